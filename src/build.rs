@@ -1,0 +1,161 @@
+//! The whole pipeline, from folders to a written site, as one call.
+
+use crate::config::SiteConfig;
+use crate::diagnostics::Diagnostic;
+use crate::enrich::{self, Catalog, Site};
+use crate::render::{self, Theme};
+use crate::write::{self, Output};
+use crate::{load, parse};
+use anyhow::Context;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Where a build reads and writes. Relative paths are taken from `root`.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site's folder; `templates/` in it overrides theme templates.
+    pub root: PathBuf,
+    pub seeds: PathBuf,
+    pub content: PathBuf,
+    /// Defaults to `<content>/site.toml`.
+    pub config: Option<PathBuf>,
+    /// Overrides the config's `theme`.
+    pub theme: Option<PathBuf>,
+    /// Overrides the config's `output`.
+    pub out: Option<PathBuf>,
+    /// Overrides the config's `base_url`.
+    pub base_url: Option<String>,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions {
+            root: PathBuf::from("."),
+            seeds: PathBuf::from("seeds"),
+            content: PathBuf::from("content"),
+            config: None,
+            theme: None,
+            out: None,
+            base_url: None,
+        }
+    }
+}
+
+impl BuildOptions {
+    fn at(&self, p: &Path) -> PathBuf {
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            self.root.join(p)
+        }
+    }
+
+    pub fn seeds_dir(&self) -> PathBuf {
+        self.at(&self.seeds)
+    }
+
+    pub fn content_dir(&self) -> PathBuf {
+        self.at(&self.content)
+    }
+
+    pub fn config_path(&self) -> PathBuf {
+        match &self.config {
+            Some(c) => self.at(c),
+            None => self.content_dir().join("site.toml"),
+        }
+    }
+
+    /// The config file with the command-line overrides applied.
+    pub fn site_config(&self) -> anyhow::Result<SiteConfig> {
+        let mut c = SiteConfig::load(&self.config_path())?;
+        if let Some(t) = &self.theme {
+            c.theme = t.clone();
+        }
+        if let Some(o) = &self.out {
+            c.output = o.clone();
+        }
+        if let Some(b) = &self.base_url {
+            c.base_url = b.clone();
+        }
+        Ok(c)
+    }
+
+    pub fn theme_dir(&self, config: &SiteConfig) -> PathBuf {
+        self.at(&config.theme)
+    }
+
+    pub fn out_dir(&self, config: &SiteConfig) -> PathBuf {
+        self.at(&config.output)
+    }
+
+    /// The site's own template overrides.
+    pub fn templates_dir(&self) -> PathBuf {
+        self.root.join("templates")
+    }
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub out: PathBuf,
+    pub sessions: usize,
+    pub files: usize,
+    pub diagnostics: Vec<Diagnostic>,
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+impl BuildReport {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+/// Run the pipeline up to rendered outputs, writing nothing.
+pub fn build_in_memory(
+    opts: &BuildOptions,
+) -> anyhow::Result<(Site, Vec<Output>, Vec<(&'static str, Duration)>)> {
+    let mut timings = Vec::new();
+    let mut t = Instant::now();
+    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
+        timings.push((name, t.elapsed()));
+        t = Instant::now();
+    };
+    let config = opts.site_config()?;
+    let theme = Theme::load(&opts.theme_dir(&config), &opts.templates_dir(), &config)?;
+    let catalog = Catalog::load(&opts.content_dir())?;
+    let sources = load::load(&opts.seeds_dir(), &opts.content_dir())?;
+    lap("load", &mut timings);
+    let corpus = parse::parse(&sources);
+    drop(sources);
+    lap("parse", &mut timings);
+    let site = enrich::enrich(corpus, catalog, config);
+    lap("enrich", &mut timings);
+    let outputs = render::render(&site, &theme).context("rendering failed")?;
+    lap("render", &mut timings);
+    Ok((site, outputs, timings))
+}
+
+/// Build the site and write it to the output folder.
+pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
+    let config = opts.site_config()?;
+    let out = opts.out_dir(&config);
+    let forbidden = [
+        opts.seeds_dir(),
+        opts.content_dir(),
+        opts.theme_dir(&config),
+        opts.root.clone(),
+    ];
+    let forbidden: Vec<&Path> = forbidden.iter().map(PathBuf::as_path).collect();
+    write::check_output_dir(&out, &forbidden)?;
+    let (site, outputs, mut timings) = build_in_memory(opts)?;
+    let t = Instant::now();
+    write::write_site(&out, &outputs)?;
+    timings.push(("write", t.elapsed()));
+    Ok(BuildReport {
+        out,
+        sessions: site.sessions.len(),
+        files: outputs.len(),
+        diagnostics: site.diagnostics,
+        timings,
+    })
+}

@@ -1,0 +1,26 @@
+//! recap: conference session recaps → a cross-linked, searchable static site.
+//!
+//! The pipeline runs in one direction, one type per stage:
+//!
+//! ```text
+//! load::load      folders            -> Sources   (paths and bytes)
+//! parse::parse    Sources            -> Corpus    (sessions, pages)
+//! enrich::enrich  Corpus + Catalog   -> Site      (entities, mentions, links)
+//! render::render  Site + Theme       -> Vec<Output>
+//! write::write_site                  -> the output folder, atomically
+//! ```
+//!
+//! Each stage is a plain function, testable without the others; parallelism
+//! lives inside stages.
+
+pub mod build;
+pub mod config;
+pub mod diagnostics;
+pub mod enrich;
+pub mod load;
+pub mod model;
+pub mod parse;
+pub mod render;
+pub mod write;
+
+pub use build::{build, build_in_memory, BuildOptions, BuildReport};

@@ -1,0 +1,181 @@
+//! The parsed corpus: what a recap *says*, before any enrichment.
+//!
+//! Every stage after `parse` reads these types; none of them writes back.
+//! Times are seconds from the start of the session.
+
+use serde::Serialize;
+
+/// A point in a session, in seconds from its start.
+pub type Seconds = u32;
+
+/// One recap file, parsed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Session {
+    /// ASCII, unique across the site, stable across builds.
+    pub slug: String,
+    /// The recap file's path relative to the seeds folder, with `/` separators.
+    pub source: String,
+    pub title: Title,
+    /// Overview paragraphs, in order.
+    pub overview: Vec<Paragraph>,
+    /// Speakers named in front matter. Prose speakers are found by `enrich`.
+    pub speakers: Vec<SpeakerRef>,
+    pub timeline: Vec<TimelineSection>,
+    /// `核心主题：A、B、C` in the footer.
+    pub key_themes: Vec<String>,
+    /// `注：…` in the footer.
+    pub note: Option<String>,
+    /// Lines kept verbatim that belong to no known part (other `##` sections,
+    /// footer lines that are neither themes nor note).
+    pub extra: Vec<Paragraph>,
+    pub date: Option<String>,
+    pub track: Option<String>,
+    pub video_url: Option<String>,
+}
+
+/// A paragraph of prose with the line it started on.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Paragraph {
+    pub text: String,
+    pub line: usize,
+}
+
+/// The H1 title split into its parts:
+/// `AWS re:Invent 2025 分会场总结：通过合作伙伴…` → conference `AWS re:Invent 2025`,
+/// kind `分会场`, topic `通过合作伙伴…`.
+#[derive(Debug, Clone, Serialize, Default, PartialEq)]
+pub struct Title {
+    pub full: String,
+    pub conference: Option<String>,
+    pub kind: Option<String>,
+    pub topic: String,
+}
+
+/// A speaker as written in front matter.
+#[derive(Debug, Clone, Serialize, PartialEq, Default)]
+pub struct SpeakerRef {
+    pub name: String,
+    pub role: Option<String>,
+    pub org: Option<String>,
+}
+
+/// A part of the timeline: an `###` heading and/or a time range, or neither
+/// for flat timelines.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineSection {
+    pub heading: Option<String>,
+    pub start: Option<Seconds>,
+    pub end: Option<End>,
+    pub entries: Vec<TimelineEntry>,
+    pub line: usize,
+}
+
+/// Where a time range stops: at a time, or `结束` (the end of the session).
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum End {
+    At(Seconds),
+    Close,
+}
+
+/// One moment of the timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineEntry {
+    pub start: Option<Seconds>,
+    pub end: Option<End>,
+    pub text: String,
+    pub points: Vec<Point>,
+    /// `t-…` for timed entries, unique within the session; `s<n>-e<m>` otherwise.
+    pub anchor: String,
+    pub line: usize,
+}
+
+/// A bullet under an entry; may carry its own time (`- **00:00** - …`).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Point {
+    pub time: Option<Seconds>,
+    pub text: String,
+    /// 0 for a top-level bullet, 1 for a nested one, …
+    pub depth: usize,
+    pub line: usize,
+}
+
+impl Session {
+    /// The session's length as the timeline tells it: the last explicit end,
+    /// else the last start.
+    pub fn duration(&self) -> Option<Seconds> {
+        let mut last = None;
+        for e in self.entries() {
+            let t = match e.end {
+                Some(End::At(t)) => Some(t),
+                _ => e.start,
+            };
+            if let Some(t) = t {
+                last = Some(last.map_or(t, |l: Seconds| l.max(t)));
+            }
+        }
+        for s in &self.timeline {
+            if let Some(End::At(t)) = s.end {
+                last = Some(last.map_or(t, |l: Seconds| l.max(t)));
+            }
+        }
+        last
+    }
+
+    pub fn entries(&self) -> impl Iterator<Item = &TimelineEntry> {
+        self.timeline.iter().flat_map(|s| s.entries.iter())
+    }
+
+    pub fn speaker_names(&self) -> Vec<&str> {
+        self.speakers.iter().map(|s| s.name.as_str()).collect()
+    }
+}
+
+/// A Markdown page from `content/`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    pub slug: String,
+    pub source: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub date: Option<String>,
+    /// The Markdown body, unrendered.
+    pub body: String,
+    /// Line in the source file where the body starts (after front matter).
+    pub body_line: usize,
+    pub template: Option<String>,
+}
+
+/// Format seconds as `M:SS` or `H:MM:SS`.
+pub fn format_time(s: Seconds) -> String {
+    let (h, m, sec) = (s / 3600, (s / 60) % 60, s % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{sec:02}")
+    } else {
+        format!("{m:02}:{sec:02}")
+    }
+}
+
+/// The anchor id of a time: `t-1m15s`, `t-1h05m00s`.
+pub fn time_anchor(s: Seconds) -> String {
+    let (h, m, sec) = (s / 3600, (s / 60) % 60, s % 60);
+    if h > 0 {
+        format!("t-{h}h{m:02}m{sec:02}s")
+    } else {
+        format!("t-{m}m{sec:02}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_times() {
+        assert_eq!(format_time(0), "00:00");
+        assert_eq!(format_time(75), "01:15");
+        assert_eq!(format_time(3600 + 600), "1:10:00");
+        assert_eq!(time_anchor(75), "t-1m15s");
+        assert_eq!(time_anchor(4010), "t-1h06m50s");
+    }
+}

@@ -1,0 +1,145 @@
+//! The optional front matter block at the top of a recap or a page: TOML
+//! between `+++` lines or YAML between `---` lines.
+
+use serde::Deserialize;
+
+/// What a front matter block may say. Every field overrides what the prose
+/// says; unknown fields are ignored.
+#[derive(Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub slug: Option<String>,
+    pub speakers: Option<Vec<SpeakerField>>,
+    pub date: Option<String>,
+    pub track: Option<String>,
+    #[serde(alias = "video")]
+    pub video_url: Option<String>,
+    pub description: Option<String>,
+    pub template: Option<String>,
+    pub weight: Option<i64>,
+}
+
+/// A speaker is either a bare name or `{ name, role, org }`.
+#[derive(Debug, Deserialize, PartialEq, Clone)]
+#[serde(untagged)]
+pub enum SpeakerField {
+    Name(String),
+    Full {
+        name: String,
+        role: Option<String>,
+        #[serde(alias = "organization", alias = "company")]
+        org: Option<String>,
+    },
+}
+
+/// The result of splitting a file into front matter and body.
+#[derive(Debug, PartialEq)]
+pub struct Split<'a> {
+    pub front: Option<FrontMatter>,
+    pub body: &'a str,
+    /// 1-based line number of the body's first line in the original text.
+    pub body_line: usize,
+}
+
+/// A front matter block that could not be read.
+#[derive(Debug, PartialEq)]
+pub struct FrontMatterError {
+    pub line: usize,
+    pub message: String,
+}
+
+/// Split `text` (already without BOM, `\n` line ends) into front matter and
+/// body. Text that does not start with a fence line has no front matter.
+/// An unclosed fence is an error, so a stray `---` never swallows a file.
+pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
+    let first = text.lines().next().unwrap_or("");
+    let fence = match first.trim_end() {
+        "+++" => "+++",
+        "---" => "---",
+        _ => {
+            return Ok(Split {
+                front: None,
+                body: text,
+                body_line: 1,
+            })
+        }
+    };
+    let after_open = first.len() + 1;
+    let rest = text.get(after_open..).unwrap_or("");
+    let mut offset = 0;
+    for (i, line) in rest.split_inclusive('\n').enumerate() {
+        if line.trim_end() == fence {
+            let block = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            let front = parse_block(fence, block).map_err(|message| FrontMatterError {
+                line: 2,
+                message,
+            })?;
+            return Ok(Split {
+                front: Some(front),
+                body,
+                body_line: i + 3,
+            });
+        }
+        offset += line.len();
+    }
+    Err(FrontMatterError {
+        line: 1,
+        message: format!("front matter opened with `{fence}` is never closed; add a closing `{fence}` line"),
+    })
+}
+
+fn parse_block(fence: &str, block: &str) -> Result<FrontMatter, String> {
+    if fence == "+++" {
+        toml::from_str(block).map_err(|e| format!("front matter is not valid TOML: {}", e.message()))
+    } else if block.trim().is_empty() {
+        Ok(FrontMatter::default())
+    } else {
+        serde_yaml::from_str(block).map_err(|e| format!("front matter is not valid YAML: {e}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_front_matter() {
+        let s = split("# Title\nbody").unwrap();
+        assert_eq!(s.front, None);
+        assert_eq!(s.body_line, 1);
+    }
+
+    #[test]
+    fn toml_front_matter() {
+        let s = split("+++\ntitle = \"X\"\nslug = \"x\"\n+++\n# T\n").unwrap();
+        let f = s.front.unwrap();
+        assert_eq!(f.title.as_deref(), Some("X"));
+        assert_eq!(f.slug.as_deref(), Some("x"));
+        assert_eq!(s.body, "# T\n");
+        assert_eq!(s.body_line, 5);
+    }
+
+    #[test]
+    fn yaml_front_matter_with_speakers() {
+        let s = split("---\nspeakers:\n  - Ann\n  - {name: Bob, role: CTO, org: Acme}\nvideo: https://v/x\n---\nbody").unwrap();
+        let f = s.front.unwrap();
+        let sp = f.speakers.unwrap();
+        assert_eq!(sp[0], SpeakerField::Name("Ann".into()));
+        assert!(matches!(&sp[1], SpeakerField::Full { org: Some(o), .. } if o == "Acme"));
+        assert_eq!(f.video_url.as_deref(), Some("https://v/x"));
+        assert_eq!(s.body, "body");
+    }
+
+    #[test]
+    fn unclosed_is_an_error() {
+        assert!(split("+++\ntitle = 1\n").is_err());
+    }
+
+    #[test]
+    fn bad_toml_is_an_error_with_message() {
+        let e = split("+++\ntitle = \n+++\n").unwrap_err();
+        assert!(e.message.contains("TOML"));
+    }
+}

@@ -1,0 +1,36 @@
+//! Markdown pages from `content/`: front matter and an unrendered body.
+
+use super::frontmatter;
+use crate::diagnostics::Diagnostic;
+use crate::model::Page;
+
+pub fn parse_page(source: &str, text: &str) -> Result<Page, Diagnostic> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.replace("\r\n", "\n");
+    let split = frontmatter::split(&text)
+        .map_err(|e| Diagnostic::error(source, Some(e.line), e.message))?;
+    let front = split.front.unwrap_or_default();
+    let stem = source
+        .rsplit('/')
+        .next()
+        .and_then(|n| n.rsplit_once('.').map(|(s, _)| s))
+        .unwrap_or(source);
+    let body = split.body.to_string();
+    let title = front.title.clone().unwrap_or_else(|| {
+        body.lines()
+            .find_map(|l| l.strip_prefix("# "))
+            .map(|t| t.trim().to_string())
+            .unwrap_or_else(|| stem.to_string())
+    });
+    let slug = super::slugify(front.slug.as_deref().unwrap_or(stem));
+    Ok(Page {
+        slug: if slug.is_empty() { "page".into() } else { slug },
+        source: source.to_string(),
+        title,
+        description: front.description,
+        date: front.date,
+        body,
+        body_line: split.body_line,
+        template: front.template,
+    })
+}

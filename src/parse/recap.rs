@@ -1,0 +1,680 @@
+//! Recap text → [`Session`].
+//!
+//! The parser is a line classifier with a little state (which `##` part we are
+//! in, the open section and entry). Every line lands somewhere: a line it does
+//! not understand is kept as text and reported, never dropped.
+
+use super::frontmatter::{self, FrontMatter, SpeakerField};
+use super::time::{parse_end, parse_time, TimeError};
+use super::title::split_title;
+use crate::diagnostics::Diagnostic;
+use crate::model::*;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A parsed recap and what the parser had to say about it.
+#[derive(Debug)]
+pub struct ParsedRecap {
+    pub session: Session,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A timed line: `00:00 - text`, `0:00-1:30 - text`, `42:00 - 结束 - text`,
+/// `[00:00 - 05:30]`, `【00:00】text`, `**[12:30]** text`, `12:30 – 18:00 · text`.
+static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+    let t = r"\d{1,3}[:：]\d{1,3}(?:[:：]\d{1,3})?";
+    Regex::new(&format!(
+        r"^(?:\d{{1,3}}[.、)]\s*)?(?:\*\*)?[\[【(（]?\s*({t})\s*(?:(?:-|–|—|~|～|至|到|to)\s*({t}|结束|结尾|[Ee]nd)\s*)?[\]】)）]?(?:\*\*)?\s*(?:(?:-|–|—|:|：|·|\||~)\s*)?(.*)$"
+    ))
+    .unwrap()
+});
+
+/// A trailing range on a heading: `开场介绍 (00:00 - 03:30)`.
+static HEADING_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    let t = r"\d{1,3}[:：]\d{1,3}(?:[:：]\d{1,3})?";
+    Regex::new(&format!(
+        r"^(.*?)\s*[\[【(（]\s*({t})\s*(?:-|–|—|~|～|至|到|to)\s*({t}|结束|结尾|[Ee]nd)\s*[\]】)）]\s*$"
+    ))
+    .unwrap()
+});
+
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\s*)(?:[-*+•·]|(\d{1,3})[.、)])\s+(.*)$").unwrap());
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Part {
+    /// Before the first `##`.
+    Preamble,
+    Overview,
+    Timeline,
+    /// A `##` part the parser has no slot for; its lines go to `extra`.
+    Other,
+    Footer,
+}
+
+/// Parse one recap. `source` is the path shown in diagnostics and stored in
+/// the session; `text` must already be valid UTF-8.
+pub fn parse_recap(source: &str, text: &str) -> ParsedRecap {
+    let mut p = Parser::new(source);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+
+    let (front, body, first_line) = match frontmatter::split(&text) {
+        Ok(s) => (s.front, s.body.to_string(), s.body_line),
+        Err(e) => {
+            p.warn(e.line, format!("{}; the block is read as text", e.message));
+            (None, text.clone(), 1)
+        }
+    };
+    for (i, raw) in body.lines().enumerate() {
+        p.line(first_line + i, raw.trim_end());
+    }
+    p.finish(front)
+}
+
+struct Parser<'a> {
+    source: &'a str,
+    part: Part,
+    title: Option<String>,
+    title_line: usize,
+    overview: Vec<Paragraph>,
+    extra: Vec<Paragraph>,
+    timeline: Vec<TimelineSection>,
+    key_themes: Vec<String>,
+    note: Option<String>,
+    /// Lines of the paragraph being gathered, and where it started.
+    para: Vec<String>,
+    para_line: usize,
+    diagnostics: Vec<Diagnostic>,
+    /// The open entry was made from a timed bullet (`- **00:00** - …`), so
+    /// the next timed bullet is its sibling, not its child.
+    entry_from_bullet: bool,
+    /// Indentation of the first bullet under the open entry: bullets are
+    /// nested relative to it, whatever the note-taker's indent style.
+    base_indent: Option<usize>,
+}
+
+impl<'a> Parser<'a> {
+    fn new(source: &'a str) -> Self {
+        Parser {
+            source,
+            part: Part::Preamble,
+            title: None,
+            title_line: 0,
+            overview: Vec::new(),
+            extra: Vec::new(),
+            timeline: Vec::new(),
+            key_themes: Vec::new(),
+            note: None,
+            para: Vec::new(),
+            para_line: 0,
+            diagnostics: Vec::new(),
+            entry_from_bullet: false,
+            base_indent: None,
+        }
+    }
+
+    fn warn(&mut self, line: usize, msg: impl Into<String>) {
+        self.diagnostics
+            .push(Diagnostic::warning(self.source, Some(line), msg));
+    }
+
+    fn line(&mut self, n: usize, line: &str) {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            self.flush_para();
+            return;
+        }
+        if is_rule(trimmed) {
+            self.flush_para();
+            self.part = Part::Footer;
+            return;
+        }
+        if let Some(h) = trimmed.strip_prefix("# ") {
+            if self.title.is_none() {
+                self.title = Some(h.trim().to_string());
+                self.title_line = n;
+                return;
+            }
+        }
+        if let Some(h) = trimmed.strip_prefix("## ") {
+            self.flush_para();
+            self.part = classify_h2(h.trim());
+            if self.part == Part::Other {
+                self.extra.push(Paragraph {
+                    text: trimmed.to_string(),
+                    line: n,
+                });
+            }
+            return;
+        }
+        match self.part {
+            Part::Preamble | Part::Overview => {
+                if self.part == Part::Preamble && self.try_timeline(n, line) {
+                    self.part = Part::Timeline;
+                    return;
+                }
+                self.gather(n, trimmed)
+            }
+            Part::Other => {
+                if self.try_timeline(n, line) {
+                    self.part = Part::Timeline;
+                } else {
+                    self.gather(n, trimmed)
+                }
+            }
+            Part::Footer => self.footer(n, trimmed),
+            Part::Timeline => {
+                if !self.try_timeline(n, line) {
+                    self.unknown_timeline_line(n, trimmed);
+                }
+            }
+        }
+    }
+
+    fn gather(&mut self, n: usize, trimmed: &str) {
+        if self.para.is_empty() {
+            self.para_line = n;
+        }
+        self.para.push(trimmed.to_string());
+    }
+
+    fn flush_para(&mut self) {
+        if self.para.is_empty() {
+            return;
+        }
+        let p = Paragraph {
+            text: self.para.join("\n"),
+            line: self.para_line,
+        };
+        self.para.clear();
+        match self.part {
+            Part::Preamble | Part::Overview => self.overview.push(p),
+            _ => self.extra.push(p),
+        }
+    }
+
+    fn footer(&mut self, n: usize, trimmed: &str) {
+        if let Some(rest) = strip_label(trimmed, &["核心主题", "Key themes", "Key Themes", "主题"]) {
+            self.key_themes.extend(
+                rest.split(['、', ',', '，', ';', '；', '/'])
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(String::from),
+            );
+        } else if let Some(rest) = strip_label(trimmed, &["注", "备注", "Note", "note"]) {
+            self.note = Some(match self.note.take() {
+                Some(prev) => format!("{prev}\n{rest}"),
+                None => rest.to_string(),
+            });
+        } else {
+            self.extra.push(Paragraph {
+                text: trimmed.to_string(),
+                line: n,
+            });
+        }
+    }
+
+    /// Try to read `line` as part of the timeline. Returns false when it is
+    /// none of the known shapes.
+    fn try_timeline(&mut self, n: usize, line: &str) -> bool {
+        let trimmed = line.trim();
+        if let Some(h) = trimmed.strip_prefix("### ").or_else(|| trimmed.strip_prefix("#### ")) {
+            self.section_heading(n, h.trim());
+            return true;
+        }
+        if let Some(h) = bracket_heading(trimmed) {
+            self.section_heading(n, h);
+            return true;
+        }
+        if let Some(c) = BULLET.captures(line) {
+            let indent = c[1].chars().count();
+            let base = *self.base_indent.get_or_insert(indent);
+            let depth = indent.saturating_sub(base).div_ceil(2);
+            let ordinal = c.get(2).map(|m| m.as_str());
+            let body = c[3].trim();
+            if self.part != Part::Timeline && self.timeline.is_empty() {
+                return false;
+            }
+            // `- **00:00** - text`: a timed bullet opens its own entry.
+            if depth == 0 && ordinal.is_none() {
+                if let Some(e) = self.timed(n, body) {
+                    self.push_entry(e, true);
+                    return true;
+                }
+            }
+            let text = match ordinal {
+                Some(o) => format!("{o}. {body}"),
+                None => body.to_string(),
+            };
+            let time = if depth > 0 { self.leading_time(body) } else { None };
+            self.push_point(Point {
+                time,
+                text,
+                depth,
+                line: n,
+            });
+            return true;
+        }
+        if let Some(e) = self.timed(n, trimmed) {
+            // `[00:00 - 05:30]` under a heading is that section's range.
+            let bare_range = e.text.is_empty();
+            if bare_range {
+                if let Some(sec) = self.timeline.last_mut() {
+                    if sec.entries.is_empty() && sec.start.is_none() {
+                        sec.start = e.start;
+                        sec.end = e.end;
+                        let text = sec.heading.clone().unwrap_or_default();
+                        self.push_entry(TimelineEntry { text, ..e }, false);
+                        return true;
+                    }
+                }
+            }
+            self.push_entry(e, false);
+            return true;
+        }
+        false
+    }
+
+    fn section_heading(&mut self, n: usize, h: &str) {
+        let (heading, start, end) = match HEADING_RANGE.captures(h) {
+            Some(c) => {
+                let start = self.time_field(n, &c[2]);
+                let end = self.end_field(n, &c[3]);
+                (c[1].trim().to_string(), start, end)
+            }
+            None => (h.to_string(), None, None),
+        };
+        self.timeline.push(TimelineSection {
+            heading: Some(heading),
+            start,
+            end,
+            entries: Vec::new(),
+            line: n,
+        });
+        self.entry_from_bullet = false;
+        self.base_indent = None;
+    }
+
+    fn timed(&mut self, n: usize, s: &str) -> Option<TimelineEntry> {
+        let c = ENTRY.captures(s)?;
+        let start = match parse_time(&c[1])? {
+            Ok(t) => Some(t),
+            Err(TimeError::OutOfRange(t)) => {
+                self.warn(n, format!("impossible time `{t}`; the entry is kept without a time"));
+                None
+            }
+        };
+        // `00:21:30 - 结束语`: an end word glued to more text is the text.
+        let glued = c.get(2).is_some_and(|m| {
+            !m.as_str().starts_with(|ch: char| ch.is_ascii_digit())
+                && s[m.end()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|ch| ch.is_alphanumeric())
+        });
+        let (end, mut text) = if glued {
+            let rest = s[c.get(1).unwrap().end()..].trim_start_matches(|ch: char| {
+                ch.is_whitespace() || "-–—:：·|~]】)）*".contains(ch)
+            });
+            (None, rest.trim().to_string())
+        } else {
+            let end = c.get(2).and_then(|m| self.end_field(n, m.as_str()));
+            (end, c[3].trim().to_string())
+        };
+        // `42:00 - 结束 - 核心要点回顾` leaves the end word in the text when
+        // the range separator was a spaced dash.
+        if end.is_none() {
+            for w in ["结束 - ", "结束 -", "结束"] {
+                if let Some(rest) = text.strip_prefix(w) {
+                    if w != "结束" || rest.is_empty() {
+                        text = rest.trim().to_string();
+                        return Some(TimelineEntry {
+                            start,
+                            end: Some(End::Close),
+                            text,
+                            points: Vec::new(),
+                            anchor: String::new(),
+                            line: n,
+                        });
+                    }
+                }
+            }
+        }
+        Some(TimelineEntry {
+            start,
+            end,
+            text,
+            points: Vec::new(),
+            anchor: String::new(),
+            line: n,
+        })
+    }
+
+    fn leading_time(&self, body: &str) -> Option<Seconds> {
+        let c = ENTRY.captures(body)?;
+        parse_time(&c[1])?.ok()
+    }
+
+    fn time_field(&mut self, n: usize, s: &str) -> Option<Seconds> {
+        match parse_time(s)? {
+            Ok(t) => Some(t),
+            Err(TimeError::OutOfRange(t)) => {
+                self.warn(n, format!("impossible time `{t}` in a range"));
+                None
+            }
+        }
+    }
+
+    fn end_field(&mut self, n: usize, s: &str) -> Option<End> {
+        match parse_end(s)? {
+            Ok(e) => Some(e),
+            Err(TimeError::OutOfRange(t)) => {
+                self.warn(n, format!("impossible time `{t}` in a range"));
+                None
+            }
+        }
+    }
+
+    fn current_section(&mut self, n: usize) -> &mut TimelineSection {
+        if self.timeline.is_empty() {
+            self.timeline.push(TimelineSection {
+                heading: None,
+                start: None,
+                end: None,
+                entries: Vec::new(),
+                line: n,
+            });
+        }
+        self.timeline.last_mut().unwrap()
+    }
+
+    fn push_entry(&mut self, e: TimelineEntry, from_bullet: bool) {
+        self.current_section(e.line).entries.push(e);
+        if !from_bullet {
+            self.base_indent = None;
+        }
+        self.entry_from_bullet = from_bullet;
+    }
+
+    fn push_point(&mut self, p: Point) {
+        let line = p.line;
+        let sec = self.current_section(line);
+        match sec.entries.last_mut() {
+            Some(e) => e.points.push(p),
+            None => {
+                // Bullets straight under a heading with no time: an untimed
+                // entry holds them.
+                sec.entries.push(TimelineEntry {
+                    start: None,
+                    end: None,
+                    text: String::new(),
+                    points: vec![p],
+                    anchor: String::new(),
+                    line,
+                });
+            }
+        }
+    }
+
+    fn unknown_timeline_line(&mut self, n: usize, trimmed: &str) {
+        self.warn(
+            n,
+            format!(
+                "line not understood as part of the timeline, kept as text: `{}`",
+                truncate(trimmed, 60)
+            ),
+        );
+        self.push_point(Point {
+            time: None,
+            text: trimmed.to_string(),
+            depth: 0,
+            line: n,
+        });
+    }
+
+    fn finish(mut self, front: Option<FrontMatter>) -> ParsedRecap {
+        self.flush_para();
+        let source = self.source.to_string();
+        let front = front.unwrap_or_default();
+        let full = front
+            .title
+            .clone()
+            .or(self.title.take())
+            .unwrap_or_default();
+        if full.is_empty() {
+            self.warn(1, "no `# Title` line; the file name is used as the title");
+        }
+        let full = if full.is_empty() {
+            file_stem(&source).to_string()
+        } else {
+            full
+        };
+        if self.timeline.iter().all(|s| s.entries.is_empty()) {
+            let line = self.title_line.max(1);
+            self.warn(line, "no timeline found: no line like `00:00 - …` or `### heading (00:00 - 05:00)`");
+        }
+        check_order(&source, &self.timeline, &mut self.diagnostics);
+        assign_anchors(&mut self.timeline);
+        let speakers = front
+            .speakers
+            .unwrap_or_default()
+            .into_iter()
+            .map(|s| match s {
+                SpeakerField::Name(name) => SpeakerRef {
+                    name,
+                    ..Default::default()
+                },
+                SpeakerField::Full { name, role, org } => SpeakerRef { name, role, org },
+            })
+            .collect();
+        ParsedRecap {
+            session: Session {
+                slug: front.slug.unwrap_or_default(),
+                source,
+                title: split_title(&full),
+                overview: self.overview,
+                speakers,
+                timeline: self.timeline,
+                key_themes: self.key_themes,
+                note: self.note,
+                extra: self.extra,
+                date: front.date,
+                track: front.track,
+                video_url: front.video_url,
+            },
+            diagnostics: self.diagnostics,
+        }
+    }
+}
+
+/// `【第一部分 · 标题】` on a line of its own, with no time in it.
+fn bracket_heading(t: &str) -> Option<&str> {
+    let inner = t.strip_prefix('【')?.strip_suffix('】')?;
+    if inner.is_empty() || inner.contains('】') || ENTRY.is_match(inner) {
+        return None;
+    }
+    Some(inner.trim())
+}
+
+fn is_rule(t: &str) -> bool {
+    let n = t.chars().count();
+    let compact: String = t.chars().filter(|c| *c != ' ').collect();
+    n >= 3
+        && (compact.chars().all(|c| matches!(c, '━' | '─' | '═' | '—' | '＿'))
+            || (compact.len() >= 3
+                && (compact.chars().all(|c| c == '-')
+                    || compact.chars().all(|c| c == '*')
+                    || compact.chars().all(|c| c == '_'))))
+}
+
+fn classify_h2(h: &str) -> Part {
+    let lower = h.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    if has(&["时间线", "时间轴", "timeline", "议程", "agenda", "要点", "流程"]) {
+        Part::Timeline
+    } else if has(&["概述", "概览", "overview", "summary", "简介", "摘要", "概要"]) {
+        Part::Overview
+    } else {
+        Part::Other
+    }
+}
+
+/// `核心主题：A、B` → `A、B` for any of the labels, with either colon.
+fn strip_label<'t>(t: &'t str, labels: &[&str]) -> Option<&'t str> {
+    let t = t.trim_start_matches(['*', ' ']);
+    for l in labels {
+        if let Some(rest) = t.strip_prefix(l) {
+            let rest = rest.trim_start_matches(['*', ' ']);
+            if let Some(r) = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':')) {
+                return Some(r.trim_start_matches('*').trim());
+            }
+        }
+    }
+    None
+}
+
+fn check_order(source: &str, timeline: &[TimelineSection], out: &mut Vec<Diagnostic>) {
+    let mut last: Option<(Seconds, usize)> = None;
+    for e in timeline.iter().flat_map(|s| &s.entries) {
+        if let Some(t) = e.start {
+            if let Some((prev, prev_line)) = last {
+                if t < prev {
+                    out.push(Diagnostic::warning(
+                        source,
+                        Some(e.line),
+                        format!(
+                            "time {} comes before {} on line {prev_line}; check the timestamps",
+                            format_time(t),
+                            format_time(prev)
+                        ),
+                    ));
+                }
+            }
+            last = Some((t, e.line));
+        }
+    }
+}
+
+/// Give every entry an id: `t-1m15s` from its time (with `-2`, `-3` when a
+/// time repeats), or `s<section>-e<entry>` when it has none. Ids depend only
+/// on the text, so they are stable across builds.
+fn assign_anchors(timeline: &mut [TimelineSection]) {
+    let mut seen = std::collections::HashMap::<String, usize>::new();
+    for (si, sec) in timeline.iter_mut().enumerate() {
+        for (ei, e) in sec.entries.iter_mut().enumerate() {
+            let base = match e.start {
+                Some(t) => time_anchor(t),
+                None => format!("s{}-e{}", si + 1, ei + 1),
+            };
+            let count = seen.entry(base.clone()).or_insert(0);
+            *count += 1;
+            e.anchor = if *count == 1 {
+                base
+            } else {
+                format!("{base}-{count}")
+            };
+        }
+    }
+}
+
+fn file_stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.rsplit_once('.').map_or(name, |(s, _)| s)
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        s.chars().take(n).collect::<String>() + "…"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flat_start_only() {
+        let r = parse_recap("a.txt", "# T\n## 详细时间线\n00:00:00 - 开场\n- 一\n- 二\n00:01:15 - 下一步\n");
+        let s = &r.session;
+        assert_eq!(s.timeline.len(), 1);
+        let e: Vec<_> = s.entries().collect();
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].points.len(), 2);
+        assert_eq!(e[1].start, Some(75));
+        assert_eq!(e[1].anchor, "t-1m15s");
+        assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    }
+
+    #[test]
+    fn start_end_and_close() {
+        let r = parse_recap("a.txt", "## 时间线\n0:00-1:30 - 开场\n42:00 - 结束 - 回顾\n");
+        let e: Vec<_> = r.session.entries().collect();
+        assert_eq!(e[0].end, Some(End::At(90)));
+        assert_eq!(e[0].text, "开场");
+        assert_eq!(e[1].end, Some(End::Close));
+        assert_eq!(e[1].text, "回顾");
+    }
+
+    #[test]
+    fn end_word_glued_to_text_is_text() {
+        let r = parse_recap("a.txt", "## 时间线\n00:21:30 - 结束语\n");
+        let e: Vec<_> = r.session.entries().collect();
+        assert_eq!(e[0].end, None);
+        assert_eq!(e[0].text, "结束语");
+    }
+
+    #[test]
+    fn heading_then_bracket_range() {
+        let r = parse_recap("a.txt", "## 时间线\n### 开场\n[00:00 - 05:30]\n- 点\n### 结尾\n[1:35:00 - 结束]\n- 完\n");
+        let t = &r.session.timeline;
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].start, Some(0));
+        assert_eq!(t[0].entries[0].text, "开场");
+        assert_eq!(t[0].entries[0].points.len(), 1);
+        assert_eq!(t[1].end, Some(End::Close));
+        assert_eq!(t[1].entries[0].start, Some(5700));
+    }
+
+    #[test]
+    fn heading_with_range_and_timed_bullets() {
+        let r = parse_recap("a.txt", "## 时间线\n### 开场介绍 (00:00 - 03:30)\n- **00:00** - 甲\n- **01:15** - 乙\n");
+        let t = &r.session.timeline;
+        assert_eq!(t[0].heading.as_deref(), Some("开场介绍"));
+        assert_eq!(t[0].end, Some(End::At(210)));
+        assert_eq!(t[0].entries.len(), 2);
+        assert_eq!(t[0].entries[1].text, "乙");
+    }
+
+    #[test]
+    fn unknown_line_is_kept_and_reported() {
+        let r = parse_recap("a.txt", "# T\n## 时间线\n00:00 - 开场\n奇怪的一行\n");
+        assert_eq!(r.diagnostics.len(), 1);
+        assert_eq!(r.diagnostics[0].line, Some(4));
+        let e: Vec<_> = r.session.entries().collect();
+        assert_eq!(e[0].points[0].text, "奇怪的一行");
+    }
+
+    #[test]
+    fn footer_themes_and_note() {
+        let r = parse_recap("a.txt", "# T\n━━━━━━\n核心主题：A、B、C\n注：备注\n");
+        assert_eq!(r.session.key_themes, vec!["A", "B", "C"]);
+        assert_eq!(r.session.note.as_deref(), Some("备注"));
+    }
+
+    #[test]
+    fn impossible_time_warns() {
+        let r = parse_recap("a.txt", "## 时间线\n99:99 - 怪\n");
+        assert!(r.diagnostics.iter().any(|d| d.message.contains("99:99")));
+        assert_eq!(r.session.entries().count(), 1);
+    }
+
+    #[test]
+    fn duplicate_times_get_distinct_anchors() {
+        let r = parse_recap("a.txt", "## 时间线\n00:10 - a\n00:10 - b\n");
+        let a: Vec<_> = r.session.entries().map(|e| e.anchor.clone()).collect();
+        assert_eq!(a, vec!["t-0m10s", "t-0m10s-2"]);
+    }
+}

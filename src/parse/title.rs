@@ -1,0 +1,87 @@
+//! Recap titles: `AWS re:Invent 2025 分会场总结：通过合作伙伴…` → conference,
+//! session kind and topic.
+
+use crate::model::Title;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Session kinds recognised in titles, longest first.
+const KINDS: &[&str] = &[
+    "主题演讲", "分会场", "专题演讲", "技术分享", "圆桌讨论", "工作坊", "闪电演讲", "开发者论坛",
+    "Keynote", "Breakout", "Workshop", "Panel", "Chalk Talk", "Lightning Talk",
+];
+
+static TITLE_CONF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(.*?(?:19|20)\d{2})(?:\s*[-–—|:：]\s*|\s+|$)(.*)$").unwrap()
+});
+
+/// Split a title into conference, kind and topic.
+pub fn split_title(full: &str) -> Title {
+    let mut title = Title {
+        full: full.to_string(),
+        ..Default::default()
+    };
+    let rest = match TITLE_CONF.captures(full) {
+        Some(c) => {
+            title.conference = Some(c[1].trim().to_string());
+            c[2].trim().to_string()
+        }
+        None => full.to_string(),
+    };
+    let rest = rest.trim();
+    let (head, topic) = match rest.split_once(['：', ':', '｜', '|']) {
+        Some((h, t)) => (h.trim(), t.trim()),
+        None => (rest, ""),
+    };
+    let head_core = strip_suffixes(head);
+    title.kind = KINDS
+        .iter()
+        .find(|k| head_core.starts_with(*k) || head_core.ends_with(*k))
+        .map(|k| k.to_string());
+    title.topic = if !topic.is_empty() {
+        topic.to_string()
+    } else if let Some(k) = &title.kind {
+        let t = head_core.replace(k.as_str(), "");
+        if t.trim().is_empty() {
+            k.clone()
+        } else {
+            t.trim().to_string()
+        }
+    } else if head_core.is_empty() {
+        full.to_string()
+    } else {
+        head_core.to_string()
+    };
+    title
+}
+
+fn strip_suffixes(s: &str) -> &str {
+    let mut s = s.trim();
+    for suf in ["会议总结", "总结", "回顾", "纪要", "Recap", "recap", "Summary", "summary"] {
+        if let Some(r) = s.strip_suffix(suf) {
+            s = r.trim();
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_split_into_parts() {
+        let t = split_title("AWS re:Invent 2025 分会场总结：通过合作伙伴解决方案扩展生成式AI");
+        assert_eq!(t.conference.as_deref(), Some("AWS re:Invent 2025"));
+        assert_eq!(t.kind.as_deref(), Some("分会场"));
+        assert_eq!(t.topic, "通过合作伙伴解决方案扩展生成式AI");
+        let t = split_title("AWS re:Invent 2025 - Amazon Connect 会议总结");
+        assert_eq!(t.kind, None);
+        assert_eq!(t.topic, "Amazon Connect");
+        let t = split_title("AWS re:Invent 2025 主题演讲总结");
+        assert_eq!(t.kind.as_deref(), Some("主题演讲"));
+        let t = split_title("AWS re:Invent 2025 中小企业AI转型指南会议总结");
+        assert_eq!(t.topic, "中小企业AI转型指南");
+    }
+
+}

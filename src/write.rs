@@ -1,0 +1,209 @@
+//! Stage 5: rendered outputs → files, atomically.
+//!
+//! The site is written into a fresh folder beside the output folder and then
+//! swapped into place with two renames, so a build that fails or is killed
+//! half way leaves the previous site as it was. recap only ever deletes a
+//! folder that carries its marker file, and refuses output folders that are
+//! obviously someone's data.
+
+use anyhow::{bail, Context};
+use rayon::prelude::*;
+use std::path::{Component, Path, PathBuf};
+
+/// One file of the built site.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Output {
+    /// Path relative to the output folder, `/`-separated, no `..`.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Output {
+    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        Output {
+            path: path.into(),
+            bytes: bytes.into(),
+        }
+    }
+}
+
+/// The file that marks a folder as recap's own output.
+pub const MARKER: &str = ".recap-output";
+
+/// Refuse output folders a build must never replace: the filesystem root,
+/// the home folder, the project root and the input folders, and any folder
+/// that exists, is not empty and was not made by recap.
+pub fn check_output_dir(out: &Path, forbidden: &[&Path]) -> anyhow::Result<()> {
+    let abs = absolute(out)?;
+    if abs.parent().is_none() {
+        bail!("refusing to build into `{}`: it is the filesystem root", out.display());
+    }
+    if let Some(home) = std::env::var_os("HOME") {
+        if abs == absolute(Path::new(&home))? {
+            bail!("refusing to build into your home folder `{}`", out.display());
+        }
+    }
+    for f in forbidden {
+        let f = absolute(f)?;
+        if abs == f || f.starts_with(&abs) {
+            bail!(
+                "refusing to build into `{}`: it holds the input folder `{}`; pick another --out",
+                out.display(),
+                f.display()
+            );
+        }
+    }
+    if abs.exists() {
+        if !abs.is_dir() {
+            bail!("output `{}` exists and is not a folder", out.display());
+        }
+        let empty = std::fs::read_dir(&abs)?.next().is_none();
+        if !empty && !abs.join(MARKER).exists() {
+            bail!(
+                "output folder `{}` is not empty and was not made by recap (no {MARKER} in it); \
+                 remove it yourself or pick another --out",
+                out.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Write `outputs` as the new content of `out`, replacing what was there.
+pub fn write_site(out: &Path, outputs: &[Output]) -> anyhow::Result<()> {
+    for o in outputs {
+        if !is_safe_relative(&o.path) {
+            bail!("internal error: output path `{}` would leave the output folder", o.path);
+        }
+    }
+    let out = absolute(out)?;
+    let parent = out.parent().context("output folder has no parent")?;
+    std::fs::create_dir_all(parent)
+        .with_context(|| format!("cannot create {}", parent.display()))?;
+    let name = out.file_name().context("output folder has no name")?.to_string_lossy();
+    let staging = parent.join(format!(".{name}.recap-new-{}", std::process::id()));
+    let old = parent.join(format!(".{name}.recap-old-{}", std::process::id()));
+    remove_if_ours(&staging)?;
+    std::fs::create_dir_all(&staging)?;
+    let result = write_files(&staging, outputs);
+    if let Err(e) = result {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    if out.exists() {
+        std::fs::rename(&out, &old)
+            .with_context(|| format!("cannot move the previous site {} aside", out.display()))?;
+    }
+    if let Err(e) = std::fs::rename(&staging, &out) {
+        let _ = std::fs::rename(&old, &out);
+        return Err(e).with_context(|| format!("cannot move the new site into {}", out.display()));
+    }
+    if old.exists() {
+        std::fs::remove_dir_all(&old)
+            .with_context(|| format!("cannot remove the previous site at {}", old.display()))?;
+    }
+    Ok(())
+}
+
+fn write_files(dir: &Path, outputs: &[Output]) -> anyhow::Result<()> {
+    let mut dirs: Vec<PathBuf> = outputs
+        .iter()
+        .filter_map(|o| Path::new(&o.path).parent().map(|p| dir.join(p)))
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    for d in &dirs {
+        std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
+    }
+    std::fs::write(dir.join(MARKER), b"This folder is written by recap and replaced on every build.\n")?;
+    outputs.par_iter().try_for_each(|o| {
+        let p = dir.join(&o.path);
+        std::fs::write(&p, &o.bytes).with_context(|| format!("cannot write {}", p.display()))
+    })
+}
+
+/// Remove a leftover staging folder, but only if recap made it.
+fn remove_if_ours(dir: &Path) -> anyhow::Result<()> {
+    if dir.exists() {
+        if dir.join(MARKER).exists() || std::fs::read_dir(dir)?.next().is_none() {
+            std::fs::remove_dir_all(dir)?;
+        } else {
+            bail!("`{}` is in the way and was not made by recap", dir.display());
+        }
+    }
+    Ok(())
+}
+
+/// True for `a/b/c.html`; false for anything absolute or with `..`.
+pub fn is_safe_relative(p: &str) -> bool {
+    !p.is_empty()
+        && !p.contains('\\')
+        && Path::new(p)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+}
+
+fn absolute(p: &Path) -> anyhow::Result<PathBuf> {
+    let abs = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(p)
+    };
+    // Normalise `.` and `..` lexically; the folder may not exist yet.
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tmp(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("recap-write-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        d
+    }
+
+    #[test]
+    fn safe_paths() {
+        assert!(is_safe_relative("sessions/a/index.html"));
+        assert!(!is_safe_relative("../x"));
+        assert!(!is_safe_relative("/etc/passwd"));
+        assert!(!is_safe_relative("a/../../x"));
+    }
+
+    #[test]
+    fn replaces_previous_site_and_keeps_marker() {
+        let d = tmp("replace");
+        let out = d.join("public");
+        write_site(&out, &[Output::new("a.html", "1"), Output::new("x/b.html", "2")]).unwrap();
+        write_site(&out, &[Output::new("a.html", "3")]).unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("a.html")).unwrap(), "3");
+        assert!(!out.join("x/b.html").exists());
+        assert!(out.join(MARKER).exists());
+        check_output_dir(&out, &[]).unwrap();
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn refuses_foreign_and_input_folders() {
+        let d = tmp("refuse");
+        std::fs::create_dir_all(d.join("mine")).unwrap();
+        std::fs::write(d.join("mine/notes.txt"), "precious").unwrap();
+        assert!(check_output_dir(&d.join("mine"), &[]).is_err());
+        assert!(check_output_dir(Path::new("/"), &[]).is_err());
+        let seeds = d.join("site/seeds");
+        assert!(check_output_dir(&d.join("site"), &[&seeds]).is_err());
+        assert!(check_output_dir(&seeds, &[&seeds]).is_err());
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+}
