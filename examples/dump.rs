@@ -4,11 +4,34 @@ fn main() {
         let r = recap::parse::recap::parse_recap(&f, &text);
         let s = &r.session;
         println!("== {f}\n title={:?}", s.title);
-        println!(" overview paras={} themes={:?} note={:?} extra={:?}", s.overview.len(), s.key_themes, s.note, s.extra);
+        println!(
+            " overview paras={} themes={:?} note={:?} extra={:?}",
+            s.overview.len(),
+            s.key_themes,
+            s.note,
+            s.extra
+        );
         for sec in &s.timeline {
-            println!(" SEC {:?} {:?}-{:?} ({} entries)", sec.heading, sec.start, sec.end, sec.entries.len());
-            for e in &sec.entries { println!("   {} {:?}-{:?} {} [{} pts]", e.anchor, e.start, e.end, e.text, e.points.len()); }
+            println!(
+                " SEC {:?} {:?}-{:?} ({} entries)",
+                sec.heading,
+                sec.start,
+                sec.end,
+                sec.entries.len()
+            );
+            for e in &sec.entries {
+                println!(
+                    "   {} {:?}-{:?} {} [{} pts]",
+                    e.anchor,
+                    e.start,
+                    e.end,
+                    e.text,
+                    e.points.len()
+                );
+            }
         }
-        for d in &r.diagnostics { println!(" {d}"); }
+        for d in &r.diagnostics {
+            println!(" {d}");
+        }
     }
 }

@@ -14,13 +14,19 @@
 //! lives inside stages.
 
 pub mod build;
+pub mod bundle;
+pub mod check;
 pub mod config;
 pub mod diagnostics;
 pub mod enrich;
+pub mod init;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod progress;
 pub mod render;
+pub mod search;
+pub mod serve;
 pub mod write;
 
 pub use build::{build, build_in_memory, BuildOptions, BuildReport};

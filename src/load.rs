@@ -71,7 +71,12 @@ pub fn load(seeds: &Path, content: &Path) -> anyhow::Result<Sources> {
         );
     }
     let mut diagnostics = Vec::new();
-    let recaps = read_all(seeds, &["txt", "md"], Some(MAX_RECAP_BYTES), &mut diagnostics);
+    let recaps = read_all(
+        seeds,
+        &["txt", "md"],
+        Some(MAX_RECAP_BYTES),
+        &mut diagnostics,
+    );
     let pages = if content.is_dir() {
         read_all(content, &["md"], None, &mut diagnostics)
     } else {

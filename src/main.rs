@@ -1,7 +1,7 @@
 //! The `recap` command line.
 
 use clap::{Args, Parser, Subcommand};
-use recap::diagnostics::Diagnostic;
+use recap::progress::Printer;
 use recap::BuildOptions;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,6 +30,63 @@ enum Command {
     /// overridable per file from `./templates`). The previous site is replaced
     /// only when the new one is complete.
     Build(SiteArgs),
+    /// Build the site into memory, serve it, and rebuild and reload the
+    /// browser whenever a recap, page, the catalog, the config or the theme
+    /// changes. A build error shows in the browser over the last good site.
+    Serve(ServeArgs),
+    /// Write the site for reading offline into `--out` (default `./bundle`):
+    /// every link relative, folders as `index.html`, search working from
+    /// `file://`; with `--zip FILE`, also as a zip file.
+    Bundle(BundleArgs),
+    /// Build in memory and list broken links and anchors, parse warnings,
+    /// duplicate slugs and uncatalogued names; exits 1 when there are errors.
+    Check(CheckArgs),
+    /// Create a new recap site in DIR: config, an example recap, an about
+    /// page, an empty catalog and the default theme.
+    Init(InitArgs),
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// Address to listen on; anything but loopback exposes the site.
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+    bind: std::net::IpAddr,
+    /// Port to listen on; 0 picks a free one.
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    open: bool,
+}
+
+#[derive(Args)]
+struct BundleArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// Also write the offline site as a zip file.
+    #[arg(long, value_name = "FILE")]
+    zip: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// Also fetch external links (HEAD requests, 10 s timeout each).
+    #[arg(long)]
+    external: bool,
+}
+
+#[derive(Args)]
+struct InitArgs {
+    /// Folder for the new site (created if missing).
+    dir: PathBuf,
+    /// Write into a folder that is not empty (files of the same name are
+    /// overwritten, others kept).
+    #[arg(long)]
+    force: bool,
 }
 
 /// Where the site's inputs and output are.
@@ -73,33 +130,44 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Build(args) => run_build(&cli, args),
+        Command::Serve(args) => run_serve(&cli, args),
+        Command::Bundle(args) => {
+            // `--out` names the bundle's folder here, not the build's.
+            let out = args
+                .site
+                .out
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("bundle"));
+            recap::bundle::run(
+                &args.site.options(),
+                &out,
+                args.zip.as_deref(),
+                printer(&cli),
+            )
+        }
+        Command::Check(args) => {
+            recap::check::run(&args.site.options(), args.external, printer(&cli))
+        }
+        Command::Init(args) => recap::init::run(&args.dir, args.force, printer(&cli)),
     };
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            printer(&cli).error(&format!("{e:#}"));
             ExitCode::from(1)
-        }
-    }
-}
-
-fn print_diagnostics(cli: &Cli, diags: &[Diagnostic]) {
-    for d in diags {
-        if d.is_error() || !cli.quiet {
-            eprintln!("{d}");
         }
     }
 }
 
 fn run_build(cli: &Cli, args: &SiteArgs) -> anyhow::Result<ExitCode> {
     let start = std::time::Instant::now();
-    let report = recap::build(&args.options())?;
-    print_diagnostics(cli, &report.diagnostics);
-    if cli.verbose {
-        for (stage, t) in &report.timings {
-            eprintln!("  {stage:<8} {:>8.1} ms", t.as_secs_f64() * 1000.0);
-        }
-    }
+    let printer = printer(cli);
+    let bar = printer.progress("building", 0);
+    let report = recap::build(&args.options());
+    bar.finish();
+    let report = report?;
+    printer.diagnostics(&report.diagnostics);
+    printer.timings(&report.timings);
     if !cli.quiet {
         eprintln!(
             "built {} sessions into {} ({} files) in {:.0} ms; {} errors, {} warnings",
@@ -111,5 +179,19 @@ fn run_build(cli: &Cli, args: &SiteArgs) -> anyhow::Result<ExitCode> {
             report.diagnostics.len() - report.errors()
         );
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn printer(cli: &Cli) -> Printer {
+    Printer::new(cli.quiet, cli.verbose)
+}
+
+fn run_serve(cli: &Cli, args: &ServeArgs) -> anyhow::Result<ExitCode> {
+    let opts = recap::serve::ServeOptions {
+        bind: args.bind,
+        port: args.port,
+        open: args.open,
+    };
+    recap::serve::serve(args.site.options(), opts, printer(cli))?;
     Ok(ExitCode::SUCCESS)
 }

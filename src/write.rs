@@ -36,11 +36,17 @@ pub const MARKER: &str = ".recap-output";
 pub fn check_output_dir(out: &Path, forbidden: &[&Path]) -> anyhow::Result<()> {
     let abs = absolute(out)?;
     if abs.parent().is_none() {
-        bail!("refusing to build into `{}`: it is the filesystem root", out.display());
+        bail!(
+            "refusing to build into `{}`: it is the filesystem root",
+            out.display()
+        );
     }
     if let Some(home) = std::env::var_os("HOME") {
         if abs == absolute(Path::new(&home))? {
-            bail!("refusing to build into your home folder `{}`", out.display());
+            bail!(
+                "refusing to build into your home folder `{}`",
+                out.display()
+            );
         }
     }
     for f in forbidden {
@@ -73,14 +79,20 @@ pub fn check_output_dir(out: &Path, forbidden: &[&Path]) -> anyhow::Result<()> {
 pub fn write_site(out: &Path, outputs: &[Output]) -> anyhow::Result<()> {
     for o in outputs {
         if !is_safe_relative(&o.path) {
-            bail!("internal error: output path `{}` would leave the output folder", o.path);
+            bail!(
+                "internal error: output path `{}` would leave the output folder",
+                o.path
+            );
         }
     }
     let out = absolute(out)?;
     let parent = out.parent().context("output folder has no parent")?;
     std::fs::create_dir_all(parent)
         .with_context(|| format!("cannot create {}", parent.display()))?;
-    let name = out.file_name().context("output folder has no name")?.to_string_lossy();
+    let name = out
+        .file_name()
+        .context("output folder has no name")?
+        .to_string_lossy();
     let staging = parent.join(format!(".{name}.recap-new-{}", std::process::id()));
     let old = parent.join(format!(".{name}.recap-old-{}", std::process::id()));
     remove_if_ours(&staging)?;
@@ -115,7 +127,10 @@ fn write_files(dir: &Path, outputs: &[Output]) -> anyhow::Result<()> {
     for d in &dirs {
         std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
     }
-    std::fs::write(dir.join(MARKER), b"This folder is written by recap and replaced on every build.\n")?;
+    std::fs::write(
+        dir.join(MARKER),
+        b"This folder is written by recap and replaced on every build.\n",
+    )?;
     outputs.par_iter().try_for_each(|o| {
         let p = dir.join(&o.path);
         std::fs::write(&p, &o.bytes).with_context(|| format!("cannot write {}", p.display()))
@@ -128,7 +143,10 @@ fn remove_if_ours(dir: &Path) -> anyhow::Result<()> {
         if dir.join(MARKER).exists() || std::fs::read_dir(dir)?.next().is_none() {
             std::fs::remove_dir_all(dir)?;
         } else {
-            bail!("`{}` is in the way and was not made by recap", dir.display());
+            bail!(
+                "`{}` is in the way and was not made by recap",
+                dir.display()
+            );
         }
     }
     Ok(())
@@ -185,7 +203,11 @@ mod tests {
     fn replaces_previous_site_and_keeps_marker() {
         let d = tmp("replace");
         let out = d.join("public");
-        write_site(&out, &[Output::new("a.html", "1"), Output::new("x/b.html", "2")]).unwrap();
+        write_site(
+            &out,
+            &[Output::new("a.html", "1"), Output::new("x/b.html", "2")],
+        )
+        .unwrap();
         write_site(&out, &[Output::new("a.html", "3")]).unwrap();
         assert_eq!(std::fs::read_to_string(out.join("a.html")).unwrap(), "3");
         assert!(!out.join("x/b.html").exists());

@@ -71,7 +71,12 @@ const EXPECTED: &[Expected] = &[
         first_start: 0,
         last_start: 3600 + 35 * 60,
         last_end: Some(End::Close),
-        key_themes: &["AI代理化转型", "开放式创新平台", "企业级安全与治理", "开发者生产力革命"],
+        key_themes: &[
+            "AI代理化转型",
+            "开放式创新平台",
+            "企业级安全与治理",
+            "开发者生产力革命",
+        ],
         note_starts: None,
     },
     Expected {
@@ -122,7 +127,10 @@ fn samples_parse_to_hand_counted_values() {
         let last = entries.last().unwrap();
         assert_eq!(last.start, Some(x.last_start), "{f} last start");
         assert_eq!(last.end, x.last_end, "{f} last end");
-        assert!(entries.iter().all(|e| e.start.is_some()), "{f}: every entry is timed");
+        assert!(
+            entries.iter().all(|e| e.start.is_some()),
+            "{f}: every entry is timed"
+        );
         assert_eq!(s.key_themes, x.key_themes, "{f} themes");
         match x.note_starts {
             Some(n) => assert!(s.note.as_deref().unwrap_or("").starts_with(n), "{f} note"),
@@ -153,7 +161,10 @@ fn sample_details_survive_parsing() {
     // 003: per-bullet times become entries of the section.
     let (s, _) = parse_seed("003_7a5166725542337e.txt");
     assert_eq!(s.timeline[0].heading.as_deref(), Some("开场介绍"));
-    assert_eq!(s.timeline[0].entries[1].text, "Julio表示很高兴分享过去两年与AWS合作的成果");
+    assert_eq!(
+        s.timeline[0].entries[1].text,
+        "Julio表示很高兴分享过去两年与AWS合作的成果"
+    );
     assert_eq!(s.timeline[0].entries[1].anchor, "t-1m15s");
 
     // 004: numbered principles stay points with their numbers.
@@ -200,15 +211,28 @@ fn bom_crlf_and_trailing_spaces_are_handled() {
 fn unknown_timeline_shape_is_kept_and_reported() {
     let r = parse_recap("unknown_shape.txt", &fixture("unknown_shape.txt"));
     let lines: Vec<_> = r.diagnostics.iter().map(|d| d.line).collect();
-    assert_eq!(lines, vec![Some(9), Some(10), Some(13)], "{:?}", r.diagnostics);
+    assert_eq!(
+        lines,
+        vec![Some(9), Some(10), Some(13)],
+        "{:?}",
+        r.diagnostics
+    );
     assert!(r.diagnostics.iter().all(|d| d.file == "unknown_shape.txt"));
     // Nothing is dropped: every line's text is somewhere in the timeline.
     let all: Vec<String> = r
         .session
         .entries()
-        .flat_map(|e| std::iter::once(e.text.clone()).chain(e.points.iter().map(|p| p.text.clone())))
+        .flat_map(|e| {
+            std::iter::once(e.text.clone()).chain(e.points.iter().map(|p| p.text.clone()))
+        })
         .collect();
-    for want in ["第一段：开场（约五分钟）", "讲者介绍了背景", "正题", "要点", "然后是问答环节"] {
+    for want in [
+        "第一段：开场（约五分钟）",
+        "讲者介绍了背景",
+        "正题",
+        "要点",
+        "然后是问答环节",
+    ] {
         assert!(all.iter().any(|t| t == want), "lost `{want}`: {all:?}");
     }
 }
@@ -233,7 +257,12 @@ fn unreadable_files_are_errors_naming_the_file_and_the_rest_parses() {
     let sources = recap::load::load(&dir, Path::new("/nonexistent")).unwrap();
     let corpus = recap::parse::parse(&sources);
     let errors: Vec<_> = corpus.diagnostics.iter().filter(|d| d.is_error()).collect();
-    let named = |f: &str| errors.iter().find(|d| d.file == f).unwrap_or_else(|| panic!("no error for {f}: {errors:?}"));
+    let named = |f: &str| {
+        errors
+            .iter()
+            .find(|d| d.file == f)
+            .unwrap_or_else(|| panic!("no error for {f}: {errors:?}"))
+    };
     assert!(named("empty.txt").message.contains("empty"));
     assert!(named("binary.txt").message.contains("binary"));
     let bad = named("invalid_utf8.txt");
@@ -242,9 +271,18 @@ fn unreadable_files_are_errors_naming_the_file_and_the_rest_parses() {
     let parsed: Vec<_> = corpus.sessions.iter().map(|s| s.source.as_str()).collect();
     assert_eq!(
         parsed,
-        vec!["bom_crlf.txt", "front_override.txt", "hostile.txt", "unknown_shape.txt"]
+        vec![
+            "bom_crlf.txt",
+            "front_override.txt",
+            "hostile.txt",
+            "unknown_shape.txt"
+        ]
     );
     // A hostile slug is made safe.
-    let hostile = corpus.sessions.iter().find(|s| s.source == "hostile.txt").unwrap();
+    let hostile = corpus
+        .sessions
+        .iter()
+        .find(|s| s.source == "hostile.txt")
+        .unwrap();
     assert_eq!(hostile.slug, "etc-passwd");
 }

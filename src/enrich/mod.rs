@@ -7,19 +7,28 @@ use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Page, Session};
 use crate::parse::Corpus;
+use matcher::Matcher;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::path::Path;
 
-/// The entity catalog from `content/catalog.toml`.
-#[derive(Debug, Default, Clone)]
-pub struct Catalog {}
+mod assemble;
+pub mod catalog;
+pub mod discover;
+pub mod excerpt;
+mod graph;
+pub mod launches;
+pub mod matcher;
+pub mod numbers;
+pub mod related;
+mod scan;
+pub mod speakers;
+pub mod types;
+pub mod units;
+pub mod words;
 
-impl Catalog {
-    pub fn load(_content: &Path) -> anyhow::Result<Catalog> {
-        Ok(Catalog {})
-    }
-}
+pub use catalog::Catalog;
+pub use types::{Announcement, Candidate, Entity, EntityKind, Mention, MentionRole};
 
 /// Everything the renderer needs.
 #[derive(Debug)]
@@ -34,6 +43,28 @@ pub struct Site {
     pub links: BTreeMap<TextKey, Vec<Link>>,
     pub pages: Vec<Page>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Products, companies, speakers and topics that at least one session
+    /// mentions, ordered by kind, then name. `url` is the page.
+    pub entities: Vec<Entity>,
+    /// Launches, announcements and previews, by session then line.
+    pub announcements: Vec<Announcement>,
+    /// Every name discovery considered, kept or not, for `recap check`.
+    pub candidates: Vec<Candidate>,
+}
+
+impl Site {
+    /// Entities of one kind, in name order.
+    pub fn entities_of(&self, kind: EntityKind) -> impl Iterator<Item = (usize, &Entity)> {
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(move |(_, e)| e.kind == kind)
+    }
+
+    /// The entity whose page is `url` (`/products/amazon-bedrock/`).
+    pub fn entity_by_url(&self, url: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.url == url)
+    }
 }
 
 /// What enrichment found about one session, ready to list on its page.
@@ -69,15 +100,33 @@ pub struct KeyNumber {
     /// The sentence it was said in.
     pub excerpt: String,
     pub anchor: Option<String>,
+    /// `percent`, `money`, `multiple`, `change`, `count` or `measure`.
+    pub kind: String,
+    /// `value` times the magnitude (`1320亿` → 1.32e11).
+    pub scaled: f64,
+    /// For changes (`从 140 秒降至 87 秒`): the figure before, as written.
+    pub from: Option<String>,
+    /// Line in the recap file.
+    pub line: usize,
 }
 
 /// Where a piece of session text is: the overview paragraph `i`, an entry's
 /// title, or point `j` of an entry.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TextKey {
-    Overview { session: usize, paragraph: usize },
-    Entry { session: usize, anchor: String },
-    Point { session: usize, anchor: String, point: usize },
+    Overview {
+        session: usize,
+        paragraph: usize,
+    },
+    Entry {
+        session: usize,
+        anchor: String,
+    },
+    Point {
+        session: usize,
+        anchor: String,
+        point: usize,
+    },
 }
 
 /// A span of text (byte offsets into the unescaped text) that links to a page.
@@ -89,14 +138,97 @@ pub struct Link {
     pub title: String,
 }
 
-pub fn enrich(corpus: Corpus, _catalog: Catalog, config: SiteConfig) -> Site {
-    let info = vec![SessionInfo::default(); corpus.sessions.len()];
+/// Find every entity, mention, launch and figure, and link them up.
+///
+/// Sessions are scanned in parallel twice: once for speakers and discovery
+/// sightings (which the entity table needs), once for mentions against the
+/// full table. Everything is merged in session order, so the result does
+/// not depend on the number of threads.
+pub fn enrich(corpus: Corpus, catalog: Catalog, config: SiteConfig) -> Site {
+    let mut diagnostics = corpus.diagnostics;
+    diagnostics.extend(catalog.diagnostics.iter().cloned());
+    let sessions = corpus.sessions;
+
+    let mut table = graph::Table::from_catalog(&catalog);
+    let catalog_matcher = Matcher::new(&table.patterns);
+    let pre: Vec<scan::Prepass> = sessions
+        .par_iter()
+        .enumerate()
+        .map(|(i, s)| scan::prepass(i, s, &table, &catalog_matcher))
+        .collect();
+
+    let sightings: Vec<(String, Vec<discover::Sighting>)> = sessions
+        .iter()
+        .zip(&pre)
+        .map(|(s, p)| (s.source.clone(), p.sightings.clone()))
+        .collect();
+    let events: Vec<String> = sessions
+        .iter()
+        .filter_map(|s| s.title.conference.clone())
+        .collect();
+    let decision = discover::decide(&sightings, &catalog.curation, &events);
+    table.add_discovered(&decision.accepted);
+    let speakers: Vec<Vec<crate::model::SpeakerRef>> =
+        pre.into_iter().map(|p| p.speakers).collect();
+    table.add_speakers(&speakers);
+    let topic_matcher = Matcher::new(&table.topic_patterns);
+    let themes: Vec<&str> = sessions
+        .iter()
+        .flat_map(|s| s.key_themes.iter().map(String::as_str))
+        .collect();
+    table.add_footer_topics(&themes, &topic_matcher);
+
+    let matcher = Matcher::new(&table.patterns);
+    let cx = scan::Context {
+        table: &table,
+        matcher: &matcher,
+        topics: &topic_matcher,
+        cross_links: config.cross_links,
+    };
+    let scans: Vec<scan::SessionScan> = sessions
+        .par_iter()
+        .enumerate()
+        .map(|(i, s)| scan::scan(i, s, &speakers[i], &cx))
+        .collect();
+    let speaker_ids: Vec<Vec<usize>> = speakers
+        .iter()
+        .map(|list| {
+            let mut ids: Vec<usize> = Vec::new();
+            for s in list {
+                if let Some(&id) = table.speakers.get(&matcher::normalize(&s.name)) {
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+            }
+            ids
+        })
+        .collect();
+    drop(cx);
+    drop(matcher);
+    let (assembled, session_links) = assemble::assemble(table, scans, &speaker_ids);
+
+    let mut links: BTreeMap<TextKey, Vec<Link>> = BTreeMap::new();
+    for list in session_links {
+        for (key, link) in list {
+            links.entry(key).or_default().push(link);
+        }
+    }
+    let mut sessions = sessions;
+    for (s, found) in sessions.iter_mut().zip(speakers) {
+        if s.speakers.is_empty() {
+            s.speakers = found;
+        }
+    }
     Site {
         config,
-        sessions: corpus.sessions,
-        info,
-        links: BTreeMap::new(),
+        sessions,
+        info: assembled.info,
+        links,
         pages: corpus.pages,
-        diagnostics: corpus.diagnostics,
+        diagnostics,
+        entities: assembled.entities,
+        announcements: assembled.announcements,
+        candidates: decision.candidates,
     }
 }

@@ -72,10 +72,8 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
         if line.trim_end() == fence {
             let block = &rest[..offset];
             let body = &rest[offset + line.len()..];
-            let front = parse_block(fence, block).map_err(|message| FrontMatterError {
-                line: 2,
-                message,
-            })?;
+            let front = parse_block(fence, block)
+                .map_err(|message| FrontMatterError { line: 2, message })?;
             return Ok(Split {
                 front: Some(front),
                 body,
@@ -86,13 +84,16 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
     }
     Err(FrontMatterError {
         line: 1,
-        message: format!("front matter opened with `{fence}` is never closed; add a closing `{fence}` line"),
+        message: format!(
+            "front matter opened with `{fence}` is never closed; add a closing `{fence}` line"
+        ),
     })
 }
 
 fn parse_block(fence: &str, block: &str) -> Result<FrontMatter, String> {
     if fence == "+++" {
-        toml::from_str(block).map_err(|e| format!("front matter is not valid TOML: {}", e.message()))
+        toml::from_str(block)
+            .map_err(|e| format!("front matter is not valid TOML: {}", e.message()))
     } else if block.trim().is_empty() {
         Ok(FrontMatter::default())
     } else {

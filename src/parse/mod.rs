@@ -25,12 +25,28 @@ pub struct Corpus {
 /// Parse every source. A file that cannot be read becomes an error
 /// diagnostic and is left out; the others still make a site.
 pub fn parse(sources: &Sources) -> Corpus {
-    let recaps: Vec<(Option<Session>, Vec<Diagnostic>)> =
-        sources.recaps.par_iter().map(parse_recap_source).collect();
-    let pages: Vec<(Option<Page>, Vec<Diagnostic>)> =
-        sources.pages.par_iter().map(parse_page_source).collect();
+    let recaps: Vec<ParsedRecap> = sources.recaps.par_iter().map(parse_recap_source).collect();
+    let pages: Vec<ParsedPage> = sources.pages.par_iter().map(parse_page_source).collect();
+    assemble(sources.diagnostics.clone(), recaps, pages)
+}
+
+/// One recap file parsed on its own: the session (if the file could be
+/// read) and what was wrong with it. Its slug is not final yet.
+pub type ParsedRecap = (Option<Session>, Vec<Diagnostic>);
+/// One Markdown page parsed on its own.
+pub type ParsedPage = (Option<Page>, Vec<Diagnostic>);
+
+/// Put per-file results together into a [`Corpus`], giving sessions their
+/// unique slugs. `recaps` must be in source-path order (slug collisions are
+/// settled in that order). Split from [`parse`] so `recap serve` can keep
+/// every file's result and re-parse only the files that changed.
+pub fn assemble(
+    load_diagnostics: Vec<Diagnostic>,
+    recaps: Vec<ParsedRecap>,
+    pages: Vec<ParsedPage>,
+) -> Corpus {
     let mut corpus = Corpus {
-        diagnostics: sources.diagnostics.clone(),
+        diagnostics: load_diagnostics,
         ..Default::default()
     };
     for (s, d) in recaps {
@@ -46,7 +62,8 @@ pub fn parse(sources: &Sources) -> Corpus {
     corpus
 }
 
-fn parse_recap_source(src: &Source) -> (Option<Session>, Vec<Diagnostic>) {
+/// Parse one recap source on its own (see [`assemble`]).
+pub fn parse_recap_source(src: &Source) -> ParsedRecap {
     match src.text() {
         Ok(text) => {
             let r = recap::parse_recap(&src.rel, text);
@@ -56,7 +73,8 @@ fn parse_recap_source(src: &Source) -> (Option<Session>, Vec<Diagnostic>) {
     }
 }
 
-fn parse_page_source(src: &Source) -> (Option<Page>, Vec<Diagnostic>) {
+/// Parse one Markdown page source on its own (see [`assemble`]).
+pub fn parse_page_source(src: &Source) -> ParsedPage {
     match src.text() {
         Ok(text) => match page::parse_page(&src.rel, text) {
             Ok(p) => (Some(p), Vec::new()),
@@ -73,7 +91,19 @@ const MAX_SLUG: usize = 60;
 /// everything outside `[a-z0-9-]` is dropped, so a slug can never name a
 /// path outside its folder.
 pub fn slugify(text: &str) -> String {
-    let s = slug::slugify(text);
+    // `AI技能` must become `ai-ji-neng`, not `aiji-neng`: separate Latin
+    // runs from the CJK next to them before transliterating.
+    let mut spaced = String::with_capacity(text.len() + 8);
+    let mut prev_ascii = None;
+    for c in text.chars() {
+        let ascii = c.is_ascii_alphanumeric();
+        if prev_ascii.is_some_and(|p| p != ascii) && c.is_alphanumeric() {
+            spaced.push(' ');
+        }
+        prev_ascii = c.is_alphanumeric().then_some(ascii);
+        spaced.push(c);
+    }
+    let s = slug::slugify(&spaced);
     if s.len() <= MAX_SLUG {
         return s;
     }
@@ -97,7 +127,11 @@ fn assign_session_slugs(sessions: &mut [Session], diags: &mut Vec<Diagnostic>) {
         } else {
             wanted
         };
-        let base = if base.is_empty() { "session".to_string() } else { base };
+        let base = if base.is_empty() {
+            "session".to_string()
+        } else {
+            base
+        };
         let mut slug = base.clone();
         let mut n = 2;
         while !taken.insert(slug.clone()) {
@@ -108,7 +142,10 @@ fn assign_session_slugs(sessions: &mut [Session], diags: &mut Vec<Diagnostic>) {
             diags.push(Diagnostic::warning(
                 &s.source,
                 Some(1),
-                format!("slug `{}` is already taken or not ASCII; using `{slug}`", s.slug),
+                format!(
+                    "slug `{}` is already taken or not ASCII; using `{slug}`",
+                    s.slug
+                ),
             ));
         }
         s.slug = slug;
@@ -124,5 +161,8 @@ mod tests {
         assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
         assert!(slugify("通过合作伙伴解决方案扩展生成式AI").is_ascii());
         assert!(slugify(&"很长的标题".repeat(30)).len() <= MAX_SLUG);
+        assert_eq!(slugify("AI技能培训"), "ai-ji-neng-pei-xun");
+        assert_eq!(slugify("中小企业AI转型"), "zhong-xiao-qi-ye-ai-zhuan-xing");
+        assert_eq!(slugify("Nova 2 Sonic"), "nova-2-sonic");
     }
 }

@@ -195,7 +195,8 @@ impl<'a> Parser<'a> {
     }
 
     fn footer(&mut self, n: usize, trimmed: &str) {
-        if let Some(rest) = strip_label(trimmed, &["核心主题", "Key themes", "Key Themes", "主题"]) {
+        if let Some(rest) = strip_label(trimmed, &["核心主题", "Key themes", "Key Themes", "主题"])
+        {
             self.key_themes.extend(
                 rest.split(['、', ',', '，', ';', '；', '/'])
                     .map(str::trim)
@@ -219,7 +220,10 @@ impl<'a> Parser<'a> {
     /// none of the known shapes.
     fn try_timeline(&mut self, n: usize, line: &str) -> bool {
         let trimmed = line.trim();
-        if let Some(h) = trimmed.strip_prefix("### ").or_else(|| trimmed.strip_prefix("#### ")) {
+        if let Some(h) = trimmed
+            .strip_prefix("### ")
+            .or_else(|| trimmed.strip_prefix("#### "))
+        {
             self.section_heading(n, h.trim());
             return true;
         }
@@ -247,7 +251,11 @@ impl<'a> Parser<'a> {
                 Some(o) => format!("{o}. {body}"),
                 None => body.to_string(),
             };
-            let time = if depth > 0 { self.leading_time(body) } else { None };
+            let time = if depth > 0 {
+                self.leading_time(body)
+            } else {
+                None
+            };
             self.push_point(Point {
                 time,
                 text,
@@ -301,7 +309,10 @@ impl<'a> Parser<'a> {
         let start = match parse_time(&c[1])? {
             Ok(t) => Some(t),
             Err(TimeError::OutOfRange(t)) => {
-                self.warn(n, format!("impossible time `{t}`; the entry is kept without a time"));
+                self.warn(
+                    n,
+                    format!("impossible time `{t}`; the entry is kept without a time"),
+                );
                 None
             }
         };
@@ -403,15 +414,15 @@ impl<'a> Parser<'a> {
         match sec.entries.last_mut() {
             Some(e) => e.points.push(p),
             None => {
-                // Bullets straight under a heading with no time: an untimed
-                // entry holds them.
+                // Bullets straight under a heading: an entry named after the
+                // heading holds them, timed by the heading's range if any.
                 sec.entries.push(TimelineEntry {
-                    start: None,
-                    end: None,
-                    text: String::new(),
+                    start: sec.start,
+                    end: sec.end,
+                    text: sec.heading.clone().unwrap_or_default(),
                     points: vec![p],
                     anchor: String::new(),
-                    line,
+                    line: sec.line,
                 });
             }
         }
@@ -452,7 +463,10 @@ impl<'a> Parser<'a> {
         };
         if self.timeline.iter().all(|s| s.entries.is_empty()) {
             let line = self.title_line.max(1);
-            self.warn(line, "no timeline found: no line like `00:00 - …` or `### heading (00:00 - 05:00)`");
+            self.warn(
+                line,
+                "no timeline found: no line like `00:00 - …` or `### heading (00:00 - 05:00)`",
+            );
         }
         check_order(&source, &self.timeline, &mut self.diagnostics);
         assign_anchors(&mut self.timeline);
@@ -501,7 +515,9 @@ fn is_rule(t: &str) -> bool {
     let n = t.chars().count();
     let compact: String = t.chars().filter(|c| *c != ' ').collect();
     n >= 3
-        && (compact.chars().all(|c| matches!(c, '━' | '─' | '═' | '—' | '＿'))
+        && (compact
+            .chars()
+            .all(|c| matches!(c, '━' | '─' | '═' | '—' | '＿'))
             || (compact.len() >= 3
                 && (compact.chars().all(|c| c == '-')
                     || compact.chars().all(|c| c == '*')
@@ -511,9 +527,19 @@ fn is_rule(t: &str) -> bool {
 fn classify_h2(h: &str) -> Part {
     let lower = h.to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-    if has(&["时间线", "时间轴", "timeline", "议程", "agenda", "要点", "流程"]) {
+    if has(&[
+        "时间线",
+        "时间轴",
+        "timeline",
+        "议程",
+        "agenda",
+        "要点",
+        "流程",
+    ]) {
         Part::Timeline
-    } else if has(&["概述", "概览", "overview", "summary", "简介", "摘要", "概要"]) {
+    } else if has(&[
+        "概述", "概览", "overview", "summary", "简介", "摘要", "概要",
+    ]) {
         Part::Overview
     } else {
         Part::Other
@@ -597,7 +623,10 @@ mod tests {
 
     #[test]
     fn flat_start_only() {
-        let r = parse_recap("a.txt", "# T\n## 详细时间线\n00:00:00 - 开场\n- 一\n- 二\n00:01:15 - 下一步\n");
+        let r = parse_recap(
+            "a.txt",
+            "# T\n## 详细时间线\n00:00:00 - 开场\n- 一\n- 二\n00:01:15 - 下一步\n",
+        );
         let s = &r.session;
         assert_eq!(s.timeline.len(), 1);
         let e: Vec<_> = s.entries().collect();
@@ -610,7 +639,10 @@ mod tests {
 
     #[test]
     fn start_end_and_close() {
-        let r = parse_recap("a.txt", "## 时间线\n0:00-1:30 - 开场\n42:00 - 结束 - 回顾\n");
+        let r = parse_recap(
+            "a.txt",
+            "## 时间线\n0:00-1:30 - 开场\n42:00 - 结束 - 回顾\n",
+        );
         let e: Vec<_> = r.session.entries().collect();
         assert_eq!(e[0].end, Some(End::At(90)));
         assert_eq!(e[0].text, "开场");
@@ -628,7 +660,10 @@ mod tests {
 
     #[test]
     fn heading_then_bracket_range() {
-        let r = parse_recap("a.txt", "## 时间线\n### 开场\n[00:00 - 05:30]\n- 点\n### 结尾\n[1:35:00 - 结束]\n- 完\n");
+        let r = parse_recap(
+            "a.txt",
+            "## 时间线\n### 开场\n[00:00 - 05:30]\n- 点\n### 结尾\n[1:35:00 - 结束]\n- 完\n",
+        );
         let t = &r.session.timeline;
         assert_eq!(t.len(), 2);
         assert_eq!(t[0].start, Some(0));
@@ -640,12 +675,25 @@ mod tests {
 
     #[test]
     fn heading_with_range_and_timed_bullets() {
-        let r = parse_recap("a.txt", "## 时间线\n### 开场介绍 (00:00 - 03:30)\n- **00:00** - 甲\n- **01:15** - 乙\n");
+        let r = parse_recap(
+            "a.txt",
+            "## 时间线\n### 开场介绍 (00:00 - 03:30)\n- **00:00** - 甲\n- **01:15** - 乙\n",
+        );
         let t = &r.session.timeline;
         assert_eq!(t[0].heading.as_deref(), Some("开场介绍"));
         assert_eq!(t[0].end, Some(End::At(210)));
         assert_eq!(t[0].entries.len(), 2);
         assert_eq!(t[0].entries[1].text, "乙");
+    }
+
+    #[test]
+    fn heading_range_then_plain_bullets() {
+        let r = parse_recap("a.txt", "# T\n## 时间线\n### 开场 [00:00 - 01:00]\n- 点\n");
+        let e: Vec<_> = r.session.entries().collect();
+        assert_eq!(e.len(), 1);
+        assert_eq!((e[0].start, e[0].text.as_str()), (Some(0), "开场"));
+        assert_eq!(e[0].anchor, "t-0m00s");
+        assert_eq!(e[0].points[0].text, "点");
     }
 
     #[test]

@@ -7,13 +7,24 @@ use std::sync::LazyLock;
 
 /// Session kinds recognised in titles, longest first.
 const KINDS: &[&str] = &[
-    "主题演讲", "分会场", "专题演讲", "技术分享", "圆桌讨论", "工作坊", "闪电演讲", "开发者论坛",
-    "Keynote", "Breakout", "Workshop", "Panel", "Chalk Talk", "Lightning Talk",
+    "主题演讲",
+    "分会场",
+    "专题演讲",
+    "技术分享",
+    "圆桌讨论",
+    "工作坊",
+    "闪电演讲",
+    "开发者论坛",
+    "Keynote",
+    "Breakout",
+    "Workshop",
+    "Panel",
+    "Chalk Talk",
+    "Lightning Talk",
 ];
 
-static TITLE_CONF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.*?(?:19|20)\d{2})(?:\s*[-–—|:：]\s*|\s+|$)(.*)$").unwrap()
-});
+static TITLE_CONF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(.*?(?:19|20)\d{2})(?:\s*[-–—|:：]\s*|\s+|$)(.*)$").unwrap());
 
 /// Split a title into conference, kind and topic.
 pub fn split_title(full: &str) -> Title {
@@ -57,7 +68,16 @@ pub fn split_title(full: &str) -> Title {
 
 fn strip_suffixes(s: &str) -> &str {
     let mut s = s.trim();
-    for suf in ["会议总结", "总结", "回顾", "纪要", "Recap", "recap", "Summary", "summary"] {
+    for suf in [
+        "会议总结",
+        "总结",
+        "回顾",
+        "纪要",
+        "Recap",
+        "recap",
+        "Summary",
+        "summary",
+    ] {
         if let Some(r) = s.strip_suffix(suf) {
             s = r.trim();
         }
@@ -83,5 +103,4 @@ mod tests {
         let t = split_title("AWS re:Invent 2025 中小企业AI转型指南会议总结");
         assert_eq!(t.topic, "中小企业AI转型指南");
     }
-
 }

@@ -1,19 +1,225 @@
 //! Stage 4: [`Site`] + [`Theme`] → outputs. The renderer boundary: nothing
 //! past this point knows how recaps were written.
+//!
+//! Every page is one tera template rendered with a small context built for
+//! it (see `themes/default/README.md` for the variables each template gets):
+//! the [`Common`] variables every page shares, plus the page's own. Pages
+//! render in parallel; the outputs are sorted by path, so the result does
+//! not depend on the number of threads.
 
-use crate::config::SiteConfig;
+pub mod assets;
+pub mod data;
+pub mod feeds;
+pub mod glance;
+pub mod highlight;
+pub mod markdown;
+pub mod meta;
+pub mod pages;
+pub mod search;
+pub mod session;
+pub mod strings;
+pub mod text;
+mod theme;
+
+pub use theme::Theme;
+
 use crate::enrich::Site;
 use crate::write::Output;
-use std::path::Path;
+use anyhow::{bail, Context as _};
+use rayon::prelude::*;
+use serde::Serialize;
 
-pub struct Theme {}
+/// Which optional page kinds the site has, so the nav and the header only
+/// link to pages that exist. A kind is there when the theme has its list
+/// template and the site has something to list; whoever renders a kind
+/// keeps its condition here in step with what they generate.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Features {
+    pub has_products: bool,
+    pub has_companies: bool,
+    pub has_speakers: bool,
+    pub has_topics: bool,
+    pub has_announcements: bool,
+    pub has_numbers: bool,
+    pub has_search: bool,
+}
 
-impl Theme {
-    pub fn load(_dir: &Path, _overrides: &Path, _config: &SiteConfig) -> anyhow::Result<Theme> {
-        Ok(Theme {})
+impl Features {
+    pub fn detect(site: &Site, theme: &Theme) -> Features {
+        let any = |f: fn(&crate::enrich::SessionInfo) -> bool| site.info.iter().any(f);
+        Features {
+            has_products: theme.has_template("products.html") && any(|i| !i.products.is_empty()),
+            has_companies: theme.has_template("companies.html") && any(|i| !i.companies.is_empty()),
+            has_speakers: theme.has_template("speakers.html") && any(|i| !i.speakers.is_empty()),
+            has_topics: theme.has_template("topics.html") && any(|i| !i.topics.is_empty()),
+            has_announcements: theme.has_template("announcements.html"),
+            has_numbers: theme.has_template("numbers.html") && any(|i| !i.numbers.is_empty()),
+            has_search: theme.has_template("search.html"),
+        }
     }
 }
 
-pub fn render(_site: &Site, _theme: &Theme) -> anyhow::Result<Vec<Output>> {
-    Ok(Vec::new())
+/// The variables every template gets, built once per render.
+pub struct Common {
+    base: tera::Context,
+    /// `base_url` without its trailing slash, for `canonical_url`.
+    base_url: String,
+}
+
+#[derive(Serialize)]
+struct SiteVars<'a> {
+    title: &'a str,
+    description: &'a str,
+    base_url: &'a str,
+    language: &'a str,
+}
+
+/// A content page, as the footer lists it.
+#[derive(Serialize)]
+struct PageLink<'a> {
+    title: &'a str,
+    url: String,
+}
+
+impl Common {
+    pub fn new(site: &Site, theme: &Theme, features: Features) -> anyhow::Result<Common> {
+        let c = &site.config;
+        let mut base = tera::Context::from_serialize(features)?;
+        base.insert(
+            "site",
+            &SiteVars {
+                title: &c.title,
+                description: &c.description,
+                base_url: c.base(),
+                language: &c.language,
+            },
+        );
+        base.insert("lang", &c.language);
+        base.insert("t", theme.strings().table());
+        base.insert("recap_version", env!("CARGO_PKG_VERSION"));
+        base.insert("has_code", &false);
+        let mut site_pages: Vec<PageLink> = site
+            .pages
+            .iter()
+            .map(|p| PageLink {
+                title: &p.title,
+                url: pages::page_url(p),
+            })
+            .collect();
+        site_pages.sort_by(|a, b| a.url.cmp(&b.url));
+        base.insert("site_pages", &site_pages);
+        Ok(Common {
+            base,
+            base_url: c.base().to_string(),
+        })
+    }
+
+    /// The full context of the page at `url` (root-relative): the common
+    /// variables, `current_url`, `canonical_url`, then the page's `vars`
+    /// (a struct whose fields become top-level variables).
+    pub fn context<S: Serialize>(&self, url: &str, vars: &S) -> anyhow::Result<tera::Context> {
+        let mut ctx = self.base.clone();
+        ctx.insert("current_url", url);
+        ctx.insert("canonical_url", &format!("{}{url}", self.base_url));
+        ctx.extend(tera::Context::from_serialize(vars)?);
+        Ok(ctx)
+    }
+}
+
+/// The output file of a root-relative URL: `/` → `index.html`,
+/// `/sessions/x/` → `sessions/x/index.html`, `/404.html` → `404.html`.
+pub fn output_path(url: &str) -> String {
+    let rel = url.trim_start_matches('/');
+    if rel.is_empty() {
+        "index.html".to_string()
+    } else if rel.ends_with('/') {
+        format!("{rel}index.html")
+    } else {
+        rel.to_string()
+    }
+}
+
+/// Render `template` for the page at `url`.
+pub fn render_page<S: Serialize>(
+    theme: &Theme,
+    common: &Common,
+    template: &str,
+    url: &str,
+    vars: &S,
+) -> anyhow::Result<Output> {
+    let ctx = common.context(url, vars)?;
+    let html = theme
+        .render(template, &ctx)
+        .with_context(|| format!("cannot render {url} with `{template}`"))?;
+    Ok(Output::new(output_path(url), html))
+}
+
+/// No page variables.
+#[derive(Serialize)]
+struct Nothing {}
+
+pub fn render(site: &Site, theme: &Theme) -> anyhow::Result<Vec<Output>> {
+    let features = Features::detect(site, theme);
+    let common = Common::new(site, theme, features)?;
+    let strings = theme.strings();
+    let highlighter = highlight::Highlighter::default();
+
+    let mut outputs = vec![
+        render_page(
+            theme,
+            &common,
+            "index.html",
+            "/",
+            &pages::home(site, strings),
+        )?,
+        render_page(theme, &common, "404.html", "/404.html", &Nothing {})?,
+        Output::new("data/site.json", data::site_json(site)?),
+    ];
+    let sessions: Vec<Output> = (0..site.sessions.len())
+        .into_par_iter()
+        .map(|i| {
+            let page = session::page(site, i, strings);
+            let url = page.session.url.clone();
+            render_page(theme, &common, "session.html", &url, &page)
+        })
+        .collect::<anyhow::Result<_>>()?;
+    outputs.extend(sessions);
+    let md_pages: Vec<Output> = site
+        .pages
+        .par_iter()
+        .map(|p| {
+            let template = p.template.as_deref().unwrap_or("page.html");
+            if !theme.has_template(template) {
+                bail!(
+                    "{}: template `{template}` is not in the theme or the site's templates/",
+                    p.source
+                );
+            }
+            let vars = pages::markdown_page(p, strings, highlighter);
+            render_page(theme, &common, template, &vars.page.url.clone(), &vars)
+                .with_context(|| format!("in {}", p.source))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    outputs.extend(md_pages);
+    outputs.extend(assets::assets(theme.static_dir())?);
+    let search = search::outputs(site, theme, &common, &outputs)?;
+    outputs.extend(search);
+    meta::add_head_meta(site, &mut outputs);
+    // Last: the sitemap lists every page rendered above.
+    let crawl = feeds::outputs(site, &outputs)?;
+    outputs.extend(crawl);
+
+    outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    if let Some(w) = outputs.windows(2).find(|w| w[0].path == w[1].path) {
+        let culprit = site
+            .pages
+            .iter()
+            .find(|p| output_path(&pages::page_url(p)) == w[0].path)
+            .map_or_else(String::new, |p| format!("{}: ", p.source));
+        bail!(
+            "{culprit}two pages would be written to `{}`; rename the content page or set its `slug`",
+            w[0].path
+        );
+    }
+    Ok(outputs)
 }

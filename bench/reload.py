@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""Time from saving a recap to the reload event of `recap serve`.
+
+Copies a site (seeds, content, themes) into a temporary folder, starts
+`recap serve --port 0` there, listens to its event stream like a browser
+does, then edits recaps one at a time and measures, for each edit, the time
+from the moment the file is written to the moment the reload event (a new
+build generation) arrives. That is what a person waits for: the debounce,
+the rebuild, and the push.
+
+    cargo build --release
+    python3 bench/reload.py                                  # the sample site
+    python3 bench/gen_corpus.py --n 1000 --seed 42 --out /tmp/corpus1k
+    python3 bench/reload.py --seeds /tmp/corpus1k            # 1,000 sessions
+
+Prints every edit, then the median, min and max of `--edits` edits (10 by
+default), and the server's own "rebuilt in" lines. Standard library only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+class Events:
+    """The server-sent event stream of `recap serve`, read line by line."""
+
+    def __init__(self, addr: str, timeout: float):
+        host, port = addr.rsplit(":", 1)
+        self.sock = socket.create_connection((host, int(port)), timeout=timeout)
+        self.sock.sendall(
+            f"GET /__recap/events HTTP/1.0\r\nHost: {addr}\r\n"
+            "Accept: text/event-stream\r\n\r\n".encode()
+        )
+        self.buf = b""
+        while self._line().strip():  # the response head
+            pass
+
+    def _line(self) -> str:
+        while b"\n" not in self.buf:
+            chunk = self.sock.recv(65536)
+            if not chunk:
+                raise EOFError("the event stream closed")
+            self.buf += chunk
+        line, self.buf = self.buf.split(b"\n", 1)
+        return line.decode()
+
+    def next(self) -> dict:
+        while True:
+            line = self._line()
+            if line.startswith("data:"):
+                return json.loads(line[5:].strip())
+
+
+def copy_site(seeds: str, content: str, themes: str) -> str:
+    tmp = tempfile.mkdtemp(prefix="recap-reload-")
+    for src, name in ((seeds, "seeds"), (content, "content"), (themes, "themes")):
+        shutil.copytree(src, os.path.join(tmp, name))
+    for d, _, files in os.walk(tmp):
+        for f in files:
+            os.chmod(os.path.join(d, f), 0o644)
+    return tmp
+
+
+def edit(path: str, n: int) -> None:
+    """Add a bullet under the first timeline entry (a real content change)."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    at = text.find("\n- ")
+    bullet = f"\n- 基准测试的第 {n} 次修改"
+    text = text + bullet + "\n" if at < 0 else text[:at] + bullet + text[at:]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--seeds", default=os.path.join(ROOT, "seeds"))
+    ap.add_argument("--content", default=os.path.join(ROOT, "content"))
+    ap.add_argument("--themes", default=os.path.join(ROOT, "themes"))
+    ap.add_argument("--recap", default=os.path.join(ROOT, "target/release/recap"))
+    ap.add_argument("--edits", type=int, default=10)
+    ap.add_argument("--pause", type=float, default=0.5, help="seconds between edits")
+    ap.add_argument("--timeout", type=float, default=600.0)
+    args = ap.parse_args(argv)
+
+    site = copy_site(args.seeds, args.content, args.themes)
+    recaps = sorted(
+        f for f in os.listdir(os.path.join(site, "seeds")) if f.endswith((".txt", ".md"))
+    )
+    log_path = os.path.join(site, "serve.log")
+    log = open(log_path, "w")
+    t_start = time.perf_counter()
+    proc = subprocess.Popen(
+        [args.recap, "serve", "--port", "0"],
+        cwd=site,
+        stdout=subprocess.PIPE,
+        stderr=log,
+        text=True,
+    )
+    try:
+        addr = None
+        for line in proc.stdout:
+            if line.startswith("serving at http://"):
+                addr = line.strip()[len("serving at http://"):].rstrip("/")
+                break
+        if not addr:
+            print("recap serve did not start; see " + log_path, file=sys.stderr)
+            return 1
+        print(f"{len(recaps)} recaps; first build and start: {time.perf_counter() - t_start:.2f} s")
+        events = Events(addr, args.timeout)
+        status = events.next()
+        generation = status["generation"]
+
+        latencies = []
+        for i in range(args.edits):
+            name = recaps[(i * max(1, len(recaps) // args.edits)) % len(recaps)]
+            t0 = time.perf_counter()
+            edit(os.path.join(site, "seeds", name), i)
+            while True:
+                status = events.next()
+                if status["generation"] > generation:
+                    break
+            ms = (time.perf_counter() - t0) * 1000
+            generation = status["generation"]
+            latencies.append(ms)
+            print(f"edit {i + 1:2}: {name}: reload event after {ms:7.1f} ms")
+            time.sleep(args.pause)
+
+        print(
+            f"save → reload, {len(latencies)} edits: median {statistics.median(latencies):.1f} ms, "
+            f"min {min(latencies):.1f} ms, max {max(latencies):.1f} ms"
+        )
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+    print("server log:")
+    with open(log_path) as f:
+        for line in f:
+            if "rebuilt" in line or line.startswith("built"):
+                print("  " + line.rstrip())
+    shutil.rmtree(site, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,592 @@
+//! `recap bundle`: the built site made to work with no server, opened from
+//! `file://` as a folder or out of a `.zip`.
+//!
+//! A normal build links root-relative (`/sessions/x/`), which from `file://`
+//! means the root of the disk. The bundle rewrites every internal URL of
+//! every page to a path relative to that page, ending in `index.html` where
+//! it names a folder (a file browser shows a folder listing otherwise):
+//! `href`, `src`, `action`, `formaction`, `poster`, `srcset`, `<meta
+//! http-equiv=refresh>`, and `url(…)`/`@import` in stylesheets, `<style>`
+//! elements and `style` attributes. HTML is rewritten with a real HTML
+//! tokenizer (lol_html), so markup inside comments, scripts and text is left
+//! alone. Absolute URLs (canonical links, the feed's links) stay absolute.
+//!
+//! The search index is loaded with `<script>` tags and finds its shards
+//! relative to itself (see `themes/default/static/search.js`), so search
+//! works from `file://` once its script tags are relative.
+
+use crate::build::BuildOptions;
+use crate::progress::Printer;
+use crate::serve::incremental::{Incremental, STAGES};
+use crate::write::Output;
+use anyhow::Context;
+use lol_html::html_content::{ContentType, Element};
+use lol_html::{element, text, RewriteStrSettings};
+use regex::Regex;
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::LazyLock;
+use std::time::Instant;
+
+/// Attributes holding one URL.
+const URL_ATTRIBUTES: [&str; 7] = [
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "poster",
+    "data",
+    "cite",
+];
+
+/// What the bundle did besides rewriting.
+#[derive(Debug, Default)]
+pub struct BundleReport {
+    /// URLs rewritten, over all files.
+    pub rewritten: usize,
+    /// Things that will not work offline: `page: what`.
+    pub warnings: Vec<String>,
+}
+
+/// Rewrite the outputs of a build for `file://`. Files other than HTML and
+/// CSS are passed through unchanged.
+pub fn bundle(outputs: &[Output]) -> anyhow::Result<(Vec<Output>, BundleReport)> {
+    let known: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+    let mut report = BundleReport::default();
+    let mut out = Vec::with_capacity(outputs.len());
+    for o in outputs {
+        let bytes = if o.path.ends_with(".html") || o.path.ends_with(".htm") {
+            let text = std::str::from_utf8(&o.bytes)
+                .with_context(|| format!("{} is not UTF-8", o.path))?;
+            rewrite_html(&o.path, text, &known, &mut report)
+                .with_context(|| format!("cannot rewrite {}", o.path))?
+                .into_bytes()
+        } else if o.path.ends_with(".css") {
+            match std::str::from_utf8(&o.bytes) {
+                Ok(text) => {
+                    let (css, n) = rewrite_css(&o.path, text, &known);
+                    report.rewritten += n;
+                    css.into_bytes()
+                }
+                Err(_) => o.bytes.clone(),
+            }
+        } else {
+            o.bytes.clone()
+        };
+        out.push(Output::new(o.path.clone(), bytes));
+    }
+    report.warnings.sort();
+    report.warnings.dedup();
+    Ok((out, report))
+}
+
+/// Rewrite one HTML page at output path `page`.
+pub fn rewrite_html(
+    page: &str,
+    html: &str,
+    known: &HashSet<&str>,
+    report: &mut BundleReport,
+) -> anyhow::Result<String> {
+    let count = RefCell::new(0usize);
+    let warnings = RefCell::new(Vec::<String>::new());
+    let style_text = RefCell::new(String::new());
+    let fix = |v: &str| relative_url(page, v, known);
+    let on_element = |el: &mut Element| -> lol_html::HandlerResult {
+        for attr in URL_ATTRIBUTES {
+            if let Some(v) = el.get_attribute(attr) {
+                if let Some(new) = fix(&v) {
+                    el.set_attribute(attr, &new)?;
+                    *count.borrow_mut() += 1;
+                } else if loads_from_network(el, attr, &v) {
+                    warnings
+                        .borrow_mut()
+                        .push(format!("{page}: loads {v} from the network"));
+                }
+            }
+        }
+        if let Some(v) = el.get_attribute("srcset") {
+            let (new, n) = rewrite_srcset(&v, &fix);
+            if n > 0 {
+                el.set_attribute("srcset", &new)?;
+                *count.borrow_mut() += n;
+            }
+        }
+        if let Some(v) = el.get_attribute("style") {
+            let (new, n) = rewrite_css(page, &v, known);
+            if n > 0 {
+                el.set_attribute("style", &new)?;
+                *count.borrow_mut() += n;
+            }
+        }
+        Ok(())
+    };
+    let out = lol_html::rewrite_str(
+        html,
+        RewriteStrSettings::new()
+            .append_element_content_handler(element!("*", on_element))
+            // `<base href="/">` would turn every relative link back into a
+            // root-relative one.
+            .append_element_content_handler(element!("base[href]", |el| {
+                if el.get_attribute("href").is_some_and(|h| h.starts_with('/')) {
+                    el.remove();
+                }
+                Ok(())
+            }))
+            .append_element_content_handler(element!("meta[http-equiv]", |el| {
+                let refresh = el
+                    .get_attribute("http-equiv")
+                    .is_some_and(|v| v.eq_ignore_ascii_case("refresh"));
+                if let (true, Some(c)) = (refresh, el.get_attribute("content")) {
+                    if let Some((delay, url)) = split_refresh(&c) {
+                        if let Some(new) = fix(url) {
+                            el.set_attribute("content", &format!("{delay}; url={new}"))?;
+                            *count.borrow_mut() += 1;
+                        }
+                    }
+                }
+                Ok(())
+            }))
+            .append_element_content_handler(text!("style", |chunk| {
+                style_text.borrow_mut().push_str(chunk.as_str());
+                if chunk.last_in_text_node() {
+                    let css = std::mem::take(&mut *style_text.borrow_mut());
+                    let (new, n) = rewrite_css(page, &css, known);
+                    *count.borrow_mut() += n;
+                    chunk.replace(&new, ContentType::Html);
+                } else {
+                    chunk.remove();
+                }
+                Ok(())
+            })),
+    )?;
+    report.rewritten += count.into_inner();
+    report.warnings.extend(warnings.into_inner());
+    Ok(out)
+}
+
+/// Scripts, stylesheets, images and frames fetched from another host:
+/// they will not load offline.
+fn loads_from_network(el: &Element, attr: &str, value: &str) -> bool {
+    let remote =
+        value.starts_with("http://") || value.starts_with("https://") || value.starts_with("//");
+    if !remote {
+        return false;
+    }
+    let tag = el.tag_name();
+    match attr {
+        "src" => true,
+        "href" => {
+            tag == "link"
+                && el.get_attribute("rel").is_some_and(|r| {
+                    r.split_ascii_whitespace().any(|r| {
+                        matches!(
+                            r.to_ascii_lowercase().as_str(),
+                            "stylesheet" | "icon" | "preload" | "modulepreload"
+                        )
+                    })
+                })
+        }
+        _ => false,
+    }
+}
+
+/// `0; url=/x/` → (`0`, `/x/`).
+fn split_refresh(content: &str) -> Option<(&str, &str)> {
+    let (delay, rest) = content.split_once([';', ','])?;
+    let rest = rest.trim_start();
+    let url = rest
+        .get(..4)
+        .filter(|p| p.eq_ignore_ascii_case("url="))
+        .map(|_| &rest[4..])?;
+    Some((delay.trim(), url.trim().trim_matches(['\'', '"'])))
+}
+
+/// Rewrite each URL of a `srcset` (`a.png 1x, /b.png 2x`).
+fn rewrite_srcset(value: &str, fix: &dyn Fn(&str) -> Option<String>) -> (String, usize) {
+    let mut n = 0;
+    let parts: Vec<String> = value
+        .split(',')
+        .map(|candidate| {
+            let trimmed = candidate.trim();
+            let (url, descriptor) = trimmed
+                .split_once(char::is_whitespace)
+                .unwrap_or((trimmed, ""));
+            match fix(url) {
+                Some(new) => {
+                    n += 1;
+                    if descriptor.is_empty() {
+                        new
+                    } else {
+                        format!("{new} {}", descriptor.trim())
+                    }
+                }
+                None => trimmed.to_string(),
+            }
+        })
+        .collect();
+    (parts.join(", "), n)
+}
+
+/// Rewrite `url(…)` and `@import "…"` in CSS found at output path `from`.
+pub fn rewrite_css(from: &str, css: &str, known: &HashSet<&str>) -> (String, usize) {
+    static URL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(url\(\s*)(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))(\s*\))|(@import\s+)(?:"([^"]*)"|'([^']*)')"#)
+            .expect("valid regex")
+    });
+    let mut n = 0;
+    let out = URL.replace_all(css, |c: &regex::Captures| {
+        let whole = c[0].to_string();
+        let (value, quote) = if let Some(v) = c.get(2).or(c.get(7)) {
+            (v.as_str(), "\"")
+        } else if let Some(v) = c.get(3).or(c.get(8)) {
+            (v.as_str(), "'")
+        } else {
+            (c.get(4).map_or("", |v| v.as_str()), "")
+        };
+        let Some(new) = relative_url(from, value, known) else {
+            return whole;
+        };
+        n += 1;
+        if let Some(prefix) = c.get(6) {
+            format!("{}{quote}{new}{quote}", prefix.as_str())
+        } else {
+            format!("{}{quote}{new}{quote}{}", &c[1], &c[5])
+        }
+    });
+    (out.into_owned(), n)
+}
+
+/// The URL `url`, written on the page at output path `from`, as a path
+/// relative to that page; `None` when it is not root-relative (absolute,
+/// protocol-relative, already relative, a fragment, `mailto:`…).
+///
+/// Folders get `index.html`: `/products/` → `../products/index.html`, and
+/// `/about` → `../about/index.html` when only `about/index.html` exists.
+/// Query and fragment are kept.
+pub fn relative_url(from: &str, url: &str, known: &HashSet<&str>) -> Option<String> {
+    if !url.starts_with('/') || url.starts_with("//") {
+        return None;
+    }
+    let cut = url.find(['?', '#']).unwrap_or(url.len());
+    let (path, rest) = url.split_at(cut);
+    let rel = path.trim_start_matches('/');
+    let decoded = percent_encoding::percent_decode_str(rel).decode_utf8_lossy();
+    let target = if rel.is_empty() || rel.ends_with('/') {
+        format!("{rel}index.html")
+    } else if !known.contains(decoded.as_ref())
+        && known.contains(format!("{decoded}/index.html").as_str())
+    {
+        format!("{rel}/index.html")
+    } else {
+        rel.to_string()
+    };
+    Some(format!("{}{rest}", relative_path(from, &target)))
+}
+
+/// The path from the folder of output `from` to output `to`, both
+/// `/`-separated and relative to the site root.
+pub fn relative_path(from: &str, to: &str) -> String {
+    let from_dir: Vec<&str> = from.split('/').collect();
+    let from_dir = &from_dir[..from_dir.len() - 1];
+    let to_parts: Vec<&str> = to.split('/').collect();
+    let (to_dir, to_file) = to_parts.split_at(to_parts.len() - 1);
+    let common = from_dir
+        .iter()
+        .zip(to_dir)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut parts: Vec<&str> = vec![".."; from_dir.len() - common];
+    parts.extend(&to_dir[common..]);
+    parts.extend(to_file);
+    parts.join("/")
+}
+
+/// Write `outputs` as a zip archive at `path`: entries sorted by path, every
+/// timestamp the zip epoch (1980-01-01) and permissions fixed, so the same
+/// site always gives the same bytes. Written beside `path` and renamed into
+/// place, so a failed write leaves no half archive.
+pub fn write_zip(path: &Path, outputs: &[Output]) -> anyhow::Result<u64> {
+    use zip::write::SimpleFileOptions;
+    let mut sorted: Vec<&Output> = outputs.iter().collect();
+    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(9))
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644);
+    let dir_options = options.unix_permissions(0o755);
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        let mut dirs: HashSet<String> = HashSet::new();
+        for o in sorted {
+            if !crate::write::is_safe_relative(&o.path) {
+                anyhow::bail!(
+                    "internal error: output path `{}` would leave the archive",
+                    o.path
+                );
+            }
+            // Folder entries first, so every unzip tool makes the folders.
+            let mut prefix = String::new();
+            for seg in o
+                .path
+                .split('/')
+                .rev()
+                .skip(1)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+            {
+                prefix.push_str(seg);
+                prefix.push('/');
+                if dirs.insert(prefix.clone()) {
+                    zip.add_directory(prefix.as_str(), dir_options)?;
+                }
+            }
+            zip.start_file(o.path.as_str(), options)?;
+            zip.write_all(&o.bytes)?;
+        }
+        zip.finish()?;
+    }
+    let bytes = buf.into_inner();
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let name = path
+        .file_name()
+        .context("the zip path has no file name")?
+        .to_string_lossy();
+    let tmp = dir.join(format!(".{name}.recap-tmp-{}", std::process::id()));
+    std::fs::write(&tmp, &bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(bytes.len() as u64)
+}
+
+/// `recap bundle`: build, rewrite, write the folder (atomically, refusing
+/// the same folders `recap build` refuses) and, with `zip`, the archive.
+pub fn run(
+    opts: &BuildOptions,
+    out: &Path,
+    zip: Option<&Path>,
+    printer: Printer,
+) -> anyhow::Result<ExitCode> {
+    let t = Instant::now();
+    let config = opts.site_config()?;
+    let at = |p: &Path| {
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            opts.root.join(p)
+        }
+    };
+    let out = at(out);
+    let forbidden = [
+        opts.seeds_dir(),
+        opts.content_dir(),
+        opts.theme_dir(&config),
+        opts.root.clone(),
+    ];
+    let forbidden: Vec<&Path> = forbidden.iter().map(PathBuf::as_path).collect();
+    crate::write::check_output_dir(&out, &forbidden)?;
+    if let Some(z) = zip {
+        if at(z).is_dir() {
+            anyhow::bail!(
+                "`{}` is a folder; --zip needs a file name such as site.zip",
+                z.display()
+            );
+        }
+    }
+    let bar = printer.progress("building", STAGES.len() as u64);
+    let built = Incremental::build_once(opts.clone(), &mut bar.observer())?;
+    bar.finish();
+    printer.diagnostics(&built.site.diagnostics);
+    let (files, report) = bundle(&built.outputs)?;
+    for w in &report.warnings {
+        printer.warning(&format!("{w}; it will not load offline"));
+    }
+    crate::write::write_site(&out, &files)?;
+    printer.info(&format!(
+        "bundled {} sessions into {} ({} files, {} links made relative) in {:.0} ms; open {}",
+        built.site.sessions.len(),
+        out.display(),
+        files.len(),
+        report.rewritten,
+        t.elapsed().as_secs_f64() * 1000.0,
+        out.join("index.html").display()
+    ));
+    if let Some(z) = zip {
+        let z = at(z);
+        let size = write_zip(&z, &files)?;
+        printer.info(&format!(
+            "wrote {} ({:.1} KB)",
+            z.display(),
+            size as f64 / 1024.0
+        ));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn known() -> HashSet<&'static str> {
+        [
+            "index.html",
+            "sessions/a/index.html",
+            "about/index.html",
+            "static/style.css",
+            "static/favicon.svg",
+            "search/index.html",
+            "feed.xml",
+        ]
+        .into_iter()
+        .collect()
+    }
+
+    #[test]
+    fn relative_paths_between_outputs() {
+        assert_eq!(
+            relative_path("index.html", "sessions/a/index.html"),
+            "sessions/a/index.html"
+        );
+        assert_eq!(
+            relative_path("sessions/a/index.html", "index.html"),
+            "../../index.html"
+        );
+        assert_eq!(
+            relative_path("sessions/a/index.html", "sessions/b/index.html"),
+            "../b/index.html"
+        );
+        assert_eq!(
+            relative_path("sessions/a/index.html", "sessions/a/index.html"),
+            "index.html"
+        );
+        assert_eq!(
+            relative_path("static/style.css", "static/favicon.svg"),
+            "favicon.svg"
+        );
+    }
+
+    #[test]
+    fn root_relative_urls_become_relative_with_index_html() {
+        let k = known();
+        let r = |from, url| relative_url(from, url, &k);
+        assert_eq!(
+            r("sessions/a/index.html", "/").as_deref(),
+            Some("../../index.html")
+        );
+        assert_eq!(
+            r("index.html", "/sessions/a/#t-1m15s").as_deref(),
+            Some("sessions/a/index.html#t-1m15s")
+        );
+        assert_eq!(
+            r("sessions/a/index.html", "/about").as_deref(),
+            Some("../../about/index.html")
+        );
+        assert_eq!(
+            r("sessions/a/index.html", "/search/?q=x").as_deref(),
+            Some("../../search/index.html?q=x")
+        );
+        assert_eq!(r("index.html", "/feed.xml").as_deref(), Some("feed.xml"));
+        assert_eq!(r("index.html", "https://x.org/a"), None);
+        assert_eq!(r("index.html", "//cdn.x.org/a.js"), None);
+        assert_eq!(r("index.html", "#main"), None);
+        assert_eq!(r("index.html", "mailto:a@b.c"), None);
+    }
+
+    #[test]
+    fn rewrites_html_attributes_but_not_text_or_scripts() {
+        let k = known();
+        let html = r#"<!DOCTYPE html><html><head><link rel="canonical" href="https://x.org/sessions/a/">
+<link rel=stylesheet href=/static/style.css><script>var u = "/sessions/a/";</script>
+<style>body{background:url(/static/favicon.svg)}</style></head>
+<body><a href="/">home</a> <p>see href="/x"</p><!-- <a href="/"> -->
+<form action="/search/"><input name=q></form><img srcset="/static/favicon.svg 1x, /static/favicon.svg 2x" src='/static/favicon.svg'>
+<div style="background-image: url('/static/favicon.svg')"></div></body></html>"#;
+        let mut rep = BundleReport::default();
+        let out = rewrite_html("sessions/a/index.html", html, &k, &mut rep).unwrap();
+        assert!(out.contains(r#"href="https://x.org/sessions/a/""#), "{out}");
+        assert!(out.contains(r#"href="../../static/style.css""#), "{out}");
+        assert!(out.contains(r#"var u = "/sessions/a/";"#), "{out}");
+        assert!(out.contains("url(../../static/favicon.svg)"), "{out}");
+        assert!(out.contains(r#"<a href="../../index.html">"#), "{out}");
+        assert!(out.contains(r#"see href="/x""#), "{out}");
+        assert!(out.contains(r#"<!-- <a href="/"> -->"#), "{out}");
+        assert!(out.contains(r#"action="../../search/index.html""#), "{out}");
+        assert!(
+            out.contains(r#"srcset="../../static/favicon.svg 1x, ../../static/favicon.svg 2x""#),
+            "{out}"
+        );
+        assert!(out.contains("url('../../static/favicon.svg')"), "{out}");
+        assert_eq!(rep.rewritten, 8);
+    }
+
+    #[test]
+    fn warns_about_network_loads() {
+        let mut rep = BundleReport::default();
+        rewrite_html(
+            "index.html",
+            r#"<script src="https://cdn.example/x.js"></script><a href="https://example.org">x</a>"#,
+            &known(),
+            &mut rep,
+        )
+        .unwrap();
+        assert_eq!(
+            rep.warnings,
+            vec!["index.html: loads https://cdn.example/x.js from the network"]
+        );
+    }
+
+    #[test]
+    fn css_urls_and_imports_are_relative_to_the_stylesheet() {
+        let (css, n) = rewrite_css(
+            "static/style.css",
+            r#"@import "/static/x.css"; a{b:url( "/static/favicon.svg" )} c{d:url(data:image/png;base64,xx)}"#,
+            &known(),
+        );
+        assert_eq!(n, 2);
+        assert!(css.contains(r#"@import "x.css""#), "{css}");
+        assert!(css.contains(r#"url( "favicon.svg" )"#), "{css}");
+        assert!(css.contains("url(data:image/png;base64,xx)"), "{css}");
+    }
+
+    #[test]
+    fn meta_refresh_is_rewritten() {
+        let mut rep = BundleReport::default();
+        let out = rewrite_html(
+            "old/index.html",
+            r#"<meta http-equiv="refresh" content="0; url=/sessions/a/">"#,
+            &known(),
+            &mut rep,
+        )
+        .unwrap();
+        assert!(
+            out.contains(r#"content="0; url=../sessions/a/index.html""#),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn zip_is_deterministic() {
+        let dir = std::env::temp_dir().join(format!("recap-zip-{}", std::process::id()));
+        let outputs = vec![Output::new("b/index.html", "b"), Output::new("a.css", "a")];
+        let mut rev = outputs.clone();
+        rev.reverse();
+        write_zip(&dir.join("1.zip"), &outputs).unwrap();
+        write_zip(&dir.join("2.zip"), &rev).unwrap();
+        let a = std::fs::read(dir.join("1.zip")).unwrap();
+        assert_eq!(a, std::fs::read(dir.join("2.zip")).unwrap());
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(a)).unwrap();
+        let names: Vec<String> = (0..z.len())
+            .map(|i| z.by_index(i).unwrap().name().to_string())
+            .collect();
+        assert_eq!(names, vec!["a.css", "b/", "b/index.html"]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

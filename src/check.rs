@@ -1,0 +1,723 @@
+//! `recap check`: build in memory and list what a person should fix.
+//!
+//! * every root-relative or relative `href`/`src`/`action`/`srcset` of every
+//!   page (and `url(…)` of every stylesheet) must name an output, and every
+//!   `#fragment` an `id` on the page it points to;
+//! * the parse and enrichment diagnostics, with file and line;
+//! * sessions whose slugs collided (they got `-2`, `-3`…, which changes
+//!   their URLs when files are added or removed);
+//! * names enrichment found in the prose but the catalog does not know;
+//! * external links: listed, and only fetched with `--external` (a `HEAD`
+//!   request through the system's `curl`, so the binary carries no TLS
+//!   stack for one optional feature).
+//!
+//! A broken link that appears on many pages is reported once, with the
+//! pages it is on: it usually comes from one template.
+
+use crate::build::BuildOptions;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::enrich::{EntityKind, Site};
+use crate::progress::Printer;
+use crate::render::pages::page_url;
+use crate::serve::incremental::{Incremental, STAGES};
+use crate::write::Output;
+use lol_html::{element, RewriteStrSettings};
+use rayon::prelude::*;
+use regex::Regex;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::process::ExitCode;
+use std::sync::LazyLock;
+use std::time::{Duration, Instant};
+
+/// Links and anchors of one output file.
+#[derive(Debug, Default)]
+pub struct PageLinks {
+    /// `id`s (and `<a name>`s) on the page.
+    pub ids: HashSet<String>,
+    /// URLs as written.
+    pub links: Vec<String>,
+}
+
+/// What `check` found.
+#[derive(Debug, Default)]
+pub struct CheckReport {
+    pub problems: Vec<Diagnostic>,
+    /// External URL → pages (output paths) that link to it.
+    pub external: BTreeMap<String, Vec<String>>,
+    pub pages: usize,
+    pub links: usize,
+}
+
+impl CheckReport {
+    pub fn errors(&self) -> usize {
+        self.problems.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.problems.len() - self.errors()
+    }
+}
+
+/// Check a built site. `outputs` are the rendered files of `site`.
+pub fn check(site: &Site, outputs: &[Output]) -> CheckReport {
+    let mut report = CheckReport {
+        problems: site.diagnostics.clone(),
+        ..Default::default()
+    };
+    let crawled: BTreeMap<&str, PageLinks> = outputs
+        .par_iter()
+        .filter_map(|o| {
+            let text = std::str::from_utf8(&o.bytes).ok()?;
+            if o.path.ends_with(".html") {
+                Some((o.path.as_str(), html_links(text)))
+            } else if o.path.ends_with(".css") {
+                Some((o.path.as_str(), css_links(text)))
+            } else {
+                None
+            }
+        })
+        .collect();
+    report.pages = crawled.keys().filter(|p| p.ends_with(".html")).count();
+    let paths: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+    let sources = page_sources(site);
+
+    // (kind, target as written, detail) → pages
+    let mut broken: BTreeMap<(bool, String, String), Vec<&str>> = BTreeMap::new();
+    for (page, links) in &crawled {
+        for url in &links.links {
+            report.links += 1;
+            match resolve(page, url, &paths) {
+                Target::Skip => {}
+                Target::External(u) => report.external.entry(u).or_default().push(page.to_string()),
+                Target::Missing => {
+                    broken
+                        .entry((false, url.clone(), "no such page or file".into()))
+                        .or_default()
+                        .push(page);
+                }
+                Target::Page(target, fragment) => {
+                    let Some(frag) = fragment else { continue };
+                    if frag.is_empty() || frag.eq_ignore_ascii_case("top") {
+                        continue;
+                    }
+                    let Some(target_links) = crawled.get(target.as_str()) else {
+                        continue;
+                    };
+                    if !target.ends_with(".html") || target_links.ids.contains(&frag) {
+                        continue;
+                    }
+                    broken
+                        .entry((
+                            true,
+                            url.clone(),
+                            format!("no element with id `{frag}` on {}", url_of(&target)),
+                        ))
+                        .or_default()
+                        .push(page);
+                }
+            }
+        }
+    }
+    for ((anchor, url, detail), mut pages) in broken {
+        pages.sort();
+        pages.dedup();
+        let what = if anchor {
+            "broken anchor"
+        } else {
+            "broken link"
+        };
+        let first = pages[0];
+        let from = sources
+            .get(first)
+            .map(|s| format!(" (page made from {s})"))
+            .unwrap_or_default();
+        let message = if pages.len() == 1 {
+            format!("{what} `{url}`: {detail}{from}")
+        } else {
+            let shown: Vec<String> = pages.iter().skip(1).take(3).map(|p| url_of(p)).collect();
+            let more = pages.len() - 1 - shown.len();
+            // On most pages of the site, it is in a template, not a recap.
+            let hint = if pages.len() >= 5 && pages.len() * 2 >= report.pages {
+                format!(
+                    " (on {} of {} pages: look in the theme's templates)",
+                    pages.len(),
+                    report.pages
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "{what} `{url}`: {detail}; also on {}{}{hint}",
+                shown.join(", "),
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                },
+            )
+        };
+        report
+            .problems
+            .push(Diagnostic::error(&url_of(first), None, message));
+    }
+    report.problems.extend(slug_collisions(site));
+    report.problems.extend(duplicate_outputs(outputs));
+    report.problems.extend(uncatalogued(site));
+    report
+}
+
+/// Where a URL written on `page` leads.
+#[derive(Debug, PartialEq)]
+enum Target {
+    /// Not a link to check: `mailto:`, `data:`, `javascript:`, empty.
+    Skip,
+    External(String),
+    /// An output, with the fragment if any (percent-decoded).
+    Page(String, Option<String>),
+    Missing,
+}
+
+fn resolve(page: &str, url: &str, paths: &HashSet<&str>) -> Target {
+    static SCHEME: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9+.-]*:").expect("valid regex"));
+    let url = url.trim();
+    if url.is_empty() {
+        return Target::Skip;
+    }
+    if url.starts_with("//") {
+        return Target::External(format!("https:{url}"));
+    }
+    if SCHEME.is_match(url) {
+        let lower = url.to_ascii_lowercase();
+        return if lower.starts_with("http://") || lower.starts_with("https://") {
+            Target::External(url.to_string())
+        } else {
+            Target::Skip
+        };
+    }
+    let (rest, fragment) = match url.split_once('#') {
+        Some((r, f)) => (
+            r,
+            Some(
+                percent_encoding::percent_decode_str(f)
+                    .decode_utf8_lossy()
+                    .into_owned(),
+            ),
+        ),
+        None => (url, None),
+    };
+    let path = rest.split('?').next().unwrap_or("");
+    if path.is_empty() {
+        return Target::Page(page.to_string(), fragment);
+    }
+    let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+    let joined = if let Some(abs) = decoded.strip_prefix('/') {
+        abs.to_string()
+    } else {
+        let dir = page.rsplit_once('/').map_or("", |(d, _)| d);
+        if dir.is_empty() {
+            decoded.to_string()
+        } else {
+            format!("{dir}/{decoded}")
+        }
+    };
+    let Some(mut target) = normalize(&joined) else {
+        return Target::Missing;
+    };
+    if target.is_empty() || joined.ends_with('/') {
+        target = if target.is_empty() {
+            "index.html".into()
+        } else {
+            format!("{target}/index.html")
+        };
+    }
+    if paths.contains(target.as_str()) {
+        Target::Page(target, fragment)
+    } else if paths.contains(format!("{target}/index.html").as_str()) {
+        Target::Page(format!("{target}/index.html"), fragment)
+    } else {
+        Target::Missing
+    }
+}
+
+/// Resolve `.` and `..`; `None` when the path climbs above the site.
+fn normalize(path: &str) -> Option<String> {
+    let mut out: Vec<&str> = Vec::new();
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                out.pop()?;
+            }
+            s => out.push(s),
+        }
+    }
+    Some(out.join("/"))
+}
+
+/// The URL of an output path: `sessions/x/index.html` → `/sessions/x/`.
+fn url_of(path: &str) -> String {
+    match path.strip_suffix("index.html") {
+        Some(dir) => format!("/{dir}"),
+        None => format!("/{path}"),
+    }
+}
+
+/// The ids and link URLs of an HTML page, as a browser would see them
+/// (nothing inside comments or scripts).
+pub fn html_links(html: &str) -> PageLinks {
+    let found = RefCell::new(PageLinks::default());
+    let result = lol_html::rewrite_str(
+        html,
+        RewriteStrSettings::new()
+            .append_element_content_handler(element!("[id]", |el| {
+                if let Some(id) = el.get_attribute("id") {
+                    found.borrow_mut().ids.insert(id);
+                }
+                Ok(())
+            }))
+            .append_element_content_handler(element!("a[name]", |el| {
+                if let Some(n) = el.get_attribute("name") {
+                    found.borrow_mut().ids.insert(n);
+                }
+                Ok(())
+            }))
+            .append_element_content_handler(element!(
+                "[href], [src], [action], [formaction], [poster]",
+                |el| {
+                    let mut f = found.borrow_mut();
+                    for attr in ["href", "src", "action", "formaction", "poster"] {
+                        if let Some(v) = el.get_attribute(attr) {
+                            // `<link rel=canonical>` and preconnect hints
+                            // are not navigations.
+                            let rel = el.get_attribute("rel").unwrap_or_default();
+                            if attr == "href"
+                                && el.tag_name() == "link"
+                                && rel.contains("canonical")
+                            {
+                                continue;
+                            }
+                            f.links.push(v);
+                        }
+                    }
+                    Ok(())
+                }
+            ))
+            .append_element_content_handler(element!("[srcset]", |el| {
+                if let Some(v) = el.get_attribute("srcset") {
+                    let mut f = found.borrow_mut();
+                    for c in v.split(',') {
+                        if let Some(u) = c.split_whitespace().next() {
+                            f.links.push(u.to_string());
+                        }
+                    }
+                }
+                Ok(())
+            })),
+    );
+    let mut found = found.into_inner();
+    if result.is_err() {
+        found.links.clear();
+    }
+    found
+}
+
+/// The `url(…)`s of a stylesheet (not `data:` ones, which `resolve` skips).
+pub fn css_links(css: &str) -> PageLinks {
+    static URL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)"#).expect("valid regex")
+    });
+    PageLinks {
+        ids: HashSet::new(),
+        links: URL
+            .captures_iter(css)
+            .filter_map(|c| c.get(1).or(c.get(2)).or(c.get(3)))
+            .map(|m| m.as_str().to_string())
+            .collect(),
+    }
+}
+
+/// Output path → the input file the page was made from.
+fn page_sources(site: &Site) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for s in &site.sessions {
+        out.insert(format!("sessions/{}/index.html", s.slug), s.source.clone());
+    }
+    for p in &site.pages {
+        out.insert(crate::render::output_path(&page_url(p)), p.source.clone());
+    }
+    out
+}
+
+/// Sessions that wanted the same slug: all but the first got a number,
+/// so their URL depends on which other files exist.
+fn slug_collisions(site: &Site) -> Vec<Diagnostic> {
+    static NUMBERED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(.+)-(\d+)$").expect("valid regex"));
+    let slugs: HashMap<&str, &str> = site
+        .sessions
+        .iter()
+        .map(|s| (s.slug.as_str(), s.source.as_str()))
+        .collect();
+    let mut out = Vec::new();
+    for s in &site.sessions {
+        let Some(c) = NUMBERED.captures(&s.slug) else {
+            continue;
+        };
+        let base = c.get(1).map_or("", |m| m.as_str());
+        if let Some(first) = slugs.get(base) {
+            out.push(Diagnostic::warning(
+                &s.source,
+                Some(1),
+                format!(
+                    "duplicate slug: `{base}` is taken by {first}, so this session is at /sessions/{}/; \
+                     give one of them its own `slug:` in front matter to keep URLs stable",
+                    s.slug
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// Two outputs with one path (the renderer refuses this, but a check that
+/// runs on any outputs should say so too).
+fn duplicate_outputs(outputs: &[Output]) -> Vec<Diagnostic> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for o in outputs {
+        if !seen.insert(o.path.as_str()) {
+            out.push(Diagnostic::error(
+                &url_of(&o.path),
+                None,
+                "duplicate slug: two pages are written to this path",
+            ));
+        }
+    }
+    out
+}
+
+/// Names enrichment found in the prose that the catalog does not know and
+/// that got a page anyway: each is worth a catalog entry (a description, its
+/// aliases, a stable slug). Names discovery left out are listed with `-v`
+/// (see [`left_out`]).
+fn uncatalogued(site: &Site) -> Vec<Diagnostic> {
+    site.candidates
+        .iter()
+        .filter(|c| c.accepted && c.merged_into.is_none())
+        .map(|c| {
+            let (file, line) = c
+                .locations
+                .first()
+                .map_or((String::new(), None), |(f, l)| (f.clone(), Some(*l)));
+            Diagnostic::warning(
+                &file,
+                line,
+                format!(
+                    "uncatalogued {}: `{}` ({} mention{} in {} place{}) has a page only because discovery \
+                     found it; add it to content/catalog.toml to describe it and list its aliases",
+                    kind_name(c.kind),
+                    c.name,
+                    c.count,
+                    if c.count == 1 { "" } else { "s" },
+                    c.locations.len(),
+                    if c.locations.len() == 1 { "" } else { "s" },
+                ),
+            )
+        })
+        .collect()
+}
+
+/// Names discovery considered and left out, one line each, for `-v`.
+pub fn left_out(site: &Site) -> Vec<String> {
+    site.candidates
+        .iter()
+        .filter(|c| !c.accepted && c.merged_into.is_none())
+        .map(|c| {
+            let at = c
+                .locations
+                .first()
+                .map_or_else(String::new, |(f, l)| format!(" at {f}:{l}"));
+            format!(
+                "  {} `{}` ×{}{at}: {}",
+                kind_name(c.kind),
+                c.name,
+                c.count,
+                c.reason
+            )
+        })
+        .collect()
+}
+
+fn kind_name(k: EntityKind) -> &'static str {
+    match k {
+        EntityKind::Product => "product",
+        EntityKind::Company => "company",
+        EntityKind::Speaker => "speaker",
+        EntityKind::Topic => "topic",
+    }
+}
+
+/// The result of fetching one external URL.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fetched {
+    Status(u16),
+    Failed(String),
+}
+
+/// `HEAD` each URL (falling back to a one-byte `GET` where `HEAD` is
+/// refused) through `curl`, a few at a time, each with `timeout`. `Err`
+/// when `curl` cannot be run at all.
+pub fn fetch_external(
+    urls: &[String],
+    timeout: Duration,
+) -> anyhow::Result<Vec<(String, Fetched)>> {
+    if std::process::Command::new("curl")
+        .arg("--version")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_err()
+    {
+        anyhow::bail!("`curl` is not installed, so external links cannot be fetched");
+    }
+    const AT_ONCE: usize = 8;
+    let mut out = Vec::with_capacity(urls.len());
+    for chunk in urls.chunks(AT_ONCE) {
+        let results: Vec<(String, Fetched)> = std::thread::scope(|s| {
+            let handles: Vec<_> = chunk
+                .iter()
+                .map(|u| s.spawn(move || (u.clone(), fetch_one(u, timeout))))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("fetch thread"))
+                .collect()
+        });
+        out.extend(results);
+    }
+    Ok(out)
+}
+
+fn fetch_one(url: &str, timeout: Duration) -> Fetched {
+    let run = |head: bool| -> Fetched {
+        let null = if cfg!(windows) { "NUL" } else { "/dev/null" };
+        let mut cmd = std::process::Command::new("curl");
+        cmd.args([
+            "--silent",
+            "--show-error",
+            "--location",
+            "--max-redirs",
+            "5",
+        ])
+        .args(["--max-time", &timeout.as_secs().max(1).to_string()])
+        .args(["--output", null, "--write-out", "%{http_code}"]);
+        if head {
+            cmd.arg("--head");
+        } else {
+            cmd.args(["--range", "0-0"]);
+        }
+        cmd.arg("--").arg(url);
+        match cmd.output() {
+            Ok(o) => {
+                let code: u16 = String::from_utf8_lossy(&o.stdout)
+                    .trim()
+                    .parse()
+                    .unwrap_or(0);
+                if code == 0 {
+                    let err = String::from_utf8_lossy(&o.stderr).trim().to_string();
+                    Fetched::Failed(if err.is_empty() {
+                        "no answer".into()
+                    } else {
+                        err
+                    })
+                } else {
+                    Fetched::Status(code)
+                }
+            }
+            Err(e) => Fetched::Failed(e.to_string()),
+        }
+    };
+    match run(true) {
+        Fetched::Status(405 | 501 | 403) => run(false),
+        r => r,
+    }
+}
+
+/// Diagnostics for fetched external links: 404 and 410 are errors (the page
+/// is gone), other failures warnings (servers and networks are flaky).
+pub fn external_problems(
+    fetched: &[(String, Fetched)],
+    pages: &BTreeMap<String, Vec<String>>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (url, result) in fetched {
+        let on = pages
+            .get(url)
+            .and_then(|p| p.first())
+            .map_or_else(|| "/".to_string(), |p| url_of(p));
+        let (severity, what) = match result {
+            Fetched::Status(c) if *c < 400 => continue,
+            Fetched::Status(c @ (404 | 410)) => (Severity::Error, format!("answers {c}")),
+            Fetched::Status(c) => (Severity::Warning, format!("answers {c}")),
+            Fetched::Failed(e) => (Severity::Warning, format!("could not be fetched: {e}")),
+        };
+        let mut d = Diagnostic::warning(&on, None, format!("external link `{url}` {what}"));
+        d.severity = severity;
+        out.push(d);
+    }
+    out
+}
+
+/// Per external link: long enough for a slow server, short enough that a
+/// site with a few hundred links checks in minutes.
+const EXTERNAL_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// `recap check`: build in memory, check, print the list; exit code 1 when
+/// there are errors.
+pub fn run(opts: &BuildOptions, external: bool, printer: Printer) -> anyhow::Result<ExitCode> {
+    let t = Instant::now();
+    let bar = printer.progress("building", STAGES.len() as u64);
+    let built = Incremental::build_once(opts.clone(), &mut bar.observer())?;
+    bar.finish();
+    let mut report = check(&built.site, &built.outputs);
+    if external && !report.external.is_empty() {
+        let urls: Vec<String> = report.external.keys().cloned().collect();
+        printer.info(&format!("fetching {} external links…", urls.len()));
+        match fetch_external(&urls, EXTERNAL_TIMEOUT) {
+            Ok(fetched) => report
+                .problems
+                .extend(external_problems(&fetched, &report.external)),
+            Err(e) => printer.warning(&format!("{e}; listing them instead")),
+        }
+    }
+    report.problems.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| a.file.cmp(&b.file))
+            .then_with(|| a.line.cmp(&b.line))
+            .then_with(|| a.message.cmp(&b.message))
+    });
+    report.problems.dedup();
+    for d in &report.problems {
+        printer.diagnostic(d);
+    }
+    let skipped = left_out(&built.site);
+    if !skipped.is_empty() {
+        printer.info(&format!(
+            "{} other names were found in the prose and left out (-v lists them with the reason)",
+            skipped.len()
+        ));
+        for line in &skipped {
+            printer.detail(line);
+        }
+    }
+    if !report.external.is_empty() && !external {
+        printer.info(&format!(
+            "{} external links not fetched (--external fetches them)",
+            report.external.len()
+        ));
+        for (url, pages) in &report.external {
+            printer.detail(&format!("  {url}  (on {} pages)", pages.len()));
+        }
+    }
+    printer.info(&format!(
+        "checked {} pages and {} links in {:.0} ms: {} errors, {} warnings",
+        report.pages,
+        report.links,
+        t.elapsed().as_secs_f64() * 1000.0,
+        report.errors(),
+        report.warnings()
+    ));
+    Ok(if report.errors() > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paths() -> HashSet<&'static str> {
+        [
+            "index.html",
+            "sessions/a/index.html",
+            "static/style.css",
+            "feed.xml",
+        ]
+        .into_iter()
+        .collect()
+    }
+
+    #[test]
+    fn resolves_links_like_a_browser() {
+        let p = paths();
+        let r = |page, url| resolve(page, url, &p);
+        assert_eq!(
+            r("index.html", "/sessions/a/"),
+            Target::Page("sessions/a/index.html".into(), None)
+        );
+        assert_eq!(
+            r("index.html", "/sessions/a"),
+            Target::Page("sessions/a/index.html".into(), None)
+        );
+        assert_eq!(
+            r("sessions/a/index.html", "../../static/style.css"),
+            Target::Page("static/style.css".into(), None)
+        );
+        assert_eq!(
+            r("sessions/a/index.html", "#t-1m"),
+            Target::Page("sessions/a/index.html".into(), Some("t-1m".into()))
+        );
+        assert_eq!(r("index.html", "/sessions/b/"), Target::Missing);
+        assert_eq!(r("index.html", "/../../etc/passwd"), Target::Missing);
+        assert_eq!(
+            r("index.html", "https://x.org/"),
+            Target::External("https://x.org/".into())
+        );
+        assert_eq!(r("index.html", "mailto:a@b.c"), Target::Skip);
+        assert_eq!(
+            r("index.html", "/?q=1"),
+            Target::Page("index.html".into(), None)
+        );
+    }
+
+    #[test]
+    fn crawls_ids_and_links_not_comments_or_scripts() {
+        let l = html_links(
+            r#"<a id="x" href="/a/">a</a><!-- <a href="/no/"> --><script>x='<a href="/no2/">'</script>
+               <img srcset="/i.png 1x, /j.png 2x"><a name="old"></a><link rel="canonical" href="https://c/">"#,
+        );
+        assert_eq!(l.links, vec!["/a/", "/i.png", "/j.png"]);
+        assert!(l.ids.contains("x") && l.ids.contains("old"));
+    }
+
+    #[test]
+    fn css_urls_are_links() {
+        let l = css_links(r#"a{b:url("/x.svg")} c{d:url(data:x)} e{f:url( y.png )}"#);
+        assert_eq!(l.links, vec!["/x.svg", "data:x", "y.png"]);
+    }
+
+    #[test]
+    fn external_404_is_an_error_and_timeouts_are_warnings() {
+        let mut pages = BTreeMap::new();
+        pages.insert(
+            "https://a/".to_string(),
+            vec!["sessions/a/index.html".to_string()],
+        );
+        let d = external_problems(
+            &[
+                ("https://a/".into(), Fetched::Status(404)),
+                ("https://b/".into(), Fetched::Failed("timeout".into())),
+                ("https://c/".into(), Fetched::Status(200)),
+            ],
+            &pages,
+        );
+        assert_eq!(d.len(), 2);
+        assert!(d[0].is_error() && d[0].file == "/sessions/a/");
+        assert!(!d[1].is_error());
+    }
+}

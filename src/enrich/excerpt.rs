@@ -1,0 +1,159 @@
+//! Sentences around a match: the excerpt shown on entity, announcement and
+//! number pages.
+
+/// Longest excerpt, in characters, before it is trimmed around the match.
+pub const MAX_CHARS: usize = 120;
+
+/// Start of the sentence containing byte `at`: just after the previous
+/// `。！？；` or line break, or a Latin `.`/`!`/`?` followed by a space.
+pub fn sentence_start(text: &str, at: usize) -> usize {
+    let head = &text[..at];
+    let mut prev: Option<(usize, char)> = None;
+    for (i, c) in head.char_indices().rev() {
+        if matches!(c, '。' | '！' | '？' | '；' | '\n') {
+            return i + c.len_utf8();
+        }
+        if matches!(c, '.' | '!' | '?') && prev.is_some_and(|(_, n)| n == ' ') {
+            return i + 1;
+        }
+        prev = Some((i, c));
+    }
+    0
+}
+
+/// End of the sentence containing byte `at` (exclusive, after its
+/// terminator).
+pub fn sentence_end(text: &str, at: usize) -> usize {
+    let mut it = text[at..].char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if matches!(c, '。' | '！' | '？' | '；') {
+            return at + i + c.len_utf8();
+        }
+        if c == '\n' {
+            return at + i;
+        }
+        if matches!(c, '.' | '!' | '?') && it.peek().is_none_or(|(_, n)| *n == ' ') {
+            return at + i + 1;
+        }
+    }
+    text.len()
+}
+
+/// The sentence around `start..end` of `text`, `**` markers removed and
+/// trimmed to about [`MAX_CHARS`] characters around the match, with the
+/// match's byte range inside the returned excerpt.
+pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize)) {
+    let s = sentence_start(text, start);
+    let e = sentence_end(text, end).max(end);
+    let mut out = String::with_capacity(e - s);
+    let (mut hs, mut he) = (0, 0);
+    let bytes = text.as_bytes();
+    let mut i = s;
+    while i < e {
+        if i == start {
+            hs = out.len();
+        }
+        if i == end {
+            he = out.len();
+        }
+        if bytes[i] == b'*' && i + 1 < e && bytes[i + 1] == b'*' {
+            i += 2;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        out.push(c);
+        i += c.len_utf8();
+    }
+    if end >= e {
+        he = out.len();
+    }
+    // Drop list markers and surrounding space, keeping the highlight.
+    let lead = out.len()
+        - out
+            .trim_start_matches(['-', '*', ' ', '\t', '•', '·'])
+            .len();
+    let trail = out.len() - out.trim_end().len();
+    let kept = out[lead..out.len() - trail].to_string();
+    let hs = hs.saturating_sub(lead).min(kept.len());
+    let he = he.saturating_sub(lead).clamp(hs, kept.len());
+    trim_around(&kept, hs, he)
+}
+
+/// Cut `text` to about [`MAX_CHARS`] characters keeping `hs..he` visible,
+/// marking cuts with `…`.
+fn trim_around(text: &str, hs: usize, he: usize) -> (String, (usize, usize)) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    if chars.len() <= MAX_CHARS {
+        return (text.to_string(), (hs, he));
+    }
+    let ci = |b: usize| chars.partition_point(|&(i, _)| i < b);
+    let (cs, ce) = (ci(hs), ci(he));
+    let room = MAX_CHARS.saturating_sub(ce - cs);
+    let before = (room / 3).min(cs);
+    let mut from = cs - before;
+    let mut to = (ce + room - before).min(chars.len());
+    if to - from < MAX_CHARS {
+        from = from.saturating_sub(MAX_CHARS - (to - from));
+    }
+    to = to.max(ce);
+    let byte = |c: usize| chars.get(c).map_or(text.len(), |&(i, _)| i);
+    let (bf, bt) = (byte(from), byte(to));
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    let shift = out.len();
+    out.push_str(&text[bf..bt]);
+    if to < chars.len() {
+        out.push('…');
+    }
+    (out, (hs - bf + shift, he - bf + shift))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ex(text: &str, name: &str) -> (String, String) {
+        let s = text.find(name).unwrap();
+        let (e, (a, b)) = excerpt(text, s, s + name.len());
+        let h = e[a..b].to_string();
+        (e, h)
+    }
+
+    #[test]
+    fn chinese_sentence_around_match() {
+        let t = "AWS业务规模达到1320亿美元。Amazon Bedrock为全球超过10万家企业提供AI推理服务；其他内容。";
+        let (e, h) = ex(t, "Amazon Bedrock");
+        assert_eq!(e, "Amazon Bedrock为全球超过10万家企业提供AI推理服务；");
+        assert_eq!(h, "Amazon Bedrock");
+    }
+
+    #[test]
+    fn bold_markers_are_removed() {
+        let t = "- 发布**P6e-GB300实例**，搭载Nvidia最新系统";
+        let (e, h) = ex(t, "P6e-GB300");
+        assert_eq!(e, "发布P6e-GB300实例，搭载Nvidia最新系统");
+        assert_eq!(h, "P6e-GB300");
+    }
+
+    #[test]
+    fn latin_sentences_and_decimals() {
+        let t = "Infrastructure cost is down. Acme moved 2.5 billion embeddings into PostgreSQL 17 with pgvector. Done.";
+        let (e, h) = ex(t, "PostgreSQL");
+        assert_eq!(
+            e,
+            "Acme moved 2.5 billion embeddings into PostgreSQL 17 with pgvector."
+        );
+        assert_eq!(h, "PostgreSQL");
+    }
+
+    #[test]
+    fn long_sentences_are_trimmed_around_the_match() {
+        let t = format!("{}Kiro{}", "前".repeat(200), "后".repeat(200));
+        let (e, h) = ex(&t, "Kiro");
+        assert_eq!(h, "Kiro");
+        assert!(e.starts_with('…') && e.ends_with('…'));
+        assert!(e.chars().count() <= MAX_CHARS + 2, "{}", e.chars().count());
+    }
+}

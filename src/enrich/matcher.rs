@@ -1,0 +1,471 @@
+//! Multi-pattern name matching over recap text.
+//!
+//! All names of all entities go into one Aho-Corasick automaton, so a text is
+//! scanned once whatever the size of the catalog. Matching happens on a
+//! *normalised* copy of the text (full-width letters folded to ASCII, letters
+//! lower-cased, runs of white space collapsed); a byte-offset map turns every
+//! match back into a range of the original text, which is what links and
+//! excerpts need.
+//!
+//! Rules on top of the automaton:
+//! * leftmost-longest: `Nova 2 Sonic` is one match, never also `Nova 2`;
+//! * Latin boundaries that work inside CJK text: a name that starts (ends)
+//!   with a Latin letter or digit must not be preceded (followed) by one, so
+//!   `Bedrock客户` matches but `Trainium` does not match inside `Trainium3`;
+//!   when the longest candidate fails its boundary, shorter names that are
+//!   prefixes of it are tried at the same place;
+//! * names that are ordinary English words (`Writer`, `Connect`, `Quick`)
+//!   match only with their exact case, and not as the first word of an
+//!   English sentence (`Writer tools help…`).
+
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+use std::collections::HashMap;
+
+use super::words;
+
+/// One name to look for.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    /// What the caller wants back on a match (an entity index, a topic…).
+    pub target: usize,
+    /// The name as written in the catalog.
+    pub text: String,
+    /// Match only this exact spelling (after width folding).
+    pub exact_case: bool,
+}
+
+impl Pattern {
+    /// A pattern that is exact-case when the name is a single ordinary
+    /// English word, case-insensitive otherwise.
+    pub fn auto(target: usize, text: &str) -> Pattern {
+        Pattern {
+            target,
+            text: text.to_string(),
+            exact_case: is_ordinary_word(text),
+        }
+    }
+}
+
+/// A name found in a text; offsets are bytes into the original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub target: usize,
+    /// Index of the pattern in the list given to [`Matcher::new`].
+    pub pattern: usize,
+}
+
+#[derive(Debug)]
+struct PatternInfo {
+    target: usize,
+    /// Width-folded original spelling, for exact-case checks.
+    folded: String,
+    exact_case: bool,
+    latin_start: bool,
+    latin_end: bool,
+    digit_end: bool,
+    /// Normalised length in bytes.
+    len: usize,
+}
+
+/// The compiled set of names.
+#[derive(Debug)]
+pub struct Matcher {
+    automaton: Option<AhoCorasick>,
+    /// Per automaton pattern: the original pattern index.
+    ids: Vec<usize>,
+    infos: Vec<PatternInfo>,
+    /// Per automaton pattern: automaton patterns that are proper prefixes of
+    /// it, longest first.
+    prefixes: Vec<Vec<usize>>,
+}
+
+/// A single word of Latin letters that is a frequent English word: such
+/// names only match with their exact case.
+pub fn is_ordinary_word(name: &str) -> bool {
+    let folded = fold_width(name);
+    !folded.is_empty()
+        && folded.chars().all(|c| c.is_ascii_alphabetic())
+        && words::is_common(&folded)
+}
+
+impl Matcher {
+    /// Compile `patterns`. Empty names are ignored; when two names normalise
+    /// to the same text, the first one wins.
+    pub fn new(patterns: &[Pattern]) -> Matcher {
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut norm_texts: Vec<String> = Vec::new();
+        let mut ids = Vec::new();
+        let mut infos = Vec::new();
+        for (i, p) in patterns.iter().enumerate() {
+            let norm = normalize(&p.text);
+            let norm = norm.trim().to_string();
+            if norm.is_empty() || seen.contains_key(&norm) {
+                continue;
+            }
+            seen.insert(norm.clone(), norm_texts.len());
+            let first = norm.chars().next().unwrap_or(' ');
+            let last = norm.chars().next_back().unwrap_or(' ');
+            infos.push(PatternInfo {
+                target: p.target,
+                folded: fold_width(p.text.trim()),
+                exact_case: p.exact_case,
+                latin_start: is_word_char(first),
+                latin_end: is_word_char(last),
+                digit_end: last.is_ascii_digit(),
+                len: norm.len(),
+            });
+            ids.push(i);
+            norm_texts.push(norm);
+        }
+        let prefixes = norm_texts
+            .iter()
+            .map(|t| {
+                let mut pre: Vec<usize> = t
+                    .char_indices()
+                    .skip(1)
+                    .filter_map(|(k, _)| seen.get(&t[..k]).copied())
+                    .collect();
+                pre.reverse();
+                pre
+            })
+            .collect();
+        let automaton = if norm_texts.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&norm_texts)
+                    .expect("aho-corasick builds from plain strings"),
+            )
+        };
+        Matcher {
+            automaton,
+            ids,
+            infos,
+            prefixes,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.automaton.is_none()
+    }
+
+    /// Every name in `text`, left to right, non-overlapping.
+    pub fn find_all(&self, text: &str) -> Vec<Hit> {
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
+        let norm = Normalized::new(text, true);
+        let hay = norm.text.as_str();
+        let mut hits = Vec::new();
+        let mut pos = 0;
+        while pos < hay.len() {
+            let Some(m) = ac.find(Input::new(hay).span(pos..hay.len())) else {
+                break;
+            };
+            let start = m.start();
+            let longest = m.pattern().as_usize();
+            let accepted = std::iter::once(longest)
+                .chain(self.prefixes[longest].iter().copied())
+                .find(|&p| self.accepts(p, start, start + self.infos[p].len, &norm, text));
+            match accepted {
+                Some(p) => {
+                    let end = start + self.infos[p].len;
+                    hits.push(Hit {
+                        start: norm.original(start),
+                        end: norm.original(end),
+                        target: self.infos[p].target,
+                        pattern: self.ids[p],
+                    });
+                    pos = end;
+                }
+                None => pos = next_boundary(hay, start),
+            }
+        }
+        hits
+    }
+
+    fn accepts(&self, p: usize, start: usize, end: usize, norm: &Normalized, text: &str) -> bool {
+        let info = &self.infos[p];
+        let hay = norm.text.as_str();
+        let before = hay[..start].chars().next_back();
+        let after = hay[end..].chars().next();
+        if info.latin_start && before.is_some_and(is_word_char) {
+            return false;
+        }
+        if info.latin_end && after.is_some_and(is_word_char) {
+            return false;
+        }
+        // `Nova 2` must not match the start of `Nova 2.5`.
+        if info.digit_end
+            && after == Some('.')
+            && hay[end + 1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            return false;
+        }
+        if info.exact_case {
+            let orig = &text[norm.original(start)..norm.original(end)];
+            if fold_width(orig) != info.folded {
+                return false;
+            }
+            if starts_english_sentence(text, norm.original(start), norm.original(end)) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// True when the word at `start..end` of `text` opens an English sentence
+/// whose next word is a lower-case English word: `Writer tools help…`. Such
+/// a capitalised word says nothing about being a name.
+fn starts_english_sentence(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '*', '"', '\'', '-', '(']);
+    let at_start = before.is_empty() || before.ends_with(['.', '!', '?', ':']);
+    if !at_start {
+        return false;
+    }
+    let Some(rest) = text[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    word.starts_with(|c: char| c.is_ascii_lowercase()) && words::is_common(&word)
+}
+
+fn next_boundary(s: &str, i: usize) -> usize {
+    let mut j = i + 1;
+    while j < s.len() && !s.is_char_boundary(j) {
+        j += 1;
+    }
+    j
+}
+
+/// Letters and digits that glue words together: ASCII, `_`, and Latin
+/// letters with diacritics. CJK characters are not word characters here,
+/// which is what lets `Bedrock客户` match `Bedrock`.
+pub fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || c == '_'
+        || ('\u{C0}'..='\u{24F}').contains(&c) && c != '\u{D7}' && c != '\u{F7}'
+}
+
+/// Full-width ASCII (`Ｂｅｄｒｏｃｋ`, `１２３`) to ASCII, ideographic space to space.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{A0}' => ' ',
+        c => c,
+    }
+}
+
+pub fn fold_width(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+/// The matching form of a name: width-folded, lower-cased, white space
+/// collapsed.
+pub fn normalize(s: &str) -> String {
+    Normalized::new(s, true).text
+}
+
+/// A normalised copy of a text with a map back to the original offsets.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    pub text: String,
+    /// `map[i]` is the original byte offset of normalised byte `i`;
+    /// `map[text.len()]` is the original length.
+    map: Vec<u32>,
+}
+
+impl Normalized {
+    /// Fold widths and collapse white space; lower-case when `lower`.
+    pub fn new(original: &str, lower: bool) -> Normalized {
+        let mut text = String::with_capacity(original.len());
+        let mut map = Vec::with_capacity(original.len() + 1);
+        let mut last_space = false;
+        for (i, c) in original.char_indices() {
+            let c = fold_char(c);
+            if c.is_whitespace() {
+                if last_space {
+                    continue;
+                }
+                last_space = true;
+                text.push(' ');
+                map.push(i as u32);
+                continue;
+            }
+            last_space = false;
+            if c.is_ascii() {
+                text.push(if lower { c.to_ascii_lowercase() } else { c });
+                map.push(i as u32);
+            } else if lower && c.is_uppercase() {
+                for l in c.to_lowercase() {
+                    push_mapped(&mut text, &mut map, l, i);
+                }
+            } else {
+                push_mapped(&mut text, &mut map, c, i);
+            }
+        }
+        map.push(original.len() as u32);
+        Normalized { text, map }
+    }
+
+    /// The original byte offset of normalised offset `i`.
+    pub fn original(&self, i: usize) -> usize {
+        self.map[i] as usize
+    }
+}
+
+fn push_mapped(text: &mut String, map: &mut Vec<u32>, c: char, at: usize) {
+    text.push(c);
+    for _ in 0..c.len_utf8() {
+        map.push(at as u32);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher(names: &[&str]) -> Matcher {
+        let pats: Vec<Pattern> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| Pattern::auto(i, n))
+            .collect();
+        Matcher::new(&pats)
+    }
+
+    fn found<'a>(m: &Matcher, names: &[&'a str], text: &str) -> Vec<(&'a str, String)> {
+        m.find_all(text)
+            .into_iter()
+            .map(|h| (names[h.target], text[h.start..h.end].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn longest_name_wins() {
+        let names = ["Nova 2", "Nova 2 Sonic", "Nova 2 Lite"];
+        let m = matcher(&names);
+        assert_eq!(
+            found(&m, &names, "Nova 2 Sonic：下一代语音模型，Nova 2家族"),
+            vec![
+                ("Nova 2 Sonic", "Nova 2 Sonic".to_string()),
+                ("Nova 2", "Nova 2".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn instance_names_with_suffixes_are_not_their_prefixes() {
+        let names = ["P6", "P6e-GB300", "P5"];
+        let m = matcher(&names);
+        assert_eq!(
+            found(&m, &names, "发布**P6e-GB300实例**，在P5和P6实例上训练"),
+            vec![
+                ("P6e-GB300", "P6e-GB300".to_string()),
+                ("P5", "P5".to_string()),
+                ("P6", "P6".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn latin_names_match_inside_cjk_but_not_inside_words() {
+        let names = ["Bedrock", "Trainium"];
+        let m = matcher(&names);
+        assert_eq!(
+            found(
+                &m,
+                &names,
+                "Bedrock客户数量翻倍，Trainium3不是Trainium，xBedrock也不是"
+            ),
+            vec![
+                ("Bedrock", "Bedrock".to_string()),
+                ("Trainium", "Trainium".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_shorter_name_is_tried_when_the_longest_fails_its_boundary() {
+        let names = ["Amazon", "Amazon Connect"];
+        let m = matcher(&names);
+        assert_eq!(
+            found(&m, &names, "Amazon Connectivity"),
+            vec![("Amazon", "Amazon".to_string())]
+        );
+    }
+
+    #[test]
+    fn version_suffix_blocks_match() {
+        let names = ["Nova 2"];
+        let m = matcher(&names);
+        assert!(m.find_all("Nova 2.5 发布").is_empty());
+        assert_eq!(m.find_all("Nova 2。").len(), 1);
+    }
+
+    #[test]
+    fn full_width_and_case_variants_match() {
+        let names = ["Bedrock", "CrowdStrike"];
+        let m = matcher(&names);
+        let text = "基于Ｂｅｄｒｏｃｋ构建，合作伙伴Crowdstrike与BEDROCK";
+        assert_eq!(
+            found(&m, &names, text),
+            vec![
+                ("Bedrock", "Ｂｅｄｒｏｃｋ".to_string()),
+                ("CrowdStrike", "Crowdstrike".to_string()),
+                ("Bedrock", "BEDROCK".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn ordinary_words_need_exact_case_and_no_sentence_start() {
+        let names = ["Writer", "Quick", "Connect"];
+        let m = matcher(&names);
+        assert_eq!(
+            found(&m, &names, "Writer CEO May Habib分享；Amazon内部使用Quick"),
+            vec![
+                ("Writer", "Writer".to_string()),
+                ("Quick", "Quick".to_string())
+            ]
+        );
+        assert!(m
+            .find_all("The writer of this recap asked a quick question.")
+            .is_empty());
+        assert!(m
+            .find_all("Writer tools help. Connect the dots.")
+            .is_empty());
+        assert_eq!(m.find_all("We partnered with Writer on this.").len(), 1);
+    }
+
+    #[test]
+    fn offsets_point_into_the_original_text() {
+        let names = ["Amazon Bedrock"];
+        let m = matcher(&names);
+        let text = "使用　Amazon\u{3000}\u{3000}Bedrock构建";
+        let h = m.find_all(text);
+        assert_eq!(h.len(), 1);
+        assert_eq!(&text[h[0].start..h[0].end], "Amazon\u{3000}\u{3000}Bedrock");
+    }
+
+    #[test]
+    fn chinese_aliases_match_anywhere() {
+        let names = ["桑坦德银行", "桑坦德"];
+        let m = matcher(&names);
+        assert_eq!(
+            found(&m, &names, "巴西桑坦德银行与桑坦德"),
+            vec![
+                ("桑坦德银行", "桑坦德银行".to_string()),
+                ("桑坦德", "桑坦德".to_string())
+            ]
+        );
+    }
+}

@@ -1,0 +1,379 @@
+//! Key figures: statistics with their value, unit and magnitude as written.
+//!
+//! `98%`, `1320亿美元`, `5.7万用户`, `4.4倍`, `140 秒降至 87 秒`, `$1.2M`,
+//! `2.5 billion`, `85 ms`. Bare numbers (years, dates, version numbers,
+//! ordinals, `P5`, `Qwen3`) are not figures and are skipped.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A figure found in a text; `start..end` are bytes into it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub start: usize,
+    pub end: usize,
+    /// As written: `1320亿美元`.
+    pub text: String,
+    /// The number as written, without magnitude: 1320.
+    pub value: f64,
+    /// `美元`, `%`, `倍`, `秒`, `ms`…; empty when there is none.
+    pub unit: String,
+    /// `亿`, `万`, `million`, `M`…; empty when there is none.
+    pub magnitude: String,
+    /// `value` times the magnitude: 1.32e11.
+    pub scaled: f64,
+    /// For changes (`从 38% 提升到 71%`): the figure before, as written.
+    pub from: Option<String>,
+    /// `percent`, `money`, `multiple`, `change`, `count`, `measure`.
+    pub kind: &'static str,
+}
+
+const NUM: &str = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?";
+const ZH_MAG: &str = r"万亿|亿|万|千";
+const EN_MAG: &str = r"thousand|million|billion|trillion";
+/// Units after a number, longest first where one is a prefix of another.
+const UNIT: &str = r"个百分点|%|％|倍|美元|欧元|英镑|人民币|元|毫秒|秒|分钟|小时|天|周|个月|年|纳米|名|人|家|个|次|颗|项|位|款|张|卡|场|台|条|种|席位|座席|用户|客户|玩家|员工|开发者|tokens|TB|GB|PB|MB|ms|QPS|nm";
+const EN_UNIT: &str = r"queries per second|requests per second|milliseconds|seconds|minutes|hours|days|weeks|months|years|ms|TB|GB|PB|QPS";
+const CHANGE_VERB: &str = r"降至|降到|降低到|降低至|减少到|减少至|缩短至|缩短到|缩减至|提升到|提升至|提高到|提高至|增长到|增长至|增加到|增加至|增至|升至|扩大到|扩大至";
+
+struct Rules {
+    list: Vec<(&'static str, Regex)>,
+    /// All of `list` in one automaton: one pass says which rules can match.
+    set: regex::RegexSet,
+}
+
+fn rules() -> &'static Rules {
+    static R: OnceLock<Rules> = OnceLock::new();
+    R.get_or_init(|| {
+        let figure = format!(r"(?:{NUM})\s?(?:{ZH_MAG})?\s?(?:多)?\s?(?:{UNIT})?");
+        let range = format!(r"(?:(?:{NUM})\s?(?:{UNIT})?\s?[-–~]\s?)?");
+        let list = vec![
+            (
+                "change",
+                format!(r"从\s?(?P<from>{range}{figure})\s?(?:{CHANGE_VERB}|到)\s?(?P<to>(?:{NUM})\s?(?:{ZH_MAG})?\s?(?:{UNIT})?)"),
+            ),
+            (
+                "change",
+                format!(r"(?P<from>{range}(?:{NUM})\s?(?:{ZH_MAG})?\s?(?:{UNIT}))\s?(?:{CHANGE_VERB})\s?(?P<to>(?:{NUM})\s?(?:{ZH_MAG})?\s?(?:{UNIT})?)"),
+            ),
+            (
+                "change",
+                format!(r"(?i:from) (?P<from>\$?(?:{NUM})\s?(?:%|x|{EN_MAG}|[KMB])?) to (?P<to>\$?(?:{NUM})\s?(?:%|x|{EN_MAG}|[KMB])?)"),
+            ),
+            (
+                "money",
+                format!(r"(?:US\$|\$|€|£)\s?(?P<v>{NUM})\s?(?P<mag>{EN_MAG}|bn|[KMB])?"),
+            ),
+            (
+                "money",
+                format!(r"(?P<v>{NUM})\s?(?P<mag>{ZH_MAG})?\s?(?P<unit>美元|欧元|英镑|人民币|元)"),
+            ),
+            ("percent", format!(r"{range}(?P<v>{NUM})\s?(?P<unit>%|％|个百分点)")),
+            ("multiple", format!(r"(?P<v>{NUM})\s?(?P<unit>倍|x|X)")),
+            (
+                "count",
+                format!(r"(?P<v>{NUM})\s?(?P<mag>{ZH_MAG})\s?(?:多)?\s?(?P<unit>{UNIT})?"),
+            ),
+            (
+                "count",
+                format!(r"(?P<v>{NUM})\s(?P<mag>{EN_MAG})"),
+            ),
+            (
+                "measure",
+                format!(r"{range}(?P<v>{NUM})\s?(?P<unit>{EN_UNIT})"),
+            ),
+            (
+                "measure",
+                format!(r"{range}(?P<v>{NUM})\s?(?:多)?\s?(?P<unit>{UNIT})"),
+            ),
+        ];
+        let set = regex::RegexSet::new(list.iter().map(|(_, p)| p)).expect("number patterns");
+        Rules {
+            list: list
+                .into_iter()
+                .map(|(k, p)| (k, Regex::new(&p).expect("number pattern")))
+                .collect(),
+            set,
+        }
+    })
+}
+
+fn multiplier(mag: &str) -> f64 {
+    match mag {
+        "万亿" | "trillion" => 1e12,
+        "亿" => 1e8,
+        "万" => 1e4,
+        "千" | "thousand" | "K" => 1e3,
+        "million" | "M" => 1e6,
+        "billion" | "bn" | "B" => 1e9,
+        _ => 1.0,
+    }
+}
+
+fn parse_num(s: &str) -> Option<f64> {
+    s.replace(',', "").parse().ok()
+}
+
+/// Every figure in `text`, left to right, non-overlapping (a change wins
+/// over the two figures it contains).
+pub fn find(text: &str) -> Vec<Figure> {
+    let mut found: Vec<Figure> = Vec::new();
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return found;
+    }
+    let rules = rules();
+    for i in rules.set.matches(text).iter() {
+        let (kind, re) = &rules.list[i];
+        for c in re.captures_iter(text) {
+            let m = c.get(0).unwrap();
+            let (start, mut end) = (m.start(), m.end());
+            let mut matched = m.as_str();
+            // Trailing spaces belong to nobody.
+            let trimmed = matched.trim_end();
+            end -= matched.len() - trimmed.len();
+            matched = trimmed;
+            if !standalone(text, start, end, matched) {
+                continue;
+            }
+            let fig = if *kind == "change" {
+                change(&c, text, start, end)
+            } else {
+                simple(kind, &c, text, start, end)
+            };
+            if let Some(f) = fig {
+                found.push(f);
+            }
+        }
+    }
+    found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut out: Vec<Figure> = Vec::new();
+    for f in found {
+        if out.last().is_none_or(|l| l.end <= f.start) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// Not part of a name (`P5`, `Qwen3`, `recall@10`), a date (`11月12日`),
+/// a year (`2030年`) or an ordinal (`第3`).
+fn standalone(text: &str, start: usize, end: usize, matched: &str) -> bool {
+    let before = text[..start].chars().next_back();
+    if before.is_some_and(|c| {
+        c.is_ascii_alphanumeric() || matches!(c, '@' | '.' | '/' | '_' | '第' | ':' | '-')
+    }) {
+        return false;
+    }
+    let after = text[end..].chars().next();
+    if matched.ends_with(|c: char| c.is_ascii_alphanumeric())
+        && after.is_some_and(|c| c.is_ascii_alphanumeric() || c == '/')
+    {
+        return false;
+    }
+    if after.is_some_and(|c| matches!(c, '月' | '日' | '号' | '/'))
+        && !matched.contains(|c: char| !c.is_ascii_digit() && c != ' ')
+    {
+        return false;
+    }
+    // A year: four digits 1000–2999 followed by 年 (or 年代).
+    let digits: String = matched.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.len() == 4 && matches!(digits.as_bytes()[0], b'1' | b'2') {
+        let rest = matched[digits.len()..].trim_start();
+        if rest.starts_with('年') || rest.is_empty() {
+            return false;
+        }
+    }
+    true
+}
+
+fn simple(
+    kind: &'static str,
+    c: &regex::Captures,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<Figure> {
+    let value = parse_num(c.name("v")?.as_str())?;
+    let magnitude = c.name("mag").map_or("", |m| m.as_str()).to_string();
+    let mut unit = c.name("unit").map_or("", |m| m.as_str()).to_string();
+    if unit == "％" {
+        unit = "%".into();
+    }
+    if kind == "money" && unit.is_empty() {
+        unit = text[start..]
+            .chars()
+            .next()
+            .map(String::from)
+            .unwrap_or_default();
+        if text[start..].starts_with("US$") {
+            unit = "US$".into();
+        }
+    }
+    if kind == "multiple" && unit == "X" {
+        unit = "x".into();
+    }
+    Some(Figure {
+        start,
+        end,
+        text: text[start..end].to_string(),
+        value,
+        scaled: value * multiplier(&magnitude),
+        unit,
+        magnitude,
+        from: None,
+        kind,
+    })
+}
+
+/// `从 38% 提升到 71%`, `140 秒降至 87 秒`, `from 5% to 25%`: the value,
+/// unit and magnitude are those of the result; the unit falls back to the
+/// starting figure's (`从6周缩短至2周`, `从120增长到700个`).
+fn change(c: &regex::Captures, text: &str, start: usize, end: usize) -> Option<Figure> {
+    let from = c.name("from")?.as_str().trim();
+    let to = c.name("to")?.as_str().trim();
+    let re_parts = parts();
+    let (tv, tmag, tunit) = split_figure(re_parts, to)?;
+    let (_, fmag, funit) = split_figure(re_parts, from)?;
+    let magnitude = if tmag.is_empty() && tunit.is_empty() {
+        fmag
+    } else {
+        tmag
+    };
+    let unit = if tunit.is_empty() { funit } else { tunit };
+    let unit = if unit == "％" { "%".to_string() } else { unit };
+    Some(Figure {
+        start,
+        end,
+        text: text[start..end].to_string(),
+        value: tv,
+        scaled: tv * multiplier(&magnitude),
+        unit,
+        magnitude,
+        from: Some(from.to_string()),
+        kind: "change",
+    })
+}
+
+fn parts() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(&format!(
+            r"(?P<v>{NUM})\s?(?P<mag>{ZH_MAG}|{EN_MAG}|[KMB])?\s?(?:多)?\s?(?P<unit>{UNIT})?\s*$"
+        ))
+        .unwrap()
+    })
+}
+
+/// The last number of a figure with its magnitude and unit.
+fn split_figure(re: &Regex, s: &str) -> Option<(f64, String, String)> {
+    let c = re.captures(s)?;
+    let v = parse_num(c.name("v")?.as_str())?;
+    let mag = c.name("mag").map_or("", |m| m.as_str()).to_string();
+    let mut unit = c.name("unit").map_or("", |m| m.as_str()).to_string();
+    if unit.is_empty() && s.starts_with('$') {
+        unit = "$".into();
+    }
+    Some((v, mag, unit))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &str) -> Vec<String> {
+        find(t).into_iter().map(|f| f.text).collect()
+    }
+
+    fn one(t: &str) -> Figure {
+        let f = find(t);
+        assert_eq!(f.len(), 1, "{f:?}");
+        f.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn percentages_money_and_multiples() {
+        let f = one("中小企业占全球企业总数的98%");
+        assert_eq!((f.value, f.unit.as_str(), f.kind), (98.0, "%", "percent"));
+        let f = one("AWS业务规模达到1320亿美元，");
+        assert_eq!(
+            (f.value, f.magnitude.as_str(), f.unit.as_str()),
+            (1320.0, "亿", "美元")
+        );
+        assert_eq!(f.scaled, 1.32e11);
+        let f = one("相比Trainium2提供4.4倍算力");
+        assert_eq!(
+            (f.text.as_str(), f.value, f.unit.as_str()),
+            ("4.4倍", 4.4, "倍")
+        );
+        let f = one("cut spend by about $1.2M a year");
+        assert_eq!(
+            (f.text.as_str(), f.unit.as_str(), f.magnitude.as_str()),
+            ("$1.2M", "$", "M")
+        );
+        assert_eq!(f.scaled, 1.2e6);
+    }
+
+    #[test]
+    fn magnitudes_and_counts() {
+        let f = one("拥有5.7万用户，");
+        assert_eq!(
+            (
+                f.text.as_str(),
+                f.value,
+                f.magnitude.as_str(),
+                f.unit.as_str()
+            ),
+            ("5.7万用户", 5.7, "万", "用户")
+        );
+        assert_eq!(f.scaled, 57000.0);
+        let f = one("实现了 11,000 名座席的统一管理");
+        assert_eq!((f.value, f.unit.as_str()), (11000.0, "名"));
+        let f = one("moved 2.5 billion embeddings");
+        assert_eq!((f.text.as_str(), f.scaled), ("2.5 billion", 2.5e9));
+        let f = one("Sony Data Ocean处理来自500多个数据源的数据");
+        assert_eq!((f.value, f.unit.as_str()), (500.0, "个"));
+    }
+
+    #[test]
+    fn changes() {
+        let f = one("平均处理时间从 140 秒降至 87 秒");
+        assert_eq!(
+            (f.text.as_str(), f.value, f.unit.as_str()),
+            ("从 140 秒降至 87 秒", 87.0, "秒")
+        );
+        assert_eq!(f.from.as_deref(), Some("140 秒"));
+        let f = one("多个流程的平均处理时间140秒降至87秒");
+        assert_eq!((f.text.as_str(), f.value), ("140秒降至87秒", 87.0));
+        let f = one("GPU 利用率从 38% 提升到 71%");
+        assert_eq!((f.value, f.unit.as_str(), f.kind), (71.0, "%", "change"));
+        let f = one("认证人数从120人增加到700人");
+        assert_eq!((f.value, f.unit.as_str()), (700.0, "人"));
+        let f = one("药物发现时间从4-6周缩短至1小时");
+        assert_eq!(
+            (f.value, f.unit.as_str(), f.from.as_deref()),
+            (1.0, "小时", Some("4-6周"))
+        );
+        let f = one("traffic moved from 5% to 25% over six weeks");
+        assert_eq!((f.value, f.unit.as_str()), (25.0, "%"));
+    }
+
+    #[test]
+    fn bare_numbers_names_dates_and_years_are_not_figures() {
+        assert!(find("在AWS P5和P6实例上训练，Qwen3 模型").is_empty());
+        assert!(find("11月12日推出，到2030年，1980年代，自 1812 年").is_empty());
+        assert!(find("AWS re:Invent 2025 大会；第3步；recall@10 stays above 0.95").is_empty());
+        assert!(find("70B 模型；昇腾 910B；884号展位").is_empty());
+    }
+
+    #[test]
+    fn several_in_one_sentence() {
+        assert_eq!(
+            texts("77%的中小企业认识到AI的价值，并将17%的IT预算投入AI（计划增长超25%）"),
+            vec!["77%", "17%", "25%"]
+        );
+        assert_eq!(
+            texts("p99 latency 85 ms at 3,000 queries per second"),
+            vec!["85 ms", "3,000 queries per second"]
+        );
+    }
+}

@@ -1,0 +1,418 @@
+//! Per-session work, run in parallel: a first pass (speakers in prose,
+//! discovery sightings) before the entity table is complete, and the main
+//! pass (mentions, roles, launches, cross-links, numbers) after.
+
+use super::discover::{self, Sighting};
+use super::excerpt::excerpt;
+use super::graph::Table;
+use super::launches::{self, Named};
+use super::matcher::{normalize, Hit, Matcher, Pattern};
+use super::speakers;
+use super::types::{Announcement, EntityKind, Mention, MentionRole};
+use super::units::{units, Place, Unit};
+use super::{numbers, KeyNumber, Link, TextKey};
+use crate::model::{Session, SpeakerRef};
+use std::collections::{BTreeMap, HashSet};
+
+/// What the first pass learns about a session.
+#[derive(Debug, Default)]
+pub struct Prepass {
+    /// Front matter speakers, else the ones found in the prose.
+    pub speakers: Vec<SpeakerRef>,
+    pub sightings: Vec<Sighting>,
+}
+
+/// Resolve an organisation as written: a company stays as written, a
+/// product becomes its maker (`true` = it was a product).
+pub fn org_of(table: &Table, matcher: &Matcher, s: &str) -> Option<(String, bool)> {
+    let s = s.trim();
+    let hits = matcher.find_all(s);
+    let [h] = hits.as_slice() else { return None };
+    if h.start != 0 || h.end != s.len() {
+        return None;
+    }
+    let e = &table.entities[h.target];
+    match e.kind {
+        EntityKind::Company => Some((s.to_string(), false)),
+        EntityKind::Product => Some((
+            e.company
+                .map_or_else(|| e.name.clone(), |c| table.entities[c].name.clone()),
+            true,
+        )),
+        _ => None,
+    }
+}
+
+pub fn prepass(index: usize, s: &Session, table: &Table, matcher: &Matcher) -> Prepass {
+    let us = units(index, s);
+    let org = |o: &str| org_of(table, matcher, o);
+    let found: Vec<speakers::FoundSpeaker> = us
+        .iter()
+        .filter(|u| u.place != Place::Title && u.place != Place::Footer)
+        .flat_map(|u| speakers::find(u.text, u.line, &org))
+        .collect();
+    let found = speakers::merge(found);
+    let speakers: Vec<SpeakerRef> = if s.speakers.is_empty() {
+        found.iter().map(|f| f.speaker.clone()).collect()
+    } else {
+        s.speakers.clone()
+    };
+    // Names and roles of people are not product names.
+    let mut exclude: Vec<String> = Vec::new();
+    for sp in speakers.iter().chain(found.iter().map(|f| &f.speaker)) {
+        exclude.push(sp.name.clone());
+        exclude.extend(
+            sp.name
+                .split(' ')
+                .filter(|w| w.len() >= 3)
+                .map(String::from),
+        );
+        exclude.extend(sp.role.iter().filter(|r| r.is_ascii()).cloned());
+    }
+    exclude.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    exclude.dedup();
+    let texts: Vec<(&str, usize)> = us.iter().map(|u| (u.text, u.line)).collect();
+    let masks: Vec<Vec<(usize, usize)>> = us
+        .iter()
+        .map(|u| {
+            matcher
+                .find_all(u.text)
+                .iter()
+                .map(|h| (h.start, h.end))
+                .collect()
+        })
+        .collect();
+    let mut sightings = discover::scan(&texts, &masks, &exclude);
+    // Organisations of speakers that the catalog does not know are companies.
+    for f in &found {
+        if let Some(o) = &f.speaker.org {
+            if org(o).is_none() {
+                sightings.push(Sighting {
+                    name: o.clone(),
+                    line: f.line,
+                    cjk: true,
+                    sentence_start: false,
+                    company_hint: true,
+                    speaker_org: true,
+                    han_alias: None,
+                });
+            }
+        }
+    }
+    Prepass {
+        speakers,
+        sightings,
+    }
+}
+
+/// Everything needed for the main pass, shared by all sessions.
+pub struct Context<'a> {
+    pub table: &'a Table,
+    pub matcher: &'a Matcher,
+    pub topics: &'a Matcher,
+    pub cross_links: bool,
+}
+
+/// What the main pass found in one session.
+#[derive(Debug, Default)]
+pub struct SessionScan {
+    pub mentions: Vec<(usize, Mention)>,
+    /// Entity → number of mentions in the session.
+    pub counts: BTreeMap<usize, usize>,
+    pub links: Vec<(TextKey, Link)>,
+    pub announcements: Vec<Announcement>,
+    pub numbers: Vec<KeyNumber>,
+    /// Products and companies per story, for co-mentions.
+    pub stories: Vec<Vec<usize>>,
+}
+
+/// A hit of any kind, with its launch role once known.
+struct Found {
+    hit: Hit,
+    role: MentionRole,
+    /// The launch word, for launches.
+    verb: String,
+    /// `false` for maker mentions derived from a product name.
+    linkable: bool,
+}
+
+pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) -> SessionScan {
+    let us = units(index, s);
+    let speaker_matcher = speaker_matcher(speakers, cx.table);
+    let mut out = SessionScan::default();
+    let mut linked: HashSet<(usize, usize)> = HashSet::new();
+    let mut topic_seen: HashSet<(usize, usize)> = HashSet::new();
+    let mut stories: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    // An open launch (`发布…模型家族：`) and the depth it applies below.
+    let mut open: Option<(Option<usize>, MentionRole, String)> = None;
+    for u in &us {
+        let found = find_in_unit(u, cx, &speaker_matcher, &mut open);
+        for f in &found {
+            let e = &cx.table.entities[f.hit.target];
+            *out.counts.entry(f.hit.target).or_default() += 1;
+            if matches!(e.kind, EntityKind::Product | EntityKind::Company) {
+                stories.entry(u.story).or_default().push(f.hit.target);
+            }
+            out.mentions.push((
+                f.hit.target,
+                mention(u, f.hit.start, f.hit.end, f.role, index),
+            ));
+            if f.role.is_launch() && e.kind == EntityKind::Product {
+                let (ex, _) = excerpt(u.text, f.hit.start, f.hit.end);
+                out.announcements.push(Announcement {
+                    session: index,
+                    entity: f.hit.target,
+                    role: f.role,
+                    verb: f.verb.clone(),
+                    excerpt: ex,
+                    anchor: u.anchor.clone(),
+                    line: u.line,
+                });
+            }
+            if cx.cross_links
+                && f.linkable
+                && u.key.is_some()
+                && linked.insert((u.story, f.hit.target))
+            {
+                out.links.push((
+                    u.key.clone().unwrap(),
+                    Link {
+                        start: f.hit.start,
+                        end: f.hit.end,
+                        url: e.url.clone(),
+                        title: e.name.clone(),
+                    },
+                ));
+            }
+        }
+        for h in cx.topics.find_all(u.text) {
+            *out.counts.entry(h.target).or_default() += 1;
+            if topic_seen.insert((u.story, h.target)) {
+                out.mentions.push((
+                    h.target,
+                    mention(u, h.start, h.end, MentionRole::Mentioned, index),
+                ));
+            }
+        }
+        if u.place == Place::Footer {
+            if let Some(&t) = cx.table.footer_topics.get(&normalize(u.text.trim())) {
+                *out.counts.entry(t).or_default() += 1;
+                out.mentions.push((
+                    t,
+                    mention(u, 0, u.text.len(), MentionRole::Mentioned, index),
+                ));
+            }
+        }
+        if u.place != Place::Title {
+            for f in numbers::find(u.text) {
+                let (ex, _) = excerpt(u.text, f.start, f.end);
+                out.numbers.push(KeyNumber {
+                    text: f.text,
+                    value: f.value,
+                    unit: f.unit,
+                    magnitude: f.magnitude,
+                    excerpt: ex,
+                    anchor: u.anchor.clone(),
+                    kind: f.kind.to_string(),
+                    scaled: f.scaled,
+                    from: f.from,
+                    line: u.line,
+                });
+            }
+        }
+    }
+    out.stories = stories
+        .into_values()
+        .map(|mut v| {
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .collect();
+    out
+}
+
+/// Full names and, for Latin names, an uncommon first name (`Nikki`,
+/// `Julio`) when no other speaker of the session shares it.
+fn speaker_matcher(speakers: &[SpeakerRef], table: &Table) -> Matcher {
+    let mut pats = Vec::new();
+    let firsts: Vec<&str> = speakers
+        .iter()
+        .filter_map(|s| s.name.split(' ').next())
+        .collect();
+    for s in speakers {
+        let Some(&id) = table.speakers.get(&normalize(&s.name)) else {
+            continue;
+        };
+        pats.push(Pattern {
+            target: id,
+            text: s.name.clone(),
+            exact_case: false,
+        });
+        if let Some((first, _)) = s.name.split_once(' ') {
+            let unique = firsts.iter().filter(|f| **f == first).count() == 1;
+            if unique && first.len() >= 3 && !super::words::is_common(first) {
+                pats.push(Pattern {
+                    target: id,
+                    text: first.to_string(),
+                    exact_case: true,
+                });
+            }
+        }
+    }
+    Matcher::new(&pats)
+}
+
+/// Products, companies and speakers in one unit, with their roles.
+fn find_in_unit(
+    u: &Unit,
+    cx: &Context,
+    speakers: &Matcher,
+    open: &mut Option<(Option<usize>, MentionRole, String)>,
+) -> Vec<Found> {
+    let table = cx.table;
+    let hits = cx.matcher.find_all(u.text);
+    let named: Vec<Named> = hits
+        .iter()
+        .map(|h| Named {
+            start: h.start,
+            end: h.end,
+            is_product: table.entities[h.target].kind == EntityKind::Product,
+        })
+        .collect();
+    let launched = if named.iter().any(|n| n.is_product) {
+        launches::find(u.text, &named)
+    } else {
+        launches::Found::default()
+    };
+    let depth = match u.place {
+        Place::Point(d) => Some(d),
+        Place::Entry => None,
+        _ => {
+            *open = None;
+            None
+        }
+    };
+    // Inherit an open launch from the bullet above.
+    let mut inherited: Option<(usize, MentionRole, String)> = None;
+    if let Some((od, role, verb)) = open.clone() {
+        let below = match (od, depth) {
+            (None, Some(_)) => true,
+            (Some(o), Some(d)) => d > o,
+            _ => false,
+        };
+        if below {
+            if let Some(i) = launches::leading_product(u.text, &named) {
+                inherited = Some((i, role, verb));
+            }
+        } else {
+            *open = None;
+        }
+    }
+    if let Some((role, verb)) = &launched.open {
+        if matches!(u.place, Place::Entry | Place::Point(_)) {
+            *open = Some((depth, *role, verb.clone()));
+        }
+    }
+    let mut out = Vec::new();
+    for (i, h) in hits.iter().enumerate() {
+        let e = &table.entities[h.target];
+        let (role, verb) = if let Some(l) = launched.launches.iter().find(|l| l.index == i) {
+            (l.role, l.verb.clone())
+        } else if let Some((_, r, v)) = inherited.as_ref().filter(|(j, _, _)| *j == i) {
+            (*r, v.clone())
+        } else if e.kind == EntityKind::Company {
+            (company_role(e.category.as_deref(), u), String::new())
+        } else {
+            (MentionRole::Mentioned, String::new())
+        };
+        out.push(Found {
+            hit: *h,
+            role,
+            verb,
+            linkable: true,
+        });
+        // `MiniMax M2` also names MiniMax, `Cohere Embed v3` Cohere.
+        if let Some(c) = e.company {
+            let written = normalize(&u.text[h.start..h.end]);
+            let maker = &table.entities[c];
+            for n in std::iter::once(&maker.name).chain(&maker.aliases) {
+                let n = normalize(n);
+                if written.len() > n.len()
+                    && written.starts_with(&n)
+                    && written[n.len()..].starts_with(' ')
+                {
+                    let end = h.start
+                        + u.text[h.start..]
+                            .char_indices()
+                            .nth(n.chars().count())
+                            .map_or(0, |(k, _)| k);
+                    out.push(Found {
+                        hit: Hit {
+                            start: h.start,
+                            end,
+                            target: c,
+                            pattern: h.pattern,
+                        },
+                        role: MentionRole::Mentioned,
+                        verb: String::new(),
+                        linkable: false,
+                    });
+                    break;
+                }
+            }
+        }
+    }
+    for h in speakers.find_all(u.text) {
+        if !out
+            .iter()
+            .any(|f| f.hit.start < h.end && h.start < f.hit.end)
+        {
+            out.push(Found {
+                hit: h,
+                role: MentionRole::Mentioned,
+                verb: String::new(),
+                linkable: true,
+            });
+        }
+    }
+    out.sort_by_key(|f| (f.hit.start, f.hit.end));
+    out
+}
+
+/// What a company is doing in a sentence: its catalog kind says customer
+/// or partner; for others the words around it do.
+fn company_role(category: Option<&str>, u: &Unit) -> MentionRole {
+    match category {
+        Some("customer") => MentionRole::CustomerStory,
+        Some("partner") => MentionRole::Partner,
+        Some(_) => MentionRole::Mentioned,
+        None => {
+            let ctx = format!("{} {}", u.section.unwrap_or(""), u.text).to_lowercase();
+            if ["案例", "客户", "customer", "case study"]
+                .iter()
+                .any(|w| ctx.contains(w))
+            {
+                MentionRole::CustomerStory
+            } else if ["合作伙伴", "partner"].iter().any(|w| ctx.contains(w)) {
+                MentionRole::Partner
+            } else {
+                MentionRole::Mentioned
+            }
+        }
+    }
+}
+
+fn mention(u: &Unit, start: usize, end: usize, role: MentionRole, session: usize) -> Mention {
+    let (ex, highlight) = excerpt(u.text, start, end);
+    Mention {
+        session,
+        anchor: u.anchor.clone(),
+        section: u.section.map(str::to_string),
+        excerpt: ex,
+        highlight,
+        text: u.text[start..end].to_string(),
+        role,
+        line: u.line,
+    }
+}

@@ -1,0 +1,528 @@
+//! Speakers introduced in prose.
+//!
+//! Recaps rarely have front matter; they say who spoke in a sentence:
+//! `由AWS首席架构师Memet主讲`, `由A和B共同主持`, `James Boswell（Centrica 代表）`,
+//! `Sony首席数字官John Kodera分享`, `主讲人：张伟（字节跳动 资深工程师）`,
+//! `嘉宾 Li Na 来自 Alibaba Cloud`, `PingCAP 的王磊`,
+//! `presented by Jane Doe (VP Engineering, Acme Logistics)`,
+//! `joined on stage by Ravi Patel, Staff SRE at Northwind Health`.
+//! Each pattern yields a name, and where the text gives them a role and an
+//! organisation. The first sighting of a name wins; later ones only fill in
+//! a missing role or organisation.
+
+use crate::model::SpeakerRef;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A speaker found in a line of prose.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundSpeaker {
+    pub speaker: SpeakerRef,
+    pub line: usize,
+}
+
+/// Role words that end a role in Chinese (`首席架构师`, `副总裁`) or are a
+/// role in English.
+const ZH_ROLE_END: &str = r"(?:首席[\p{Han}]{1,4}官|官|总裁|总监|经理|架构师|工程师|专家|负责人|创始人|合伙人|主任|教授|研究员|科学家|代表|主席|院长|顾问|布道师)";
+const EN_ROLE: &str = r"(?:CEO|CTO|CFO|COO|CIO|CDO|CMO|CISO|CPO|VP|SVP|EVP|GM)";
+const LATIN_NAME: &str = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+(?:[A-Z][a-z]+)?(?: (?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+(?:[A-Z][a-z]+)?|[A-Z]\.)){0,3}";
+const HAN_NAME: &str = r"[\p{Han}]{2,4}";
+
+/// Verbs after `Org Role Name` (kept in step with `org_role_name`).
+const ORG_ROLE_VERBS: &[&str] = &[
+    "分享", "表示", "介绍", "指出", "演讲", "发言", "主讲", "主持", "谈到", "强调", "讲述",
+];
+
+struct Patterns {
+    /// `由 … 主讲/主持/共同主持/分享`
+    by: Regex,
+    /// `Name（Org 代表）`, `Name（Org Role）`, `Name (Role, Org)`
+    paren: Regex,
+    /// `Org CEO Name分享`, `Sony首席数字官John Kodera分享`
+    org_role_name: Regex,
+    /// `主讲人：…`, `嘉宾 …`, `Speaker: …`
+    label: Regex,
+    /// `presented by …`, `moderated by …`
+    en_by: Regex,
+    latin_name_end: Regex,
+    han_after_role: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        by: Regex::new(r"由\s*(?P<body>[^，。；！？,;]{2,80}?)\s*(?:共同)?(?:主讲|主持|分享|演讲|带来|讲解)").unwrap(),
+        paren: Regex::new(&format!(
+            r"(?P<name>{LATIN_NAME}|{HAN_NAME})\s*[（(](?P<inner>[^（）()]{{2,60}})[）)]"
+        ))
+        .unwrap(),
+        org_role_name: Regex::new(&format!(
+            r"(?P<org>[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*)\s?(?P<role>{EN_ROLE}|[\p{{Han}}]{{0,6}}{ZH_ROLE_END})\s?(?P<name>{LATIN_NAME})\s?(?:分享|表示|介绍|指出|演讲|发言|主讲|主持|谈到|强调|讲述)"
+        ))
+        .unwrap(),
+        label: Regex::new(r"^(?:[-*·•]\s*)?(?:主讲人|主讲嘉宾|特邀嘉宾|嘉宾|主持人|演讲者|讲者|分享人|Speakers?|Presenters?|Host|Moderator)\s*[：:]?\s*(?P<rest>.+)$").unwrap(),
+        en_by: Regex::new(&format!(
+            r"(?:presented|hosted|moderated|delivered|given|led|joined on stage|joined|introduced|co-presented) by (?P<name>{LATIN_NAME})(?:\s*\((?P<paren>[^)]{{2,80}})\)|, (?P<role>[^,.;()]{{2,60}}?) (?:at|of|from) (?P<org>[A-Z][^,.;()]{{1,60}}))?"
+        ))
+        .unwrap(),
+        latin_name_end: Regex::new(&format!(r"(?P<name>{LATIN_NAME})\s*$")).unwrap(),
+        han_after_role: Regex::new(&format!(r"{ZH_ROLE_END}\s*(?P<name>{HAN_NAME})\s*$")).unwrap(),
+    })
+}
+
+fn role_word() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(&format!(
+            r"{ZH_ROLE_END}|(?:^|[^A-Za-z]){EN_ROLE}(?:[^A-Za-z]|$)|(?i:(?:^|[^a-z])(?:engineer|engineering|architect|director|manager|head|lead|chair|founder|president|officer|professor|developer|scientist|analyst|advocate|principal|staff|senior|chief|sre|evangelist|researcher|partner|consultant|representative)(?:[^a-z]|$))"
+        ))
+        .unwrap()
+    })
+}
+
+/// Find speakers in `text` (one line or paragraph, starting at `line`).
+/// `org_of` resolves an organisation as written to (organisation, role
+/// prefix): a product name becomes its maker plus the product as part of
+/// the role (`Amazon Connect 副总裁` → AWS, `Amazon Connect 副总裁`).
+pub fn find(
+    text: &str,
+    line: usize,
+    org_of: &dyn Fn(&str) -> Option<(String, bool)>,
+) -> Vec<FoundSpeaker> {
+    let p = patterns();
+    let mut out: Vec<(usize, SpeakerRef)> = Vec::new();
+    for (i, l) in text.lines().enumerate() {
+        let at = line + i;
+        let mut push = |pos: usize, s: Option<SpeakerRef>| {
+            if let Some(s) = s {
+                out.push((at * 100_000 + pos, s));
+            }
+        };
+        if let Some(c) = p.label.captures(l) {
+            let rest = c.name("rest").unwrap();
+            push(rest.start(), labelled(rest.as_str(), org_of));
+        }
+        // Cheap checks first: most lines introduce nobody.
+        let has_by = l.contains('由');
+        let has_paren = l.contains(['（', '(']);
+        let has_verb = ORG_ROLE_VERBS.iter().any(|v| l.contains(v));
+        let has_en_by = l.contains(" by ");
+        for c in p.by.captures_iter(if has_by { l } else { "" }) {
+            let body = c.name("body").unwrap();
+            if body.as_str().starts_with('于') {
+                continue;
+            }
+            for part in split_people(body.as_str()) {
+                push(body.start(), person_with_prefix(part, org_of));
+            }
+        }
+        for c in p.paren.captures_iter(if has_paren { l } else { "" }) {
+            let m = c.name("name").unwrap();
+            let name = m.as_str();
+            // `介绍张伟（…）`: a Chinese name glued to other Chinese text has
+            // no visible start; leave it to the other patterns.
+            if is_han_name(name) && l[..m.start()].chars().next_back().is_some_and(is_han) {
+                continue;
+            }
+            push(
+                c.get(0).unwrap().start(),
+                paren_speaker(name, c.name("inner").unwrap().as_str(), org_of),
+            );
+        }
+        for c in p.org_role_name.captures_iter(if has_verb { l } else { "" }) {
+            let org = c.name("org").unwrap().as_str();
+            let role = c.name("role").unwrap().as_str();
+            let name = c.name("name").unwrap().as_str();
+            push(
+                c.get(0).unwrap().start(),
+                make(name, Some(role), Some(org), org_of),
+            );
+        }
+        for c in p.en_by.captures_iter(if has_en_by { l } else { "" }) {
+            let name = c.name("name").unwrap().as_str();
+            let s = if let Some(inner) = c.name("paren") {
+                paren_speaker(name, inner.as_str(), org_of)
+            } else {
+                make(
+                    name,
+                    c.name("role").map(|m| m.as_str()),
+                    c.name("org").map(|m| m.as_str()),
+                    org_of,
+                )
+            };
+            push(c.get(0).unwrap().start(), s);
+        }
+    }
+    out.sort_by_key(|(k, _)| *k);
+    merge(
+        out.into_iter()
+            .map(|(k, s)| FoundSpeaker {
+                speaker: s,
+                line: k / 100_000,
+            })
+            .collect(),
+    )
+}
+
+/// Fold sightings of the same person: equal names, or a name that is the
+/// first words of another (`Julio` → `Julio Blanco Perez`). The first
+/// sighting keeps its place; the longest name and the first role and
+/// organisation win.
+pub fn merge(found: Vec<FoundSpeaker>) -> Vec<FoundSpeaker> {
+    let same = |a: &str, b: &str| {
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        short == long || long.starts_with(short) && long[short.len()..].starts_with(' ')
+    };
+    let mut merged: Vec<FoundSpeaker> = Vec::new();
+    for f in found {
+        match merged
+            .iter_mut()
+            .find(|m| same(&m.speaker.name, &f.speaker.name))
+        {
+            Some(m) => {
+                if f.speaker.name.len() > m.speaker.name.len() {
+                    m.speaker.name = f.speaker.name;
+                }
+                if m.speaker.role.is_none() {
+                    m.speaker.role = f.speaker.role;
+                }
+                if m.speaker.org.is_none() {
+                    m.speaker.org = f.speaker.org;
+                }
+            }
+            None => merged.push(f),
+        }
+    }
+    merged
+}
+
+/// `A和B`, `A、B`, `A and B`.
+fn split_people(body: &str) -> Vec<&str> {
+    body.split(['和', '与', '、', '及'])
+        .flat_map(|s| s.split(" and "))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// `AWS首席架构师Memet`, `AWS CEO Matt Garman`, `张伟`,
+/// `字节跳动资深工程师张伟`: the name is at the end, the organisation at the
+/// start, the role in between.
+fn person_with_prefix(
+    part: &str,
+    org_of: &dyn Fn(&str) -> Option<(String, bool)>,
+) -> Option<SpeakerRef> {
+    let p = patterns();
+    let (name, prefix) = if let Some(c) = p.latin_name_end.captures(part) {
+        let m = c.name("name").unwrap();
+        (m.as_str(), &part[..m.start()])
+    } else if let Some(c) = p.han_after_role.captures(part) {
+        let m = c.name("name").unwrap();
+        (m.as_str(), &part[..m.start()])
+    } else if is_han_name(part) {
+        (part, "")
+    } else {
+        return None;
+    };
+    let (org, role) = split_org_role(prefix.trim(), org_of);
+    make(name, role.as_deref(), org.as_deref(), org_of)
+}
+
+/// Split `AWS首席架构师` / `Amazon Connect 副总裁` / `字节跳动 资深工程师` into
+/// organisation and role.
+fn split_org_role(
+    prefix: &str,
+    org_of: &dyn Fn(&str) -> Option<(String, bool)>,
+) -> (Option<String>, Option<String>) {
+    if prefix.is_empty() {
+        return (None, None);
+    }
+    // Longest leading piece that is a known organisation or product.
+    let mut cuts: Vec<usize> = prefix
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(1)
+        .chain([prefix.len()])
+        .collect();
+    cuts.reverse();
+    for cut in cuts {
+        let head = prefix[..cut].trim();
+        let tail = prefix[cut..].trim();
+        if head.is_empty() || tail.is_empty() && cut != prefix.len() {
+            continue;
+        }
+        if let Some((org, is_product)) = org_of(head) {
+            let role = if is_product {
+                Some(format!("{head} {tail}").trim().to_string())
+            } else {
+                Some(tail.to_string()).filter(|t| !t.is_empty())
+            };
+            return (Some(org), role);
+        }
+    }
+    // Unknown organisation: `Org Role` separated by a space, or a Latin
+    // organisation glued to a Chinese role.
+    if let Some((head, tail)) = prefix.split_once(' ') {
+        if !role_word().is_match(head) && role_word().is_match(tail) {
+            return (Some(head.trim().to_string()), Some(tail.trim().to_string()));
+        }
+    }
+    let latin: String = prefix
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == ' ' || *c == '.' || *c == '&')
+        .collect();
+    let latin = latin.trim();
+    if !latin.is_empty() && latin.len() < prefix.len() && !role_word().is_match(latin) {
+        return (
+            Some(latin.to_string()),
+            Some(prefix[latin.len()..].trim().to_string()),
+        );
+    }
+    (None, Some(prefix.to_string()))
+}
+
+/// The inside of `Name（…）`: `Centrica 代表`, `字节跳动 资深工程师`,
+/// `VP Engineering, Acme Logistics`. Only taken when it contains a role
+/// word, so `Nova 2（Frontier Agent）` is not a person.
+fn paren_speaker(
+    name: &str,
+    inner: &str,
+    org_of: &dyn Fn(&str) -> Option<(String, bool)>,
+) -> Option<SpeakerRef> {
+    if !role_word().is_match(inner) {
+        return None;
+    }
+    if let Some((a, b)) = inner.split_once([',', '，']) {
+        let (a, b) = (a.trim(), b.trim());
+        // English order is `Role, Org`; accept the other one too.
+        return if role_word().is_match(a) {
+            make(name, Some(a), Some(b), org_of)
+        } else {
+            make(name, Some(b), Some(a), org_of)
+        };
+    }
+    let (org, role) = split_org_role(inner.trim(), org_of);
+    make(name, role.as_deref(), org.as_deref(), org_of)
+}
+
+/// After a label: `张伟（字节跳动 资深工程师）`, `Li Na 来自 Alibaba Cloud，…`,
+/// `PingCAP 的王磊，TiDB 云服务架构师`, `Jane Doe, VP Engineering at Acme`.
+fn labelled(rest: &str, org_of: &dyn Fn(&str) -> Option<(String, bool)>) -> Option<SpeakerRef> {
+    static R: OnceLock<[Regex; 3]> = OnceLock::new();
+    let [from, of, plain] = R.get_or_init(|| {
+        [
+            Regex::new(&format!(
+                r"^(?P<name>{LATIN_NAME}|{HAN_NAME})\s*(?:来自|from)\s*(?P<org>[^，,。；;]+?)\s*(?:[，,]\s*(?P<role>[^，,。；;]+))?\s*(?:[。；;]|$)"
+            ))
+            .unwrap(),
+            Regex::new(&format!(
+                r"^(?P<org>[^，,。；;的]+?)\s*的\s*(?P<name>{LATIN_NAME}|{HAN_NAME})\s*(?:[，,]\s*(?P<role>[^，,。；;]+))?"
+            ))
+            .unwrap(),
+            Regex::new(&format!(
+                r"^(?P<name>{LATIN_NAME}|{HAN_NAME})\s*(?:[，,]\s*(?P<role>[^，,。；;]+?)(?:\s+(?:at|of)\s+(?P<org>[^，,。；;]+))?)?\s*(?:[。；;]|$)"
+            ))
+            .unwrap(),
+        ]
+    });
+    if let Some(c) = patterns().paren.captures(rest) {
+        if c.get(0).unwrap().start() == 0 {
+            let name = c.name("name").unwrap().as_str();
+            return paren_speaker(name, c.name("inner").unwrap().as_str(), org_of);
+        }
+    }
+    for re in [from, of, plain] {
+        if let Some(c) = re.captures(rest) {
+            let name = c.name("name").unwrap().as_str();
+            return make(
+                name,
+                c.name("role").map(|m| m.as_str()),
+                c.name("org").map(|m| m.as_str()),
+                org_of,
+            );
+        }
+    }
+    None
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+fn is_han_name(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=4).contains(&n) && s.chars().all(is_han)
+}
+
+/// Build a speaker after checking the name looks like a person's.
+fn make(
+    name: &str,
+    role: Option<&str>,
+    org: Option<&str>,
+    org_of: &dyn Fn(&str) -> Option<(String, bool)>,
+) -> Option<SpeakerRef> {
+    let name = name.trim();
+    if !plausible_name(name, org_of) {
+        return None;
+    }
+    let clean = |s: &str| {
+        let s = s
+            .trim()
+            .trim_matches(|c: char| c == '，' || c == ',' || c == '：' || c == ':');
+        Some(s.trim().to_string()).filter(|s| !s.is_empty())
+    };
+    let mut role = role.and_then(clean);
+    let mut org = org.and_then(clean);
+    if let Some(o) = &org {
+        if let Some((canon, true)) = org_of(o) {
+            role = Some(match role {
+                Some(r) => format!("{o} {r}"),
+                None => o.clone(),
+            });
+            org = Some(canon);
+        }
+    }
+    Some(SpeakerRef {
+        name: name.to_string(),
+        role,
+        org,
+    })
+}
+
+/// Not a company or product, not a role, not a function word.
+fn plausible_name(name: &str, org_of: &dyn Fn(&str) -> Option<(String, bool)>) -> bool {
+    if name.is_empty() || org_of(name).is_some() || role_word().is_match(name) {
+        return false;
+    }
+    if is_han_name(name) {
+        const NOT_NAMES: &[&str] = &[
+            "演讲者",
+            "主持人",
+            "嘉宾",
+            "客户",
+            "团队",
+            "我们",
+            "他们",
+            "大家",
+            "听众",
+            "现场",
+            "用户",
+        ];
+        return !NOT_NAMES.iter().any(|w| name.contains(w));
+    }
+    let first = name.split(' ').next().unwrap_or("");
+    !super::words::is_function_word(first) && name.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org_of(s: &str) -> Option<(String, bool)> {
+        match s.trim() {
+            "AWS" | "Sony" | "Adobe" | "Writer" | "Centrica" => Some((s.trim().to_string(), false)),
+            "桑坦德银行" => Some(("桑坦德银行".into(), false)),
+            "Amazon Connect" => Some(("AWS".into(), true)),
+            _ => None,
+        }
+    }
+
+    fn names(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        find(text, 1, &org_of)
+            .into_iter()
+            .map(|f| (f.speaker.name, f.speaker.role, f.speaker.org))
+            .collect()
+    }
+
+    fn s(n: &str, r: &str, o: &str) -> (String, Option<String>, Option<String>) {
+        let opt = |x: &str| Some(x.to_string()).filter(|x| !x.is_empty());
+        (n.to_string(), opt(r), opt(o))
+    }
+
+    #[test]
+    fn seed_000_presented_by() {
+        assert_eq!(
+            names("本次会议由AWS全球合作伙伴中小企业专家Nikki Mosheri主讲，重点探讨"),
+            vec![s("Nikki Mosheri", "全球合作伙伴中小企业专家", "AWS")]
+        );
+    }
+
+    #[test]
+    fn seed_001_role_glued_to_name() {
+        assert_eq!(
+            names("本次会议由AWS首席架构师Memet主讲，重点探讨了"),
+            vec![s("Memet", "首席架构师", "AWS")]
+        );
+    }
+
+    #[test]
+    fn seed_002_host_and_guests() {
+        assert_eq!(
+            names("本次AWS re:Invent 2025大会由AWS CEO Matt Garman主持，吸引了"),
+            vec![s("Matt Garman", "CEO", "AWS")]
+        );
+        assert_eq!(
+            names("Sony首席数字官John Kodera分享Sony的\"感动\"（Kando）理念"),
+            vec![s("John Kodera", "首席数字官", "Sony")]
+        );
+        assert_eq!(
+            names("Writer CEO May Habib分享：使用AWS HyperPod"),
+            vec![s("May Habib", "CEO", "Writer")]
+        );
+    }
+
+    #[test]
+    fn seed_003_co_hosts() {
+        assert_eq!(
+            names("本次分会场由AWS培训产品总监Umesh Sut和桑坦德银行代理CTO Julio Blanco Perez共同主持，重点"),
+            vec![
+                s("Umesh Sut", "培训产品总监", "AWS"),
+                s("Julio Blanco Perez", "代理CTO", "桑坦德银行")
+            ]
+        );
+    }
+
+    #[test]
+    fn seed_004_product_as_org_and_representative() {
+        assert_eq!(
+            names("本次会议由 Amazon Connect 副总裁 Pasquale Delio 主讲，重点"),
+            vec![s("Pasquale Delio", "Amazon Connect 副总裁", "AWS")]
+        );
+        assert_eq!(
+            names("- James Boswell（Centrica 代表）介绍"),
+            vec![s("James Boswell", "代表", "Centrica")]
+        );
+    }
+
+    #[test]
+    fn labels_in_chinese() {
+        let text = "主讲人：张伟（字节跳动 资深工程师）\n嘉宾 Li Na 来自 Alibaba Cloud，负责 ACK 的 GPU 调度\n特邀嘉宾：PingCAP 的王磊，TiDB 云服务架构师";
+        assert_eq!(
+            names(text),
+            vec![
+                s("张伟", "资深工程师", "字节跳动"),
+                s("Li Na", "负责 ACK 的 GPU 调度", "Alibaba Cloud"),
+                s("王磊", "TiDB 云服务架构师", "PingCAP")
+            ]
+        );
+    }
+
+    #[test]
+    fn english_by_patterns() {
+        let text = "This session was presented by Jane Doe (VP Engineering, Acme Logistics), joined on stage by Ravi Patel, Staff SRE at Northwind Health. The Q&A was moderated by Tomás Álvarez (Program Chair, Open Source Summit).";
+        assert_eq!(
+            names(text),
+            vec![
+                s("Jane Doe", "VP Engineering", "Acme Logistics"),
+                s("Ravi Patel", "Staff SRE", "Northwind Health"),
+                s("Tomás Álvarez", "Program Chair", "Open Source Summit")
+            ]
+        );
+    }
+
+    #[test]
+    fn products_in_parentheses_are_not_people() {
+        assert!(names("发布**Kiro自主代理**（Frontier Agent）：").is_empty());
+        assert!(names("推出微认证（Micro Credentials），降低认证门槛").is_empty());
+    }
+}

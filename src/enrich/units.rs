@@ -1,0 +1,147 @@
+//! A session as a list of text units: every piece of prose with where it
+//! is (line, timeline anchor, story) and how the renderer addresses it.
+//!
+//! A *story* is what "the same section" means for cross-links and
+//! co-mentions: the title and overview together, each headed timeline
+//! section, each entry of a flat (headless) timeline, and the footer.
+
+use super::TextKey;
+use crate::model::Session;
+
+#[derive(Debug, Clone)]
+pub struct Unit<'a> {
+    pub text: &'a str,
+    pub line: usize,
+    pub place: Place,
+    /// Where the renderer shows it, for inline links; `None` for text that
+    /// is not rendered as linkable prose (title, headings, footer).
+    pub key: Option<TextKey>,
+    pub story: usize,
+    /// The timeline anchor the text belongs to.
+    pub anchor: Option<String>,
+    /// The section label for mentions: heading, or entry text when flat.
+    pub section: Option<&'a str>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Title,
+    Overview,
+    Heading,
+    Entry,
+    /// A bullet, with its depth.
+    Point(usize),
+    Footer,
+}
+
+pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
+    let mut out = Vec::new();
+    out.push(Unit {
+        text: &s.title.full,
+        line: 1,
+        place: Place::Title,
+        key: None,
+        story: 0,
+        anchor: None,
+        section: None,
+    });
+    for (p, para) in s.overview.iter().enumerate() {
+        out.push(Unit {
+            text: &para.text,
+            line: para.line,
+            place: Place::Overview,
+            key: Some(TextKey::Overview {
+                session: index,
+                paragraph: p,
+            }),
+            story: 0,
+            anchor: None,
+            section: None,
+        });
+    }
+    let mut story = 0;
+    for sec in &s.timeline {
+        let headed = sec.heading.is_some();
+        if headed {
+            story += 1;
+        }
+        let first_anchor = sec.entries.first().map(|e| e.anchor.clone());
+        if let Some(h) = &sec.heading {
+            out.push(Unit {
+                text: h,
+                line: sec.line,
+                place: Place::Heading,
+                key: None,
+                story,
+                anchor: first_anchor.clone(),
+                section: Some(h),
+            });
+        }
+        for e in &sec.entries {
+            if !headed {
+                story += 1;
+            }
+            let section = sec.heading.as_deref().or(Some(e.text.as_str()));
+            out.push(Unit {
+                text: &e.text,
+                line: e.line,
+                place: Place::Entry,
+                key: Some(TextKey::Entry {
+                    session: index,
+                    anchor: e.anchor.clone(),
+                }),
+                story,
+                anchor: Some(e.anchor.clone()),
+                section,
+            });
+            for (j, p) in e.points.iter().enumerate() {
+                out.push(Unit {
+                    text: &p.text,
+                    line: p.line,
+                    place: Place::Point(p.depth),
+                    key: Some(TextKey::Point {
+                        session: index,
+                        anchor: e.anchor.clone(),
+                        point: j,
+                    }),
+                    story,
+                    anchor: Some(e.anchor.clone()),
+                    section,
+                });
+            }
+        }
+    }
+    story += 1;
+    let footer_line = s
+        .timeline
+        .iter()
+        .flat_map(|t| t.entries.iter())
+        .flat_map(|e| std::iter::once(e.line).chain(e.points.iter().map(|p| p.line)))
+        .max()
+        .unwrap_or(1);
+    for t in &s.key_themes {
+        out.push(footer(t, footer_line, story));
+    }
+    if let Some(n) = &s.note {
+        out.push(footer(n, footer_line, story));
+    }
+    for x in &s.extra {
+        out.push(Unit {
+            line: x.line,
+            ..footer(&x.text, x.line, story)
+        });
+    }
+    out
+}
+
+fn footer(text: &str, line: usize, story: usize) -> Unit<'_> {
+    Unit {
+        text,
+        line,
+        place: Place::Footer,
+        key: None,
+        story,
+        anchor: None,
+        section: None,
+    }
+}

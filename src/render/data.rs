@@ -1,0 +1,240 @@
+//! `data/site.json`: the enriched model, machine-readable.
+//!
+//! This is a public interface (see DESIGN.md, "The data export contract"):
+//! fields may be added, never renamed or removed without bumping
+//! [`VERSION`]. To add a top-level list (products, companies, speakers,
+//! announcements, numbers), add a field to [`SiteData`] and fill it in
+//! [`site_data`]; serde writes fields in declaration order, so the output
+//! stays byte-for-byte stable.
+
+use super::session::session_url;
+use crate::enrich::Site;
+use crate::model::{End, Seconds, Session, SpeakerRef, Title};
+use serde::Serialize;
+
+/// Bumped on any incompatible change of the shape below.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+pub struct SiteData<'a> {
+    pub version: u32,
+    pub site: SiteMeta<'a>,
+    pub sessions: Vec<SessionData<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct SiteMeta<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub base_url: &'a str,
+    pub language: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct SessionData<'a> {
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub title_parts: TitleParts<'a>,
+    /// Root-relative: `/sessions/<slug>/`.
+    pub url: String,
+    /// The recap file, relative to the seeds folder.
+    pub source: &'a str,
+    pub date: Option<&'a str>,
+    pub track: Option<&'a str>,
+    pub video_url: Option<&'a str>,
+    pub speakers: &'a [SpeakerRef],
+    pub duration_s: Option<Seconds>,
+    pub overview: Vec<&'a str>,
+    pub key_themes: &'a [String],
+    pub note: Option<&'a str>,
+    pub timeline: Vec<TimelineEntryData<'a>>,
+    /// Names of the products, companies and topics the session mentions.
+    pub products: Vec<&'a str>,
+    pub companies: Vec<&'a str>,
+    pub topics: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct TitleParts<'a> {
+    pub conference: Option<&'a str>,
+    pub kind: Option<&'a str>,
+    pub topic: &'a str,
+}
+
+impl<'a> From<&'a Title> for TitleParts<'a> {
+    fn from(t: &'a Title) -> Self {
+        TitleParts {
+            conference: t.conference.as_deref(),
+            kind: t.kind.as_deref(),
+            topic: &t.topic,
+        }
+    }
+}
+
+/// One timeline entry, flattened out of its section.
+#[derive(Serialize)]
+pub struct TimelineEntryData<'a> {
+    /// The heading of the section the entry is in, if it has one.
+    pub section: Option<&'a str>,
+    pub start_s: Option<Seconds>,
+    /// The end as a time; for `结束` the session's duration.
+    pub end_s: Option<Seconds>,
+    /// `"close"` when the recap says the entry runs to the end (`结束`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<&'static str>,
+    /// The entry's text.
+    pub heading: &'a str,
+    pub points: Vec<PointData<'a>>,
+    /// The fragment id on the session page: `/sessions/<slug>/#<anchor>`.
+    pub anchor: &'a str,
+    /// The entry's root-relative URL, `/sessions/<slug>/#<anchor>`.
+    pub url: String,
+}
+
+#[derive(Serialize)]
+pub struct PointData<'a> {
+    pub text: &'a str,
+    /// 0 for a top-level bullet, 1 for a nested one, …
+    pub depth: usize,
+    pub time_s: Option<Seconds>,
+}
+
+/// The export's data, borrowed from the site.
+pub fn site_data(site: &Site) -> SiteData<'_> {
+    let c = &site.config;
+    SiteData {
+        version: VERSION,
+        site: SiteMeta {
+            title: &c.title,
+            description: &c.description,
+            base_url: c.base(),
+            language: &c.language,
+        },
+        sessions: site
+            .sessions
+            .iter()
+            .enumerate()
+            .map(|(i, s)| session_data(site, i, s))
+            .collect(),
+    }
+}
+
+/// `data/site.json`, pretty-printed (it is read by people as well).
+pub fn site_json(site: &Site) -> anyhow::Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec_pretty(&site_data(site))?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+fn session_data<'a>(site: &'a Site, i: usize, s: &'a Session) -> SessionData<'a> {
+    let duration = s.duration();
+    let info = site.info.get(i);
+    let names = |pick: fn(&crate::enrich::SessionInfo) -> &Vec<crate::enrich::EntityRef>| {
+        info.map(|inf| pick(inf).iter().map(|e| e.name.as_str()).collect())
+            .unwrap_or_default()
+    };
+    let page = session_url(s);
+    let timeline = s
+        .timeline
+        .iter()
+        .flat_map(|sec| sec.entries.iter().map(move |e| (sec, e)))
+        .map(|(sec, e)| {
+            let (end_s, end) = match e.end {
+                Some(End::At(t)) => (Some(t), None),
+                Some(End::Close) => (duration, Some("close")),
+                None => (None, None),
+            };
+            TimelineEntryData {
+                section: sec.heading.as_deref(),
+                start_s: e.start,
+                end_s,
+                end,
+                heading: &e.text,
+                points: e
+                    .points
+                    .iter()
+                    .map(|p| PointData {
+                        text: &p.text,
+                        depth: p.depth,
+                        time_s: p.time,
+                    })
+                    .collect(),
+                anchor: &e.anchor,
+                url: format!("{page}#{}", e.anchor),
+            }
+        })
+        .collect();
+    SessionData {
+        slug: &s.slug,
+        title: &s.title.full,
+        title_parts: (&s.title).into(),
+        url: page,
+        source: &s.source,
+        date: s.date.as_deref(),
+        track: s.track.as_deref(),
+        video_url: s.video_url.as_deref(),
+        speakers: &s.speakers,
+        duration_s: duration,
+        overview: s.overview.iter().map(|p| p.text.as_str()).collect(),
+        key_themes: &s.key_themes,
+        note: s.note.as_deref(),
+        timeline,
+        products: names(|x| &x.products),
+        companies: names(|x| &x.companies),
+        topics: names(|x| &x.topics),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::SiteConfig;
+    use crate::enrich::{enrich, Catalog};
+    use crate::parse::{recap::parse_recap, Corpus};
+
+    const RECAP: &str = "# Conf 2025 分会场总结：测试\n\n## 会议概述\n\n概述。\n\n## 时间线\n\n\
+        ### 开场 (00:00 - 05:30)\n00:00 - 01:15 - 会议开场\n- 欢迎\n\n\
+        ### 结尾\n42:00 - 结束 - 回顾\n- 谢谢\n";
+
+    fn site() -> Site {
+        let session = parse_recap("a.txt", RECAP).session;
+        let corpus = Corpus {
+            sessions: vec![session],
+            ..Default::default()
+        };
+        enrich(corpus, Catalog::default(), SiteConfig::default())
+    }
+
+    #[test]
+    fn timeline_entries_are_flattened_with_sections_and_ends() {
+        let site = site();
+        let json: serde_json::Value = serde_json::from_slice(&site_json(&site).unwrap()).unwrap();
+        assert_eq!(json["version"], 1);
+        let s = &json["sessions"][0];
+        assert_eq!(s["source"], "a.txt");
+        assert_eq!(s["title_parts"]["topic"], "测试");
+        assert_eq!(s["duration_s"], 2520);
+        let tl = s["timeline"].as_array().unwrap();
+        assert_eq!(tl.len(), 2);
+        assert_eq!(tl[0]["section"], "开场");
+        assert_eq!(tl[0]["start_s"], 0);
+        assert_eq!(tl[0]["end_s"], 75);
+        assert!(tl[0].get("end").is_none());
+        assert_eq!(tl[0]["heading"], "会议开场");
+        assert_eq!(tl[0]["points"][0]["text"], "欢迎");
+        assert_eq!(tl[0]["anchor"], "t-0m00s");
+        assert_eq!(
+            tl[0]["url"],
+            format!("{}#t-0m00s", s["url"].as_str().unwrap())
+        );
+        // `结束`: the end is the session's length, and says so.
+        assert_eq!(tl[1]["end_s"], 2520);
+        assert_eq!(tl[1]["end"], "close");
+        assert!(s["products"].as_array().is_some());
+    }
+
+    #[test]
+    fn export_is_deterministic() {
+        assert_eq!(site_json(&site()).unwrap(), site_json(&site()).unwrap());
+    }
+}

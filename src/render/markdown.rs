@@ -1,0 +1,272 @@
+//! Markdown pages (`content/*.md`) → HTML, through pulldown-cmark.
+//!
+//! On top of CommonMark: tables, footnotes, task lists, strikethrough,
+//! `{#id}` heading attributes; every heading gets a unique id made from its
+//! text (so sections can be linked), fenced code is highlighted by
+//! [`Highlighter`], and a table of contents of `##`/`###` headings is
+//! collected for the "on this page" list.
+
+use super::highlight::Highlighter;
+use super::text::escape;
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// A rendered page body.
+#[derive(Debug, Default, Serialize)]
+pub struct Markdown {
+    pub html: String,
+    /// `##` and `###` headings, in order.
+    pub toc: Vec<TocItem>,
+    /// Whether the page has a fenced code block (and needs `syntax.css`).
+    pub has_code: bool,
+}
+
+#[derive(Debug, Serialize, PartialEq)]
+pub struct TocItem {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Render `text`. When `title` is given and the page opens with an `# H1`
+/// of exactly that text, the H1 is left out: the template shows the title.
+pub fn render(text: &str, title: Option<&str>, highlighter: Highlighter) -> Markdown {
+    let events: Vec<Event> = Parser::new_ext(text, options()).collect();
+    let mut out_events: Vec<Event> = Vec::with_capacity(events.len());
+    let mut toc = Vec::new();
+    let mut ids = HashSet::new();
+    let mut has_code = false;
+    let mut seen_content = false;
+    let mut i = 0;
+    while i < events.len() {
+        match &events[i] {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                let end = find_end(&events, i);
+                let inner = &events[i + 1..end];
+                let plain = plain_text(inner);
+                let is_title = !seen_content
+                    && *level == HeadingLevel::H1
+                    && title.is_some_and(|t| t.trim() == plain.trim());
+                seen_content = true;
+                if !is_title {
+                    let id = unique_id(id.as_deref(), &plain, &mut ids);
+                    if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
+                        toc.push(TocItem {
+                            level: *level as u8,
+                            id: id.clone(),
+                            title: plain.trim().to_string(),
+                        });
+                    }
+                    out_events.push(Event::Start(Tag::Heading {
+                        level: *level,
+                        id: Some(CowStr::from(id.clone())),
+                        classes: classes.clone(),
+                        attrs: attrs.clone(),
+                    }));
+                    out_events.extend(inner.iter().cloned());
+                    out_events.push(Event::Html(CowStr::from(format!(
+                        "<a class=\"heading-anchor\" href=\"#{0}\" aria-hidden=\"true\" tabindex=\"-1\">#</a>",
+                        escape(&id)
+                    ))));
+                    out_events.push(events[end].clone());
+                }
+                i = end + 1;
+                continue;
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let end = find_end(&events, i);
+                let code: String = events[i + 1..end]
+                    .iter()
+                    .filter_map(|e| match e {
+                        Event::Text(t) => Some(t.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
+                let lang = match kind {
+                    CodeBlockKind::Fenced(l) => l.as_ref(),
+                    CodeBlockKind::Indented => "",
+                };
+                has_code = true;
+                out_events.push(Event::Html(CowStr::from(highlighter.block(lang, &code))));
+                seen_content = true;
+                i = end + 1;
+                continue;
+            }
+            Event::Start(Tag::Table(_)) => {
+                out_events.push(Event::Html(CowStr::from("<div class=\"table-wrap\">")));
+                out_events.push(events[i].clone());
+            }
+            Event::End(TagEnd::Table) => {
+                out_events.push(events[i].clone());
+                out_events.push(Event::Html(CowStr::from("</div>")));
+            }
+            e => {
+                seen_content = true;
+                out_events.push(e.clone());
+            }
+        }
+        i += 1;
+    }
+    let mut html = String::with_capacity(text.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, out_events.into_iter());
+    Markdown {
+        html,
+        toc,
+        has_code,
+    }
+}
+
+/// Index of the event that closes the tag opened at `start`.
+fn find_end(events: &[Event], start: usize) -> usize {
+    let mut depth = 0usize;
+    for (i, e) in events.iter().enumerate().skip(start) {
+        match e {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 0 {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+    }
+    events.len() - 1
+}
+
+fn plain_text(events: &[Event]) -> String {
+    let mut s = String::new();
+    for e in events {
+        match e {
+            Event::Text(t) | Event::Code(t) => s.push_str(t),
+            Event::SoftBreak | Event::HardBreak => s.push(' '),
+            _ => {}
+        }
+    }
+    s
+}
+
+/// The heading's `{#id}` if it has one, else a slug of its text (`section`
+/// when the text has nothing sluggable); `-2`, `-3`… keep ids unique.
+fn unique_id(explicit: Option<&str>, text: &str, taken: &mut HashSet<String>) -> String {
+    let base = match explicit {
+        Some(id) if !id.is_empty() => id.to_string(),
+        _ => {
+            let s = crate::parse::slugify(text);
+            if s.is_empty() {
+                "section".to_string()
+            } else {
+                s
+            }
+        }
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while !taken.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::OnceLock;
+    use crate::render::highlight::Syntaxes;
+
+    fn md(text: &str) -> Markdown {
+        static CELL: OnceLock<Syntaxes> = OnceLock::new();
+        render(text, Some("关于本站"), Highlighter::with_cell(&CELL))
+    }
+
+    #[test]
+    fn headings_get_unique_ids_and_toc() {
+        let m = md("# 关于本站\n\n## 数据来源\n\n## 数据来源\n\n### Build {#build}\n");
+        assert!(
+            !m.html.contains("<h1"),
+            "title H1 is left to the template: {}",
+            m.html
+        );
+        assert!(m.html.contains("<h2 id=\"shu-ju-lai-yuan\">"), "{}", m.html);
+        assert!(
+            m.html.contains("<h2 id=\"shu-ju-lai-yuan-2\">"),
+            "{}",
+            m.html
+        );
+        assert!(m.html.contains("<h3 id=\"build\">"), "{}", m.html);
+        let ids: Vec<_> = m.toc.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["shu-ju-lai-yuan", "shu-ju-lai-yuan-2", "build"]);
+    }
+
+    #[test]
+    fn other_h1_is_kept() {
+        let m = md("# Another title\n");
+        assert!(m.html.contains("<h1 id=\"another-title\">"), "{}", m.html);
+    }
+
+    #[test]
+    fn tables_footnotes_tasks_strikethrough() {
+        let m = md("| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^n].\n\n[^n]: Note.\n\n- [x] done\n- [ ] todo\n\n~~old~~\n");
+        assert!(
+            m.html.contains("<div class=\"table-wrap\"><table>"),
+            "{}",
+            m.html
+        );
+        assert!(m.html.contains("<td>1</td>"), "{}", m.html);
+        assert!(m.html.contains("href=\"#n\""), "{}", m.html);
+        assert!(m.html.contains("id=\"n\""), "{}", m.html);
+        assert!(
+            m.html.contains("type=\"checkbox\" checked=\"\""),
+            "{}",
+            m.html
+        );
+        assert!(m.html.contains("<del>old</del>"), "{}", m.html);
+    }
+
+    #[test]
+    fn highlighting_loads_syntaxes_only_for_code() {
+        static CELL: OnceLock<Syntaxes> = OnceLock::new();
+        let h = Highlighter::with_cell(&CELL);
+        let plain = render("# T\n\nNo code here, only `inline`.\n", None, h);
+        assert!(!plain.has_code);
+        assert!(
+            !h.is_loaded(),
+            "a page without code blocks must not load syntaxes"
+        );
+        let code = render("```toml\ntitle = \"x\"\n```\n", None, h);
+        assert!(code.has_code);
+        assert!(h.is_loaded());
+        assert!(
+            code.html
+                .contains("<pre class=\"code\" data-lang=\"toml\">"),
+            "{}",
+            code.html
+        );
+        assert!(
+            code.html.contains("<span class=\"source toml\">"),
+            "{}",
+            code.html
+        );
+    }
+
+    #[test]
+    fn raw_text_in_code_is_escaped() {
+        let m = md("```\n<script>x</script>\n```\n");
+        assert!(m.html.contains("&lt;script&gt;"), "{}", m.html);
+    }
+}

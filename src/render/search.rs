@@ -1,0 +1,217 @@
+//! The search page (`/search/`) and the index it reads (`/search/*.js`).
+//!
+//! What is searchable, one [`SearchDoc`] each: every session (title,
+//! overview, themes, speakers), every timeline entry (its text and points,
+//! with its section heading; the result links to the entry's `#t-…`
+//! anchor), every Markdown page, and every entity page enrichment makes.
+//! Entries do not repeat their session's title: on a large site that alone
+//! put every title word into every entry's postings, and the session's own
+//! document already answers for its title. Documents of one page are numbered together, so the
+//! hits of one session usually come from one document shard.
+
+use super::pages::page_url;
+use super::session::{session_url, Clock};
+use super::{output_path, render_page, Common, Theme};
+use crate::enrich::{Entity, Site};
+use crate::model::{Page, Session};
+use crate::search::{build_index, IndexStats, SearchDoc, SearchField};
+use crate::write::Output;
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// Boosts: where a word is says how much a match there means.
+const TITLE: f64 = 3.0;
+const HEADING: f64 = 2.0;
+const BODY: f64 = 1.0;
+
+/// The search page's variables (the strings come from `t`).
+#[derive(Serialize)]
+struct SearchPage {
+    /// Number of documents in the index, for the page's empty state.
+    search_docs: usize,
+}
+
+/// The search page and the index files, or nothing when the theme has no
+/// `search.html`.
+/// `rendered` are the pages made so far: entities are searchable when their
+/// page exists, so a result never leads nowhere.
+pub fn outputs(
+    site: &Site,
+    theme: &Theme,
+    common: &Common,
+    rendered: &[Output],
+) -> anyhow::Result<Vec<Output>> {
+    if !theme.has_template("search.html") {
+        return Ok(Vec::new());
+    }
+    let paths: HashSet<&str> = rendered.iter().map(|o| o.path.as_str()).collect();
+    let docs = documents(site, |url| paths.contains(output_path(url).as_str()));
+    let (mut files, stats) = build_index(&docs, &site.config.language);
+    files.push(render_page(
+        theme,
+        common,
+        "search.html",
+        "/search/",
+        &SearchPage {
+            search_docs: stats.docs,
+        },
+    )?);
+    Ok(files)
+}
+
+/// The index alone, with its sizes (for benchmarks and reports).
+pub fn index(site: &Site) -> (Vec<Output>, IndexStats) {
+    build_index(&documents(site, |_| true), &site.config.language)
+}
+
+/// Every searchable document of the site, pages in site order; entities
+/// only where `has_page(url)`.
+pub fn documents(site: &Site, has_page: impl Fn(&str) -> bool) -> Vec<SearchDoc> {
+    let mut docs = Vec::new();
+    for s in &site.sessions {
+        session_documents(s, &mut docs);
+    }
+    for e in site.entities.iter().filter(|e| has_page(&e.url)) {
+        docs.push(entity_document(e));
+    }
+    for p in &site.pages {
+        docs.push(page_document(p));
+    }
+    docs
+}
+
+fn entity_document(e: &Entity) -> SearchDoc {
+    let about: Vec<&str> = [e.role.as_deref(), e.org.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let about = about.join(" · ");
+    let description = e.description.clone().unwrap_or_default();
+    let text = if !description.is_empty() {
+        description.clone()
+    } else {
+        e.mentions
+            .first()
+            .map(|m| m.excerpt.clone())
+            .unwrap_or_default()
+    };
+    SearchDoc {
+        page_url: e.url.clone(),
+        page_title: e.name.clone(),
+        kind: serde_json::to_value(e.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default(),
+        anchor: String::new(),
+        label: about.clone(),
+        fields: vec![
+            SearchField::new(e.name.clone(), TITLE),
+            SearchField::new(e.aliases.join(" "), TITLE),
+            SearchField::new(about, HEADING),
+            SearchField::new(description, BODY),
+        ],
+        text,
+    }
+}
+
+/// Recaps mark emphasis with `**`; it is noise in excerpts.
+fn plain(text: &str) -> String {
+    text.replace("**", "")
+}
+
+fn session_documents(s: &Session, docs: &mut Vec<SearchDoc>) {
+    let url = session_url(s);
+    let title = plain(&s.title.topic);
+    let overview: Vec<String> = s.overview.iter().map(|p| plain(&p.text)).collect();
+    let speakers: Vec<&str> = s.speaker_names();
+    let clock = Clock::for_session(s);
+    let mut fields = vec![
+        SearchField::new(plain(&s.title.full), TITLE),
+        SearchField::new(s.key_themes.join(" "), HEADING),
+        SearchField::new(speakers.join(" "), HEADING),
+    ];
+    fields.extend(overview.iter().map(|o| SearchField::new(o.clone(), BODY)));
+    docs.push(SearchDoc {
+        page_url: url.clone(),
+        page_title: title.clone(),
+        kind: "session".into(),
+        anchor: String::new(),
+        label: speakers.join(" · "),
+        fields,
+        text: overview.join("\n"),
+    });
+    for section in &s.timeline {
+        let heading = section.heading.as_deref().map(plain).unwrap_or_default();
+        for e in &section.entries {
+            let text = plain(&e.text);
+            let points: Vec<String> = e.points.iter().map(|p| plain(&p.text)).collect();
+            let mut fields = vec![
+                SearchField::new(text.clone(), HEADING),
+                SearchField::new(heading.clone(), BODY),
+            ];
+            fields.extend(points.iter().map(|p| SearchField::new(p.clone(), BODY)));
+            let label = match e.start {
+                Some(t) => format!("{} · {text}", clock.format(t)),
+                None => text.clone(),
+            };
+            docs.push(SearchDoc {
+                page_url: url.clone(),
+                page_title: title.clone(),
+                kind: "session".into(),
+                anchor: e.anchor.clone(),
+                label,
+                fields,
+                text: if points.is_empty() {
+                    heading.clone()
+                } else {
+                    points.join("\n")
+                },
+            });
+        }
+    }
+}
+
+fn page_document(p: &Page) -> SearchDoc {
+    let body = markdown_text(&p.body);
+    SearchDoc {
+        page_url: page_url(p),
+        page_title: p.title.clone(),
+        kind: "page".into(),
+        anchor: String::new(),
+        label: p.description.clone().unwrap_or_default(),
+        fields: vec![
+            SearchField::new(p.title.clone(), TITLE),
+            SearchField::new(p.description.clone().unwrap_or_default(), HEADING),
+            SearchField::new(body.clone(), BODY),
+        ],
+        text: body,
+    }
+}
+
+/// The words of a Markdown body, without markup.
+fn markdown_text(md: &str) -> String {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    let mut out = String::new();
+    for event in Parser::new(md) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => out.push('\n'),
+            _ => {}
+        }
+    }
+    out.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_loses_its_markup() {
+        assert_eq!(
+            markdown_text("# Title\n\nSome *em* and `code`.\n\n- a\n- b"),
+            "Title\nSome em and code.\na\nb"
+        );
+    }
+}

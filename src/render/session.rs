@@ -1,0 +1,683 @@
+//! The context of one session page (`session.html`): the session's text as
+//! safe HTML with its inline links, the timeline with anchors and clock
+//! labels, the proportional section bar, and what enrichment found.
+//!
+//! Views borrow from the [`Site`]; only HTML and labels are built here.
+
+use super::strings::Strings;
+use super::text::linked_text;
+use crate::enrich::{EntityRef, Site, TextKey};
+use crate::model::{format_time, time_anchor, End, Point, Seconds, Session, Title};
+use serde::Serialize;
+use std::collections::HashSet;
+
+#[derive(Serialize)]
+pub struct SessionPage<'a> {
+    pub session: SessionView<'a>,
+    pub info: InfoView<'a>,
+    pub prev: Option<SessionLink<'a>>,
+    pub next: Option<SessionLink<'a>>,
+}
+
+/// A link to a session, as lists and prev/next show it.
+#[derive(Serialize)]
+pub struct SessionLink<'a> {
+    pub url: String,
+    pub title: &'a str,
+    pub topic: &'a str,
+    pub kind: Option<&'a str>,
+}
+
+impl<'a> SessionLink<'a> {
+    pub fn new(s: &'a Session) -> Self {
+        SessionLink {
+            url: session_url(s),
+            title: &s.title.full,
+            topic: &s.title.topic,
+            kind: s.title.kind.as_deref(),
+        }
+    }
+}
+
+pub fn session_url(s: &Session) -> String {
+    format!("/sessions/{}/", s.slug)
+}
+
+#[derive(Serialize)]
+pub struct SessionView<'a> {
+    pub slug: &'a str,
+    pub url: String,
+    pub source: &'a str,
+    pub title: &'a Title,
+    pub speakers: Vec<SpeakerView<'a>>,
+    pub duration_s: Option<Seconds>,
+    /// In words for the language: `1 小时 35 分钟`.
+    pub duration: Option<String>,
+    /// Overview paragraphs as HTML (escaped, with inline links).
+    pub overview: Vec<String>,
+    /// The overview's first sentence, plain text (for meta descriptions).
+    pub summary: Option<String>,
+    pub key_themes: &'a [String],
+    pub note: Option<&'a str>,
+    /// Other paragraphs kept from the recap, as escaped HTML.
+    pub extra: Vec<String>,
+    pub date: Option<String>,
+    pub date_iso: Option<&'a str>,
+    pub track: Option<&'a str>,
+    pub video_url: Option<&'a str>,
+    pub entry_count: usize,
+    pub sections: Vec<SectionView<'a>>,
+    /// The proportional bar; empty when the session has no usable times.
+    pub bar: Vec<Segment>,
+    /// The label at the bar's right end: the duration, or "end" when the
+    /// last part runs to an end the recap does not time.
+    pub bar_end: Option<String>,
+    /// The "on this page" list: one item per bar segment, in order.
+    pub toc: Vec<TocEntry>,
+}
+
+#[derive(Serialize)]
+pub struct SpeakerView<'a> {
+    pub name: &'a str,
+    pub role: Option<&'a str>,
+    pub org: Option<&'a str>,
+    /// The speaker's page, when enrichment made one.
+    pub url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct SectionView<'a> {
+    /// `sec-1`, `sec-2`…
+    pub id: String,
+    pub heading: Option<&'a str>,
+    /// `t-…` for the section's start when no entry already carries it.
+    pub time_id: Option<String>,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub entries: Vec<EntryView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct EntryView<'a> {
+    pub anchor: &'a str,
+    pub start_s: Option<Seconds>,
+    /// Clock label: `01:15`, or `0:01:15` in sessions of an hour or more.
+    pub time: Option<String>,
+    /// ISO 8601 duration for `<time datetime>`: `PT1M15S`.
+    pub datetime: Option<String>,
+    pub end: Option<String>,
+    /// That moment in the session's video.
+    pub video: Option<String>,
+    pub text: String,
+    /// The entry's text only repeats its section's heading (timelines made
+    /// of headed sections, one entry each), so templates may leave it out.
+    pub repeats_heading: bool,
+    pub points: Vec<PointView>,
+}
+
+#[derive(Serialize)]
+pub struct PointView {
+    pub text: String,
+    pub time: Option<String>,
+    pub datetime: Option<String>,
+    pub time_id: Option<String>,
+    pub video: Option<String>,
+    pub children: Vec<PointView>,
+}
+
+/// One part of the proportional bar, positioned in percent of the session.
+#[derive(Serialize)]
+pub struct Segment {
+    pub href: String,
+    pub label: String,
+    /// Tooltip: `label · 03:30 – 08:00`.
+    pub title: String,
+    pub left: String,
+    pub width: String,
+}
+
+#[derive(Serialize)]
+pub struct TocEntry {
+    pub href: String,
+    pub label: String,
+    pub time: String,
+}
+
+#[derive(Serialize)]
+pub struct InfoView<'a> {
+    pub products: &'a [EntityRef],
+    pub companies: &'a [EntityRef],
+    pub topics: &'a [EntityRef],
+    pub speakers: &'a [EntityRef],
+    pub related: Vec<SessionLink<'a>>,
+    pub numbers: Vec<NumberView<'a>>,
+    /// Whether any of the above is non-empty.
+    pub any: bool,
+}
+
+#[derive(Serialize)]
+pub struct NumberView<'a> {
+    pub text: &'a str,
+    pub excerpt: &'a str,
+    pub href: Option<String>,
+}
+
+/// Build the context of session `i`.
+pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> {
+    let s = &site.sessions[i];
+    let clock = Clock::for_session(s);
+    let duration_s = s.duration();
+    let info = site.info.get(i);
+    let speakers = s
+        .speakers
+        .iter()
+        .map(|sp| SpeakerView {
+            name: &sp.name,
+            role: sp.role.as_deref(),
+            org: sp.org.as_deref(),
+            url: info
+                .and_then(|inf| inf.speakers.iter().find(|e| e.name == sp.name))
+                .map(|e| e.url.as_str()),
+        })
+        .collect();
+    let links = |key: TextKey| site.links.get(&key).map(Vec::as_slice).unwrap_or(&[]);
+    let overview = s
+        .overview
+        .iter()
+        .enumerate()
+        .map(|(p, para)| {
+            linked_text(
+                &para.text,
+                links(TextKey::Overview {
+                    session: i,
+                    paragraph: p,
+                }),
+            )
+        })
+        .collect();
+    let mut used: HashSet<String> = s.entries().map(|e| e.anchor.clone()).collect();
+    let video = |t: Seconds| s.video_url.as_deref().map(|u| video_at(u, t));
+    let sections = s
+        .timeline
+        .iter()
+        .enumerate()
+        .map(|(si, sec)| {
+            let time_id = sec
+                .start
+                .map(time_anchor)
+                .filter(|a| used.insert(a.clone()));
+            let entries = sec
+                .entries
+                .iter()
+                .map(|e| {
+                    let points = e
+                        .points
+                        .iter()
+                        .enumerate()
+                        .map(|(j, p)| {
+                            let key = TextKey::Point {
+                                session: i,
+                                anchor: e.anchor.clone(),
+                                point: j,
+                            };
+                            let time_id =
+                                p.time.map(time_anchor).filter(|a| used.insert(a.clone()));
+                            (p, linked_text(&p.text, links(key)), time_id)
+                        })
+                        .collect::<Vec<_>>();
+                    EntryView {
+                        anchor: &e.anchor,
+                        start_s: e.start,
+                        time: e.start.map(|t| clock.format(t)),
+                        datetime: e.start.map(iso_duration),
+                        end: e.end.map(|end| clock.end(end, strings)),
+                        video: e.start.and_then(video),
+                        text: linked_text(
+                            &e.text,
+                            links(TextKey::Entry {
+                                session: i,
+                                anchor: e.anchor.clone(),
+                            }),
+                        ),
+                        repeats_heading: sec.heading.as_deref() == Some(e.text.as_str()),
+                        points: point_tree(points, &clock, &video),
+                    }
+                })
+                .collect();
+            SectionView {
+                id: format!("sec-{}", si + 1),
+                heading: sec.heading.as_deref(),
+                time_id,
+                start: sec.start.map(|t| clock.format(t)),
+                end: sec.end.map(|end| clock.end(end, strings)),
+                entries,
+            }
+        })
+        .collect();
+    let (bar, bar_end, toc) = bar_and_toc(s, &clock, strings);
+    let related = info
+        .map(|inf| {
+            inf.related
+                .iter()
+                .filter_map(|&r| site.sessions.get(r))
+                .map(SessionLink::new)
+                .collect()
+        })
+        .unwrap_or_default();
+    let numbers: Vec<NumberView> = info
+        .map(|inf| {
+            inf.numbers
+                .iter()
+                .map(|n| NumberView {
+                    text: &n.text,
+                    excerpt: &n.excerpt,
+                    href: n.anchor.as_ref().map(|a| format!("#{a}")),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    const NONE: &[EntityRef] = &[];
+    let info_view = InfoView {
+        products: info.map_or(NONE, |x| &x.products),
+        companies: info.map_or(NONE, |x| &x.companies),
+        topics: info.map_or(NONE, |x| &x.topics),
+        speakers: info.map_or(NONE, |x| &x.speakers),
+        any: info.is_some_and(|x| {
+            !(x.products.is_empty()
+                && x.companies.is_empty()
+                && x.topics.is_empty()
+                && x.related.is_empty())
+        }) || !numbers.is_empty(),
+        related,
+        numbers,
+    };
+    SessionPage {
+        session: SessionView {
+            slug: &s.slug,
+            url: session_url(s),
+            source: &s.source,
+            title: &s.title,
+            speakers,
+            duration_s,
+            duration: duration_s.map(|d| strings.duration(d)),
+            overview,
+            summary: s
+                .overview
+                .first()
+                .map(|p| super::pages::first_sentence(&p.text, 150)),
+            key_themes: &s.key_themes,
+            note: s.note.as_deref(),
+            extra: s.extra.iter().map(|p| linked_text(&p.text, &[])).collect(),
+            date: s.date.as_deref().map(|d| strings.date(d)),
+            date_iso: s.date.as_deref(),
+            track: s.track.as_deref(),
+            video_url: s.video_url.as_deref(),
+            entry_count: s.entries().count(),
+            sections,
+            bar,
+            bar_end,
+            toc,
+        },
+        info: info_view,
+        prev: i
+            .checked_sub(1)
+            .map(|p| SessionLink::new(&site.sessions[p])),
+        next: site.sessions.get(i + 1).map(SessionLink::new),
+    }
+}
+
+/// Nest flat points by depth. A point deeper than the one before it
+/// becomes its child, however many levels it skips.
+fn point_tree(
+    points: Vec<(&Point, String, Option<String>)>,
+    clock: &Clock,
+    video: &dyn Fn(Seconds) -> Option<String>,
+) -> Vec<PointView> {
+    // Stack of (depth, view) still open; closed ones are folded into their parent.
+    let mut roots: Vec<PointView> = Vec::new();
+    let mut stack: Vec<(usize, PointView)> = Vec::new();
+    let fold = |stack: &mut Vec<(usize, PointView)>, roots: &mut Vec<PointView>| {
+        let (_, done) = stack.pop().expect("non-empty stack");
+        match stack.last_mut() {
+            Some((_, parent)) => parent.children.push(done),
+            None => roots.push(done),
+        }
+    };
+    for (p, text, time_id) in points {
+        while stack.last().is_some_and(|(d, _)| *d >= p.depth) {
+            fold(&mut stack, &mut roots);
+        }
+        stack.push((
+            p.depth,
+            PointView {
+                text,
+                time: p.time.map(|t| clock.format(t)),
+                datetime: p.time.map(iso_duration),
+                time_id,
+                video: p.time.and_then(video),
+                children: Vec::new(),
+            },
+        ));
+    }
+    while !stack.is_empty() {
+        fold(&mut stack, &mut roots);
+    }
+    roots
+}
+
+/// Formats times the same way across one session, so the time column lines
+/// up: `MM:SS`, or `H:MM:SS` for every time of a session of an hour or more.
+pub struct Clock {
+    long: bool,
+}
+
+impl Clock {
+    pub fn for_session(s: &Session) -> Clock {
+        Clock {
+            long: s.duration().is_some_and(|d| d >= 3600),
+        }
+    }
+
+    pub fn format(&self, t: Seconds) -> String {
+        if self.long && t < 3600 {
+            format!("0:{:02}:{:02}", t / 60, t % 60)
+        } else {
+            format_time(t)
+        }
+    }
+
+    fn end(&self, end: End, strings: &Strings) -> String {
+        match end {
+            End::At(t) => self.format(t),
+            End::Close => strings.get("to_end").to_string(),
+        }
+    }
+}
+
+/// `PT1H5M30S`, the `datetime` of a `<time>` that is a duration.
+pub fn iso_duration(t: Seconds) -> String {
+    let (h, m, s) = (t / 3600, (t / 60) % 60, t % 60);
+    let mut out = String::from("PT");
+    if h > 0 {
+        out.push_str(&format!("{h}H"));
+    }
+    if m > 0 || h > 0 {
+        out.push_str(&format!("{m}M"));
+    }
+    out.push_str(&format!("{s}S"));
+    out
+}
+
+/// The URL of second `t` of a video: YouTube's `t` parameter, else a media
+/// fragment (`#t=75`), which browsers honour for direct video files.
+pub fn video_at(url: &str, t: Seconds) -> String {
+    let base = url.split('#').next().unwrap_or(url);
+    let host = base
+        .split("://")
+        .nth(1)
+        .and_then(|rest| rest.split(['/', '?']).next())
+        .unwrap_or("")
+        .trim_start_matches("www.")
+        .trim_start_matches("m.");
+    let sep = if base.contains('?') { '&' } else { '?' };
+    match host {
+        "youtube.com" => format!("{base}{sep}t={t}s"),
+        "youtu.be" => format!("{base}{sep}t={t}"),
+        _ => format!("{base}#t={t}"),
+    }
+}
+
+/// The parts the bar shows: the sections when the timeline has at least two
+/// headed ones, else the timed entries.
+fn bar_and_toc(
+    s: &Session,
+    clock: &Clock,
+    strings: &Strings,
+) -> (Vec<Segment>, Option<String>, Vec<TocEntry>) {
+    struct Part {
+        start: Seconds,
+        end: Option<End>,
+        label: String,
+        href: String,
+    }
+    let headed = s
+        .timeline
+        .iter()
+        .filter(|sec| sec.heading.is_some())
+        .count();
+    let mut parts: Vec<Part> = Vec::new();
+    if headed >= 2 {
+        for sec in &s.timeline {
+            let first = sec.entries.first();
+            let start = sec.start.or_else(|| first.and_then(|e| e.start));
+            let (Some(start), Some(first)) = (start, first) else {
+                continue;
+            };
+            let end = sec.end.or_else(|| sec.entries.last().and_then(|e| e.end));
+            let label = sec.heading.clone().unwrap_or_else(|| first.text.clone());
+            parts.push(Part {
+                start,
+                end,
+                label,
+                href: format!("#{}", first.anchor),
+            });
+        }
+    } else {
+        for e in s.entries() {
+            if let Some(start) = e.start {
+                parts.push(Part {
+                    start,
+                    end: e.end,
+                    label: e.text.clone(),
+                    href: format!("#{}", e.anchor),
+                });
+            }
+        }
+    }
+    let toc = parts
+        .iter()
+        .map(|p| TocEntry {
+            href: p.href.clone(),
+            label: plain(&p.label),
+            time: clock.format(p.start),
+        })
+        .collect();
+    let Some(duration) = s.duration().filter(|&d| d > 0) else {
+        return (Vec::new(), None, toc);
+    };
+    // Where each part stops: its own end, else where the next one starts.
+    let mut spans: Vec<(Seconds, Seconds)> = Vec::with_capacity(parts.len());
+    for (k, p) in parts.iter().enumerate() {
+        let next = parts.get(k + 1).map(|n| n.start);
+        let end = match p.end {
+            Some(End::At(t)) => t,
+            Some(End::Close) => duration,
+            None => next.unwrap_or(duration),
+        };
+        spans.push((p.start, end));
+    }
+    // A last part that starts at the last known time ("21:30 – 结束") has no
+    // measurable length; give it the average length so it stays visible.
+    let measured: Vec<Seconds> = spans
+        .iter()
+        .filter(|(a, b)| b > a)
+        .map(|(a, b)| b - a)
+        .collect();
+    let typical = if measured.is_empty() {
+        60
+    } else {
+        measured.iter().sum::<Seconds>() / measured.len() as Seconds
+    };
+    let mut open_end = false;
+    if let Some(last) = spans.last_mut() {
+        if last.1 <= last.0 {
+            last.1 = last.0 + typical.max(1);
+            open_end = true;
+        }
+    }
+    let total = spans
+        .iter()
+        .map(|&(_, e)| e)
+        .max()
+        .unwrap_or(duration)
+        .max(duration) as f64;
+    let bar = parts
+        .iter()
+        .zip(&spans)
+        .filter(|(_, (a, b))| b > a)
+        .map(|(p, &(a, b))| {
+            let end_label = match p.end {
+                Some(End::Close) => strings.get("to_end").to_string(),
+                _ => clock.format(b.min(duration.max(a))),
+            };
+            let label = plain(&p.label);
+            Segment {
+                href: p.href.clone(),
+                title: format!("{label} · {} – {end_label}", clock.format(a)),
+                label,
+                left: format!("{:.3}", a as f64 / total * 100.0),
+                width: format!("{:.3}", (b - a) as f64 / total * 100.0),
+            }
+        })
+        .collect();
+    let bar_end = if open_end {
+        strings.get("to_end").to_string()
+    } else {
+        clock.format(total as Seconds)
+    };
+    (bar, Some(bar_end), toc)
+}
+
+/// Text for tooltips and lists: without `**` markers.
+fn plain(text: &str) -> String {
+    text.replace("**", "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn video_links_per_host() {
+        assert_eq!(
+            video_at("https://www.youtube.com/watch?v=abc", 75),
+            "https://www.youtube.com/watch?v=abc&t=75s"
+        );
+        assert_eq!(
+            video_at("https://youtu.be/abc", 75),
+            "https://youtu.be/abc?t=75"
+        );
+        assert_eq!(
+            video_at("https://cdn.example.org/talk.mp4#x", 75),
+            "https://cdn.example.org/talk.mp4#t=75"
+        );
+    }
+
+    #[test]
+    fn clock_lines_up_long_sessions() {
+        assert_eq!(Clock { long: false }.format(75), "01:15");
+        assert_eq!(Clock { long: true }.format(75), "0:01:15");
+        assert_eq!(Clock { long: true }.format(5700), "1:35:00");
+        assert_eq!(iso_duration(75), "PT1M15S");
+        assert_eq!(iso_duration(3605), "PT1H0M5S");
+    }
+
+    #[test]
+    fn points_nest_by_depth() {
+        let p = |depth, text: &str| Point {
+            time: None,
+            text: text.into(),
+            depth,
+            line: 1,
+        };
+        let pts = [
+            p(0, "a"),
+            p(1, "a1"),
+            p(2, "a1x"),
+            p(1, "a2"),
+            p(0, "b"),
+            p(3, "b-deep"),
+        ];
+        let input = pts.iter().map(|x| (x, x.text.clone(), None)).collect();
+        let tree = point_tree(input, &Clock { long: false }, &|_| None);
+        assert_eq!(tree.len(), 2);
+        assert_eq!(tree[0].children.len(), 2);
+        assert_eq!(tree[0].children[0].children[0].text, "a1x");
+        assert_eq!(tree[1].children[0].text, "b-deep");
+    }
+}
+
+#[cfg(test)]
+mod page_tests {
+    use super::*;
+    use crate::config::SiteConfig;
+    use crate::enrich::{enrich, Catalog, Link};
+    use crate::parse::{recap::parse_recap, Corpus};
+
+    fn site(text: &str) -> Site {
+        let session = parse_recap("a.txt", text).session;
+        let corpus = Corpus {
+            sessions: vec![session],
+            ..Default::default()
+        };
+        enrich(corpus, Catalog::default(), SiteConfig::default())
+    }
+
+    #[test]
+    fn bar_covers_sections_in_proportion() {
+        let site = site(
+            "# T\n\n## 时间线\n\n### 甲 (00:00 - 10:00)\n- **00:00** - a\n- **05:00** - b\n\n\
+             ### 乙 (10:00 - 30:00)\n- **10:00** - c\n\n### 丙 [30:00 - 结束]\n- **30:00** - d\n",
+        );
+        let page = page(&site, 0, &Strings::builtin("zh-CN"));
+        let bar = &page.session.bar;
+        assert_eq!(bar.len(), 3);
+        assert_eq!(bar[0].href, "#t-0m00s");
+        assert_eq!(bar[1].href, "#t-10m00s");
+        let width = |s: &Segment| s.width.parse::<f64>().unwrap();
+        assert!((width(&bar[1]) - 2.0 * width(&bar[0])).abs() < 0.01);
+        assert!(
+            bar[0].title.starts_with("甲 · 00:00 – 10:00"),
+            "{}",
+            bar[0].title
+        );
+        // The last part runs to an untimed end: shown, and labelled as such.
+        assert!(width(&bar[2]) > 0.0);
+        assert_eq!(page.session.bar_end.as_deref(), Some("结束"));
+        assert_eq!(page.session.toc.len(), 3);
+    }
+
+    #[test]
+    fn entry_text_gets_its_links_and_sections_their_ids() {
+        let mut site =
+            site("# T\n\n## 时间线\n\n### 开场\n[00:00 - 01:00]\n- 用 Amazon Bedrock <b>\n");
+        let anchor = site.sessions[0].timeline[0].entries[0].anchor.clone();
+        let text = &site.sessions[0].timeline[0].entries[0].points[0].text;
+        let start = text.find("Amazon").unwrap();
+        site.links.insert(
+            TextKey::Point {
+                session: 0,
+                anchor: anchor.clone(),
+                point: 0,
+            },
+            vec![Link {
+                start,
+                end: start + 14,
+                url: "/products/amazon-bedrock/".into(),
+                title: "Amazon Bedrock".into(),
+            }],
+        );
+        let page = page(&site, 0, &Strings::builtin("zh-CN"));
+        let entry = &page.session.sections[0].entries[0];
+        assert_eq!(entry.anchor, "t-0m00s");
+        assert_eq!(
+            entry.points[0].text,
+            "用 <a href=\"/products/amazon-bedrock/\" title=\"Amazon Bedrock\">Amazon Bedrock</a> &lt;b&gt;"
+        );
+        assert!(entry.repeats_heading);
+        assert_eq!(
+            page.session.sections[0].time_id, None,
+            "the entry already has t-0m00s"
+        );
+    }
+}

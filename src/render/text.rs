@@ -1,0 +1,254 @@
+//! Recap text → safe HTML.
+//!
+//! Recap text is plain text that may carry `**bold**` and, from enrichment,
+//! links over byte ranges. Everything else is escaped here, which is where
+//! the site's XSS safety lives: a `<script>` in a recap is shown as text.
+
+use crate::enrich::Link;
+use std::fmt::Write;
+
+/// Escape text for HTML element content and quoted attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    escape_into(&mut out, text);
+    out
+}
+
+pub fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Link targets we are willing to put into `href`: site paths, fragments
+/// and web URLs. Anything else (`javascript:`, `data:`) stays plain text.
+fn is_safe_url(url: &str) -> bool {
+    url.starts_with('/') && !url.starts_with("//")
+        || url.starts_with('#')
+        || url.starts_with("https://")
+        || url.starts_with("http://")
+}
+
+/// Render `text` as HTML: `links` become `<a href title>`, `**…**` becomes
+/// `<strong>`, everything else is escaped.
+///
+/// Links are byte ranges into `text`. Ranges that are out of bounds, not on
+/// character boundaries, empty, overlapping an earlier link or pointing at
+/// an unsafe URL are ignored rather than trusted. Bold and links may cross
+/// each other (of overlapping links the leftmost, then longest, wins); the output is always well nested (a link is closed and
+/// reopened around a bold boundary inside it).
+pub fn linked_text(text: &str, links: &[Link]) -> String {
+    let bold = bold_markers(text);
+    let splits_marker = |at: usize| bold.iter().any(|&m| m < at && at < m + 2);
+    let mut valid: Vec<&Link> = links
+        .iter()
+        .filter(|l| {
+            l.start < l.end
+                && l.end <= text.len()
+                && text.is_char_boundary(l.start)
+                && text.is_char_boundary(l.end)
+                && is_safe_url(&l.url)
+                && !splits_marker(l.start)
+                && !splits_marker(l.end)
+        })
+        .collect();
+    valid.sort_by_key(|l| (l.start, std::cmp::Reverse(l.end)));
+    let mut kept: Vec<&Link> = Vec::with_capacity(valid.len());
+    for l in valid {
+        if kept.last().is_none_or(|k| k.end <= l.start) {
+            kept.push(l);
+        }
+    }
+
+    // Cut points: every link edge and every bold marker.
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for l in &kept {
+        cuts.extend([l.start, l.end]);
+    }
+    for &m in &bold {
+        cuts.extend([m, m + 2]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut open_link: Option<&Link> = None;
+    let mut strong = false;
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if bold.binary_search(&a).is_ok() {
+            // A marker toggles bold and is not itself shown.
+            if strong {
+                out.push_str("</strong>");
+            }
+            strong = !strong;
+            if strong {
+                out.push_str("<strong>");
+            }
+            continue;
+        }
+        let link = kept.iter().copied().find(|l| l.start <= a && b <= l.end);
+        if link.map(|l| l as *const Link) != open_link.map(|l| l as *const Link) {
+            if strong {
+                out.push_str("</strong>");
+            }
+            if open_link.is_some() {
+                out.push_str("</a>");
+            }
+            if let Some(l) = link {
+                let _ = write!(
+                    out,
+                    "<a href=\"{}\" title=\"{}\">",
+                    escape(&l.url),
+                    escape(&l.title)
+                );
+            }
+            if strong {
+                out.push_str("<strong>");
+            }
+            open_link = link;
+        }
+        escape_into(&mut out, &text[a..b]);
+    }
+    if strong {
+        out.push_str("</strong>");
+    }
+    if open_link.is_some() {
+        out.push_str("</a>");
+    }
+    out
+}
+
+/// Byte offsets of the `**` markers that pair up, left to right. An odd one
+/// out stays literal text.
+fn bold_markers(text: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(p) = text[i..].find("**") {
+        found.push(i + p);
+        i += p + 2;
+    }
+    if found.len() % 2 == 1 {
+        found.pop();
+    }
+    // `****` (an empty pair) is not bold.
+    let mut pairs = Vec::with_capacity(found.len());
+    for pair in found.chunks(2) {
+        if pair[1] > pair[0] + 2 {
+            pairs.extend_from_slice(pair);
+        }
+    }
+    pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(text: &str, word: &str, url: &str) -> Link {
+        let start = text.find(word).unwrap();
+        Link {
+            start,
+            end: start + word.len(),
+            url: url.into(),
+            title: format!("{word} \"page\""),
+        }
+    }
+
+    #[test]
+    fn escapes_markup_in_recaps() {
+        let html = linked_text("<script>alert('x')</script> & 更多", &[]);
+        assert_eq!(
+            html,
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; 更多"
+        );
+    }
+
+    #[test]
+    fn links_spans_by_byte_offset_in_chinese_text() {
+        let text = "发布Amazon Bedrock与<b>";
+        let html = linked_text(
+            text,
+            &[link(text, "Amazon Bedrock", "/products/amazon-bedrock/")],
+        );
+        assert_eq!(
+            html,
+            "发布<a href=\"/products/amazon-bedrock/\" title=\"Amazon Bedrock &quot;page&quot;\">\
+             Amazon Bedrock</a>与&lt;b&gt;"
+        );
+    }
+
+    #[test]
+    fn ignores_bad_spans_and_unsafe_urls() {
+        let text = "桑坦德银行";
+        let bad = [
+            Link {
+                start: 1,
+                end: 3,
+                url: "/x/".into(),
+                title: "t".into(),
+            },
+            Link {
+                start: 0,
+                end: 99,
+                url: "/x/".into(),
+                title: "t".into(),
+            },
+            Link {
+                start: 0,
+                end: 6,
+                url: "javascript:alert(1)".into(),
+                title: "t".into(),
+            },
+            Link {
+                start: 3,
+                end: 3,
+                url: "/x/".into(),
+                title: "t".into(),
+            },
+        ];
+        assert_eq!(linked_text(text, &bad), "桑坦德银行");
+    }
+
+    #[test]
+    fn overlapping_links_keep_the_leftmost_longest() {
+        let text = "Nova 2 Lite";
+        let a = Link {
+            start: 0,
+            end: 11,
+            url: "/a/".into(),
+            title: "A".into(),
+        };
+        let b = Link {
+            start: 0,
+            end: 6,
+            url: "/b/".into(),
+            title: "B".into(),
+        };
+        let html = linked_text(text, &[a, b]);
+        assert_eq!(html, "<a href=\"/a/\" title=\"A\">Nova 2 Lite</a>");
+    }
+
+    #[test]
+    fn bold_becomes_strong_and_nests_with_links() {
+        assert_eq!(
+            linked_text("发布**Trainium4**：", &[]),
+            "发布<strong>Trainium4</strong>："
+        );
+        assert_eq!(linked_text("a ** b", &[]), "a ** b");
+        let text = "发布**Amazon Nova 2**模型";
+        let html = linked_text(text, &[link(text, "Nova 2**模型", "/p/")]);
+        assert_eq!(
+            html,
+            "发布<strong>Amazon </strong><a href=\"/p/\" title=\"Nova 2**模型 &quot;page&quot;\">\
+             <strong>Nova 2</strong>模型</a>"
+        );
+    }
+}

@@ -1,0 +1,210 @@
+//! A theme: compiled tera templates, interface strings and static files.
+//!
+//! Templates are compiled once per build: the theme's `templates/**/*.html`,
+//! then the site's own `templates/` folder, whose files replace the theme's
+//! files of the same name. A syntax error names the template file and line.
+
+use super::strings::Strings;
+use crate::config::SiteConfig;
+use crate::model::format_time;
+use anyhow::{bail, Context as _};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use tera::{Tera, Value};
+
+pub struct Theme {
+    tera: Tera,
+    names: BTreeSet<String>,
+    strings: Strings,
+    /// `<theme>/static`, copied to `/static/` of the output.
+    static_dir: PathBuf,
+}
+
+impl Theme {
+    /// Load the theme at `dir`, with the site's template overrides from
+    /// `overrides` (which need not exist).
+    pub fn load(dir: &Path, overrides: &Path, config: &SiteConfig) -> anyhow::Result<Theme> {
+        if !dir.is_dir() {
+            bail!(
+                "theme folder `{}` not found; pass --theme DIR or check `theme` in site.toml",
+                dir.display()
+            );
+        }
+        let templates_dir = dir.join("templates");
+        if !templates_dir.is_dir() {
+            bail!(
+                "theme folder `{}` has no `templates/` folder",
+                dir.display()
+            );
+        }
+        let mut files: BTreeMap<String, PathBuf> = template_files(&templates_dir)?;
+        if overrides.is_dir() {
+            files.extend(template_files(overrides)?);
+        }
+        let strings = Strings::load(&dir.join("strings.toml"), &config.language)?;
+        let mut tera = Tera::default();
+        // tera's own escaping also turns `/` into `&#x2F;`, which makes every
+        // URL in the output unreadable; `/` is harmless in HTML text and
+        // quoted attributes.
+        tera.set_escape_fn(super::text::escape);
+        register_filters(&mut tera, &strings);
+        tera.add_template_files(files.iter().map(|(name, path)| (path, Some(name.as_str()))))
+            .map_err(|e| anyhow::anyhow!("cannot load templates: {}", error_chain(&e)))?;
+        Ok(Theme {
+            tera,
+            names: files.into_keys().collect(),
+            strings,
+            static_dir: dir.join("static"),
+        })
+    }
+
+    pub fn has_template(&self, name: &str) -> bool {
+        self.names.contains(name)
+    }
+
+    pub fn strings(&self) -> &Strings {
+        &self.strings
+    }
+
+    pub fn static_dir(&self) -> &Path {
+        &self.static_dir
+    }
+
+    /// Render `template` with `context`; errors carry tera's whole chain
+    /// (which template, which variable).
+    pub fn render(&self, template: &str, context: &tera::Context) -> anyhow::Result<String> {
+        if !self.has_template(template) {
+            bail!("the theme has no template `{template}`");
+        }
+        self.tera
+            .render(template, context)
+            .map_err(|e| anyhow::anyhow!("{}", error_chain(&e)))
+    }
+}
+
+/// Every `.html` file under `dir`, keyed by its `/`-separated path relative
+/// to `dir` (the name templates use in `extends`/`include`/`import`).
+fn template_files(dir: &Path) -> anyhow::Result<BTreeMap<String, PathBuf>> {
+    let mut files = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
+        let path = entry.path();
+        if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let rel = path.strip_prefix(dir).unwrap_or(path);
+        let name = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        files.insert(name, path.to_path_buf());
+    }
+    Ok(files)
+}
+
+/// `error: source: source…` — tera puts the file, line and column in the
+/// inner errors, so the whole chain is what a theme author needs.
+fn error_chain(e: &tera::Error) -> String {
+    let mut msg = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        msg.push_str(":\n");
+        msg.push_str(&s.to_string());
+        source = s.source();
+    }
+    msg
+}
+
+/// Filters for theme authors: `{{ 75 | clock }}` → `01:15`,
+/// `{{ 5700 | duration }}` → `1 小时 35 分钟`.
+fn register_filters(tera: &mut Tera, strings: &Strings) {
+    tera.register_filter("clock", |v: &Value, _: &HashMap<String, Value>| {
+        let s = v
+            .as_u64()
+            .ok_or_else(|| tera::Error::msg("`clock` needs a number of seconds"))?;
+        Ok(Value::String(format_time(s.min(u32::MAX as u64) as u32)))
+    });
+    let strings = strings.clone();
+    tera.register_filter("duration", move |v: &Value, _: &HashMap<String, Value>| {
+        let s = v
+            .as_u64()
+            .ok_or_else(|| tera::Error::msg("`duration` needs a number of seconds"))?;
+        Ok(Value::String(
+            strings.duration(s.min(u32::MAX as u64) as u32),
+        ))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tmp(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("recap-theme-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(d.join("theme/templates")).unwrap();
+        d
+    }
+
+    #[test]
+    fn missing_theme_folder_says_how_to_fix_it() {
+        let err = Theme::load(
+            Path::new("/no/such/theme"),
+            Path::new("/no"),
+            &SiteConfig::default(),
+        )
+        .err()
+        .unwrap()
+        .to_string();
+        assert!(
+            err.contains("theme folder `/no/such/theme` not found"),
+            "{err}"
+        );
+        assert!(err.contains("--theme"), "{err}");
+    }
+
+    #[test]
+    fn syntax_error_names_file_and_line() {
+        let d = tmp("syntax");
+        std::fs::write(d.join("theme/templates/ok.html"), "fine").unwrap();
+        std::fs::write(
+            d.join("theme/templates/broken.html"),
+            "line 1\nline 2\n{% if %}\n",
+        )
+        .unwrap();
+        let err = Theme::load(&d.join("theme"), &d.join("none"), &SiteConfig::default())
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.contains("broken.html"), "{err}");
+        assert!(err.contains("3:"), "line number expected: {err}");
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn site_templates_override_theme_templates() {
+        let d = tmp("override");
+        std::fs::write(
+            d.join("theme/templates/base.html"),
+            "theme {% block b %}{% endblock %}",
+        )
+        .unwrap();
+        std::fs::write(d.join("theme/templates/page.html"), "{% extends \"base.html\" %}{% block b %}{{ 75 | clock }} {{ 5700 | duration }}{% endblock %}").unwrap();
+        std::fs::create_dir_all(d.join("site")).unwrap();
+        std::fs::write(d.join("site/base.html"), "mine {% block b %}{% endblock %}").unwrap();
+        let theme = Theme::load(&d.join("theme"), &d.join("site"), &SiteConfig::default()).unwrap();
+        let html = theme.render("page.html", &tera::Context::new()).unwrap();
+        assert_eq!(html, "mine 01:15 1 小时 35 分钟");
+        let mut ctx = tera::Context::new();
+        ctx.insert("u", "/a/?x=1&y=<2>");
+        std::fs::write(d.join("theme/templates/u.html"), "{{ u }}").unwrap();
+        let theme = Theme::load(&d.join("theme"), &d.join("site"), &SiteConfig::default()).unwrap();
+        assert_eq!(
+            theme.render("u.html", &ctx).unwrap(),
+            "/a/?x=1&amp;y=&lt;2&gt;"
+        );
+        assert!(theme.render("nope.html", &tera::Context::new()).is_err());
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+}

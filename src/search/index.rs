@@ -1,0 +1,491 @@
+//! Search documents → the sharded index files under `search/`.
+//!
+//! What a first search downloads stays small however large the site is:
+//!
+//! * `search/search-index.js` sets `window.RECAP_SEARCH`: the document
+//!   count, shard counts, documents per document shard, a content hash that
+//!   busts caches after a rebuild, and where each page's documents start
+//!   (varint gaps, two or three bytes a page), so hits can be grouped by
+//!   page before any document is loaded.
+//! * `search/p/<k>.js` holds the postings of the words and bigrams whose
+//!   [`token_hash`] is `k` modulo the shard count; a query loads only the
+//!   shards of its own tokens. Single CJK characters, which only
+//!   one-character queries use and which are the longest lists, live apart
+//!   in `search/u/<k>.js`, so they never weigh on other queries.
+//! * `search/d/<k>.js` holds documents `k*D … k*D+D-1` (title, URL, label,
+//!   text for the excerpt); the browser loads only the shards of the hits it
+//!   shows. A page's documents are numbered together, so its hits share one.
+//!
+//! Shards are scripts that call `RECAP_SEARCH_LOADED(kind, k, data)`, so they
+//! load with a `<script>` tag from `file://` as well as over HTTP.
+//!
+//! Scores are BM25 with field boosts. The length-normalised term weight of
+//! each posting is computed here and quantised into one character, so the
+//! browser needs no document lengths: it multiplies by the idf it derives
+//! from the postings count.
+
+use super::encode::{encode_postings, encode_varints, MAX_WEIGHT};
+use super::{index_tokens, is_cjk, token_hash};
+use crate::write::Output;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// BM25 term-frequency saturation.
+const K1: f64 = 1.2;
+/// BM25 length normalisation.
+const B: f64 = 0.75;
+/// Aim for postings shards of about this many bytes.
+const POSTINGS_SHARD_BYTES: usize = 48 * 1024;
+/// Aim for document shards of about this many bytes: a results page shows
+/// ten pages, each from its own shard, so these stay small.
+const DOCS_SHARD_BYTES: usize = 12 * 1024;
+/// Most postings shards; more would only add requests.
+const MAX_POSTINGS_SHARDS: usize = 4096;
+/// Longest text kept per document for excerpts, in characters.
+const MAX_TEXT: usize = 4000;
+
+/// One searchable thing: a timeline entry, a session overview, an entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchDoc {
+    /// Root-relative URL of the page, without fragment: `/sessions/x/`.
+    pub page_url: String,
+    /// The page's title, shown as the result heading.
+    pub page_title: String,
+    /// What the page is: `session`, `product`, `company`, `speaker`, …
+    /// (the search page has a label for each).
+    pub kind: String,
+    /// Fragment within the page, without `#`: `t-1m15s`; empty for the top.
+    pub anchor: String,
+    /// Shown under the heading: `12:30 · 开场介绍`; may be empty.
+    pub label: String,
+    /// The text that is indexed, field by field.
+    pub fields: Vec<SearchField>,
+    /// The text excerpts are cut from (usually the fields joined).
+    pub text: String,
+}
+
+/// Text with a weight: titles count more than body text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchField {
+    pub text: String,
+    pub boost: f64,
+}
+
+impl SearchField {
+    pub fn new(text: impl Into<String>, boost: f64) -> Self {
+        SearchField {
+            text: text.into(),
+            boost,
+        }
+    }
+}
+
+/// Sizes of the index written, for reports and tests.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct IndexStats {
+    pub docs: usize,
+    pub tokens: usize,
+    pub postings: usize,
+    pub postings_shards: usize,
+    pub unigram_shards: usize,
+    pub docs_per_shard: usize,
+    /// Pages the documents belong to.
+    pub pages: usize,
+    pub docs_shards: usize,
+    /// Bytes of `search-index.js`.
+    pub meta_bytes: usize,
+    pub total_bytes: usize,
+    pub largest_postings_shard: usize,
+    pub largest_unigram_shard: usize,
+    pub largest_docs_shard: usize,
+}
+
+/// Where a page's files go.
+pub const DIR: &str = "search";
+
+/// Build the index files for `docs` (in the order given: keep a page's
+/// documents together).
+pub fn build_index(docs: &[SearchDoc], language: &str) -> (Vec<Output>, IndexStats) {
+    let per_doc: Vec<(Vec<(String, f64)>, f64)> = docs.par_iter().map(weighted_terms).collect();
+    let avgdl = if docs.is_empty() {
+        1.0
+    } else {
+        (per_doc.iter().map(|(_, dl)| dl).sum::<f64>() / docs.len() as f64).max(1.0)
+    };
+
+    let mut postings: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
+    for (doc, (terms, dl)) in per_doc.into_iter().enumerate() {
+        let norm = K1 * (1.0 - B + B * dl / avgdl);
+        for (token, tf) in terms {
+            let w = tf * (K1 + 1.0) / (tf + norm) / (K1 + 1.0);
+            let q = (w * f64::from(MAX_WEIGHT))
+                .ceil()
+                .clamp(1.0, f64::from(MAX_WEIGHT)) as u8;
+            postings.entry(token).or_default().push((doc as u32, q));
+        }
+    }
+
+    let mut stats = IndexStats {
+        docs: docs.len(),
+        tokens: postings.len(),
+        postings: postings.values().map(Vec::len).sum(),
+        pages: page_start_gaps(docs).len(),
+        ..Default::default()
+    };
+
+    let encoded: Vec<(String, String)> = {
+        let mut v: Vec<(String, Vec<(u32, u8)>)> = postings.into_iter().collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        v.into_par_iter()
+            .map(|(t, p)| (t, encode_postings(&p)))
+            .collect()
+    };
+    let (unigrams, words): (Vec<&(String, String)>, Vec<&(String, String)>) =
+        encoded.iter().partition(|(t, _)| is_unigram(t));
+    let mut files = Vec::new();
+    stats.postings_shards = postings_shards("p", &words, &mut files);
+    stats.unigram_shards = postings_shards("u", &unigrams, &mut files);
+
+    let records: Vec<DocRecord> = docs.iter().map(DocRecord::from).collect();
+    let avg_record = if records.is_empty() {
+        1
+    } else {
+        records.iter().map(DocRecord::approx_bytes).sum::<usize>() / records.len()
+    };
+    let per_shard = (DOCS_SHARD_BYTES / avg_record.max(1)).clamp(8, 4096);
+
+    for (k, chunk) in records.chunks(per_shard).enumerate() {
+        files.push(shard_file("d", k, &docs_shard_json(chunk)));
+    }
+    stats.docs_per_shard = per_shard;
+    stats.docs_shards = records.len().div_ceil(per_shard);
+    stats.largest_postings_shard = largest(&files, "search/p/");
+    stats.largest_unigram_shard = largest(&files, "search/u/");
+    stats.largest_docs_shard = largest(&files, "search/d/");
+
+    let version = content_hash(&files);
+    let meta = serde_json::json!({
+        "v": 1,
+        "n": docs.len(),
+        "p": stats.postings_shards,
+        "u": stats.unigram_shards,
+        "d": per_shard,
+        "s": encode_varints(page_start_gaps(docs)),
+        "h": format!("{version:08x}"),
+        "lang": language,
+    });
+    // The base URL of the shards is where this script itself was loaded
+    // from, so the index works from `/search/` and from a relative bundle.
+    let meta_js = format!(
+        "window.RECAP_SEARCH={meta};\n\
+         window.RECAP_SEARCH.base=document.currentScript?document.currentScript.src.replace(/[^/]*$/,\"\"):\"\";\n"
+    );
+    stats.meta_bytes = meta_js.len();
+    files.push(Output::new(format!("{DIR}/search-index.js"), meta_js));
+    stats.total_bytes = files.iter().map(|f| f.bytes.len()).sum();
+    (files, stats)
+}
+
+/// One CJK character: the tokens only one-character queries look up.
+fn is_unigram(token: &str) -> bool {
+    let mut cs = token.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if is_cjk(c))
+}
+
+/// Write the postings of `tokens` into `search/<kind>/<k>.js` files, as many
+/// (a power of two) as keep them near [`POSTINGS_SHARD_BYTES`]; returns
+/// how many.
+fn postings_shards(kind: &str, tokens: &[&(String, String)], files: &mut Vec<Output>) -> usize {
+    let total: usize = tokens.iter().map(|(t, p)| t.len() + p.len() + 6).sum();
+    let shards = total
+        .div_ceil(POSTINGS_SHARD_BYTES)
+        .next_power_of_two()
+        .clamp(1, MAX_POSTINGS_SHARDS);
+    let mut by_shard: Vec<BTreeMap<&str, &str>> = vec![BTreeMap::new(); shards];
+    for (t, p) in tokens {
+        by_shard[token_hash(t) as usize % shards].insert(t, p);
+    }
+    for (k, shard) in by_shard.iter().enumerate() {
+        let json = serde_json::to_string(shard).expect("postings serialise");
+        files.push(shard_file(kind, k, &json));
+    }
+    shards
+}
+
+/// Where each page's documents start, as gaps: documents of one page are
+/// consecutive, so the browser can tell a hit's page from its number.
+fn page_start_gaps(docs: &[SearchDoc]) -> Vec<u32> {
+    let mut gaps = Vec::new();
+    let mut last_start = 0;
+    for (i, d) in docs.iter().enumerate() {
+        if i == 0 || docs[i - 1].page_url != d.page_url {
+            gaps.push((i - last_start) as u32);
+            last_start = i;
+        }
+    }
+    gaps
+}
+
+fn largest(files: &[Output], prefix: &str) -> usize {
+    files
+        .iter()
+        .filter(|f| f.path.starts_with(prefix))
+        .map(|f| f.bytes.len())
+        .max()
+        .unwrap_or(0)
+}
+
+/// A document's tokens with field-weighted frequencies (sorted, so the
+/// index does not depend on hash order) and its length in tokens.
+fn weighted_terms(doc: &SearchDoc) -> (Vec<(String, f64)>, f64) {
+    let mut tf: HashMap<String, f64> = HashMap::new();
+    let mut len = 0usize;
+    for field in &doc.fields {
+        let tokens = index_tokens(&field.text);
+        len += tokens.len();
+        for t in tokens {
+            *tf.entry(t).or_insert(0.0) += field.boost;
+        }
+    }
+    let mut terms: Vec<(String, f64)> = tf.into_iter().collect();
+    terms.sort_by(|a, b| a.0.cmp(&b.0));
+    (terms, len as f64)
+}
+
+/// A document as the browser gets it.
+struct DocRecord<'a> {
+    page_url: &'a str,
+    page_title: &'a str,
+    kind: &'a str,
+    anchor: &'a str,
+    label: &'a str,
+    text: String,
+}
+
+impl<'a> From<&'a SearchDoc> for DocRecord<'a> {
+    fn from(d: &'a SearchDoc) -> Self {
+        let text = if d.text.chars().count() > MAX_TEXT {
+            let mut t: String = d.text.chars().take(MAX_TEXT).collect();
+            t.push('…');
+            t
+        } else {
+            d.text.clone()
+        };
+        DocRecord {
+            page_url: &d.page_url,
+            page_title: &d.page_title,
+            kind: &d.kind,
+            anchor: &d.anchor,
+            label: &d.label,
+            text,
+        }
+    }
+}
+
+impl DocRecord<'_> {
+    fn approx_bytes(&self) -> usize {
+        self.anchor.len()
+            + self.label.len()
+            + self.text.len()
+            + 16
+            + (self.page_url.len() + self.page_title.len()) / 8
+    }
+}
+
+/// `{"pages":[[url,title,kind],…],"docs":[[page,anchor,label,text],…]}`:
+/// pages are listed once per shard, not repeated for each of their entries.
+/// URLs are relative to the site root (no leading `/`), so the browser can
+/// resolve them against wherever the site lives.
+fn docs_shard_json(records: &[DocRecord]) -> String {
+    let mut pages: Vec<(&str, &str, &str)> = Vec::new();
+    let mut docs = Vec::with_capacity(records.len());
+    for r in records {
+        let key = (r.page_url, r.page_title, r.kind);
+        let page = match pages.iter().position(|p| *p == key) {
+            Some(i) => i,
+            None => {
+                pages.push(key);
+                pages.len() - 1
+            }
+        };
+        docs.push(serde_json::json!([page, r.anchor, r.label, r.text]));
+    }
+    let pages: Vec<_> = pages
+        .iter()
+        .map(|(u, t, k)| serde_json::json!([u.trim_start_matches('/'), t, k]))
+        .collect();
+    serde_json::json!({ "pages": pages, "docs": docs }).to_string()
+}
+
+fn shard_file(kind: &str, k: usize, json: &str) -> Output {
+    Output::new(
+        format!("{DIR}/{kind}/{k}.js"),
+        format!("RECAP_SEARCH_LOADED(\"{kind}\",{k},{json});\n"),
+    )
+}
+
+/// FNV-1a over every shard, so a rebuilt index gets new shard URLs.
+fn content_hash(files: &[Output]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for f in files {
+        for b in f.path.bytes().chain(f.bytes.iter().copied()) {
+            h ^= u32::from(b);
+            h = h.wrapping_mul(0x0100_0193);
+        }
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::encode::decode_postings;
+    use super::super::query_tokens;
+    use super::*;
+
+    fn doc(url: &str, title: &str, body: &str) -> SearchDoc {
+        SearchDoc {
+            page_url: url.into(),
+            page_title: title.into(),
+            kind: "session".into(),
+            anchor: String::new(),
+            label: String::new(),
+            fields: vec![SearchField::new(title, 3.0), SearchField::new(body, 1.0)],
+            text: body.into(),
+        }
+    }
+
+    fn postings_of(files: &[Output], token: &str) -> Vec<(u32, u8)> {
+        for f in files
+            .iter()
+            .filter(|f| f.path.starts_with("search/p/") || f.path.starts_with("search/u/"))
+        {
+            let s = String::from_utf8(f.bytes.clone()).unwrap();
+            let json = &s[s.find('{').unwrap()..s.rfind(')').unwrap()];
+            let map: BTreeMap<String, String> = serde_json::from_str(json).unwrap();
+            if let Some(p) = map.get(token) {
+                return decode_postings(p).unwrap();
+            }
+        }
+        Vec::new()
+    }
+
+    #[test]
+    fn finds_documents_by_every_query_token() {
+        let docs = vec![
+            doc(
+                "/sessions/a/",
+                "桑坦德银行的迁移",
+                "使用 Amazon Bedrock 构建代理",
+            ),
+            doc("/sessions/b/", "Centrica 能源", "代理式AI与电网"),
+        ];
+        let (files, stats) = build_index(&docs, "zh-CN");
+        assert_eq!(stats.docs, 2);
+        let docs_of = |q: &str| -> Vec<Vec<u32>> {
+            query_tokens(q)
+                .iter()
+                .map(|t| postings_of(&files, t).iter().map(|p| p.0).collect())
+                .collect()
+        };
+        assert_eq!(docs_of("桑坦德"), vec![vec![0], vec![0]]);
+        assert_eq!(docs_of("代理"), vec![vec![0, 1]]);
+        assert_eq!(docs_of("centrica"), vec![vec![1]]);
+        assert_eq!(docs_of("Bedrock"), vec![vec![0]]);
+    }
+
+    #[test]
+    fn title_matches_weigh_more_than_body_matches() {
+        let docs = vec![
+            doc("/a/", "Bedrock", "一些别的内容和更多的文字"),
+            doc("/b/", "别的标题", "Bedrock 一些内容和更多的文字"),
+        ];
+        let (files, _) = build_index(&docs, "en");
+        let p = postings_of(&files, "bedrock");
+        assert!(p[0].1 > p[1].1, "{p:?}");
+    }
+
+    #[test]
+    fn meta_names_shards_and_finds_its_own_base() {
+        let (files, stats) = build_index(&[doc("/a/", "x", "y")], "en");
+        let meta = files
+            .iter()
+            .find(|f| f.path == "search/search-index.js")
+            .unwrap();
+        let meta = String::from_utf8(meta.bytes.clone()).unwrap();
+        assert!(meta.starts_with("window.RECAP_SEARCH={"), "{meta}");
+        assert!(meta.contains("document.currentScript"));
+        assert_eq!(stats.postings_shards, 1);
+        assert!(files.iter().any(|f| f.path == "search/p/0.js"));
+        assert!(files.iter().any(|f| f.path == "search/d/0.js"));
+    }
+
+    #[test]
+    fn unigrams_live_apart_and_pages_are_numbered() {
+        let mut a2 = doc("/sessions/a/", "代理", "x");
+        a2.anchor = "t-1m00s".into();
+        let docs = vec![
+            doc("/sessions/a/", "代理", "x"),
+            a2,
+            doc("/sessions/b/", "其他", "y"),
+        ];
+        let (files, stats) = build_index(&docs, "zh-CN");
+        let unigram_files: String = files
+            .iter()
+            .filter(|f| f.path.starts_with("search/u/"))
+            .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+            .collect();
+        assert!(unigram_files.contains("\"代\"") && !unigram_files.contains("代理"));
+        assert_eq!(stats.pages, 2);
+        assert_eq!(page_start_gaps(&docs), vec![0, 2]);
+    }
+
+    #[test]
+    fn doc_shards_list_pages_once_with_site_relative_urls() {
+        let mut a = doc("/sessions/a/", "A", "one");
+        let mut b = a.clone();
+        a.anchor = "t-0m00s".into();
+        b.anchor = "t-1m15s".into();
+        let json = docs_shard_json(&[DocRecord::from(&a), DocRecord::from(&b)]);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            v["pages"],
+            serde_json::json!([["sessions/a/", "A", "session"]])
+        );
+        assert_eq!(v["docs"][1], serde_json::json!([0, "t-1m15s", "", "one"]));
+    }
+
+    #[test]
+    fn output_is_deterministic() {
+        let docs: Vec<SearchDoc> = (0..50)
+            .map(|i| {
+                doc(
+                    &format!("/s/{i}/"),
+                    &format!("会议 {i}"),
+                    "代理 Bedrock 数据 桑坦德 模型",
+                )
+            })
+            .collect();
+        assert_eq!(build_index(&docs, "zh-CN").0, build_index(&docs, "zh-CN").0);
+    }
+
+    #[test]
+    fn large_sites_get_more_shards() {
+        let docs: Vec<SearchDoc> = (0..3000)
+            .map(|i| {
+                doc(
+                    &format!("/s/{i}/"),
+                    &format!("标题{i}号 word{i}"),
+                    &format!("正文{i} token{} 更多内容{}", i * 7, i % 13),
+                )
+            })
+            .collect();
+        let (_, stats) = build_index(&docs, "zh-CN");
+        assert!(stats.postings_shards > 1, "{stats:?}");
+        assert!(stats.docs_shards > 1, "{stats:?}");
+        assert!(
+            stats.largest_postings_shard < stats.total_bytes / 2,
+            "{stats:?}"
+        );
+    }
+}

@@ -1,0 +1,541 @@
+//! The rebuild thread of `recap serve`: debounced file-system events in,
+//! a new site and a new [`Status`] out.
+//!
+//! Events are classified by where the file is (seeds, content pages, the
+//! catalog, the config, the theme or the site's `templates/`), so a rebuild
+//! redoes only what that kind of change reaches (see [`Incremental`]).
+//! Editor droppings (swap files, backups, hidden files) are ignored. A failed
+//! build leaves the last good site in place and puts the error in the status,
+//! which the page script shows as an overlay.
+
+use super::http::{Shared, SiteFiles};
+use super::incremental::{Dirty, Incremental, STAGES};
+use super::live::{Problem, Status};
+use crate::build::BuildOptions;
+use crate::config::SiteConfig;
+use crate::diagnostics::Diagnostic;
+use crate::progress::Printer;
+use notify_debouncer_mini::notify::RecursiveMode;
+use notify_debouncer_mini::{new_debouncer, DebounceEventResult};
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Component, Path, PathBuf};
+use std::sync::{mpsc, Arc};
+use std::time::{Duration, Instant, SystemTime};
+use tokio::sync::watch;
+
+/// Long enough to see an editor's save (write, rename, chmod) as one
+/// change, short enough not to be felt.
+pub const DEBOUNCE: Duration = Duration::from_millis(60);
+
+/// The first build, before the server starts. A failure is not fatal: the
+/// server starts anyway and shows the error until a change fixes it.
+pub fn first_build(inc: &mut Incremental, printer: Printer) -> FirstBuild {
+    let t = Instant::now();
+    let bar = printer.progress("building", STAGES.len() as u64);
+    let result = inc.rebuild(Dirty::ALL, &mut bar.observer());
+    bar.finish();
+    match result {
+        Ok(r) => {
+            printer.diagnostics(&r.site.diagnostics);
+            printer.timings(&r.timings);
+            printer.info(&format!(
+                "built {} sessions ({} files) in {:.0} ms",
+                r.site.sessions.len(),
+                r.outputs.len(),
+                ms(t.elapsed())
+            ));
+            let status = Status {
+                generation: 1,
+                ok: true,
+                errors: errors_of(&r.site.diagnostics),
+            };
+            FirstBuild {
+                site: Some(SiteFiles::from_outputs(r.outputs)),
+                status,
+                diagnostics: r.site.diagnostics.into_iter().collect(),
+            }
+        }
+        Err(e) => {
+            let problem = problem_of(&e, inc);
+            printer.error(&format!("{}: {}", problem.location(), problem.message));
+            printer.info("serving an error page until the build succeeds");
+            let status = Status {
+                generation: 0,
+                ok: false,
+                errors: vec![problem],
+            };
+            FirstBuild {
+                site: None,
+                status,
+                diagnostics: BTreeSet::new(),
+            }
+        }
+    }
+}
+
+/// What the first build gave.
+pub struct FirstBuild {
+    /// `None` when it failed.
+    pub site: Option<SiteFiles>,
+    pub status: Status,
+    /// Already printed; later rebuilds print only new ones.
+    pub diagnostics: BTreeSet<Diagnostic>,
+}
+
+/// Start the rebuild thread. It stops when `stop` turns true.
+pub fn spawn(
+    inc: Incremental,
+    known: BTreeSet<Diagnostic>,
+    shared: Arc<Shared>,
+    printer: Printer,
+    stop: watch::Receiver<bool>,
+) -> std::thread::JoinHandle<()> {
+    std::thread::Builder::new()
+        .name("recap-rebuild".into())
+        .spawn(move || run(inc, known, shared, printer, stop))
+        .expect("cannot start the rebuild thread")
+}
+
+fn run(
+    mut inc: Incremental,
+    mut known: BTreeSet<Diagnostic>,
+    shared: Arc<Shared>,
+    printer: Printer,
+    stop: watch::Receiver<bool>,
+) {
+    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+    let mut debouncer = match new_debouncer(DEBOUNCE, tx) {
+        Ok(d) => d,
+        Err(e) => {
+            printer.warning(&format!(
+                "cannot watch for changes ({e}); serving without rebuilds"
+            ));
+            return;
+        }
+    };
+    let mut paths = WatchPaths::of(inc.options(), inc.config());
+    let mut roots = paths.roots();
+    for (p, mode) in &roots {
+        if let Err(e) = debouncer.watcher().watch(p, *mode) {
+            printer.warning(&format!("cannot watch {}: {e}", p.display()));
+        }
+    }
+    let mut seen = Fingerprints::scan(&roots);
+    while !*stop.borrow() {
+        let batch = match rx.recv_timeout(Duration::from_millis(200)) {
+            Ok(b) => b,
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        };
+        let mut events = Vec::new();
+        for b in std::iter::once(batch).chain(rx.try_iter()) {
+            match b {
+                Ok(ev) => events.extend(ev.into_iter().map(|e| e.path)),
+                Err(e) => printer.warning(&format!("file watching: {e}")),
+            }
+        }
+        let mut dirty = Dirty::default();
+        let mut changed = BTreeSet::new();
+        for p in &events {
+            if !seen.changed(p) {
+                // Opened or read (by this very build, often), not changed.
+                continue;
+            }
+            if let Some(d) = paths.classify(p) {
+                dirty = dirty.union(d);
+                changed.insert(paths.shown(p));
+            }
+        }
+        if !dirty.any() {
+            continue;
+        }
+        // What this build will read; events about it that arrive later
+        // (an editor's save is often several) then change nothing.
+        seen = Fingerprints::scan(&roots);
+        // Files rather than the folders they are in, where there are any.
+        let files: Vec<String> = changed
+            .iter()
+            .filter(|n| Path::new(n).extension().is_some())
+            .cloned()
+            .collect();
+        let names: Vec<String> = if files.is_empty() {
+            changed.into_iter().collect()
+        } else {
+            files
+        };
+        let t = Instant::now();
+        let bar = printer.progress("rebuilding", STAGES.len() as u64);
+        let result = inc.rebuild(dirty, &mut bar.observer());
+        bar.finish();
+        match result {
+            Ok(r) => {
+                let diags: BTreeSet<Diagnostic> = r.site.diagnostics.iter().cloned().collect();
+                for d in diags.difference(&known) {
+                    printer.diagnostic(d);
+                }
+                let summary = r.summary();
+                let errors = errors_of(&r.site.diagnostics);
+                let new_site = SiteFiles::from_outputs(r.outputs);
+                let changed_files = {
+                    let old = shared
+                        .site
+                        .read()
+                        .map(|s| Arc::clone(&s))
+                        .unwrap_or_default();
+                    count_changed(&old, &new_site)
+                };
+                let total = new_site.files.len();
+                if let Ok(mut site) = shared.site.write() {
+                    *site = Arc::new(new_site);
+                }
+                // Browsers reload only when a file they may show changed;
+                // a build that only clears an error updates the overlay.
+                shared.status.send_modify(|s| {
+                    if changed_files > 0 {
+                        s.generation += 1;
+                    }
+                    s.ok = true;
+                    s.errors = errors;
+                });
+                printer.info(&format!(
+                    "{}: rebuilt in {:.0} ms ({summary}; {changed_files} of {total} files changed)",
+                    names_line(&names),
+                    ms(t.elapsed()),
+                ));
+                printer.timings(&r.timings);
+                known = diags;
+            }
+            Err(e) => {
+                let problem = problem_of(&e, &inc);
+                printer.error(&format!(
+                    "{}: {}\n  (still serving the last good build)",
+                    problem.location(),
+                    problem.message
+                ));
+                shared.status.send_modify(|s| {
+                    s.ok = false;
+                    s.errors = vec![problem];
+                });
+            }
+        }
+        // A new config may name another theme.
+        let now = WatchPaths::of(inc.options(), inc.config());
+        let new_roots = now.roots();
+        if new_roots != roots {
+            for (p, _) in &roots {
+                let _ = debouncer.watcher().unwatch(p);
+            }
+            for (p, mode) in &new_roots {
+                if let Err(e) = debouncer.watcher().watch(p, *mode) {
+                    printer.warning(&format!("cannot watch {}: {e}", p.display()));
+                }
+            }
+            roots = new_roots;
+            seen = Fingerprints::scan(&roots);
+        }
+        paths = now;
+    }
+}
+
+fn names_line(names: &[String]) -> String {
+    match names.len() {
+        0 => "changed".into(),
+        1..=3 => names.join(", "),
+        n => format!("{}, … ({n} files)", names[..2].join(", ")),
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn errors_of(diags: &[Diagnostic]) -> Vec<Problem> {
+    diags
+        .iter()
+        .filter(|d| d.is_error())
+        .map(Problem::from)
+        .collect()
+}
+
+fn problem_of(e: &anyhow::Error, inc: &Incremental) -> Problem {
+    let opts = inc.options();
+    let theme = match inc.config() {
+        Some(c) => opts.theme_dir(c),
+        None => opts.root.join(
+            opts.theme
+                .clone()
+                .unwrap_or_else(|| SiteConfig::default().theme),
+        ),
+    };
+    Problem::from_error(
+        e,
+        &absolute(&opts.root),
+        &absolute(&theme.join("templates")),
+    )
+}
+
+fn count_changed(old: &SiteFiles, new: &SiteFiles) -> usize {
+    let changed = new
+        .files
+        .iter()
+        .filter(|(k, v)| old.files.get(*k) != Some(*v))
+        .count();
+    let removed = old
+        .files
+        .keys()
+        .filter(|k| !new.files.contains_key(*k))
+        .count();
+    changed + removed
+}
+
+/// Size and modification time of every file and folder watched. The
+/// watcher reports opens and reads too (a build reads every input), so an
+/// event counts only when the path's fingerprint changed.
+struct Fingerprints(HashMap<PathBuf, Fingerprint>);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fingerprint {
+    modified: Option<SystemTime>,
+    len: u64,
+    dir: bool,
+}
+
+impl Fingerprints {
+    fn scan(roots: &[(PathBuf, RecursiveMode)]) -> Fingerprints {
+        let mut map = HashMap::new();
+        for (root, mode) in roots {
+            let depth = if *mode == RecursiveMode::Recursive {
+                usize::MAX
+            } else {
+                1
+            };
+            for e in walkdir::WalkDir::new(root)
+                .max_depth(depth)
+                .into_iter()
+                .filter_map(Result::ok)
+            {
+                if let Some(f) = fingerprint(e.path()) {
+                    map.insert(e.into_path(), f);
+                }
+            }
+        }
+        Fingerprints(map)
+    }
+
+    /// Whether `path` differs from when it was last seen; remembers it.
+    fn changed(&mut self, path: &Path) -> bool {
+        let now = fingerprint(path);
+        let before = match now {
+            Some(f) => self.0.insert(path.to_path_buf(), f),
+            None => self.0.remove(path),
+        };
+        before != now
+    }
+}
+
+fn fingerprint(path: &Path) -> Option<Fingerprint> {
+    let m = std::fs::symlink_metadata(path).ok()?;
+    Some(Fingerprint {
+        modified: m.modified().ok(),
+        len: m.len(),
+        dir: m.is_dir(),
+    })
+}
+
+/// What to watch and how to tell what a changed path is.
+#[derive(Debug, Clone, PartialEq)]
+struct WatchPaths {
+    root: PathBuf,
+    seeds: PathBuf,
+    content: PathBuf,
+    catalog: PathBuf,
+    config: PathBuf,
+    theme: PathBuf,
+    templates: PathBuf,
+}
+
+impl WatchPaths {
+    fn of(opts: &BuildOptions, config: Option<&SiteConfig>) -> WatchPaths {
+        let theme = match config {
+            Some(c) => opts.theme_dir(c),
+            None => opts.root.join(
+                opts.theme
+                    .clone()
+                    .unwrap_or_else(|| SiteConfig::default().theme),
+            ),
+        };
+        WatchPaths {
+            root: canonical(&opts.root),
+            seeds: canonical(&opts.seeds_dir()),
+            content: canonical(&opts.content_dir()),
+            catalog: canonical(&opts.content_dir().join("catalog.toml")),
+            config: canonical(&opts.config_path()),
+            theme: canonical(&theme),
+            templates: canonical(&opts.templates_dir()),
+        }
+    }
+
+    /// Folders to watch. The config file is watched through its folder,
+    /// since editors replace files rather than write them in place.
+    fn roots(&self) -> Vec<(PathBuf, RecursiveMode)> {
+        let mut out: Vec<(PathBuf, RecursiveMode)> = Vec::new();
+        for dir in [&self.seeds, &self.content, &self.theme, &self.templates] {
+            if dir.is_dir() && !out.iter().any(|(p, _)| dir.starts_with(p)) {
+                out.push((dir.clone(), RecursiveMode::Recursive));
+            }
+        }
+        if let Some(parent) = self.config.parent() {
+            if parent.is_dir() && !out.iter().any(|(p, _)| parent.starts_with(p)) {
+                out.push((parent.to_path_buf(), RecursiveMode::NonRecursive));
+            }
+        }
+        out
+    }
+
+    /// What kind of input `path` is, or `None` for files no build reads.
+    fn classify(&self, path: &Path) -> Option<Dirty> {
+        let name = path.file_name()?.to_string_lossy();
+        if name.starts_with('.')
+            || name.ends_with('~')
+            || name.ends_with(".swp")
+            || name.ends_with(".tmp")
+        {
+            return None;
+        }
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        let one = |f: fn(&mut Dirty)| {
+            let mut d = Dirty::default();
+            f(&mut d);
+            Some(d)
+        };
+        if path == self.config {
+            return one(|d| d.config = true);
+        }
+        if path == self.catalog {
+            return one(|d| d.catalog = true);
+        }
+        if path.starts_with(&self.theme) || path.starts_with(&self.templates) {
+            return one(|d| d.theme = true);
+        }
+        // A folder renamed or removed has no extension; re-reading the
+        // folder is cheap and catches it.
+        let text = matches!(ext.as_deref(), Some("txt" | "md")) || ext.is_none();
+        if path.starts_with(&self.seeds) && text {
+            return one(|d| d.seeds = true);
+        }
+        if path.starts_with(&self.content) && (ext.as_deref() == Some("md") || ext.is_none()) {
+            return one(|d| d.content = true);
+        }
+        None
+    }
+
+    /// `path` relative to the site root, for the terminal.
+    fn shown(&self, path: &Path) -> String {
+        path.strip_prefix(&self.root)
+            .unwrap_or(path)
+            .display()
+            .to_string()
+    }
+}
+
+/// The real path where it exists, else the absolute path with `.` and
+/// `..` resolved by hand (a folder may appear later).
+fn canonical(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| absolute(p))
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    let abs = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paths() -> WatchPaths {
+        let r = PathBuf::from("/site");
+        WatchPaths {
+            root: r.clone(),
+            seeds: r.join("seeds"),
+            content: r.join("content"),
+            catalog: r.join("content/catalog.toml"),
+            config: r.join("content/site.toml"),
+            theme: r.join("themes/default"),
+            templates: r.join("templates"),
+        }
+    }
+
+    #[test]
+    fn classifies_each_kind_of_input() {
+        let w = paths();
+        let is = |p: &str, f: fn(&Dirty) -> bool| w.classify(Path::new(p)).is_some_and(|d| f(&d));
+        assert!(is("/site/seeds/003.txt", |d| d.seeds && !d.content));
+        assert!(is("/site/seeds/sub", |d| d.seeds));
+        assert!(is("/site/content/about.md", |d| d.content && !d.seeds));
+        assert!(is("/site/content/site.toml", |d| d.config));
+        assert!(is("/site/content/catalog.toml", |d| d.catalog && !d.config));
+        assert!(is("/site/themes/default/templates/base.html", |d| d.theme));
+        assert!(is("/site/themes/default/static/style.css", |d| d.theme));
+        assert!(is("/site/templates/session.html", |d| d.theme));
+    }
+
+    #[test]
+    fn ignores_editor_files_and_unread_inputs() {
+        let w = paths();
+        for p in [
+            "/site/seeds/.003.txt.swp",
+            "/site/seeds/003.txt~",
+            "/site/seeds/notes.docx",
+            "/site/content/image.png",
+            "/site/public/index.html",
+        ] {
+            assert_eq!(w.classify(Path::new(p)), None, "{p}");
+        }
+    }
+
+    #[test]
+    fn reading_a_file_is_not_a_change() {
+        let dir = std::env::temp_dir().join(format!("recap-fp-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let f = dir.join("a.txt");
+        std::fs::write(&f, "one").unwrap();
+        let mut seen = Fingerprints::scan(&[(dir.clone(), RecursiveMode::Recursive)]);
+        let _ = std::fs::read(&f).unwrap();
+        assert!(!seen.changed(&f));
+        std::fs::write(&f, "three").unwrap();
+        assert!(seen.changed(&f));
+        assert!(!seen.changed(&f));
+        std::fs::remove_file(&f).unwrap();
+        assert!(seen.changed(&f));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn config_outside_content_is_watched_through_its_folder() {
+        let mut w = paths();
+        w.config = PathBuf::from("/elsewhere/site.toml");
+        let roots: Vec<PathBuf> = w.roots().into_iter().map(|(p, _)| p).collect();
+        // Only existing folders are watched; none exist here.
+        assert!(roots.is_empty());
+        assert!(w
+            .classify(Path::new("/elsewhere/site.toml"))
+            .is_some_and(|d| d.config));
+    }
+}

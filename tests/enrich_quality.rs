@@ -1,0 +1,374 @@
+//! How well enrichment names things: precision and recall of the products
+//! and companies found in each recap, against hand-made ground truth
+//! (tests/fixtures/truth/entities.toml for the five seeds, novel.toml for the
+//! two invented recaps whose names no catalog knows).
+//!
+//! Run with `cargo test --test enrich_quality -- --nocapture` to see the
+//! table and the remaining misses.
+
+use recap::config::SiteConfig;
+use recap::enrich::matcher::normalize;
+use recap::enrich::{enrich, Catalog, EntityKind, MentionRole, Site};
+use recap::parse::{recap::parse_recap, Corpus};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::OnceLock;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+const SEEDS: &[&str] = &[
+    "000_2aa07469c266620e.txt",
+    "001_03771303696d7fa2.txt",
+    "002_b08380ee3582db1c.txt",
+    "003_7a5166725542337e.txt",
+    "004_c8ecf1144dad17b7.txt",
+];
+const NOVEL: &[&str] = &["novel_zh.txt", "novel_en.txt"];
+
+/// The seeds and the two novel recaps, enriched together with the shipped
+/// catalog, as a site would be.
+fn site() -> &'static Site {
+    static SITE: OnceLock<Site> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let mut sessions = Vec::new();
+        let files = SEEDS
+            .iter()
+            .map(|f| (f, Path::new(ROOT).join("seeds").join(f)))
+            .chain(
+                NOVEL
+                    .iter()
+                    .map(|f| (f, Path::new(ROOT).join("tests/fixtures/recaps").join(f))),
+            );
+        for (name, path) in files {
+            let text = std::fs::read_to_string(path).unwrap();
+            let mut s = parse_recap(name, &text).session;
+            s.slug = name.trim_end_matches(".txt").to_string();
+            sessions.push(s);
+        }
+        let corpus = Corpus {
+            sessions,
+            ..Default::default()
+        };
+        let catalog = Catalog::load(&Path::new(ROOT).join("content")).unwrap();
+        assert!(catalog.diagnostics.is_empty(), "{:?}", catalog.diagnostics);
+        enrich(corpus, catalog, SiteConfig::default())
+    })
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct Truth {
+    #[serde(default)]
+    products: Vec<String>,
+    #[serde(default)]
+    companies: Vec<String>,
+    #[serde(default)]
+    speakers: Vec<String>,
+}
+
+fn truth(file: &str) -> BTreeMap<String, Truth> {
+    let text =
+        std::fs::read_to_string(Path::new(ROOT).join("tests/fixtures/truth").join(file)).unwrap();
+    toml::from_str(&text).unwrap()
+}
+
+/// Names of the entities of `kind` that session `file` mentions, each with
+/// its spellings (name and aliases, normalised).
+fn found(site: &Site, file: &str, kind: EntityKind) -> Vec<(String, BTreeSet<String>)> {
+    let si = site.sessions.iter().position(|s| s.source == file).unwrap();
+    site.entities_of(kind)
+        .filter(|(_, e)| e.mentions.iter().any(|m| m.session == si))
+        .map(|(_, e)| {
+            let spellings = std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .map(|n| normalize(n))
+                .collect();
+            (e.name.clone(), spellings)
+        })
+        .collect()
+}
+
+#[derive(Default, Clone, Copy)]
+struct Score {
+    hit: usize,
+    found: usize,
+    truth: usize,
+}
+
+impl Score {
+    fn add(&mut self, o: Score) {
+        self.hit += o.hit;
+        self.found += o.found;
+        self.truth += o.truth;
+    }
+    fn precision(&self) -> f64 {
+        if self.found == 0 {
+            1.0
+        } else {
+            self.hit as f64 / self.found as f64
+        }
+    }
+    fn recall(&self) -> f64 {
+        if self.truth == 0 {
+            1.0
+        } else {
+            self.hit as f64 / self.truth as f64
+        }
+    }
+}
+
+/// Compare one file and kind; returns the score, false positives and misses.
+fn compare(
+    found: &[(String, BTreeSet<String>)],
+    truth: &[String],
+) -> (Score, Vec<String>, Vec<String>) {
+    let matched = |t: &String| found.iter().position(|(_, sp)| sp.contains(&normalize(t)));
+    let mut used = BTreeSet::new();
+    let mut misses = Vec::new();
+    for t in truth {
+        match matched(t) {
+            Some(i) => {
+                used.insert(i);
+            }
+            None => misses.push(t.clone()),
+        }
+    }
+    let extra: Vec<String> = found
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !used.contains(i))
+        .map(|(_, (n, _))| n.clone())
+        .collect();
+    let score = Score {
+        hit: used.len(),
+        found: found.len(),
+        truth: truth.len(),
+    };
+    (score, extra, misses)
+}
+
+/// Print the table for `files` and return the total score.
+fn report(title: &str, truth_file: &str, files: &[&str]) -> Score {
+    let site = site();
+    let truth = truth(truth_file);
+    let mut total = Score::default();
+    println!(
+        "\n{title}\n{:<28} {:>9} {:>6} {:>6} {:>9} {:>6} {:>6}",
+        "file", "products", "P", "R", "companies", "P", "R"
+    );
+    let mut notes = Vec::new();
+    for f in files {
+        let t = &truth[*f];
+        let (ps, pe, pm) = compare(&found(site, f, EntityKind::Product), &t.products);
+        let (cs, ce, cm) = compare(&found(site, f, EntityKind::Company), &t.companies);
+        println!(
+            "{:<28} {:>4}/{:<4} {:>6.3} {:>6.3} {:>4}/{:<4} {:>6.3} {:>6.3}",
+            f,
+            ps.hit,
+            ps.truth,
+            ps.precision(),
+            ps.recall(),
+            cs.hit,
+            cs.truth,
+            cs.precision(),
+            cs.recall()
+        );
+        for (what, list) in [
+            ("extra product", pe),
+            ("missed product", pm),
+            ("extra company", ce),
+            ("missed company", cm),
+        ] {
+            for n in list {
+                notes.push(format!("  {f}: {what}: {n}"));
+            }
+        }
+        total.add(ps);
+        total.add(cs);
+    }
+    println!(
+        "{:<28} precision {:.3}  recall {:.3}  ({} right of {} found, {} expected)",
+        "ALL (products+companies)",
+        total.precision(),
+        total.recall(),
+        total.hit,
+        total.found,
+        total.truth
+    );
+    for n in notes {
+        println!("{n}");
+    }
+    total
+}
+
+#[test]
+fn seeds_reach_095_precision_and_recall() {
+    let t = report("Seeds (catalog names)", "entities.toml", SEEDS);
+    assert!(t.precision() >= 0.95, "precision {:.3}", t.precision());
+    assert!(t.recall() >= 0.95, "recall {:.3}", t.recall());
+}
+
+#[test]
+fn novel_recaps_are_mostly_discovered() {
+    let t = report(
+        "Novel recaps (uncatalogued discoveries)",
+        "novel.toml",
+        NOVEL,
+    );
+    assert!(t.precision() >= 0.75, "precision {:.3}", t.precision());
+    assert!(t.recall() >= 0.75, "recall {:.3}", t.recall());
+}
+
+#[test]
+fn novel_speakers_are_found() {
+    let site = site();
+    let truth = truth("novel.toml");
+    for f in NOVEL {
+        let s = site.sessions.iter().find(|s| s.source == *f).unwrap();
+        let names: Vec<&str> = s.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, truth[*f].speakers, "{f}");
+    }
+}
+
+#[test]
+fn seed_speakers_have_names_roles_and_organisations() {
+    let site = site();
+    let got: Vec<(String, Option<String>, Option<String>)> = site
+        .sessions
+        .iter()
+        .filter(|s| SEEDS.contains(&s.source.as_str()))
+        .flat_map(|s| {
+            s.speakers
+                .iter()
+                .map(|p| (p.name.clone(), p.role.clone(), p.org.clone()))
+        })
+        .collect();
+    let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+    assert_eq!(
+        names,
+        vec![
+            "Nikki Mosheri",
+            "Memet",
+            "Matt Garman",
+            "John Kodera",
+            "Shantanu Narayen",
+            "May Habib",
+            "Umesh Sut",
+            "Julio Blanco Perez",
+            "Pasquale Delio",
+            "James Boswell"
+        ]
+    );
+    assert!(
+        got.iter().all(|g| g.1.is_some() && g.2.is_some()),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn launches_are_flagged_on_the_products_they_name() {
+    let site = site();
+    let launched = |name: &str| {
+        site.entities_of(EntityKind::Product)
+            .find(|(_, e)| e.name == name)
+            .and_then(|(_, e)| e.launch)
+    };
+    assert_eq!(
+        launched("Amazon EC2 P6e-GB300"),
+        Some(MentionRole::Launched)
+    );
+    assert_eq!(launched("AWS Trainium4"), Some(MentionRole::Preview));
+    assert_eq!(launched("AWS AI Factories"), Some(MentionRole::Announced));
+    assert_eq!(launched("Amazon Nova 2 Omni"), Some(MentionRole::Launched));
+    assert_eq!(launched("Cohort Studio"), Some(MentionRole::Launched));
+    assert_eq!(launched("NVIDIA GB300 NVL72"), None);
+    assert_eq!(launched("AWS Trainium2"), None);
+    assert!(site
+        .announcements
+        .iter()
+        .any(|a| site.entities[a.entity].name == "Northstar"));
+}
+
+#[test]
+fn numbers_and_related_sessions() {
+    let site = site();
+    let s2 = site
+        .sessions
+        .iter()
+        .position(|s| s.source == SEEDS[2])
+        .unwrap();
+    let texts: Vec<&str> = site.info[s2]
+        .numbers
+        .iter()
+        .map(|n| n.text.as_str())
+        .collect();
+    for want in ["1320亿美元", "4.4倍", "5.7万用户"] {
+        assert!(texts.contains(&want), "{want} not in {texts:?}");
+    }
+    let s4 = site
+        .sessions
+        .iter()
+        .position(|s| s.source == SEEDS[4])
+        .unwrap();
+    assert!(site.info[s4]
+        .numbers
+        .iter()
+        .any(|n| n.text == "从 140 秒降至 87 秒" && n.value == 87.0));
+    for (i, info) in site.info.iter().enumerate() {
+        assert!(info.related.len() <= 5);
+        assert!(!info.related.contains(&i));
+    }
+}
+/// Enrichment time over a synthetic corpus made by recombining the seeds
+/// (the head of one with the timeline of another, plus a line naming a
+/// product of its own), at 1,000, 2,500 and 5,000 files. Prints the times;
+/// asserts nothing about them (speed is measured, not tested):
+/// `cargo test --release --test enrich_quality -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn enrich_time_on_a_large_synthetic_corpus() {
+    let seeds: Vec<String> = SEEDS
+        .iter()
+        .map(|f| std::fs::read_to_string(Path::new(ROOT).join("seeds").join(f)).unwrap())
+        .collect();
+    let split = |t: &str| {
+        let i = t.find("\n## 详细时间线").unwrap_or(t.len() / 2);
+        (t[..i].to_string(), t[i..].to_string())
+    };
+    let parts: Vec<(String, String)> = seeds.iter().map(|t| split(t)).collect();
+    let catalog = Catalog::load(&Path::new(ROOT).join("content")).unwrap();
+    for n in [1000usize, 2500, 5000] {
+        let sessions: Vec<_> = (0..n)
+            .map(|k| {
+                let (head, _) = &parts[k % 5];
+                let (_, tail) = &parts[(k / 5 + k) % 5];
+                let text = format!(
+                    "{head}\n本场还发布了 **Zeta{}X** 服务，由 Kueue{} 团队维护。\n{tail}",
+                    k % 400,
+                    k % 97
+                );
+                let name = format!("{k:05}.txt");
+                let mut s = parse_recap(&name, &text).session;
+                s.slug = format!("s{k}");
+                s
+            })
+            .collect();
+        let bytes: usize = sessions
+            .iter()
+            .map(|s| s.entries().map(|e| e.text.len()).sum::<usize>())
+            .sum();
+        let corpus = Corpus {
+            sessions,
+            ..Default::default()
+        };
+        let t = std::time::Instant::now();
+        let site = enrich(corpus, catalog.clone(), SiteConfig::default());
+        let el = t.elapsed();
+        println!(
+            "enrich {n:>5} files: {:>8.1} ms ({:.3} ms/file; {} entities, {} mentions, entry text {} KB)",
+            el.as_secs_f64() * 1000.0,
+            el.as_secs_f64() * 1000.0 / n as f64,
+            site.entities.len(),
+            site.entities.iter().map(|e| e.mentions.len()).sum::<usize>(),
+            bytes / 1024
+        );
+    }
+}

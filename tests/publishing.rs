@@ -1,0 +1,266 @@
+//! What the sample site publishes besides its pages, checked without a
+//! browser: the search index answers the queries a reader would type, the
+//! Atom feed, sitemap and robots.txt are valid and absolute, every page
+//! carries OpenGraph and canonical metadata, sessions carry schema.org
+//! Event JSON-LD, and the interface follows the site's language.
+
+use recap::search::encode::decode_postings;
+use recap::search::query_tokens;
+use recap::write::Output;
+use recap::BuildOptions;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+const BASE: &str = "https://recap.test/sub";
+
+fn build(config: Option<PathBuf>) -> Vec<Output> {
+    let opts = BuildOptions {
+        root: repo(),
+        config,
+        base_url: Some(BASE.to_string()),
+        ..BuildOptions::default()
+    };
+    recap::build_in_memory(&opts)
+        .expect("the sample site builds")
+        .1
+}
+
+fn file<'a>(outputs: &'a [Output], path: &str) -> &'a str {
+    let o = outputs
+        .iter()
+        .find(|o| o.path == path)
+        .unwrap_or_else(|| panic!("{path} is not in the site"));
+    std::str::from_utf8(&o.bytes).unwrap()
+}
+
+/// The JSON argument of a shard script `RECAP_SEARCH_LOADED("p",3,{…});`.
+fn shard_json(script: &str) -> Value {
+    let start = script.find(['{', '[']).unwrap();
+    let end = script.rfind(')').unwrap();
+    serde_json::from_str(&script[start..end]).unwrap()
+}
+
+/// The index as the browser reads it, searched the way search.js does:
+/// every query token must match. Returns the page URLs of the hits.
+fn search(outputs: &[Output], query: &str) -> BTreeSet<String> {
+    let meta = file(outputs, "search/search-index.js");
+    let meta: Value =
+        serde_json::from_str(&meta[meta.find('{').unwrap()..=meta.find("};").unwrap()]).unwrap();
+    let shards = |kind: &str| meta[kind].as_u64().unwrap() as u32;
+    let per_doc_shard = meta["d"].as_u64().unwrap() as u32;
+    let mut docs: Option<BTreeSet<u32>> = None;
+    for t in query_tokens(query) {
+        let unigram = t.chars().count() == 1 && t.chars().all(recap::search::is_cjk);
+        let kind = if unigram { "u" } else { "p" };
+        let k = recap::search::token_hash(&t) % shards(kind);
+        let shard = shard_json(file(outputs, &format!("search/{kind}/{k}.js")));
+        let found: BTreeSet<u32> = shard
+            .get(&t)
+            .and_then(Value::as_str)
+            .map(|p| {
+                decode_postings(p)
+                    .unwrap()
+                    .into_iter()
+                    .map(|(d, _)| d)
+                    .collect()
+            })
+            .unwrap_or_default();
+        docs = Some(match docs {
+            None => found,
+            Some(d) => d.intersection(&found).copied().collect(),
+        });
+    }
+    docs.unwrap_or_default()
+        .into_iter()
+        .map(|d| {
+            let shard = shard_json(file(outputs, &format!("search/d/{}.js", d / per_doc_shard)));
+            let rec = &shard["docs"][(d % per_doc_shard) as usize];
+            let page = &shard["pages"][rec[0].as_u64().unwrap() as usize];
+            format!("/{}", page[0].as_str().unwrap())
+        })
+        .collect()
+}
+
+/// Session URLs whose text (title, overview, timeline) contains `needle`.
+fn sessions_saying(outputs: &[Output], needle: &str) -> BTreeSet<String> {
+    let data: Value = serde_json::from_str(file(outputs, "data/site.json")).unwrap();
+    let needle = needle.to_lowercase();
+    data["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| {
+            let mut text = s["title"].as_str().unwrap().to_string();
+            for p in s["overview"].as_array().unwrap() {
+                text.push_str(p.as_str().unwrap());
+            }
+            for e in s["timeline"].as_array().unwrap() {
+                text.push_str(e["heading"].as_str().unwrap_or(""));
+                text.push_str(e["section"].as_str().unwrap_or(""));
+                for p in e["points"].as_array().unwrap() {
+                    text.push_str(p["text"].as_str().unwrap());
+                }
+            }
+            text.replace("**", "").to_lowercase().contains(&needle)
+        })
+        .map(|s| s["url"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn search_index_finds_every_session_that_says_the_query() {
+    let outputs = build(None);
+    for q in [
+        "Bedrock",
+        "桑坦德",
+        "代理",
+        "Centrica",
+        "Nova 2 Sonic",
+        "AgentCore",
+        "合作伙伴",
+        "云",
+    ] {
+        let expected = sessions_saying(&outputs, q);
+        assert!(!expected.is_empty(), "no sample session says {q}");
+        let found = search(&outputs, q);
+        for url in &expected {
+            assert!(
+                found.contains(url),
+                "{q}: {url} says it but the index does not find it; found {found:?}"
+            );
+        }
+    }
+    assert!(search(&outputs, "zzqxjv").is_empty());
+}
+
+#[test]
+fn search_page_reads_its_strings_from_the_theme() {
+    let zh = build(None);
+    let page = file(&zh, "search/index.html");
+    assert!(page.contains("data-none=\"没有找到结果"), "{page}");
+    assert!(page.contains("<script src=\"/search/search-index.js\" defer></script>"));
+
+    let dir = std::env::temp_dir().join(format!("recap-publishing-en-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("site.toml");
+    std::fs::write(&config, "title = \"Recap\"\nlanguage = \"en\"\n").unwrap();
+    let en = build(Some(config));
+    let page = file(&en, "search/index.html");
+    assert!(
+        page.contains("data-none=\"Nothing found; try another word.\""),
+        "{page}"
+    );
+    assert!(page.contains("<html lang=\"en\">"));
+    std::fs::remove_dir_all(&dir).unwrap();
+
+    // The script itself holds no interface language.
+    let js = std::fs::read_to_string(repo().join("themes/default/static/search.js")).unwrap();
+    assert!(
+        !js.chars().any(recap::search::is_cjk),
+        "search.js must take its strings from the page"
+    );
+}
+
+#[test]
+fn feed_is_valid_atom_with_one_summary_per_session() {
+    let outputs = build(None);
+    let feed: atom_syndication::Feed = file(&outputs, "feed.xml")
+        .parse()
+        .expect("feed.xml is Atom");
+    let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
+    let sessions = data["sessions"].as_array().unwrap();
+    assert_eq!(feed.entries.len(), sessions.len());
+    assert_eq!(feed.id, format!("{BASE}/"));
+    for e in &feed.entries {
+        assert!(e.id.starts_with(&format!("{BASE}/sessions/")), "{}", e.id);
+        assert_eq!(e.links[0].href, e.id);
+        let summary = e.summary.as_ref().expect("every entry has a summary");
+        assert!(summary.value.chars().count() > 20);
+        assert!(e.content.is_none(), "summaries only, not the full recap");
+    }
+    assert!(feed
+        .links
+        .iter()
+        .any(|l| l.rel == "self" && l.href == format!("{BASE}/feed.xml")));
+}
+
+#[test]
+fn sitemap_and_robots_list_every_page_absolutely() {
+    let outputs = build(None);
+    let sitemap = file(&outputs, "sitemap.xml");
+    let locs: BTreeSet<&str> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .map(|s| &s[..s.find("</loc>").unwrap()])
+        .collect();
+    for o in &outputs {
+        if let Some(dir) = o.path.strip_suffix("index.html") {
+            if dir != "search/" {
+                assert!(
+                    locs.contains(format!("{BASE}/{dir}").as_str()),
+                    "{dir} missing from sitemap"
+                );
+            }
+        }
+    }
+    assert!(!sitemap.contains("404"));
+    let robots = file(&outputs, "robots.txt");
+    assert!(
+        robots.contains(&format!("Sitemap: {BASE}/sitemap.xml")),
+        "{robots}"
+    );
+    assert!(outputs.iter().any(|o| o.path == "404.html"));
+}
+
+#[test]
+fn every_page_has_canonical_and_opengraph_and_sessions_have_json_ld() {
+    let outputs = build(None);
+    let mut checked = BTreeMap::new();
+    for o in outputs.iter().filter(|o| o.path.ends_with(".html")) {
+        let html = std::str::from_utf8(&o.bytes).unwrap();
+        let head = &html[..html.find("</head>").unwrap()];
+        for needle in [
+            "<link rel=\"canonical\" href=\"https://recap.test/sub/",
+            "property=\"og:title\"",
+            "property=\"og:url\"",
+            "<meta name=\"description\" content=\"",
+        ] {
+            assert!(head.contains(needle), "{}: no {needle}", o.path);
+        }
+        if o.path.starts_with("sessions/") {
+            let start = head
+                .find("<script type=\"application/ld+json\">")
+                .expect("session JSON-LD")
+                + 35;
+            let ld: Value = serde_json::from_str(
+                &head[start..start + head[start..].find("</script>").unwrap()],
+            )
+            .unwrap();
+            assert_eq!(ld["@type"], "Event", "{}", o.path);
+            assert!(ld["url"].as_str().unwrap().starts_with(BASE));
+            assert!(ld["name"].as_str().unwrap().len() > 5);
+        }
+        checked.insert(o.path.clone(), ());
+    }
+    assert!(checked.len() > 7, "{checked:?}");
+}
+
+#[test]
+fn search_and_feeds_are_deterministic() {
+    let a = build(None);
+    let b = build(None);
+    let pick = |o: &[Output]| -> Vec<Output> {
+        o.iter()
+            .filter(|o| {
+                o.path.starts_with("search/") || o.path.ends_with(".xml") || o.path == "robots.txt"
+            })
+            .cloned()
+            .collect()
+    };
+    assert_eq!(pick(&a), pick(&b));
+}

@@ -1,0 +1,527 @@
+//! `recap serve` end to end: the real binary on a free port, serving a
+//! temporary copy of the sample site; pages, content types, 404s, path
+//! traversal, live rebuild with a reload event, and the error overlay.
+//!
+//! The HTTP client is a few lines over `TcpStream` (HTTP/1.0, so bodies are
+//! neither chunked nor kept alive); the event stream is read line by line.
+
+use serde_json::Value;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// Generous: a debug build on a busy two-core machine. Only a guard
+/// against hanging, never a measurement.
+const PATIENCE: Duration = Duration::from_secs(90);
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from) {
+        let e = e.unwrap();
+        let rel = e.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else if e.file_type().is_file() {
+            std::fs::copy(e.path(), &dest).unwrap();
+            // The sample recaps are read-only in the repository.
+            let mut perms = std::fs::metadata(&dest).unwrap().permissions();
+            #[allow(clippy::permissions_set_readonly_false)]
+            perms.set_readonly(false);
+            std::fs::set_permissions(&dest, perms).unwrap();
+        }
+    }
+}
+
+/// A fresh copy of seeds/, content/ and themes/ in a temporary folder.
+fn site_copy(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("recap-serve-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for part in ["seeds", "content", "themes"] {
+        copy_dir(&repo().join(part), &dir.join(part));
+    }
+    dir
+}
+
+/// The running server; killed and its folder removed when dropped.
+struct Server {
+    child: Child,
+    addr: String,
+    dir: PathBuf,
+}
+
+impl Server {
+    fn start(dir: PathBuf) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_recap"))
+            .args(["serve", "--port", "0"])
+            .current_dir(&dir)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start recap serve");
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(url) = line.strip_prefix("serving at http://") {
+                    let _ = tx.send(url.trim_end_matches('/').to_string());
+                }
+            }
+        });
+        let addr = rx
+            .recv_timeout(PATIENCE)
+            .expect("recap serve never printed `serving at http://…`");
+        assert!(
+            addr.starts_with("127.0.0.1:"),
+            "binds loopback by default: {addr}"
+        );
+        Server { child, addr, dir }
+    }
+
+    fn get(&self, path: &str) -> Response {
+        let mut s = TcpStream::connect(&self.addr).unwrap();
+        s.set_read_timeout(Some(PATIENCE)).unwrap();
+        write!(s, "GET {path} HTTP/1.0\r\nHost: {}\r\n\r\n", self.addr).unwrap();
+        let mut raw = Vec::new();
+        s.read_to_end(&mut raw).unwrap();
+        Response::parse(&raw)
+    }
+
+    fn events(&self) -> Events {
+        let s = TcpStream::connect(&self.addr).unwrap();
+        s.set_read_timeout(Some(Duration::from_millis(500)))
+            .unwrap();
+        let mut w = s.try_clone().unwrap();
+        write!(
+            w,
+            "GET /__recap/events HTTP/1.0\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n",
+            self.addr
+        )
+        .unwrap();
+        let mut ev = Events {
+            reader: BufReader::new(s),
+            line: String::new(),
+        };
+        // Skip the response head.
+        loop {
+            let l = ev
+                .read_line(Instant::now() + PATIENCE)
+                .expect("event stream head");
+            if l.trim().is_empty() {
+                break;
+            }
+            if l.starts_with("HTTP/") {
+                assert!(l.contains(" 200"), "{l}");
+            }
+        }
+        ev
+    }
+
+    fn edit(&self, rel: &str, f: impl FnOnce(String) -> String) {
+        let p = self.dir.join(rel);
+        let text = std::fs::read_to_string(&p).unwrap();
+        std::fs::write(&p, f(text)).unwrap();
+    }
+
+    /// The first session's URL and source file, from the data export.
+    fn first_session(&self) -> (String, String) {
+        let r = self.get("/data/site.json");
+        assert_eq!(r.status, 200);
+        let v: Value = serde_json::from_slice(&r.body).unwrap();
+        let s = &v["sessions"][0];
+        (
+            s["url"].as_str().unwrap().to_string(),
+            s["source"].as_str().unwrap().to_string(),
+        )
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+struct Response {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Response {
+    fn parse(raw: &[u8]) -> Response {
+        let end = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a complete response head");
+        let head = String::from_utf8_lossy(&raw[..end]);
+        let mut lines = head.lines();
+        let status = lines
+            .next()
+            .unwrap()
+            .split_whitespace()
+            .nth(1)
+            .unwrap()
+            .parse()
+            .unwrap();
+        let headers = lines
+            .filter_map(|l| l.split_once(':'))
+            .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+            .collect();
+        Response {
+            status,
+            headers,
+            body: raw[end + 4..].to_vec(),
+        }
+    }
+
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// The server-sent event stream.
+struct Events {
+    reader: BufReader<TcpStream>,
+    line: String,
+}
+
+impl Events {
+    fn read_line(&mut self, deadline: Instant) -> Option<String> {
+        loop {
+            match self.reader.read_line(&mut self.line) {
+                Ok(0) => return None,
+                Ok(_) if self.line.ends_with('\n') => return Some(std::mem::take(&mut self.line)),
+                Ok(_) => {}
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                    ) =>
+                {
+                    if Instant::now() > deadline {
+                        return None;
+                    }
+                }
+                Err(e) => panic!("event stream: {e}"),
+            }
+        }
+    }
+
+    /// The next status pushed, as JSON.
+    fn next(&mut self, deadline: Instant) -> Option<Value> {
+        while let Some(l) = self.read_line(deadline) {
+            if let Some(data) = l.strip_prefix("data:") {
+                return Some(serde_json::from_str(data.trim()).expect("event data is JSON"));
+            }
+        }
+        None
+    }
+
+    /// Wait for a status that satisfies `want`.
+    fn wait_for(&mut self, what: &str, want: impl Fn(&Value) -> bool) -> Value {
+        let deadline = Instant::now() + PATIENCE;
+        while let Some(v) = self.next(deadline) {
+            if want(&v) {
+                return v;
+            }
+        }
+        panic!("no event with {what} arrived");
+    }
+}
+
+#[test]
+fn serves_pages_with_content_types_redirects_and_404() {
+    let server = Server::start(site_copy("pages"));
+    let home = server.get("/");
+    assert_eq!(home.status, 200);
+    assert_eq!(
+        home.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    let html = home.text();
+    assert!(
+        html.contains("__recap-live"),
+        "the reload script is injected"
+    );
+    let script = html.find("__recap-live").unwrap();
+    assert!(script < html.rfind("</body>").unwrap(), "…before </body>");
+
+    let (url, _) = server.first_session();
+    let page = server.get(&url);
+    assert_eq!(page.status, 200);
+    let folder = server.get(url.trim_end_matches('/'));
+    assert_eq!(folder.status, 301);
+    assert_eq!(folder.header("location"), Some(url.as_str()));
+
+    for (path, ctype) in [
+        ("/static/style.css", "text/css; charset=utf-8"),
+        ("/static/search.js", "application/javascript; charset=utf-8"),
+        ("/static/favicon.svg", "image/svg+xml"),
+        ("/feed.xml", "application/atom+xml"),
+        ("/sitemap.xml", "application/xml"),
+        ("/data/site.json", "application/json"),
+    ] {
+        let r = server.get(path);
+        assert_eq!(r.status, 200, "{path}");
+        assert_eq!(r.header("content-type"), Some(ctype), "{path}");
+        assert!(
+            !r.text().contains("__recap-live"),
+            "{path}: only HTML gets the script"
+        );
+    }
+
+    let missing = server.get("/no/such/page/");
+    assert_eq!(missing.status, 404);
+    assert_eq!(
+        missing.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    let not_found_page =
+        std::fs::read_to_string(server.dir.join("themes/default/templates/404.html")).unwrap();
+    assert!(!not_found_page.is_empty());
+    assert!(
+        missing.text().contains("<html"),
+        "the site's 404 page is served"
+    );
+}
+
+#[test]
+fn never_serves_a_file_outside_the_site() {
+    let dir = site_copy("traversal");
+    // A secret beside the site, and symlinks to it from inside the inputs.
+    let secret = dir.with_extension("secret.txt");
+    std::fs::write(&secret, "TOP-SECRET-MARKER").unwrap();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&secret, dir.join("themes/default/static/leak.txt")).unwrap();
+        std::os::unix::fs::symlink(&secret, dir.join("seeds/zz-leak.txt")).unwrap();
+        std::os::unix::fs::symlink("/etc", dir.join("themes/default/static/etc")).unwrap();
+    }
+    let server = Server::start(dir);
+    let leaf = secret.file_name().unwrap().to_string_lossy().into_owned();
+    for path in [
+        "/../Cargo.toml".to_string(),
+        "/%2e%2e/Cargo.toml".to_string(),
+        "/%2e%2e%2fetc/passwd".to_string(),
+        "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd".to_string(),
+        "/static/..%2f..%2fCargo.toml".to_string(),
+        "//etc/passwd".to_string(),
+        "/%2F%2Fetc%2Fpasswd".to_string(),
+        "/etc/passwd".to_string(),
+        "/static/etc/passwd".to_string(),
+        "/static/leak.txt".to_string(),
+        format!("/../{leaf}"),
+        format!("/%2e%2e/{leaf}"),
+        "/static/%5c..%5c..%5cCargo.toml".to_string(),
+        "/%00".to_string(),
+    ] {
+        let r = server.get(&path);
+        assert!(matches!(r.status, 400 | 404), "{path}: status {}", r.status);
+        let body = r.text();
+        assert!(
+            !body.contains("TOP-SECRET-MARKER"),
+            "{path} leaked the secret"
+        );
+        assert!(!body.contains("root:x:0:0"), "{path} leaked /etc/passwd");
+        assert!(!body.contains("[package]"), "{path} leaked Cargo.toml");
+    }
+    // And nothing the build made carries the secret either.
+    let (url, _) = server.first_session();
+    assert!(!server.get(&url).text().contains("TOP-SECRET-MARKER"));
+    let _ = std::fs::remove_file(&secret);
+}
+
+#[test]
+fn editing_a_recap_rebuilds_and_reloads_the_browser() {
+    let server = Server::start(site_copy("edit"));
+    let (url, source) = server.first_session();
+    let mut events = server.events();
+    let first = events.wait_for("the current status", |_| true);
+    assert_eq!(first["ok"], true);
+    let generation = first["generation"].as_u64().unwrap();
+    assert!(!server.get(&url).text().contains("LIVE-EDIT-MARKER"));
+
+    server.edit(&format!("seeds/{source}"), |t| {
+        // A new overview paragraph, right after the overview heading.
+        let at = t
+            .find("\n## ")
+            .and_then(|h| t[h + 1..].find('\n').map(|n| h + 1 + n + 1))
+            .unwrap();
+        format!(
+            "{}\nLIVE-EDIT-MARKER 出现在概述里。\n{}",
+            &t[..at],
+            &t[at..]
+        )
+    });
+    let reload = events.wait_for("a new generation", |v| {
+        v["generation"].as_u64().unwrap_or(0) > generation
+    });
+    assert_eq!(reload["ok"], true);
+    assert_eq!(reload["errors"].as_array().unwrap().len(), 0);
+    let page = server.get(&url).text();
+    assert!(
+        page.contains("LIVE-EDIT-MARKER"),
+        "the rebuilt page is served"
+    );
+    assert!(
+        page.contains(&format!("\"generation\":{}", reload["generation"])),
+        "the page carries the generation it was built by"
+    );
+}
+
+#[test]
+fn a_broken_template_shows_an_overlay_until_it_is_fixed() {
+    let server = Server::start(site_copy("overlay"));
+    let (url, _) = server.first_session();
+    let good = server.get(&url).text();
+    let mut events = server.events();
+    let first = events.wait_for("the current status", |_| true);
+    let template = "themes/default/templates/session.html";
+    let original = std::fs::read_to_string(server.dir.join(template)).unwrap();
+
+    server.edit(template, |t| format!("{t}\n{{% if %}}\n"));
+    let broken = events.wait_for("a failed build", |v| v["ok"] == false);
+    let error = &broken["errors"][0];
+    assert!(
+        error["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("templates/session.html"),
+        "{error}"
+    );
+    let line = original.matches('\n').count() + 2;
+    assert_eq!(error["line"].as_u64(), Some(line as u64), "{error}");
+    assert!(!error["message"].as_str().unwrap().is_empty());
+    assert_eq!(
+        broken["generation"], first["generation"],
+        "no reload to a broken site"
+    );
+
+    // The last good site is still served, with the error in its status.
+    let page = server.get(&url);
+    assert_eq!(page.status, 200);
+    let text = page.text();
+    assert!(
+        text.contains("\"ok\":false") && text.contains("session.html"),
+        "overlay state in the page"
+    );
+    let strip = |s: &str| s[..s.find("<script id=\"__recap-live\">").unwrap()].to_string();
+    assert_eq!(
+        strip(&text),
+        strip(&good),
+        "the last good page is served as it was"
+    );
+
+    std::fs::write(server.dir.join(template), &original).unwrap();
+    let fixed = events.wait_for("a good build", |v| v["ok"] == true);
+    assert_eq!(
+        fixed["errors"].as_array().unwrap().len(),
+        0,
+        "the overlay clears"
+    );
+    assert!(server.get(&url).text().contains("\"ok\":true"));
+}
+
+#[test]
+fn a_site_that_cannot_build_still_serves_the_error() {
+    let dir = site_copy("broken-start");
+    let base = dir.join("themes/default/templates/base.html");
+    let original = std::fs::read_to_string(&base).unwrap();
+    std::fs::write(&base, format!("{{% block %}}\n{original}")).unwrap();
+    let server = Server::start(dir);
+    let r = server.get("/");
+    assert_eq!(r.status, 404);
+    let text = r.text();
+    assert!(
+        text.contains("\"ok\":false") && text.contains("base.html"),
+        "{text}"
+    );
+    let mut events = server.events();
+    std::fs::write(&base, &original).unwrap();
+    let v = events.wait_for("the first good build", |v| v["ok"] == true);
+    assert!(v["generation"].as_u64().unwrap() >= 1);
+    assert_eq!(server.get("/").status, 200);
+}
+
+#[test]
+fn incremental_rebuilds_match_a_fresh_build() {
+    use recap::serve::{Dirty, Incremental};
+    let dir = site_copy("incremental");
+    let opts = recap::BuildOptions {
+        root: dir.clone(),
+        ..recap::BuildOptions::default()
+    };
+    let fresh = |opts: &recap::BuildOptions| recap::build_in_memory(opts).unwrap().1;
+    let mut inc = Incremental::new(opts.clone());
+    let mut stages = Vec::new();
+    let first = inc.rebuild(Dirty::ALL, &mut |s| stages.push(s)).unwrap();
+    assert_eq!(stages, ["load", "parse", "enrich", "render"]);
+    let before = fresh(&opts);
+    assert!(
+        first.outputs == before,
+        "the first build is the normal build"
+    );
+
+    let seeds: Vec<_> = std::fs::read_dir(dir.join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let edited = seeds.iter().min().unwrap();
+    let text = std::fs::read_to_string(edited).unwrap();
+    std::fs::write(
+        edited,
+        text.replacen("\n- ", "\n- 新加的要点 INCREMENTAL\n- ", 1),
+    )
+    .unwrap();
+    let seeds_changed = Dirty {
+        seeds: true,
+        ..Dirty::default()
+    };
+    let second = inc.rebuild(seeds_changed, &mut |_| {}).unwrap();
+    let name = edited.file_name().unwrap().to_string_lossy().into_owned();
+    assert_eq!(
+        second.reparsed,
+        vec![name],
+        "only the edited recap is parsed again"
+    );
+    let after = fresh(&opts);
+    assert!(after != before);
+    assert!(
+        second.outputs == after,
+        "the incremental build is the normal build"
+    );
+
+    // A theme change re-parses nothing and still gives the normal build.
+    let style = dir.join("themes/default/static/style.css");
+    let css = std::fs::read_to_string(&style).unwrap();
+    std::fs::write(&style, format!("{css}\n/* edited */\n")).unwrap();
+    let third = inc
+        .rebuild(
+            Dirty {
+                theme: true,
+                ..Dirty::default()
+            },
+            &mut |_| {},
+        )
+        .unwrap();
+    assert!(third.reparsed.is_empty());
+    assert!(third.outputs == fresh(&opts));
+    let _ = std::fs::remove_dir_all(&dir);
+}
