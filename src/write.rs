@@ -95,7 +95,7 @@ pub fn write_site(out: &Path, outputs: &[Output]) -> anyhow::Result<()> {
         .to_string_lossy();
     let staging = parent.join(format!(".{name}.recap-new-{}", std::process::id()));
     let old = parent.join(format!(".{name}.recap-old-{}", std::process::id()));
-    remove_if_ours(&staging)?;
+    remove_leftovers(parent, &name)?;
     std::fs::create_dir_all(&staging)?;
     let result = write_files(&staging, outputs);
     if let Err(e) = result {
@@ -135,6 +135,22 @@ fn write_files(dir: &Path, outputs: &[Output]) -> anyhow::Result<()> {
         let p = dir.join(&o.path);
         std::fs::write(&p, &o.bytes).with_context(|| format!("cannot write {}", p.display()))
     })
+}
+
+/// Remove the staging and old-site folders a killed build left beside the
+/// output folder (`.public.recap-new-<pid>`, `.public.recap-old-<pid>`),
+/// but only those recap made.
+fn remove_leftovers(parent: &Path, name: &str) -> anyhow::Result<()> {
+    let prefixes = [format!(".{name}.recap-new-"), format!(".{name}.recap-old-")];
+    for entry in std::fs::read_dir(parent)? {
+        let entry = entry?;
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        if prefixes.iter().any(|p| file_name.starts_with(p.as_str())) {
+            remove_if_ours(&entry.path())?;
+        }
+    }
+    Ok(())
 }
 
 /// Remove a leftover staging folder, but only if recap made it.
@@ -213,6 +229,24 @@ mod tests {
         assert!(!out.join("x/b.html").exists());
         assert!(out.join(MARKER).exists());
         check_output_dir(&out, &[]).unwrap();
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn leftovers_of_a_killed_build_are_cleared() {
+        let d = tmp("leftover");
+        let out = d.join("public");
+        let stale = d.join(".public.recap-new-99999");
+        std::fs::create_dir_all(&stale).unwrap();
+        std::fs::write(stale.join(MARKER), "").unwrap();
+        std::fs::write(stale.join("half.html"), "half").unwrap();
+        let foreign = d.join(".public.recap-old-1");
+        std::fs::create_dir_all(&foreign).unwrap();
+        std::fs::write(foreign.join("mine.txt"), "not recap's").unwrap();
+        assert!(write_site(&out, &[Output::new("a.html", "1")]).is_err(), "foreign folder is kept");
+        std::fs::remove_dir_all(&foreign).unwrap();
+        write_site(&out, &[Output::new("a.html", "1")]).unwrap();
+        assert!(!stale.exists());
         std::fs::remove_dir_all(&d).unwrap();
     }
 

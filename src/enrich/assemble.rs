@@ -233,7 +233,7 @@ fn compact(entities: Vec<Entity>) -> (Vec<Entity>, Vec<Option<usize>>) {
             .iter()
             .filter_map(|(i, c)| remap[*i].map(|j| (j, *c)))
             .collect();
-        e.children.sort_by(|a, b| a.cmp(b));
+        e.children.sort_unstable();
         e.products.sort_unstable();
     }
     (out, remap)

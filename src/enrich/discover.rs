@@ -466,7 +466,9 @@ fn scan_unit(text: &str, line: usize, out: &mut Vec<Sighting>) {
     }
     let [paren, suite, model] = compound_res();
     let has_paren = text.contains(['（', '(']);
-    let has_suite = ["套件", "工具包", "加速器"].iter().any(|w| text.contains(w));
+    let has_suite = ["套件", "工具包", "加速器"]
+        .iter()
+        .any(|w| text.contains(w));
     let has_digit = text.bytes().any(|b| b.is_ascii_digit());
     for c in paren.captures_iter(if has_paren { text } else { "" }) {
         let latin_name = c["latin"].trim().to_string();
@@ -633,7 +635,7 @@ fn judge(
     count: usize,
 ) -> (bool, String) {
     let words_of: Vec<&str> = name.split(' ').filter(|w| !is_version(w)).collect();
-    if name.contains(|c| is_han(c)) {
+    if name.contains(is_han) {
         return (true, "Chinese name with a Latin model or product".into());
     }
     if words_of.iter().any(|w| strong_shape(w) || odd_lowercase(w)) {

@@ -23,6 +23,14 @@ pub struct Table {
     slugs: HashSet<(EntityKind, String)>,
 }
 
+/// `Tomás Álvarez` → `Tomas Alvarez`, so the slug reads `tomas-alvarez`.
+fn strip_accents(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfkd()
+        .filter(|c| !('\u{300}'..='\u{36F}').contains(c))
+        .collect()
+}
+
 pub fn new_entity(kind: EntityKind, slug: String, name: &str) -> Entity {
     Entity {
         kind,
@@ -115,7 +123,7 @@ impl Table {
 
     /// Add an entity with a unique slug (`-2`, `-3`… on collisions).
     pub fn add(&mut self, kind: EntityKind, slug: Option<String>, name: &str) -> usize {
-        let base = slug.unwrap_or_else(|| crate::parse::slugify(name));
+        let base = slug.unwrap_or_else(|| crate::parse::slugify(&strip_accents(name)));
         let base = if base.is_empty() {
             "entity".to_string()
         } else {
@@ -234,5 +242,23 @@ impl Table {
             let id = self.add(EntityKind::Topic, None, name);
             self.footer_topics.insert(key, id);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii_unique_and_readable() {
+        let mut t = Table::default();
+        let a = t.add(EntityKind::Speaker, None, "Tomás Álvarez");
+        let b = t.add(EntityKind::Speaker, None, "Tomas Alvarez");
+        let c = t.add(EntityKind::Company, None, "字节跳动");
+        let d = t.add(EntityKind::Product, None, "Tomas Alvarez");
+        assert_eq!(t.entities[a].slug, "tomas-alvarez");
+        assert_eq!(t.entities[b].slug, "tomas-alvarez-2");
+        assert_eq!(t.entities[c].url, "/companies/zi-jie-tiao-dong/");
+        assert_eq!(t.entities[d].slug, "tomas-alvarez");
     }
 }

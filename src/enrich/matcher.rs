@@ -137,6 +137,7 @@ impl Matcher {
             Some(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::LeftmostLongest)
+                    .ascii_case_insensitive(true)
                     .build(&norm_texts)
                     .expect("aho-corasick builds from plain strings"),
             )
@@ -158,8 +159,8 @@ impl Matcher {
         let Some(ac) = &self.automaton else {
             return Vec::new();
         };
-        let norm = Normalized::new(text, true);
-        let hay = norm.text.as_str();
+        let norm = View::new(text);
+        let hay = norm.hay();
         let mut hits = Vec::new();
         let mut pos = 0;
         while pos < hay.len() {
@@ -188,9 +189,9 @@ impl Matcher {
         hits
     }
 
-    fn accepts(&self, p: usize, start: usize, end: usize, norm: &Normalized, text: &str) -> bool {
+    fn accepts(&self, p: usize, start: usize, end: usize, norm: &View, text: &str) -> bool {
         let info = &self.infos[p];
-        let hay = norm.text.as_str();
+        let hay = norm.hay();
         let before = hay[..start].chars().next_back();
         let after = hay[end..].chars().next();
         if info.latin_start && before.is_some_and(is_word_char) {
@@ -272,6 +273,47 @@ pub fn fold_width(s: &str) -> String {
 /// collapsed.
 pub fn normalize(s: &str) -> String {
     Normalized::new(s, true).text
+}
+
+/// What the automaton searches: the text itself when it needs no folding
+/// (the automaton ignores ASCII case), else a normalised copy with its map.
+enum View<'a> {
+    Same(&'a str),
+    Folded(Normalized),
+}
+
+impl<'a> View<'a> {
+    fn new(text: &'a str) -> View<'a> {
+        let mut prev_space = false;
+        let plain = text.chars().all(|c| {
+            let ok = match c {
+                ' ' => !prev_space,
+                c if c.is_ascii() => !c.is_ascii_whitespace(),
+                c => fold_char(c) == c && !c.is_whitespace() && !c.is_uppercase(),
+            };
+            prev_space = c == ' ';
+            ok
+        });
+        if plain {
+            View::Same(text)
+        } else {
+            View::Folded(Normalized::new(text, true))
+        }
+    }
+
+    fn hay(&self) -> &str {
+        match self {
+            View::Same(t) => t,
+            View::Folded(n) => &n.text,
+        }
+    }
+
+    fn original(&self, i: usize) -> usize {
+        match self {
+            View::Same(_) => i,
+            View::Folded(n) => n.original(i),
+        }
+    }
 }
 
 /// A normalised copy of a text with a map back to the original offsets.

@@ -204,14 +204,30 @@ pub fn enrich(corpus: Corpus, catalog: Catalog, config: SiteConfig) -> Site {
             ids
         })
         .collect();
-    drop(cx);
-    drop(matcher);
     let (assembled, session_links) = assemble::assemble(table, scans, &speaker_ids);
 
     let mut links: BTreeMap<TextKey, Vec<Link>> = BTreeMap::new();
     for list in session_links {
         for (key, link) in list {
             links.entry(key).or_default().push(link);
+        }
+    }
+    // Candidates that got a page: count what the page lists, which also
+    // covers merged spellings and places discovery did not see.
+    let mut candidates = decision.candidates;
+    for c in candidates.iter_mut().filter(|c| c.accepted && c.merged_into.is_none()) {
+        let found = assembled
+            .entities
+            .iter()
+            .find(|e| e.kind == c.kind && !e.catalogued && e.name == c.name);
+        if let Some(e) = found {
+            c.count = e.mentions.len();
+            c.locations = e
+                .mentions
+                .iter()
+                .take(20)
+                .map(|m| (sessions[m.session].source.clone(), m.line))
+                .collect();
         }
     }
     let mut sessions = sessions;
@@ -229,6 +245,6 @@ pub fn enrich(corpus: Corpus, catalog: Catalog, config: SiteConfig) -> Site {
         diagnostics,
         entities: assembled.entities,
         announcements: assembled.announcements,
-        candidates: decision.candidates,
+        candidates,
     }
 }

@@ -20,6 +20,10 @@ pub struct SiteData<'a> {
     pub version: u32,
     pub site: SiteMeta<'a>,
     pub sessions: Vec<SessionData<'a>>,
+    /// `products`, `companies`, `speakers`, `topics`, `announcements`,
+    /// `numbers` (see `entities_data.rs`).
+    #[serde(flatten)]
+    pub entities: super::entities_data::Export<'a>,
 }
 
 #[derive(Serialize)]
@@ -116,6 +120,7 @@ pub fn site_data(site: &Site) -> SiteData<'_> {
             .enumerate()
             .map(|(i, s)| session_data(site, i, s))
             .collect(),
+        entities: super::entities_data::export(site),
     }
 }
 

@@ -186,8 +186,8 @@ fn unique_id(explicit: Option<&str>, text: &str, taken: &mut HashSet<String>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::OnceLock;
     use crate::render::highlight::Syntaxes;
+    use std::sync::OnceLock;
 
     fn md(text: &str) -> Markdown {
         static CELL: OnceLock<Syntaxes> = OnceLock::new();

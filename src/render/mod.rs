@@ -9,6 +9,8 @@
 
 pub mod assets;
 pub mod data;
+pub mod entities;
+pub mod entities_data;
 pub mod feeds;
 pub mod glance;
 pub mod highlight;
@@ -202,6 +204,7 @@ pub fn render(site: &Site, theme: &Theme) -> anyhow::Result<Vec<Output>> {
         .collect::<anyhow::Result<_>>()?;
     outputs.extend(md_pages);
     outputs.extend(assets::assets(theme.static_dir())?);
+    outputs.extend(entities::outputs(site, theme, &common)?);
     let search = search::outputs(site, theme, &common, &outputs)?;
     outputs.extend(search);
     meta::add_head_meta(site, &mut outputs);

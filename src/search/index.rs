@@ -25,7 +25,7 @@
 //! from the postings count.
 
 use super::encode::{encode_postings, encode_varints, MAX_WEIGHT};
-use super::{index_tokens, is_cjk, token_hash};
+use super::{each_index_token, is_cjk, normalize, token_hash};
 use crate::write::Output;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -107,14 +107,28 @@ pub const DIR: &str = "search";
 /// Build the index files for `docs` (in the order given: keep a page's
 /// documents together).
 pub fn build_index(docs: &[SearchDoc], language: &str) -> (Vec<Output>, IndexStats) {
-    let per_doc: Vec<(Vec<(String, f64)>, f64)> = docs.par_iter().map(weighted_terms).collect();
+    // Normalised text is kept for the whole build so tokens can be slices
+    // of it: no allocation per token or posting.
+    let t0 = std::time::Instant::now();
+    let normalized: Vec<Vec<(String, f64)>> = docs
+        .par_iter()
+        .map(|d| {
+            d.fields
+                .iter()
+                .map(|f| (normalize(&f.text), f.boost))
+                .collect()
+        })
+        .collect();
+    let per_doc: Vec<(Vec<(&str, f64)>, f64)> =
+        normalized.par_iter().map(|f| weighted_terms(f)).collect();
+    eprintln!("TIMING tokens {:?}", t0.elapsed());
     let avgdl = if docs.is_empty() {
         1.0
     } else {
         (per_doc.iter().map(|(_, dl)| dl).sum::<f64>() / docs.len() as f64).max(1.0)
     };
 
-    let mut postings: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
+    let mut postings: HashMap<&str, Vec<(u32, u8)>> = HashMap::new();
     for (doc, (terms, dl)) in per_doc.into_iter().enumerate() {
         let norm = K1 * (1.0 - B + B * dl / avgdl);
         for (token, tf) in terms {
@@ -126,6 +140,7 @@ pub fn build_index(docs: &[SearchDoc], language: &str) -> (Vec<Output>, IndexSta
         }
     }
 
+    eprintln!("TIMING merged {:?}", t0.elapsed());
     let mut stats = IndexStats {
         docs: docs.len(),
         tokens: postings.len(),
@@ -135,10 +150,10 @@ pub fn build_index(docs: &[SearchDoc], language: &str) -> (Vec<Output>, IndexSta
     };
 
     let encoded: Vec<(String, String)> = {
-        let mut v: Vec<(String, Vec<(u32, u8)>)> = postings.into_iter().collect();
-        v.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut v: Vec<(&str, Vec<(u32, u8)>)> = postings.into_iter().collect();
+        v.sort_by(|a, b| a.0.cmp(b.0));
         v.into_par_iter()
-            .map(|(t, p)| (t, encode_postings(&p)))
+            .map(|(t, p)| (t.to_string(), encode_postings(&p)))
             .collect()
     };
     let (unigrams, words): (Vec<&(String, String)>, Vec<&(String, String)>) =
@@ -147,6 +162,7 @@ pub fn build_index(docs: &[SearchDoc], language: &str) -> (Vec<Output>, IndexSta
     stats.postings_shards = postings_shards("p", &words, &mut files);
     stats.unigram_shards = postings_shards("u", &unigrams, &mut files);
 
+    eprintln!("TIMING postings {:?}", t0.elapsed());
     let records: Vec<DocRecord> = docs.iter().map(DocRecord::from).collect();
     let avg_record = if records.is_empty() {
         1
@@ -238,18 +254,17 @@ fn largest(files: &[Output], prefix: &str) -> usize {
 
 /// A document's tokens with field-weighted frequencies (sorted, so the
 /// index does not depend on hash order) and its length in tokens.
-fn weighted_terms(doc: &SearchDoc) -> (Vec<(String, f64)>, f64) {
-    let mut tf: HashMap<String, f64> = HashMap::new();
+fn weighted_terms(fields: &[(String, f64)]) -> (Vec<(&str, f64)>, f64) {
+    let mut tf: HashMap<&str, f64> = HashMap::new();
     let mut len = 0usize;
-    for field in &doc.fields {
-        let tokens = index_tokens(&field.text);
-        len += tokens.len();
-        for t in tokens {
-            *tf.entry(t).or_insert(0.0) += field.boost;
-        }
+    for (text, boost) in fields {
+        each_index_token(text, |t| {
+            len += 1;
+            *tf.entry(t).or_insert(0.0) += boost;
+        });
     }
-    let mut terms: Vec<(String, f64)> = tf.into_iter().collect();
-    terms.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut terms: Vec<(&str, f64)> = tf.into_iter().collect();
+    terms.sort_by(|a, b| a.0.cmp(b.0));
     (terms, len as f64)
 }
 

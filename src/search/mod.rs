@@ -46,7 +46,13 @@ fn is_word(c: char) -> bool {
 
 /// NFKC and lowercase: the form both the index and the query are cut from.
 pub fn normalize(text: &str) -> String {
-    text.nfkc().collect::<String>().to_lowercase()
+    use unicode_normalization::{is_nfkc_quick, IsNormalized};
+    // Most text is already NFKC; checking is much cheaper than rebuilding.
+    if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        text.to_lowercase()
+    } else {
+        text.nfkc().collect::<String>().to_lowercase()
+    }
 }
 
 /// A run of text of one kind, as cut from normalised text.
@@ -94,25 +100,49 @@ fn clip(word: String) -> String {
     }
 }
 
-/// Tokens of a document's text, in order, with repeats: every Latin word,
-/// every CJK bigram and every CJK character (so one-character queries find
+/// Tokens of a document's text, with repeats: every Latin word, every CJK
+/// bigram and every CJK character (so one-character queries find
 /// something).
 pub fn index_tokens(text: &str) -> Vec<String> {
+    let normalized = normalize(text);
     let mut out = Vec::new();
-    for run in runs(&normalize(text)) {
-        match run {
-            Run::Word(w) => out.push(clip(w)),
-            Run::Cjk(cs) => {
-                for (i, c) in cs.iter().enumerate() {
-                    out.push(c.to_string());
-                    if let Some(next) = cs.get(i + 1) {
-                        out.push([*c, *next].iter().collect());
-                    }
-                }
+    each_index_token(&normalized, |t| out.push(t.to_string()));
+    out
+}
+
+/// Call `f` with each token of [`normalize`]d text, as slices of it (no
+/// allocation per token: indexing a large site cuts millions of them).
+/// The same tokens as [`index_tokens`].
+pub fn each_index_token<'a>(normalized: &'a str, mut f: impl FnMut(&'a str)) {
+    let clip = |w: &'a str| match w.char_indices().nth(MAX_WORD) {
+        Some((i, _)) => &w[..i],
+        None => w,
+    };
+    let mut word_start: Option<usize> = None;
+    let mut prev_cjk: Option<usize> = None;
+    for (i, c) in normalized.char_indices() {
+        if is_cjk(c) {
+            if let Some(w) = word_start.take() {
+                f(clip(&normalized[w..i]));
+            }
+            let end = i + c.len_utf8();
+            f(&normalized[i..end]);
+            if let Some(p) = prev_cjk {
+                f(&normalized[p..end]);
+            }
+            prev_cjk = Some(i);
+        } else {
+            prev_cjk = None;
+            if is_word(c) {
+                word_start.get_or_insert(i);
+            } else if let Some(w) = word_start.take() {
+                f(clip(&normalized[w..i]));
             }
         }
     }
-    out
+    if let Some(w) = word_start {
+        f(clip(&normalized[w..]));
+    }
 }
 
 /// Tokens of a query, deduplicated in first-seen order: Latin words, and
@@ -186,11 +216,12 @@ mod tests {
 
     #[test]
     fn index_holds_bigrams_and_unigrams() {
-        assert_eq!(index_tokens("代理式"), ["代", "代理", "理", "理式", "式"]);
+        assert_eq!(index_tokens("代理式"), ["代", "理", "代理", "式", "理式"]);
         assert_eq!(
             index_tokens("用Bedrock构建"),
-            ["用", "bedrock", "构", "构建", "建"]
+            ["用", "bedrock", "构", "建", "构建"]
         );
+        assert_eq!(index_tokens("a-b  c"), ["a", "b", "c"]);
     }
 
     #[test]

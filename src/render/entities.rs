@@ -1,0 +1,489 @@
+//! Entity pages: `/products/`, `/products/<slug>/` and the same for
+//! companies, speakers and topics; `/announcements/` and `/numbers/`.
+//!
+//! Each entity page lists every mention (capped at the config's
+//! `max_mentions_per_page`, the rest counted), grouped by session, with the
+//! sentence and a deep link to the timeline moment. Product pages add their
+//! launches, family and what is named in the same stories.
+
+use super::session::session_url;
+use super::strings::Strings;
+use super::text::escape;
+use super::{render_page, Common, Theme};
+use crate::enrich::{Entity, EntityKind, Mention, MentionRole, Site};
+use crate::model::Session;
+use crate::write::Output;
+use rayon::prelude::*;
+use serde::Serialize;
+
+/// A link to another page.
+#[derive(Serialize, Clone)]
+pub struct LinkView {
+    pub name: String,
+    pub url: String,
+    /// Mentions, sessions or shared stories, depending on the list.
+    pub count: usize,
+}
+
+#[derive(Serialize)]
+struct ListItem<'a> {
+    name: &'a str,
+    url: &'a str,
+    description: Option<&'a str>,
+    category: Option<&'a str>,
+    catalogued: bool,
+    aliases: &'a [String],
+    role: Option<&'a str>,
+    org: Option<&'a str>,
+    sessions: usize,
+    mentions: usize,
+    launch: Option<MentionRole>,
+    launch_label: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ListPage<'a> {
+    /// `product`, `company`, `speaker`, `topic`.
+    kind: EntityKind,
+    section: &'static str,
+    title: &'a str,
+    count: usize,
+    items: Vec<ListItem<'a>>,
+}
+
+#[derive(Serialize)]
+struct MentionView {
+    href: String,
+    /// Clock label of the moment, when the mention is in the timeline.
+    time: Option<String>,
+    section: Option<String>,
+    /// HTML: the sentence, escaped, the name in `<mark>`.
+    excerpt: String,
+    role: MentionRole,
+    role_label: String,
+}
+
+#[derive(Serialize)]
+struct SessionMentions {
+    url: String,
+    title: String,
+    kind: Option<String>,
+    mentions: Vec<MentionView>,
+}
+
+#[derive(Serialize)]
+struct EntityView<'a> {
+    kind: EntityKind,
+    /// URL section of the kind's list: `products`.
+    section: &'static str,
+    name: &'a str,
+    slug: &'a str,
+    url: &'a str,
+    aliases: &'a [String],
+    category: Option<&'a str>,
+    description: Option<&'a str>,
+    homepage: Option<&'a str>,
+    catalogued: bool,
+    role: Option<&'a str>,
+    org: Option<&'a str>,
+    launch: Option<MentionRole>,
+    launch_label: Option<String>,
+}
+
+#[derive(Serialize)]
+struct AnnouncementView {
+    product: LinkView,
+    session: LinkView,
+    role: MentionRole,
+    role_label: String,
+    verb: String,
+    excerpt: String,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct EntityPage<'a> {
+    entity: EntityView<'a>,
+    parent: Option<LinkView>,
+    children: Vec<LinkView>,
+    /// Products: the maker. Speakers: their organisation's page.
+    company: Option<LinkView>,
+    /// Companies: the products they make.
+    products: Vec<LinkView>,
+    co_products: Vec<LinkView>,
+    co_companies: Vec<LinkView>,
+    announcements: Vec<AnnouncementView>,
+    sessions: Vec<SessionMentions>,
+    total_mentions: usize,
+    total_sessions: usize,
+    hidden_mentions: usize,
+}
+
+#[derive(Serialize)]
+struct AnnouncementGroup {
+    session: LinkView,
+    items: Vec<AnnouncementView>,
+}
+
+#[derive(Serialize)]
+struct AnnouncementsPage {
+    groups: Vec<AnnouncementGroup>,
+    total: usize,
+}
+
+#[derive(Serialize)]
+struct NumberView {
+    text: String,
+    kind: String,
+    /// HTML: the sentence with the figure in `<mark>`.
+    excerpt: String,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct NumberGroup {
+    session: LinkView,
+    numbers: Vec<NumberView>,
+}
+
+#[derive(Serialize)]
+struct NumbersPage {
+    groups: Vec<NumberGroup>,
+    total: usize,
+}
+
+/// The interface string for a mention role (`role_launched`, …).
+pub fn role_label(strings: &Strings, role: MentionRole) -> String {
+    let key = match role {
+        MentionRole::Launched => "role_launched",
+        MentionRole::Announced => "role_announced",
+        MentionRole::Preview => "role_preview",
+        MentionRole::CustomerStory => "role_customer_story",
+        MentionRole::Partner => "role_partner",
+        MentionRole::Mentioned => "role_mentioned",
+    };
+    strings.get(key).to_string()
+}
+
+/// `/sessions/<slug>/#<anchor>`, or the session page.
+pub fn deep_link(s: &Session, anchor: Option<&str>) -> String {
+    match anchor {
+        Some(a) => format!("{}#{a}", session_url(s)),
+        None => session_url(s),
+    }
+}
+
+/// Escape `text` and wrap `range` in `<mark>`.
+pub fn highlighted(text: &str, range: (usize, usize)) -> String {
+    let (a, b) = range;
+    if a >= b || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+        return escape(text);
+    }
+    format!(
+        "{}<mark>{}</mark>{}",
+        escape(&text[..a]),
+        escape(&text[a..b]),
+        escape(&text[b..])
+    )
+}
+
+fn link(site: &Site, i: usize, count: usize) -> Option<LinkView> {
+    site.entities.get(i).map(|e| LinkView {
+        name: e.name.clone(),
+        url: e.url.clone(),
+        count,
+    })
+}
+
+fn session_link(site: &Site, i: usize) -> LinkView {
+    let s = &site.sessions[i];
+    LinkView {
+        name: s.title.topic.clone(),
+        url: session_url(s),
+        count: 0,
+    }
+}
+
+fn list_title(strings: &Strings, kind: EntityKind) -> &str {
+    strings.get(match kind {
+        EntityKind::Product => "nav_products",
+        EntityKind::Company => "nav_companies",
+        EntityKind::Speaker => "nav_speakers",
+        EntityKind::Topic => "nav_topics",
+    })
+}
+
+/// Every entity page, the four list pages, `/announcements/` and
+/// `/numbers/`; each only when the theme has its template.
+pub fn outputs(site: &Site, theme: &Theme, common: &Common) -> anyhow::Result<Vec<Output>> {
+    let strings = theme.strings();
+    let mut out = Vec::new();
+    for kind in EntityKind::all() {
+        let list_template = format!("{}.html", kind.section());
+        let has_any = site.entities_of(kind).next().is_some();
+        if theme.has_template(&list_template) && has_any {
+            let page = ListPage {
+                kind,
+                section: kind.section(),
+                title: list_title(strings, kind),
+                count: site.entities_of(kind).count(),
+                items: site
+                    .entities_of(kind)
+                    .map(|(_, e)| list_item(e, strings))
+                    .collect(),
+            };
+            let url = format!("/{}/", kind.section());
+            out.push(render_page(theme, common, &list_template, &url, &page)?);
+        }
+    }
+    if theme.has_template("entity.html") {
+        let pages: Vec<Output> = site
+            .entities
+            .par_iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let page = entity_page(site, i, strings);
+                render_page(theme, common, "entity.html", &e.url, &page)
+            })
+            .collect::<anyhow::Result<_>>()?;
+        out.extend(pages);
+    }
+    if theme.has_template("announcements.html") {
+        out.push(render_page(
+            theme,
+            common,
+            "announcements.html",
+            "/announcements/",
+            &announcements_page(site, strings),
+        )?);
+    }
+    let has_numbers = site.info.iter().any(|i| !i.numbers.is_empty());
+    if theme.has_template("numbers.html") && has_numbers {
+        out.push(render_page(
+            theme,
+            common,
+            "numbers.html",
+            "/numbers/",
+            &numbers_page(site),
+        )?);
+    }
+    Ok(out)
+}
+
+fn list_item<'a>(e: &'a Entity, strings: &'a Strings) -> ListItem<'a> {
+    ListItem {
+        name: &e.name,
+        url: &e.url,
+        description: e.description.as_deref(),
+        category: e.category.as_deref(),
+        catalogued: e.catalogued,
+        aliases: &e.aliases,
+        role: e.role.as_deref(),
+        org: e.org.as_deref(),
+        sessions: e.sessions.len(),
+        mentions: e.mentions.len(),
+        launch: e.launch,
+        launch_label: e.launch.map(|r| match r {
+            MentionRole::Launched => strings.get("role_launched"),
+            MentionRole::Announced => strings.get("role_announced"),
+            _ => strings.get("role_preview"),
+        }),
+    }
+}
+
+fn mention_view(site: &Site, m: &Mention, strings: &Strings) -> MentionView {
+    let s = &site.sessions[m.session];
+    let time = m.anchor.as_deref().and_then(|a| {
+        s.entries()
+            .find(|e| e.anchor == a)
+            .and_then(|e| e.start)
+            .map(crate::model::format_time)
+    });
+    MentionView {
+        href: deep_link(s, m.anchor.as_deref()),
+        time,
+        section: m.section.clone(),
+        excerpt: highlighted(&m.excerpt, m.highlight),
+        role: m.role,
+        role_label: role_label(strings, m.role),
+    }
+}
+
+fn entity_page<'a>(site: &'a Site, i: usize, strings: &Strings) -> EntityPage<'a> {
+    let e = &site.entities[i];
+    let cap = site.config.max_mentions_per_page;
+    let mut sessions: Vec<SessionMentions> = Vec::new();
+    for m in e.mentions.iter().take(cap) {
+        if sessions
+            .last()
+            .is_none_or(|g| g.url != session_url(&site.sessions[m.session]))
+        {
+            let s = &site.sessions[m.session];
+            sessions.push(SessionMentions {
+                url: session_url(s),
+                title: s.title.topic.clone(),
+                kind: s.title.kind.clone(),
+                mentions: Vec::new(),
+            });
+        }
+        sessions
+            .last_mut()
+            .expect("pushed above")
+            .mentions
+            .push(mention_view(site, m, strings));
+    }
+    // Speakers of a session that never name them in the prose still list it.
+    for &si in &e.sessions {
+        let url = session_url(&site.sessions[si]);
+        if !sessions.iter().any(|g| g.url == url) && e.kind == EntityKind::Speaker {
+            sessions.push(SessionMentions {
+                url,
+                title: site.sessions[si].title.topic.clone(),
+                kind: site.sessions[si].title.kind.clone(),
+                mentions: Vec::new(),
+            });
+        }
+    }
+    let announcements = site
+        .announcements
+        .iter()
+        .filter(|a| a.entity == i)
+        .map(|a| announcement_view(site, a, strings))
+        .collect();
+    EntityPage {
+        entity: EntityView {
+            kind: e.kind,
+            section: e.kind.section(),
+            name: &e.name,
+            slug: &e.slug,
+            url: &e.url,
+            aliases: &e.aliases,
+            category: e.category.as_deref(),
+            description: e.description.as_deref(),
+            homepage: e.homepage.as_deref(),
+            catalogued: e.catalogued,
+            role: e.role.as_deref(),
+            org: e.org.as_deref(),
+            launch: e.launch,
+            launch_label: e.launch.map(|r| role_label(strings, r)),
+        },
+        parent: e.parent.and_then(|p| link(site, p, 0)),
+        children: e
+            .children
+            .iter()
+            .filter_map(|&c| link(site, c, 0))
+            .collect(),
+        company: e.company.and_then(|c| link(site, c, 0)),
+        products: e
+            .products
+            .iter()
+            .filter_map(|&p| link(site, p, 0))
+            .collect(),
+        co_products: e
+            .co_products
+            .iter()
+            .filter_map(|&(p, n)| link(site, p, n))
+            .collect(),
+        co_companies: e
+            .co_companies
+            .iter()
+            .filter_map(|&(c, n)| link(site, c, n))
+            .collect(),
+        announcements,
+        sessions,
+        total_mentions: e.mentions.len(),
+        total_sessions: e.sessions.len(),
+        hidden_mentions: e.mentions.len().saturating_sub(cap),
+    }
+}
+
+fn announcement_view(
+    site: &Site,
+    a: &crate::enrich::Announcement,
+    strings: &Strings,
+) -> AnnouncementView {
+    let s = &site.sessions[a.session];
+    AnnouncementView {
+        product: link(site, a.entity, 0).unwrap_or(LinkView {
+            name: String::new(),
+            url: String::new(),
+            count: 0,
+        }),
+        session: session_link(site, a.session),
+        role: a.role,
+        role_label: role_label(strings, a.role),
+        verb: a.verb.clone(),
+        excerpt: a.excerpt.clone(),
+        href: deep_link(s, a.anchor.as_deref()),
+    }
+}
+
+fn announcements_page(site: &Site, strings: &Strings) -> AnnouncementsPage {
+    let mut groups: Vec<AnnouncementGroup> = Vec::new();
+    for a in &site.announcements {
+        if groups
+            .last()
+            .is_none_or(|g| g.session.url != session_url(&site.sessions[a.session]))
+        {
+            groups.push(AnnouncementGroup {
+                session: session_link(site, a.session),
+                items: Vec::new(),
+            });
+        }
+        groups
+            .last_mut()
+            .expect("pushed above")
+            .items
+            .push(announcement_view(site, a, strings));
+    }
+    AnnouncementsPage {
+        total: site.announcements.len(),
+        groups,
+    }
+}
+
+fn numbers_page(site: &Site) -> NumbersPage {
+    let mut total = 0;
+    let groups = site
+        .info
+        .iter()
+        .enumerate()
+        .filter(|(_, info)| !info.numbers.is_empty())
+        .map(|(i, info)| {
+            let s = &site.sessions[i];
+            total += info.numbers.len();
+            NumberGroup {
+                session: session_link(site, i),
+                numbers: info
+                    .numbers
+                    .iter()
+                    .map(|n| {
+                        let at = n.excerpt.find(&n.text).map(|a| (a, a + n.text.len()));
+                        NumberView {
+                            text: n.text.clone(),
+                            kind: n.kind.clone(),
+                            excerpt: at
+                                .map_or_else(|| escape(&n.excerpt), |r| highlighted(&n.excerpt, r)),
+                            href: deep_link(s, n.anchor.as_deref()),
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    NumbersPage { groups, total }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlight_escapes_and_marks() {
+        assert_eq!(
+            highlighted("用 <Bedrock> & Kiro", (4, 13)),
+            "用 <mark>&lt;Bedrock&gt;</mark> &amp; Kiro"
+        );
+        assert_eq!(highlighted("abc", (2, 9)), "abc");
+    }
+}

@@ -1,0 +1,262 @@
+//! Bad input of every kind: each gets a clear message naming the file (and
+//! line where there is one), and the rest of the site is still built.
+//! The output folder is sacred: recap refuses folders that are not its own
+//! and never leaves a half-written site behind.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+struct Tmp(PathBuf);
+
+impl Tmp {
+    fn new(name: &str) -> Tmp {
+        let d = std::env::temp_dir().join(format!("recap-robust-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        Tmp(d)
+    }
+}
+
+impl Drop for Tmp {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from) {
+        let e = e.unwrap();
+        let target = to.join(e.path().strip_prefix(from).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A site folder with copies of the sample seeds, content and theme.
+fn site(tmp: &Tmp) -> PathBuf {
+    let s = tmp.0.join("site");
+    for d in ["seeds", "content", "themes/default"] {
+        copy_dir(&Path::new(ROOT).join(d), &s.join(d));
+    }
+    s
+}
+
+fn recap(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_recap"))
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .expect("run recap")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn html_files(dir: &Path) -> Vec<(PathBuf, String)> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| (e.path().to_path_buf(), std::fs::read_to_string(e.path()).unwrap()))
+        .collect()
+}
+
+fn session_dirs(out: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(out.join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn bad_recaps_are_reported_by_file_and_line_and_the_rest_builds() {
+    let tmp = Tmp::new("bad");
+    let s = site(&tmp);
+    let seeds = s.join("seeds");
+    let w = |name: &str, bytes: &[u8]| std::fs::write(seeds.join(name), bytes).unwrap();
+    w("empty.txt", b"");
+    w("latin1.txt", b"# Titel\n\n## Timeline\n00:00 - Caf\xe9\n");
+    w("binary.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00\x00");
+    w("huge.txt", &vec![b'a'; 5 * 1024 * 1024]);
+    w("no_timeline.txt", "# 某大会 2025 分会场总结：没有时间线\n\n## 会议概述\n\n只有概述。\n".as_bytes());
+    w(
+        "disorder.txt",
+        "# 某大会 2025 分会场总结：时间错乱\n\n## 时间线\n05:00 - 后\n01:00 - 前\n99:99 - 不可能\n".as_bytes(),
+    );
+    let dup = "# 某大会 2025 分会场总结：同名会议\n\n## 时间线\n00:00 - 开场\n";
+    w("dup_a.txt", dup.as_bytes());
+    w("dup_b.txt", dup.as_bytes());
+    w(
+        "hostile.txt",
+        "+++\nslug = \"../../etc/passwd\"\ntitle = \"<img src=x onerror=alert(1)>标题\"\n+++\n## 会议概述\n\n<script>alert('xss')</script> 正文\n\n## 时间线\n00:00 - <b>粗体</b><script>alert(2)</script>\n"
+            .as_bytes(),
+    );
+
+    let o = recap(&s, &["build"]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "the site still builds: {err}");
+    for (needle, what) in [
+        ("empty.txt", "empty"),
+        ("latin1.txt:4", "UTF-8"),
+        ("binary.txt", "binary"),
+        ("huge.txt", "KB"),
+        ("no_timeline.txt:1", "no timeline"),
+        ("disorder.txt:6", "99:99"),
+        ("disorder.txt:5", "before"),
+    ] {
+        assert!(
+            err.lines().any(|l| l.contains(needle) && l.contains(what)),
+            "no `{what}` message for {needle} in:\n{err}"
+        );
+    }
+
+    let out = s.join("public");
+    let sessions = session_dirs(&out);
+    assert_eq!(sessions.len(), 5 + 5, "5 samples + 5 readable bad ones: {sessions:?}");
+    assert!(sessions.contains(&"tong-ming-hui-yi".to_string()), "{sessions:?}");
+    assert!(sessions.contains(&"tong-ming-hui-yi-2".to_string()), "{sessions:?}");
+    assert!(sessions.contains(&"etc-passwd".to_string()), "{sessions:?}");
+
+    // Nothing escaped the output folder.
+    let mut top: Vec<_> = std::fs::read_dir(&s)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    top.sort();
+    assert_eq!(top, ["content", "public", "seeds", "themes"]);
+    assert!(!tmp.0.join("etc").exists());
+
+    // Markup in a recap is shown as text, never run.
+    for (path, html) in html_files(&out) {
+        assert!(!html.contains("<script>alert"), "{} runs recap script", path.display());
+        assert!(!html.contains("<img src=x"), "{} has recap markup", path.display());
+    }
+    let page = std::fs::read_to_string(out.join("sessions/etc-passwd/index.html")).unwrap();
+    assert!(page.contains("&lt;script&gt;alert("), "script shown as text");
+    assert!(page.contains("&lt;b&gt;粗体&lt;&#x2F;b&gt;") || page.contains("&lt;b&gt;粗体&lt;/b&gt;"));
+}
+
+#[test]
+fn a_template_error_names_the_template_and_line_and_keeps_the_old_site() {
+    let tmp = Tmp::new("template");
+    let s = site(&tmp);
+    assert!(recap(&s, &["-q", "build"]).status.success());
+    let before = std::fs::read(s.join("public/index.html")).unwrap();
+
+    let tpl = s.join("themes/default/templates/session.html");
+    let text = std::fs::read_to_string(&tpl).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.insert(2, "{% if %}");
+    std::fs::write(&tpl, lines.join("\n")).unwrap();
+
+    let o = recap(&s, &["build"]);
+    let err = stderr(&o);
+    assert!(!o.status.success(), "a broken template fails the build");
+    assert!(err.contains("session.html"), "names the template: {err}");
+    assert!(err.contains("3:"), "names the line (3): {err}");
+    assert_eq!(std::fs::read(s.join("public/index.html")).unwrap(), before, "old site kept");
+}
+
+#[test]
+fn a_missing_theme_is_a_clear_error() {
+    let tmp = Tmp::new("theme");
+    let s = site(&tmp);
+    let o = recap(&s, &["build", "--theme", "themes/nope"]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(err.contains("themes/nope") && err.contains("--theme"), "{err}");
+}
+
+#[test]
+fn a_catalog_toml_error_names_file_and_line_and_the_site_still_builds() {
+    let tmp = Tmp::new("catalog");
+    let s = site(&tmp);
+    std::fs::write(
+        s.join("content/catalog.toml"),
+        "[[product]]\nname = \"Amazon Bedrock\"\naliases = [\"Bedrock\"\n",
+    )
+    .unwrap();
+    let o = recap(&s, &["build"]);
+    let err = stderr(&o);
+    assert!(err.contains("catalog.toml:"), "names the file and line: {err}");
+    assert!(o.status.success(), "the rest builds: {err}");
+    assert_eq!(session_dirs(&s.join("public")).len(), 5);
+}
+
+#[test]
+fn the_output_folder_is_sacred() {
+    let tmp = Tmp::new("sacred");
+    let s = site(&tmp);
+    let home = tmp.0.join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    std::fs::write(home.join("precious.txt"), "keep me").unwrap();
+    let foreign = s.join("notes");
+    std::fs::create_dir_all(&foreign).unwrap();
+    std::fs::write(foreign.join("todo.txt"), "keep me").unwrap();
+
+    let refuse = |out: &str, home_env: &Path| {
+        let o = Command::new(env!("CARGO_BIN_EXE_recap"))
+            .current_dir(&s)
+            .env("HOME", home_env)
+            .args(["build", "--out", out])
+            .output()
+            .unwrap();
+        assert!(!o.status.success(), "--out {out} must be refused");
+        let err = stderr(&o);
+        assert!(err.contains("refusing") || err.contains("not made by recap"), "{out}: {err}");
+    };
+    refuse("/", &home);
+    refuse(home.to_str().unwrap(), &home);
+    refuse(".", &home);
+    refuse("seeds", &home);
+    refuse("content", &home);
+    refuse("notes", &home);
+    assert_eq!(std::fs::read_to_string(home.join("precious.txt")).unwrap(), "keep me");
+    assert_eq!(std::fs::read_to_string(foreign.join("todo.txt")).unwrap(), "keep me");
+    assert!(s.join("seeds/000_2aa07469c266620e.txt").exists());
+}
+
+#[test]
+fn a_killed_build_leaves_the_previous_site_whole() {
+    let tmp = Tmp::new("killed");
+    let s = site(&tmp);
+    assert!(recap(&s, &["-q", "build"]).status.success());
+    let before = html_files(&s.join("public"));
+
+    // A bigger site takes long enough to be killed part way.
+    let samples: Vec<_> = std::fs::read_dir(s.join("seeds")).unwrap().map(|e| e.unwrap().path()).collect();
+    for i in 0..400 {
+        let src = &samples[i % samples.len()];
+        std::fs::copy(src, s.join(format!("seeds/copy_{i:04}.txt"))).unwrap();
+    }
+    for delay_ms in [30u64, 120, 300] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_recap"))
+            .current_dir(&s)
+            .args(["-q", "build"])
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = html_files(&s.join("public"));
+        let complete_new = now.len() > 400 && s.join("public/index.html").exists();
+        assert!(now == before || complete_new, "after a kill at {delay_ms} ms the site is neither old nor whole");
+    }
+    // The next build clears what the killed ones left beside the folder.
+    assert!(recap(&s, &["-q", "build"]).status.success());
+    let leftovers: Vec<_> = std::fs::read_dir(&s)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("recap-new") || n.contains("recap-old"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
