@@ -94,6 +94,7 @@ def main(argv=None) -> int:
     ap.add_argument("--edits", type=int, default=10)
     ap.add_argument("--pause", type=float, default=0.5, help="seconds between edits")
     ap.add_argument("--timeout", type=float, default=600.0)
+    ap.add_argument("-v", "--verbose", action="store_true", help="show each rebuild's stage times")
     args = ap.parse_args(argv)
 
     site = copy_site(args.seeds, args.content, args.themes)
@@ -104,7 +105,7 @@ def main(argv=None) -> int:
     log = open(log_path, "w")
     t_start = time.perf_counter()
     proc = subprocess.Popen(
-        [args.recap, "serve", "--port", "0"],
+        [args.recap] + (["-v"] if args.verbose else []) + ["serve", "--port", "0"],
         cwd=site,
         stdout=subprocess.PIPE,
         stderr=log,
@@ -153,7 +154,8 @@ def main(argv=None) -> int:
     print("server log:")
     with open(log_path) as f:
         for line in f:
-            if "rebuilt" in line or line.startswith("built"):
+            stage = args.verbose and line.startswith("  ") and line.rstrip().endswith(" ms")
+            if "rebuilt" in line or line.startswith("built") or stage:
                 print("  " + line.rstrip())
     shutil.rmtree(site, ignore_errors=True)
     return 0

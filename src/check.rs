@@ -360,25 +360,35 @@ fn slug_collisions(site: &Site) -> Vec<Diagnostic> {
         .iter()
         .map(|s| (s.slug.as_str(), s.source.as_str()))
         .collect();
-    let mut out = Vec::new();
+    // base slug → the numbered sessions that wanted it, in source order
+    let mut groups: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for s in &site.sessions {
         let Some(c) = NUMBERED.captures(&s.slug) else {
             continue;
         };
         let base = c.get(1).map_or("", |m| m.as_str());
-        if let Some(first) = slugs.get(base) {
-            out.push(Diagnostic::warning(
-                &s.source,
-                Some(1),
-                format!(
-                    "duplicate slug: `{base}` is taken by {first}, so this session is at /sessions/{}/; \
-                     give one of them its own `slug:` in front matter to keep URLs stable",
-                    s.slug
-                ),
-            ));
+        if slugs.contains_key(base) {
+            groups.entry(base).or_default().push(s.source.as_str());
         }
     }
-    out
+    groups
+        .into_iter()
+        .map(|(base, numbered)| {
+            let first = slugs[base];
+            let shown: Vec<&str> = numbered.iter().take(3).copied().collect();
+            let more = numbered.len() - shown.len();
+            Diagnostic::warning(
+                numbered[0],
+                Some(1),
+                format!(
+                    "duplicate slug: `{base}` is taken by {first}, so {}{} got `{base}-2`…; their URLs \
+                     change when files are added or removed: give each its own `slug:` in front matter",
+                    shown.join(", "),
+                    if more > 0 { format!(" and {more} more") } else { String::new() },
+                ),
+            )
+        })
+        .collect()
 }
 
 /// Two outputs with one path (the renderer refuses this, but a check that
@@ -415,14 +425,12 @@ fn uncatalogued(site: &Site) -> Vec<Diagnostic> {
                 &file,
                 line,
                 format!(
-                    "uncatalogued {}: `{}` ({} mention{} in {} place{}) has a page only because discovery \
+                    "uncatalogued {}: `{}` ({} mention{}, first here) has a page only because discovery \
                      found it; add it to content/catalog.toml to describe it and list its aliases",
                     kind_name(c.kind),
                     c.name,
                     c.count,
                     if c.count == 1 { "" } else { "s" },
-                    c.locations.len(),
-                    if c.locations.len() == 1 { "" } else { "s" },
                 ),
             )
         })

@@ -30,19 +30,34 @@ enum Command {
     /// overridable per file from `./templates`). The previous site is replaced
     /// only when the new one is complete.
     Build(SiteArgs),
-    /// Build the site into memory, serve it, and rebuild and reload the
-    /// browser whenever a recap, page, the catalog, the config or the theme
-    /// changes. A build error shows in the browser over the last good site.
+    /// Preview the site, rebuilding and reloading the browser on every change.
+    ///
+    /// Builds the site into memory and serves it (127.0.0.1:1111 unless told
+    /// otherwise); when a recap, page, the catalog, the config or the theme
+    /// changes, rebuilds what the change reaches and reloads every open
+    /// browser. A build error shows in the browser over the last good site.
+    // Nothing is written, so there is no output folder to name.
+    #[command(mut_arg("out", |a| a.hide(true)))]
     Serve(ServeArgs),
-    /// Write the site for reading offline into `--out` (default `./bundle`):
-    /// every link relative, folders as `index.html`, search working from
-    /// `file://`; with `--zip FILE`, also as a zip file.
+    /// Write the site for reading offline, as a folder and optionally a zip.
+    ///
+    /// Writes into `--out` (default `./bundle`): every link relative, folders
+    /// as `index.html`, search working from `file://`; with `--zip FILE`, also
+    /// as a zip file.
+    #[command(mut_arg("out", |a| a.help("Folder for the offline site [default: bundle]")))]
     Bundle(BundleArgs),
-    /// Build in memory and list broken links and anchors, parse warnings,
+    /// List broken links and anchors, parse warnings and other problems.
+    ///
+    /// Builds in memory and lists broken links and anchors, parse warnings,
     /// duplicate slugs and uncatalogued names; exits 1 when there are errors.
+    /// External links are fetched only with `--external`.
+    // Nothing is written, so there is no output folder to name.
+    #[command(mut_arg("out", |a| a.hide(true)))]
     Check(CheckArgs),
-    /// Create a new recap site in DIR: config, an example recap, an about
-    /// page, an empty catalog and the default theme.
+    /// Create a new recap site in DIR.
+    ///
+    /// Writes a commented config, an example recap, an about page, an empty
+    /// catalog and the default theme, so `recap serve` works there at once.
     Init(InitArgs),
 }
 

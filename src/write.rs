@@ -243,7 +243,10 @@ mod tests {
         let foreign = d.join(".public.recap-old-1");
         std::fs::create_dir_all(&foreign).unwrap();
         std::fs::write(foreign.join("mine.txt"), "not recap's").unwrap();
-        assert!(write_site(&out, &[Output::new("a.html", "1")]).is_err(), "foreign folder is kept");
+        assert!(
+            write_site(&out, &[Output::new("a.html", "1")]).is_err(),
+            "foreign folder is kept"
+        );
         std::fs::remove_dir_all(&foreign).unwrap();
         write_site(&out, &[Output::new("a.html", "1")]).unwrap();
         assert!(!stale.exists());

@@ -64,7 +64,12 @@ fn html_files(dir: &Path) -> Vec<(PathBuf, String)> {
         .into_iter()
         .map(Result::unwrap)
         .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
-        .map(|e| (e.path().to_path_buf(), std::fs::read_to_string(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path().to_path_buf(),
+                std::fs::read_to_string(e.path()).unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -87,10 +92,14 @@ fn bad_recaps_are_reported_by_file_and_line_and_the_rest_builds() {
     w("latin1.txt", b"# Titel\n\n## Timeline\n00:00 - Caf\xe9\n");
     w("binary.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00\x00");
     w("huge.txt", &vec![b'a'; 5 * 1024 * 1024]);
-    w("no_timeline.txt", "# 某大会 2025 分会场总结：没有时间线\n\n## 会议概述\n\n只有概述。\n".as_bytes());
+    w(
+        "no_timeline.txt",
+        "# 某大会 2025 分会场总结：没有时间线\n\n## 会议概述\n\n只有概述。\n".as_bytes(),
+    );
     w(
         "disorder.txt",
-        "# 某大会 2025 分会场总结：时间错乱\n\n## 时间线\n05:00 - 后\n01:00 - 前\n99:99 - 不可能\n".as_bytes(),
+        "# 某大会 2025 分会场总结：时间错乱\n\n## 时间线\n05:00 - 后\n01:00 - 前\n99:99 - 不可能\n"
+            .as_bytes(),
     );
     let dup = "# 某大会 2025 分会场总结：同名会议\n\n## 时间线\n00:00 - 开场\n";
     w("dup_a.txt", dup.as_bytes());
@@ -121,9 +130,19 @@ fn bad_recaps_are_reported_by_file_and_line_and_the_rest_builds() {
 
     let out = s.join("public");
     let sessions = session_dirs(&out);
-    assert_eq!(sessions.len(), 5 + 5, "5 samples + 5 readable bad ones: {sessions:?}");
-    assert!(sessions.contains(&"tong-ming-hui-yi".to_string()), "{sessions:?}");
-    assert!(sessions.contains(&"tong-ming-hui-yi-2".to_string()), "{sessions:?}");
+    assert_eq!(
+        sessions.len(),
+        5 + 5,
+        "5 samples + 5 readable bad ones: {sessions:?}"
+    );
+    assert!(
+        sessions.contains(&"tong-ming-hui-yi".to_string()),
+        "{sessions:?}"
+    );
+    assert!(
+        sessions.contains(&"tong-ming-hui-yi-2".to_string()),
+        "{sessions:?}"
+    );
     assert!(sessions.contains(&"etc-passwd".to_string()), "{sessions:?}");
 
     // Nothing escaped the output folder.
@@ -137,12 +156,25 @@ fn bad_recaps_are_reported_by_file_and_line_and_the_rest_builds() {
 
     // Markup in a recap is shown as text, never run.
     for (path, html) in html_files(&out) {
-        assert!(!html.contains("<script>alert"), "{} runs recap script", path.display());
-        assert!(!html.contains("<img src=x"), "{} has recap markup", path.display());
+        assert!(
+            !html.contains("<script>alert"),
+            "{} runs recap script",
+            path.display()
+        );
+        assert!(
+            !html.contains("<img src=x"),
+            "{} has recap markup",
+            path.display()
+        );
     }
     let page = std::fs::read_to_string(out.join("sessions/etc-passwd/index.html")).unwrap();
-    assert!(page.contains("&lt;script&gt;alert("), "script shown as text");
-    assert!(page.contains("&lt;b&gt;粗体&lt;&#x2F;b&gt;") || page.contains("&lt;b&gt;粗体&lt;/b&gt;"));
+    assert!(
+        page.contains("&lt;script&gt;alert("),
+        "script shown as text"
+    );
+    assert!(
+        page.contains("&lt;b&gt;粗体&lt;&#x2F;b&gt;") || page.contains("&lt;b&gt;粗体&lt;/b&gt;")
+    );
 }
 
 #[test]
@@ -163,7 +195,11 @@ fn a_template_error_names_the_template_and_line_and_keeps_the_old_site() {
     assert!(!o.status.success(), "a broken template fails the build");
     assert!(err.contains("session.html"), "names the template: {err}");
     assert!(err.contains("3:"), "names the line (3): {err}");
-    assert_eq!(std::fs::read(s.join("public/index.html")).unwrap(), before, "old site kept");
+    assert_eq!(
+        std::fs::read(s.join("public/index.html")).unwrap(),
+        before,
+        "old site kept"
+    );
 }
 
 #[test]
@@ -173,7 +209,10 @@ fn a_missing_theme_is_a_clear_error() {
     let o = recap(&s, &["build", "--theme", "themes/nope"]);
     assert!(!o.status.success());
     let err = stderr(&o);
-    assert!(err.contains("themes/nope") && err.contains("--theme"), "{err}");
+    assert!(
+        err.contains("themes/nope") && err.contains("--theme"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -187,7 +226,10 @@ fn a_catalog_toml_error_names_file_and_line_and_the_site_still_builds() {
     .unwrap();
     let o = recap(&s, &["build"]);
     let err = stderr(&o);
-    assert!(err.contains("catalog.toml:"), "names the file and line: {err}");
+    assert!(
+        err.contains("catalog.toml:"),
+        "names the file and line: {err}"
+    );
     assert!(o.status.success(), "the rest builds: {err}");
     assert_eq!(session_dirs(&s.join("public")).len(), 5);
 }
@@ -212,7 +254,10 @@ fn the_output_folder_is_sacred() {
             .unwrap();
         assert!(!o.status.success(), "--out {out} must be refused");
         let err = stderr(&o);
-        assert!(err.contains("refusing") || err.contains("not made by recap"), "{out}: {err}");
+        assert!(
+            err.contains("refusing") || err.contains("not made by recap"),
+            "{out}: {err}"
+        );
     };
     refuse("/", &home);
     refuse(home.to_str().unwrap(), &home);
@@ -220,8 +265,14 @@ fn the_output_folder_is_sacred() {
     refuse("seeds", &home);
     refuse("content", &home);
     refuse("notes", &home);
-    assert_eq!(std::fs::read_to_string(home.join("precious.txt")).unwrap(), "keep me");
-    assert_eq!(std::fs::read_to_string(foreign.join("todo.txt")).unwrap(), "keep me");
+    assert_eq!(
+        std::fs::read_to_string(home.join("precious.txt")).unwrap(),
+        "keep me"
+    );
+    assert_eq!(
+        std::fs::read_to_string(foreign.join("todo.txt")).unwrap(),
+        "keep me"
+    );
     assert!(s.join("seeds/000_2aa07469c266620e.txt").exists());
 }
 
@@ -233,7 +284,10 @@ fn a_killed_build_leaves_the_previous_site_whole() {
     let before = html_files(&s.join("public"));
 
     // A bigger site takes long enough to be killed part way.
-    let samples: Vec<_> = std::fs::read_dir(s.join("seeds")).unwrap().map(|e| e.unwrap().path()).collect();
+    let samples: Vec<_> = std::fs::read_dir(s.join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     for i in 0..400 {
         let src = &samples[i % samples.len()];
         std::fs::copy(src, s.join(format!("seeds/copy_{i:04}.txt"))).unwrap();
@@ -249,7 +303,10 @@ fn a_killed_build_leaves_the_previous_site_whole() {
         let _ = child.wait();
         let now = html_files(&s.join("public"));
         let complete_new = now.len() > 400 && s.join("public/index.html").exists();
-        assert!(now == before || complete_new, "after a kill at {delay_ms} ms the site is neither old nor whole");
+        assert!(
+            now == before || complete_new,
+            "after a kill at {delay_ms} ms the site is neither old nor whole"
+        );
     }
     // The next build clears what the killed ones left beside the folder.
     assert!(recap(&s, &["-q", "build"]).status.success());

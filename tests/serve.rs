@@ -293,13 +293,44 @@ fn serves_pages_with_content_types_redirects_and_404() {
         missing.header("content-type"),
         Some("text/html; charset=utf-8")
     );
-    let not_found_page =
-        std::fs::read_to_string(server.dir.join("themes/default/templates/404.html")).unwrap();
-    assert!(!not_found_page.is_empty());
-    assert!(
-        missing.text().contains("<html"),
-        "the site's 404 page is served"
+    let own = server.get("/404.html");
+    assert_eq!(own.status, 200);
+    assert_eq!(
+        missing.text(),
+        own.text(),
+        "the site's own 404 page is served"
     );
+
+    // Feed and sitemap point at the preview, not at the production host.
+    let feed = server.get("/feed.xml").text();
+    assert!(feed.contains(&format!("http://{}/", server.addr)), "{feed}");
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_server_cleanly_even_with_a_browser_listening() {
+    let mut server = Server::start(site_copy("stop"));
+    let mut events = server.events();
+    events.wait_for("the current status", |_| true);
+    let pid = server.child.id().to_string();
+    let sent = Command::new("kill").args(["-INT", &pid]).status().unwrap();
+    assert!(sent.success());
+    let deadline = Instant::now() + PATIENCE;
+    let status = loop {
+        if let Some(s) = server.child.try_wait().unwrap() {
+            break s;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "recap serve did not stop on Ctrl-C"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "exit status {status}");
+    // The event stream was ended by the server, not left hanging.
+    assert!(events
+        .next(Instant::now() + Duration::from_secs(5))
+        .is_none());
 }
 
 #[test]
@@ -496,6 +527,7 @@ fn incremental_rebuilds_match_a_fresh_build() {
     };
     let second = inc.rebuild(seeds_changed, &mut |_| {}).unwrap();
     let name = edited.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(!second.model_reused);
     assert_eq!(
         second.reparsed,
         vec![name],
@@ -522,6 +554,7 @@ fn incremental_rebuilds_match_a_fresh_build() {
         )
         .unwrap();
     assert!(third.reparsed.is_empty());
+    assert!(third.model_reused, "a theme edit re-renders the same model");
     assert!(third.outputs == fresh(&opts));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -256,10 +256,15 @@ pub fn is_word_char(c: char) -> bool {
         || ('\u{C0}'..='\u{24F}').contains(&c) && c != '\u{D7}' && c != '\u{F7}'
 }
 
-/// Full-width ASCII (`Ｂｅｄｒｏｃｋ`, `１２３`) to ASCII, ideographic space to space.
+/// Full-width letters and digits (`Ｂｅｄｒｏｃｋ`, `１２３`) to ASCII,
+/// ideographic and no-break spaces to space. Full-width punctuation
+/// (`，：（`) is left alone: it is ordinary Chinese text, never part of a
+/// name, and folding it would send most sentences down the slow path.
 pub fn fold_char(c: char) -> char {
     match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
         '\u{3000}' | '\u{A0}' => ' ',
         c => c,
     }
@@ -289,7 +294,13 @@ impl<'a> View<'a> {
             let ok = match c {
                 ' ' => !prev_space,
                 c if c.is_ascii() => !c.is_ascii_whitespace(),
-                c => fold_char(c) == c && !c.is_whitespace() && !c.is_uppercase(),
+                // Upper case outside Latin, Greek and Cyrillic is rare
+                // enough to leave to the case-sensitive path.
+                c => {
+                    fold_char(c) == c
+                        && !c.is_whitespace()
+                        && !((c as u32) < 0x530 && c.is_uppercase())
+                }
             };
             prev_space = c == ' ';
             ok

@@ -215,7 +215,10 @@ pub fn enrich(corpus: Corpus, catalog: Catalog, config: SiteConfig) -> Site {
     // Candidates that got a page: count what the page lists, which also
     // covers merged spellings and places discovery did not see.
     let mut candidates = decision.candidates;
-    for c in candidates.iter_mut().filter(|c| c.accepted && c.merged_into.is_none()) {
+    for c in candidates
+        .iter_mut()
+        .filter(|c| c.accepted && c.merged_into.is_none())
+    {
         let found = assembled
             .entities
             .iter()
@@ -246,5 +249,100 @@ pub fn enrich(corpus: Corpus, catalog: Catalog, config: SiteConfig) -> Site {
         entities: assembled.entities,
         announcements: assembled.announcements,
         candidates,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::recap::parse_recap;
+
+    const RECAP: &str = "# AWS re:Invent 2025 分会场总结：测试\n\n## 会议概述\n\n本次会议由AWS首席架构师Memet主讲。Bedrock很好，Bedrock很快。\n\n## 详细时间线\n\n### 第一部分 (00:00 - 05:00)\n00:00 - 01:00 - 介绍 Bedrock\n- Bedrock 客户翻倍，增长 98%\n- 再说 Bedrock\n\n### 第二部分 (05:00 - 09:00)\n05:00 - 06:00 - 发布 **Amazon Nova 2**\n- Bedrock 与 Writer\n";
+    const CATALOG: &str = "[[product]]\nname = \"Amazon Bedrock\"\naliases = [\"Bedrock\"]\nkind = \"service\"\ndescription = \"d\"\n\n[[product]]\nname = \"Amazon Nova 2\"\nkind = \"model\"\ndescription = \"d\"\n\n[[company]]\nname = \"AWS\"\nkind = \"vendor\"\ndescription = \"d\"\n\n[[company]]\nname = \"Writer\"\nkind = \"customer\"\ndescription = \"d\"\n";
+
+    fn site(config: SiteConfig, catalog: Catalog, front_matter: bool) -> Site {
+        let mut s = parse_recap("a.txt", RECAP).session;
+        s.slug = "a".into();
+        if front_matter {
+            s.speakers = vec![crate::model::SpeakerRef {
+                name: "Front Matter".into(),
+                role: None,
+                org: None,
+            }];
+        }
+        let corpus = Corpus {
+            sessions: vec![s],
+            ..Default::default()
+        };
+        enrich(corpus, catalog, config)
+    }
+
+    fn bedrock_links(site: &Site) -> Vec<(&TextKey, usize)> {
+        site.links
+            .iter()
+            .flat_map(|(k, ls)| {
+                ls.iter()
+                    .filter(|l| l.title == "Amazon Bedrock")
+                    .map(move |l| (k, l.start))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn first_mention_per_section_links_and_everything_is_counted() {
+        let site = site(
+            SiteConfig::default(),
+            Catalog::parse(CATALOG, "catalog.toml"),
+            false,
+        );
+        // Overview, section one, section two: one link each.
+        let links = bedrock_links(&site);
+        assert_eq!(links.len(), 3, "{links:?}");
+        let bedrock = site.entity_by_url("/products/amazon-bedrock/").unwrap();
+        assert_eq!(bedrock.mentions.len(), 6);
+        assert_eq!(site.info[0].products[0].name, "Amazon Bedrock");
+        assert_eq!(site.info[0].products[0].count, 6);
+        assert_eq!(site.info[0].numbers[0].text, "98%");
+        assert_eq!(site.info[0].numbers[0].anchor.as_deref(), Some("t-0m00s"));
+        let nova = site.entity_by_url("/products/amazon-nova-2/").unwrap();
+        assert_eq!(nova.launch, Some(MentionRole::Launched));
+        assert_eq!(site.announcements.len(), 1);
+        let writer = site.entity_by_url("/companies/writer/").unwrap();
+        assert_eq!(writer.mentions[0].role, MentionRole::CustomerStory);
+        assert_eq!(site.sessions[0].speakers[0].name, "Memet");
+        assert_eq!(site.info[0].speakers[0].url, "/speakers/memet/");
+    }
+
+    #[test]
+    fn cross_links_can_be_turned_off() {
+        let config = SiteConfig {
+            cross_links: false,
+            ..Default::default()
+        };
+        let site = site(config, Catalog::parse(CATALOG, "catalog.toml"), false);
+        assert!(site.links.is_empty());
+        assert!(!site.entities.is_empty());
+    }
+
+    #[test]
+    fn front_matter_speakers_win_over_prose() {
+        let site = site(SiteConfig::default(), Catalog::default(), true);
+        let names: Vec<&str> = site.sessions[0]
+            .speakers
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
+        assert_eq!(names, vec!["Front Matter"]);
+    }
+
+    #[test]
+    fn a_broken_catalog_is_a_diagnostic_and_the_site_still_builds() {
+        let catalog = Catalog::parse("[[product]\nname = 1", "content/catalog.toml");
+        let site = site(SiteConfig::default(), catalog, false);
+        assert!(site
+            .diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.file == "content/catalog.toml" && d.line == Some(1)));
+        assert_eq!(site.sessions.len(), 1);
     }
 }

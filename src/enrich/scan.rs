@@ -251,7 +251,9 @@ fn speaker_matcher(speakers: &[SpeakerRef], table: &Table) -> Matcher {
         });
         if let Some((first, _)) = s.name.split_once(' ') {
             let unique = firsts.iter().filter(|f| **f == first).count() == 1;
-            if unique && first.len() >= 3 && !super::words::is_common(first) {
+            // `May` (Habib) is too ordinary a word to stand for a person.
+            let ordinary = super::words::rank(first).is_some_and(|r| r < 3000);
+            if unique && first.len() >= 3 && !ordinary {
                 pats.push(Pattern {
                     target: id,
                     text: first.to_string(),

@@ -56,6 +56,8 @@ struct MentionView {
     href: String,
     /// Clock label of the moment, when the mention is in the timeline.
     time: Option<String>,
+    /// The same as an ISO 8601 duration (`PT1M15S`), for `<time datetime>`.
+    datetime: Option<String>,
     section: Option<String>,
     /// HTML: the sentence, escaped, the name in `<mark>`.
     excerpt: String,
@@ -129,6 +131,8 @@ struct AnnouncementGroup {
 struct AnnouncementsPage {
     groups: Vec<AnnouncementGroup>,
     total: usize,
+    /// Items past [`list_cap`], counted rather than listed.
+    hidden: usize,
 }
 
 #[derive(Serialize)]
@@ -150,6 +154,16 @@ struct NumberGroup {
 struct NumbersPage {
     groups: Vec<NumberGroup>,
     total: usize,
+    /// Figures past [`list_cap`], counted rather than listed.
+    hidden: usize,
+}
+
+/// How many items `/announcements/` and `/numbers/` list before they only
+/// count the rest: a 10,000-session site has hundreds of thousands of
+/// figures, and one page of them would be hundreds of megabytes. Everything
+/// is still in `data/site.json`.
+fn list_cap(site: &Site) -> usize {
+    site.config.max_mentions_per_page.saturating_mul(5)
 }
 
 /// The interface string for a mention role (`role_launched`, …).
@@ -293,15 +307,14 @@ fn list_item<'a>(e: &'a Entity, strings: &'a Strings) -> ListItem<'a> {
 
 fn mention_view(site: &Site, m: &Mention, strings: &Strings) -> MentionView {
     let s = &site.sessions[m.session];
-    let time = m.anchor.as_deref().and_then(|a| {
-        s.entries()
-            .find(|e| e.anchor == a)
-            .and_then(|e| e.start)
-            .map(crate::model::format_time)
-    });
+    let start = m
+        .anchor
+        .as_deref()
+        .and_then(|a| s.entries().find(|e| e.anchor == a).and_then(|e| e.start));
     MentionView {
         href: deep_link(s, m.anchor.as_deref()),
-        time,
+        time: start.map(crate::model::format_time),
+        datetime: start.map(super::session::iso_duration),
         section: m.section.clone(),
         excerpt: highlighted(&m.excerpt, m.highlight),
         role: m.role,
@@ -420,7 +433,8 @@ fn announcement_view(
 
 fn announcements_page(site: &Site, strings: &Strings) -> AnnouncementsPage {
     let mut groups: Vec<AnnouncementGroup> = Vec::new();
-    for a in &site.announcements {
+    let cap = list_cap(site);
+    for a in site.announcements.iter().take(cap) {
         if groups
             .last()
             .is_none_or(|g| g.session.url != session_url(&site.sessions[a.session]))
@@ -438,24 +452,30 @@ fn announcements_page(site: &Site, strings: &Strings) -> AnnouncementsPage {
     }
     AnnouncementsPage {
         total: site.announcements.len(),
+        hidden: site.announcements.len().saturating_sub(cap),
         groups,
     }
 }
 
 fn numbers_page(site: &Site) -> NumbersPage {
-    let mut total = 0;
+    let total: usize = site.info.iter().map(|info| info.numbers.len()).sum();
+    let cap = list_cap(site);
+    let mut left = cap;
     let groups = site
         .info
         .iter()
         .enumerate()
         .filter(|(_, info)| !info.numbers.is_empty())
-        .map(|(i, info)| {
+        .map_while(|(i, info)| {
+            if left == 0 {
+                return None;
+            }
             let s = &site.sessions[i];
-            total += info.numbers.len();
-            NumberGroup {
+            let shown = info.numbers.len().min(left);
+            left -= shown;
+            Some(NumberGroup {
                 session: session_link(site, i),
-                numbers: info
-                    .numbers
+                numbers: info.numbers[..shown]
                     .iter()
                     .map(|n| {
                         let at = n.excerpt.find(&n.text).map(|a| (a, a + n.text.len()));
@@ -468,10 +488,14 @@ fn numbers_page(site: &Site) -> NumbersPage {
                         }
                     })
                     .collect(),
-            }
+            })
         })
         .collect();
-    NumbersPage { groups, total }
+    NumbersPage {
+        groups,
+        total,
+        hidden: total.saturating_sub(cap),
+    }
 }
 
 #[cfg(test)]

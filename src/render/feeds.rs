@@ -97,7 +97,7 @@ pub fn atom_feed(site: &Site) -> anyhow::Result<String> {
         .map(|(i, s)| feed_entry(site, i, s, &epoch))
         .collect();
     // Newest first, then in site order: stable for equal dates.
-    entries.sort_by(|a, b| b.updated.cmp(&a.updated));
+    entries.sort_by_key(|e| std::cmp::Reverse(e.updated));
     let updated = entries.iter().map(|e| e.updated).max().unwrap_or(epoch);
     let mut feed = Feed {
         title: Text::plain(c.title.clone()),

@@ -16,7 +16,7 @@ const KEY_NUMBERS: usize = 6;
 const LAUNCHES: usize = 6;
 const SPEAKERS: usize = 24;
 /// Names longer than this are cut in the chart (the full name is the tooltip).
-const LABEL_CHARS: usize = 22;
+const LABEL_CHARS: usize = 19;
 
 #[derive(Debug, Default, Serialize)]
 pub struct Glance {
@@ -123,9 +123,11 @@ fn top_products(site: &Site) -> Vec<Bar> {
 /// largest count. Colours come from the stylesheet (`.glance-chart …`), so
 /// the chart follows the light and dark themes.
 pub fn bar_chart(bars: &[Bar], label: &str) -> String {
-    const WIDTH: u32 = 400;
-    const LABEL_W: u32 = 150;
-    const COUNT_W: u32 = 34;
+    // About the width of a glance panel on a phone and on a desktop alike,
+    // so the text is drawn near its nominal size on both.
+    const WIDTH: u32 = 320;
+    const LABEL_W: u32 = 128;
+    const COUNT_W: u32 = 30;
     const ROW: u32 = 26;
     const BAR_H: u32 = 16;
     let max = bars.iter().map(|b| b.count).max().unwrap_or(1).max(1) as f64;
@@ -277,8 +279,8 @@ mod tests {
         let svg = bar_chart(&[bar("Bedrock", 10), bar("Kiro", 5)], "最常提及的产品");
         assert!(svg.starts_with("<svg class=\"glance-chart\""));
         assert_eq!(svg.matches("<rect").count(), 2);
-        assert!(svg.contains("width=\"216.0\""), "{svg}");
-        assert!(svg.contains("width=\"108.0\""), "{svg}");
+        assert!(svg.contains("width=\"162.0\""), "{svg}");
+        assert!(svg.contains("width=\"81.0\""), "{svg}");
         assert!(svg.contains("<a href=\"/products/bedrock/\">"));
         assert!(svg.contains("aria-label=\"最常提及的产品\""));
     }
@@ -287,7 +289,7 @@ mod tests {
     fn chart_escapes_names_and_cuts_long_ones() {
         let svg = bar_chart(&[bar("A<b>&c Very Long Product Name Indeed", 3)], "x");
         assert!(!svg.contains("<b>"));
-        assert!(svg.contains("A&lt;b&gt;&amp;c Very Long Pro…"), "{svg}");
+        assert!(svg.contains("A&lt;b&gt;&amp;c Very Long P…"), "{svg}");
         assert!(svg.contains("<title>A&lt;b&gt;&amp;c Very Long Product Name Indeed: 3</title>"));
     }
 }

@@ -7,8 +7,9 @@
 //!   corpus, because one recap can change every cross-reference page (a new
 //!   product mention, a new related session).
 //! * the catalog: reloaded, no file re-parsed.
-//! * the theme or the site's `templates/`: templates reloaded, nothing
-//!   re-parsed.
+//! * the theme or the site's `templates/`: templates reloaded and the
+//!   model of the last build rendered again; nothing re-parsed or
+//!   re-enriched.
 //! * the config: everything reloaded (it names the theme).
 //!
 //! A stage that fails leaves its flag pending, so the next change retries it
@@ -26,6 +27,7 @@ use crate::render::{self, Theme};
 use crate::write::Output;
 use anyhow::Context;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Which kinds of input changed since the last build.
@@ -67,7 +69,8 @@ pub const STAGES: [&str; 4] = ["load", "parse", "enrich", "render"];
 
 /// What one rebuild did.
 pub struct Rebuild {
-    pub site: Site,
+    /// Shared with the cache: a theme-only change renders the same model.
+    pub site: Arc<Site>,
     pub outputs: Vec<Output>,
     pub timings: Vec<(&'static str, Duration)>,
     /// Recaps and pages parsed again, relative paths; the rest came from
@@ -79,6 +82,8 @@ pub struct Rebuild {
     pub reloaded: Vec<&'static str>,
     /// Files read from the input folders.
     pub sources: usize,
+    /// Parse and enrichment were skipped: only the theme changed.
+    pub model_reused: bool,
 }
 
 impl Rebuild {
@@ -99,7 +104,9 @@ impl Rebuild {
             1 => parts.push(format!("removed {}", self.removed[0])),
             n => parts.push(format!("removed {n} files")),
         }
-        if parts.is_empty() {
+        if self.model_reused {
+            parts.push("same model re-rendered".into());
+        } else if parts.is_empty() {
             parts.push("nothing re-parsed".into());
         }
         parts.join("; ")
@@ -121,6 +128,8 @@ pub struct Incremental {
     recaps: BTreeMap<String, Cached<ParsedRecap>>,
     pages: BTreeMap<String, Cached<ParsedPage>>,
     load_diagnostics: Vec<Diagnostic>,
+    /// The model of the last build.
+    site: Option<Arc<Site>>,
     /// Changes not yet built successfully.
     pending: Dirty,
 }
@@ -135,6 +144,7 @@ impl Incremental {
             recaps: BTreeMap::new(),
             pages: BTreeMap::new(),
             load_diagnostics: Vec::new(),
+            site: None,
             pending: Dirty::ALL,
         }
     }
@@ -228,17 +238,31 @@ impl Incremental {
             self.pending.seeds = false;
             self.pending.content = false;
         }
-        let corpus = parse::assemble(
-            self.load_diagnostics.clone(),
-            self.recaps.values().map(|c| c.parsed.clone()).collect(),
-            self.pages.values().map(|c| c.parsed.clone()).collect(),
-        );
+        // The model depends on the inputs, the catalog and the config,
+        // never on the theme: a template or stylesheet edit re-renders the
+        // model of the last build.
+        let model_changed = reread || reloaded.contains(&"config") || reloaded.contains(&"catalog");
+        let cached = self.site.take().filter(|_| !model_changed);
+        let model_reused = cached.is_some();
+        let corpus = cached.is_none().then(|| {
+            parse::assemble(
+                self.load_diagnostics.clone(),
+                self.recaps.values().map(|c| c.parsed.clone()).collect(),
+                self.pages.values().map(|c| c.parsed.clone()).collect(),
+            )
+        });
         timings.push(("parse", t.elapsed()));
         t = Instant::now();
 
         on_stage(STAGES[2]);
-        let catalog = self.catalog.clone().expect("catalog loaded above");
-        let site = enrich::enrich(corpus, catalog, config);
+        let site = match (cached, corpus) {
+            (Some(site), _) => site,
+            (None, corpus) => {
+                let catalog = self.catalog.clone().expect("catalog loaded above");
+                Arc::new(enrich::enrich(corpus.unwrap_or_default(), catalog, config))
+            }
+        };
+        self.site = Some(Arc::clone(&site));
         timings.push(("enrich", t.elapsed()));
         t = Instant::now();
 
@@ -255,6 +279,7 @@ impl Incremental {
             removed,
             reloaded,
             sources: self.recaps.len() + self.pages.len(),
+            model_reused,
         })
     }
 }
@@ -306,17 +331,18 @@ mod tests {
     #[test]
     fn summary_names_a_single_reparsed_file() {
         let r = |reparsed: Vec<&str>, reloaded: Vec<&'static str>| Rebuild {
-            site: enrich::enrich(
+            site: Arc::new(enrich::enrich(
                 parse::Corpus::default(),
                 Catalog::default(),
                 SiteConfig::default(),
-            ),
+            )),
             outputs: Vec::new(),
             timings: Vec::new(),
             reparsed: reparsed.into_iter().map(String::from).collect(),
             removed: Vec::new(),
             reloaded,
             sources: 10,
+            model_reused: false,
         };
         assert_eq!(r(vec!["a.txt"], vec![]).summary(), "re-parsed a.txt");
         assert_eq!(r(vec![], vec!["theme"]).summary(), "reloaded theme");

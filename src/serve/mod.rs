@@ -63,6 +63,7 @@ pub fn serve(mut build: BuildOptions, opts: ServeOptions, printer: Printer) -> a
         ));
     }
 
+    let watch = watcher::Watch::start(&build, printer);
     let mut inc = Incremental::new(build);
     let first = watcher::first_build(&mut inc, printer);
     let (status_tx, _) = watch::channel(first.status);
@@ -73,6 +74,7 @@ pub fn serve(mut build: BuildOptions, opts: ServeOptions, printer: Printer) -> a
         shutdown: stop_rx.clone(),
     });
     let watch_thread = watcher::spawn(
+        watch,
         inc,
         first.diagnostics,
         Arc::clone(&shared),

@@ -15,8 +15,8 @@ use crate::build::BuildOptions;
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 use crate::progress::Printer;
-use notify_debouncer_mini::notify::RecursiveMode;
-use notify_debouncer_mini::{new_debouncer, DebounceEventResult};
+use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
+use notify_debouncer_mini::{new_debouncer, DebounceEventResult, Debouncer};
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{mpsc, Arc};
@@ -52,7 +52,7 @@ pub fn first_build(inc: &mut Incremental, printer: Printer) -> FirstBuild {
             FirstBuild {
                 site: Some(SiteFiles::from_outputs(r.outputs)),
                 status,
-                diagnostics: r.site.diagnostics.into_iter().collect(),
+                diagnostics: r.site.diagnostics.iter().cloned().collect(),
             }
         }
         Err(e) => {
@@ -82,8 +82,71 @@ pub struct FirstBuild {
     pub diagnostics: BTreeSet<Diagnostic>,
 }
 
+/// The file watcher and what it has seen. Started before the first build,
+/// so a change made while that build runs is not missed: the watch is set
+/// up first, then every input is fingerprinted, then the build reads them.
+pub struct Watch {
+    debouncer: Option<Debouncer<RecommendedWatcher>>,
+    rx: mpsc::Receiver<DebounceEventResult>,
+    paths: WatchPaths,
+    roots: Vec<(PathBuf, RecursiveMode)>,
+    seen: Fingerprints,
+}
+
+impl Watch {
+    /// Watch the inputs of `opts` (the theme as the flags name it; see
+    /// [`Watch::follow`] once the config is read).
+    pub fn start(opts: &BuildOptions, printer: Printer) -> Watch {
+        let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+        let debouncer = match new_debouncer(DEBOUNCE, tx) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                printer.warning(&format!(
+                    "cannot watch for changes ({e}); serving without rebuilds"
+                ));
+                None
+            }
+        };
+        let mut w = Watch {
+            debouncer,
+            rx,
+            paths: WatchPaths::of(opts, None),
+            roots: Vec::new(),
+            seen: Fingerprints(HashMap::new()),
+        };
+        w.aim(printer);
+        w
+    }
+
+    /// Watch what `paths` names now, then fingerprint it.
+    fn aim(&mut self, printer: Printer) {
+        let roots = self.paths.roots();
+        if let Some(d) = self.debouncer.as_mut() {
+            for (p, _) in &self.roots {
+                let _ = d.watcher().unwatch(p);
+            }
+            for (p, mode) in &roots {
+                if let Err(e) = d.watcher().watch(p, *mode) {
+                    printer.warning(&format!("cannot watch {}: {e}", p.display()));
+                }
+            }
+        }
+        self.seen = Fingerprints::scan(&roots);
+        self.roots = roots;
+    }
+
+    /// After a build: a new config may name another theme.
+    fn follow(&mut self, inc: &Incremental, printer: Printer) {
+        self.paths = WatchPaths::of(inc.options(), inc.config());
+        if self.paths.roots() != self.roots {
+            self.aim(printer);
+        }
+    }
+}
+
 /// Start the rebuild thread. It stops when `stop` turns true.
 pub fn spawn(
+    watch: Watch,
     inc: Incremental,
     known: BTreeSet<Diagnostic>,
     shared: Arc<Shared>,
@@ -92,43 +155,30 @@ pub fn spawn(
 ) -> std::thread::JoinHandle<()> {
     std::thread::Builder::new()
         .name("recap-rebuild".into())
-        .spawn(move || run(inc, known, shared, printer, stop))
+        .spawn(move || run(watch, inc, known, shared, printer, stop))
         .expect("cannot start the rebuild thread")
 }
 
 fn run(
+    mut w: Watch,
     mut inc: Incremental,
     mut known: BTreeSet<Diagnostic>,
     shared: Arc<Shared>,
     printer: Printer,
     stop: watch::Receiver<bool>,
 ) {
-    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = match new_debouncer(DEBOUNCE, tx) {
-        Ok(d) => d,
-        Err(e) => {
-            printer.warning(&format!(
-                "cannot watch for changes ({e}); serving without rebuilds"
-            ));
-            return;
-        }
-    };
-    let mut paths = WatchPaths::of(inc.options(), inc.config());
-    let mut roots = paths.roots();
-    for (p, mode) in &roots {
-        if let Err(e) = debouncer.watcher().watch(p, *mode) {
-            printer.warning(&format!("cannot watch {}: {e}", p.display()));
-        }
+    if w.debouncer.is_none() {
+        return;
     }
-    let mut seen = Fingerprints::scan(&roots);
+    w.follow(&inc, printer);
     while !*stop.borrow() {
-        let batch = match rx.recv_timeout(Duration::from_millis(200)) {
+        let batch = match w.rx.recv_timeout(Duration::from_millis(200)) {
             Ok(b) => b,
             Err(mpsc::RecvTimeoutError::Timeout) => continue,
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
         };
         let mut events = Vec::new();
-        for b in std::iter::once(batch).chain(rx.try_iter()) {
+        for b in std::iter::once(batch).chain(w.rx.try_iter()) {
             match b {
                 Ok(ev) => events.extend(ev.into_iter().map(|e| e.path)),
                 Err(e) => printer.warning(&format!("file watching: {e}")),
@@ -137,13 +187,13 @@ fn run(
         let mut dirty = Dirty::default();
         let mut changed = BTreeSet::new();
         for p in &events {
-            if !seen.changed(p) {
+            if !w.seen.changed(p) {
                 // Opened or read (by this very build, often), not changed.
                 continue;
             }
-            if let Some(d) = paths.classify(p) {
+            if let Some(d) = w.paths.classify(p) {
                 dirty = dirty.union(d);
-                changed.insert(paths.shown(p));
+                changed.insert(w.paths.shown(p));
             }
         }
         if !dirty.any() {
@@ -151,7 +201,7 @@ fn run(
         }
         // What this build will read; events about it that arrive later
         // (an editor's save is often several) then change nothing.
-        seen = Fingerprints::scan(&roots);
+        w.seen = Fingerprints::scan(&w.roots);
         // Files rather than the folders they are in, where there are any.
         let files: Vec<String> = changed
             .iter()
@@ -218,22 +268,7 @@ fn run(
                 });
             }
         }
-        // A new config may name another theme.
-        let now = WatchPaths::of(inc.options(), inc.config());
-        let new_roots = now.roots();
-        if new_roots != roots {
-            for (p, _) in &roots {
-                let _ = debouncer.watcher().unwatch(p);
-            }
-            for (p, mode) in &new_roots {
-                if let Err(e) = debouncer.watcher().watch(p, *mode) {
-                    printer.warning(&format!("cannot watch {}: {e}", p.display()));
-                }
-            }
-            roots = new_roots;
-            seen = Fingerprints::scan(&roots);
-        }
-        paths = now;
+        w.follow(&inc, printer);
     }
 }
 

@@ -87,6 +87,12 @@ async function runSearch(page, searchUrl, q) {
     q,
     { timeout: 20000 },
   );
+  // Show every result page ("more" loads the next ten).
+  for (let i = 0; i < 50 && (await page.isVisible("#search-more")); i++) {
+    const before = await page.locator("#search-results > li").count();
+    await page.click("#search-more");
+    await page.waitForFunction((n) => document.querySelectorAll("#search-results > li").length > n, before);
+  }
   return page.evaluate(() => {
     const root = document.getElementById("search");
     return {
@@ -189,6 +195,16 @@ async function searchTests(browser, rootUrl, sessions, label, queries) {
     check(norm(landed.text).includes(norm(q)), `${label} "${q}": the entry at ${landed.href} does not mention the query`);
   }
 
+  // The header box of any page leads to the results.
+  const first = rootUrl + sessions[0].url.slice(1) + (rootUrl.startsWith("file:") ? "index.html" : "");
+  await page.goto(first);
+  await page.fill("#site-search-q", "Bedrock");
+  await Promise.all([page.waitForURL(/search\/(index\.html)?\?q=Bedrock/), page.press("#site-search-q", "Enter")]);
+  await page
+    .waitForFunction(() => document.getElementById("search").dataset.searchQuery === "Bedrock", null, { timeout: 20000 })
+    .catch(() => fail(`${label}: searching from the header of ${first} shows no results`));
+  check((await page.locator("#search-results > li").count()) > 0, `${label}: the header search found nothing for Bedrock`);
+
   // A query nobody wrote: the page says so instead of staying blank.
   const none = await runSearch(page, searchUrl, "zzqxjv");
   check(none.groups.length === 0 && none.status.trim().length > 0, `${label}: a query without results shows no message`);
@@ -214,7 +230,8 @@ async function axe(page, name) {
 /** Home, a session, a product and the search page: axe in light and dark, screenshots. */
 async function pageTests(browser, rootUrl, site, outDir) {
   const session = site.sessions.find((s) => (s.timeline || []).length > 5) || site.sessions[0];
-  const product = (site.products || []).find((p) => (p.mentions || []).length > 0);
+  // The most-mentioned product: the page with the most to show.
+  const product = [...(site.products || [])].sort((a, b) => (b.mentions || []).length - (a.mentions || []).length)[0];
   const pages = [
     ["home", rootUrl],
     ["session", rootUrl + session.url.slice(1)],

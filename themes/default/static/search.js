@@ -18,6 +18,10 @@
   var root = document.getElementById("search");
   var meta = window.RECAP_SEARCH;
   if (!root) return;
+  // search-index.js records where it was loaded from; should it not have
+  // (no currentScript), the index is ../search/ from this script.
+  var ownSrc = document.currentScript && document.currentScript.src;
+  if (meta && !meta.base && ownSrc) meta.base = new URL("../search/", ownSrc).href;
 
   var form = root.querySelector("form");
   var input = root.querySelector("input[name=q]");
@@ -268,16 +272,22 @@
     });
   }
 
-  /** Where the query appears as written, the hit goes up. */
-  function phraseBoost(doc, query) {
+  /** Where the query appears as written, the hit goes up; a page whose
+   * title is mostly the query (the Bedrock page for "bedrock") goes up
+   * more than one that merely mentions it. */
+  function boost(doc, query) {
     var q = normalize(query).replace(/\s+/g, " ").trim();
-    var hay = normalize(doc.title + " " + doc.label + " " + doc.text);
-    return q && hay.indexOf(q) >= 0 ? 1.5 : 1;
+    if (!q) return 1;
+    var b = 1;
+    if (normalize(doc.title + " " + doc.label + " " + doc.text).indexOf(q) >= 0) b *= 1.5;
+    var title = normalize(doc.title);
+    if (!doc.anchor && title.indexOf(q) >= 0) b *= 1 + q.length / title.length;
+    return b;
   }
 
   // ---- display -----------------------------------------------------------
 
-  var siteRoot = meta ? new URL("../", meta.base) : null;
+  var siteRoot = meta && meta.base ? new URL("../", meta.base) : null;
 
   function href(pageUrl, anchor) {
     var u = new URL(pageUrl, siteRoot);
@@ -420,7 +430,7 @@
       batch.forEach(function (g) {
         g.docs = g.hits.slice(0, HITS_PER_GROUP).map(function (h) {
           var d = docs.get(h[0]);
-          d.score = h[1] * phraseBoost(d, current.query);
+          d.score = h[1] * boost(d, current.query);
           return d;
         });
         g.docs.sort(function (x, y) { return y.score - x.score || x.id - y.id; });
@@ -484,7 +494,12 @@
     }
   }
 
-  if (!meta || !form || !input || !status || !list) return;
+  if (!form || !input || !status || !list) return;
+  if (!meta || !meta.base) {
+    // The index did not load: say so, and let the form reload the page.
+    status.textContent = str.error || "";
+    return;
+  }
 
   form.addEventListener("submit", function (ev) {
     ev.preventDefault();

@@ -1,0 +1,346 @@
+//! Pooling sightings over the corpus and deciding which names get pages.
+
+use super::{
+    is_han, is_version, odd_lowercase, ordinary, stop_pattern, strong_shape, Decision, Discovered,
+    Sighting, STOP,
+};
+use crate::enrich::catalog::Curation;
+use crate::enrich::matcher::normalize;
+use crate::enrich::types::{Candidate, EntityKind};
+use crate::enrich::words;
+use std::collections::BTreeMap;
+
+/// Pool all sightings and decide which names get pages. `sessions` are
+/// (file, sightings); `events` are conference names from titles, never
+/// companies or products.
+pub fn decide(
+    sessions: &[(String, Vec<Sighting>)],
+    curation: &Curation,
+    events: &[String],
+) -> Decision {
+    #[derive(Default)]
+    struct Pool {
+        spellings: BTreeMap<String, (usize, usize)>,
+        count: usize,
+        per_file: BTreeMap<usize, usize>,
+        locations: Vec<(String, usize)>,
+        cjk: bool,
+        mid_sentence: bool,
+        company: usize,
+        speaker_org: bool,
+        han_aliases: Vec<String>,
+    }
+    let mut pools: BTreeMap<String, Pool> = BTreeMap::new();
+    let mut order = 0;
+    for (fi, (file, sightings)) in sessions.iter().enumerate() {
+        for s in sightings {
+            let key = normalize(&s.name);
+            if key.is_empty() {
+                continue;
+            }
+            let p = pools.entry(key).or_default();
+            order += 1;
+            let sp = p.spellings.entry(s.name.clone()).or_insert((0, order));
+            sp.0 += 1;
+            p.count += 1;
+            *p.per_file.entry(fi).or_default() += 1;
+            if p.locations.len() < 20 {
+                p.locations.push((file.clone(), s.line));
+            }
+            p.cjk |= s.cjk;
+            p.mid_sentence |= !s.sentence_start;
+            p.company += usize::from(s.company_hint);
+            p.speaker_org |= s.speaker_org;
+            if let Some(a) = &s.han_alias {
+                if !p.han_aliases.contains(a) {
+                    p.han_aliases.push(a.clone());
+                }
+            }
+        }
+    }
+    let suppressed = |k: &str| curation.suppress.iter().any(|s| s == k);
+    let merged = |k: &str| {
+        curation
+            .merge
+            .iter()
+            .find(|(seen, _)| normalize(seen) == k)
+            .map(|(_, t)| t.clone())
+    };
+    let event_keys: Vec<String> = events.iter().map(|e| normalize(e)).collect();
+    let stop = |k: &str| STOP.contains(&k);
+
+    let mut decision = Decision::default();
+    let mut accepted: BTreeMap<String, Discovered> = BTreeMap::new();
+    for (key, p) in &pools {
+        // Most used spelling; the earliest on a tie.
+        let name = p
+            .spellings
+            .iter()
+            .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+            .map(|(n, _)| n.clone())
+            .unwrap_or_default();
+        let kind = if p.speaker_org || p.company > 0 {
+            EntityKind::Company
+        } else {
+            EntityKind::Product
+        };
+        let (ok, reason) = if suppressed(key) {
+            (false, "suppressed in the catalog".to_string())
+        } else if let Some(t) = merged(key) {
+            (false, format!("merged into `{t}` by the catalog"))
+        } else if stop(key) || stop_pattern().is_match(&name) || all_generic(&name) {
+            (false, "generic term".to_string())
+        } else if event_keys
+            .iter()
+            .any(|e| e.starts_with(key.as_str()) || key.starts_with(e.as_str()))
+        {
+            (false, "event name".to_string())
+        } else if p.speaker_org {
+            (true, "organisation of a speaker".to_string())
+        } else {
+            judge(
+                &name,
+                p.cjk,
+                p.mid_sentence,
+                p.company > 0,
+                p.per_file.values().copied().max().unwrap_or(0),
+                p.count,
+            )
+        };
+        if ok {
+            accepted.insert(
+                key.clone(),
+                Discovered {
+                    name: name.clone(),
+                    kind,
+                    aliases: p.han_aliases.clone(),
+                    maker: None,
+                },
+            );
+        }
+        decision.candidates.push(Candidate {
+            name,
+            kind,
+            count: p.count,
+            locations: p.locations.clone(),
+            accepted: ok,
+            reason,
+            merged_into: merged(key),
+        });
+    }
+    fold_variants(&mut accepted, &mut decision.candidates);
+    decision.accepted = accepted.into_values().collect();
+    decision
+}
+
+/// Shape and word checks for a name that no rule settled.
+fn judge(
+    name: &str,
+    cjk: bool,
+    mid_sentence: bool,
+    company: bool,
+    max_per_file: usize,
+    count: usize,
+) -> (bool, String) {
+    let words_of: Vec<&str> = name.split(' ').filter(|w| !is_version(w)).collect();
+    if name.contains(is_han) {
+        return (true, "Chinese name with a Latin model or product".into());
+    }
+    if words_of.iter().any(|w| strong_shape(w) || odd_lowercase(w)) {
+        return (true, "name-shaped (inner capitals or digits)".into());
+    }
+    let acronym = words_of.len() == 1
+        && name.len() <= 6
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    if acronym {
+        return if company || max_per_file >= 3 || count >= 5 {
+            (true, "acronym used as a name".into())
+        } else {
+            (false, "acronym said fewer than 3 times".into())
+        };
+    }
+    if !cjk && words_of.iter().all(|w| derived_word(w)) {
+        return (false, "ordinary English word(s)".into());
+    }
+    if words_of.iter().all(|w| ordinary(w, cjk)) {
+        // `Acme's`, `at Acme`, `through Apache Kafka`: rarer words used as
+        // a name, capitalised in the middle of a sentence.
+        let common = words_of.iter().all(|w| w.split('-').all(words::is_common));
+        if !((company || mid_sentence) && !common) {
+            return (false, "ordinary English word(s)".into());
+        }
+    }
+    (
+        true,
+        if cjk {
+            "Latin name in Chinese prose"
+        } else {
+            "capitalised name"
+        }
+        .into(),
+    )
+}
+
+/// Every word (versions aside) is a generic term: `Q1 2026`, `GPU 2`.
+fn all_generic(name: &str) -> bool {
+    let ws: Vec<&str> = name.split(' ').filter(|w| !is_version(w)).collect();
+    !ws.is_empty()
+        && ws
+            .iter()
+            .all(|w| STOP.contains(&w.to_lowercase().as_str()) || stop_pattern().is_match(w))
+}
+
+/// English nouns built from other words (`Observability`, `Migration`),
+/// which the word list may not have but which are no names.
+fn derived_word(word: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "ability", "ibility", "ization", "isation", "ation", "ition", "ment", "ness", "ity",
+    ];
+    let w = word.to_ascii_lowercase();
+    w.chars().all(|c| c.is_ascii_lowercase())
+        && SUFFIXES
+            .iter()
+            .any(|s| w.len() >= s.len() + 4 && w.ends_with(s))
+}
+
+/// `PostgreSQL 17` and `Postgres` are `PostgreSQL`; `Acme` is `Acme
+/// Logistics`; `Cohere Embed v3` is made by `Cohere`.
+fn fold_variants(accepted: &mut BTreeMap<String, Discovered>, candidates: &mut [Candidate]) {
+    let keys: Vec<String> = accepted.keys().cloned().collect();
+    let mut folds: Vec<(String, String)> = Vec::new();
+    for k in &keys {
+        // Version suffix: `postgresql 17` → `postgresql`.
+        if let Some((base, last)) = k.rsplit_once(' ') {
+            if is_version(last) && accepted.contains_key(base) {
+                folds.push((k.clone(), base.to_string()));
+                continue;
+            }
+        }
+        for other in &keys {
+            if other == k {
+                continue;
+            }
+            let (a, b) = (&accepted[k], &accepted[other]);
+            // `Postgres` + `QL` = `PostgreSQL`: an upper-case completion.
+            let completion = b.name.to_lowercase().starts_with(&a.name.to_lowercase())
+                && a.name.len() >= 5
+                && b.name.is_char_boundary(a.name.len())
+                && b.name[a.name.len()..]
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase());
+            // `Acme` → `Acme Logistics` (a company, by its first word).
+            let first_word = b.kind == EntityKind::Company
+                && !a.name.contains(' ')
+                && b.name.split(' ').next() == Some(a.name.as_str());
+            if completion || first_word {
+                folds.push((k.clone(), other.clone()));
+                break;
+            }
+        }
+    }
+    for (from, to) in folds {
+        if let Some(d) = accepted.remove(&from) {
+            if let Some(t) = accepted.get_mut(&to) {
+                if d.kind == EntityKind::Company {
+                    t.kind = EntityKind::Company;
+                }
+                t.aliases.push(d.name.clone());
+                t.aliases.extend(d.aliases);
+                let target = t.name.clone();
+                if let Some(c) = candidates.iter_mut().find(|c| c.name == d.name) {
+                    c.merged_into = Some(target);
+                    c.reason = "variant of another discovered name".into();
+                }
+            }
+        }
+    }
+    // Makers: `Cohere Embed v3` → company `Cohere`.
+    let mut makers: Vec<(String, String)> = Vec::new();
+    for d in accepted.values() {
+        let parts: Vec<&str> = d.name.split(' ').collect();
+        if d.kind == EntityKind::Product && parts.len() >= 3 && is_version(parts[parts.len() - 1]) {
+            let first = parts[0];
+            if !ordinary(first, false) && !accepted.contains_key(&normalize(first)) {
+                makers.push((d.name.clone(), first.to_string()));
+            }
+        }
+    }
+    for (product, maker) in makers {
+        if let Some(d) = accepted.values_mut().find(|d| d.name == product) {
+            d.maker = Some(maker.clone());
+        }
+        accepted.insert(
+            normalize(&maker),
+            Discovered {
+                name: maker,
+                kind: EntityKind::Company,
+                aliases: Vec::new(),
+                maker: None,
+            },
+        );
+    }
+    for d in accepted.values_mut() {
+        d.aliases.sort();
+        d.aliases.dedup();
+        d.aliases.retain(|a| a != &d.name);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::scan;
+    use super::*;
+
+    fn accepted(files: &[&str]) -> Vec<(String, EntityKind)> {
+        let sessions: Vec<(String, Vec<Sighting>)> = files
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (format!("f{i}"), scan(&[(t, 1)], &[], &[])))
+            .collect();
+        decide(
+            &sessions,
+            &Curation::default(),
+            &["KubeCon China 2025".into()],
+        )
+        .accepted
+        .into_iter()
+        .map(|d| (d.name, d.kind))
+        .collect()
+    }
+
+    #[test]
+    fn ordinary_words_generic_terms_and_events_are_rejected() {
+        let got = accepted(&[
+            "在 Kubernetes 上跑推理，GPU 利用率提升，Serverless 推理，P99 延迟，Q3 发布，KubeCon China 2025 现场，HNSW 索引",
+            "Show of hands. Dual writes caused drift. Schema change managed with Terraform.",
+        ]);
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, vec!["Kubernetes", "Terraform"]);
+    }
+
+    #[test]
+    fn variants_fold_and_makers_are_companies() {
+        let got = accepted(&[
+            "moved into PostgreSQL 17 with pgvector. A second database next to Postgres. PostgreSQL is fine.",
+            "Embeddings produced by Cohere Embed v3 (1,024 dimensions). Results at Acme. Acme Logistics's team.",
+        ]);
+        assert_eq!(
+            got,
+            vec![
+                ("Acme Logistics".to_string(), EntityKind::Company),
+                ("Cohere".to_string(), EntityKind::Company),
+                ("Cohere Embed v3".to_string(), EntityKind::Product),
+                ("pgvector".to_string(), EntityKind::Product),
+                ("PostgreSQL".to_string(), EntityKind::Product),
+            ]
+        );
+    }
+
+    #[test]
+    fn acronyms_need_repetition() {
+        assert!(accepted(&["ACK 的调度"]).is_empty());
+        assert_eq!(accepted(&["ACK 的调度，ACK 中的队列，ACK 推理"]).len(), 1);
+    }
+}
