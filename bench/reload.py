@@ -111,6 +111,7 @@ def main(argv=None) -> int:
         stderr=log,
         text=True,
     )
+    latencies = []
     try:
         addr = None
         for line in proc.stdout:
@@ -124,14 +125,21 @@ def main(argv=None) -> int:
         events = Events(addr, args.timeout)
         status = events.next()
         generation = status["generation"]
+        if not status["ok"]:
+            print("the first build failed; see " + log_path, file=sys.stderr)
+            return 1
 
-        latencies = []
         for i in range(args.edits):
             name = recaps[(i * max(1, len(recaps) // args.edits)) % len(recaps)]
             t0 = time.perf_counter()
             edit(os.path.join(site, "seeds", name), i)
             while True:
                 status = events.next()
+                if not status["ok"]:
+                    err = status["errors"][0] if status["errors"] else {}
+                    print(f"the build failed: {err.get('file')}:{err.get('line')}: {err.get('message')}",
+                          file=sys.stderr)
+                    return 1
                 if status["generation"] > generation:
                     break
             ms = (time.perf_counter() - t0) * 1000
@@ -158,7 +166,7 @@ def main(argv=None) -> int:
             if "rebuilt" in line or line.startswith("built") or stage:
                 print("  " + line.rstrip())
     shutil.rmtree(site, ignore_errors=True)
-    return 0
+    return 0 if len(latencies) == args.edits else 1
 
 
 if __name__ == "__main__":

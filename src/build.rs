@@ -101,7 +101,7 @@ pub struct BuildReport {
     pub sessions: usize,
     pub files: usize,
     pub diagnostics: Vec<Diagnostic>,
-    pub timings: Vec<(&'static str, Duration)>,
+    pub timings: Timings,
 }
 
 impl BuildReport {
@@ -110,13 +110,24 @@ impl BuildReport {
     }
 }
 
+/// How long each stage took, in pipeline order.
+pub type Timings = Vec<(&'static str, Duration)>;
+
 /// Run the pipeline up to rendered outputs, writing nothing.
-pub fn build_in_memory(
+pub fn build_in_memory(opts: &BuildOptions) -> anyhow::Result<(Site, Vec<Output>, Timings)> {
+    run(opts, None)
+}
+
+/// The pipeline up to rendered outputs. With a `sink`, session pages go to
+/// it as they are rendered and neither they nor `data/site.json` are in the
+/// result (a build writes them straight to disk).
+fn run(
     opts: &BuildOptions,
-) -> anyhow::Result<(Site, Vec<Output>, Vec<(&'static str, Duration)>)> {
+    sink: Option<render::Sink>,
+) -> anyhow::Result<(Site, Vec<Output>, Timings)> {
     let mut timings = Vec::new();
     let mut t = Instant::now();
-    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
+    let mut lap = |name: &'static str, timings: &mut Timings| {
         timings.push((name, t.elapsed()));
         t = Instant::now();
     };
@@ -130,7 +141,11 @@ pub fn build_in_memory(
     lap("parse", &mut timings);
     let site = enrich::enrich(corpus, catalog, config);
     lap("enrich", &mut timings);
-    let outputs = render::render(&site, &theme).context("rendering failed")?;
+    let outputs = match sink {
+        None => render::render(&site, &theme),
+        Some(sink) => render::render_streaming(&site, &theme, Some(sink)),
+    }
+    .context("rendering failed")?;
     lap("render", &mut timings);
     Ok((site, outputs, timings))
 }
@@ -147,14 +162,27 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     ];
     let forbidden: Vec<&Path> = forbidden.iter().map(PathBuf::as_path).collect();
     write::check_output_dir(&out, &forbidden)?;
-    let (site, outputs, mut timings) = build_in_memory(opts)?;
+    // Session pages are written as they are rendered, and the export is
+    // streamed: a 10,000-session site never has to fit in memory.
+    let staging = write::Staging::begin(&out)?;
+    let sink = |o: &Output| staging.write(o);
+    let (site, outputs, mut timings) = run(opts, Some(&sink))?;
     let t = Instant::now();
-    write::write_site(&out, &outputs)?;
+    staging.write_all(&outputs)?;
+    let path = staging.dir().join(render::data::DATA_PATH);
+    let parent = path.parent().expect("DATA_PATH has a folder");
+    std::fs::create_dir_all(parent)
+        .with_context(|| format!("cannot create {}", parent.display()))?;
+    let file =
+        std::fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
+    render::data::write_site_json(&site, file)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    staging.commit()?;
     timings.push(("write", t.elapsed()));
     Ok(BuildReport {
         out,
         sessions: site.sessions.len(),
-        files: outputs.len(),
+        files: outputs.len() + site.sessions.len() + 1,
         diagnostics: site.diagnostics,
         timings,
     })

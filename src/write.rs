@@ -77,64 +77,125 @@ pub fn check_output_dir(out: &Path, forbidden: &[&Path]) -> anyhow::Result<()> {
 
 /// Write `outputs` as the new content of `out`, replacing what was there.
 pub fn write_site(out: &Path, outputs: &[Output]) -> anyhow::Result<()> {
-    for o in outputs {
-        if !is_safe_relative(&o.path) {
-            bail!(
-                "internal error: output path `{}` would leave the output folder",
-                o.path
-            );
-        }
-    }
-    let out = absolute(out)?;
-    let parent = out.parent().context("output folder has no parent")?;
-    std::fs::create_dir_all(parent)
-        .with_context(|| format!("cannot create {}", parent.display()))?;
-    let name = out
-        .file_name()
-        .context("output folder has no name")?
-        .to_string_lossy();
-    let staging = parent.join(format!(".{name}.recap-new-{}", std::process::id()));
-    let old = parent.join(format!(".{name}.recap-old-{}", std::process::id()));
-    remove_leftovers(parent, &name)?;
-    std::fs::create_dir_all(&staging)?;
-    let result = write_files(&staging, outputs);
-    if let Err(e) = result {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    if out.exists() {
-        std::fs::rename(&out, &old)
-            .with_context(|| format!("cannot move the previous site {} aside", out.display()))?;
-    }
-    if let Err(e) = std::fs::rename(&staging, &out) {
-        let _ = std::fs::rename(&old, &out);
-        return Err(e).with_context(|| format!("cannot move the new site into {}", out.display()));
-    }
-    if old.exists() {
-        std::fs::remove_dir_all(&old)
-            .with_context(|| format!("cannot remove the previous site at {}", old.display()))?;
-    }
-    Ok(())
+    let staging = Staging::begin(out)?;
+    staging.write_all(outputs)?;
+    staging.commit()
 }
 
-fn write_files(dir: &Path, outputs: &[Output]) -> anyhow::Result<()> {
-    let mut dirs: Vec<PathBuf> = outputs
-        .iter()
-        .filter_map(|o| Path::new(&o.path).parent().map(|p| dir.join(p)))
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for d in &dirs {
-        std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
+/// The new site's folder beside the output folder, filled while the site
+/// is rendered and swapped into place by [`Staging::commit`]. A build can
+/// write big pages here as soon as they are rendered instead of holding
+/// them all in memory. Dropped without a commit, it removes itself and the
+/// previous site stays as it was.
+#[derive(Debug)]
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    old: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Make an empty staging folder (with the marker) for the site at `out`.
+    pub fn begin(out: &Path) -> anyhow::Result<Staging> {
+        let out = absolute(out)?;
+        let parent = out.parent().context("output folder has no parent")?;
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+        let name = out
+            .file_name()
+            .context("output folder has no name")?
+            .to_string_lossy()
+            .into_owned();
+        let dir = parent.join(format!(".{name}.recap-new-{}", std::process::id()));
+        let old = parent.join(format!(".{name}.recap-old-{}", std::process::id()));
+        remove_leftovers(parent, &name)?;
+        std::fs::create_dir_all(&dir)?;
+        let staging = Staging {
+            out,
+            dir,
+            old,
+            committed: false,
+        };
+        std::fs::write(
+            staging.dir.join(MARKER),
+            b"This folder is written by recap and replaced on every build.\n",
+        )?;
+        Ok(staging)
     }
-    std::fs::write(
-        dir.join(MARKER),
-        b"This folder is written by recap and replaced on every build.\n",
-    )?;
-    outputs.par_iter().try_for_each(|o| {
-        let p = dir.join(&o.path);
+
+    /// The staging folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Write one file (safe to call from several threads).
+    pub fn write(&self, o: &Output) -> anyhow::Result<()> {
+        check_safe(o)?;
+        let p = self.dir.join(&o.path);
+        if let Some(d) = p.parent() {
+            std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
+        }
         std::fs::write(&p, &o.bytes).with_context(|| format!("cannot write {}", p.display()))
-    })
+    }
+
+    /// Write many files, in parallel.
+    pub fn write_all(&self, outputs: &[Output]) -> anyhow::Result<()> {
+        outputs.iter().try_for_each(check_safe)?;
+        let mut dirs: Vec<PathBuf> = outputs
+            .iter()
+            .filter_map(|o| Path::new(&o.path).parent().map(|p| self.dir.join(p)))
+            .collect();
+        dirs.sort();
+        dirs.dedup();
+        for d in &dirs {
+            std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
+        }
+        outputs.par_iter().try_for_each(|o| {
+            let p = self.dir.join(&o.path);
+            std::fs::write(&p, &o.bytes).with_context(|| format!("cannot write {}", p.display()))
+        })
+    }
+
+    /// Swap the staging folder into place of the output folder.
+    pub fn commit(mut self) -> anyhow::Result<()> {
+        self.committed = true;
+        let (out, old) = (&self.out, &self.old);
+        if out.exists() {
+            std::fs::rename(out, old).with_context(|| {
+                format!("cannot move the previous site {} aside", out.display())
+            })?;
+        }
+        if let Err(e) = std::fs::rename(&self.dir, out) {
+            let _ = std::fs::rename(old, out);
+            let _ = std::fs::remove_dir_all(&self.dir);
+            return Err(e)
+                .with_context(|| format!("cannot move the new site into {}", out.display()));
+        }
+        if old.exists() {
+            std::fs::remove_dir_all(old)
+                .with_context(|| format!("cannot remove the previous site at {}", old.display()))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+fn check_safe(o: &Output) -> anyhow::Result<()> {
+    if !is_safe_relative(&o.path) {
+        bail!(
+            "internal error: output path `{}` would leave the output folder",
+            o.path
+        );
+    }
+    Ok(())
 }
 
 /// Remove the staging and old-site folders a killed build left beside the

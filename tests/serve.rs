@@ -558,3 +558,53 @@ fn incremental_rebuilds_match_a_fresh_build() {
     assert!(third.outputs == fresh(&opts));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Skip loudly, or fail under CI (`.ci/run` installs the browser).
+fn browser_missing(what: &str) -> bool {
+    if std::env::var_os("CI").is_some() {
+        panic!("{what} is required for the live-reload browser test under CI");
+    }
+    eprintln!("SKIP: the live-reload browser test needs {what}");
+    true
+}
+
+#[test]
+fn the_page_script_reloads_and_shows_the_overlay_in_a_browser() {
+    let chromium = std::env::var_os("CHROMIUM")
+        .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
+    if !chromium.exists() && browser_missing("chromium") {
+        return;
+    }
+    let has = |cmd: &str| {
+        Command::new(cmd)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !(has("node") && has("npm")) && browser_missing("node and npm") {
+        return;
+    }
+    let tests = repo().join("tests/browser");
+    if !tests.join("node_modules/playwright-core").is_dir() {
+        let ci = Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&tests)
+            .status();
+        assert!(
+            ci.is_ok_and(|s| s.success()),
+            "npm ci in tests/browser failed"
+        );
+    }
+    let server = Server::start(site_copy("browser"));
+    let status = Command::new("node")
+        .arg(tests.join("live.mjs"))
+        .arg(format!("http://{}/", server.addr))
+        .arg(&server.dir)
+        .env("CHROMIUM", &chromium)
+        .status()
+        .expect("run node tests/browser/live.mjs");
+    assert!(
+        status.success(),
+        "live reload failed in the browser (see above)"
+    );
+}

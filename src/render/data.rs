@@ -15,6 +15,9 @@ use serde::Serialize;
 /// Bumped on any incompatible change of the shape below.
 pub const VERSION: u32 = 1;
 
+/// Where the export goes in the output folder.
+pub const DATA_PATH: &str = "data/site.json";
+
 #[derive(Serialize)]
 pub struct SiteData<'a> {
     pub version: u32,
@@ -131,6 +134,18 @@ pub fn site_json(site: &Site) -> anyhow::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// The same bytes as [`site_json`], streamed to `w`: on a 10,000-session
+/// site the export is hundreds of megabytes, too much to hold in memory
+/// beside the pages.
+pub fn write_site_json(site: &Site, w: impl std::io::Write) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+    serde_json::to_writer_pretty(&mut w, &site_data(site))?;
+    w.write_all(b"\n")?;
+    w.flush()?;
+    Ok(())
+}
+
 fn session_data<'a>(site: &'a Site, i: usize, s: &'a Session) -> SessionData<'a> {
     let duration = s.duration();
     let info = site.info.get(i);
@@ -236,6 +251,14 @@ mod tests {
         assert_eq!(tl[1]["end_s"], 2520);
         assert_eq!(tl[1]["end"], "close");
         assert!(s["products"].as_array().is_some());
+    }
+
+    #[test]
+    fn streamed_export_is_the_same_bytes() {
+        let site = site();
+        let mut streamed = Vec::new();
+        write_site_json(&site, &mut streamed).unwrap();
+        assert_eq!(streamed, site_json(&site).unwrap());
     }
 
     #[test]

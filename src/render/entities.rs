@@ -510,4 +510,28 @@ mod tests {
         );
         assert_eq!(highlighted("abc", (2, 9)), "abc");
     }
+
+    #[test]
+    fn numbers_page_lists_up_to_the_cap_and_counts_the_rest() {
+        use crate::config::SiteConfig;
+        use crate::enrich::{enrich, Catalog};
+        use crate::parse::{recap::parse_recap, Corpus};
+        let recap = "# Conf 2025 分会场总结：测试\n\n## 会议概述\n\n\
+            收入增长 35%，用户 120 万，延迟降至 20 毫秒，成本降低 40%，效率提升 3 倍，\
+            客户 500 家，模型 12 款，区域 30 个。\n\n## 时间线\n\n00:00 - 01:00 - 开场\n- 欢迎\n";
+        let corpus = Corpus {
+            sessions: vec![parse_recap("a.txt", recap).session],
+            ..Default::default()
+        };
+        let config = SiteConfig {
+            max_mentions_per_page: 1,
+            ..SiteConfig::default()
+        };
+        let site = enrich(corpus, Catalog::default(), config);
+        let page = numbers_page(&site);
+        let shown: usize = page.groups.iter().map(|g| g.numbers.len()).sum();
+        assert!(page.total > 5, "the recap has more figures than the cap");
+        assert_eq!(shown, 5);
+        assert_eq!(page.hidden, page.total - 5);
+    }
 }

@@ -29,7 +29,7 @@ pub fn add_head_meta(site: &Site, outputs: &mut [Output]) {
     let site_name = super::text::escape(&site.config.title);
     outputs
         .par_iter_mut()
-        .filter(|o| o.path.ends_with(".html"))
+        .filter(|o| o.path.ends_with(".html") && !o.bytes.is_empty())
         .for_each(|o| {
             let session = sessions.get(&o.path).copied();
             let json_ld = session.map(|i| session_json_ld(site, i));
@@ -43,6 +43,17 @@ pub fn add_head_meta(site: &Site, outputs: &mut [Output]) {
                 o.bytes = html;
             }
         });
+}
+
+/// [`add_head_meta`] for the page of session `i` alone, with the same
+/// result, for pages that are written as soon as they are rendered.
+pub fn add_session_meta(site: &Site, i: usize, o: &mut Output) {
+    let locale = og_locale(&site.config.language);
+    let site_name = super::text::escape(&site.config.title);
+    let json_ld = session_json_ld(site, i);
+    if let Some(html) = with_head_meta(&o.bytes, &site_name, &locale, true, Some(&json_ld)) {
+        o.bytes = html;
+    }
 }
 
 /// `zh-CN` → `zh_CN`; a bare `en` → `en_US` (OpenGraph wants a territory).

@@ -160,7 +160,33 @@ pub fn render_page<S: Serialize>(
 #[derive(Serialize)]
 struct Nothing {}
 
+/// Every file of the site, `data/site.json` included, sorted by path.
 pub fn render(site: &Site, theme: &Theme) -> anyhow::Result<Vec<Output>> {
+    let mut outputs = render_pages(site, theme)?;
+    let json = Output::new(data::DATA_PATH, data::site_json(site)?);
+    let at = outputs.partition_point(|o| o.path < json.path);
+    outputs.insert(at, json);
+    Ok(outputs)
+}
+
+/// Where a build sends finished pages it need not keep in memory.
+pub type Sink<'a> = &'a (dyn Fn(&Output) -> anyhow::Result<()> + Sync);
+
+/// Every file of the site except `data/site.json` (which a build streams
+/// to disk with [`data::write_site_json`]), sorted by path.
+pub fn render_pages(site: &Site, theme: &Theme) -> anyhow::Result<Vec<Output>> {
+    render_streaming(site, theme, None)
+}
+
+/// [`render_pages`], except that with a `sink` each session page is
+/// finished (head metadata added) and handed to it as soon as it is
+/// rendered, and left out of the result: on a big site the session pages
+/// are most of the bytes, and holding them all would take gigabytes.
+pub fn render_streaming(
+    site: &Site,
+    theme: &Theme,
+    sink: Option<Sink>,
+) -> anyhow::Result<Vec<Output>> {
     let features = Features::detect(site, theme);
     let common = Common::new(site, theme, features)?;
     let strings = theme.strings();
@@ -175,14 +201,21 @@ pub fn render(site: &Site, theme: &Theme) -> anyhow::Result<Vec<Output>> {
             &pages::home(site, strings),
         )?,
         render_page(theme, &common, "404.html", "/404.html", &Nothing {})?,
-        Output::new("data/site.json", data::site_json(site)?),
     ];
     let sessions: Vec<Output> = (0..site.sessions.len())
         .into_par_iter()
         .map(|i| {
             let page = session::page(site, i, strings);
             let url = page.session.url.clone();
-            render_page(theme, &common, "session.html", &url, &page)
+            let mut out = render_page(theme, &common, "session.html", &url, &page)?;
+            if let Some(sink) = sink {
+                meta::add_session_meta(site, i, &mut out);
+                sink(&out)?;
+                // The path stays, for the sitemap, search and the
+                // duplicate check; `add_head_meta` skips empty pages.
+                out.bytes = Vec::new();
+            }
+            Ok(out)
         })
         .collect::<anyhow::Result<_>>()?;
     outputs.extend(sessions);
@@ -223,6 +256,14 @@ pub fn render(site: &Site, theme: &Theme) -> anyhow::Result<Vec<Output>> {
             "{culprit}two pages would be written to `{}`; rename the content page or set its `slug`",
             w[0].path
         );
+    }
+    if sink.is_some() {
+        let streamed: std::collections::HashSet<String> = site
+            .sessions
+            .iter()
+            .map(|s| output_path(&session::session_url(s)))
+            .collect();
+        outputs.retain(|o| !streamed.contains(&o.path));
     }
     Ok(outputs)
 }
