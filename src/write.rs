@@ -207,11 +207,25 @@ fn remove_leftovers(parent: &Path, name: &str) -> anyhow::Result<()> {
         let entry = entry?;
         let file_name = entry.file_name();
         let file_name = file_name.to_string_lossy();
-        if prefixes.iter().any(|p| file_name.starts_with(p.as_str())) {
-            remove_if_ours(&entry.path())?;
+        let Some(pid) = prefixes
+            .iter()
+            .find_map(|p| file_name.strip_prefix(p.as_str()))
+        else {
+            continue;
+        };
+        // Another build into the same folder may be running right now.
+        if pid.parse::<u32>().is_ok_and(|pid| pid != std::process::id() && is_running(pid)) {
+            continue;
         }
+        remove_if_ours(&entry.path())?;
     }
     Ok(())
+}
+
+/// Whether a process with this id is alive. Where that cannot be told
+/// (no `/proc`), assume it is not: a leftover is then cleared as before.
+fn is_running(pid: u32) -> bool {
+    Path::new("/proc").join(pid.to_string()).exists()
 }
 
 /// Remove a leftover staging folder, but only if recap made it.
@@ -297,11 +311,11 @@ mod tests {
     fn leftovers_of_a_killed_build_are_cleared() {
         let d = tmp("leftover");
         let out = d.join("public");
-        let stale = d.join(".public.recap-new-99999");
+        let stale = d.join(".public.recap-new-99999998");
         std::fs::create_dir_all(&stale).unwrap();
         std::fs::write(stale.join(MARKER), "").unwrap();
         std::fs::write(stale.join("half.html"), "half").unwrap();
-        let foreign = d.join(".public.recap-old-1");
+        let foreign = d.join(".public.recap-old-99999999");
         std::fs::create_dir_all(&foreign).unwrap();
         std::fs::write(foreign.join("mine.txt"), "not recap's").unwrap();
         assert!(
@@ -311,6 +325,20 @@ mod tests {
         std::fs::remove_dir_all(&foreign).unwrap();
         write_site(&out, &[Output::new("a.html", "1")]).unwrap();
         assert!(!stale.exists());
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn a_running_build_keeps_its_staging_folder() {
+        let d = tmp("running");
+        let mut other = std::process::Command::new("sleep").arg("5").spawn().unwrap();
+        let staging = d.join(format!(".public.recap-new-{}", other.id()));
+        std::fs::create_dir_all(&staging).unwrap();
+        std::fs::write(staging.join(MARKER), "").unwrap();
+        write_site(&d.join("public"), &[Output::new("a.html", "1")]).unwrap();
+        assert!(staging.exists(), "another build's staging folder is left alone");
+        other.kill().unwrap();
+        other.wait().unwrap();
         std::fs::remove_dir_all(&d).unwrap();
     }
 
