@@ -214,7 +214,10 @@ fn remove_leftovers(parent: &Path, name: &str) -> anyhow::Result<()> {
             continue;
         };
         // Another build into the same folder may be running right now.
-        if pid.parse::<u32>().is_ok_and(|pid| pid != std::process::id() && is_running(pid)) {
+        if pid
+            .parse::<u32>()
+            .is_ok_and(|pid| pid != std::process::id() && is_running(pid))
+        {
             continue;
         }
         remove_if_ours(&entry.path())?;
@@ -331,12 +334,18 @@ mod tests {
     #[test]
     fn a_running_build_keeps_its_staging_folder() {
         let d = tmp("running");
-        let mut other = std::process::Command::new("sleep").arg("5").spawn().unwrap();
+        let mut other = std::process::Command::new("sleep")
+            .arg("5")
+            .spawn()
+            .unwrap();
         let staging = d.join(format!(".public.recap-new-{}", other.id()));
         std::fs::create_dir_all(&staging).unwrap();
         std::fs::write(staging.join(MARKER), "").unwrap();
         write_site(&d.join("public"), &[Output::new("a.html", "1")]).unwrap();
-        assert!(staging.exists(), "another build's staging folder is left alone");
+        assert!(
+            staging.exists(),
+            "another build's staging folder is left alone"
+        );
         other.kill().unwrap();
         other.wait().unwrap();
         std::fs::remove_dir_all(&d).unwrap();

@@ -147,16 +147,18 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
     let mut open: Option<(Option<usize>, MentionRole, String)> = None;
     for u in &us {
         let found = find_in_unit(u, cx, &speaker_matcher, &mut open);
+        // A name said twice in one sentence is one place to show.
+        let mut shown: HashSet<(usize, String)> = HashSet::new();
         for f in &found {
             let e = &cx.table.entities[f.hit.target];
             *out.counts.entry(f.hit.target).or_default() += 1;
             if matches!(e.kind, EntityKind::Product | EntityKind::Company) {
                 stories.entry(u.story).or_default().push(f.hit.target);
             }
-            out.mentions.push((
-                f.hit.target,
-                mention(u, f.hit.start, f.hit.end, f.role, index),
-            ));
+            let m = mention(u, f.hit.start, f.hit.end, f.role, index);
+            if shown.insert((f.hit.target, m.excerpt.clone())) {
+                out.mentions.push((f.hit.target, m));
+            }
             if f.role.is_launch() && e.kind == EntityKind::Product {
                 let (ex, _) = excerpt(u.text, f.hit.start, f.hit.end);
                 out.announcements.push(Announcement {

@@ -82,7 +82,10 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
                 story += 1;
             }
             let section = sec.heading.as_deref().or(Some(e.text.as_str()));
-            out.push(Unit {
+            // An entry named after its heading (`### 标题` + `[00:00 - 05:30]`)
+            // says nothing the heading did not: one mention, not two.
+            let repeats_heading = sec.heading.as_deref() == Some(e.text.as_str());
+            out.extend((!repeats_heading).then(|| Unit {
                 text: &e.text,
                 line: e.line,
                 place: Place::Entry,
@@ -93,7 +96,7 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
                 story,
                 anchor: Some(e.anchor.clone()),
                 section,
-            });
+            }));
             for (j, p) in e.points.iter().enumerate() {
                 out.push(Unit {
                     text: &p.text,
