@@ -42,7 +42,8 @@ impl Default for BuildOptions {
 }
 
 impl BuildOptions {
-    fn at(&self, p: &Path) -> PathBuf {
+    /// `p` taken from the site root, unless it is absolute.
+    pub fn at(&self, p: &Path) -> PathBuf {
         if p.is_absolute() {
             p.to_path_buf()
         } else {
@@ -86,6 +87,19 @@ impl BuildOptions {
 
     pub fn out_dir(&self, config: &SiteConfig) -> PathBuf {
         self.at(&config.output)
+    }
+
+    /// Refuse an output folder that is, or holds, one of the site's inputs
+    /// (see [`write::check_output_dir`] for the rest of the rules).
+    pub fn check_output(&self, config: &SiteConfig, out: &Path) -> anyhow::Result<()> {
+        let inputs = [
+            self.seeds_dir(),
+            self.content_dir(),
+            self.theme_dir(config),
+            self.root.clone(),
+        ];
+        let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+        write::check_output_dir(out, &inputs)
     }
 
     /// The site's own template overrides.
@@ -154,14 +168,7 @@ fn run(
 pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let config = opts.site_config()?;
     let out = opts.out_dir(&config);
-    let forbidden = [
-        opts.seeds_dir(),
-        opts.content_dir(),
-        opts.theme_dir(&config),
-        opts.root.clone(),
-    ];
-    let forbidden: Vec<&Path> = forbidden.iter().map(PathBuf::as_path).collect();
-    write::check_output_dir(&out, &forbidden)?;
+    opts.check_output(&config, &out)?;
     // Session pages are written as they are rendered, and the export is
     // streamed: a 10,000-session site never has to fit in memory.
     let staging = write::Staging::begin(&out)?;

@@ -26,7 +26,7 @@ use regex::Regex;
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::LazyLock;
 use std::time::Instant;
@@ -377,22 +377,9 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let t = Instant::now();
     let config = opts.site_config()?;
-    let at = |p: &Path| {
-        if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            opts.root.join(p)
-        }
-    };
+    let at = |p: &Path| opts.at(p);
     let out = at(out);
-    let forbidden = [
-        opts.seeds_dir(),
-        opts.content_dir(),
-        opts.theme_dir(&config),
-        opts.root.clone(),
-    ];
-    let forbidden: Vec<&Path> = forbidden.iter().map(PathBuf::as_path).collect();
-    crate::write::check_output_dir(&out, &forbidden)?;
+    opts.check_output(&config, &out)?;
     if let Some(z) = zip {
         if at(z).is_dir() {
             anyhow::bail!(

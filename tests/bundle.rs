@@ -1,6 +1,8 @@
 //! `recap bundle` end to end: the offline site of the sample recaps, checked
 //! the way a browser opening it from `file://` would resolve it.
 
+mod common;
+
 use regex::Regex;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -227,42 +229,11 @@ fn refuses_to_bundle_over_inputs_or_foreign_folders() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// Skip loudly, or fail under CI (`.ci/run` installs the browser).
-fn browser_missing(what: &str) -> bool {
-    if std::env::var_os("CI").is_some() {
-        panic!("{what} is required for the browser test of the bundle under CI");
-    }
-    eprintln!("SKIP: the bundle's browser test needs {what}");
-    true
-}
-
 #[test]
 fn the_bundle_works_in_a_browser_from_file_urls() {
-    let chromium = std::env::var_os("CHROMIUM")
-        .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
-    if !chromium.exists() && browser_missing("chromium") {
+    let Some((tests, chromium)) = common::browser_tests("browser test of the bundle") else {
         return;
-    }
-    let has = |cmd: &str| {
-        Command::new(cmd)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
     };
-    if !(has("node") && has("npm")) && browser_missing("node and npm") {
-        return;
-    }
-    let tests = repo().join("tests/browser");
-    if !tests.join("node_modules/playwright-core").is_dir() {
-        let ci = Command::new("npm")
-            .args(["ci", "--no-audit", "--no-fund"])
-            .current_dir(&tests)
-            .status();
-        assert!(
-            ci.is_ok_and(|s| s.success()),
-            "npm ci in tests/browser failed"
-        );
-    }
     let dir = site_copy("browser");
     let out = recap(&dir, &["-q", "bundle", "--out", "offline"]);
     assert!(

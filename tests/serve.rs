@@ -5,6 +5,8 @@
 //! The HTTP client is a few lines over `TcpStream` (HTTP/1.0, so bodies are
 //! neither chunked nor kept alive); the event stream is read line by line.
 
+mod common;
+
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -559,42 +561,11 @@ fn incremental_rebuilds_match_a_fresh_build() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// Skip loudly, or fail under CI (`.ci/run` installs the browser).
-fn browser_missing(what: &str) -> bool {
-    if std::env::var_os("CI").is_some() {
-        panic!("{what} is required for the live-reload browser test under CI");
-    }
-    eprintln!("SKIP: the live-reload browser test needs {what}");
-    true
-}
-
 #[test]
 fn the_page_script_reloads_and_shows_the_overlay_in_a_browser() {
-    let chromium = std::env::var_os("CHROMIUM")
-        .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
-    if !chromium.exists() && browser_missing("chromium") {
+    let Some((tests, chromium)) = common::browser_tests("live-reload browser test") else {
         return;
-    }
-    let has = |cmd: &str| {
-        Command::new(cmd)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
     };
-    if !(has("node") && has("npm")) && browser_missing("node and npm") {
-        return;
-    }
-    let tests = repo().join("tests/browser");
-    if !tests.join("node_modules/playwright-core").is_dir() {
-        let ci = Command::new("npm")
-            .args(["ci", "--no-audit", "--no-fund"])
-            .current_dir(&tests)
-            .status();
-        assert!(
-            ci.is_ok_and(|s| s.success()),
-            "npm ci in tests/browser failed"
-        );
-    }
     let server = Server::start(site_copy("browser"));
     let status = Command::new("node")
         .arg(tests.join("live.mjs"))
