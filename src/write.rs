@@ -255,7 +255,9 @@ pub fn is_safe_relative(p: &str) -> bool {
             .all(|c| matches!(c, Component::Normal(_)))
 }
 
-fn absolute(p: &Path) -> anyhow::Result<PathBuf> {
+/// `p` made absolute from the current folder, with `.` and `..` resolved
+/// lexically (the folder may not exist yet).
+pub fn absolute(p: &Path) -> anyhow::Result<PathBuf> {
     let abs = if p.is_absolute() {
         p.to_path_buf()
     } else {
