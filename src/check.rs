@@ -244,8 +244,9 @@ fn resolve(page: &str, url: &str, paths: &HashSet<&str>) -> Target {
     }
 }
 
-/// Resolve `.` and `..`; `None` when the path climbs above the site.
-fn normalize(path: &str) -> Option<String> {
+/// Resolve `.` and `..` in a `/`-separated site path; `None` when the path
+/// climbs above the site.
+pub fn normalize(path: &str) -> Option<String> {
     let mut out: Vec<&str> = Vec::new();
     for seg in path.split('/') {
         match seg {

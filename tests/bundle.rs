@@ -54,21 +54,6 @@ fn files_under(dir: &Path) -> BTreeSet<String> {
         .collect()
 }
 
-/// `a/b/../c` → `a/c`; `None` when it climbs out of the bundle.
-fn normalize(path: &str) -> Option<String> {
-    let mut out: Vec<&str> = Vec::new();
-    for seg in path.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                out.pop()?;
-            }
-            s => out.push(s),
-        }
-    }
-    Some(out.join("/"))
-}
-
 #[test]
 fn every_link_of_the_bundle_resolves_on_disk_relative_to_its_page() {
     let dir = site_copy("links");
@@ -138,7 +123,7 @@ fn every_link_of_the_bundle_resolves_on_disk_relative_to_its_page() {
                 ));
                 continue;
             }
-            let Some(target) = normalize(&format!("{dir_of_page}/{path}")) else {
+            let Some(target) = recap::check::normalize(&format!("{dir_of_page}/{path}")) else {
                 problems.push(format!("{page}: `{url}` leaves the bundle"));
                 continue;
             };
