@@ -177,15 +177,19 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let staging = write::Staging::begin(&out)?;
     let sink = |o: &Output| staging.write(o);
     let (site, outputs, mut timings) = run(opts, Some(&sink))?;
-    let t = Instant::now();
+    let mut t = Instant::now();
     staging.write_all(&outputs)?;
+    timings.push(("write", t.elapsed()));
+    t = Instant::now();
     let mut json = staging.stream(render::data::DATA_PATH)?;
     render::data::write_site_json(&site, &mut json)
         .with_context(|| format!("cannot write {}", render::data::DATA_PATH))?;
     staging.finish_stream(json)?;
+    timings.push(("export", t.elapsed()));
+    t = Instant::now();
     let (written, reused) = staging.counts();
     staging.commit()?;
-    timings.push(("write", t.elapsed()));
+    timings.push(("swap", t.elapsed()));
     Ok(BuildReport {
         out,
         sessions: site.sessions.len(),
