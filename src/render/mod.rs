@@ -178,10 +178,11 @@ pub fn render_pages(site: &Site, theme: &Theme) -> anyhow::Result<Vec<Output>> {
     render_streaming(site, theme, None)
 }
 
-/// [`render_pages`], except that with a `sink` each session page is
-/// finished (head metadata added) and handed to it as soon as it is
-/// rendered, and left out of the result: on a big site the session pages
-/// are most of the bytes, and holding them all would take gigabytes.
+/// [`render_pages`], except that with a `sink` each session page (and
+/// then each entity page) is finished (head metadata added) and handed to
+/// it as soon as it is rendered, and left out of the result: on a big site
+/// these pages are most of the bytes, and holding them all would take
+/// gigabytes.
 pub fn render_streaming(
     site: &Site,
     theme: &Theme,
@@ -237,7 +238,19 @@ pub fn render_streaming(
         .collect::<anyhow::Result<_>>()?;
     outputs.extend(md_pages);
     outputs.extend(assets::assets(theme.static_dir())?);
-    outputs.extend(entities::outputs(site, theme, &common)?);
+    let mut entity_pages = entities::outputs(site, theme, &common)?;
+    let mut streamed: std::collections::HashSet<String> = std::collections::HashSet::new();
+    if let Some(sink) = sink {
+        // Entity pages are the next biggest part: finish and hand them over too.
+        meta::add_head_meta(site, &mut entity_pages);
+        entity_pages.par_iter_mut().try_for_each(|o| {
+            sink(o)?;
+            o.bytes = Vec::new();
+            Ok::<_, anyhow::Error>(())
+        })?;
+        streamed.extend(entity_pages.iter().map(|o| o.path.clone()));
+    }
+    outputs.extend(entity_pages);
     let search = search::outputs(site, theme, &common, &outputs)?;
     outputs.extend(search);
     meta::add_head_meta(site, &mut outputs);
@@ -258,11 +271,11 @@ pub fn render_streaming(
         );
     }
     if sink.is_some() {
-        let streamed: std::collections::HashSet<String> = site
-            .sessions
-            .iter()
-            .map(|s| output_path(&session::session_url(s)))
-            .collect();
+        streamed.extend(
+            site.sessions
+                .iter()
+                .map(|s| output_path(&session::session_url(s))),
+        );
         outputs.retain(|o| !streamed.contains(&o.path));
     }
     Ok(outputs)
