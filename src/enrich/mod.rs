@@ -11,6 +11,7 @@ use matcher::Matcher;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 mod assemble;
 pub mod catalog;
@@ -98,8 +99,8 @@ pub struct KeyNumber {
     pub unit: String,
     pub magnitude: String,
     /// The sentence it was said in.
-    pub excerpt: String,
-    pub anchor: Option<String>,
+    pub excerpt: Arc<str>,
+    pub anchor: Option<Arc<str>>,
     /// `percent`, `money`, `multiple`, `change`, `count` or `measure`.
     pub kind: String,
     /// `value` times the magnitude (`1320亿` → 1.32e11).
