@@ -131,32 +131,52 @@ pub fn build_index(docs: &[SearchDoc], language: &str) -> (Vec<Output>, IndexSta
         (lens.iter().sum::<usize>() as f64 / docs.len() as f64).max(1.0)
     };
     const BATCH: usize = 4096;
-    let mut postings: FastMap<&str, PostingsWriter> = FastMap::default();
+    let mut parts: Vec<FastMap<Token, PostingsWriter>> =
+        (0..PARTS).map(|_| FastMap::default()).collect();
     for (b, batch) in normalized.chunks(BATCH).enumerate() {
-        let terms: Vec<Vec<(&str, f64)>> = batch.par_iter().map(|f| weighted_terms(f)).collect();
-        for (k, terms) in terms.into_iter().enumerate() {
-            let doc = b * BATCH + k;
-            let norm = K1 * (1.0 - B + B * lens[doc] as f64 / avgdl);
-            for (token, tf) in terms {
-                let w = tf * (K1 + 1.0) / (tf + norm) / (K1 + 1.0);
-                let q = (w * f64::from(MAX_WEIGHT))
-                    .ceil()
-                    .clamp(1.0, f64::from(MAX_WEIGHT)) as u8;
-                postings.entry(token).or_default().push(doc as u32, q);
+        let first = b * BATCH;
+        let terms: Vec<Vec<(Token, u8)>> = batch
+            .par_iter()
+            .enumerate()
+            .map(|(k, fields)| {
+                let norm = K1 * (1.0 - B + B * lens[first + k] as f64 / avgdl);
+                let mut terms: Vec<(Token, u8)> = weighted_terms(fields)
+                    .into_iter()
+                    .map(|(token, tf)| (Token::new(token), quantize(tf, norm)))
+                    .collect();
+                terms.sort_unstable_by_key(|(t, _)| t.part());
+                terms
+            })
+            .collect();
+        // Each part owns the tokens whose hash falls in it (a document's
+        // terms are sorted by part), so the parts fill in parallel, every
+        // list still in document order.
+        parts.par_iter_mut().enumerate().for_each(|(p, map)| {
+            for (k, terms) in terms.iter().enumerate() {
+                let from = terms.partition_point(|(t, _)| t.part() < p);
+                let to = terms.partition_point(|(t, _)| t.part() <= p);
+                for &(token, q) in &terms[from..to] {
+                    map.entry(token).or_default().push((first + k) as u32, q);
+                }
             }
-        }
+        });
     }
+    let postings: Vec<(&str, PostingsWriter)> = parts
+        .into_iter()
+        .flatten()
+        .map(|(t, w)| (t.text, w))
+        .collect();
 
     let mut stats = IndexStats {
         docs: docs.len(),
         tokens: postings.len(),
-        postings: postings.values().map(PostingsWriter::len).sum(),
+        postings: postings.iter().map(|(_, w)| w.len()).sum(),
         pages: page_start_gaps(docs).len(),
         ..Default::default()
     };
 
     let encoded: Vec<(String, String)> = {
-        let mut v: Vec<(&str, PostingsWriter)> = postings.into_iter().collect();
+        let mut v = postings;
         v.sort_by(|a, b| a.0.cmp(b.0));
         v.into_iter()
             .map(|(t, p)| (t.to_string(), p.finish()))
@@ -255,6 +275,47 @@ fn largest(files: &[Output], prefix: &str) -> usize {
         .map(|f| f.bytes.len())
         .max()
         .unwrap_or(0)
+}
+
+/// How many maps the postings are split over while they are filled.
+const PARTS: usize = 16;
+
+/// A token with its hash, computed once where its document is tokenised
+/// (in parallel): the postings loop looks tokens up tens of millions of
+/// times on a large site.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Token<'a> {
+    hash: u64,
+    text: &'a str,
+}
+
+impl<'a> Token<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut h = Fnv::default();
+        h.write(text.as_bytes());
+        Token {
+            hash: h.finish(),
+            text,
+        }
+    }
+
+    fn part(&self) -> usize {
+        (self.hash % PARTS as u64) as usize
+    }
+}
+
+impl std::hash::Hash for Token<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+/// A BM25 term weight, scaled to one character of the encoding.
+fn quantize(tf: f64, norm: f64) -> u8 {
+    let w = tf * (K1 + 1.0) / (tf + norm) / (K1 + 1.0);
+    (w * f64::from(MAX_WEIGHT))
+        .ceil()
+        .clamp(1.0, f64::from(MAX_WEIGHT)) as u8
 }
 
 /// Tokens are a few bytes long and hashed tens of millions of times on a
