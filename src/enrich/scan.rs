@@ -438,7 +438,6 @@ fn mention(
         section: u.section.map(|s| strings.get(s)),
         excerpt: strings.get(&ex),
         highlight,
-        text: u.text[start..end].to_string(),
         role,
         line: u.line,
     }

@@ -77,8 +77,6 @@ pub struct Mention {
     pub excerpt: Arc<str>,
     /// Byte range of the name inside `excerpt`.
     pub highlight: (usize, usize),
-    /// The name as written.
-    pub text: String,
     pub role: MentionRole,
     /// Line in the recap file.
     pub line: usize,
