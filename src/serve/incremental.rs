@@ -27,7 +27,6 @@ use crate::render::{self, Theme};
 use crate::write::Output;
 use anyhow::Context;
 use std::collections::BTreeMap;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Which kinds of input changed since the last build.
@@ -64,14 +63,13 @@ impl Dirty {
     }
 }
 
-/// Stages a build reports to its observer, in order.
+/// Stages a build reports to its observer, in order. `render` is the
+/// full render for [`Incremental::build_once`], and for a rebuild in serve
+/// the pages the change touched (the rest render when asked for).
 pub const STAGES: [&str; 4] = ["load", "parse", "enrich", "render"];
 
 /// What one rebuild did.
 pub struct Rebuild {
-    /// Shared with the cache: a theme-only change renders the same model.
-    pub site: Arc<Site>,
-    pub outputs: Vec<Output>,
     pub timings: Vec<(&'static str, Duration)>,
     /// Recaps and pages parsed again, relative paths; the rest came from
     /// the cache.
@@ -84,9 +82,19 @@ pub struct Rebuild {
     pub sources: usize,
     /// Parse and enrichment were skipped: only the theme changed.
     pub model_reused: bool,
+    /// Pages rendered to check the change (the home page, the 404 page,
+    /// the session pages of edited recaps), finished as the full render
+    /// makes them; serve keeps them so the reload finds them ready.
+    pub rendered: Vec<Output>,
 }
 
 impl Rebuild {
+    /// Whether anything a browser may show can differ from the build
+    /// before: a reload is then worth it.
+    pub fn changed(&self) -> bool {
+        !(self.reparsed.is_empty() && self.removed.is_empty() && self.reloaded.is_empty())
+    }
+
     /// One line for the terminal: what was redone.
     pub fn summary(&self) -> String {
         let mut parts = Vec::new();
@@ -113,6 +121,13 @@ impl Rebuild {
     }
 }
 
+/// A one-shot build: the model and every output file.
+pub struct Built {
+    pub site: Site,
+    pub outputs: Vec<Output>,
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
 /// A source file's bytes and what parsing them gave.
 struct Cached<T> {
     bytes: Vec<u8>,
@@ -129,7 +144,7 @@ pub struct Incremental {
     pages: BTreeMap<String, Cached<ParsedPage>>,
     load_diagnostics: Vec<Diagnostic>,
     /// The model of the last build.
-    site: Option<Arc<Site>>,
+    site: Option<Site>,
     /// Changes not yet built successfully.
     pending: Dirty,
 }
@@ -158,12 +173,47 @@ impl Incremental {
         self.config.as_ref()
     }
 
-    /// Build once from scratch (what `bundle` and `check` need).
+    /// The model of the last successful build.
+    pub fn site(&self) -> Option<&Site> {
+        self.site.as_ref()
+    }
+
+    /// The theme of the last successful build.
+    pub fn theme(&self) -> Option<&Theme> {
+        self.theme.as_ref()
+    }
+
+    /// Build once from scratch and render every file (what `bundle` and
+    /// `check` need).
     pub fn build_once(
         opts: BuildOptions,
         on_stage: &mut dyn FnMut(&'static str),
-    ) -> anyhow::Result<Rebuild> {
-        Incremental::new(opts).rebuild(Dirty::ALL, on_stage)
+    ) -> anyhow::Result<Built> {
+        let mut inc = Incremental::new(opts);
+        let mut stage = |s: &'static str| {
+            if s != STAGES[3] {
+                on_stage(s)
+            }
+        };
+        let mut r = inc.rebuild(Dirty::ALL, &mut stage)?;
+        on_stage(STAGES[3]);
+        let t = Instant::now();
+        let outputs = inc.render_all()?;
+        r.timings.retain(|(s, _)| *s != STAGES[3]);
+        r.timings.push((STAGES[3], t.elapsed()));
+        Ok(Built {
+            site: inc.site.take().expect("built above"),
+            outputs,
+            timings: r.timings,
+        })
+    }
+
+    /// Every file of the last good build, as `recap build` writes it.
+    pub fn render_all(&self) -> anyhow::Result<Vec<Output>> {
+        let (Some(site), Some(theme)) = (&self.site, &self.theme) else {
+            anyhow::bail!("nothing built yet");
+        };
+        render::render(site, theme).context("rendering failed")
     }
 
     /// Rebuild after `dirty` changed (plus whatever failed last time).
@@ -190,15 +240,18 @@ impl Incremental {
             reloaded.push("config");
         }
         let config = self.config.clone().expect("config loaded above");
-        if self.pending.theme || self.theme.is_none() {
-            self.theme = Some(Theme::load(
+        // Kept aside until a page renders with it: a theme that loads but
+        // cannot render leaves the last good one in place.
+        let new_theme = if self.pending.theme || self.theme.is_none() {
+            reloaded.push("theme");
+            Some(Theme::load(
                 &self.opts.theme_dir(&config),
                 &self.opts.templates_dir(),
                 &config,
-            )?);
-            self.pending.theme = false;
-            reloaded.push("theme");
-        }
+            )?)
+        } else {
+            None
+        };
         if self.pending.catalog || self.catalog.is_none() {
             self.catalog = Some(Catalog::load(&self.opts.content_dir())?);
             self.pending.catalog = false;
@@ -242,9 +295,8 @@ impl Incremental {
         // never on the theme: a template or stylesheet edit re-renders the
         // model of the last build.
         let model_changed = reread || reloaded.contains(&"config") || reloaded.contains(&"catalog");
-        let cached = self.site.take().filter(|_| !model_changed);
-        let model_reused = cached.is_some();
-        let corpus = cached.is_none().then(|| {
+        let model_reused = self.site.is_some() && !model_changed;
+        let corpus = (!model_reused).then(|| {
             parse::assemble(
                 self.load_diagnostics.clone(),
                 self.recaps.values().map(|c| c.parsed.clone()).collect(),
@@ -255,33 +307,53 @@ impl Incremental {
         t = Instant::now();
 
         on_stage(STAGES[2]);
-        let site = match (cached, corpus) {
-            (Some(site), _) => site,
-            (None, corpus) => {
-                let catalog = self.catalog.clone().expect("catalog loaded above");
-                Arc::new(enrich::enrich(corpus.unwrap_or_default(), catalog, config))
-            }
-        };
-        self.site = Some(Arc::clone(&site));
+        if let Some(corpus) = corpus {
+            let catalog = self.catalog.clone().expect("catalog loaded above");
+            self.site = Some(enrich::enrich(corpus, catalog, config));
+        }
         timings.push(("enrich", t.elapsed()));
         t = Instant::now();
 
         on_stage(STAGES[3]);
-        let theme = self.theme.as_ref().expect("theme loaded above");
-        let outputs = render::render(&site, theme).context("rendering failed")?;
+        let site = self.site.as_ref().expect("enriched above");
+        let theme = new_theme
+            .as_ref()
+            .or(self.theme.as_ref())
+            .expect("theme loaded above");
+        let touched: Vec<String> = reparsed
+            .iter()
+            .filter_map(|rel| site.sessions.iter().find(|s| &s.source == rel))
+            .map(|s| render::output_path(&render::session::session_url(s)))
+            .collect();
+        let rendered = probe(site, theme, &touched).context("rendering failed")?;
+        if new_theme.is_some() {
+            self.theme = new_theme;
+            self.pending.theme = false;
+        }
         timings.push(("render", t.elapsed()));
 
         Ok(Rebuild {
-            site,
-            outputs,
             timings,
             reparsed,
             removed,
             reloaded,
             sources: self.recaps.len() + self.pages.len(),
             model_reused,
+            rendered,
         })
     }
+}
+
+/// Render the home page, the 404 page and `touched`: they show whether the
+/// theme renders this model, and they are what a browser asks for next.
+fn probe(site: &Site, theme: &Theme, touched: &[String]) -> anyhow::Result<Vec<Output>> {
+    use rayon::prelude::*;
+    let mut paths: Vec<&str> = vec!["index.html", "404.html"];
+    paths.extend(touched.iter().map(String::as_str));
+    paths
+        .into_par_iter()
+        .filter_map(|p| render::render_path(site, theme, p))
+        .collect()
 }
 
 /// Replace `cache` by the parse of `sources`, parsing only files that are
@@ -331,12 +403,7 @@ mod tests {
     #[test]
     fn summary_names_a_single_reparsed_file() {
         let r = |reparsed: Vec<&str>, reloaded: Vec<&'static str>| Rebuild {
-            site: Arc::new(enrich::enrich(
-                parse::Corpus::default(),
-                Catalog::default(),
-                SiteConfig::default(),
-            )),
-            outputs: Vec::new(),
+            rendered: Vec::new(),
             timings: Vec::new(),
             reparsed: reparsed.into_iter().map(String::from).collect(),
             removed: Vec::new(),
