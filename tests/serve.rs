@@ -551,7 +551,7 @@ fn incremental_rebuilds_match_a_fresh_build() {
     let text = std::fs::read_to_string(edited).unwrap();
     std::fs::write(
         edited,
-        text.replacen("\n- ", "\n- 新加的要点 INCREMENTAL Amazon Bedrock\n- ", 1),
+        text.replacen("\n- ", "\n- 新加的增量要点，用到 Amazon Bedrock\n- ", 1),
     )
     .unwrap();
     let seeds_changed = Dirty {
@@ -561,6 +561,11 @@ fn incremental_rebuilds_match_a_fresh_build() {
     let second = inc.rebuild(seeds_changed, &mut |_| {}).unwrap();
     let name = edited.file_name().unwrap().to_string_lossy().into_owned();
     assert!(!second.model_reused);
+    assert_eq!(
+        second.enriched,
+        Some(recap::enrich::Update::Sessions(vec![0])),
+        "only the edited session is enriched again"
+    );
     assert_eq!(
         second.reparsed,
         vec![name],
@@ -584,7 +589,7 @@ fn incremental_rebuilds_match_a_fresh_build() {
         .find(|o| o.path.starts_with("sessions/"))
         .expect("the edited session page is rendered with the rebuild");
     assert!(changed(&session.path));
-    assert!(String::from_utf8_lossy(&session.bytes).contains("INCREMENTAL"));
+    assert!(String::from_utf8_lossy(&session.bytes).contains("新加的增量要点"));
     assert!(changed("products/amazon-bedrock/index.html"));
 
     // A theme change re-parses nothing and still gives the normal build.

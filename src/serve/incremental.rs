@@ -17,16 +17,19 @@
 //! `Incremental` produces exactly what [`crate::build::build_in_memory`]
 //! does (a test holds the two together).
 
+use super::sources::{self, Cache};
 use crate::build::BuildOptions;
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
-use crate::enrich::{self, Catalog, Site};
-use crate::load::{self, Source};
+use crate::enrich::{self, Catalog, Enricher, Site};
+use crate::load;
+use crate::model::Session;
 use crate::parse::{self, ParsedPage, ParsedRecap};
 use crate::render::{self, Theme};
 use crate::write::Output;
 use anyhow::Context;
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 /// Which kinds of input changed since the last build.
@@ -82,6 +85,8 @@ pub struct Rebuild {
     pub sources: usize,
     /// Parse and enrichment were skipped: only the theme changed.
     pub model_reused: bool,
+    /// What enrichment redid, if anything.
+    pub enriched: Option<enrich::Update>,
     /// Pages rendered to check the change (the home page, the 404 page,
     /// the session pages of edited recaps), finished as the full render
     /// makes them; serve keeps them so the reload finds them ready.
@@ -112,6 +117,16 @@ impl Rebuild {
             1 => parts.push(format!("removed {}", self.removed[0])),
             n => parts.push(format!("removed {n} files")),
         }
+        match &self.enriched {
+            Some(enrich::Update::Sessions(s)) if s.len() == 1 => {
+                parts.push("re-enriched 1 session".into())
+            }
+            Some(enrich::Update::Sessions(s)) => {
+                parts.push(format!("re-enriched {} sessions", s.len()))
+            }
+            Some(enrich::Update::Everything) => parts.push("enriched all sessions".into()),
+            None => {}
+        }
         if self.model_reused {
             parts.push("same model re-rendered".into());
         } else if parts.is_empty() {
@@ -128,23 +143,19 @@ pub struct Built {
     pub timings: Vec<(&'static str, Duration)>,
 }
 
-/// A source file's bytes and what parsing them gave.
-struct Cached<T> {
-    bytes: Vec<u8>,
-    parsed: T,
-}
-
 /// The pipeline plus everything worth keeping between builds.
 pub struct Incremental {
     opts: BuildOptions,
     config: Option<SiteConfig>,
     theme: Option<Theme>,
     catalog: Option<Catalog>,
-    recaps: BTreeMap<String, Cached<ParsedRecap>>,
-    pages: BTreeMap<String, Cached<ParsedPage>>,
+    recaps: Cache<ParsedRecap>,
+    pages: Cache<ParsedPage>,
     load_diagnostics: Vec<Diagnostic>,
-    /// The model of the last build.
-    site: Option<Site>,
+    /// The corpus diagnostics of the last build (load, parse, slugs).
+    corpus_diagnostics: Vec<Diagnostic>,
+    /// The model of the last build, and what enriching it took.
+    enriched: Option<Enricher>,
     /// Changes not yet built successfully.
     pending: Dirty,
 }
@@ -159,7 +170,8 @@ impl Incremental {
             recaps: BTreeMap::new(),
             pages: BTreeMap::new(),
             load_diagnostics: Vec::new(),
-            site: None,
+            corpus_diagnostics: Vec::new(),
+            enriched: None,
             pending: Dirty::ALL,
         }
     }
@@ -175,7 +187,7 @@ impl Incremental {
 
     /// The model of the last successful build.
     pub fn site(&self) -> Option<&Site> {
-        self.site.as_ref()
+        self.enriched.as_ref().map(Enricher::site)
     }
 
     /// The theme of the last successful build.
@@ -202,7 +214,7 @@ impl Incremental {
         r.timings.retain(|(s, _)| *s != STAGES[3]);
         r.timings.push((STAGES[3], t.elapsed()));
         Ok(Built {
-            site: inc.site.take().expect("built above"),
+            site: inc.enriched.take().expect("built above").into_site(),
             outputs,
             timings: r.timings,
         })
@@ -210,7 +222,7 @@ impl Incremental {
 
     /// Every file of the last good build, as `recap build` writes it.
     pub fn render_all(&self) -> anyhow::Result<Vec<Output>> {
-        let (Some(site), Some(theme)) = (&self.site, &self.theme) else {
+        let (Some(site), Some(theme)) = (self.site(), &self.theme) else {
             anyhow::bail!("nothing built yet");
         };
         render::render(site, theme).context("rendering failed")
@@ -221,6 +233,18 @@ impl Incremental {
     pub fn rebuild(
         &mut self,
         dirty: Dirty,
+        on_stage: &mut dyn FnMut(&'static str),
+    ) -> anyhow::Result<Rebuild> {
+        self.rebuild_files(dirty, &[], on_stage)
+    }
+
+    /// [`Incremental::rebuild`], told which recaps changed: when only
+    /// recaps changed and `recaps` names them all (absolute paths, as the
+    /// file watcher reports them), only those files are read.
+    pub fn rebuild_files(
+        &mut self,
+        dirty: Dirty,
+        recaps: &[PathBuf],
         on_stage: &mut dyn FnMut(&'static str),
     ) -> anyhow::Result<Rebuild> {
         let mut pending = self.pending.union(dirty);
@@ -259,8 +283,16 @@ impl Incremental {
         }
         let mut reparsed = Vec::new();
         let mut removed = Vec::new();
+        let only_recaps = Dirty {
+            seeds: true,
+            theme: self.pending.theme,
+            ..Dirty::default()
+        };
+        let some = (self.pending == only_recaps && !recaps.is_empty() && self.enriched.is_some())
+            .then(|| sources::reread(&self.opts.seeds_dir(), recaps, &self.recaps))
+            .flatten();
         let reread = self.pending.seeds || self.pending.content;
-        let sources = if reread {
+        let all = if reread && some.is_none() {
             Some(load::load(
                 &self.opts.seeds_dir(),
                 &self.opts.content_dir(),
@@ -272,31 +304,58 @@ impl Incremental {
         t = Instant::now();
 
         on_stage(STAGES[1]);
-        if let Some(sources) = sources {
-            self.load_diagnostics = sources.diagnostics;
-            update_cache(
+        let mut stale = Vec::new();
+        if let Some(some) = some {
+            stale = sources::update(
                 &mut self.recaps,
-                sources.recaps,
+                some,
+                false,
                 parse::parse_recap_source,
                 &mut reparsed,
                 &mut removed,
             );
-            update_cache(
+        }
+        let mut pages_changed = false;
+        if let Some(all) = all {
+            self.load_diagnostics = all.diagnostics;
+            stale = sources::update(
+                &mut self.recaps,
+                all.recaps,
+                true,
+                parse::parse_recap_source,
+                &mut reparsed,
+                &mut removed,
+            );
+            let recaps_changed = reparsed.len() + removed.len();
+            sources::update(
                 &mut self.pages,
-                sources.pages,
+                all.pages,
+                true,
                 parse::parse_page_source,
                 &mut reparsed,
                 &mut removed,
             );
-            self.pending.seeds = false;
-            self.pending.content = false;
+            pages_changed = reparsed.len() + removed.len() != recaps_changed;
         }
+        self.pending.seeds = false;
+        self.pending.content = false;
         // The model depends on the inputs, the catalog and the config,
         // never on the theme: a template or stylesheet edit re-renders the
         // model of the last build.
-        let model_changed = reread || reloaded.contains(&"config") || reloaded.contains(&"catalog");
-        let model_reused = self.site.is_some() && !model_changed;
-        let corpus = (!model_reused).then(|| {
+        let model_changed = !reparsed.is_empty()
+            || !removed.is_empty()
+            || reloaded.contains(&"config")
+            || reloaded.contains(&"catalog");
+        let model_reused = self.enriched.is_some() && !model_changed;
+        // Only known recaps edited (a recap new or gone, a page, the
+        // catalog or the config changes more than sessions).
+        let only_edits = model_changed
+            && removed.is_empty()
+            && !pages_changed
+            && stale.len() == reparsed.len()
+            && reloaded.iter().all(|r| *r == "theme");
+        let edits = only_edits.then(|| self.edits(stale)).flatten();
+        let corpus = ((model_changed && edits.is_none()) || self.enriched.is_none()).then(|| {
             parse::assemble(
                 self.load_diagnostics.clone(),
                 self.recaps.values().map(|c| c.parsed.clone()).collect(),
@@ -307,25 +366,44 @@ impl Incremental {
         t = Instant::now();
 
         on_stage(STAGES[2]);
-        if let Some(corpus) = corpus {
+        let mut enriched = None;
+        if let (Some(edits), Some(e)) = (edits, self.enriched.as_mut()) {
+            let pages = self
+                .pages
+                .values()
+                .filter_map(|c| c.parsed.0.clone())
+                .collect();
+            enriched = Some(e.update(edits, self.corpus_diagnostics.clone(), pages));
+        } else if let Some(corpus) = corpus {
             let catalog = self.catalog.clone().expect("catalog loaded above");
-            self.site = Some(enrich::enrich(corpus, catalog, config));
+            self.corpus_diagnostics = corpus.diagnostics.clone();
+            self.enriched = Some(Enricher::new(corpus, catalog, config));
+            enriched = Some(enrich::Update::Everything);
         }
         timings.push(("enrich", t.elapsed()));
         t = Instant::now();
 
         on_stage(STAGES[3]);
-        let site = self.site.as_ref().expect("enriched above");
+        let site = self.site().expect("enriched above");
         let theme = new_theme
             .as_ref()
             .or(self.theme.as_ref())
             .expect("theme loaded above");
         let touched: Vec<String> = reparsed
             .iter()
-            .filter_map(|rel| site.sessions.iter().find(|s| &s.source == rel))
+            .filter_map(|rel| {
+                let i = site
+                    .sessions
+                    .binary_search_by(|s| s.source.as_str().cmp(rel));
+                i.ok().map(|i| &site.sessions[i])
+            })
             .map(|s| render::output_path(&render::session::session_url(s)))
             .collect();
-        let rendered = probe(site, theme, &touched).context("rendering failed")?;
+        // A new theme must render before it replaces the last good one;
+        // for a model change, the pages of the edited sessions are enough
+        // (the browser asks for them next).
+        let whole = new_theme.is_some() || enriched == Some(enrich::Update::Everything);
+        let rendered = probe(site, theme, whole, &touched).context("rendering failed")?;
         if new_theme.is_some() {
             self.theme = new_theme;
             self.pending.theme = false;
@@ -339,61 +417,63 @@ impl Incremental {
             reloaded,
             sources: self.recaps.len() + self.pages.len(),
             model_reused,
+            enriched,
             rendered,
         })
     }
+
+    /// The recaps parsed again (`stale` holds what they parsed to before)
+    /// as edits of the sessions of the last build, and the new corpus
+    /// diagnostics; `None` when the corpus must be assembled again: a
+    /// recap is new, could not be read before or now, or asks for another
+    /// slug (which may move other sessions' slugs).
+    fn edits(&mut self, stale: Vec<(String, ParsedRecap)>) -> Option<Vec<(usize, Session)>> {
+        let site = self.enriched.as_ref()?.site();
+        let mut edits = Vec::new();
+        let mut diagnostics: Vec<Diagnostic> = self.corpus_diagnostics.clone();
+        for (rel, (old, _)) in stale {
+            let i = site
+                .sessions
+                .binary_search_by(|s| s.source.as_str().cmp(&rel))
+                .ok()?;
+            let (new, new_diags) = &self.recaps.get(&rel)?.parsed;
+            let (old, new) = (old?, new.clone()?);
+            if parse::slug_base(&old) != parse::slug_base(&new) {
+                return None;
+            }
+            let slug = site.sessions[i].slug.clone();
+            diagnostics.retain(|d| d.file != rel);
+            diagnostics.extend(new_diags.iter().cloned());
+            diagnostics.extend(parse::slug_warning(&new, &slug));
+            let mut new = new;
+            new.slug = slug;
+            edits.push((i, new));
+        }
+        diagnostics.sort();
+        self.corpus_diagnostics = diagnostics;
+        Some(edits)
+    }
 }
 
-/// Render the home page, the 404 page and `touched`: they show whether the
-/// theme renders this model, and they are what a browser asks for next.
-fn probe(site: &Site, theme: &Theme, touched: &[String]) -> anyhow::Result<Vec<Output>> {
+/// Render `touched`, with `whole` also the home and 404 pages: they show
+/// whether the theme renders this model, and they are what a browser asks
+/// for next.
+fn probe(
+    site: &Site,
+    theme: &Theme,
+    whole: bool,
+    touched: &[String],
+) -> anyhow::Result<Vec<Output>> {
     use rayon::prelude::*;
-    let mut paths: Vec<&str> = vec!["index.html", "404.html"];
+    let mut paths: Vec<&str> = Vec::new();
+    if whole {
+        paths.extend(["index.html", "404.html"]);
+    }
     paths.extend(touched.iter().map(String::as_str));
     paths
         .into_par_iter()
         .filter_map(|p| render::render_path(site, theme, p))
         .collect()
-}
-
-/// Replace `cache` by the parse of `sources`, parsing only files that are
-/// new or whose bytes changed (in parallel, as `parse::parse` does).
-fn update_cache<T: Send>(
-    cache: &mut BTreeMap<String, Cached<T>>,
-    sources: Vec<Source>,
-    parse_one: fn(&Source) -> T,
-    reparsed: &mut Vec<String>,
-    removed: &mut Vec<String>,
-) {
-    use rayon::prelude::*;
-    let mut old = std::mem::take(cache);
-    let (keep, fresh): (Vec<Source>, Vec<Source>) = sources
-        .into_iter()
-        .partition(|s| old.get(&s.rel).is_some_and(|c| c.bytes == s.bytes));
-    for s in keep {
-        let c = old.remove(&s.rel).expect("kept files are cached");
-        cache.insert(s.rel, c);
-    }
-    let parsed: Vec<(Source, T)> = fresh
-        .into_par_iter()
-        .map(|s| {
-            let p = parse_one(&s);
-            (s, p)
-        })
-        .collect();
-    for (s, p) in parsed {
-        old.remove(&s.rel);
-        reparsed.push(s.rel.clone());
-        cache.insert(
-            s.rel,
-            Cached {
-                bytes: s.bytes,
-                parsed: p,
-            },
-        );
-    }
-    removed.extend(old.into_keys());
-    reparsed.sort();
 }
 
 #[cfg(test)]
@@ -404,6 +484,7 @@ mod tests {
     fn summary_names_a_single_reparsed_file() {
         let r = |reparsed: Vec<&str>, reloaded: Vec<&'static str>| Rebuild {
             rendered: Vec::new(),
+            enriched: None,
             timings: Vec::new(),
             reparsed: reparsed.into_iter().map(String::from).collect(),
             removed: Vec::new(),

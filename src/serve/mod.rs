@@ -19,6 +19,7 @@ pub mod http;
 pub mod incremental;
 pub mod live;
 pub mod served;
+pub mod sources;
 pub mod watcher;
 
 pub use incremental::{Built, Dirty, Incremental, Rebuild};

@@ -188,6 +188,7 @@ fn run(
         }
         let mut dirty = Dirty::default();
         let mut changed = BTreeSet::new();
+        let mut recaps = Vec::new();
         for p in &events {
             if !w.seen.changed(p) {
                 // Opened or read (by this very build, often), not changed.
@@ -196,14 +197,27 @@ fn run(
             if let Some(d) = w.paths.classify(p) {
                 dirty = dirty.union(d);
                 changed.insert(w.paths.shown(p));
+                if d.seeds {
+                    recaps.push(p.clone());
+                }
             }
         }
         if !dirty.any() {
             continue;
         }
         // What this build will read; events about it that arrive later
-        // (an editor's save is often several) then change nothing.
-        w.seen = Fingerprints::scan(&w.roots);
+        // (an editor's save is often several) then change nothing. When
+        // only recap files changed, their fingerprints were just taken,
+        // and walking 10,000 others would cost more than the rebuild.
+        let only_files = dirty
+            == Dirty {
+                seeds: true,
+                ..Dirty::default()
+            }
+            && recaps.iter().all(|p| p.extension().is_some());
+        if !only_files {
+            w.seen = Fingerprints::scan(&w.roots);
+        }
         // Files rather than the folders they are in, where there are any.
         let files: Vec<String> = changed
             .iter()
@@ -220,7 +234,9 @@ fn run(
             break;
         };
         let bar = printer.progress("rebuilding", STAGES.len() as u64);
-        let result = served.inc.rebuild(dirty, &mut bar.observer());
+        let result = served
+            .inc
+            .rebuild_files(dirty, &recaps, &mut bar.observer());
         bar.finish();
         match result {
             Ok(r) => {
