@@ -74,12 +74,13 @@ def fetch(addr: str, path: str, timeout: float) -> bytes:
     host, port = addr.rsplit(":", 1)
     with socket.create_connection((host, int(port)), timeout=timeout) as sock:
         sock.sendall(f"GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n".encode())
-        data = b""
+        chunks = []
         while True:
             chunk = sock.recv(1 << 20)
             if not chunk:
                 break
-            data += chunk
+            chunks.append(chunk)
+        data = b"".join(chunks)
     head, _, body = data.partition(b"\r\n\r\n")
     if not head.startswith(b"HTTP/1.1 200") and not head.startswith(b"HTTP/1.0 200"):
         raise RuntimeError(f"GET {path}: {head.splitlines()[0].decode() if head else 'no answer'}")

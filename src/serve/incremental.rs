@@ -389,8 +389,10 @@ impl Incremental {
             .as_ref()
             .or(self.theme.as_ref())
             .expect("theme loaded above");
+        // The edited sessions' pages, not every page of a first build.
         let touched: Vec<String> = reparsed
             .iter()
+            .take(if reparsed.len() > MAX_PROBED { 0 } else { MAX_PROBED })
             .filter_map(|rel| {
                 let i = site
                     .sessions
@@ -454,6 +456,9 @@ impl Incremental {
         Some(edits)
     }
 }
+
+/// Edited session pages rendered with a rebuild, at most.
+const MAX_PROBED: usize = 16;
 
 /// Render `touched`, with `whole` also the home and 404 pages: they show
 /// whether the theme renders this model, and they are what a browser asks
