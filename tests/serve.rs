@@ -558,7 +558,12 @@ fn incremental_rebuilds_match_a_fresh_build() {
         seeds: true,
         ..Dirty::default()
     };
-    let second = inc.rebuild(seeds_changed, &mut |_| {}).unwrap();
+    // Told which file changed, as the watcher tells it, the rebuild reads
+    // only that file.
+    let changed_path = std::fs::canonicalize(edited).unwrap();
+    let second = inc
+        .rebuild_files(seeds_changed, &[changed_path], &mut |_| {})
+        .unwrap();
     let name = edited.file_name().unwrap().to_string_lossy().into_owned();
     assert!(!second.model_reused);
     assert_eq!(
@@ -591,6 +596,19 @@ fn incremental_rebuilds_match_a_fresh_build() {
     assert!(changed(&session.path));
     assert!(String::from_utf8_lossy(&session.bytes).contains("新加的增量要点"));
     assert!(changed("products/amazon-bedrock/index.html"));
+
+    // Not told which: the folder is read again, with the same result.
+    let text = std::fs::read_to_string(edited).unwrap();
+    std::fs::write(edited, text.replacen("新加的增量要点", "改过的增量要点", 1)).unwrap();
+    let fourth = inc.rebuild(seeds_changed, &mut |_| {}).unwrap();
+    assert_eq!(fourth.reparsed.len(), 1);
+    assert_eq!(
+        fourth.enriched,
+        Some(recap::enrich::Update::Sessions(vec![0]))
+    );
+    let after = fresh(&opts);
+    assert!(inc.render_all().unwrap() == after);
+    pages_on_request_match(&inc, &after);
 
     // A theme change re-parses nothing and still gives the normal build.
     let style = dir.join("themes/default/static/style.css");

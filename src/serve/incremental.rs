@@ -1,21 +1,28 @@
 //! The pipeline with memory: [`Incremental`] keeps what the last build read
-//! and parsed, and a rebuild redoes only the stages a change reaches.
+//! and parsed and how it enriched it, and a rebuild redoes only the stages
+//! a change reaches. It does not render the site: serve renders each page
+//! when it is asked for ([`super::served`]); [`Incremental::render_all`]
+//! renders everything for `bundle` and the tests.
 //!
-//! * a recap or page edited: the input folders are re-read (cheap), and only
-//!   the files whose bytes differ are parsed again; unchanged files reuse
-//!   their cached parse. Enrichment and rendering then run over the whole
-//!   corpus, because one recap can change every cross-reference page (a new
-//!   product mention, a new related session).
-//! * the catalog: reloaded, no file re-parsed.
-//! * the theme or the site's `templates/`: templates reloaded and the
-//!   model of the last build rendered again; nothing re-parsed or
-//!   re-enriched.
+//! * recaps edited: when the watcher names them ([`Incremental::rebuild_files`])
+//!   only they are read, else the input folders are re-read (cheap); only
+//!   files whose bytes differ are parsed again. If each is a recap the last
+//!   build had, readable before and after, asking for the same slug, the
+//!   sessions are handed to [`Enricher::update`] as edits, which rescans
+//!   them alone when the entity table stays the same; otherwise the corpus
+//!   is assembled and enriched again.
+//! * a page added, edited or removed, a recap added or removed: the corpus
+//!   is assembled and enriched again (from the cached parses).
+//! * the catalog: reloaded, no file re-parsed, everything enriched again.
+//! * the theme or the site's `templates/`: templates reloaded, the home,
+//!   404 and edited pages rendered with them before they replace the last
+//!   good theme; nothing re-parsed or re-enriched.
 //! * the config: everything reloaded (it names the theme).
 //!
 //! A stage that fails leaves its flag pending, so the next change retries it
-//! rather than building with stale state. The first build of an
-//! `Incremental` produces exactly what [`crate::build::build_in_memory`]
-//! does (a test holds the two together).
+//! rather than building with stale state. The model of a first build, or
+//! of any rebuild, renders to exactly what [`crate::build::build_in_memory`]
+//! does for the same input (tests hold the two together).
 
 use super::sources::{self, Cache};
 use crate::build::BuildOptions;
@@ -392,7 +399,11 @@ impl Incremental {
         // The edited sessions' pages, not every page of a first build.
         let touched: Vec<String> = reparsed
             .iter()
-            .take(if reparsed.len() > MAX_PROBED { 0 } else { MAX_PROBED })
+            .take(if reparsed.len() > MAX_PROBED {
+                0
+            } else {
+                MAX_PROBED
+            })
             .filter_map(|rel| {
                 let i = site
                     .sessions

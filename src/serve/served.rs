@@ -122,3 +122,39 @@ impl Served {
         Some(rendered)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::serve::Dirty;
+
+    #[test]
+    fn pages_render_on_request_and_site_wide_files_once() {
+        let mut inc = Incremental::new(crate::BuildOptions::default());
+        let first = inc.rebuild(Dirty::ALL, &mut |_| {}).unwrap();
+        assert!(first.rendered.iter().any(|o| o.path == "index.html"));
+        let served = Served::new(inc, Some(first));
+        assert!(!served.is_empty());
+        let full = served.inc.render_all().unwrap();
+        for path in ["index.html", "404.html", "sitemap.xml", "static/style.css"] {
+            let want = full.iter().find(|o| o.path == path).unwrap();
+            let got = served.get(path).unwrap().unwrap();
+            assert!(got == want.bytes, "{path}");
+        }
+        let session = full
+            .iter()
+            .find(|o| o.path.starts_with("sessions/"))
+            .unwrap();
+        assert!(served.get(&session.path).unwrap().unwrap() == session.bytes);
+        assert!(served.get("sessions/none/index.html").is_none());
+        assert!(served.get("search/none.js").is_none());
+        assert!(served.get("../Cargo.toml").is_none());
+    }
+
+    #[test]
+    fn nothing_is_served_before_a_good_build() {
+        let served = Served::new(Incremental::new(crate::BuildOptions::default()), None);
+        assert!(served.is_empty());
+        assert!(served.get("index.html").is_none());
+    }
+}
