@@ -11,6 +11,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 mod assemble;
+mod candidates;
 pub mod catalog;
 pub mod discover;
 mod enricher;
