@@ -471,9 +471,9 @@ impl Incremental {
 /// Edited session pages rendered with a rebuild, at most.
 const MAX_PROBED: usize = 16;
 
-/// Render `touched`, with `whole` also the home and 404 pages: they show
-/// whether the theme renders this model, and they are what a browser asks
-/// for next.
+/// Render `touched`, with `whole` also the home, 404 and content pages:
+/// they show whether the theme renders this model, and they are what a
+/// browser asks for next.
 fn probe(
     site: &Site,
     theme: &Theme,
@@ -481,13 +481,20 @@ fn probe(
     touched: &[String],
 ) -> anyhow::Result<Vec<Output>> {
     use rayon::prelude::*;
-    let mut paths: Vec<&str> = Vec::new();
+    let mut paths: Vec<String> = Vec::new();
     if whole {
-        paths.extend(["index.html", "404.html"]);
+        paths.extend(["index.html".to_string(), "404.html".to_string()]);
+        // Few, and each names its own template: a missing one is an error
+        // of the build, as in `recap build`.
+        paths.extend(
+            site.pages
+                .iter()
+                .map(|p| render::output_path(&render::pages::page_url(p))),
+        );
     }
-    paths.extend(touched.iter().map(String::as_str));
+    paths.extend(touched.iter().cloned());
     paths
-        .into_par_iter()
+        .par_iter()
         .filter_map(|p| render::render_path(site, theme, p))
         .collect()
 }
