@@ -67,16 +67,17 @@ have_input() {
 }
 
 # Fallback when hyperfine is missing: writes the subset of hyperfine's JSON
-# that the summary reads. Usage: loop_bench OUT.json name cmd [name cmd ...]
+# that the summary reads. Usage: loop_bench OUT.json name cmd prepare [...]
 loop_bench() {
     local out=$1; shift
     local first=1
     printf '{"results": [' >"$out"
     while [ $# -gt 0 ]; do
-        local name=$1 cmd=$2; shift 2
-        bash -c "$cmd" >/dev/null  # warmup
+        local name=$1 cmd=$2 prepare=$3; shift 3
+        bash -c "$prepare"; bash -c "$cmd" >/dev/null  # warmup
         local times=() t0 t1
         for _ in $(seq "$RUNS"); do
+            bash -c "$prepare"
             t0=$(date +%s%N); bash -c "$cmd" >/dev/null; t1=$(date +%s%N)
             times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.6f", (b-a)/1e9}')")
         done
@@ -121,9 +122,14 @@ for N in $SIZES; do
         python3 bench/gen_corpus.py --n "$N" --seed "$SEED" --out "$CORPUS" --hugo "$HUGO_SRC"
     fi
 
+    # recap: a rebuild over its previous output (unchanged files are kept,
+    # the everyday case) and a fresh build into an empty folder. Folders are
+    # removed in hyperfine's --prepare step, outside the timing.
     RECAP_CMD="$RECAP build --seeds $CORPUS --out $OUT"
+    FRESH_OUT=$BENCH/fresh$N
+    FRESH_CMD="$RECAP build --seeds $CORPUS --out $FRESH_OUT"
     HUGO_CMD="$HUGO --quiet -s $HUGO_SRC -d $HUGO_OUT"
-    CP_CMD="rm -rf $CP_OUT && cp -r $OUT $CP_OUT"
+    CP_CMD="cp -r $OUT $CP_OUT"
 
     # one plain run each first: checks that the commands work, gives peak RSS,
     # and leaves $OUT in place for the cp runs
@@ -131,15 +137,20 @@ for N in $SIZES; do
     peak_mem recap "$N" "$RECAP_CMD"
     [ ! -d "$OUT" ] && { echo "error: recap wrote no $OUT" >&2; exit 1; }
     if [ $HAVE_HUGO -eq 1 ]; then peak_mem hugo "$N" "$HUGO_CMD"; fi
+    rm -rf "$CP_OUT"
     peak_mem cp "$N" "$CP_CMD"
 
     echo ">> wall time (1 warmup + $RUNS runs)"
-    NAMED=(recap "$RECAP_CMD")
-    [ $HAVE_HUGO -eq 1 ] && NAMED+=(hugo "$HUGO_CMD")
-    NAMED+=(cp "$CP_CMD")
+    # name, command, what to do before each run (not timed)
+    NAMED=(recap "$RECAP_CMD" true)
+    NAMED+=(recap-fresh "$FRESH_CMD" "rm -rf $FRESH_OUT")
+    [ $HAVE_HUGO -eq 1 ] && NAMED+=(hugo "$HUGO_CMD" true)
+    NAMED+=(cp "$CP_CMD" "rm -rf $CP_OUT")
     if [ $HAVE_HYPERFINE -eq 1 ]; then
         ARGS=()
-        for ((i = 0; i < ${#NAMED[@]}; i += 2)); do ARGS+=(-n "${NAMED[i]}" "${NAMED[i+1]}"); done
+        for ((i = 0; i < ${#NAMED[@]}; i += 3)); do
+            ARGS+=(--prepare "${NAMED[i+2]}" -n "${NAMED[i]}" "${NAMED[i+1]}")
+        done
         "$HYPERFINE" --warmup 1 --runs "$RUNS" \
             --export-json "$BENCH/hyperfine-$N.json" \
             --export-markdown "$BENCH/hyperfine-$N.md" \
@@ -147,6 +158,7 @@ for N in $SIZES; do
     else
         loop_bench "$BENCH/hyperfine-$N.json" "${NAMED[@]}"
     fi
+    rm -rf "$FRESH_OUT" "$CP_OUT"
 done
 
 # --- summary -----------------------------------------------------------------
@@ -155,7 +167,7 @@ python3 - "$BENCH" "$SIZES" <<'PY'
 import json, os, re, sys
 
 bench, sizes = sys.argv[1], [int(s) for s in sys.argv[2].split()]
-tools = ["recap", "hugo", "cp"]
+tools = ["recap", "recap-fresh", "hugo", "cp"]
 wall, rss = {}, {}
 for n in sizes:
     path = os.path.join(bench, f"hyperfine-{n}.json")
@@ -175,14 +187,15 @@ def s(v, fmt="{:.3f}"):
 def ratio(a, b):
     return f"{a / b:.2f}x" if a is not None and b else "—"
 
-lines = ["| N | recap s | hugo s | cp s | recap/hugo | recap/cp | recap MiB | hugo MiB | cp MiB |",
-         "|---|---|---|---|---|---|---|---|---|"]
+lines = ["| N | recap s | recap fresh s | hugo s | cp s | recap/hugo | fresh/hugo | recap/cp | fresh/cp | recap MiB | hugo MiB |",
+         "|---|---|---|---|---|---|---|---|---|---|---|"]
 for n in sizes:
     w = {t: wall.get((t, n)) for t in tools}
     m = {t: rss.get((t, n)) for t in tools}
-    lines.append(f"| {n} | {s(w['recap'])} | {s(w['hugo'])} | {s(w['cp'])} | "
-                 f"{ratio(w['recap'], w['hugo'])} | {ratio(w['recap'], w['cp'])} | "
-                 f"{s(m['recap'], '{:.0f}')} | {s(m['hugo'], '{:.0f}')} | {s(m['cp'], '{:.0f}')} |")
+    lines.append(f"| {n} | {s(w['recap'])} | {s(w['recap-fresh'])} | {s(w['hugo'])} | {s(w['cp'])} | "
+                 f"{ratio(w['recap'], w['hugo'])} | {ratio(w['recap-fresh'], w['hugo'])} | "
+                 f"{ratio(w['recap'], w['cp'])} | {ratio(w['recap-fresh'], w['cp'])} | "
+                 f"{s(m['recap'], '{:.0f}')} | {s(m['hugo'], '{:.0f}')} |")
 if len(sizes) >= 2:
     lo, hi = sizes[0], sizes[-1]
     lines.append("")

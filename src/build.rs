@@ -114,6 +114,9 @@ pub struct BuildReport {
     pub out: PathBuf,
     pub sessions: usize,
     pub files: usize,
+    /// Files whose bytes were the same as in the previous site, kept as
+    /// they were.
+    pub unchanged: usize,
     pub diagnostics: Vec<Diagnostic>,
     pub timings: Timings,
 }
@@ -174,22 +177,24 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let staging = write::Staging::begin(&out)?;
     let sink = |o: &Output| staging.write(o);
     let (site, outputs, mut timings) = run(opts, Some(&sink))?;
-    let t = Instant::now();
+    let mut t = Instant::now();
     staging.write_all(&outputs)?;
-    let path = staging.dir().join(render::data::DATA_PATH);
-    let parent = path.parent().expect("DATA_PATH has a folder");
-    std::fs::create_dir_all(parent)
-        .with_context(|| format!("cannot create {}", parent.display()))?;
-    let file =
-        std::fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
-    render::data::write_site_json(&site, file)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    staging.commit()?;
     timings.push(("write", t.elapsed()));
+    t = Instant::now();
+    let mut json = staging.stream(render::data::DATA_PATH)?;
+    render::data::write_site_json(&site, &mut json)
+        .with_context(|| format!("cannot write {}", render::data::DATA_PATH))?;
+    staging.finish_stream(json)?;
+    timings.push(("export", t.elapsed()));
+    t = Instant::now();
+    let (written, reused) = staging.counts();
+    staging.commit()?;
+    timings.push(("swap", t.elapsed()));
     Ok(BuildReport {
         out,
         sessions: site.sessions.len(),
-        files: outputs.len() + site.sessions.len() + 1,
+        files: written + reused,
+        unchanged: reused,
         diagnostics: site.diagnostics,
         timings,
     })

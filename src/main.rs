@@ -190,10 +190,11 @@ fn run_build(cli: &Cli, args: &SiteArgs) -> anyhow::Result<ExitCode> {
     printer.timings(&report.timings);
     if !cli.quiet {
         eprintln!(
-            "built {} sessions into {} ({} files) in {:.0} ms; {} errors, {} warnings",
+            "built {} sessions into {} ({} files, {} unchanged) in {:.0} ms; {} errors, {} warnings",
             report.sessions,
             report.out.display(),
             report.files,
+            report.unchanged,
             start.elapsed().as_secs_f64() * 1000.0,
             report.errors(),
             report.diagnostics.len() - report.errors()

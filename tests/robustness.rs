@@ -317,3 +317,72 @@ fn a_killed_build_leaves_the_previous_site_whole() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+fn modified(p: &Path) -> std::time::SystemTime {
+    std::fs::metadata(p).unwrap().modified().unwrap()
+}
+
+#[test]
+fn a_rebuild_keeps_unchanged_files_and_rewrites_only_what_changed() {
+    let tmp = Tmp::new("reuse");
+    let s = site(&tmp);
+    assert!(recap(&s, &["-q", "build"]).status.success());
+    let public = s.join("public");
+    let sessions = session_dirs(&public);
+    let (edited, untouched) = (&sessions[0], &sessions[1]);
+    let page = |slug: &str| public.join("sessions").join(slug).join("index.html");
+    let json = public.join("data/site.json");
+    let (edited_before, untouched_before) = (modified(&page(edited)), modified(&page(untouched)));
+    let json_before = std::fs::read_to_string(&json).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(50));
+
+    // Nothing changed: every file is the previous one, down to its mtime.
+    let o = recap(&s, &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let files = walkdir::WalkDir::new(&public)
+        .into_iter()
+        .filter(|e| e.as_ref().unwrap().file_type().is_file())
+        .count();
+    assert!(
+        stderr(&o).contains(&format!("({} files, {} unchanged)", files - 1, files - 1)),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(modified(&page(edited)), edited_before);
+
+    // One recap edited: its page and the export are new, the rest stay.
+    let src = std::fs::read_dir(s.join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let text = std::fs::read_to_string(p).unwrap();
+            recap_slug_matches(&page(edited), &text)
+        })
+        .expect("the edited session's recap");
+    let text = std::fs::read_to_string(&src).unwrap();
+    std::fs::write(&src, text.replacen("\n- ", "\n- 补充说明：现场演示 ", 1)).unwrap();
+    assert!(recap(&s, &["-q", "build"]).status.success());
+    assert!(std::fs::read_to_string(page(edited))
+        .unwrap()
+        .contains("补充说明：现场演示"));
+    assert_ne!(modified(&page(edited)), edited_before);
+    assert_eq!(modified(&page(untouched)), untouched_before);
+    let json_after = std::fs::read_to_string(&json).unwrap();
+    assert!(json_after.contains("补充说明：现场演示") && !json_before.contains("补充说明"));
+}
+
+/// Whether the session page at `page` was made from the recap `text`
+/// (its title is the recap's first heading).
+fn recap_slug_matches(page: &Path, text: &str) -> bool {
+    let html = std::fs::read_to_string(page).unwrap();
+    let h1 = html
+        .split("<h1 class=\"session-title\">")
+        .nth(1)
+        .and_then(|r| r.split("</h1>").next())
+        .unwrap_or_default();
+    let heading = text
+        .lines()
+        .find(|l| l.starts_with("# "))
+        .unwrap_or_default();
+    !h1.is_empty() && heading.contains(h1)
+}

@@ -9,6 +9,7 @@ use crate::model::{Page, Session};
 use crate::parse::Corpus;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 mod assemble;
 mod candidates;
@@ -100,8 +101,8 @@ pub struct KeyNumber {
     pub unit: String,
     pub magnitude: String,
     /// The sentence it was said in.
-    pub excerpt: String,
-    pub anchor: Option<String>,
+    pub excerpt: Arc<str>,
+    pub anchor: Option<Arc<str>>,
     /// `percent`, `money`, `multiple`, `change`, `count` or `measure`.
     pub kind: String,
     /// `value` times the magnitude (`1320亿` → 1.32e11).

@@ -13,6 +13,7 @@ use super::units::{units, Place, Unit};
 use super::{numbers, KeyNumber, Link, TextKey};
 use crate::model::{Session, SpeakerRef};
 use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 
 /// What the first pass learns about a session.
 #[derive(Debug, Default)]
@@ -145,17 +146,18 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
     let mut stories: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     // An open launch (`发布…模型家族：`) and the depth it applies below.
     let mut open: Option<(Option<usize>, MentionRole, String)> = None;
+    let mut strings = Interner::default();
     for u in &us {
         let found = find_in_unit(u, cx, &speaker_matcher, &mut open);
         // A name said twice in one sentence is one place to show.
-        let mut shown: HashSet<(usize, String)> = HashSet::new();
+        let mut shown: HashSet<(usize, Arc<str>)> = HashSet::new();
         for f in &found {
             let e = &cx.table.entities[f.hit.target];
             *out.counts.entry(f.hit.target).or_default() += 1;
             if matches!(e.kind, EntityKind::Product | EntityKind::Company) {
                 stories.entry(u.story).or_default().push(f.hit.target);
             }
-            let m = mention(u, f.hit.start, f.hit.end, f.role, index);
+            let m = mention(u, f.hit.start, f.hit.end, f.role, index, &mut strings);
             if shown.insert((f.hit.target, m.excerpt.clone())) {
                 out.mentions.push((f.hit.target, m));
             }
@@ -166,7 +168,7 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
                     entity: f.hit.target,
                     role: f.role,
                     verb: f.verb.clone(),
-                    excerpt: ex,
+                    excerpt: strings.get(&ex),
                     anchor: u.anchor.clone(),
                     line: u.line,
                 });
@@ -192,7 +194,14 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
             if topic_seen.insert((u.story, h.target)) {
                 out.mentions.push((
                     h.target,
-                    mention(u, h.start, h.end, MentionRole::Mentioned, index),
+                    mention(
+                        u,
+                        h.start,
+                        h.end,
+                        MentionRole::Mentioned,
+                        index,
+                        &mut strings,
+                    ),
                 ));
             }
         }
@@ -201,7 +210,14 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
                 *out.counts.entry(t).or_default() += 1;
                 out.mentions.push((
                     t,
-                    mention(u, 0, u.text.len(), MentionRole::Mentioned, index),
+                    mention(
+                        u,
+                        0,
+                        u.text.len(),
+                        MentionRole::Mentioned,
+                        index,
+                        &mut strings,
+                    ),
                 ));
             }
         }
@@ -213,7 +229,7 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
                     value: f.value,
                     unit: f.unit,
                     magnitude: f.magnitude,
-                    excerpt: ex,
+                    excerpt: strings.get(&ex),
                     anchor: u.anchor.clone(),
                     kind: f.kind.to_string(),
                     scaled: f.scaled,
@@ -407,16 +423,40 @@ fn company_role(category: Option<&str>, u: &Unit) -> MentionRole {
     }
 }
 
-fn mention(u: &Unit, start: usize, end: usize, role: MentionRole, session: usize) -> Mention {
+fn mention(
+    u: &Unit,
+    start: usize,
+    end: usize,
+    role: MentionRole,
+    session: usize,
+    strings: &mut Interner,
+) -> Mention {
     let (ex, highlight) = excerpt(u.text, start, end);
     Mention {
         session,
         anchor: u.anchor.clone(),
-        section: u.section.map(str::to_string),
-        excerpt: ex,
+        section: u.section.map(|s| strings.get(s)),
+        excerpt: strings.get(&ex),
         highlight,
         text: u.text[start..end].to_string(),
         role,
         line: u.line,
+    }
+}
+
+/// One shared copy of each excerpt and section label of a session: a
+/// sentence that names a product, a company and a figure is one string,
+/// not three (on a big site, hundreds of megabytes).
+#[derive(Default)]
+struct Interner(HashSet<Arc<str>>);
+
+impl Interner {
+    fn get(&mut self, s: &str) -> Arc<str> {
+        if let Some(a) = self.0.get(s) {
+            return Arc::clone(a);
+        }
+        let a: Arc<str> = Arc::from(s);
+        self.0.insert(Arc::clone(&a));
+        a
     }
 }

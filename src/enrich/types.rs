@@ -4,6 +4,7 @@
 //! Indexes (`usize`) point into `Site::entities` and `Site::sessions`.
 
 use serde::Serialize;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -68,12 +69,12 @@ pub struct Mention {
     pub session: usize,
     /// The timeline entry's anchor (`t-1m15s`); `None` in the title and
     /// overview.
-    pub anchor: Option<String>,
+    pub anchor: Option<Arc<str>>,
     /// Where in the session: the section heading, the entry's text for flat
     /// timelines, or `None` for the overview.
-    pub section: Option<String>,
+    pub section: Option<Arc<str>>,
     /// The sentence, trimmed to about 120 characters, `**` removed.
-    pub excerpt: String,
+    pub excerpt: Arc<str>,
     /// Byte range of the name inside `excerpt`.
     pub highlight: (usize, usize),
     /// The name as written.
@@ -132,8 +133,8 @@ pub struct Announcement {
     pub role: MentionRole,
     /// The launch word as written: `正式发布`, `预告`, `Beta`, `announced`.
     pub verb: String,
-    pub excerpt: String,
-    pub anchor: Option<String>,
+    pub excerpt: Arc<str>,
+    pub anchor: Option<Arc<str>>,
     pub line: usize,
 }
 

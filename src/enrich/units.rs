@@ -7,6 +7,7 @@
 
 use super::TextKey;
 use crate::model::Session;
+use std::sync::Arc;
 
 #[derive(Debug, Clone)]
 pub struct Unit<'a> {
@@ -18,7 +19,7 @@ pub struct Unit<'a> {
     pub key: Option<TextKey>,
     pub story: usize,
     /// The timeline anchor the text belongs to.
-    pub anchor: Option<String>,
+    pub anchor: Option<Arc<str>>,
     /// The section label for mentions: heading, or entry text when flat.
     pub section: Option<&'a str>,
 }
@@ -65,7 +66,8 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
         if headed {
             story += 1;
         }
-        let first_anchor = sec.entries.first().map(|e| e.anchor.clone());
+        let first_anchor: Option<Arc<str>> =
+            sec.entries.first().map(|e| Arc::from(e.anchor.as_str()));
         if let Some(h) = &sec.heading {
             out.push(Unit {
                 text: h,
@@ -81,6 +83,7 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
             if !headed {
                 story += 1;
             }
+            let anchor: Arc<str> = Arc::from(e.anchor.as_str());
             let section = sec.heading.as_deref().or(Some(e.text.as_str()));
             // An entry named after its heading (`### 标题` + `[00:00 - 05:30]`)
             // says nothing the heading did not: one mention, not two.
@@ -94,7 +97,7 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
                     anchor: e.anchor.clone(),
                 }),
                 story,
-                anchor: Some(e.anchor.clone()),
+                anchor: Some(anchor.clone()),
                 section,
             }));
             for (j, p) in e.points.iter().enumerate() {
@@ -108,7 +111,7 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
                         point: j,
                     }),
                     story,
-                    anchor: Some(e.anchor.clone()),
+                    anchor: Some(anchor.clone()),
                     section,
                 });
             }

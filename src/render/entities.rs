@@ -364,7 +364,7 @@ fn mention_view(site: &Site, m: &Mention, strings: &Strings) -> MentionView {
         href: deep_link(s, m.anchor.as_deref()),
         time: start.map(crate::model::format_time),
         datetime: start.map(super::session::iso_duration),
-        section: m.section.clone(),
+        section: m.section.as_deref().map(str::to_string),
         excerpt: highlighted(&m.excerpt, m.highlight),
         role: m.role,
         role_label: role_label(strings, m.role),
@@ -475,7 +475,7 @@ fn announcement_view(
         role: a.role,
         role_label: role_label(strings, a.role),
         verb: a.verb.clone(),
-        excerpt: a.excerpt.clone(),
+        excerpt: a.excerpt.to_string(),
         href: deep_link(s, a.anchor.as_deref()),
     }
 }

@@ -4,7 +4,7 @@
 //! contract"). Entities refer to each other and to sessions by slug.
 
 use super::entities::deep_link;
-use crate::enrich::{Entity, EntityKind, MentionRole, Site};
+use crate::enrich::{Announcement, Entity, EntityKind, MentionRole, Site};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -104,46 +104,48 @@ pub fn export(site: &Site) -> Export<'_> {
         announcements: site
             .announcements
             .iter()
-            .map(|a| {
-                let s = &site.sessions[a.session];
-                let p = &site.entities[a.entity];
-                AnnouncementData {
-                    session: &s.slug,
-                    product: &p.slug,
-                    product_name: &p.name,
-                    role: a.role,
-                    verb: &a.verb,
-                    excerpt: &a.excerpt,
-                    anchor: a.anchor.as_deref(),
-                    url: deep_link(s, a.anchor.as_deref()),
-                }
-            })
+            .map(|a| announcement_data(site, a))
             .collect(),
-        numbers: site
-            .info
-            .iter()
-            .enumerate()
-            .flat_map(|(i, info)| {
-                let s = &site.sessions[i];
-                info.numbers.iter().map(move |n| NumberData {
-                    session: &s.slug,
-                    text: &n.text,
-                    value: n.value,
-                    unit: &n.unit,
-                    magnitude: &n.magnitude,
-                    scaled: n.scaled,
-                    kind: &n.kind,
-                    from: n.from.as_deref(),
-                    excerpt: &n.excerpt,
-                    anchor: n.anchor.as_deref(),
-                    url: deep_link(s, n.anchor.as_deref()),
-                })
-            })
+        numbers: (0..site.info.len())
+            .flat_map(|i| numbers_data(site, i))
             .collect(),
     }
 }
 
-fn entity_data<'a>(site: &'a Site, e: &'a Entity) -> EntityData<'a> {
+pub fn announcement_data<'a>(site: &'a Site, a: &'a Announcement) -> AnnouncementData<'a> {
+    let s = &site.sessions[a.session];
+    let p = &site.entities[a.entity];
+    AnnouncementData {
+        session: &s.slug,
+        product: &p.slug,
+        product_name: &p.name,
+        role: a.role,
+        verb: &a.verb,
+        excerpt: &a.excerpt,
+        anchor: a.anchor.as_deref(),
+        url: deep_link(s, a.anchor.as_deref()),
+    }
+}
+
+/// The key figures of session `i`, in the order they were said.
+pub fn numbers_data(site: &Site, i: usize) -> impl Iterator<Item = NumberData<'_>> {
+    let s = &site.sessions[i];
+    site.info[i].numbers.iter().map(move |n| NumberData {
+        session: &s.slug,
+        text: &n.text,
+        value: n.value,
+        unit: &n.unit,
+        magnitude: &n.magnitude,
+        scaled: n.scaled,
+        kind: &n.kind,
+        from: n.from.as_deref(),
+        excerpt: &n.excerpt,
+        anchor: n.anchor.as_deref(),
+        url: deep_link(s, n.anchor.as_deref()),
+    })
+}
+
+pub fn entity_data<'a>(site: &'a Site, e: &'a Entity) -> EntityData<'a> {
     let slug = |i: usize| site.entities.get(i).map(|x| x.slug.as_str());
     EntityData {
         slug: &e.slug,

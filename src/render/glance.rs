@@ -193,7 +193,7 @@ fn launches(site: &Site) -> Vec<Launch> {
             product: product.name.clone(),
             product_url: product.url.clone(),
             verb: a.verb.clone(),
-            excerpt: a.excerpt.clone(),
+            excerpt: a.excerpt.to_string(),
             session_title: session.title.topic.clone(),
             href: href(&session_url(session), a.anchor.as_deref()),
         });
@@ -217,7 +217,7 @@ fn key_numbers(site: &Site) -> Vec<Figure> {
                     let s = &site.sessions[i];
                     out.push(Figure {
                         text: n.text.clone(),
-                        excerpt: n.excerpt.clone(),
+                        excerpt: n.excerpt.to_string(),
                         session_title: s.title.topic.clone(),
                         href: href(&session_url(s), n.anchor.as_deref()),
                     });

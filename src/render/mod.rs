@@ -183,7 +183,8 @@ pub fn render_pages(site: &Site, theme: &Theme) -> anyhow::Result<Vec<Output>> {
 enum SessionPages<'a> {
     /// Render them and keep them in the result.
     Keep,
-    /// Render each, finish it (head metadata) and hand it to the sink.
+    /// Render each (and then each entity page), finish it (head
+    /// metadata) and hand it to the sink.
     Sink(Sink<'a>),
     /// Do not render them: only their paths are needed (for the sitemap,
     /// search and the duplicate check), as when serving renders each one
@@ -191,10 +192,11 @@ enum SessionPages<'a> {
     Skip,
 }
 
-/// [`render_pages`], except that with a `sink` each session page is
-/// finished (head metadata added) and handed to it as soon as it is
-/// rendered, and left out of the result: on a big site the session pages
-/// are most of the bytes, and holding them all would take gigabytes.
+/// [`render_pages`], except that with a `sink` each session page (and
+/// then each entity page) is finished (head metadata added) and handed to
+/// it as soon as it is rendered, and left out of the result: on a big site
+/// these pages are most of the bytes, and holding them all would take
+/// gigabytes.
 pub fn render_streaming(
     site: &Site,
     theme: &Theme,
@@ -249,7 +251,19 @@ fn render_with(site: &Site, theme: &Theme, sessions: SessionPages) -> anyhow::Re
         .collect::<anyhow::Result<_>>()?;
     outputs.extend(md_pages);
     outputs.extend(assets::assets(theme.static_dir())?);
-    outputs.extend(entities::outputs(site, theme, &common)?);
+    let mut entity_pages = entities::outputs(site, theme, &common)?;
+    let mut streamed: std::collections::HashSet<String> = std::collections::HashSet::new();
+    if let SessionPages::Sink(sink) = sessions {
+        // Entity pages are the next biggest part: finish and hand them over too.
+        meta::add_head_meta(site, &mut entity_pages);
+        entity_pages.par_iter_mut().try_for_each(|o| {
+            sink(o)?;
+            o.bytes = Vec::new();
+            Ok::<_, anyhow::Error>(())
+        })?;
+        streamed.extend(entity_pages.iter().map(|o| o.path.clone()));
+    }
+    outputs.extend(entity_pages);
     let search = search::outputs(site, theme, &common, &outputs)?;
     outputs.extend(search);
     meta::add_head_meta(site, &mut outputs);
@@ -270,11 +284,11 @@ fn render_with(site: &Site, theme: &Theme, sessions: SessionPages) -> anyhow::Re
         );
     }
     if !matches!(sessions, SessionPages::Keep) {
-        let streamed: std::collections::HashSet<String> = site
-            .sessions
-            .iter()
-            .map(|s| output_path(&session::session_url(s)))
-            .collect();
+        streamed.extend(
+            site.sessions
+                .iter()
+                .map(|s| output_path(&session::session_url(s))),
+        );
         outputs.retain(|o| !streamed.contains(&o.path));
     }
     Ok(outputs)

@@ -92,7 +92,7 @@ fn entity_document(e: &Entity) -> SearchDoc {
     } else {
         e.mentions
             .first()
-            .map(|m| m.excerpt.clone())
+            .map(|m| m.excerpt.to_string())
             .unwrap_or_default()
     };
     SearchDoc {

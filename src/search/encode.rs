@@ -29,21 +29,52 @@ fn push_varint(out: &mut String, mut v: u32) {
 /// Encode `(doc, weight)` pairs; `doc` must be strictly increasing and
 /// `weight` at most [`MAX_WEIGHT`].
 pub fn encode_postings(postings: &[(u32, u8)]) -> String {
-    let mut out = String::with_capacity(postings.len() * 2);
-    let mut prev: Option<u32> = None;
+    let mut w = PostingsWriter::default();
     for &(doc, weight) in postings {
-        let gap = match prev {
+        w.push(doc, weight);
+    }
+    w.out
+}
+
+/// A postings list encoded as it grows, so an index build never holds the
+/// raw `(doc, weight)` pairs of the whole site (tens of millions on a big
+/// one), only their two-character encodings.
+#[derive(Debug, Default)]
+pub struct PostingsWriter {
+    prev: Option<u32>,
+    len: usize,
+    out: String,
+}
+
+impl PostingsWriter {
+    /// Append a posting; `doc` must be greater than the previous one.
+    pub fn push(&mut self, doc: u32, weight: u8) {
+        let gap = match self.prev {
             None => doc,
             Some(p) => {
                 debug_assert!(doc > p, "postings must be sorted and unique");
                 doc - p - 1
             }
         };
-        push_varint(&mut out, gap);
-        out.push(ALPHABET[weight.min(MAX_WEIGHT) as usize] as char);
-        prev = Some(doc);
+        push_varint(&mut self.out, gap);
+        self.out
+            .push(ALPHABET[weight.min(MAX_WEIGHT) as usize] as char);
+        self.prev = Some(doc);
+        self.len += 1;
     }
-    out
+
+    /// Postings pushed so far.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn finish(self) -> String {
+        self.out
+    }
 }
 
 /// Encode non-negative numbers as a string of varints (for the gaps between

@@ -24,7 +24,7 @@
 //! browser needs no document lengths: it multiplies by the idf it derives
 //! from the postings count.
 
-use super::encode::{encode_postings, encode_varints, MAX_WEIGHT};
+use super::encode::{encode_varints, PostingsWriter, MAX_WEIGHT};
 use super::{each_index_token, is_cjk, normalize, token_hash};
 use crate::write::Output;
 use rayon::prelude::*;
@@ -119,39 +119,47 @@ pub fn build_index(docs: &[SearchDoc], language: &str) -> (Vec<Output>, IndexSta
                 .collect()
         })
         .collect();
-    let per_doc: Vec<(Vec<(&str, f64)>, f64)> =
-        normalized.par_iter().map(|f| weighted_terms(f)).collect();
+    // BM25 needs the average length before any weight can be quantised, so
+    // lengths come first; then terms are found a batch of documents at a
+    // time (in parallel) and appended, encoded, to each token's postings.
+    // Holding every document's terms at once would take gigabytes on a big
+    // site.
+    let lens: Vec<usize> = normalized.par_iter().map(|f| doc_len(f)).collect();
     let avgdl = if docs.is_empty() {
         1.0
     } else {
-        (per_doc.iter().map(|(_, dl)| dl).sum::<f64>() / docs.len() as f64).max(1.0)
+        (lens.iter().sum::<usize>() as f64 / docs.len() as f64).max(1.0)
     };
-
-    let mut postings: FastMap<&str, Vec<(u32, u8)>> = FastMap::default();
-    for (doc, (terms, dl)) in per_doc.into_iter().enumerate() {
-        let norm = K1 * (1.0 - B + B * dl / avgdl);
-        for (token, tf) in terms {
-            let w = tf * (K1 + 1.0) / (tf + norm) / (K1 + 1.0);
-            let q = (w * f64::from(MAX_WEIGHT))
-                .ceil()
-                .clamp(1.0, f64::from(MAX_WEIGHT)) as u8;
-            postings.entry(token).or_default().push((doc as u32, q));
+    const BATCH: usize = 4096;
+    let mut postings: FastMap<&str, PostingsWriter> = FastMap::default();
+    for (b, batch) in normalized.chunks(BATCH).enumerate() {
+        let terms: Vec<Vec<(&str, f64)>> = batch.par_iter().map(|f| weighted_terms(f)).collect();
+        for (k, terms) in terms.into_iter().enumerate() {
+            let doc = b * BATCH + k;
+            let norm = K1 * (1.0 - B + B * lens[doc] as f64 / avgdl);
+            for (token, tf) in terms {
+                let w = tf * (K1 + 1.0) / (tf + norm) / (K1 + 1.0);
+                let q = (w * f64::from(MAX_WEIGHT))
+                    .ceil()
+                    .clamp(1.0, f64::from(MAX_WEIGHT)) as u8;
+                postings.entry(token).or_default().push(doc as u32, q);
+            }
         }
     }
 
     let mut stats = IndexStats {
         docs: docs.len(),
         tokens: postings.len(),
-        postings: postings.values().map(Vec::len).sum(),
+        postings: postings.values().map(PostingsWriter::len).sum(),
         pages: page_start_gaps(docs).len(),
         ..Default::default()
     };
 
     let encoded: Vec<(String, String)> = {
-        let mut v: Vec<(&str, Vec<(u32, u8)>)> = postings.into_iter().collect();
+        let mut v: Vec<(&str, PostingsWriter)> = postings.into_iter().collect();
         v.sort_by(|a, b| a.0.cmp(b.0));
-        v.into_par_iter()
-            .map(|(t, p)| (t.to_string(), encode_postings(&p)))
+        v.into_iter()
+            .map(|(t, p)| (t.to_string(), p.finish()))
             .collect()
     };
     type Encoded<'a> = Vec<&'a (String, String)>;
@@ -276,20 +284,27 @@ impl Hasher for Fnv {
     }
 }
 
-/// A document's tokens with field-weighted frequencies (sorted, so the
-/// index does not depend on hash order) and its length in tokens.
-fn weighted_terms(fields: &[(String, f64)]) -> (Vec<(&str, f64)>, f64) {
+/// A document's tokens with field-weighted frequencies, sorted so the
+/// index does not depend on hash order.
+fn weighted_terms(fields: &[(String, f64)]) -> Vec<(&str, f64)> {
     let mut tf: FastMap<&str, f64> = FastMap::default();
-    let mut len = 0usize;
     for (text, boost) in fields {
         each_index_token(text, |t| {
-            len += 1;
             *tf.entry(t).or_insert(0.0) += boost;
         });
     }
     let mut terms: Vec<(&str, f64)> = tf.into_iter().collect();
     terms.sort_by(|a, b| a.0.cmp(b.0));
-    (terms, len as f64)
+    terms
+}
+
+/// A document's length in tokens.
+fn doc_len(fields: &[(String, f64)]) -> usize {
+    let mut len = 0;
+    for (text, _) in fields {
+        each_index_token(text, |_| len += 1);
+    }
+    len
 }
 
 /// A document as the browser gets it.

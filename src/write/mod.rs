@@ -9,6 +9,10 @@
 use anyhow::{bail, Context};
 use rayon::prelude::*;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+mod reuse;
+pub use reuse::ReuseWriter;
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,6 +96,11 @@ pub struct Staging {
     out: PathBuf,
     dir: PathBuf,
     old: PathBuf,
+    /// The site being replaced, when recap made it: its unchanged files
+    /// are linked rather than written again (see [`reuse`]).
+    previous: Option<PathBuf>,
+    reused: AtomicUsize,
+    written: AtomicUsize,
     committed: bool,
 }
 
@@ -111,10 +120,14 @@ impl Staging {
         let old = parent.join(format!(".{name}.recap-old-{}", std::process::id()));
         remove_leftovers(parent, &name)?;
         std::fs::create_dir_all(&dir)?;
+        let previous = (out.is_dir() && out.join(MARKER).is_file()).then(|| out.clone());
         let staging = Staging {
             out,
             dir,
             old,
+            previous,
+            reused: AtomicUsize::new(0),
+            written: AtomicUsize::new(0),
             committed: false,
         };
         std::fs::write(
@@ -136,7 +149,50 @@ impl Staging {
         if let Some(d) = p.parent() {
             std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
         }
-        std::fs::write(&p, &o.bytes).with_context(|| format!("cannot write {}", p.display()))
+        self.put(o)
+    }
+
+    /// Write (or link) one file whose folder exists.
+    fn put(&self, o: &Output) -> anyhow::Result<()> {
+        let p = self.dir.join(&o.path);
+        let previous = self.previous.as_ref().map(|prev| prev.join(&o.path));
+        let reused = reuse::write_or_link(&p, &o.bytes, previous.as_deref())
+            .with_context(|| format!("cannot write {}", p.display()))?;
+        self.count(reused);
+        Ok(())
+    }
+
+    fn count(&self, reused: bool) {
+        let n = if reused { &self.reused } else { &self.written };
+        n.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// A file written as a stream, for outputs too big to hold in memory
+    /// (`data/site.json`); call [`Staging::finish_stream`] when done.
+    pub fn stream(&self, path: &str) -> anyhow::Result<ReuseWriter> {
+        check_safe(&Output::new(path, Vec::new()))?;
+        let p = self.dir.join(path);
+        if let Some(d) = p.parent() {
+            std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
+        }
+        let previous = self.previous.as_ref().map(|prev| prev.join(path));
+        ReuseWriter::new(&p, previous.as_deref())
+            .with_context(|| format!("cannot write {}", p.display()))
+    }
+
+    pub fn finish_stream(&self, w: ReuseWriter) -> anyhow::Result<()> {
+        let reused = w.finish().context("cannot finish a streamed file")?;
+        self.count(reused);
+        Ok(())
+    }
+
+    /// Files written so far, and files linked unchanged from the previous
+    /// site.
+    pub fn counts(&self) -> (usize, usize) {
+        (
+            self.written.load(Ordering::Relaxed),
+            self.reused.load(Ordering::Relaxed),
+        )
     }
 
     /// Write many files, in parallel.
@@ -151,10 +207,7 @@ impl Staging {
         for d in &dirs {
             std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
         }
-        outputs.par_iter().try_for_each(|o| {
-            let p = self.dir.join(&o.path);
-            std::fs::write(&p, &o.bytes).with_context(|| format!("cannot write {}", p.display()))
-        })
+        outputs.par_iter().try_for_each(|o| self.put(o))
     }
 
     /// Swap the staging folder into place of the output folder.
@@ -173,7 +226,7 @@ impl Staging {
                 .with_context(|| format!("cannot move the new site into {}", out.display()));
         }
         if old.exists() {
-            std::fs::remove_dir_all(old)
+            remove_tree(old)
                 .with_context(|| format!("cannot remove the previous site at {}", old.display()))?;
         }
         Ok(())
@@ -196,6 +249,23 @@ fn check_safe(o: &Output) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+/// `remove_dir_all`, with the entries of each folder removed in parallel:
+/// the previous site of a big build has tens of thousands of them.
+/// Symlinks are removed, never followed.
+fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    let entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    entries.par_iter().try_for_each(|p| {
+        if std::fs::symlink_metadata(p)?.is_dir() {
+            remove_tree(p)
+        } else {
+            std::fs::remove_file(p)
+        }
+    })?;
+    std::fs::remove_dir(dir)
 }
 
 /// Remove the staging and old-site folders a killed build left beside the
