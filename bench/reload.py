@@ -1,20 +1,25 @@
 #!/usr/bin/env python3
-"""Time from saving a recap to the reload event of `recap serve`.
+"""Time from saving a recap to the updated page in `recap serve`.
 
 Copies a site (seeds, content, themes) into a temporary folder, starts
 `recap serve --port 0` there, listens to its event stream like a browser
 does, then edits recaps one at a time and measures, for each edit, the time
 from the moment the file is written to the moment the reload event (a new
-build generation) arrives. That is what a person waits for: the debounce,
-the rebuild, and the push.
+build generation) arrives, and then to the moment the edited session's page
+has been fetched again, as the reloading browser does. That is what a
+person waits for: the debounce, the rebuild, the push and the page.
 
     cargo build --release
     python3 bench/reload.py                                  # the sample site
     python3 bench/gen_corpus.py --n 1000 --seed 42 --out /tmp/corpus1k
     python3 bench/reload.py --seeds /tmp/corpus1k            # 1,000 sessions
+    python3 bench/gen_corpus.py --n 10000 --seed 42 --out /tmp/corpus10k
+    python3 bench/reload.py --seeds /tmp/corpus10k           # 10,000 sessions
 
 Prints every edit, then the median, min and max of `--edits` edits (10 by
-default), and the server's own "rebuilt in" lines. Standard library only.
+default) for both, and the server's own "rebuilt in" lines. Copying a
+10,000-session corpus and its first build take a minute or so. Standard
+library only.
 """
 
 from __future__ import annotations
@@ -62,6 +67,24 @@ class Events:
             line = self._line()
             if line.startswith("data:"):
                 return json.loads(line[5:].strip())
+
+
+def fetch(addr: str, path: str, timeout: float) -> bytes:
+    """GET `path` with HTTP/1.0 and return the body (standard library only)."""
+    host, port = addr.rsplit(":", 1)
+    with socket.create_connection((host, int(port)), timeout=timeout) as sock:
+        sock.sendall(f"GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n".encode())
+        chunks = []
+        while True:
+            chunk = sock.recv(1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+        data = b"".join(chunks)
+    head, _, body = data.partition(b"\r\n\r\n")
+    if not head.startswith(b"HTTP/1.1 200") and not head.startswith(b"HTTP/1.0 200"):
+        raise RuntimeError(f"GET {path}: {head.splitlines()[0].decode() if head else 'no answer'}")
+    return body
 
 
 def copy_site(seeds: str, content: str, themes: str) -> str:
@@ -129,6 +152,13 @@ def main(argv=None) -> int:
             print("the first build failed; see " + log_path, file=sys.stderr)
             return 1
 
+        t0 = time.perf_counter()
+        urls = {
+            s["source"]: s["url"]
+            for s in json.loads(fetch(addr, "/data/site.json", args.timeout))["sessions"]
+        }
+        print(f"session URLs from /data/site.json in {time.perf_counter() - t0:.2f} s")
+        pages = []
         for i in range(args.edits):
             name = recaps[(i * max(1, len(recaps) // args.edits)) % len(recaps)]
             t0 = time.perf_counter()
@@ -144,13 +174,24 @@ def main(argv=None) -> int:
                     break
             ms = (time.perf_counter() - t0) * 1000
             generation = status["generation"]
+            marker = f"基准测试的第 {i} 次修改".encode()
+            page = fetch(addr, urls[name], args.timeout)
+            page_ms = (time.perf_counter() - t0) * 1000
+            if marker not in page:
+                print(f"{urls[name]} does not show edit {i}", file=sys.stderr)
+                return 1
             latencies.append(ms)
-            print(f"edit {i + 1:2}: {name}: reload event after {ms:7.1f} ms")
+            pages.append(page_ms)
+            print(f"edit {i + 1:2}: {name}: reload event after {ms:7.1f} ms, page after {page_ms:7.1f} ms")
             time.sleep(args.pause)
 
         print(
             f"save → reload, {len(latencies)} edits: median {statistics.median(latencies):.1f} ms, "
             f"min {min(latencies):.1f} ms, max {max(latencies):.1f} ms"
+        )
+        print(
+            f"save → updated page, {len(pages)} edits: median {statistics.median(pages):.1f} ms, "
+            f"min {min(pages):.1f} ms, max {max(pages):.1f} ms"
         )
     finally:
         proc.send_signal(signal.SIGINT)

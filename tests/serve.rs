@@ -493,6 +493,36 @@ fn a_site_that_cannot_build_still_serves_the_error() {
     assert_eq!(server.get("/").status, 200);
 }
 
+/// Every page `render_path` makes for the model and theme of `inc` is the
+/// file of `full` with that path; `full` has no page it cannot make.
+fn pages_on_request_match(inc: &recap::serve::Incremental, full: &[recap::write::Output]) {
+    use recap::render;
+    let (site, theme) = (inc.site().unwrap(), inc.theme().unwrap());
+    let assets: Vec<String> = render::assets::assets(theme.static_dir())
+        .unwrap()
+        .into_iter()
+        .map(|o| o.path)
+        .collect();
+    let mut pages = 0;
+    for o in full {
+        if render::is_site_wide(&o.path) || assets.contains(&o.path) {
+            assert!(render::render_path(site, theme, &o.path).is_none());
+            continue;
+        }
+        let page = render::render_path(site, theme, &o.path)
+            .unwrap_or_else(|| panic!("{} is not made on request", o.path))
+            .unwrap();
+        assert!(
+            page == *o,
+            "{} on request differs from the full render",
+            o.path
+        );
+        pages += 1;
+    }
+    assert!(pages > 20, "{pages} pages compared");
+    assert!(render::render_path(site, theme, "sessions/no-such-session/index.html").is_none());
+}
+
 #[test]
 fn incremental_rebuilds_match_a_fresh_build() {
     use recap::serve::{Dirty, Incremental};
@@ -504,13 +534,14 @@ fn incremental_rebuilds_match_a_fresh_build() {
     let fresh = |opts: &recap::BuildOptions| recap::build_in_memory(opts).unwrap().1;
     let mut inc = Incremental::new(opts.clone());
     let mut stages = Vec::new();
-    let first = inc.rebuild(Dirty::ALL, &mut |s| stages.push(s)).unwrap();
+    inc.rebuild(Dirty::ALL, &mut |s| stages.push(s)).unwrap();
     assert_eq!(stages, ["load", "parse", "enrich", "render"]);
     let before = fresh(&opts);
     assert!(
-        first.outputs == before,
+        inc.render_all().unwrap() == before,
         "the first build is the normal build"
     );
+    pages_on_request_match(&inc, &before);
 
     let seeds: Vec<_> = std::fs::read_dir(dir.join("seeds"))
         .unwrap()
@@ -520,16 +551,26 @@ fn incremental_rebuilds_match_a_fresh_build() {
     let text = std::fs::read_to_string(edited).unwrap();
     std::fs::write(
         edited,
-        text.replacen("\n- ", "\n- 新加的要点 INCREMENTAL\n- ", 1),
+        text.replacen("\n- ", "\n- 新加的增量要点，用到 Amazon Bedrock\n- ", 1),
     )
     .unwrap();
     let seeds_changed = Dirty {
         seeds: true,
         ..Dirty::default()
     };
-    let second = inc.rebuild(seeds_changed, &mut |_| {}).unwrap();
+    // Told which file changed, as the watcher tells it, the rebuild reads
+    // only that file.
+    let changed_path = std::fs::canonicalize(edited).unwrap();
+    let second = inc
+        .rebuild_files(seeds_changed, &[changed_path], &mut |_| {})
+        .unwrap();
     let name = edited.file_name().unwrap().to_string_lossy().into_owned();
     assert!(!second.model_reused);
+    assert_eq!(
+        second.enriched,
+        Some(recap::enrich::Update::Sessions(vec![0])),
+        "only the edited session is enriched again"
+    );
     assert_eq!(
         second.reparsed,
         vec![name],
@@ -538,9 +579,36 @@ fn incremental_rebuilds_match_a_fresh_build() {
     let after = fresh(&opts);
     assert!(after != before);
     assert!(
-        second.outputs == after,
+        inc.render_all().unwrap() == after,
         "the incremental build is the normal build"
     );
+    pages_on_request_match(&inc, &after);
+    // The pages the edit changed are among those compared.
+    let changed = |path: &str| {
+        let find = |all: &[recap::write::Output]| all.iter().find(|o| o.path == path).cloned();
+        find(&before) != find(&after)
+    };
+    let session = second
+        .rendered
+        .iter()
+        .find(|o| o.path.starts_with("sessions/"))
+        .expect("the edited session page is rendered with the rebuild");
+    assert!(changed(&session.path));
+    assert!(String::from_utf8_lossy(&session.bytes).contains("新加的增量要点"));
+    assert!(changed("products/amazon-bedrock/index.html"));
+
+    // Not told which: the folder is read again, with the same result.
+    let text = std::fs::read_to_string(edited).unwrap();
+    std::fs::write(edited, text.replacen("新加的增量要点", "改过的增量要点", 1)).unwrap();
+    let fourth = inc.rebuild(seeds_changed, &mut |_| {}).unwrap();
+    assert_eq!(fourth.reparsed.len(), 1);
+    assert_eq!(
+        fourth.enriched,
+        Some(recap::enrich::Update::Sessions(vec![0]))
+    );
+    let after = fresh(&opts);
+    assert!(inc.render_all().unwrap() == after);
+    pages_on_request_match(&inc, &after);
 
     // A theme change re-parses nothing and still gives the normal build.
     let style = dir.join("themes/default/static/style.css");
@@ -557,7 +625,7 @@ fn incremental_rebuilds_match_a_fresh_build() {
         .unwrap();
     assert!(third.reparsed.is_empty());
     assert!(third.model_reused, "a theme edit re-renders the same model");
-    assert!(third.outputs == fresh(&opts));
+    assert!(inc.render_all().unwrap() == fresh(&opts));
     let _ = std::fs::remove_dir_all(&dir);
 }
 

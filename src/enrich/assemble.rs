@@ -1,7 +1,8 @@
 //! The deterministic merge after the parallel scans: mentions into
 //! entities, per-session lists, co-mentions, related sessions, and a final
 //! table with only the entities something mentions, ordered by kind and
-//! name.
+//! name. What the merge counted is kept in [`Memory`], so that
+//! [`super::patch`] can redo one session's share of it.
 
 use super::graph::Table;
 use super::related;
@@ -12,7 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 
 /// Stories with more names than this add no co-mentions (a list of fifty
 /// partners says little about any two of them) and would cost k².
-const MAX_STORY: usize = 40;
+pub const MAX_STORY: usize = 40;
 /// Co-mentioned products and companies kept per entity.
 const MAX_CO: usize = 12;
 
@@ -22,20 +23,38 @@ pub struct Assembled {
     pub announcements: Vec<Announcement>,
 }
 
+/// What the merge counted, by table index (before compaction), so one
+/// session's share can be taken out and put back.
+#[derive(Debug, Default)]
+pub struct Memory {
+    /// Entity → co-mentioned entity → number of stories naming both.
+    pub co: HashMap<usize, HashMap<usize, usize>>,
+    /// Per session: its stories (the co-mention input).
+    pub stories: Vec<Vec<Vec<usize>>>,
+    /// Per session: (entity, weight) for related sessions.
+    pub weights: Vec<Vec<(usize, f64)>>,
+    /// Entity → sessions naming it, for related sessions.
+    pub postings: HashMap<usize, Vec<usize>>,
+    /// Per session: the keys of its inline links.
+    pub link_keys: Vec<Vec<super::TextKey>>,
+    /// Table index → index in `Site::entities`.
+    pub remap: Vec<Option<usize>>,
+}
+
 pub fn assemble(
-    mut table: Table,
+    table: &Table,
     scans: Vec<SessionScan>,
     speakers: &[Vec<usize>],
-) -> (Assembled, Vec<Vec<(super::TextKey, super::Link)>>) {
+) -> (Assembled, Vec<Vec<(super::TextKey, super::Link)>>, Memory) {
     let n = scans.len();
-    let mut co: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut entities = table.entities.clone();
+    let mut memory = Memory::default();
     let mut infos = Vec::with_capacity(n);
     let mut announcements = Vec::new();
     let mut links = Vec::with_capacity(n);
-    let mut per_session_entities: Vec<Vec<(usize, f64)>> = Vec::with_capacity(n);
-    for (si, scan) in scans.into_iter().enumerate() {
-        for (e, m) in scan.mentions {
-            let ent = &mut table.entities[e];
+    for (si, mut scan) in scans.into_iter().enumerate() {
+        for (e, m) in std::mem::take(&mut scan.mentions) {
+            let ent = &mut entities[e];
             if ent.sessions.last() != Some(&si) {
                 ent.sessions.push(si);
             }
@@ -48,96 +67,40 @@ pub fn assemble(
             ent.mentions.push(m);
         }
         for &sp in &speakers[si] {
-            let ent = &mut table.entities[sp];
+            let ent = &mut entities[sp];
             if !ent.sessions.contains(&si) {
                 ent.sessions.push(si);
                 ent.sessions.sort_unstable();
             }
         }
-        for story in &scan.stories {
-            if story.len() > MAX_STORY {
-                continue;
-            }
-            for &a in story {
-                for &b in story {
-                    if a != b {
-                        *co.entry((a, b)).or_default() += 1;
-                    }
-                }
-            }
-        }
-        let refs = |kind: EntityKind| -> Vec<EntityRef> {
-            let mut v: Vec<(usize, usize)> = scan
-                .counts
-                .iter()
-                .filter(|(e, _)| table.entities[**e].kind == kind)
-                .map(|(e, c)| (*e, *c))
-                .collect();
-            v.sort_by(|a, b| {
-                b.1.cmp(&a.1)
-                    .then_with(|| cmp_name(&table.entities[a.0], &table.entities[b.0]))
-            });
-            v.into_iter()
-                .map(|(e, c)| entity_ref(&table.entities[e], c))
-                .collect()
-        };
-        let speaker_refs = speakers[si]
-            .iter()
-            .map(|&sp| {
-                entity_ref(
-                    &table.entities[sp],
-                    scan.counts.get(&sp).copied().unwrap_or(0),
-                )
-            })
-            .collect();
-        infos.push(SessionInfo {
-            products: refs(EntityKind::Product),
-            companies: refs(EntityKind::Company),
-            topics: refs(EntityKind::Topic),
-            speakers: speaker_refs,
-            related: Vec::new(),
-            numbers: scan.numbers,
-        });
-        let weights: Vec<(usize, f64)> = scan
-            .counts
-            .keys()
-            .chain(speakers[si].iter())
-            .map(|&e| {
-                let w = match table.entities[e].kind {
-                    EntityKind::Speaker => 1.5,
-                    EntityKind::Topic => 0.5,
-                    _ => 1.0,
-                };
-                (e, w)
-            })
-            .collect();
-        per_session_entities.push(weights);
-        announcements.extend(dedup_announcements(scan.announcements));
+        count_co(&mut memory.co, &scan.stories, 1);
+        let (info, weights) = session_info(&entities, &mut scan, &speakers[si]);
+        infos.push(info);
+        memory.weights.push(weights);
+        memory.stories.push(std::mem::take(&mut scan.stories));
+        announcements.extend(dedup_announcements(std::mem::take(&mut scan.announcements)));
+        memory
+            .link_keys
+            .push(scan.links.iter().map(|(k, _)| k.clone()).collect());
         links.push(scan.links);
     }
-    for (s, r) in related::related(&per_session_entities)
+    memory.postings = related::postings(&memory.weights);
+    for (s, r) in related::related(&memory.weights, &memory.postings)
         .into_iter()
         .enumerate()
     {
         infos[s].related = r;
     }
-    // Co-mentions, most shared first, then by name.
-    let mut co_lists: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
-    for ((a, b), c) in co {
-        co_lists.entry(a).or_default().push((b, c));
+    let lists: Vec<(usize, (Vec<_>, Vec<_>))> = memory
+        .co
+        .keys()
+        .map(|&a| (a, co_lists(&memory.co, a, |i| &entities[i])))
+        .collect();
+    for (a, (products, companies)) in lists {
+        entities[a].co_products = products;
+        entities[a].co_companies = companies;
     }
-    for (a, mut list) in co_lists {
-        list.sort_by(|x, y| {
-            y.1.cmp(&x.1)
-                .then_with(|| cmp_name(&table.entities[x.0], &table.entities[y.0]))
-        });
-        let (products, companies): (Vec<_>, Vec<_>) = list
-            .into_iter()
-            .partition(|(b, _)| table.entities[*b].kind == EntityKind::Product);
-        table.entities[a].co_products = products.into_iter().take(MAX_CO).collect();
-        table.entities[a].co_companies = companies.into_iter().take(MAX_CO).collect();
-    }
-    let (entities, remap) = compact(table.entities);
+    let (entities, remap) = compact(entities);
     for a in &mut announcements {
         a.entity = remap[a.entity].expect("announced entities are mentioned");
     }
@@ -147,6 +110,7 @@ pub fn assemble(
             .then(a.line.cmp(&b.line))
             .then(a.entity.cmp(&b.entity))
     });
+    memory.remap = remap;
     (
         Assembled {
             entities,
@@ -154,7 +118,118 @@ pub fn assemble(
             announcements,
         },
         links,
+        memory,
     )
+}
+
+/// Add (`sign` 1) or take out (`sign` -1) the co-mentions of `stories`.
+pub fn count_co(co: &mut HashMap<usize, HashMap<usize, usize>>, stories: &[Vec<usize>], sign: i8) {
+    for story in stories.iter().filter(|s| s.len() <= MAX_STORY) {
+        for &a in story {
+            for &b in story.iter().filter(|&&b| b != a) {
+                let row = co.entry(a).or_default();
+                let c = row.entry(b).or_default();
+                if sign > 0 {
+                    *c += 1;
+                } else {
+                    *c -= 1;
+                    if *c == 0 {
+                        row.remove(&b);
+                    }
+                }
+            }
+        }
+    }
+    co.retain(|_, row| !row.is_empty());
+}
+
+/// (entity, number of shared stories), best first.
+pub type CoList = Vec<(usize, usize)>;
+
+/// Co-mentioned products and companies of entity `a` (table indexes):
+/// most shared first, then by name. `entity` looks a table index up.
+pub fn co_lists<'a>(
+    co: &HashMap<usize, HashMap<usize, usize>>,
+    a: usize,
+    entity: impl Fn(usize) -> &'a Entity,
+) -> (CoList, CoList) {
+    let mut list: Vec<(usize, usize)> = co
+        .get(&a)
+        .map(|row| row.iter().map(|(&b, &c)| (b, c)).collect())
+        .unwrap_or_default();
+    list.sort_by(|x, y| {
+        y.1.cmp(&x.1)
+            .then_with(|| cmp_name(entity(x.0), entity(y.0)))
+    });
+    let (products, companies): (Vec<_>, Vec<_>) = list
+        .into_iter()
+        .partition(|(b, _)| entity(*b).kind == EntityKind::Product);
+    (
+        products.into_iter().take(MAX_CO).collect(),
+        companies.into_iter().take(MAX_CO).collect(),
+    )
+}
+
+/// A session's info page lists and its related-session weights, from its
+/// scan (`numbers` are moved out of it). `entities` are in table order.
+pub fn session_info(
+    entities: &[Entity],
+    scan: &mut SessionScan,
+    speakers: &[usize],
+) -> (SessionInfo, Vec<(usize, f64)>) {
+    let refs = |kind: EntityKind| -> Vec<EntityRef> {
+        let mut v: Vec<(usize, usize)> = scan
+            .counts
+            .iter()
+            .filter(|(e, _)| entities[**e].kind == kind)
+            .map(|(e, c)| (*e, *c))
+            .collect();
+        v.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| cmp_name(&entities[a.0], &entities[b.0]))
+        });
+        v.into_iter()
+            .map(|(e, c)| entity_ref(&entities[e], c))
+            .collect()
+    };
+    let speaker_refs = speakers
+        .iter()
+        .map(|&sp| entity_ref(&entities[sp], scan.counts.get(&sp).copied().unwrap_or(0)))
+        .collect();
+    let info = SessionInfo {
+        products: refs(EntityKind::Product),
+        companies: refs(EntityKind::Company),
+        topics: refs(EntityKind::Topic),
+        speakers: speaker_refs,
+        related: Vec::new(),
+        numbers: std::mem::take(&mut scan.numbers),
+    };
+    let weights: Vec<(usize, f64)> = scan
+        .counts
+        .keys()
+        .chain(speakers.iter())
+        .map(|&e| {
+            let w = match entities[e].kind {
+                EntityKind::Speaker => 1.5,
+                EntityKind::Topic => 0.5,
+                _ => 1.0,
+            };
+            (e, w)
+        })
+        .collect();
+    (info, weights)
+}
+
+/// The launch role an entity's page shows: the strongest of its mentions.
+pub fn launch_of(mentions: &[super::Mention]) -> Option<MentionRole> {
+    let mut launch = None;
+    for m in mentions.iter().filter(|m| m.role.is_launch()) {
+        launch = Some(match launch {
+            Some(r) if rank(r) <= rank(m.role) => r,
+            _ => m.role,
+        });
+    }
+    launch
 }
 
 fn rank(r: MentionRole) -> u8 {
@@ -168,7 +243,7 @@ fn rank(r: MentionRole) -> u8 {
 
 /// One announcement per product and session: the first one that points
 /// into the timeline, else the first.
-fn dedup_announcements(list: Vec<Announcement>) -> Vec<Announcement> {
+pub fn dedup_announcements(list: Vec<Announcement>) -> Vec<Announcement> {
     let mut best: BTreeMap<usize, Announcement> = BTreeMap::new();
     for a in list {
         match best.get(&a.entity) {

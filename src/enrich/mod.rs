@@ -7,20 +7,21 @@ use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Page, Session};
 use crate::parse::Corpus;
-use matcher::Matcher;
-use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 mod assemble;
+mod candidates;
 pub mod catalog;
 pub mod discover;
+mod enricher;
 pub mod excerpt;
 mod graph;
 pub mod launches;
 pub mod matcher;
 pub mod numbers;
+mod patch;
 pub mod related;
 mod scan;
 pub mod speakers;
@@ -29,6 +30,7 @@ pub mod units;
 pub mod words;
 
 pub use catalog::Catalog;
+pub use enricher::{Enricher, Update};
 pub use types::{Announcement, Candidate, Entity, EntityKind, Mention, MentionRole};
 
 /// Everything the renderer needs.
@@ -144,113 +146,10 @@ pub struct Link {
 /// Sessions are scanned in parallel twice: once for speakers and discovery
 /// sightings (which the entity table needs), once for mentions against the
 /// full table. Everything is merged in session order, so the result does
-/// not depend on the number of threads.
+/// not depend on the number of threads. [`Enricher`] is the same pipeline
+/// with its intermediate results kept, for `recap serve`.
 pub fn enrich(corpus: Corpus, catalog: Catalog, config: SiteConfig) -> Site {
-    let mut diagnostics = corpus.diagnostics;
-    diagnostics.extend(catalog.diagnostics.iter().cloned());
-    let sessions = corpus.sessions;
-
-    let mut table = graph::Table::from_catalog(&catalog);
-    let catalog_matcher = Matcher::new(&table.patterns);
-    let pre: Vec<scan::Prepass> = sessions
-        .par_iter()
-        .enumerate()
-        .map(|(i, s)| scan::prepass(i, s, &table, &catalog_matcher))
-        .collect();
-
-    let sightings: Vec<(String, Vec<discover::Sighting>)> = sessions
-        .iter()
-        .zip(&pre)
-        .map(|(s, p)| (s.source.clone(), p.sightings.clone()))
-        .collect();
-    let events: Vec<String> = sessions
-        .iter()
-        .filter_map(|s| s.title.conference.clone())
-        .collect();
-    let decision = discover::decide(&sightings, &catalog.curation, &events);
-    table.add_discovered(&decision.accepted);
-    let speakers: Vec<Vec<crate::model::SpeakerRef>> =
-        pre.into_iter().map(|p| p.speakers).collect();
-    table.add_speakers(&speakers);
-    let topic_matcher = Matcher::new(&table.topic_patterns);
-    let themes: Vec<&str> = sessions
-        .iter()
-        .flat_map(|s| s.key_themes.iter().map(String::as_str))
-        .collect();
-    table.add_footer_topics(&themes, &topic_matcher);
-
-    let matcher = Matcher::new(&table.patterns);
-    let cx = scan::Context {
-        table: &table,
-        matcher: &matcher,
-        topics: &topic_matcher,
-        cross_links: config.cross_links,
-    };
-    let scans: Vec<scan::SessionScan> = sessions
-        .par_iter()
-        .enumerate()
-        .map(|(i, s)| scan::scan(i, s, &speakers[i], &cx))
-        .collect();
-    let speaker_ids: Vec<Vec<usize>> = speakers
-        .iter()
-        .map(|list| {
-            let mut ids: Vec<usize> = Vec::new();
-            for s in list {
-                if let Some(&id) = table.speakers.get(&matcher::normalize(&s.name)) {
-                    if !ids.contains(&id) {
-                        ids.push(id);
-                    }
-                }
-            }
-            ids
-        })
-        .collect();
-    let (assembled, session_links) = assemble::assemble(table, scans, &speaker_ids);
-
-    let mut links: BTreeMap<TextKey, Vec<Link>> = BTreeMap::new();
-    for list in session_links {
-        for (key, link) in list {
-            links.entry(key).or_default().push(link);
-        }
-    }
-    // Candidates that got a page: count what the page lists, which also
-    // covers merged spellings and places discovery did not see.
-    let mut candidates = decision.candidates;
-    for c in candidates
-        .iter_mut()
-        .filter(|c| c.accepted && c.merged_into.is_none())
-    {
-        let found = assembled
-            .entities
-            .iter()
-            .find(|e| e.kind == c.kind && !e.catalogued && e.name == c.name);
-        if let Some(e) = found {
-            c.count = e.mentions.len();
-            c.locations = e
-                .mentions
-                .iter()
-                .take(20)
-                .map(|m| (sessions[m.session].source.clone(), m.line))
-                .collect();
-        }
-    }
-    let mut sessions = sessions;
-    for (s, found) in sessions.iter_mut().zip(speakers) {
-        if s.speakers.is_empty() {
-            s.speakers = found;
-        }
-    }
-    Site {
-        config,
-        sessions,
-        info: assembled.info,
-        links,
-        pages: corpus.pages,
-        diagnostics,
-        entities: assembled.entities,
-        announcements: assembled.announcements,
-        candidates,
-    }
+    Enricher::new(corpus, catalog, config).into_site()
 }
 
 #[cfg(test)]

@@ -18,10 +18,8 @@ pub fn max_postings(sessions: usize) -> usize {
     ((sessions as f64).sqrt() * 4.0).max(64.0) as usize
 }
 
-/// `entities[s]` lists (entity, weight) for session `s`; returns up to
-/// [`MAX_RELATED`] related sessions per session, best first.
-pub fn related(entities: &[Vec<(usize, f64)>]) -> Vec<Vec<usize>> {
-    let n = entities.len();
+/// Entity → the sessions that name it, in session order.
+pub fn postings(entities: &[Vec<(usize, f64)>]) -> HashMap<usize, Vec<usize>> {
     let mut postings: HashMap<usize, Vec<usize>> = HashMap::new();
     for (s, list) in entities.iter().enumerate() {
         for &(e, _) in list {
@@ -31,33 +29,56 @@ pub fn related(entities: &[Vec<(usize, f64)>]) -> Vec<Vec<usize>> {
             }
         }
     }
-    let cap = max_postings(n);
+    postings
+}
+
+/// Whether a posting list of this length counts towards relatedness.
+pub fn counts(len: usize, sessions: usize) -> bool {
+    len >= 2 && len <= max_postings(sessions)
+}
+
+/// `entities[s]` lists (entity, weight) for session `s`, `postings` is
+/// [`postings`] of it; returns up to [`MAX_RELATED`] related sessions per
+/// session, best first.
+pub fn related(
+    entities: &[Vec<(usize, f64)>],
+    postings: &HashMap<usize, Vec<usize>>,
+) -> Vec<Vec<usize>> {
+    let n = entities.len();
     entities
         .par_iter()
         .enumerate()
-        .map(|(s, list)| {
-            let mut scores: HashMap<usize, f64> = HashMap::new();
-            for &(e, w) in list {
-                let Some(p) = postings.get(&e) else { continue };
-                if p.len() < 2 || p.len() > cap {
-                    continue;
-                }
-                let idf = (n as f64 / p.len() as f64).ln();
-                for &t in p {
-                    if t != s {
-                        *scores.entry(t).or_default() += w * idf;
-                    }
-                }
+        .map(|(s, list)| related_to(s, list, postings, n))
+        .collect()
+}
+
+/// The related sessions of session `s`, whose entities are `list`, among
+/// `n` sessions.
+pub fn related_to(
+    s: usize,
+    list: &[(usize, f64)],
+    postings: &HashMap<usize, Vec<usize>>,
+    n: usize,
+) -> Vec<usize> {
+    let mut scores: HashMap<usize, f64> = HashMap::new();
+    for &(e, w) in list {
+        let Some(p) = postings.get(&e) else { continue };
+        if !counts(p.len(), n) {
+            continue;
+        }
+        let idf = (n as f64 / p.len() as f64).ln();
+        for &t in p {
+            if t != s {
+                *scores.entry(t).or_default() += w * idf;
             }
-            let mut ranked: Vec<(usize, f64)> =
-                scores.into_iter().filter(|&(_, v)| v > 1e-9).collect();
-            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            ranked
-                .into_iter()
-                .take(MAX_RELATED)
-                .map(|(t, _)| t)
-                .collect()
-        })
+        }
+    }
+    let mut ranked: Vec<(usize, f64)> = scores.into_iter().filter(|&(_, v)| v > 1e-9).collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked
+        .into_iter()
+        .take(MAX_RELATED)
+        .map(|(t, _)| t)
         .collect()
 }
 
@@ -76,7 +97,7 @@ mod tests {
             vec![(0, 1.0), (2, 1.0)],
             vec![(0, 1.0)],
         ];
-        let r = related(&e);
+        let r = related(&e, &postings(&e));
         assert_eq!(r[0], vec![2, 1, 3]);
         assert_eq!(r[2], vec![0]);
         assert!(r[4].is_empty());
@@ -87,7 +108,7 @@ mod tests {
         let e: Vec<Vec<(usize, f64)>> = (0..10).map(|_| vec![(7, 1.0)]).collect();
         let mut e = e;
         e.push(vec![(8, 1.0)]);
-        let r = related(&e);
+        let r = related(&e, &postings(&e));
         assert_eq!(r[3], vec![0, 1, 2, 4, 5]);
         assert!(r[10].is_empty());
     }

@@ -117,39 +117,51 @@ pub fn slugify(text: &str) -> String {
 fn assign_session_slugs(sessions: &mut [Session], diags: &mut Vec<Diagnostic>) {
     let mut taken = HashSet::new();
     for s in sessions.iter_mut() {
-        let wanted = if !s.slug.is_empty() {
-            slugify(&s.slug)
-        } else {
-            slugify(&s.title.topic)
-        };
-        let base = if wanted.is_empty() {
-            slugify(s.source.rsplit('/').next().unwrap_or(&s.source))
-        } else {
-            wanted
-        };
-        let base = if base.is_empty() {
-            "session".to_string()
-        } else {
-            base
-        };
+        let base = slug_base(s);
         let mut slug = base.clone();
         let mut n = 2;
         while !taken.insert(slug.clone()) {
             slug = format!("{base}-{n}");
             n += 1;
         }
-        if !s.slug.is_empty() && slugify(&s.slug) != slug {
-            diags.push(Diagnostic::warning(
-                &s.source,
-                Some(1),
-                format!(
-                    "slug `{}` is already taken or not ASCII; using `{slug}`",
-                    s.slug
-                ),
-            ));
-        }
+        diags.extend(slug_warning(s, &slug));
         s.slug = slug;
     }
+}
+
+/// The slug a parsed session asks for, before collisions are settled: two
+/// parses with the same base get the same final slug in the same corpus.
+pub fn slug_base(s: &Session) -> String {
+    let wanted = if !s.slug.is_empty() {
+        slugify(&s.slug)
+    } else {
+        slugify(&s.title.topic)
+    };
+    let base = if wanted.is_empty() {
+        slugify(s.source.rsplit('/').next().unwrap_or(&s.source))
+    } else {
+        wanted
+    };
+    if base.is_empty() {
+        "session".to_string()
+    } else {
+        base
+    }
+}
+
+/// The warning for a front matter slug that could not be used as written
+/// (`s` as parsed, `slug` the one it got).
+pub fn slug_warning(s: &Session, slug: &str) -> Option<Diagnostic> {
+    (!s.slug.is_empty() && slugify(&s.slug) != slug).then(|| {
+        Diagnostic::warning(
+            &s.source,
+            Some(1),
+            format!(
+                "slug `{}` is already taken or not ASCII; using `{slug}`",
+                s.slug
+            ),
+        )
+    })
 }
 
 #[cfg(test)]

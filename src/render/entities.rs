@@ -230,58 +230,107 @@ fn list_title(strings: &Strings, kind: EntityKind) -> &str {
 /// Every entity page, the four list pages, `/announcements/` and
 /// `/numbers/`; each only when the theme has its template.
 pub fn outputs(site: &Site, theme: &Theme, common: &Common) -> anyhow::Result<Vec<Output>> {
-    let strings = theme.strings();
     let mut out = Vec::new();
     for kind in EntityKind::all() {
-        let list_template = format!("{}.html", kind.section());
-        let has_any = site.entities_of(kind).next().is_some();
-        if theme.has_template(&list_template) && has_any {
-            let page = ListPage {
-                kind,
-                section: kind.section(),
-                title: list_title(strings, kind),
-                count: site.entities_of(kind).count(),
-                items: site
-                    .entities_of(kind)
-                    .map(|(_, e)| list_item(e, strings))
-                    .collect(),
-            };
-            let url = format!("/{}/", kind.section());
-            out.push(render_page(theme, common, &list_template, &url, &page)?);
+        if let Some(page) = list_output(site, theme, common, kind) {
+            out.push(page?);
         }
     }
     if theme.has_template("entity.html") {
-        let pages: Vec<Output> = site
-            .entities
-            .par_iter()
-            .enumerate()
-            .map(|(i, e)| {
-                let page = entity_page(site, i, strings);
-                render_page(theme, common, "entity.html", &e.url, &page)
-            })
+        let pages: Vec<Output> = (0..site.entities.len())
+            .into_par_iter()
+            .map(|i| entity_output(site, theme, common, i))
             .collect::<anyhow::Result<_>>()?;
         out.extend(pages);
     }
-    if theme.has_template("announcements.html") {
-        out.push(render_page(
+    out.extend(announcements_output(site, theme, common).transpose()?);
+    out.extend(numbers_output(site, theme, common).transpose()?);
+    Ok(out)
+}
+
+/// The one page of [`outputs`] whose output path is `path`, if any.
+pub fn output_at(
+    site: &Site,
+    theme: &Theme,
+    common: &Common,
+    path: &str,
+) -> Option<anyhow::Result<Output>> {
+    let url = format!("/{}", path.strip_suffix("index.html")?);
+    match url.as_str() {
+        "/announcements/" => return announcements_output(site, theme, common),
+        "/numbers/" => return numbers_output(site, theme, common),
+        _ => {}
+    }
+    if let Some(kind) = EntityKind::all()
+        .into_iter()
+        .find(|k| url == format!("/{}/", k.section()))
+    {
+        return list_output(site, theme, common, kind);
+    }
+    let i = site.entities.iter().position(|e| e.url == url)?;
+    theme
+        .has_template("entity.html")
+        .then(|| entity_output(site, theme, common, i))
+}
+
+fn list_output(
+    site: &Site,
+    theme: &Theme,
+    common: &Common,
+    kind: EntityKind,
+) -> Option<anyhow::Result<Output>> {
+    let strings = theme.strings();
+    let list_template = format!("{}.html", kind.section());
+    let has_any = site.entities_of(kind).next().is_some();
+    if !(theme.has_template(&list_template) && has_any) {
+        return None;
+    }
+    let page = ListPage {
+        kind,
+        section: kind.section(),
+        title: list_title(strings, kind),
+        count: site.entities_of(kind).count(),
+        items: site
+            .entities_of(kind)
+            .map(|(_, e)| list_item(e, strings))
+            .collect(),
+    };
+    let url = format!("/{}/", kind.section());
+    Some(render_page(theme, common, &list_template, &url, &page))
+}
+
+fn entity_output(site: &Site, theme: &Theme, common: &Common, i: usize) -> anyhow::Result<Output> {
+    let page = entity_page(site, i, theme.strings());
+    render_page(theme, common, "entity.html", &site.entities[i].url, &page)
+}
+
+fn announcements_output(
+    site: &Site,
+    theme: &Theme,
+    common: &Common,
+) -> Option<anyhow::Result<Output>> {
+    theme.has_template("announcements.html").then(|| {
+        render_page(
             theme,
             common,
             "announcements.html",
             "/announcements/",
-            &announcements_page(site, strings),
-        )?);
-    }
+            &announcements_page(site, theme.strings()),
+        )
+    })
+}
+
+fn numbers_output(site: &Site, theme: &Theme, common: &Common) -> Option<anyhow::Result<Output>> {
     let has_numbers = site.info.iter().any(|i| !i.numbers.is_empty());
-    if theme.has_template("numbers.html") && has_numbers {
-        out.push(render_page(
+    (theme.has_template("numbers.html") && has_numbers).then(|| {
+        render_page(
             theme,
             common,
             "numbers.html",
             "/numbers/",
             &numbers_page(site),
-        )?);
-    }
-    Ok(out)
+        )
+    })
 }
 
 fn list_item<'a>(e: &'a Entity, strings: &'a Strings) -> ListItem<'a> {

@@ -56,6 +56,19 @@ pub fn add_session_meta(site: &Site, i: usize, o: &mut Output) {
     }
 }
 
+/// [`add_head_meta`] for one page that is not a session page, with the
+/// same result, for pages rendered one at a time.
+pub fn add_page_meta(site: &Site, o: &mut Output) {
+    if !o.path.ends_with(".html") || o.bytes.is_empty() {
+        return;
+    }
+    let locale = og_locale(&site.config.language);
+    let site_name = super::text::escape(&site.config.title);
+    if let Some(html) = with_head_meta(&o.bytes, &site_name, &locale, false, None) {
+        o.bytes = html;
+    }
+}
+
 /// `zh-CN` → `zh_CN`; a bare `en` → `en_US` (OpenGraph wants a territory).
 fn og_locale(language: &str) -> String {
     match language {

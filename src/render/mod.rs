@@ -178,6 +178,20 @@ pub fn render_pages(site: &Site, theme: &Theme) -> anyhow::Result<Vec<Output>> {
     render_streaming(site, theme, None)
 }
 
+/// What the full render does with session pages.
+#[derive(Clone, Copy)]
+enum SessionPages<'a> {
+    /// Render them and keep them in the result.
+    Keep,
+    /// Render each (and then each entity page), finish it (head
+    /// metadata) and hand it to the sink.
+    Sink(Sink<'a>),
+    /// Do not render them: only their paths are needed (for the sitemap,
+    /// search and the duplicate check), as when serving renders each one
+    /// on request.
+    Skip,
+}
+
 /// [`render_pages`], except that with a `sink` each session page (and
 /// then each entity page) is finished (head metadata added) and handed to
 /// it as soon as it is rendered, and left out of the result: on a big site
@@ -188,59 +202,58 @@ pub fn render_streaming(
     theme: &Theme,
     sink: Option<Sink>,
 ) -> anyhow::Result<Vec<Output>> {
+    render_with(
+        site,
+        theme,
+        sink.map_or(SessionPages::Keep, SessionPages::Sink),
+    )
+}
+
+/// Every file of the site except the session pages and `data/site.json`:
+/// what `recap serve` produces lazily, once per model, when a whole-site
+/// file ([`is_site_wide`]) is asked for.
+pub fn render_without_sessions(site: &Site, theme: &Theme) -> anyhow::Result<Vec<Output>> {
+    render_with(site, theme, SessionPages::Skip)
+}
+
+fn render_with(site: &Site, theme: &Theme, sessions: SessionPages) -> anyhow::Result<Vec<Output>> {
     let features = Features::detect(site, theme);
     let common = Common::new(site, theme, features)?;
-    let strings = theme.strings();
-    let highlighter = highlight::Highlighter::default();
 
     let mut outputs = vec![
-        render_page(
-            theme,
-            &common,
-            "index.html",
-            "/",
-            &pages::home(site, strings),
-        )?,
-        render_page(theme, &common, "404.html", "/404.html", &Nothing {})?,
+        home_page(site, theme, &common)?,
+        not_found_page(theme, &common)?,
     ];
-    let sessions: Vec<Output> = (0..site.sessions.len())
+    let session_pages: Vec<Output> = (0..site.sessions.len())
         .into_par_iter()
-        .map(|i| {
-            let page = session::page(site, i, strings);
-            let url = page.session.url.clone();
-            let mut out = render_page(theme, &common, "session.html", &url, &page)?;
-            if let Some(sink) = sink {
+        .map(|i| match sessions {
+            SessionPages::Keep => session_page(site, theme, &common, i),
+            SessionPages::Sink(sink) => {
+                let mut out = session_page(site, theme, &common, i)?;
                 meta::add_session_meta(site, i, &mut out);
                 sink(&out)?;
                 // The path stays, for the sitemap, search and the
                 // duplicate check; `add_head_meta` skips empty pages.
                 out.bytes = Vec::new();
+                Ok(out)
             }
-            Ok(out)
+            SessionPages::Skip => Ok(Output::new(
+                output_path(&session::session_url(&site.sessions[i])),
+                Vec::new(),
+            )),
         })
         .collect::<anyhow::Result<_>>()?;
-    outputs.extend(sessions);
+    outputs.extend(session_pages);
     let md_pages: Vec<Output> = site
         .pages
         .par_iter()
-        .map(|p| {
-            let template = p.template.as_deref().unwrap_or("page.html");
-            if !theme.has_template(template) {
-                bail!(
-                    "{}: template `{template}` is not in the theme or the site's templates/",
-                    p.source
-                );
-            }
-            let vars = pages::markdown_page(p, strings, highlighter);
-            render_page(theme, &common, template, &vars.page.url.clone(), &vars)
-                .with_context(|| format!("in {}", p.source))
-        })
+        .map(|p| markdown_output(theme, &common, p))
         .collect::<anyhow::Result<_>>()?;
     outputs.extend(md_pages);
     outputs.extend(assets::assets(theme.static_dir())?);
     let mut entity_pages = entities::outputs(site, theme, &common)?;
     let mut streamed: std::collections::HashSet<String> = std::collections::HashSet::new();
-    if let Some(sink) = sink {
+    if let SessionPages::Sink(sink) = sessions {
         // Entity pages are the next biggest part: finish and hand them over too.
         meta::add_head_meta(site, &mut entity_pages);
         entity_pages.par_iter_mut().try_for_each(|o| {
@@ -270,7 +283,7 @@ pub fn render_streaming(
             w[0].path
         );
     }
-    if sink.is_some() {
+    if !matches!(sessions, SessionPages::Keep) {
         streamed.extend(
             site.sessions
                 .iter()
@@ -279,4 +292,90 @@ pub fn render_streaming(
         outputs.retain(|o| !streamed.contains(&o.path));
     }
     Ok(outputs)
+}
+
+fn home_page(site: &Site, theme: &Theme, common: &Common) -> anyhow::Result<Output> {
+    let vars = pages::home(site, theme.strings());
+    render_page(theme, common, "index.html", "/", &vars)
+}
+
+fn not_found_page(theme: &Theme, common: &Common) -> anyhow::Result<Output> {
+    render_page(theme, common, "404.html", "/404.html", &Nothing {})
+}
+
+fn session_page(site: &Site, theme: &Theme, common: &Common, i: usize) -> anyhow::Result<Output> {
+    let page = session::page(site, i, theme.strings());
+    let url = page.session.url.clone();
+    render_page(theme, common, "session.html", &url, &page)
+}
+
+fn markdown_output(
+    theme: &Theme,
+    common: &Common,
+    p: &crate::model::Page,
+) -> anyhow::Result<Output> {
+    let template = p.template.as_deref().unwrap_or("page.html");
+    if !theme.has_template(template) {
+        bail!(
+            "{}: template `{template}` is not in the theme or the site's templates/",
+            p.source
+        );
+    }
+    let vars = pages::markdown_page(p, theme.strings(), highlight::Highlighter::default());
+    render_page(theme, common, template, &vars.page.url.clone(), &vars)
+        .with_context(|| format!("in {}", p.source))
+}
+
+/// Files made from the whole site at once (the search index and page, the
+/// feed, the sitemap, robots.txt, the data export) and the theme's static
+/// files: [`render_url`] does not make these; [`render_without_sessions`]
+/// and [`assets::assets`] do.
+pub fn is_site_wide(path: &str) -> bool {
+    matches!(
+        path,
+        "feed.xml" | "sitemap.xml" | "robots.txt" | data::DATA_PATH
+    ) || path
+        .strip_prefix(crate::search::index::DIR)
+        .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// The one page whose output path is `path` (`sessions/x/index.html`),
+/// rendered and finished exactly as the full [`render`] makes it, or
+/// `None` when no page of the site has that path. Site-wide files
+/// ([`is_site_wide`]) and static files are not pages. For `recap serve`,
+/// which renders only what a browser asks for.
+pub fn render_path(site: &Site, theme: &Theme, path: &str) -> Option<anyhow::Result<Output>> {
+    if is_site_wide(path) {
+        return None;
+    }
+    let common = match Common::new(site, theme, Features::detect(site, theme)) {
+        Ok(c) => c,
+        Err(e) => return Some(Err(e)),
+    };
+    let rendered = if path == "index.html" {
+        home_page(site, theme, &common)
+    } else if path == "404.html" {
+        not_found_page(theme, &common)
+    } else if let Some(i) = site
+        .sessions
+        .iter()
+        .position(|s| output_path(&session::session_url(s)) == path)
+    {
+        return Some(session_page(site, theme, &common, i).map(|mut out| {
+            meta::add_session_meta(site, i, &mut out);
+            out
+        }));
+    } else if let Some(p) = site
+        .pages
+        .iter()
+        .find(|p| output_path(&pages::page_url(p)) == path)
+    {
+        markdown_output(theme, &common, p)
+    } else {
+        entities::output_at(site, theme, &common, path)?
+    };
+    Some(rendered.map(|mut out| {
+        meta::add_page_meta(site, &mut out);
+        out
+    }))
 }

@@ -1,13 +1,14 @@
 //! The HTTP side of `recap serve`: the built site from memory, the reload
 //! event stream, and the small script that listens to it.
 //!
-//! Files are looked up in the in-memory map of the last good build, never
-//! on disk, so no request path (`..`, `%2e%2e`, `%2F`, `//etc/passwd`, a
+//! Files are looked up in the last good build ([`Served`]), rendered in
+//! memory, never read from disk, so no request path (`..`, `%2e%2e`, `%2F`, `//etc/passwd`, a
 //! symlink) can reach a file outside the site: a path either names an output
 //! of the build or it is a 404. Paths with `.` or `..` segments, NUL or
 //! backslashes are refused with 400 before any lookup.
 
 use super::live::{self, Status};
+use super::served::Served;
 use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
@@ -16,7 +17,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use futures_util::stream::Stream;
-use std::collections::HashMap;
 use std::convert::Infallible;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
@@ -25,27 +25,12 @@ use tokio::sync::watch;
 /// The path of the reload event stream. No site output starts with `__`.
 pub const EVENTS_PATH: &str = "/__recap/events";
 
-/// One successful build, as served.
-#[derive(Default)]
-pub struct SiteFiles {
-    pub files: HashMap<String, Bytes>,
-}
-
-impl SiteFiles {
-    pub fn from_outputs(outputs: Vec<crate::write::Output>) -> SiteFiles {
-        SiteFiles {
-            files: outputs
-                .into_iter()
-                .map(|o| (o.path, Bytes::from(o.bytes)))
-                .collect(),
-        }
-    }
-}
-
 /// What the handlers share with the rebuild thread.
 pub struct Shared {
-    /// The last good build; swapped whole after each successful rebuild.
-    pub site: RwLock<Arc<SiteFiles>>,
+    /// The last good build, rendered on request. The rebuild thread holds
+    /// the write lock while it updates the model; a request waits for it
+    /// and then gets the new page.
+    pub served: RwLock<Served>,
     /// Build generation and errors; every change is pushed to browsers.
     pub status: watch::Sender<Status>,
     /// Becomes `true` on Ctrl-C, which ends the event streams so the
@@ -180,14 +165,16 @@ async fn site_file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) 
             .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return r;
     }
-    let site = shared
-        .site
-        .read()
-        .map(|s| Arc::clone(&s))
-        .unwrap_or_default();
+    let Ok(served) = shared.served.read() else {
+        return plain(StatusCode::INTERNAL_SERVER_ERROR, "the server is broken\n");
+    };
     let status = shared.status.borrow().clone();
-    match lookup(uri.path(), uri.query(), |k| site.files.contains_key(k)) {
-        Lookup::File(key) => file_response(StatusCode::OK, &key, &site.files[&key], &status),
+    match lookup(uri.path(), uri.query(), |k| served.get(k).is_some()) {
+        Lookup::File(key) => match served.get(&key) {
+            Some(Ok(bytes)) => file_response(StatusCode::OK, &key, &bytes, &status),
+            Some(Err(e)) => render_failed(&key, &e, &status),
+            None => not_found(&served, &status),
+        },
         Lookup::Redirect(location) => {
             let mut r = StatusCode::MOVED_PERMANENTLY.into_response();
             if let Ok(v) = HeaderValue::from_str(&location) {
@@ -195,22 +182,35 @@ async fn site_file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) 
             }
             r
         }
-        Lookup::NotFound => not_found(&site, &status),
+        Lookup::NotFound => not_found(&served, &status),
         Lookup::BadRequest => plain(StatusCode::BAD_REQUEST, "bad request path\n"),
     }
 }
 
-fn not_found(site: &SiteFiles, status: &Status) -> Response {
-    match site.files.get("404.html") {
-        Some(page) => file_response(StatusCode::NOT_FOUND, "404.html", page, status),
-        None if site.files.is_empty() => {
+fn not_found(served: &Served, status: &Status) -> Response {
+    match served.get("404.html") {
+        Some(Ok(page)) => file_response(StatusCode::NOT_FOUND, "404.html", &page, status),
+        None if served.is_empty() => {
             // No good build yet: a page that shows the overlay and reloads
             // when the site builds.
             let page = Bytes::from(live::waiting_page());
             file_response(StatusCode::NOT_FOUND, "404.html", &page, status)
         }
-        None => plain(StatusCode::NOT_FOUND, "not found\n"),
+        _ => plain(StatusCode::NOT_FOUND, "not found\n"),
     }
+}
+
+/// A page the model has but the theme could not render: the error, with
+/// the live script, so fixing the template reloads it.
+fn render_failed(key: &str, error: &str, status: &Status) -> Response {
+    let page = format!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>recap serve</title></head>\
+         <body><p>recap serve: cannot render {}</p><pre>{}</pre></body></html>",
+        crate::render::text::escape(key),
+        crate::render::text::escape(error)
+    );
+    let page = Bytes::from(page);
+    file_response(StatusCode::INTERNAL_SERVER_ERROR, "500.html", &page, status)
 }
 
 fn plain(code: StatusCode, body: &'static str) -> Response {

@@ -1,33 +1,42 @@
 //! The pipeline with memory: [`Incremental`] keeps what the last build read
-//! and parsed, and a rebuild redoes only the stages a change reaches.
+//! and parsed and how it enriched it, and a rebuild redoes only the stages
+//! a change reaches. It does not render the site: serve renders each page
+//! when it is asked for ([`super::served`]); [`Incremental::render_all`]
+//! renders everything for `bundle` and the tests.
 //!
-//! * a recap or page edited: the input folders are re-read (cheap), and only
-//!   the files whose bytes differ are parsed again; unchanged files reuse
-//!   their cached parse. Enrichment and rendering then run over the whole
-//!   corpus, because one recap can change every cross-reference page (a new
-//!   product mention, a new related session).
-//! * the catalog: reloaded, no file re-parsed.
-//! * the theme or the site's `templates/`: templates reloaded and the
-//!   model of the last build rendered again; nothing re-parsed or
-//!   re-enriched.
+//! * recaps edited: when the watcher names them ([`Incremental::rebuild_files`])
+//!   only they are read, else the input folders are re-read (cheap); only
+//!   files whose bytes differ are parsed again. If each is a recap the last
+//!   build had, readable before and after, asking for the same slug, the
+//!   sessions are handed to [`Enricher::update`] as edits, which rescans
+//!   them alone when the entity table stays the same; otherwise the corpus
+//!   is assembled and enriched again.
+//! * a page added, edited or removed, a recap added or removed: the corpus
+//!   is assembled and enriched again (from the cached parses).
+//! * the catalog: reloaded, no file re-parsed, everything enriched again.
+//! * the theme or the site's `templates/`: templates reloaded, the home,
+//!   404 and edited pages rendered with them before they replace the last
+//!   good theme; nothing re-parsed or re-enriched.
 //! * the config: everything reloaded (it names the theme).
 //!
 //! A stage that fails leaves its flag pending, so the next change retries it
-//! rather than building with stale state. The first build of an
-//! `Incremental` produces exactly what [`crate::build::build_in_memory`]
-//! does (a test holds the two together).
+//! rather than building with stale state. The model of a first build, or
+//! of any rebuild, renders to exactly what [`crate::build::build_in_memory`]
+//! does for the same input (tests hold the two together).
 
+use super::sources::{self, Cache};
 use crate::build::BuildOptions;
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
-use crate::enrich::{self, Catalog, Site};
-use crate::load::{self, Source};
+use crate::enrich::{self, Catalog, Enricher, Site};
+use crate::load;
+use crate::model::Session;
 use crate::parse::{self, ParsedPage, ParsedRecap};
 use crate::render::{self, Theme};
 use crate::write::Output;
 use anyhow::Context;
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 /// Which kinds of input changed since the last build.
@@ -64,14 +73,13 @@ impl Dirty {
     }
 }
 
-/// Stages a build reports to its observer, in order.
+/// Stages a build reports to its observer, in order. `render` is the
+/// full render for [`Incremental::build_once`], and for a rebuild in serve
+/// the pages the change touched (the rest render when asked for).
 pub const STAGES: [&str; 4] = ["load", "parse", "enrich", "render"];
 
 /// What one rebuild did.
 pub struct Rebuild {
-    /// Shared with the cache: a theme-only change renders the same model.
-    pub site: Arc<Site>,
-    pub outputs: Vec<Output>,
     pub timings: Vec<(&'static str, Duration)>,
     /// Recaps and pages parsed again, relative paths; the rest came from
     /// the cache.
@@ -84,9 +92,21 @@ pub struct Rebuild {
     pub sources: usize,
     /// Parse and enrichment were skipped: only the theme changed.
     pub model_reused: bool,
+    /// What enrichment redid, if anything.
+    pub enriched: Option<enrich::Update>,
+    /// Pages rendered to check the change (the home page, the 404 page,
+    /// the session pages of edited recaps), finished as the full render
+    /// makes them; serve keeps them so the reload finds them ready.
+    pub rendered: Vec<Output>,
 }
 
 impl Rebuild {
+    /// Whether anything a browser may show can differ from the build
+    /// before: a reload is then worth it.
+    pub fn changed(&self) -> bool {
+        !(self.reparsed.is_empty() && self.removed.is_empty() && self.reloaded.is_empty())
+    }
+
     /// One line for the terminal: what was redone.
     pub fn summary(&self) -> String {
         let mut parts = Vec::new();
@@ -104,6 +124,16 @@ impl Rebuild {
             1 => parts.push(format!("removed {}", self.removed[0])),
             n => parts.push(format!("removed {n} files")),
         }
+        match &self.enriched {
+            Some(enrich::Update::Sessions(s)) if s.len() == 1 => {
+                parts.push("re-enriched 1 session".into())
+            }
+            Some(enrich::Update::Sessions(s)) => {
+                parts.push(format!("re-enriched {} sessions", s.len()))
+            }
+            Some(enrich::Update::Everything) => parts.push("enriched all sessions".into()),
+            None => {}
+        }
         if self.model_reused {
             parts.push("same model re-rendered".into());
         } else if parts.is_empty() {
@@ -113,10 +143,11 @@ impl Rebuild {
     }
 }
 
-/// A source file's bytes and what parsing them gave.
-struct Cached<T> {
-    bytes: Vec<u8>,
-    parsed: T,
+/// A one-shot build: the model and every output file.
+pub struct Built {
+    pub site: Site,
+    pub outputs: Vec<Output>,
+    pub timings: Vec<(&'static str, Duration)>,
 }
 
 /// The pipeline plus everything worth keeping between builds.
@@ -125,11 +156,13 @@ pub struct Incremental {
     config: Option<SiteConfig>,
     theme: Option<Theme>,
     catalog: Option<Catalog>,
-    recaps: BTreeMap<String, Cached<ParsedRecap>>,
-    pages: BTreeMap<String, Cached<ParsedPage>>,
+    recaps: Cache<ParsedRecap>,
+    pages: Cache<ParsedPage>,
     load_diagnostics: Vec<Diagnostic>,
-    /// The model of the last build.
-    site: Option<Arc<Site>>,
+    /// The corpus diagnostics of the last build (load, parse, slugs).
+    corpus_diagnostics: Vec<Diagnostic>,
+    /// The model of the last build, and what enriching it took.
+    enriched: Option<Enricher>,
     /// Changes not yet built successfully.
     pending: Dirty,
 }
@@ -144,7 +177,8 @@ impl Incremental {
             recaps: BTreeMap::new(),
             pages: BTreeMap::new(),
             load_diagnostics: Vec::new(),
-            site: None,
+            corpus_diagnostics: Vec::new(),
+            enriched: None,
             pending: Dirty::ALL,
         }
     }
@@ -158,12 +192,47 @@ impl Incremental {
         self.config.as_ref()
     }
 
-    /// Build once from scratch (what `bundle` and `check` need).
+    /// The model of the last successful build.
+    pub fn site(&self) -> Option<&Site> {
+        self.enriched.as_ref().map(Enricher::site)
+    }
+
+    /// The theme of the last successful build.
+    pub fn theme(&self) -> Option<&Theme> {
+        self.theme.as_ref()
+    }
+
+    /// Build once from scratch and render every file (what `bundle` and
+    /// `check` need).
     pub fn build_once(
         opts: BuildOptions,
         on_stage: &mut dyn FnMut(&'static str),
-    ) -> anyhow::Result<Rebuild> {
-        Incremental::new(opts).rebuild(Dirty::ALL, on_stage)
+    ) -> anyhow::Result<Built> {
+        let mut inc = Incremental::new(opts);
+        let mut stage = |s: &'static str| {
+            if s != STAGES[3] {
+                on_stage(s)
+            }
+        };
+        let mut r = inc.rebuild(Dirty::ALL, &mut stage)?;
+        on_stage(STAGES[3]);
+        let t = Instant::now();
+        let outputs = inc.render_all()?;
+        r.timings.retain(|(s, _)| *s != STAGES[3]);
+        r.timings.push((STAGES[3], t.elapsed()));
+        Ok(Built {
+            site: inc.enriched.take().expect("built above").into_site(),
+            outputs,
+            timings: r.timings,
+        })
+    }
+
+    /// Every file of the last good build, as `recap build` writes it.
+    pub fn render_all(&self) -> anyhow::Result<Vec<Output>> {
+        let (Some(site), Some(theme)) = (self.site(), &self.theme) else {
+            anyhow::bail!("nothing built yet");
+        };
+        render::render(site, theme).context("rendering failed")
     }
 
     /// Rebuild after `dirty` changed (plus whatever failed last time).
@@ -171,6 +240,18 @@ impl Incremental {
     pub fn rebuild(
         &mut self,
         dirty: Dirty,
+        on_stage: &mut dyn FnMut(&'static str),
+    ) -> anyhow::Result<Rebuild> {
+        self.rebuild_files(dirty, &[], on_stage)
+    }
+
+    /// [`Incremental::rebuild`], told which recaps changed: when only
+    /// recaps changed and `recaps` names them all (absolute paths, as the
+    /// file watcher reports them), only those files are read.
+    pub fn rebuild_files(
+        &mut self,
+        dirty: Dirty,
+        recaps: &[PathBuf],
         on_stage: &mut dyn FnMut(&'static str),
     ) -> anyhow::Result<Rebuild> {
         let mut pending = self.pending.union(dirty);
@@ -190,15 +271,18 @@ impl Incremental {
             reloaded.push("config");
         }
         let config = self.config.clone().expect("config loaded above");
-        if self.pending.theme || self.theme.is_none() {
-            self.theme = Some(Theme::load(
+        // Kept aside until a page renders with it: a theme that loads but
+        // cannot render leaves the last good one in place.
+        let new_theme = if self.pending.theme || self.theme.is_none() {
+            reloaded.push("theme");
+            Some(Theme::load(
                 &self.opts.theme_dir(&config),
                 &self.opts.templates_dir(),
                 &config,
-            )?);
-            self.pending.theme = false;
-            reloaded.push("theme");
-        }
+            )?)
+        } else {
+            None
+        };
         if self.pending.catalog || self.catalog.is_none() {
             self.catalog = Some(Catalog::load(&self.opts.content_dir())?);
             self.pending.catalog = false;
@@ -206,8 +290,16 @@ impl Incremental {
         }
         let mut reparsed = Vec::new();
         let mut removed = Vec::new();
+        let only_recaps = Dirty {
+            seeds: true,
+            theme: self.pending.theme,
+            ..Dirty::default()
+        };
+        let some = (self.pending == only_recaps && !recaps.is_empty() && self.enriched.is_some())
+            .then(|| sources::reread(&self.opts.seeds_dir(), recaps, &self.recaps))
+            .flatten();
         let reread = self.pending.seeds || self.pending.content;
-        let sources = if reread {
+        let all = if reread && some.is_none() {
             Some(load::load(
                 &self.opts.seeds_dir(),
                 &self.opts.content_dir(),
@@ -219,32 +311,58 @@ impl Incremental {
         t = Instant::now();
 
         on_stage(STAGES[1]);
-        if let Some(sources) = sources {
-            self.load_diagnostics = sources.diagnostics;
-            update_cache(
+        let mut stale = Vec::new();
+        if let Some(some) = some {
+            stale = sources::update(
                 &mut self.recaps,
-                sources.recaps,
+                some,
+                false,
                 parse::parse_recap_source,
                 &mut reparsed,
                 &mut removed,
             );
-            update_cache(
+        }
+        let mut pages_changed = false;
+        if let Some(all) = all {
+            self.load_diagnostics = all.diagnostics;
+            stale = sources::update(
+                &mut self.recaps,
+                all.recaps,
+                true,
+                parse::parse_recap_source,
+                &mut reparsed,
+                &mut removed,
+            );
+            let recaps_changed = reparsed.len() + removed.len();
+            sources::update(
                 &mut self.pages,
-                sources.pages,
+                all.pages,
+                true,
                 parse::parse_page_source,
                 &mut reparsed,
                 &mut removed,
             );
-            self.pending.seeds = false;
-            self.pending.content = false;
+            pages_changed = reparsed.len() + removed.len() != recaps_changed;
         }
+        self.pending.seeds = false;
+        self.pending.content = false;
         // The model depends on the inputs, the catalog and the config,
         // never on the theme: a template or stylesheet edit re-renders the
         // model of the last build.
-        let model_changed = reread || reloaded.contains(&"config") || reloaded.contains(&"catalog");
-        let cached = self.site.take().filter(|_| !model_changed);
-        let model_reused = cached.is_some();
-        let corpus = cached.is_none().then(|| {
+        let model_changed = !reparsed.is_empty()
+            || !removed.is_empty()
+            || reloaded.contains(&"config")
+            || reloaded.contains(&"catalog");
+        let model_reused = self.enriched.is_some() && !model_changed;
+        // Only known recaps edited (a recap new or gone, a page, the
+        // catalog or the config changes more than sessions).
+        let only_edits = model_changed
+            && removed.is_empty()
+            && !pages_changed
+            && stale.len() == reparsed.len()
+            && reloaded.iter().all(|r| *r == "theme");
+        let edits = only_edits.then(|| self.edits(stale)).flatten();
+        let corpus = ((model_changed && edits.is_none()) || self.enriched.is_none()).then(|| {
             parse::assemble(
                 self.load_diagnostics.clone(),
                 self.recaps.values().map(|c| c.parsed.clone()).collect(),
@@ -255,73 +373,130 @@ impl Incremental {
         t = Instant::now();
 
         on_stage(STAGES[2]);
-        let site = match (cached, corpus) {
-            (Some(site), _) => site,
-            (None, corpus) => {
-                let catalog = self.catalog.clone().expect("catalog loaded above");
-                Arc::new(enrich::enrich(corpus.unwrap_or_default(), catalog, config))
-            }
-        };
-        self.site = Some(Arc::clone(&site));
+        let mut enriched = None;
+        if let (Some(edits), Some(e)) = (edits, self.enriched.as_mut()) {
+            let pages = self
+                .pages
+                .values()
+                .filter_map(|c| c.parsed.0.clone())
+                .collect();
+            enriched = Some(e.update(edits, self.corpus_diagnostics.clone(), pages));
+        } else if let Some(corpus) = corpus {
+            let catalog = self.catalog.clone().expect("catalog loaded above");
+            self.corpus_diagnostics = corpus.diagnostics.clone();
+            self.enriched = Some(Enricher::new(corpus, catalog, config));
+            enriched = Some(enrich::Update::Everything);
+        }
         timings.push(("enrich", t.elapsed()));
         t = Instant::now();
 
         on_stage(STAGES[3]);
-        let theme = self.theme.as_ref().expect("theme loaded above");
-        let outputs = render::render(&site, theme).context("rendering failed")?;
+        let site = self.site().expect("enriched above");
+        let theme = new_theme
+            .as_ref()
+            .or(self.theme.as_ref())
+            .expect("theme loaded above");
+        // The edited sessions' pages, not every page of a first build.
+        let touched: Vec<String> = reparsed
+            .iter()
+            .take(if reparsed.len() > MAX_PROBED {
+                0
+            } else {
+                MAX_PROBED
+            })
+            .filter_map(|rel| {
+                let i = site
+                    .sessions
+                    .binary_search_by(|s| s.source.as_str().cmp(rel));
+                i.ok().map(|i| &site.sessions[i])
+            })
+            .map(|s| render::output_path(&render::session::session_url(s)))
+            .collect();
+        // A new theme must render before it replaces the last good one;
+        // for a model change, the pages of the edited sessions are enough
+        // (the browser asks for them next).
+        let whole = new_theme.is_some() || enriched == Some(enrich::Update::Everything);
+        let rendered = probe(site, theme, whole, &touched).context("rendering failed")?;
+        if new_theme.is_some() {
+            self.theme = new_theme;
+            self.pending.theme = false;
+        }
         timings.push(("render", t.elapsed()));
 
         Ok(Rebuild {
-            site,
-            outputs,
             timings,
             reparsed,
             removed,
             reloaded,
             sources: self.recaps.len() + self.pages.len(),
             model_reused,
+            enriched,
+            rendered,
         })
+    }
+
+    /// The recaps parsed again (`stale` holds what they parsed to before)
+    /// as edits of the sessions of the last build, and the new corpus
+    /// diagnostics; `None` when the corpus must be assembled again: a
+    /// recap is new, could not be read before or now, or asks for another
+    /// slug (which may move other sessions' slugs).
+    fn edits(&mut self, stale: Vec<(String, ParsedRecap)>) -> Option<Vec<(usize, Session)>> {
+        let site = self.enriched.as_ref()?.site();
+        let mut edits = Vec::new();
+        let mut diagnostics: Vec<Diagnostic> = self.corpus_diagnostics.clone();
+        for (rel, (old, _)) in stale {
+            let i = site
+                .sessions
+                .binary_search_by(|s| s.source.as_str().cmp(&rel))
+                .ok()?;
+            let (new, new_diags) = &self.recaps.get(&rel)?.parsed;
+            let (old, new) = (old?, new.clone()?);
+            if parse::slug_base(&old) != parse::slug_base(&new) {
+                return None;
+            }
+            let slug = site.sessions[i].slug.clone();
+            diagnostics.retain(|d| d.file != rel);
+            diagnostics.extend(new_diags.iter().cloned());
+            diagnostics.extend(parse::slug_warning(&new, &slug));
+            let mut new = new;
+            new.slug = slug;
+            edits.push((i, new));
+        }
+        diagnostics.sort();
+        self.corpus_diagnostics = diagnostics;
+        Some(edits)
     }
 }
 
-/// Replace `cache` by the parse of `sources`, parsing only files that are
-/// new or whose bytes changed (in parallel, as `parse::parse` does).
-fn update_cache<T: Send>(
-    cache: &mut BTreeMap<String, Cached<T>>,
-    sources: Vec<Source>,
-    parse_one: fn(&Source) -> T,
-    reparsed: &mut Vec<String>,
-    removed: &mut Vec<String>,
-) {
+/// Edited session pages rendered with a rebuild, at most.
+const MAX_PROBED: usize = 16;
+
+/// Render `touched`, with `whole` also the home, 404 and content pages:
+/// they show whether the theme renders this model, and they are what a
+/// browser asks for next.
+fn probe(
+    site: &Site,
+    theme: &Theme,
+    whole: bool,
+    touched: &[String],
+) -> anyhow::Result<Vec<Output>> {
     use rayon::prelude::*;
-    let mut old = std::mem::take(cache);
-    let (keep, fresh): (Vec<Source>, Vec<Source>) = sources
-        .into_iter()
-        .partition(|s| old.get(&s.rel).is_some_and(|c| c.bytes == s.bytes));
-    for s in keep {
-        let c = old.remove(&s.rel).expect("kept files are cached");
-        cache.insert(s.rel, c);
-    }
-    let parsed: Vec<(Source, T)> = fresh
-        .into_par_iter()
-        .map(|s| {
-            let p = parse_one(&s);
-            (s, p)
-        })
-        .collect();
-    for (s, p) in parsed {
-        old.remove(&s.rel);
-        reparsed.push(s.rel.clone());
-        cache.insert(
-            s.rel,
-            Cached {
-                bytes: s.bytes,
-                parsed: p,
-            },
+    let mut paths: Vec<String> = Vec::new();
+    if whole {
+        paths.extend(["index.html".to_string(), "404.html".to_string()]);
+        // Few, and each names its own template: a missing one is an error
+        // of the build, as in `recap build`.
+        paths.extend(
+            site.pages
+                .iter()
+                .map(|p| render::output_path(&render::pages::page_url(p))),
         );
     }
-    removed.extend(old.into_keys());
-    reparsed.sort();
+    paths.extend(touched.iter().cloned());
+    paths
+        .par_iter()
+        .filter_map(|p| render::render_path(site, theme, p))
+        .collect()
 }
 
 #[cfg(test)]
@@ -331,12 +506,8 @@ mod tests {
     #[test]
     fn summary_names_a_single_reparsed_file() {
         let r = |reparsed: Vec<&str>, reloaded: Vec<&'static str>| Rebuild {
-            site: Arc::new(enrich::enrich(
-                parse::Corpus::default(),
-                Catalog::default(),
-                SiteConfig::default(),
-            )),
-            outputs: Vec::new(),
+            rendered: Vec::new(),
+            enriched: None,
             timings: Vec::new(),
             reparsed: reparsed.into_iter().map(String::from).collect(),
             removed: Vec::new(),

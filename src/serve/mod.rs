@@ -1,12 +1,14 @@
 //! `recap serve`: build the site into memory, serve it over HTTP, rebuild
 //! when an input changes and reload every open browser.
 //!
-//! Three parts, one file each:
+//! Four parts, one file each:
 //!
 //! * [`incremental`]: the pipeline with a cache, so an edit to one recap
 //!   re-parses one file;
 //! * [`watcher`]: a thread that waits for debounced file-system events,
 //!   rebuilds, swaps the new site in and publishes the new [`live::Status`];
+//! * [`served`]: the last good model and theme, with each page rendered
+//!   when a browser first asks for it and cached until the next rebuild;
 //! * [`http`]: axum handlers that serve the site from memory and stream the
 //!   status to the page script of [`live`] as server-sent events.
 //!
@@ -16,14 +18,17 @@
 pub mod http;
 pub mod incremental;
 pub mod live;
+pub mod served;
+pub mod sources;
 pub mod watcher;
 
-pub use incremental::{Dirty, Incremental, Rebuild};
+pub use incremental::{Built, Dirty, Incremental, Rebuild};
 
 use crate::build::BuildOptions;
 use crate::progress::Printer;
 use anyhow::Context;
 use http::Shared;
+use served::Served;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, RwLock};
 use tokio::sync::watch;
@@ -69,13 +74,12 @@ pub fn serve(mut build: BuildOptions, opts: ServeOptions, printer: Printer) -> a
     let (status_tx, _) = watch::channel(first.status);
     let (stop_tx, stop_rx) = watch::channel(false);
     let shared = Arc::new(Shared {
-        site: RwLock::new(Arc::new(first.site.unwrap_or_default())),
+        served: RwLock::new(Served::new(inc, first.rebuild)),
         status: status_tx,
         shutdown: stop_rx.clone(),
     });
     let watch_thread = watcher::spawn(
         watch,
-        inc,
         first.diagnostics,
         Arc::clone(&shared),
         printer,

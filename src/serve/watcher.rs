@@ -8,8 +8,8 @@
 //! build leaves the last good site in place and puts the error in the status,
 //! which the page script shows as an overlay.
 
-use super::http::{Shared, SiteFiles};
-use super::incremental::{Dirty, Incremental, STAGES};
+use super::http::Shared;
+use super::incremental::{Dirty, Incremental, Rebuild, STAGES};
 use super::live::{Problem, Status};
 use crate::build::BuildOptions;
 use crate::config::SiteConfig;
@@ -34,28 +34,30 @@ pub fn first_build(inc: &mut Incremental, printer: Printer) -> FirstBuild {
     let bar = printer.progress("building", STAGES.len() as u64);
     let result = inc.rebuild(Dirty::ALL, &mut bar.observer());
     bar.finish();
-    match result {
-        Ok(r) => {
-            printer.diagnostics(&r.site.diagnostics);
+    match (result, inc.site()) {
+        (Ok(r), Some(site)) => {
+            printer.diagnostics(&site.diagnostics);
             printer.timings(&r.timings);
             printer.info(&format!(
-                "built {} sessions ({} files) in {:.0} ms",
-                r.site.sessions.len(),
-                r.outputs.len(),
+                "built {} sessions in {:.0} ms (pages render when first asked for)",
+                site.sessions.len(),
                 ms(t.elapsed())
             ));
             let status = Status {
                 generation: 1,
                 ok: true,
-                errors: errors_of(&r.site.diagnostics),
+                errors: errors_of(&site.diagnostics),
             };
             FirstBuild {
-                site: Some(SiteFiles::from_outputs(r.outputs)),
+                diagnostics: site.diagnostics.iter().cloned().collect(),
+                rebuild: Some(r),
                 status,
-                diagnostics: r.site.diagnostics.iter().cloned().collect(),
             }
         }
-        Err(e) => {
+        (result, _) => {
+            let e = result
+                .err()
+                .unwrap_or_else(|| anyhow::anyhow!("the build made no site"));
             let problem = problem_of(&e, inc);
             printer.error(&format!("{}: {}", problem.location(), problem.message));
             printer.info("serving an error page until the build succeeds");
@@ -65,7 +67,7 @@ pub fn first_build(inc: &mut Incremental, printer: Printer) -> FirstBuild {
                 errors: vec![problem],
             };
             FirstBuild {
-                site: None,
+                rebuild: None,
                 status,
                 diagnostics: BTreeSet::new(),
             }
@@ -76,7 +78,7 @@ pub fn first_build(inc: &mut Incremental, printer: Printer) -> FirstBuild {
 /// What the first build gave.
 pub struct FirstBuild {
     /// `None` when it failed.
-    pub site: Option<SiteFiles>,
+    pub rebuild: Option<Rebuild>,
     pub status: Status,
     /// Already printed; later rebuilds print only new ones.
     pub diagnostics: BTreeSet<Diagnostic>,
@@ -147,7 +149,6 @@ impl Watch {
 /// Start the rebuild thread. It stops when `stop` turns true.
 pub fn spawn(
     watch: Watch,
-    inc: Incremental,
     known: BTreeSet<Diagnostic>,
     shared: Arc<Shared>,
     printer: Printer,
@@ -155,13 +156,12 @@ pub fn spawn(
 ) -> std::thread::JoinHandle<()> {
     std::thread::Builder::new()
         .name("recap-rebuild".into())
-        .spawn(move || run(watch, inc, known, shared, printer, stop))
+        .spawn(move || run(watch, known, shared, printer, stop))
         .expect("cannot start the rebuild thread")
 }
 
 fn run(
     mut w: Watch,
-    mut inc: Incremental,
     mut known: BTreeSet<Diagnostic>,
     shared: Arc<Shared>,
     printer: Printer,
@@ -170,7 +170,9 @@ fn run(
     if w.debouncer.is_none() {
         return;
     }
-    w.follow(&inc, printer);
+    if let Ok(served) = shared.served.read() {
+        w.follow(&served.inc, printer);
+    }
     while !*stop.borrow() {
         let batch = match w.rx.recv_timeout(Duration::from_millis(200)) {
             Ok(b) => b,
@@ -186,6 +188,7 @@ fn run(
         }
         let mut dirty = Dirty::default();
         let mut changed = BTreeSet::new();
+        let mut recaps = Vec::new();
         for p in &events {
             if !w.seen.changed(p) {
                 // Opened or read (by this very build, often), not changed.
@@ -194,14 +197,27 @@ fn run(
             if let Some(d) = w.paths.classify(p) {
                 dirty = dirty.union(d);
                 changed.insert(w.paths.shown(p));
+                if d.seeds {
+                    recaps.push(p.clone());
+                }
             }
         }
         if !dirty.any() {
             continue;
         }
         // What this build will read; events about it that arrive later
-        // (an editor's save is often several) then change nothing.
-        w.seen = Fingerprints::scan(&w.roots);
+        // (an editor's save is often several) then change nothing. When
+        // only recap files changed, their fingerprints were just taken,
+        // and walking 10,000 others would cost more than the rebuild.
+        let only_files = dirty
+            == Dirty {
+                seeds: true,
+                ..Dirty::default()
+            }
+            && recaps.iter().all(|p| p.extension().is_some());
+        if !only_files {
+            w.seen = Fingerprints::scan(&w.roots);
+        }
         // Files rather than the folders they are in, where there are any.
         let files: Vec<String> = changed
             .iter()
@@ -214,49 +230,51 @@ fn run(
             files
         };
         let t = Instant::now();
+        let Ok(mut served) = shared.served.write() else {
+            break;
+        };
         let bar = printer.progress("rebuilding", STAGES.len() as u64);
-        let result = inc.rebuild(dirty, &mut bar.observer());
+        let result = served
+            .inc
+            .rebuild_files(dirty, &recaps, &mut bar.observer());
         bar.finish();
         match result {
             Ok(r) => {
-                let diags: BTreeSet<Diagnostic> = r.site.diagnostics.iter().cloned().collect();
+                let site = served
+                    .inc
+                    .site()
+                    .expect("a rebuild that succeeded has a site");
+                let diags: BTreeSet<Diagnostic> = site.diagnostics.iter().cloned().collect();
                 for d in diags.difference(&known) {
                     printer.diagnostic(d);
                 }
+                let errors = errors_of(&site.diagnostics);
                 let summary = r.summary();
-                let errors = errors_of(&r.site.diagnostics);
-                let new_site = SiteFiles::from_outputs(r.outputs);
-                let changed_files = {
-                    let old = shared
-                        .site
-                        .read()
-                        .map(|s| Arc::clone(&s))
-                        .unwrap_or_default();
-                    count_changed(&old, &new_site)
-                };
-                let total = new_site.files.len();
-                if let Ok(mut site) = shared.site.write() {
-                    *site = Arc::new(new_site);
-                }
-                // Browsers reload only when a file they may show changed;
-                // a build that only clears an error updates the overlay.
+                let changed = r.changed();
+                let timings = r.timings.clone();
+                served.rebuilt(r);
+                drop(served);
+                // Browsers reload only when something they may show
+                // changed; a build that only clears an error updates the
+                // overlay.
                 shared.status.send_modify(|s| {
-                    if changed_files > 0 {
+                    if changed {
                         s.generation += 1;
                     }
                     s.ok = true;
                     s.errors = errors;
                 });
                 printer.info(&format!(
-                    "{}: rebuilt in {:.0} ms ({summary}; {changed_files} of {total} files changed)",
+                    "{}: rebuilt in {:.0} ms ({summary})",
                     names_line(&names),
                     ms(t.elapsed()),
                 ));
-                printer.timings(&r.timings);
+                printer.timings(&timings);
                 known = diags;
             }
             Err(e) => {
-                let problem = problem_of(&e, &inc);
+                let problem = problem_of(&e, &served.inc);
+                drop(served);
                 printer.error(&format!(
                     "{}: {}\n  (still serving the last good build)",
                     problem.location(),
@@ -268,7 +286,9 @@ fn run(
                 });
             }
         }
-        w.follow(&inc, printer);
+        if let Ok(served) = shared.served.read() {
+            w.follow(&served.inc, printer);
+        }
     }
 }
 
@@ -307,20 +327,6 @@ fn problem_of(e: &anyhow::Error, inc: &Incremental) -> Problem {
         &absolute(&opts.root),
         &absolute(&theme.join("templates")),
     )
-}
-
-fn count_changed(old: &SiteFiles, new: &SiteFiles) -> usize {
-    let changed = new
-        .files
-        .iter()
-        .filter(|(k, v)| old.files.get(*k) != Some(*v))
-        .count();
-    let removed = old
-        .files
-        .keys()
-        .filter(|k| !new.files.contains_key(*k))
-        .count();
-    changed + removed
 }
 
 /// Size and modification time of every file and folder watched. The

@@ -1,0 +1,481 @@
+//! Enrichment with memory: [`Enricher`] keeps what each step learnt about
+//! each session, so that after an edit only the edited sessions are
+//! scanned again and their share of the [`Site`] is redone in place.
+//!
+//! The steps (see [`super::enrich`]): a first pass per session (speakers,
+//! discovery sightings) → one global decision on discovered names → the
+//! entity table → the main pass per session (mentions, links, numbers) →
+//! the merge. An edit redoes the first pass of the edited sessions. When
+//! the entity table comes out the same (same accepted names, speakers and
+//! footer themes), the other sessions' scans still hold, so only the
+//! edited sessions are scanned and patched in ([`super::patch`]). Anything
+//! else (a new name discovered, a new speaker, an entity page appearing or
+//! going) runs the whole pipeline again, from the same sessions. Either
+//! way the site is the one [`Enricher::new`] makes from the edited corpus.
+
+use super::assemble::{self, Memory};
+use super::candidates::{count_candidates, same_but_lines, shift_lines};
+use super::discover::{self, Discovered, Sighting};
+use super::graph::Table;
+use super::matcher::{self, Matcher};
+use super::{patch, scan, Catalog, Link, Site, TextKey};
+use crate::config::SiteConfig;
+use crate::diagnostics::Diagnostic;
+use crate::model::{Page, Session, SpeakerRef};
+use crate::parse::Corpus;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The enriched site and what it took to make it.
+pub struct Enricher {
+    catalog: Catalog,
+    config: SiteConfig,
+    site: Site,
+    /// The catalog's products and companies alone: what the first pass
+    /// matches against.
+    base: Table,
+    base_matcher: Matcher,
+    /// The complete table the main pass ran against.
+    table: Table,
+    matcher: Matcher,
+    topics: Matcher,
+    /// Per session: its file and discovery sightings.
+    sightings: Vec<(String, Vec<Sighting>)>,
+    /// Per session: front matter speakers, else those found in the prose.
+    speakers: Vec<Vec<SpeakerRef>>,
+    /// Per session: its speakers' entities.
+    speaker_ids: Vec<Vec<usize>>,
+    /// Per session: the front matter named no speakers, so the site's
+    /// session lists the ones found in the prose.
+    prose_speakers: Vec<bool>,
+    accepted: Vec<Discovered>,
+    memory: Memory,
+}
+
+/// What [`Enricher::update`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Update {
+    /// Only these sessions were scanned again (indexes into
+    /// `Site::sessions`).
+    Sessions(Vec<usize>),
+    /// The edit changed the entity table, so everything was redone.
+    Everything,
+}
+
+impl Enricher {
+    /// Find every entity, mention, launch and figure, and link them up
+    /// (see [`super::enrich`]).
+    pub fn new(corpus: Corpus, catalog: Catalog, config: SiteConfig) -> Enricher {
+        let mut diagnostics = corpus.diagnostics;
+        diagnostics.extend(catalog.diagnostics.iter().cloned());
+        let mut sessions = corpus.sessions;
+
+        let base = Table::from_catalog(&catalog);
+        let base_matcher = Matcher::new(&base.patterns);
+        let pre: Vec<scan::Prepass> = sessions
+            .par_iter()
+            .enumerate()
+            .map(|(i, s)| scan::prepass(i, s, &base, &base_matcher))
+            .collect();
+        type Split = (Vec<Vec<SpeakerRef>>, Vec<(String, Vec<Sighting>)>);
+        let (speakers, sightings): Split = pre
+            .into_iter()
+            .zip(&sessions)
+            .map(|(p, s)| (p.speakers, (s.source.clone(), p.sightings)))
+            .unzip();
+        let decision = discover::decide(&sightings, &catalog.curation, &events(&sessions));
+        let (table, matcher, topics) =
+            complete_table(&catalog, &decision.accepted, &speakers, &sessions);
+
+        let cx = scan::Context {
+            table: &table,
+            matcher: &matcher,
+            topics: &topics,
+            cross_links: config.cross_links,
+        };
+        let scans: Vec<scan::SessionScan> = sessions
+            .par_iter()
+            .enumerate()
+            .map(|(i, s)| scan::scan(i, s, &speakers[i], &cx))
+            .collect();
+        let speaker_ids: Vec<Vec<usize>> =
+            speakers.iter().map(|l| speaker_ids(&table, l)).collect();
+        let (assembled, session_links, memory) = assemble::assemble(&table, scans, &speaker_ids);
+
+        let mut links: BTreeMap<TextKey, Vec<Link>> = BTreeMap::new();
+        for list in session_links {
+            for (key, link) in list {
+                links.entry(key).or_default().push(link);
+            }
+        }
+        let mut candidates = decision.candidates;
+        count_candidates(&mut candidates, &assembled.entities, &sessions);
+        let prose_speakers: Vec<bool> = sessions.iter().map(|s| s.speakers.is_empty()).collect();
+        for (s, found) in sessions.iter_mut().zip(&speakers) {
+            if s.speakers.is_empty() {
+                s.speakers = found.clone();
+            }
+        }
+        Enricher {
+            site: Site {
+                config: config.clone(),
+                sessions,
+                info: assembled.info,
+                links,
+                pages: corpus.pages,
+                diagnostics,
+                entities: assembled.entities,
+                announcements: assembled.announcements,
+                candidates,
+            },
+            catalog,
+            config,
+            base,
+            base_matcher,
+            table,
+            matcher,
+            topics,
+            sightings,
+            speakers,
+            speaker_ids,
+            prose_speakers,
+            accepted: decision.accepted,
+            memory,
+        }
+    }
+
+    pub fn site(&self) -> &Site {
+        &self.site
+    }
+
+    pub fn into_site(self) -> Site {
+        self.site
+    }
+
+    /// The site after `edits`: each replaces the session at an index by a
+    /// new parse of the same file, with its final slug (which must be the
+    /// slug the corpus would give it; other sessions' slugs are unchanged).
+    /// `diagnostics` and `pages` are the new corpus's.
+    pub fn update(
+        &mut self,
+        edits: Vec<(usize, Session)>,
+        diagnostics: Vec<Diagnostic>,
+        pages: Vec<Page>,
+    ) -> Update {
+        let pre: Vec<(usize, Session, scan::Prepass)> = edits
+            .into_par_iter()
+            .map(|(i, s)| {
+                let p = scan::prepass(i, &s, &self.base, &self.base_matcher);
+                (i, s, p)
+            })
+            .collect();
+        let same_table = pre.iter().all(|(i, s, p)| {
+            let old = &self.site.sessions[*i];
+            p.speakers == self.speakers[*i]
+                && s.key_themes == old.key_themes
+                && s.title.conference == old.title.conference
+        });
+        let lines_only = pre
+            .iter()
+            .all(|(i, _, p)| same_but_lines(&self.sightings[*i].1, &p.sightings));
+        let mut decided = None;
+        if same_table && !lines_only {
+            // New names may be said: decide again over every session.
+            for (i, _, p) in &pre {
+                self.sightings[*i].1 = p.sightings.clone();
+            }
+            let events = events(&self.site.sessions);
+            decided = Some(discover::decide(
+                &self.sightings,
+                &self.catalog.curation,
+                &events,
+            ));
+        }
+        if !same_table
+            || decided
+                .as_ref()
+                .is_some_and(|d| d.accepted != self.accepted)
+        {
+            let edits = pre.into_iter().map(|(i, s, _)| (i, s)).collect();
+            self.redo(edits, diagnostics, pages);
+            return Update::Everything;
+        }
+        match decided {
+            Some(d) => self.site.candidates = d.candidates,
+            None => {
+                for (i, _, p) in &pre {
+                    let (file, old) = &self.sightings[*i];
+                    shift_lines(&mut self.site.candidates, file, old, &p.sightings);
+                }
+            }
+        }
+
+        let cx = scan::Context {
+            table: &self.table,
+            matcher: &self.matcher,
+            topics: &self.topics,
+            cross_links: self.config.cross_links,
+        };
+        let mut scans: Vec<(usize, Session, scan::Prepass, patch::Input)> = pre
+            .into_par_iter()
+            .map(|(i, s, p)| {
+                let mut found = scan::scan(i, &s, &p.speakers, &cx);
+                let (info, weights) =
+                    assemble::session_info(&self.table.entities, &mut found, &self.speaker_ids[i]);
+                (i, s, p, (found, info, weights))
+            })
+            .collect();
+        let mut edited = Vec::new();
+        let mut related = BTreeSet::new();
+        while let Some((i, mut s, p, input)) = scans.pop() {
+            if !patch::fits(&self.site, &self.memory, i, &input.2) {
+                let mut rest: Vec<(usize, Session)> =
+                    scans.into_iter().map(|(i, s, _, _)| (i, s)).collect();
+                rest.push((i, s));
+                self.redo(rest, diagnostics, pages);
+                return Update::Everything;
+            }
+            related.extend(patch::apply(
+                &mut self.site,
+                &self.table,
+                &mut self.memory,
+                i,
+                input,
+            ));
+            self.prose_speakers[i] = s.speakers.is_empty();
+            if s.speakers.is_empty() {
+                s.speakers = p.speakers.clone();
+            }
+            self.site.sessions[i] = s;
+            self.sightings[i].1 = p.sightings;
+            edited.push(i);
+        }
+        patch::related_again(&mut self.site, &self.memory, &related);
+        count_candidates(
+            &mut self.site.candidates,
+            &self.site.entities,
+            &self.site.sessions,
+        );
+        self.site.pages = pages;
+        self.site.diagnostics = diagnostics;
+        self.site
+            .diagnostics
+            .extend(self.catalog.diagnostics.iter().cloned());
+        edited.sort_unstable();
+        Update::Sessions(edited)
+    }
+
+    /// Enrich again from scratch: the current sessions with `edits` made.
+    fn redo(
+        &mut self,
+        edits: Vec<(usize, Session)>,
+        diagnostics: Vec<Diagnostic>,
+        pages: Vec<Page>,
+    ) {
+        let mut sessions = std::mem::take(&mut self.site.sessions);
+        for (s, &prose) in sessions.iter_mut().zip(&self.prose_speakers) {
+            if prose {
+                s.speakers.clear();
+            }
+        }
+        for (i, s) in edits {
+            sessions[i] = s;
+        }
+        let corpus = Corpus {
+            sessions,
+            pages,
+            diagnostics,
+        };
+        *self = Enricher::new(corpus, self.catalog.clone(), self.config.clone());
+    }
+}
+
+/// Conference names from titles: never companies or products.
+fn events(sessions: &[Session]) -> Vec<String> {
+    sessions
+        .iter()
+        .filter_map(|s| s.title.conference.clone())
+        .collect()
+}
+
+/// The catalog plus discovered names, speakers and footer topics, with the
+/// matchers the main pass uses (all names; topic keywords).
+fn complete_table(
+    catalog: &Catalog,
+    accepted: &[Discovered],
+    speakers: &[Vec<SpeakerRef>],
+    sessions: &[Session],
+) -> (Table, Matcher, Matcher) {
+    let mut table = Table::from_catalog(catalog);
+    table.add_discovered(accepted);
+    table.add_speakers(speakers);
+    let topics = Matcher::new(&table.topic_patterns);
+    let themes: Vec<&str> = sessions
+        .iter()
+        .flat_map(|s| s.key_themes.iter().map(String::as_str))
+        .collect();
+    table.add_footer_topics(&themes, &topics);
+    let matcher = Matcher::new(&table.patterns);
+    (table, matcher, topics)
+}
+
+/// The speaker entities of one session's speakers, each once.
+fn speaker_ids(table: &Table, list: &[SpeakerRef]) -> Vec<usize> {
+    let mut ids: Vec<usize> = Vec::new();
+    for s in list {
+        if let Some(&id) = table.speakers.get(&matcher::normalize(&s.name)) {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::enrich;
+    use super::*;
+    use crate::parse::{self, recap::parse_recap};
+
+    /// The sample recaps as text, by file name.
+    fn samples() -> Vec<(String, String)> {
+        let sources = crate::load::load("seeds".as_ref(), "content".as_ref()).unwrap();
+        sources
+            .recaps
+            .iter()
+            .map(|s| (s.rel.clone(), s.text().unwrap().to_string()))
+            .collect()
+    }
+
+    fn corpus(files: &[(String, String)]) -> Corpus {
+        let parsed = files
+            .iter()
+            .map(|(rel, text)| {
+                let r = parse_recap(rel, text);
+                (Some(r.session), r.diagnostics)
+            })
+            .collect();
+        parse::assemble(Vec::new(), parsed, Vec::new())
+    }
+
+    fn catalog() -> Catalog {
+        Catalog::load("content".as_ref()).unwrap()
+    }
+
+    /// Everything the site holds, as text: two sites are the same when
+    /// their dumps are.
+    fn dump(site: &Site) -> String {
+        format!("{site:#?}")
+    }
+
+    type Edit = dyn Fn(&str) -> String;
+
+    /// Edit file `i` of `files` with `edit`, update `e` with it, and check
+    /// the result against enriching the edited corpus from scratch.
+    fn edit_and_compare(
+        e: &mut Enricher,
+        files: &mut [(String, String)],
+        edits: &[(usize, &Edit)],
+    ) -> Update {
+        let mut changed = Vec::new();
+        for (i, edit) in edits {
+            files[*i].1 = edit(&files[*i].1);
+            changed.push(*i);
+        }
+        let fresh = corpus(files);
+        let edits = changed
+            .iter()
+            .map(|&i| (i, fresh.sessions[i].clone()))
+            .collect();
+        let update = e.update(edits, fresh.diagnostics.clone(), Vec::new());
+        let expected = enrich(fresh, catalog(), SiteConfig::default());
+        assert!(
+            dump(e.site()) == dump(&expected),
+            "the updated site is the site of the edited corpus ({update:?})"
+        );
+        update
+    }
+
+    fn add_bullet(text: &str, bullet: &str) -> String {
+        text.replacen("\n- ", &format!("\n- {bullet}\n- "), 1)
+    }
+
+    #[test]
+    fn updates_equal_a_fresh_enrichment() {
+        let mut files = samples();
+        let mut e = Enricher::new(corpus(&files), catalog(), SiteConfig::default());
+        assert_eq!(
+            dump(e.site()),
+            dump(&enrich(corpus(&files), catalog(), SiteConfig::default()))
+        );
+
+        // A line of plain prose: lines below it move, nothing else.
+        let plain = |t: &str| add_bullet(t, "这一点值得再说一遍");
+        assert_eq!(
+            edit_and_compare(&mut e, &mut files, &[(0, &plain)]),
+            Update::Sessions(vec![0])
+        );
+        // A product said elsewhere, now said here too, with a launch and a
+        // figure.
+        let bedrock = |t: &str| add_bullet(t, "正式发布 Amazon Bedrock 新功能，成本降低 45%");
+        assert_eq!(
+            edit_and_compare(&mut e, &mut files, &[(2, &bedrock)]),
+            Update::Sessions(vec![2])
+        );
+        // Two files at once, one losing its first timeline bullet.
+        let drop_first = |t: &str| {
+            let at = t.find("\n- ").unwrap();
+            let end = t[at + 1..].find('\n').map_or(t.len(), |n| at + 1 + n);
+            format!("{}{}", &t[..at], &t[end..])
+        };
+        edit_and_compare(&mut e, &mut files, &[(1, &drop_first), (3, &plain)]);
+        // A new name nobody catalogued, said often enough to get a page.
+        let new_name = |t: &str| {
+            add_bullet(
+                t,
+                "QuuxDB 很快；QuuxDB 很稳；QuuxDB 与 Amazon Bedrock 一起用",
+            )
+        };
+        assert_eq!(
+            edit_and_compare(&mut e, &mut files, &[(4, &new_name)]),
+            Update::Everything
+        );
+        // A new speaker changes the speaker table.
+        let speaker = |t: &str| {
+            t.replacen(
+                "## 会议概述\n",
+                "## 会议概述\n\n本次会议由AWS首席架构师Zed Quux主讲。\n",
+                1,
+            )
+        };
+        edit_and_compare(&mut e, &mut files, &[(0, &speaker)]);
+        // A product only one other session names, in the same bullet as
+        // another product: related sessions and co-mentions change.
+        let site = e.site();
+        let rare = site
+            .entities
+            .iter()
+            .find(|x| {
+                x.kind == super::super::EntityKind::Product
+                    && x.catalogued
+                    && x.sessions.len() == 1
+                    && x.sessions[0] != 1
+            })
+            .expect("a product said in one session only");
+        let (name, other) = (rare.name.clone(), rare.sessions[0]);
+        let related_before = site.info[other].related.clone();
+        let rare_edit = move |t: &str| add_bullet(t, &format!("{name} 与 Amazon Bedrock 配合使用"));
+        assert_eq!(
+            edit_and_compare(&mut e, &mut files, &[(1, &rare_edit)]),
+            Update::Sessions(vec![1])
+        );
+        assert_ne!(e.site().info[other].related, related_before);
+        // And back, to where the first edits left it.
+        let plain_again = |t: &str| add_bullet(t, "再补充一句");
+        assert_eq!(
+            edit_and_compare(&mut e, &mut files, &[(3, &plain_again)]),
+            Update::Sessions(vec![3])
+        );
+    }
+}

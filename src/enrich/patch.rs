@@ -1,0 +1,163 @@
+//! Redo one session's share of the merge in a finished [`Site`], in place:
+//! what `recap serve` does after a recap is edited, instead of merging
+//! 10,000 sessions again.
+//!
+//! Every merged list keeps one session's part together (entity mentions
+//! and announcements are in session order, links and co-mentions are
+//! counted per session in [`Memory`]), so a session's part can be cut out
+//! and the new one put in its place. The result is what [`super::assemble`]
+//! makes from the same scans, as long as the same entities have pages: an
+//! edit that gives an entity its first mention or takes its last one
+//! changes every index after it, and [`fits`] says so, so the caller
+//! merges everything again instead.
+
+use super::assemble::{self, Memory, MAX_STORY};
+use super::graph::Table;
+use super::related;
+use super::scan::SessionScan;
+use super::{Mention, Site};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A session's new scan with [`assemble::session_info`] of it.
+pub type Input = (SessionScan, super::SessionInfo, Vec<(usize, f64)>);
+
+/// Table indexes of the entities a session names (its weights' entities).
+fn entity_set(weights: &[(usize, f64)]) -> BTreeSet<usize> {
+    weights.iter().map(|&(e, _)| e).collect()
+}
+
+/// Whether session `i` can take `weights` (from [`assemble::session_info`]
+/// of its new scan) without an entity page appearing or disappearing.
+pub fn fits(site: &Site, memory: &Memory, i: usize, weights: &[(usize, f64)]) -> bool {
+    let (old, new) = (entity_set(&memory.weights[i]), entity_set(weights));
+    let appears = new.difference(&old).any(|&e| memory.remap[e].is_none());
+    let vanishes = old
+        .difference(&new)
+        .any(|&e| memory.remap[e].is_none_or(|se| site.entities[se].sessions.as_slice() == [i]));
+    !appears && !vanishes
+}
+
+/// Replace session `i`'s share of `site` by what `scan` found (`info` and
+/// `weights` are [`assemble::session_info`] of it; `table` is the table it
+/// was scanned against). The caller has checked [`fits`]. Returns the
+/// sessions whose related sessions may have changed; the caller
+/// recomputes them with [`related_again`] once every edited session is in.
+pub fn apply(
+    site: &mut Site,
+    table: &Table,
+    memory: &mut Memory,
+    i: usize,
+    (mut scan, info, weights): Input,
+) -> BTreeSet<usize> {
+    let (old, new) = (entity_set(&memory.weights[i]), entity_set(&weights));
+    let remap = &memory.remap;
+
+    let mut by_entity: BTreeMap<usize, Vec<Mention>> = BTreeMap::new();
+    for (e, m) in std::mem::take(&mut scan.mentions) {
+        by_entity.entry(e).or_default().push(m);
+    }
+    for &e in old.union(&new) {
+        let Some(se) = remap[e] else { continue };
+        let ent = &mut site.entities[se];
+        let lo = ent.mentions.partition_point(|m| m.session < i);
+        let hi = ent.mentions.partition_point(|m| m.session <= i);
+        ent.mentions
+            .splice(lo..hi, by_entity.remove(&e).unwrap_or_default());
+        match (ent.sessions.binary_search(&i), new.contains(&e)) {
+            (Ok(k), false) => {
+                ent.sessions.remove(k);
+            }
+            (Err(k), true) => ent.sessions.insert(k, i),
+            _ => {}
+        }
+        ent.launch = assemble::launch_of(&ent.mentions);
+    }
+
+    // Co-mentions: take the old stories out, put the new ones in, and
+    // list again every entity either names.
+    assemble::count_co(&mut memory.co, &memory.stories[i], -1);
+    assemble::count_co(&mut memory.co, &scan.stories, 1);
+    let touched: BTreeSet<usize> = memory.stories[i]
+        .iter()
+        .chain(&scan.stories)
+        .filter(|s| s.len() <= MAX_STORY)
+        .flatten()
+        .copied()
+        .collect();
+    for a in touched {
+        let Some(sa) = remap[a] else { continue };
+        let (products, companies) = assemble::co_lists(&memory.co, a, |x| &table.entities[x]);
+        let mapped = |l: Vec<(usize, usize)>| -> Vec<(usize, usize)> {
+            l.into_iter()
+                .filter_map(|(x, c)| remap[x].map(|y| (y, c)))
+                .collect()
+        };
+        site.entities[sa].co_products = mapped(products);
+        site.entities[sa].co_companies = mapped(companies);
+    }
+    memory.stories[i] = std::mem::take(&mut scan.stories);
+
+    let mut announcements: Vec<_> =
+        assemble::dedup_announcements(std::mem::take(&mut scan.announcements))
+            .into_iter()
+            .filter_map(|mut a| {
+                a.entity = remap[a.entity]?;
+                Some(a)
+            })
+            .collect();
+    announcements.sort_by(|a, b| a.line.cmp(&b.line).then(a.entity.cmp(&b.entity)));
+    let lo = site.announcements.partition_point(|a| a.session < i);
+    let hi = site.announcements.partition_point(|a| a.session <= i);
+    site.announcements.splice(lo..hi, announcements);
+
+    for k in &memory.link_keys[i] {
+        site.links.remove(k);
+    }
+    memory.link_keys[i] = scan.links.iter().map(|(k, _)| k.clone()).collect();
+    for (k, l) in scan.links {
+        site.links.entry(k).or_default().push(l);
+    }
+
+    let related = std::mem::take(&mut site.info[i].related);
+    site.info[i] = info;
+    site.info[i].related = related;
+
+    // Related sessions: a posting list that gained or lost this session
+    // changes the scores of every session on it (when it counts at all).
+    let n = memory.weights.len();
+    let mut affected = BTreeSet::from([i]);
+    for &e in old.symmetric_difference(&new) {
+        let list = memory.postings.entry(e).or_default();
+        let before = list.len();
+        match list.binary_search(&i) {
+            Ok(k) => {
+                list.remove(k);
+            }
+            Err(k) => list.insert(k, i),
+        }
+        if related::counts(before, n) || related::counts(list.len(), n) {
+            affected.extend(list.iter().copied());
+        }
+    }
+    memory.postings.retain(|_, l| !l.is_empty());
+    memory.weights[i] = weights;
+    affected
+}
+
+/// Recompute the related sessions of `sessions`.
+pub fn related_again(site: &mut Site, memory: &Memory, sessions: &BTreeSet<usize>) {
+    use rayon::prelude::*;
+    let n = memory.weights.len();
+    let found: Vec<(usize, Vec<usize>)> = sessions
+        .par_iter()
+        .map(|&s| {
+            (
+                s,
+                related::related_to(s, &memory.weights[s], &memory.postings, n),
+            )
+        })
+        .collect();
+    for (s, r) in found {
+        site.info[s].related = r;
+    }
+}
