@@ -226,7 +226,7 @@ impl Staging {
                 .with_context(|| format!("cannot move the new site into {}", out.display()));
         }
         if old.exists() {
-            remove_tree(old)
+            std::fs::remove_dir_all(old)
                 .with_context(|| format!("cannot remove the previous site at {}", old.display()))?;
         }
         Ok(())
@@ -249,23 +249,6 @@ fn check_safe(o: &Output) -> anyhow::Result<()> {
         );
     }
     Ok(())
-}
-
-/// `remove_dir_all`, with the entries of each folder removed in parallel:
-/// the previous site of a big build has tens of thousands of them.
-/// Symlinks are removed, never followed.
-fn remove_tree(dir: &Path) -> std::io::Result<()> {
-    let entries: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    entries.par_iter().try_for_each(|p| {
-        if std::fs::symlink_metadata(p)?.is_dir() {
-            remove_tree(p)
-        } else {
-            std::fs::remove_file(p)
-        }
-    })?;
-    std::fs::remove_dir(dir)
 }
 
 /// Remove the staging and old-site folders a killed build left beside the
