@@ -142,7 +142,7 @@ pub fn build_index(docs: &[SearchDoc], language: &str) -> (Vec<Output>, IndexSta
                 let norm = K1 * (1.0 - B + B * lens[first + k] as f64 / avgdl);
                 let mut terms: Vec<(Token, u8)> = weighted_terms(fields)
                     .into_iter()
-                    .map(|(token, tf)| (Token::new(token), quantize(tf, norm)))
+                    .map(|(token, tf)| (token, quantize(tf, norm)))
                     .collect();
                 terms.sort_unstable_by_key(|(t, _)| t.part());
                 terms
@@ -196,9 +196,12 @@ pub fn build_index(docs: &[SearchDoc], language: &str) -> (Vec<Output>, IndexSta
     };
     let per_shard = (DOCS_SHARD_BYTES / avg_record.max(1)).clamp(8, 4096);
 
-    for (k, chunk) in records.chunks(per_shard).enumerate() {
-        files.push(shard_file("d", k, &docs_shard_json(chunk)));
-    }
+    let doc_shards: Vec<Output> = records
+        .par_chunks(per_shard)
+        .enumerate()
+        .map(|(k, chunk)| shard_file("d", k, &docs_shard_json(chunk)))
+        .collect();
+    files.extend(doc_shards);
     stats.docs_per_shard = per_shard;
     stats.docs_shards = records.len().div_ceil(per_shard);
     stats.largest_postings_shard = largest(&files, "search/p/");
@@ -345,18 +348,17 @@ impl Hasher for Fnv {
     }
 }
 
-/// A document's tokens with field-weighted frequencies, sorted so the
-/// index does not depend on hash order.
-fn weighted_terms(fields: &[(String, f64)]) -> Vec<(&str, f64)> {
-    let mut tf: FastMap<&str, f64> = FastMap::default();
+/// A document's tokens with field-weighted frequencies, in no particular
+/// order: each token gets one posting per document, and postings lists are
+/// filled in document order, so the order here never reaches the output.
+fn weighted_terms(fields: &[(String, f64)]) -> Vec<(Token<'_>, f64)> {
+    let mut tf: FastMap<Token, f64> = FastMap::default();
     for (text, boost) in fields {
         each_index_token(text, |t| {
-            *tf.entry(t).or_insert(0.0) += boost;
+            *tf.entry(Token::new(t)).or_insert(0.0) += boost;
         });
     }
-    let mut terms: Vec<(&str, f64)> = tf.into_iter().collect();
-    terms.sort_by(|a, b| a.0.cmp(b.0));
-    terms
+    tf.into_iter().collect()
 }
 
 /// A document's length in tokens.
@@ -441,15 +443,30 @@ fn shard_file(kind: &str, k: usize, json: &str) -> Output {
 }
 
 /// FNV-1a over every shard, so a rebuilt index gets new shard URLs.
+/// A version tag for the index files, so browsers never mix shards of two
+/// builds: each file hashed in parallel, eight bytes at a time (the index
+/// is over a hundred megabytes on a big site), the hashes then combined.
 fn content_hash(files: &[Output]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for f in files {
-        for b in f.path.bytes().chain(f.bytes.iter().copied()) {
-            h ^= u32::from(b);
-            h = h.wrapping_mul(0x0100_0193);
-        }
+    fn mix(h: u64, word: u64) -> u64 {
+        (h.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95)
     }
-    h
+    fn hash(bytes: &[u8]) -> u64 {
+        let mut chunks = bytes.chunks_exact(8);
+        let mut h = bytes.len() as u64;
+        for c in &mut chunks {
+            h = mix(h, u64::from_le_bytes(c.try_into().expect("eight bytes")));
+        }
+        chunks
+            .remainder()
+            .iter()
+            .fold(h, |h, &b| mix(h, u64::from(b)))
+    }
+    let per_file: Vec<u64> = files
+        .par_iter()
+        .map(|f| mix(hash(f.path.as_bytes()), hash(&f.bytes)))
+        .collect();
+    let h = per_file.into_iter().fold(0, mix);
+    (h ^ (h >> 32)) as u32
 }
 
 #[cfg(test)]
