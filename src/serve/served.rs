@@ -6,9 +6,10 @@
 //! browser looks at one page. So pages are rendered on request with
 //! [`render::render_path`] (the same code as the full render, so the bytes
 //! are the same) and cached until the next rebuild. The files made from
-//! the whole site at once (search index, feed, sitemap, data export) are
-//! made together on the first request for one of them; the theme's static
-//! files are read when the theme is loaded.
+//! the whole site at once (search index, feed, sitemap) are made together
+//! on the first request for one of them, the data export on its own when
+//! it is asked for; the theme's static files are read when the theme is
+//! loaded.
 
 use super::incremental::{Incremental, Rebuild};
 use crate::render;
@@ -29,8 +30,11 @@ pub struct Served {
     pages: Mutex<HashMap<String, Rendered>>,
     /// The theme's static files, read once per theme.
     assets: HashMap<String, Bytes>,
-    /// Search index and page, feed, sitemap, robots.txt, data export.
+    /// Search index and page, feed, sitemap, robots.txt.
     site_wide: OnceLock<Result<HashMap<String, Bytes>, String>>,
+    /// The data export, made only when asked for: hundreds of megabytes on
+    /// a big site, which a search must not pay for.
+    site_json: OnceLock<Rendered>,
 }
 
 impl Served {
@@ -43,6 +47,7 @@ impl Served {
             pages: Mutex::new(HashMap::new()),
             assets: HashMap::new(),
             site_wide: OnceLock::new(),
+            site_json: OnceLock::new(),
         };
         if let Some(r) = first {
             s.rebuilt(r);
@@ -75,6 +80,7 @@ impl Served {
             .collect();
         self.pages = Mutex::new(pages);
         self.site_wide = OnceLock::new();
+        self.site_json = OnceLock::new();
     }
 
     /// No good build yet.
@@ -92,17 +98,22 @@ impl Served {
             return Some(Ok(b.clone()));
         }
         let (site, theme) = (self.inc.site()?, self.inc.theme()?);
+        if key == render::data::DATA_PATH {
+            let json = self.site_json.get_or_init(|| {
+                render::data::site_json(site)
+                    .map(Bytes::from)
+                    .map_err(|e| format!("{e:#}"))
+            });
+            return Some(json.clone());
+        }
         if render::is_site_wide(key) {
             let files = self.site_wide.get_or_init(|| {
-                let mut files: HashMap<String, Bytes> =
-                    render::render_without_sessions(site, theme)
-                        .map_err(|e| format!("{e:#}"))?
-                        .into_iter()
-                        .filter(|o| render::is_site_wide(&o.path))
-                        .map(|o| (o.path, Bytes::from(o.bytes)))
-                        .collect();
-                let json = render::data::site_json(site).map_err(|e| format!("{e:#}"))?;
-                files.insert(render::data::DATA_PATH.to_string(), Bytes::from(json));
+                let files: HashMap<String, Bytes> = render::render_without_sessions(site, theme)
+                    .map_err(|e| format!("{e:#}"))?
+                    .into_iter()
+                    .filter(|o| render::is_site_wide(&o.path))
+                    .map(|o| (o.path, Bytes::from(o.bytes)))
+                    .collect();
                 Ok(files)
             });
             return match files {
@@ -136,7 +147,13 @@ mod tests {
         let served = Served::new(inc, Some(first));
         assert!(!served.is_empty());
         let full = served.inc.render_all().unwrap();
-        for path in ["index.html", "404.html", "sitemap.xml", "static/style.css"] {
+        for path in [
+            "index.html",
+            "404.html",
+            "sitemap.xml",
+            "static/style.css",
+            "data/site.json",
+        ] {
             let want = full.iter().find(|o| o.path == path).unwrap();
             let got = served.get(path).unwrap().unwrap();
             assert!(got == want.bytes, "{path}");
