@@ -182,11 +182,17 @@ pub fn build_index(docs: &[SearchDoc], language: &str) -> (Vec<Output>, IndexSta
             .map(|(t, p)| (t.to_string(), p.finish()))
             .collect()
     };
+    // Tokens are owned from here on: the normalised text can go, and each
+    // stage below frees its input before the next (a big site's index is
+    // over a hundred megabytes per copy).
+    drop(normalized);
     type Encoded<'a> = Vec<&'a (String, String)>;
     let (unigrams, words): (Encoded, Encoded) = encoded.iter().partition(|(t, _)| is_unigram(t));
     let mut files = Vec::new();
     stats.postings_shards = postings_shards("p", &words, &mut files);
     stats.unigram_shards = postings_shards("u", &unigrams, &mut files);
+    drop((unigrams, words));
+    drop(encoded);
 
     let records: Vec<DocRecord> = docs.iter().map(DocRecord::from).collect();
     let avg_record = if records.is_empty() {
