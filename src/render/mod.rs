@@ -229,12 +229,8 @@ fn render_with(site: &Site, theme: &Theme, sessions: SessionPages) -> anyhow::Re
         .map(|i| match sessions {
             SessionPages::Keep => session_page(site, theme, &common, i),
             SessionPages::Sink(sink) => {
-                let mut out = session_page(site, theme, &common, i)?;
-                meta::add_session_meta(site, i, &mut out);
-                sink(&out)?;
-                // The path stays, for the sitemap, search and the
-                // duplicate check; `add_head_meta` skips empty pages.
-                out.bytes = Vec::new();
+                let mut out = finished_session_page(site, theme, &common, i)?;
+                hand_over(sink, &mut out)?;
                 Ok(out)
             }
             SessionPages::Skip => Ok(Output::new(
@@ -243,6 +239,11 @@ fn render_with(site: &Site, theme: &Theme, sessions: SessionPages) -> anyhow::Re
             )),
         })
         .collect::<anyhow::Result<_>>()?;
+    // Pages streamed to the sink or skipped: here for their paths only.
+    let mut placeholders: std::collections::HashSet<String> = std::collections::HashSet::new();
+    if !matches!(sessions, SessionPages::Keep) {
+        placeholders.extend(session_pages.iter().map(|o| o.path.clone()));
+    }
     outputs.extend(session_pages);
     let md_pages: Vec<Output> = site
         .pages
@@ -252,16 +253,13 @@ fn render_with(site: &Site, theme: &Theme, sessions: SessionPages) -> anyhow::Re
     outputs.extend(md_pages);
     outputs.extend(assets::assets(theme.static_dir())?);
     let mut entity_pages = entities::outputs(site, theme, &common)?;
-    let mut streamed: std::collections::HashSet<String> = std::collections::HashSet::new();
     if let SessionPages::Sink(sink) = sessions {
         // Entity pages are the next biggest part: finish and hand them over too.
         meta::add_head_meta(site, &mut entity_pages);
-        entity_pages.par_iter_mut().try_for_each(|o| {
-            sink(o)?;
-            o.bytes = Vec::new();
-            Ok::<_, anyhow::Error>(())
-        })?;
-        streamed.extend(entity_pages.iter().map(|o| o.path.clone()));
+        entity_pages
+            .par_iter_mut()
+            .try_for_each(|o| hand_over(sink, o))?;
+        placeholders.extend(entity_pages.iter().map(|o| o.path.clone()));
     }
     outputs.extend(entity_pages);
     let search = search::outputs(site, theme, &common, &outputs)?;
@@ -283,15 +281,28 @@ fn render_with(site: &Site, theme: &Theme, sessions: SessionPages) -> anyhow::Re
             w[0].path
         );
     }
-    if !matches!(sessions, SessionPages::Keep) {
-        streamed.extend(
-            site.sessions
-                .iter()
-                .map(|s| output_path(&session::session_url(s))),
-        );
-        outputs.retain(|o| !streamed.contains(&o.path));
-    }
+    outputs.retain(|o| !placeholders.contains(&o.path));
     Ok(outputs)
+}
+
+/// Give a finished page to the sink. Its path stays, for the sitemap,
+/// search and the duplicate check; `add_head_meta` skips empty pages.
+fn hand_over(sink: Sink, out: &mut Output) -> anyhow::Result<()> {
+    sink(out)?;
+    out.bytes = Vec::new();
+    Ok(())
+}
+
+/// Session page `i` with its head metadata, as it is written.
+fn finished_session_page(
+    site: &Site,
+    theme: &Theme,
+    common: &Common,
+    i: usize,
+) -> anyhow::Result<Output> {
+    let mut out = session_page(site, theme, common, i)?;
+    meta::add_session_meta(site, i, &mut out);
+    Ok(out)
 }
 
 fn home_page(site: &Site, theme: &Theme, common: &Common) -> anyhow::Result<Output> {
@@ -361,10 +372,7 @@ pub fn render_path(site: &Site, theme: &Theme, path: &str) -> Option<anyhow::Res
         .iter()
         .position(|s| output_path(&session::session_url(s)) == path)
     {
-        return Some(session_page(site, theme, &common, i).map(|mut out| {
-            meta::add_session_meta(site, i, &mut out);
-            out
-        }));
+        return Some(finished_session_page(site, theme, &common, i));
     } else if let Some(p) = site
         .pages
         .iter()

@@ -144,18 +144,21 @@ impl Staging {
 
     /// Write one file (safe to call from several threads).
     pub fn write(&self, o: &Output) -> anyhow::Result<()> {
-        check_safe(o)?;
-        let p = self.dir.join(&o.path);
-        if let Some(d) = p.parent() {
-            std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
-        }
+        check_safe(&o.path)?;
+        make_parent(&self.dir.join(&o.path))?;
         self.put(o)
+    }
+
+    /// Where `path` goes in the staging folder, and the previous site's
+    /// copy of it (if there is a previous site).
+    fn paths(&self, path: &str) -> (PathBuf, Option<PathBuf>) {
+        let previous = self.previous.as_ref().map(|prev| prev.join(path));
+        (self.dir.join(path), previous)
     }
 
     /// Write (or link) one file whose folder exists.
     fn put(&self, o: &Output) -> anyhow::Result<()> {
-        let p = self.dir.join(&o.path);
-        let previous = self.previous.as_ref().map(|prev| prev.join(&o.path));
+        let (p, previous) = self.paths(&o.path);
         let reused = reuse::write_or_link(&p, &o.bytes, previous.as_deref())
             .with_context(|| format!("cannot write {}", p.display()))?;
         self.count(reused);
@@ -170,12 +173,9 @@ impl Staging {
     /// A file written as a stream, for outputs too big to hold in memory
     /// (`data/site.json`); call [`Staging::finish_stream`] when done.
     pub fn stream(&self, path: &str) -> anyhow::Result<ReuseWriter> {
-        check_safe(&Output::new(path, Vec::new()))?;
-        let p = self.dir.join(path);
-        if let Some(d) = p.parent() {
-            std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
-        }
-        let previous = self.previous.as_ref().map(|prev| prev.join(path));
+        check_safe(path)?;
+        let (p, previous) = self.paths(path);
+        make_parent(&p)?;
         ReuseWriter::new(&p, previous.as_deref())
             .with_context(|| format!("cannot write {}", p.display()))
     }
@@ -197,7 +197,7 @@ impl Staging {
 
     /// Write many files, in parallel.
     pub fn write_all(&self, outputs: &[Output]) -> anyhow::Result<()> {
-        outputs.iter().try_for_each(check_safe)?;
+        outputs.iter().try_for_each(|o| check_safe(&o.path))?;
         let mut dirs: Vec<PathBuf> = outputs
             .iter()
             .filter_map(|o| Path::new(&o.path).parent().map(|p| self.dir.join(p)))
@@ -241,12 +241,17 @@ impl Drop for Staging {
     }
 }
 
-fn check_safe(o: &Output) -> anyhow::Result<()> {
-    if !is_safe_relative(&o.path) {
-        bail!(
-            "internal error: output path `{}` would leave the output folder",
-            o.path
-        );
+fn check_safe(path: &str) -> anyhow::Result<()> {
+    if !is_safe_relative(path) {
+        bail!("internal error: output path `{path}` would leave the output folder");
+    }
+    Ok(())
+}
+
+/// Create the folder a file at `p` goes in.
+fn make_parent(p: &Path) -> anyhow::Result<()> {
+    if let Some(d) = p.parent() {
+        std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
     }
     Ok(())
 }
