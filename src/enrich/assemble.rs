@@ -81,7 +81,7 @@ pub fn assemble(
         announcements.extend(dedup_announcements(std::mem::take(&mut scan.announcements)));
         memory
             .link_keys
-            .push(scan.links.iter().map(|(k, _)| k.clone()).collect());
+            .push(scan.links.iter().map(|(k, _)| *k).collect());
         links.push(scan.links);
     }
     memory.postings = related::postings(&memory.weights);
@@ -99,6 +99,10 @@ pub fn assemble(
     for (a, (products, companies)) in lists {
         entities[a].co_products = products;
         entities[a].co_companies = companies;
+    }
+    for e in &mut entities {
+        e.mentions.shrink_to_fit();
+        e.sessions.shrink_to_fit();
     }
     let (entities, remap) = compact(entities);
     for a in &mut announcements {
@@ -164,10 +168,8 @@ pub fn co_lists<'a>(
     let (products, companies): (Vec<_>, Vec<_>) = list
         .into_iter()
         .partition(|(b, _)| entity(*b).kind == EntityKind::Product);
-    (
-        products.into_iter().take(MAX_CO).collect(),
-        companies.into_iter().take(MAX_CO).collect(),
-    )
+    let top = |l: Vec<(usize, usize)>| l.iter().take(MAX_CO).copied().collect();
+    (top(products), top(companies))
 }
 
 /// A session's info page lists and its related-session weights, from its
@@ -202,7 +204,11 @@ pub fn session_info(
         topics: refs(EntityKind::Topic),
         speakers: speaker_refs,
         related: Vec::new(),
-        numbers: std::mem::take(&mut scan.numbers),
+        numbers: {
+            let mut numbers = std::mem::take(&mut scan.numbers);
+            numbers.shrink_to_fit();
+            numbers
+        },
     };
     let weights: Vec<(usize, f64)> = scan
         .counts

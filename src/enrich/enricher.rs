@@ -108,6 +108,8 @@ impl Enricher {
                 links.entry(key).or_default().push(link);
             }
         }
+        // Most places have one link; the growth room would be most of it.
+        links.values_mut().for_each(Vec::shrink_to_fit);
         let mut candidates = decision.candidates;
         count_candidates(&mut candidates, &assembled.entities, &sessions);
         let prose_speakers: Vec<bool> = sessions.iter().map(|s| s.speakers.is_empty()).collect();
@@ -316,6 +318,7 @@ fn complete_table(
         .collect();
     table.add_footer_topics(&themes, &topics);
     let matcher = Matcher::new(&table.patterns);
+    table.seal();
     (table, matcher, topics)
 }
 

@@ -7,6 +7,7 @@ use super::matcher::{normalize, Matcher, Pattern};
 use super::types::{Entity, EntityKind};
 use crate::model::SpeakerRef;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 #[derive(Debug, Default)]
 pub struct Table {
@@ -19,6 +20,9 @@ pub struct Table {
     pub footer_topics: HashMap<String, usize>,
     /// Normalised speaker name → speaker entity.
     pub speakers: HashMap<String, usize>,
+    /// Per entity: its page and name, shared by every link to it. Made by
+    /// [`Table::seal`] once no more entities are added.
+    pub link_targets: Vec<(Arc<str>, Arc<str>)>,
     by_name: HashMap<(EntityKind, String), usize>,
     slugs: HashSet<(EntityKind, String)>,
 }
@@ -57,6 +61,15 @@ pub fn new_entity(kind: EntityKind, slug: String, name: &str) -> Entity {
 }
 
 impl Table {
+    /// Call once every entity is in.
+    pub fn seal(&mut self) {
+        self.link_targets = self
+            .entities
+            .iter()
+            .map(|e| (Arc::from(e.url.as_str()), Arc::from(e.name.as_str())))
+            .collect();
+    }
+
     /// Products and companies of the catalog, with their families and
     /// makers, and the `[curation.merge]` spellings as extra aliases.
     pub fn from_catalog(catalog: &Catalog) -> Table {

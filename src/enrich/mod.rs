@@ -104,7 +104,7 @@ pub struct KeyNumber {
     pub excerpt: Arc<str>,
     pub anchor: Option<Arc<str>>,
     /// `percent`, `money`, `multiple`, `change`, `count` or `measure`.
-    pub kind: String,
+    pub kind: &'static str,
     /// `value` times the magnitude (`1320亿` → 1.32e11).
     pub scaled: f64,
     /// For changes (`从 140 秒降至 87 秒`): the figure before, as written.
@@ -113,9 +113,10 @@ pub struct KeyNumber {
     pub line: usize,
 }
 
-/// Where a piece of session text is: the overview paragraph `i`, an entry's
-/// title, or point `j` of an entry.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Where a piece of session text is: the overview paragraph `i`, the title
+/// of timeline entry `entry` (counted across sections, in
+/// [`Session::entries`] order), or point `j` of an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TextKey {
     Overview {
         session: usize,
@@ -123,22 +124,25 @@ pub enum TextKey {
     },
     Entry {
         session: usize,
-        anchor: String,
+        entry: usize,
     },
     Point {
         session: usize,
-        anchor: String,
+        entry: usize,
         point: usize,
     },
 }
 
 /// A span of text (byte offsets into the unescaped text) that links to a page.
+///
+/// `url` and `title` are shared: a 10,000-session site has most of a
+/// million links to a few hundred pages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
     pub start: usize,
     pub end: usize,
-    pub url: String,
-    pub title: String,
+    pub url: Arc<str>,
+    pub title: Arc<str>,
 }
 
 /// Find every entity, mention, launch and figure, and link them up.
@@ -182,7 +186,7 @@ mod tests {
             .iter()
             .flat_map(|(k, ls)| {
                 ls.iter()
-                    .filter(|l| l.title == "Amazon Bedrock")
+                    .filter(|l| &*l.title == "Amazon Bedrock")
                     .map(move |l| (k, l.start))
             })
             .collect()

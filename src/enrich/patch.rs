@@ -113,7 +113,7 @@ pub fn apply(
     for k in &memory.link_keys[i] {
         site.links.remove(k);
     }
-    memory.link_keys[i] = scan.links.iter().map(|(k, _)| k.clone()).collect();
+    memory.link_keys[i] = scan.links.iter().map(|(k, _)| *k).collect();
     for (k, l) in scan.links {
         site.links.entry(k).or_default().push(l);
     }

@@ -179,12 +179,12 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
                 && linked.insert((u.story, f.hit.target))
             {
                 out.links.push((
-                    u.key.clone().unwrap(),
+                    u.key.unwrap(),
                     Link {
                         start: f.hit.start,
                         end: f.hit.end,
-                        url: e.url.clone(),
-                        title: e.name.clone(),
+                        url: cx.table.link_targets[f.hit.target].0.clone(),
+                        title: cx.table.link_targets[f.hit.target].1.clone(),
                     },
                 ));
             }
@@ -231,7 +231,7 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
                     magnitude: f.magnitude,
                     excerpt: strings.get(&ex),
                     anchor: u.anchor.clone(),
-                    kind: f.kind.to_string(),
+                    kind: f.kind,
                     scaled: f.scaled,
                     from: f.from,
                     line: u.line,

@@ -61,6 +61,7 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
         });
     }
     let mut story = 0;
+    let mut entry = 0;
     for sec in &s.timeline {
         let headed = sec.heading.is_some();
         if headed {
@@ -94,7 +95,7 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
                 place: Place::Entry,
                 key: Some(TextKey::Entry {
                     session: index,
-                    anchor: e.anchor.clone(),
+                    entry,
                 }),
                 story,
                 anchor: Some(anchor.clone()),
@@ -107,7 +108,7 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
                     place: Place::Point(p.depth),
                     key: Some(TextKey::Point {
                         session: index,
-                        anchor: e.anchor.clone(),
+                        entry,
                         point: j,
                     }),
                     story,
@@ -115,6 +116,7 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
                     section,
                 });
             }
+            entry += 1;
         }
     }
     story += 1;

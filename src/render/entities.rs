@@ -138,7 +138,7 @@ struct AnnouncementsPage {
 #[derive(Serialize)]
 struct NumberView {
     text: String,
-    kind: String,
+    kind: &'static str,
     /// HTML: the sentence with the figure in `<mark>`.
     excerpt: String,
     href: String,
@@ -530,7 +530,7 @@ fn numbers_page(site: &Site) -> NumbersPage {
                         let at = n.excerpt.find(&n.text).map(|a| (a, a + n.text.len()));
                         NumberView {
                             text: n.text.clone(),
-                            kind: n.kind.clone(),
+                            kind: n.kind,
                             excerpt: at
                                 .map_or_else(|| escape(&n.excerpt), |r| highlighted(&n.excerpt, r)),
                             href: deep_link(s, n.anchor.as_deref()),

@@ -137,7 +137,7 @@ pub fn numbers_data(site: &Site, i: usize) -> impl Iterator<Item = NumberData<'_
         unit: &n.unit,
         magnitude: &n.magnitude,
         scaled: n.scaled,
-        kind: &n.kind,
+        kind: n.kind,
         from: n.from.as_deref(),
         excerpt: &n.excerpt,
         anchor: n.anchor.as_deref(),

@@ -197,6 +197,16 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
         .collect();
     let mut used: HashSet<String> = s.entries().map(|e| e.anchor.clone()).collect();
     let video = |t: Seconds| s.video_url.as_deref().map(|u| video_at(u, t));
+    // The first entry's index of each section, for `TextKey`.
+    let first_entry: Vec<usize> = s
+        .timeline
+        .iter()
+        .scan(0, |n, sec| {
+            let first = *n;
+            *n += sec.entries.len();
+            Some(first)
+        })
+        .collect();
     let sections = s
         .timeline
         .iter()
@@ -209,7 +219,9 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
             let entries = sec
                 .entries
                 .iter()
-                .map(|e| {
+                .enumerate()
+                .map(|(ei, e)| {
+                    let entry = first_entry[si] + ei;
                     let points = e
                         .points
                         .iter()
@@ -217,7 +229,7 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
                         .map(|(j, p)| {
                             let key = TextKey::Point {
                                 session: i,
-                                anchor: e.anchor.clone(),
+                                entry,
                                 point: j,
                             };
                             let time_id =
@@ -234,10 +246,7 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
                         video: e.start.and_then(video),
                         text: linked_text(
                             &e.text,
-                            links(TextKey::Entry {
-                                session: i,
-                                anchor: e.anchor.clone(),
-                            }),
+                            links(TextKey::Entry { session: i, entry }),
                         ),
                         repeats_heading: sec.heading.as_deref() == Some(e.text.as_str()),
                         points: point_tree(points, &clock, &video),
@@ -649,15 +658,16 @@ mod page_tests {
 
     #[test]
     fn entry_text_gets_its_links_and_sections_their_ids() {
-        let mut site =
-            site("# T\n\n## 时间线\n\n### 开场\n[00:00 - 01:00]\n- 用 Amazon Bedrock <b>\n");
-        let anchor = site.sessions[0].timeline[0].entries[0].anchor.clone();
-        let text = &site.sessions[0].timeline[0].entries[0].points[0].text;
+        let mut site = site(
+            "# T\n\n## 时间线\n\n### 开场\n[00:00 - 01:00]\n- 开场白\n\n### 第二节\n[01:00 - 02:00]\n- 用 Amazon Bedrock <b>\n",
+        );
+        // The second section's entry is entry 1 of the session.
+        let text = &site.sessions[0].timeline[1].entries[0].points[0].text;
         let start = text.find("Amazon").unwrap();
         site.links.insert(
             TextKey::Point {
                 session: 0,
-                anchor: anchor.clone(),
+                entry: 1,
                 point: 0,
             },
             vec![Link {
@@ -668,16 +678,17 @@ mod page_tests {
             }],
         );
         let page = page(&site, 0, &Strings::builtin("zh-CN"));
-        let entry = &page.session.sections[0].entries[0];
-        assert_eq!(entry.anchor, "t-0m00s");
+        assert_eq!(page.session.sections[0].entries[0].points[0].text, "开场白");
+        let entry = &page.session.sections[1].entries[0];
+        assert_eq!(entry.anchor, "t-1m00s");
         assert_eq!(
             entry.points[0].text,
             "用 <a href=\"/products/amazon-bedrock/\" title=\"Amazon Bedrock\">Amazon Bedrock</a> &lt;b&gt;"
         );
         assert!(entry.repeats_heading);
         assert_eq!(
-            page.session.sections[0].time_id, None,
-            "the entry already has t-0m00s"
+            page.session.sections[1].time_id, None,
+            "the entry already has t-1m00s"
         );
     }
 }

@@ -158,7 +158,7 @@ mod tests {
             start,
             end: start + word.len(),
             url: url.into(),
-            title: format!("{word} \"page\""),
+            title: format!("{word} \"page\"").into(),
         }
     }
 
