@@ -173,20 +173,19 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
                     line: u.line,
                 });
             }
-            if cx.cross_links
-                && f.linkable
-                && u.key.is_some()
-                && linked.insert((u.story, f.hit.target))
-            {
-                out.links.push((
-                    u.key.unwrap(),
-                    Link {
-                        start: f.hit.start,
-                        end: f.hit.end,
-                        url: cx.table.link_targets[f.hit.target].0.clone(),
-                        title: cx.table.link_targets[f.hit.target].1.clone(),
-                    },
-                ));
+            if let Some(key) = u.key.filter(|_| cx.cross_links && f.linkable) {
+                if linked.insert((u.story, f.hit.target)) {
+                    let (url, title) = &cx.table.link_targets[f.hit.target];
+                    out.links.push((
+                        key,
+                        Link {
+                            start: f.hit.start,
+                            end: f.hit.end,
+                            url: url.clone(),
+                            title: title.clone(),
+                        },
+                    ));
+                }
             }
         }
         for h in cx.topics.find_all(u.text) {
