@@ -26,6 +26,16 @@ impl EntityKind {
         }
     }
 
+    /// The name it has in `data/site.json` and the search index: `company`.
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityKind::Product => "product",
+            EntityKind::Company => "company",
+            EntityKind::Speaker => "speaker",
+            EntityKind::Topic => "topic",
+        }
+    }
+
     pub fn all() -> [EntityKind; 4] {
         [
             EntityKind::Product,
@@ -151,4 +161,16 @@ pub struct Candidate {
     pub reason: String,
     /// Canonical entity it was merged into, if any.
     pub merged_into: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_names_are_the_exported_ones() {
+        for k in EntityKind::all() {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.name());
+        }
+    }
 }

@@ -17,6 +17,7 @@ use crate::model::{Page, Session};
 use crate::search::{build_index, IndexStats, SearchDoc, SearchField};
 use crate::write::Output;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// Boosts: where a word is says how much a match there means.
@@ -66,7 +67,7 @@ pub fn index(site: &Site) -> (Vec<Output>, IndexStats) {
 
 /// Every searchable document of the site, pages in site order; entities
 /// only where `has_page(url)`.
-pub fn documents(site: &Site, has_page: impl Fn(&str) -> bool) -> Vec<SearchDoc> {
+pub fn documents(site: &Site, has_page: impl Fn(&str) -> bool) -> Vec<SearchDoc<'_>> {
     let mut docs = Vec::new();
     for s in &site.sessions {
         session_documents(s, &mut docs);
@@ -80,32 +81,28 @@ pub fn documents(site: &Site, has_page: impl Fn(&str) -> bool) -> Vec<SearchDoc>
     docs
 }
 
-fn entity_document(e: &Entity) -> SearchDoc {
+fn entity_document(e: &Entity) -> SearchDoc<'_> {
     let about: Vec<&str> = [e.role.as_deref(), e.org.as_deref()]
         .into_iter()
         .flatten()
         .collect();
     let about = about.join(" · ");
-    let description = e.description.clone().unwrap_or_default();
+    let description = e.description.as_deref().unwrap_or_default();
     let text = if !description.is_empty() {
-        description.clone()
+        Cow::Borrowed(description)
     } else {
         e.mentions
             .first()
-            .map(|m| m.excerpt.to_string())
-            .unwrap_or_default()
+            .map_or(Cow::Borrowed(""), |m| Cow::Owned(m.excerpt.to_string()))
     };
     SearchDoc {
-        page_url: e.url.clone(),
-        page_title: e.name.clone(),
-        kind: serde_json::to_value(e.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default(),
-        anchor: String::new(),
-        label: about.clone(),
+        page_url: Cow::Borrowed(&e.url),
+        page_title: Cow::Borrowed(&e.name),
+        kind: Cow::Borrowed(e.kind.name()),
+        anchor: Cow::Borrowed(""),
+        label: about.clone().into(),
         fields: vec![
-            SearchField::new(e.name.clone(), TITLE),
+            SearchField::new(&e.name, TITLE),
             SearchField::new(e.aliases.join(" "), TITLE),
             SearchField::new(about, HEADING),
             SearchField::new(description, BODY),
@@ -115,14 +112,27 @@ fn entity_document(e: &Entity) -> SearchDoc {
 }
 
 /// Recaps mark emphasis with `**`; it is noise in excerpts.
-fn plain(text: &str) -> String {
-    text.replace("**", "")
+fn plain(text: &str) -> Cow<'_, str> {
+    if text.contains("**") {
+        Cow::Owned(text.replace("**", ""))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
-fn session_documents(s: &Session, docs: &mut Vec<SearchDoc>) {
+/// `parts` joined by line breaks, borrowed when there is only one.
+fn lines<'a>(parts: &[Cow<'a, str>]) -> Cow<'a, str> {
+    match parts {
+        [] => Cow::Borrowed(""),
+        [one] => one.clone(),
+        _ => Cow::Owned(parts.join("\n")),
+    }
+}
+
+fn session_documents<'a>(s: &'a Session, docs: &mut Vec<SearchDoc<'a>>) {
     let url = session_url(s);
     let title = plain(&s.title.topic);
-    let overview: Vec<String> = s.overview.iter().map(|p| plain(&p.text)).collect();
+    let overview: Vec<Cow<str>> = s.overview.iter().map(|p| plain(&p.text)).collect();
     let speakers: Vec<&str> = s.speaker_names();
     let clock = Clock::for_session(s);
     let mut fields = vec![
@@ -132,59 +142,60 @@ fn session_documents(s: &Session, docs: &mut Vec<SearchDoc>) {
     ];
     fields.extend(overview.iter().map(|o| SearchField::new(o.clone(), BODY)));
     docs.push(SearchDoc {
-        page_url: url.clone(),
+        page_url: url.clone().into(),
         page_title: title.clone(),
         kind: "session".into(),
-        anchor: String::new(),
-        label: speakers.join(" · "),
+        anchor: "".into(),
+        label: speakers.join(" · ").into(),
         fields,
-        text: overview.join("\n"),
+        text: lines(&overview),
     });
     for section in &s.timeline {
         let heading = section.heading.as_deref().map(plain).unwrap_or_default();
         for e in &section.entries {
             let text = plain(&e.text);
-            let points: Vec<String> = e.points.iter().map(|p| plain(&p.text)).collect();
+            let points: Vec<Cow<str>> = e.points.iter().map(|p| plain(&p.text)).collect();
+            let label = match e.start {
+                Some(t) => format!("{} · {text}", clock.format(t)).into(),
+                None => text.clone(),
+            };
             let mut fields = vec![
-                SearchField::new(text.clone(), HEADING),
+                SearchField::new(text, HEADING),
                 SearchField::new(heading.clone(), BODY),
             ];
             fields.extend(points.iter().map(|p| SearchField::new(p.clone(), BODY)));
-            let label = match e.start {
-                Some(t) => format!("{} · {text}", clock.format(t)),
-                None => text.clone(),
-            };
             docs.push(SearchDoc {
-                page_url: url.clone(),
+                page_url: url.clone().into(),
                 page_title: title.clone(),
                 kind: "session".into(),
-                anchor: e.anchor.clone(),
+                anchor: Cow::Borrowed(&e.anchor),
                 label,
                 fields,
                 text: if points.is_empty() {
                     heading.clone()
                 } else {
-                    points.join("\n")
+                    lines(&points)
                 },
             });
         }
     }
 }
 
-fn page_document(p: &Page) -> SearchDoc {
+fn page_document(p: &Page) -> SearchDoc<'_> {
     let body = markdown_text(&p.body);
+    let description = p.description.as_deref().unwrap_or_default();
     SearchDoc {
-        page_url: page_url(p),
-        page_title: p.title.clone(),
+        page_url: page_url(p).into(),
+        page_title: Cow::Borrowed(&p.title),
         kind: "page".into(),
-        anchor: String::new(),
-        label: p.description.clone().unwrap_or_default(),
+        anchor: "".into(),
+        label: description.into(),
         fields: vec![
-            SearchField::new(p.title.clone(), TITLE),
-            SearchField::new(p.description.clone().unwrap_or_default(), HEADING),
+            SearchField::new(&p.title, TITLE),
+            SearchField::new(description, HEADING),
             SearchField::new(body.clone(), BODY),
         ],
-        text: body,
+        text: body.into(),
     }
 }
 

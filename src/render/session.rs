@@ -244,10 +244,7 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
                         datetime: e.start.map(iso_duration),
                         end: e.end.map(|end| clock.end(end, strings)),
                         video: e.start.and_then(video),
-                        text: linked_text(
-                            &e.text,
-                            links(TextKey::Entry { session: i, entry }),
-                        ),
+                        text: linked_text(&e.text, links(TextKey::Entry { session: i, entry })),
                         repeats_heading: sec.heading.as_deref() == Some(e.text.as_str()),
                         points: point_tree(points, &clock, &video),
                     }

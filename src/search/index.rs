@@ -29,6 +29,7 @@ use super::{each_index_token, is_cjk, normalize, token_hash};
 use crate::write::Output;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -47,34 +48,38 @@ const MAX_POSTINGS_SHARDS: usize = 4096;
 const MAX_TEXT: usize = 4000;
 
 /// One searchable thing: a timeline entry, a session overview, an entity.
+///
+/// Text is borrowed from the site where it can be: a big site's documents
+/// are all of its text, and copying it would add hundreds of megabytes at
+/// the build's peak.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SearchDoc {
+pub struct SearchDoc<'a> {
     /// Root-relative URL of the page, without fragment: `/sessions/x/`.
-    pub page_url: String,
+    pub page_url: Cow<'a, str>,
     /// The page's title, shown as the result heading.
-    pub page_title: String,
+    pub page_title: Cow<'a, str>,
     /// What the page is: `session`, `product`, `company`, `speaker`, …
     /// (the search page has a label for each).
-    pub kind: String,
+    pub kind: Cow<'a, str>,
     /// Fragment within the page, without `#`: `t-1m15s`; empty for the top.
-    pub anchor: String,
+    pub anchor: Cow<'a, str>,
     /// Shown under the heading: `12:30 · 开场介绍`; may be empty.
-    pub label: String,
+    pub label: Cow<'a, str>,
     /// The text that is indexed, field by field.
-    pub fields: Vec<SearchField>,
+    pub fields: Vec<SearchField<'a>>,
     /// The text excerpts are cut from (usually the fields joined).
-    pub text: String,
+    pub text: Cow<'a, str>,
 }
 
 /// Text with a weight: titles count more than body text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SearchField {
-    pub text: String,
+pub struct SearchField<'a> {
+    pub text: Cow<'a, str>,
     pub boost: f64,
 }
 
-impl SearchField {
-    pub fn new(text: impl Into<String>, boost: f64) -> Self {
+impl<'a> SearchField<'a> {
+    pub fn new(text: impl Into<Cow<'a, str>>, boost: f64) -> Self {
         SearchField {
             text: text.into(),
             boost,
@@ -386,14 +391,14 @@ struct DocRecord<'a> {
     text: String,
 }
 
-impl<'a> From<&'a SearchDoc> for DocRecord<'a> {
-    fn from(d: &'a SearchDoc) -> Self {
+impl<'a> From<&'a SearchDoc<'_>> for DocRecord<'a> {
+    fn from(d: &'a SearchDoc<'_>) -> Self {
         let text = if d.text.chars().count() > MAX_TEXT {
             let mut t: String = d.text.chars().take(MAX_TEXT).collect();
             t.push('…');
             t
         } else {
-            d.text.clone()
+            d.text.to_string()
         };
         DocRecord {
             page_url: &d.page_url,
@@ -481,15 +486,23 @@ mod tests {
     use super::super::query_tokens;
     use super::*;
 
-    fn doc(url: &str, title: &str, body: &str) -> SearchDoc {
+    fn doc<'a>(
+        url: impl Into<Cow<'a, str>>,
+        title: impl Into<Cow<'a, str>>,
+        body: impl Into<Cow<'a, str>>,
+    ) -> SearchDoc<'a> {
+        let (title, body) = (title.into(), body.into());
         SearchDoc {
             page_url: url.into(),
-            page_title: title.into(),
+            page_title: title.clone(),
             kind: "session".into(),
-            anchor: String::new(),
-            label: String::new(),
-            fields: vec![SearchField::new(title, 3.0), SearchField::new(body, 1.0)],
-            text: body.into(),
+            anchor: "".into(),
+            label: "".into(),
+            fields: vec![
+                SearchField::new(title, 3.0),
+                SearchField::new(body.clone(), 1.0),
+            ],
+            text: body,
         }
     }
 
@@ -598,8 +611,8 @@ mod tests {
         let docs: Vec<SearchDoc> = (0..50)
             .map(|i| {
                 doc(
-                    &format!("/s/{i}/"),
-                    &format!("会议 {i}"),
+                    format!("/s/{i}/"),
+                    format!("会议 {i}"),
                     "代理 Bedrock 数据 桑坦德 模型",
                 )
             })
@@ -612,9 +625,9 @@ mod tests {
         let docs: Vec<SearchDoc> = (0..3000)
             .map(|i| {
                 doc(
-                    &format!("/s/{i}/"),
-                    &format!("标题{i}号 word{i}"),
-                    &format!("正文{i} token{} 更多内容{}", i * 7, i % 13),
+                    format!("/s/{i}/"),
+                    format!("标题{i}号 word{i}"),
+                    format!("正文{i} token{} 更多内容{}", i * 7, i % 13),
                 )
             })
             .collect();
