@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark `recap build` against Hugo and a plain `cp -r` of recap's output,
-# on synthetic corpora of 1,000 and 10,000 recaps (bench/gen_corpus.py).
+# Benchmark `recap build` against Hugo and a plain `cp -r` of recap's output (and of
+# Hugo's), on synthetic corpora of 1,000 and 10,000 recaps (bench/gen_corpus.py).
 #
 #   bash bench/run.sh                     # N = 1000 10000
 #   BENCH_SIZES="1000" bash bench/run.sh  # just one size
@@ -146,6 +146,9 @@ for N in $SIZES; do
     NAMED+=(recap-fresh "$FRESH_CMD" "rm -rf $FRESH_OUT")
     [ $HAVE_HUGO -eq 1 ] && NAMED+=(hugo "$HUGO_CMD" true)
     NAMED+=(cp "$CP_CMD" "rm -rf $CP_OUT")
+    # Copying Hugo's own (smaller) output: the least any generator writing
+    # that site could take on this disk.
+    [ $HAVE_HUGO -eq 1 ] && NAMED+=(cp-hugo "cp -r $HUGO_OUT $CP_OUT" "rm -rf $CP_OUT")
     if [ $HAVE_HYPERFINE -eq 1 ]; then
         ARGS=()
         for ((i = 0; i < ${#NAMED[@]}; i += 3)); do
@@ -167,7 +170,7 @@ python3 - "$BENCH" "$SIZES" <<'PY'
 import json, os, re, sys
 
 bench, sizes = sys.argv[1], [int(s) for s in sys.argv[2].split()]
-tools = ["recap", "recap-fresh", "hugo", "cp"]
+tools = ["recap", "recap-fresh", "hugo", "cp", "cp-hugo"]
 wall, rss = {}, {}
 for n in sizes:
     path = os.path.join(bench, f"hyperfine-{n}.json")
@@ -187,14 +190,15 @@ def s(v, fmt="{:.3f}"):
 def ratio(a, b):
     return f"{a / b:.2f}x" if a is not None and b else "—"
 
-lines = ["| N | recap s | recap fresh s | hugo s | cp s | recap/hugo | fresh/hugo | recap/cp | fresh/cp | recap MiB | hugo MiB |",
-         "|---|---|---|---|---|---|---|---|---|---|---|"]
+lines = ["| N | recap s | recap fresh s | hugo s | cp s | cp hugo s | recap/hugo | fresh/hugo | recap/cp | fresh/cp | cp hugo/hugo | recap MiB | hugo MiB |",
+         "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
 for n in sizes:
     w = {t: wall.get((t, n)) for t in tools}
     m = {t: rss.get((t, n)) for t in tools}
-    lines.append(f"| {n} | {s(w['recap'])} | {s(w['recap-fresh'])} | {s(w['hugo'])} | {s(w['cp'])} | "
+    lines.append(f"| {n} | {s(w['recap'])} | {s(w['recap-fresh'])} | {s(w['hugo'])} | {s(w['cp'])} | {s(w['cp-hugo'])} | "
                  f"{ratio(w['recap'], w['hugo'])} | {ratio(w['recap-fresh'], w['hugo'])} | "
                  f"{ratio(w['recap'], w['cp'])} | {ratio(w['recap-fresh'], w['cp'])} | "
+                 f"{ratio(w['cp-hugo'], w['hugo'])} | "
                  f"{s(m['recap'], '{:.0f}')} | {s(m['hugo'], '{:.0f}')} |")
 if len(sizes) >= 2:
     lo, hi = sizes[0], sizes[-1]
