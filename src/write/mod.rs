@@ -94,8 +94,8 @@ pub fn write_site(out: &Path, outputs: &[Output]) -> anyhow::Result<()> {
 /// The new site's folder beside the output folder, filled while the site
 /// is rendered and swapped into place by [`Staging::commit`]. A build can
 /// write big pages here as soon as they are rendered instead of holding
-/// them all in memory. Dropped without a commit, it removes itself and the
-/// previous site stays as it was.
+/// them all in memory. Dropped without a commit, it becomes the spare
+/// folder (or is removed) and the previous site stays as it was.
 #[derive(Debug)]
 pub struct Staging {
     out: PathBuf,
@@ -259,7 +259,8 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = std::fs::remove_dir_all(&self.dir);
+            // Its folders are as good a spare as the previous site's.
+            let _ = recycle::keep_spare(&self.dir, &self.spare);
         }
     }
 }
