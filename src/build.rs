@@ -132,24 +132,32 @@ pub type Timings = Vec<(&'static str, Duration)>;
 
 /// Run the pipeline up to rendered outputs, writing nothing.
 pub fn build_in_memory(opts: &BuildOptions) -> anyhow::Result<(Site, Vec<Output>, Timings)> {
-    run(opts, None)
+    let config = opts.site_config()?;
+    let (theme, site, timings) = prepare(opts, config)?;
+    render(site, &theme, None, timings)
 }
 
-/// The pipeline up to rendered outputs. With a `sink`, session pages go to
-/// it as they are rendered and neither they nor `data/site.json` are in the
-/// result (a build writes them straight to disk).
-fn run(
-    opts: &BuildOptions,
-    sink: Option<render::Sink>,
-) -> anyhow::Result<(Site, Vec<Output>, Timings)> {
+/// The enriched site and the theme, made side by side: compiling the
+/// theme's templates needs nothing from the recaps and was the longest
+/// single-threaded step of a small site's build.
+fn prepare(opts: &BuildOptions, config: SiteConfig) -> anyhow::Result<(Theme, Site, Timings)> {
+    let (theme, model) = rayon::join(
+        || Theme::load(&opts.theme_dir(&config), &opts.templates_dir(), &config),
+        || model(opts, config.clone()),
+    );
+    let theme = theme?;
+    let (site, timings) = model?;
+    Ok((theme, site, timings))
+}
+
+/// Load, parse and enrich: the pipeline up to the site model.
+fn model(opts: &BuildOptions, config: SiteConfig) -> anyhow::Result<(Site, Timings)> {
     let mut timings = Vec::new();
     let mut t = Instant::now();
     let mut lap = |name: &'static str, timings: &mut Timings| {
         timings.push((name, t.elapsed()));
         t = Instant::now();
     };
-    let config = opts.site_config()?;
-    let theme = Theme::load(&opts.theme_dir(&config), &opts.templates_dir(), &config)?;
     let catalog = Catalog::load(&opts.content_dir())?;
     let sources = load::load(&opts.seeds_dir(), &opts.content_dir())?;
     lap("load", &mut timings);
@@ -158,12 +166,25 @@ fn run(
     lap("parse", &mut timings);
     let site = enrich::enrich(corpus, catalog, config);
     lap("enrich", &mut timings);
+    Ok((site, timings))
+}
+
+/// Render the site. With a `sink`, session pages go to it as they are
+/// rendered and neither they nor `data/site.json` are in the result (a
+/// build writes them straight to disk).
+fn render(
+    site: Site,
+    theme: &Theme,
+    sink: Option<render::Sink>,
+    mut timings: Timings,
+) -> anyhow::Result<(Site, Vec<Output>, Timings)> {
+    let t = Instant::now();
     let outputs = match sink {
-        None => render::render(&site, &theme),
-        Some(sink) => render::render_streaming(&site, &theme, Some(sink)),
+        None => render::render(&site, theme),
+        Some(sink) => render::render_streaming(&site, theme, Some(sink)),
     }
     .context("rendering failed")?;
-    lap("render", &mut timings);
+    timings.push(("render", t.elapsed()));
     Ok((site, outputs, timings))
 }
 
@@ -172,11 +193,17 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let config = opts.site_config()?;
     let out = opts.out_dir(&config);
     opts.check_output(&config, &out)?;
-    // Session pages are written as they are rendered, and the export is
-    // streamed: a 10,000-session site never has to fit in memory.
-    let staging = write::Staging::begin(&out)?;
+    // The staging folder is made ready while the site is read. Session
+    // pages are written as they are rendered, and the export is streamed:
+    // a 10,000-session site never has to fit in memory.
+    let (staging, prepared) = rayon::join(
+        || write::Staging::begin(&out),
+        || prepare(opts, config.clone()),
+    );
+    let staging = staging?;
+    let (theme, site, timings) = prepared?;
     let sink = |o: &Output| staging.write(o);
-    let (site, outputs, mut timings) = run(opts, Some(&sink))?;
+    let (site, outputs, mut timings) = render(site, &theme, Some(&sink), timings)?;
     let mut t = Instant::now();
     staging.write_all(&outputs)?;
     timings.push(("write", t.elapsed()));

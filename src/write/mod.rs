@@ -8,9 +8,11 @@
 
 use anyhow::{bail, Context};
 use rayon::prelude::*;
+use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+mod recycle;
 mod reuse;
 pub use reuse::ReuseWriter;
 
@@ -33,6 +35,9 @@ impl Output {
 
 /// The file that marks a folder as recap's own output.
 pub const MARKER: &str = ".recap-output";
+
+/// What the marker file says.
+const MARKER_TEXT: &[u8] = b"This folder is written by recap and replaced on every build.\n";
 
 /// Refuse output folders a build must never replace: the filesystem root,
 /// the home folder, the project root and the input folders, and any folder
@@ -89,13 +94,18 @@ pub fn write_site(out: &Path, outputs: &[Output]) -> anyhow::Result<()> {
 /// The new site's folder beside the output folder, filled while the site
 /// is rendered and swapped into place by [`Staging::commit`]. A build can
 /// write big pages here as soon as they are rendered instead of holding
-/// them all in memory. Dropped without a commit, it removes itself and the
-/// previous site stays as it was.
+/// them all in memory. Dropped without a commit, it becomes the spare
+/// folder (or is removed) and the previous site stays as it was.
 #[derive(Debug)]
 pub struct Staging {
     out: PathBuf,
     dir: PathBuf,
     old: PathBuf,
+    /// Where the replaced site is kept for the next build (see [`recycle`]).
+    spare: PathBuf,
+    /// The folders of the recycled tree the staging folder started as,
+    /// children first: those left empty are removed before the swap.
+    recycled: Vec<PathBuf>,
     /// The site being replaced, when recap made it: its unchanged files
     /// are linked rather than written again (see [`reuse`]).
     previous: Option<PathBuf>,
@@ -118,22 +128,33 @@ impl Staging {
             .into_owned();
         let dir = parent.join(format!(".{name}.recap-new-{}", std::process::id()));
         let old = parent.join(format!(".{name}.recap-old-{}", std::process::id()));
+        let spare = recycle::spare_path(parent, &name);
         remove_leftovers(parent, &name)?;
-        std::fs::create_dir_all(&dir)?;
+        let recycled = match recycle::take_spare(&spare, &dir)
+            .with_context(|| format!("cannot reuse {}", spare.display()))?
+        {
+            Some(folders) => folders,
+            None => {
+                std::fs::create_dir_all(&dir)?;
+                Vec::new()
+            }
+        };
         let previous = (out.is_dir() && out.join(MARKER).is_file()).then(|| out.clone());
         let staging = Staging {
             out,
             dir,
             old,
+            spare,
+            recycled,
             previous,
             reused: AtomicUsize::new(0),
             written: AtomicUsize::new(0),
             committed: false,
         };
-        std::fs::write(
-            staging.dir.join(MARKER),
-            b"This folder is written by recap and replaced on every build.\n",
-        )?;
+        let marker = staging.dir.join(MARKER);
+        if !reuse::same_bytes(&marker, MARKER_TEXT) {
+            reuse::create_new(&marker)?.write_all(MARKER_TEXT)?;
+        }
         Ok(staging)
     }
 
@@ -213,6 +234,8 @@ impl Staging {
     /// Swap the staging folder into place of the output folder.
     pub fn commit(mut self) -> anyhow::Result<()> {
         self.committed = true;
+        recycle::prune(&self.recycled)
+            .with_context(|| format!("cannot tidy {}", self.dir.display()))?;
         let (out, old) = (&self.out, &self.old);
         if out.exists() {
             std::fs::rename(out, old).with_context(|| {
@@ -226,7 +249,7 @@ impl Staging {
                 .with_context(|| format!("cannot move the new site into {}", out.display()));
         }
         if old.exists() {
-            std::fs::remove_dir_all(old)
+            recycle::keep_spare(old, &self.spare)
                 .with_context(|| format!("cannot remove the previous site at {}", old.display()))?;
         }
         Ok(())
@@ -236,7 +259,8 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = std::fs::remove_dir_all(&self.dir);
+            // Its folders are as good a spare as the previous site's.
+            let _ = recycle::keep_spare(&self.dir, &self.spare);
         }
     }
 }
@@ -367,6 +391,25 @@ mod tests {
         assert!(!out.join("x/b.html").exists());
         assert!(out.join(MARKER).exists());
         check_output_dir(&out, &[]).unwrap();
+        // The first site is kept beside the output and recycled by the
+        // third build: same result as from an empty folder.
+        let spare = d.join(".public.recap-spare");
+        assert!(spare.join("x/b.html").is_file());
+        write_site(
+            &out,
+            &[Output::new("a.html", "3"), Output::new("y/c.html", "4")],
+        )
+        .unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("y/c.html")).unwrap(), "4");
+        assert!(!out.join("x").exists(), "a folder the site no longer has");
+        assert_eq!(std::fs::read(out.join(MARKER)).unwrap(), MARKER_TEXT);
+        assert!(spare.join("a.html").is_file() && !spare.join("y").exists());
+        let mut names: Vec<_> = std::fs::read_dir(&d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(names, [".public.recap-spare", "public"]);
         std::fs::remove_dir_all(&d).unwrap();
     }
 

@@ -38,7 +38,7 @@ pub fn write_or_link(path: &Path, bytes: &[u8], previous: Option<&Path>) -> io::
 }
 
 /// Whether the file at `path` holds exactly `bytes` (false if unreadable).
-fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+pub fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
     // Not through a symlink: only the previous site's own files are reused.
     if !fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64) {
         return false;

@@ -1,0 +1,164 @@
+//! Keep the replaced site's folders for the next build's staging folder.
+//!
+//! A build swaps a whole new folder tree into place, so it used to make
+//! every folder of the site (one per page) and remove every folder of the
+//! previous site. On ext4 that churn was the biggest cost of building a
+//! small site: a new folder's inode is found by scanning past the inodes
+//! freed in the last minutes, and each build freed as many as it needed.
+//!
+//! So the replaced site is not removed but kept beside the output folder
+//! as `.<name>.recap-spare`, and the next build takes it as its staging
+//! folder: its files are unlinked (most are hard links shared with the live
+//! site, so no inode is freed), its folders are kept and filled again, and
+//! the folders the new site does not use are removed before the swap. A
+//! build that finds no spare (the first one, or one racing another build)
+//! starts from an empty folder as before.
+
+use super::MARKER;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// The spare folder kept beside the output folder `name`.
+pub fn spare_path(parent: &Path, name: &str) -> PathBuf {
+    parent.join(format!(".{name}.recap-spare"))
+}
+
+/// Move the spare folder (if there is one recap made) to `dir` and empty
+/// it of files, keeping its folders and its marker. Returns the folders it
+/// holds below `dir`, deepest first, or `None` when there was no spare.
+pub fn take_spare(spare: &Path, dir: &Path) -> io::Result<Option<Vec<PathBuf>>> {
+    let ours = fs::symlink_metadata(spare).is_ok_and(|m| m.is_dir())
+        && fs::symlink_metadata(spare.join(MARKER)).is_ok_and(|m| m.is_file());
+    if !ours {
+        return Ok(None);
+    }
+    // Another build may take it first; then this one starts afresh.
+    if fs::rename(spare, dir).is_err() {
+        return Ok(None);
+    }
+    let mut folders = Vec::new();
+    clear(dir, true, &mut folders)?;
+    Ok(Some(folders))
+}
+
+/// Remove every file under `dir` (never following links) except the
+/// top-level marker, and list the folders below it, children first.
+fn clear(dir: &Path, top: bool, folders: &mut Vec<PathBuf>) -> io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            clear(&path, false, folders)?;
+            folders.push(path);
+        } else if !(top && entry.file_name() == MARKER) {
+            fs::remove_file(&path)?;
+        }
+    }
+    Ok(())
+}
+
+/// Remove the folders of a recycled tree that this build left empty
+/// (`folders` children first, as [`take_spare`] lists them). A fresh build
+/// makes folders only for the files in them, so this leaves the same tree.
+pub fn prune(folders: &[PathBuf]) -> io::Result<()> {
+    for f in folders {
+        match fs::remove_dir(f) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::DirectoryNotEmpty => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// Keep the replaced site `old` as the spare folder, or remove it when it
+/// is not recap's or a spare is already there (from a build that raced
+/// this one).
+pub fn keep_spare(old: &Path, spare: &Path) -> io::Result<()> {
+    if old.join(MARKER).is_file() && !spare.exists() && fs::rename(old, spare).is_ok() {
+        return Ok(());
+    }
+    fs::remove_dir_all(old)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tmp(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("recap-recycle-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&d);
+        fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn a_spare_is_emptied_of_files_and_keeps_its_folders() {
+        let d = tmp("take");
+        let spare = d.join(".public.recap-spare");
+        fs::create_dir_all(spare.join("a/b")).unwrap();
+        fs::create_dir_all(spare.join("c")).unwrap();
+        fs::write(spare.join(MARKER), "m").unwrap();
+        fs::write(spare.join("index.html"), "x").unwrap();
+        fs::write(spare.join("a/b/index.html"), "y").unwrap();
+        let outside = d.join("outside");
+        fs::create_dir_all(&outside).unwrap();
+        fs::write(outside.join("keep.txt"), "keep").unwrap();
+        std::os::unix::fs::symlink(&outside, spare.join("c/link")).unwrap();
+
+        let dir = d.join("new");
+        let folders = take_spare(&spare, &dir).unwrap().unwrap();
+        assert!(!spare.exists());
+        assert!(dir.join(MARKER).is_file(), "the marker stays");
+        assert!(!dir.join("index.html").exists());
+        assert!(!dir.join("a/b/index.html").exists());
+        assert!(fs::symlink_metadata(dir.join("c/link")).is_err());
+        assert!(outside.join("keep.txt").exists(), "links are not followed");
+        let b = folders.iter().position(|f| f.ends_with("a/b")).unwrap();
+        let a = folders.iter().position(|f| f.ends_with("a")).unwrap();
+        assert!(b < a, "children first: {folders:?}");
+
+        fs::write(dir.join("a/b/index.html"), "z").unwrap();
+        prune(&folders).unwrap();
+        assert!(dir.join("a/b/index.html").is_file());
+        assert!(!dir.join("c").exists(), "unused folders go");
+        fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn only_recaps_own_spare_is_taken() {
+        let d = tmp("foreign");
+        let spare = d.join(".public.recap-spare");
+        fs::create_dir_all(&spare).unwrap();
+        fs::write(spare.join("notes.txt"), "mine").unwrap();
+        assert!(take_spare(&spare, &d.join("new")).unwrap().is_none());
+        assert!(spare.join("notes.txt").exists());
+        assert!(take_spare(&d.join("none"), &d.join("new"))
+            .unwrap()
+            .is_none());
+        fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn the_old_site_becomes_the_spare_unless_one_is_there() {
+        let d = tmp("keep");
+        let spare = d.join(".public.recap-spare");
+        for old in ["old1", "old2"] {
+            fs::create_dir_all(d.join(old)).unwrap();
+            fs::write(d.join(old).join(MARKER), "m").unwrap();
+            fs::write(d.join(old).join("page.html"), old).unwrap();
+        }
+        keep_spare(&d.join("old1"), &spare).unwrap();
+        assert_eq!(fs::read_to_string(spare.join("page.html")).unwrap(), "old1");
+        keep_spare(&d.join("old2"), &spare).unwrap();
+        assert!(!d.join("old2").exists(), "a second old site is removed");
+        assert_eq!(fs::read_to_string(spare.join("page.html")).unwrap(), "old1");
+        // A folder without the marker is never kept.
+        fs::create_dir_all(d.join("plain")).unwrap();
+        fs::remove_dir_all(&spare).unwrap();
+        keep_spare(&d.join("plain"), &spare).unwrap();
+        assert!(!spare.exists() && !d.join("plain").exists());
+        fs::remove_dir_all(&d).unwrap();
+    }
+}
