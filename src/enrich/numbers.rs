@@ -117,40 +117,39 @@ fn parse_num(s: &str) -> Option<f64> {
 /// Every figure in `text`, left to right, non-overlapping (a change wins
 /// over the two figures it contains).
 pub fn find(text: &str) -> Vec<Figure> {
-    let mut found: Vec<Figure> = Vec::new();
     if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return found;
+        return Vec::new();
     }
     let rules = rules();
+    // Where each rule matches comes from the fast engines; the slower
+    // capturing one runs only on the spans that win, since most candidates
+    // are not standalone or lose to a longer or earlier figure.
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
     for i in rules.set.matches(text).iter() {
-        let (kind, re) = &rules.list[i];
-        for c in re.captures_iter(text) {
-            let m = c.get(0).unwrap();
-            let (start, mut end) = (m.start(), m.end());
-            let mut matched = m.as_str();
+        for m in rules.list[i].1.find_iter(text) {
             // Trailing spaces belong to nobody.
-            let trimmed = matched.trim_end();
-            end -= matched.len() - trimmed.len();
-            matched = trimmed;
-            if !standalone(text, start, end, matched) {
-                continue;
-            }
-            let fig = if *kind == "change" {
-                change(&c, text, start, end)
-            } else {
-                simple(kind, &c, text, start, end)
-            };
-            if let Some(f) = fig {
-                found.push(f);
+            let matched = m.as_str().trim_end();
+            let end = m.start() + matched.len();
+            if standalone(text, m.start(), end, matched) {
+                spans.push((m.start(), end, i));
             }
         }
     }
-    found.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut out: Vec<Figure> = Vec::new();
-    for f in found {
-        if out.last().is_none_or(|l| l.end <= f.start) {
-            out.push(f);
+    for (start, end, i) in spans {
+        if out.last().is_some_and(|l| l.end > start) {
+            continue;
         }
+        let (kind, re) = &rules.list[i];
+        let Some(c) = re.captures_at(text, start) else {
+            continue;
+        };
+        out.extend(if *kind == "change" {
+            change(&c, text, start, end)
+        } else {
+            simple(kind, &c, text, start, end)
+        });
     }
     out
 }
