@@ -73,19 +73,21 @@ pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize))
             .trim_start_matches(['-', '*', ' ', '\t', '•', '·'])
             .len();
     let trail = out.len() - out.trim_end().len();
-    let kept = out[lead..out.len() - trail].to_string();
-    let hs = hs.saturating_sub(lead).min(kept.len());
-    let he = he.saturating_sub(lead).clamp(hs, kept.len());
-    trim_around(&kept, hs, he)
+    out.truncate(out.len() - trail);
+    out.drain(..lead.min(out.len()));
+    let hs = hs.saturating_sub(lead).min(out.len());
+    let he = he.saturating_sub(lead).clamp(hs, out.len());
+    trim_around(out, hs, he)
 }
 
 /// Cut `text` to about [`MAX_CHARS`] characters keeping `hs..he` visible,
 /// marking cuts with `…`.
-fn trim_around(text: &str, hs: usize, he: usize) -> (String, (usize, usize)) {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    if chars.len() <= MAX_CHARS {
-        return (text.to_string(), (hs, he));
+fn trim_around(text: String, hs: usize, he: usize) -> (String, (usize, usize)) {
+    // Most sentences are short enough: no need to index their characters.
+    if text.len() <= MAX_CHARS || text.chars().nth(MAX_CHARS).is_none() {
+        return (text, (hs, he));
     }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let ci = |b: usize| chars.partition_point(|&(i, _)| i < b);
     let (cs, ce) = (ci(hs), ci(he));
     let room = MAX_CHARS.saturating_sub(ce - cs);

@@ -12,6 +12,7 @@ use super::types::{Announcement, EntityKind, Mention, MentionRole};
 use super::units::{units, Place, Unit};
 use super::{numbers, KeyNumber, Link, TextKey};
 use crate::model::{Session, SpeakerRef};
+use rustc_hash::FxHashSet;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
@@ -446,7 +447,7 @@ fn mention(
 /// sentence that names a product, a company and a figure is one string,
 /// not three (on a big site, hundreds of megabytes).
 #[derive(Default)]
-struct Interner(HashSet<Arc<str>>);
+struct Interner(FxHashSet<Arc<str>>);
 
 impl Interner {
     fn get(&mut self, s: &str) -> Arc<str> {
