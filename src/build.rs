@@ -206,6 +206,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     let (site, outputs, mut timings) = render(site, &theme, Some(&sink), timings)?;
     let mut t = Instant::now();
     staging.write_all(&outputs)?;
+    drop(outputs);
     timings.push(("write", t.elapsed()));
     t = Instant::now();
     let mut json = staging.stream(render::data::DATA_PATH)?;

@@ -197,7 +197,9 @@ fn write_list(
     item: impl Fn(usize, &mut Vec<u8>) -> serde_json::Result<()> + Sync,
 ) -> anyhow::Result<()> {
     use rayon::prelude::*;
-    const BATCH: usize = 512;
+    // Small batches: one product's JSON can be megabytes, and a batch is
+    // held whole before it is written.
+    const BATCH: usize = 32;
     w.write_all(b"[")?;
     let mut first = true;
     for start in (0..n).step_by(BATCH) {

@@ -191,13 +191,10 @@ pub fn build_index(docs: &[SearchDoc], language: &str) -> (Vec<Output>, IndexSta
     // stage below frees its input before the next (a big site's index is
     // over a hundred megabytes per copy).
     drop(normalized);
-    type Encoded<'a> = Vec<&'a (String, String)>;
-    let (unigrams, words): (Encoded, Encoded) = encoded.iter().partition(|(t, _)| is_unigram(t));
+    let (unigrams, words): (Vec<_>, Vec<_>) = encoded.into_iter().partition(|(t, _)| is_unigram(t));
     let mut files = Vec::new();
-    stats.postings_shards = postings_shards("p", &words, &mut files);
-    stats.unigram_shards = postings_shards("u", &unigrams, &mut files);
-    drop((unigrams, words));
-    drop(encoded);
+    stats.postings_shards = postings_shards("p", words, &mut files);
+    stats.unigram_shards = postings_shards("u", unigrams, &mut files);
 
     let records: Vec<DocRecord> = docs.iter().map(DocRecord::from).collect();
     let avg_record = if records.is_empty() {
@@ -250,19 +247,21 @@ fn is_unigram(token: &str) -> bool {
 
 /// Write the postings of `tokens` into `search/<kind>/<k>.js` files, as many
 /// (a power of two) as keep them near [`POSTINGS_SHARD_BYTES`]; returns
-/// how many.
-fn postings_shards(kind: &str, tokens: &[&(String, String)], files: &mut Vec<Output>) -> usize {
+/// how many. Each shard's lists are freed once its file is made, so the
+/// postings are not held twice.
+fn postings_shards(kind: &str, tokens: Vec<(String, String)>, files: &mut Vec<Output>) -> usize {
     let total: usize = tokens.iter().map(|(t, p)| t.len() + p.len() + 6).sum();
     let shards = total
         .div_ceil(POSTINGS_SHARD_BYTES)
         .next_power_of_two()
         .clamp(1, MAX_POSTINGS_SHARDS);
-    let mut by_shard: Vec<BTreeMap<&str, &str>> = vec![BTreeMap::new(); shards];
+    let mut by_shard: Vec<BTreeMap<String, String>> = vec![BTreeMap::new(); shards];
     for (t, p) in tokens {
-        by_shard[token_hash(t) as usize % shards].insert(t, p);
+        by_shard[token_hash(&t) as usize % shards].insert(t, p);
     }
-    for (k, shard) in by_shard.iter().enumerate() {
-        let json = serde_json::to_string(shard).expect("postings serialise");
+    for (k, shard) in by_shard.into_iter().enumerate() {
+        let json = serde_json::to_string(&shard).expect("postings serialise");
+        drop(shard);
         files.push(shard_file(kind, k, &json));
     }
     shards
