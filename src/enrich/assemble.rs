@@ -43,16 +43,16 @@ pub struct Memory {
 
 pub fn assemble(
     table: &Table,
-    scans: Vec<SessionScan>,
+    scans: impl Iterator<Item = SessionScan>,
     speakers: &[Vec<usize>],
 ) -> (Assembled, Vec<Vec<(super::TextKey, super::Link)>>, Memory) {
-    let n = scans.len();
+    let n = speakers.len();
     let mut entities = table.entities.clone();
     let mut memory = Memory::default();
     let mut infos = Vec::with_capacity(n);
     let mut announcements = Vec::new();
     let mut links = Vec::with_capacity(n);
-    for (si, mut scan) in scans.into_iter().enumerate() {
+    for (si, mut scan) in scans.enumerate() {
         for (e, m) in std::mem::take(&mut scan.mentions) {
             let ent = &mut entities[e];
             if ent.sessions.last() != Some(&si) {

@@ -93,11 +93,18 @@ impl Enricher {
             topics: &topics,
             cross_links: config.cross_links,
         };
-        let scans: Vec<scan::SessionScan> = sessions
-            .par_iter()
-            .enumerate()
-            .map(|(i, s)| scan::scan(i, s, &speakers[i], &cx))
-            .collect();
+        // Scanned in parallel a batch at a time and assembled as they come:
+        // every session's scan at once would be hundreds of megabytes more
+        // at the build's peak.
+        const BATCH: usize = 256;
+        let scans = (0..sessions.len()).step_by(BATCH).flat_map(|from| {
+            let to = sessions.len().min(from + BATCH);
+            let batch: Vec<scan::SessionScan> = (from..to)
+                .into_par_iter()
+                .map(|i| scan::scan(i, &sessions[i], &speakers[i], &cx))
+                .collect();
+            batch
+        });
         let speaker_ids: Vec<Vec<usize>> =
             speakers.iter().map(|l| speaker_ids(&table, l)).collect();
         let (assembled, session_links, memory) = assemble::assemble(&table, scans, &speaker_ids);
