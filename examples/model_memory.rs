@@ -1,0 +1,127 @@
+//! Where a build's memory goes: live bytes after each stage, and what each
+//! part of the enriched model holds.
+//!
+//!     cargo run --release --example model_memory -- target/bench/corpus10000
+//!
+//! Run it from the repository root (it reads `content/` and
+//! `themes/default`). With `RENDER=1` it also renders the site (pages go
+//! nowhere) and the data export, and reports their peaks. Live bytes are
+//! what the program asked for; the process's RSS (also shown) is higher by
+//! the allocator's overhead and fragmentation.
+
+use std::alloc::{GlobalAlloc, Layout};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+/// mimalloc, as the `recap` binary uses, counting live and peak bytes.
+struct Counting;
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(by: usize) {
+    let now = LIVE.fetch_add(by, Relaxed) + by;
+    PEAK.fetch_max(now, Relaxed);
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        grew(l.size());
+        mimalloc::MiMalloc.alloc(l)
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        LIVE.fetch_sub(l.size(), Relaxed);
+        mimalloc::MiMalloc.dealloc(p, l)
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, n: usize) -> *mut u8 {
+        if n > l.size() {
+            grew(n - l.size());
+        } else {
+            LIVE.fetch_sub(l.size() - n, Relaxed);
+        }
+        mimalloc::MiMalloc.realloc(p, l, n)
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+fn mib(bytes: usize) -> f64 {
+    bytes as f64 / 1048576.0
+}
+
+fn rss() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS"))
+                .map(str::to_string)
+        })
+        .unwrap_or_default()
+}
+
+fn stage(name: &str) {
+    println!(
+        "{name:<8} live {:7.1} MiB, peak so far {:7.1} MiB; {}",
+        mib(LIVE.load(Relaxed)),
+        mib(PEAK.load(Relaxed)),
+        rss()
+    );
+}
+
+fn main() -> anyhow::Result<()> {
+    let seeds = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or("seeds".into()));
+    let content = std::path::Path::new("content");
+    let config = recap::config::SiteConfig::default();
+    let catalog = recap::enrich::Catalog::load(content)?;
+    let sources = recap::load::load(&seeds, content)?;
+    stage("load");
+    let corpus = recap::parse::parse(&sources);
+    drop(sources);
+    stage("parse");
+    let mut site = recap::enrich::enrich(corpus, catalog, config.clone());
+    stage("enrich");
+
+    if std::env::var_os("RENDER").is_some() {
+        let theme =
+            recap::render::Theme::load("themes/default".as_ref(), "templates".as_ref(), &config)?;
+        let nowhere = |_: &recap::write::Output| -> anyhow::Result<()> { Ok(()) };
+        PEAK.store(LIVE.load(Relaxed), Relaxed);
+        let outputs = recap::render::render_streaming(&site, &theme, Some(&nowhere))?;
+        stage("render");
+        drop(outputs);
+        PEAK.store(LIVE.load(Relaxed), Relaxed);
+        recap::render::data::write_site_json(&site, &mut std::io::sink())?;
+        stage("export");
+    }
+
+    println!("\nthe model, part by part (MiB freed when it is dropped):");
+    let mut last = LIVE.load(Relaxed);
+    let mut part = |name: &str| {
+        let now = LIVE.load(Relaxed);
+        println!("  {name:<20} {:7.1}", mib(last.saturating_sub(now)));
+        last = now;
+    };
+    site.candidates = Vec::new();
+    part("candidates");
+    site.links = Default::default();
+    part("inline links");
+    site.info.iter_mut().for_each(|i| i.numbers = Vec::new());
+    part("key numbers");
+    site.info = Vec::new();
+    part("session lists");
+    site.entities
+        .iter_mut()
+        .for_each(|e| e.mentions = Vec::new());
+    part("entity mentions");
+    site.entities = Vec::new();
+    part("entities");
+    site.announcements = Vec::new();
+    part("announcements");
+    site.sessions
+        .iter_mut()
+        .for_each(|s| s.timeline = Vec::new());
+    part("session timelines");
+    site.sessions = Vec::new();
+    part("sessions");
+    Ok(())
+}
