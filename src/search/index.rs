@@ -27,6 +27,7 @@
 use super::encode::{encode_varints, PostingsWriter, MAX_WEIGHT};
 use super::{each_index_token, is_cjk, normalize, token_hash};
 use crate::write::Output;
+use hashbrown::HashTable;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -113,33 +114,28 @@ pub const DIR: &str = "search";
 /// Build the index files for `docs` (in the order given: keep a page's
 /// documents together).
 pub fn build_index(docs: &[SearchDoc], language: &str) -> (Vec<Output>, IndexStats) {
-    // Normalised text is kept for the whole build so tokens can be slices
-    // of it: no allocation per token or posting.
-    let normalized: Vec<Vec<(String, f64)>> = docs
-        .par_iter()
-        .map(|d| {
-            d.fields
-                .iter()
-                .map(|f| (normalize(&f.text), f.boost))
-                .collect()
-        })
-        .collect();
+    let normalized = |d: &SearchDoc| -> Vec<(String, f64)> {
+        d.fields
+            .iter()
+            .map(|f| (normalize(&f.text), f.boost))
+            .collect()
+    };
     // BM25 needs the average length before any weight can be quantised, so
     // lengths come first; then terms are found a batch of documents at a
     // time (in parallel) and appended, encoded, to each token's postings.
-    // Holding every document's terms at once would take gigabytes on a big
-    // site.
-    let lens: Vec<usize> = normalized.par_iter().map(|f| doc_len(f)).collect();
+    // Neither every document's terms nor all the normalised text is held
+    // at once: on a big site each would be hundreds of megabytes.
+    let lens: Vec<usize> = docs.par_iter().map(|d| doc_len(&normalized(d))).collect();
     let avgdl = if docs.is_empty() {
         1.0
     } else {
         (lens.iter().sum::<usize>() as f64 / docs.len() as f64).max(1.0)
     };
     const BATCH: usize = 4096;
-    let mut parts: Vec<FastMap<Token, PostingsWriter>> =
-        (0..PARTS).map(|_| FastMap::default()).collect();
-    for (b, batch) in normalized.chunks(BATCH).enumerate() {
+    let mut parts: Vec<HashTable<Postings>> = (0..PARTS).map(|_| HashTable::new()).collect();
+    for (b, batch) in docs.chunks(BATCH).enumerate() {
         let first = b * BATCH;
+        let batch: Vec<Vec<(String, f64)>> = batch.par_iter().map(normalized).collect();
         let terms: Vec<Vec<(Token, u8)>> = batch
             .par_iter()
             .enumerate()
@@ -156,20 +152,20 @@ pub fn build_index(docs: &[SearchDoc], language: &str) -> (Vec<Output>, IndexSta
         // Each part owns the tokens whose hash falls in it (a document's
         // terms are sorted by part), so the parts fill in parallel, every
         // list still in document order.
-        parts.par_iter_mut().enumerate().for_each(|(p, map)| {
+        parts.par_iter_mut().enumerate().for_each(|(p, table)| {
             for (k, terms) in terms.iter().enumerate() {
                 let from = terms.partition_point(|(t, _)| t.part() < p);
                 let to = terms.partition_point(|(t, _)| t.part() <= p);
                 for &(token, q) in &terms[from..to] {
-                    map.entry(token).or_default().push((first + k) as u32, q);
+                    postings_of(table, token).push((first + k) as u32, q);
                 }
             }
         });
     }
-    let postings: Vec<(&str, PostingsWriter)> = parts
+    let postings: Vec<(Box<str>, PostingsWriter)> = parts
         .into_iter()
         .flatten()
-        .map(|(t, w)| (t.text, w))
+        .map(|p| (p.token, p.writer))
         .collect();
 
     let mut stats = IndexStats {
@@ -180,17 +176,15 @@ pub fn build_index(docs: &[SearchDoc], language: &str) -> (Vec<Output>, IndexSta
         ..Default::default()
     };
 
+    // Each stage below frees its input before the next (a big site's
+    // index is over a hundred megabytes per copy).
     let encoded: Vec<(String, String)> = {
         let mut v = postings;
-        v.sort_by(|a, b| a.0.cmp(b.0));
+        v.sort_by(|a, b| a.0.cmp(&b.0));
         v.into_iter()
-            .map(|(t, p)| (t.to_string(), p.finish()))
+            .map(|(t, p)| (t.into_string(), p.finish()))
             .collect()
     };
-    // Tokens are owned from here on: the normalised text can go, and each
-    // stage below frees its input before the next (a big site's index is
-    // over a hundred megabytes per copy).
-    drop(normalized);
     let (unigrams, words): (Vec<_>, Vec<_>) = encoded.into_iter().partition(|(t, _)| is_unigram(t));
     let mut files = Vec::new();
     stats.postings_shards = postings_shards("p", words, &mut files);
@@ -323,6 +317,32 @@ impl std::hash::Hash for Token<'_> {
     }
 }
 
+/// A token's postings list, filled as documents are tokenised. The token is
+/// owned (a few bytes, once per distinct token) so that each batch's
+/// normalised text can be freed.
+struct Postings {
+    hash: u64,
+    token: Box<str>,
+    writer: PostingsWriter,
+}
+
+/// The postings list of `token` in `table`, made empty the first time.
+fn postings_of<'t>(table: &'t mut HashTable<Postings>, token: Token) -> &'t mut PostingsWriter {
+    let entry = table.entry(
+        token.hash,
+        |p| p.hash == token.hash && *p.token == *token.text,
+        |p| p.hash,
+    );
+    &mut entry
+        .or_insert_with(|| Postings {
+            hash: token.hash,
+            token: token.text.into(),
+            writer: PostingsWriter::default(),
+        })
+        .into_mut()
+        .writer
+}
+
 /// A BM25 term weight, scaled to one character of the encoding.
 fn quantize(tf: f64, norm: f64) -> u8 {
     let w = tf * (K1 + 1.0) / (tf + norm) / (K1 + 1.0);
@@ -387,17 +407,16 @@ struct DocRecord<'a> {
     kind: &'a str,
     anchor: &'a str,
     label: &'a str,
-    text: String,
+    /// Borrowed unless it had to be cut: every document's text at once is
+    /// most of a big site's text.
+    text: Cow<'a, str>,
 }
 
 impl<'a> From<&'a SearchDoc<'_>> for DocRecord<'a> {
     fn from(d: &'a SearchDoc<'_>) -> Self {
-        let text = if d.text.chars().count() > MAX_TEXT {
-            let mut t: String = d.text.chars().take(MAX_TEXT).collect();
-            t.push('…');
-            t
-        } else {
-            d.text.to_string()
+        let text = match d.text.char_indices().nth(MAX_TEXT) {
+            Some((cut, _)) => Cow::Owned(format!("{}…", &d.text[..cut])),
+            None => Cow::Borrowed(&*d.text),
         };
         DocRecord {
             page_url: &d.page_url,
