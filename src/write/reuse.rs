@@ -162,10 +162,7 @@ mod tests {
     use std::os::unix::fs::MetadataExt;
 
     fn tmp(name: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!("recap-reuse-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&d);
-        fs::create_dir_all(&d).unwrap();
-        d
+        super::super::empty_test_dir("reuse", name)
     }
 
     #[test]
