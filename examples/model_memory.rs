@@ -95,33 +95,29 @@ fn main() -> anyhow::Result<()> {
     }
 
     println!("\nthe model, part by part (MiB freed when it is dropped):");
-    let mut last = LIVE.load(Relaxed);
-    let mut part = |name: &str| {
-        let now = LIVE.load(Relaxed);
-        println!("  {name:<20} {:7.1}", mib(last.saturating_sub(now)));
-        last = now;
-    };
-    site.candidates = Vec::new();
-    part("candidates");
-    site.links = Default::default();
-    part("inline links");
-    site.info.iter_mut().for_each(|i| i.numbers = Vec::new());
-    part("key numbers");
-    site.info = Vec::new();
-    part("session lists");
-    site.entities
-        .iter_mut()
-        .for_each(|e| e.mentions = Vec::new());
-    part("entity mentions");
-    site.entities = Vec::new();
-    part("entities");
-    site.announcements = Vec::new();
-    part("announcements");
-    site.sessions
-        .iter_mut()
-        .for_each(|s| s.timeline = Vec::new());
-    part("session timelines");
-    site.sessions = Vec::new();
-    part("sessions");
+    type Part = (&'static str, fn(&mut recap::enrich::Site));
+    let parts: [Part; 9] = [
+        ("candidates", |s| s.candidates = Vec::new()),
+        ("inline links", |s| s.links = Default::default()),
+        ("key numbers", |s| {
+            s.info.iter_mut().for_each(|i| i.numbers = Vec::new())
+        }),
+        ("session lists", |s| s.info = Vec::new()),
+        ("entity mentions", |s| {
+            s.entities.iter_mut().for_each(|e| e.mentions = Vec::new())
+        }),
+        ("entities", |s| s.entities = Vec::new()),
+        ("announcements", |s| s.announcements = Vec::new()),
+        ("session timelines", |s| {
+            s.sessions.iter_mut().for_each(|x| x.timeline = Vec::new())
+        }),
+        ("sessions", |s| s.sessions = Vec::new()),
+    ];
+    for (name, drop_part) in parts {
+        let before = LIVE.load(Relaxed);
+        drop_part(&mut site);
+        let freed = before.saturating_sub(LIVE.load(Relaxed));
+        println!("  {name:<20} {:7.1}", mib(freed));
+    }
     Ok(())
 }
