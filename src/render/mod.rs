@@ -262,8 +262,17 @@ fn render_with(site: &Site, theme: &Theme, sessions: SessionPages) -> anyhow::Re
         placeholders.extend(entity_pages.iter().map(|o| o.path.clone()));
     }
     outputs.extend(entity_pages);
-    let search = search::outputs(site, theme, &common, &outputs)?;
-    outputs.extend(search);
+    let sink = match sessions {
+        SessionPages::Sink(sink) => Some(sink),
+        _ => None,
+    };
+    if let Some(found) = search::outputs(site, theme, &common, &outputs, sink)? {
+        if sink.is_some() {
+            placeholders.extend(found.index.iter().map(|o| o.path.clone()));
+        }
+        outputs.push(found.page);
+        outputs.extend(found.index);
+    }
     meta::add_head_meta(site, &mut outputs);
     // Last: the sitemap lists every page rendered above.
     let crawl = feeds::outputs(site, &outputs)?;

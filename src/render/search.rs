@@ -11,10 +11,10 @@
 
 use super::pages::page_url;
 use super::session::{session_url, Clock};
-use super::{output_path, render_page, Common, Theme};
+use super::{output_path, render_page, Common, Sink, Theme};
 use crate::enrich::{Entity, Site};
 use crate::model::{Page, Session};
-use crate::search::{build_index, IndexStats, SearchDoc, SearchField};
+use crate::search::{build_index, write_index, Documents, IndexStats, SearchDoc, SearchField};
 use crate::write::Output;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -32,23 +32,45 @@ struct SearchPage {
     search_docs: usize,
 }
 
+/// The search page and the index files.
+pub struct Search {
+    pub page: Output,
+    /// With a sink, each has been handed to it and kept here with its path
+    /// only (no bytes).
+    pub index: Vec<Output>,
+}
+
 /// The search page and the index files, or nothing when the theme has no
-/// `search.html`.
-/// `rendered` are the pages made so far: entities are searchable when their
-/// page exists, so a result never leads nowhere.
+/// `search.html`. `rendered` are the pages made so far: entities are
+/// searchable when their page exists, so a result never leads nowhere.
+/// With a `sink`, the index files go to it as they are made.
 pub fn outputs(
     site: &Site,
     theme: &Theme,
     common: &Common,
     rendered: &[Output],
-) -> anyhow::Result<Vec<Output>> {
+    sink: Option<Sink>,
+) -> anyhow::Result<Option<Search>> {
     if !theme.has_template("search.html") {
-        return Ok(Vec::new());
+        return Ok(None);
     }
     let paths: HashSet<&str> = rendered.iter().map(|o| o.path.as_str()).collect();
-    let docs = documents(site, |url| paths.contains(output_path(url).as_str()));
-    let (mut files, stats) = build_index(&docs, &site.config.language);
-    files.push(render_page(
+    let docs = SiteDocuments::new(site, |url| paths.contains(output_path(url).as_str()));
+    let mut index = Vec::new();
+    let mut failed = None;
+    let stats = write_index(&docs, &site.config.language, &mut |mut file| {
+        if let Some(sink) = sink {
+            if failed.is_none() {
+                failed = sink(&file).err();
+            }
+            file.bytes = Vec::new();
+        }
+        index.push(file);
+    });
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    let page = render_page(
         theme,
         common,
         "search.html",
@@ -56,29 +78,50 @@ pub fn outputs(
         &SearchPage {
             search_docs: stats.docs,
         },
-    )?);
-    Ok(files)
+    )?;
+    Ok(Some(Search { page, index }))
 }
 
 /// The index alone, with its sizes (for benchmarks and reports).
 pub fn index(site: &Site) -> (Vec<Output>, IndexStats) {
-    build_index(&documents(site, |_| true), &site.config.language)
+    build_index(&SiteDocuments::new(site, |_| true), &site.config.language)
 }
 
-/// Every searchable document of the site, pages in site order; entities
-/// only where `has_page(url)`.
-pub fn documents(site: &Site, has_page: impl Fn(&str) -> bool) -> Vec<SearchDoc<'_>> {
-    let mut docs = Vec::new();
-    for s in &site.sessions {
-        session_documents(s, &mut docs);
+/// Every searchable document of the site, made a page at a time (see
+/// [`Documents`]): sessions, then entities that have a page, then Markdown
+/// pages.
+pub struct SiteDocuments<'a> {
+    site: &'a Site,
+    entities: Vec<&'a Entity>,
+}
+
+impl<'a> SiteDocuments<'a> {
+    /// Entities are searchable where `has_page(url)`.
+    pub fn new(site: &'a Site, has_page: impl Fn(&str) -> bool) -> Self {
+        SiteDocuments {
+            site,
+            entities: site.entities.iter().filter(|e| has_page(&e.url)).collect(),
+        }
     }
-    for e in site.entities.iter().filter(|e| has_page(&e.url)) {
-        docs.push(entity_document(e));
+}
+
+impl Documents for SiteDocuments<'_> {
+    fn groups(&self) -> usize {
+        self.site.sessions.len() + self.entities.len() + self.site.pages.len()
     }
-    for p in &site.pages {
-        docs.push(page_document(p));
+
+    fn group(&self, g: usize) -> Vec<SearchDoc<'_>> {
+        let sessions = self.site.sessions.len();
+        if let Some(s) = self.site.sessions.get(g) {
+            session_documents(s)
+        } else if let Some(e) = self.entities.get(g - sessions) {
+            vec![entity_document(e)]
+        } else {
+            vec![page_document(
+                &self.site.pages[g - sessions - self.entities.len()],
+            )]
+        }
     }
-    docs
 }
 
 fn entity_document(e: &Entity) -> SearchDoc<'_> {
@@ -129,7 +172,9 @@ fn lines<'a>(parts: &[Cow<'a, str>]) -> Cow<'a, str> {
     }
 }
 
-fn session_documents<'a>(s: &'a Session, docs: &mut Vec<SearchDoc<'a>>) {
+fn session_documents(s: &Session) -> Vec<SearchDoc<'_>> {
+    let mut docs =
+        Vec::with_capacity(1 + s.timeline.iter().map(|t| t.entries.len()).sum::<usize>());
     let url = session_url(s);
     let title = plain(&s.title.topic);
     let overview: Vec<Cow<str>> = s.overview.iter().map(|p| plain(&p.text)).collect();
@@ -179,6 +224,7 @@ fn session_documents<'a>(s: &'a Session, docs: &mut Vec<SearchDoc<'a>>) {
             });
         }
     }
+    docs
 }
 
 fn page_document(p: &Page) -> SearchDoc<'_> {

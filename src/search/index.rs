@@ -24,13 +24,13 @@
 //! browser needs no document lengths: it multiplies by the idf it derives
 //! from the postings count.
 
+use super::documents::{docs_shard_json, DocRecord, Documents, SearchDoc};
 use super::encode::{encode_varints, PostingsWriter, MAX_WEIGHT};
 use super::{each_index_token, is_cjk, normalize, token_hash};
 use crate::write::Output;
 use hashbrown::HashTable;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -45,48 +45,8 @@ const POSTINGS_SHARD_BYTES: usize = 48 * 1024;
 const DOCS_SHARD_BYTES: usize = 12 * 1024;
 /// Most postings shards; more would only add requests.
 const MAX_POSTINGS_SHARDS: usize = 4096;
-/// Longest text kept per document for excerpts, in characters.
-const MAX_TEXT: usize = 4000;
-
-/// One searchable thing: a timeline entry, a session overview, an entity.
-///
-/// Text is borrowed from the site where it can be: a big site's documents
-/// are all of its text, and copying it would add hundreds of megabytes at
-/// the build's peak.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SearchDoc<'a> {
-    /// Root-relative URL of the page, without fragment: `/sessions/x/`.
-    pub page_url: Cow<'a, str>,
-    /// The page's title, shown as the result heading.
-    pub page_title: Cow<'a, str>,
-    /// What the page is: `session`, `product`, `company`, `speaker`, …
-    /// (the search page has a label for each).
-    pub kind: Cow<'a, str>,
-    /// Fragment within the page, without `#`: `t-1m15s`; empty for the top.
-    pub anchor: Cow<'a, str>,
-    /// Shown under the heading: `12:30 · 开场介绍`; may be empty.
-    pub label: Cow<'a, str>,
-    /// The text that is indexed, field by field.
-    pub fields: Vec<SearchField<'a>>,
-    /// The text excerpts are cut from (usually the fields joined).
-    pub text: Cow<'a, str>,
-}
-
-/// Text with a weight: titles count more than body text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SearchField<'a> {
-    pub text: Cow<'a, str>,
-    pub boost: f64,
-}
-
-impl<'a> SearchField<'a> {
-    pub fn new(text: impl Into<Cow<'a, str>>, boost: f64) -> Self {
-        SearchField {
-            text: text.into(),
-            boost,
-        }
-    }
-}
+/// About how many documents are made and tokenised at once.
+const BATCH: usize = 4096;
 
 /// Sizes of the index written, for reports and tests.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -111,36 +71,49 @@ pub struct IndexStats {
 /// Where a page's files go.
 pub const DIR: &str = "search";
 
-/// Build the index files for `docs` (in the order given: keep a page's
-/// documents together).
-pub fn build_index(docs: &[SearchDoc], language: &str) -> (Vec<Output>, IndexStats) {
-    let normalized = |d: &SearchDoc| -> Vec<(String, f64)> {
-        d.fields
-            .iter()
-            .map(|f| (normalize(&f.text), f.boost))
-            .collect()
-    };
-    // BM25 needs the average length before any weight can be quantised, so
-    // lengths come first; then terms are found a batch of documents at a
-    // time (in parallel) and appended, encoded, to each token's postings.
-    // Neither every document's terms nor all the normalised text is held
-    // at once: on a big site each would be hundreds of megabytes.
-    let lens: Vec<usize> = docs.par_iter().map(|d| doc_len(&normalized(d))).collect();
-    let avgdl = if docs.is_empty() {
+/// The index files of `docs`, all at once (see [`write_index`]).
+pub fn build_index<D: Documents + ?Sized>(docs: &D, language: &str) -> (Vec<Output>, IndexStats) {
+    let mut files = Vec::new();
+    let stats = write_index(docs, language, &mut |f| files.push(f));
+    (files, stats)
+}
+
+/// Build the index files of `docs`, handing each to `emit` as soon as it is
+/// made, `search-index.js` last: a big site's index is over a hundred
+/// megabytes, which the caller can write out and let go.
+///
+/// Documents are made a batch of groups at a time, three times over (for
+/// their lengths, their terms and their shards), so that neither all the
+/// documents nor all their normalised text are ever held at once.
+pub fn write_index<D: Documents + ?Sized>(
+    docs: &D,
+    language: &str,
+    emit: &mut dyn FnMut(Output),
+) -> IndexStats {
+    let layout = Layout::of(docs);
+    let n = layout.lens.len();
+    let avgdl = if n == 0 {
         1.0
     } else {
-        (lens.iter().sum::<usize>() as f64 / docs.len() as f64).max(1.0)
+        (layout.lens.iter().map(|&l| l as usize).sum::<usize>() as f64 / n as f64).max(1.0)
     };
-    const BATCH: usize = 4096;
+
+    // BM25 needs the average length before any weight can be quantised, so
+    // lengths came first; terms are now found a batch at a time (in
+    // parallel) and appended, encoded, to each token's postings.
     let mut parts: Vec<HashTable<Postings>> = (0..PARTS).map(|_| HashTable::new()).collect();
-    for (b, batch) in docs.chunks(BATCH).enumerate() {
-        let first = b * BATCH;
-        let batch: Vec<Vec<(String, f64)>> = batch.par_iter().map(normalized).collect();
+    for groups in layout.batches(BATCH) {
+        let first = layout.starts[groups.start];
+        let batch: Vec<Vec<(String, f64)>> = layout
+            .make(docs, groups)
+            .par_iter()
+            .map(normalized)
+            .collect();
         let terms: Vec<Vec<(Token, u8)>> = batch
             .par_iter()
             .enumerate()
             .map(|(k, fields)| {
-                let norm = K1 * (1.0 - B + B * lens[first + k] as f64 / avgdl);
+                let norm = K1 * (1.0 - B + B * f64::from(layout.lens[first + k]) / avgdl);
                 let mut terms: Vec<(Token, u8)> = weighted_terms(fields)
                     .into_iter()
                     .map(|(token, tf)| (token, quantize(tf, norm)))
@@ -168,11 +141,13 @@ pub fn build_index(docs: &[SearchDoc], language: &str) -> (Vec<Output>, IndexSta
         .map(|p| (p.token, p.writer))
         .collect();
 
+    let gaps = layout.page_start_gaps();
+    let mut out = Emitter::new(emit);
     let mut stats = IndexStats {
-        docs: docs.len(),
+        docs: n,
         tokens: postings.len(),
         postings: postings.iter().map(|(_, w)| w.len()).sum(),
-        pages: page_start_gaps(docs).len(),
+        pages: gaps.len(),
         ..Default::default()
     };
 
@@ -186,39 +161,24 @@ pub fn build_index(docs: &[SearchDoc], language: &str) -> (Vec<Output>, IndexSta
             .collect()
     };
     let (unigrams, words): (Vec<_>, Vec<_>) = encoded.into_iter().partition(|(t, _)| is_unigram(t));
-    let mut files = Vec::new();
-    stats.postings_shards = postings_shards("p", words, &mut files);
-    stats.unigram_shards = postings_shards("u", unigrams, &mut files);
+    stats.postings_shards = postings_shards("p", words, &mut out);
+    stats.largest_postings_shard = out.take_largest();
+    stats.unigram_shards = postings_shards("u", unigrams, &mut out);
+    stats.largest_unigram_shard = out.take_largest();
 
-    let records: Vec<DocRecord> = docs.iter().map(DocRecord::from).collect();
-    let avg_record = if records.is_empty() {
-        1
-    } else {
-        records.iter().map(DocRecord::approx_bytes).sum::<usize>() / records.len()
-    };
-    let per_shard = (DOCS_SHARD_BYTES / avg_record.max(1)).clamp(8, 4096);
-
-    let doc_shards: Vec<Output> = records
-        .par_chunks(per_shard)
-        .enumerate()
-        .map(|(k, chunk)| shard_file("d", k, &docs_shard_json(chunk)))
-        .collect();
-    files.extend(doc_shards);
+    let per_shard = (DOCS_SHARD_BYTES / (layout.record_bytes / n.max(1)).max(1)).clamp(8, 4096);
     stats.docs_per_shard = per_shard;
-    stats.docs_shards = records.len().div_ceil(per_shard);
-    stats.largest_postings_shard = largest(&files, "search/p/");
-    stats.largest_unigram_shard = largest(&files, "search/u/");
-    stats.largest_docs_shard = largest(&files, "search/d/");
+    stats.docs_shards = docs_shards(docs, &layout, per_shard, &mut out);
+    stats.largest_docs_shard = out.take_largest();
 
-    let version = content_hash(&files);
     let meta = serde_json::json!({
         "v": 1,
-        "n": docs.len(),
+        "n": n,
         "p": stats.postings_shards,
         "u": stats.unigram_shards,
         "d": per_shard,
-        "s": encode_varints(page_start_gaps(docs)),
-        "h": format!("{version:08x}"),
+        "s": encode_varints(gaps),
+        "h": format!("{:08x}", out.version()),
         "lang": language,
     });
     // The base URL of the shards is where this script itself was loaded
@@ -228,9 +188,223 @@ pub fn build_index(docs: &[SearchDoc], language: &str) -> (Vec<Output>, IndexSta
          window.RECAP_SEARCH.base=document.currentScript?document.currentScript.src.replace(/[^/]*$/,\"\"):\"\";\n"
     );
     stats.meta_bytes = meta_js.len();
-    files.push(Output::new(format!("{DIR}/search-index.js"), meta_js));
-    stats.total_bytes = files.iter().map(|f| f.bytes.len()).sum();
-    (files, stats)
+    out.total += meta_js.len();
+    stats.total_bytes = out.total;
+    (out.emit)(Output::new(format!("{DIR}/search-index.js"), meta_js));
+    stats
+}
+
+/// A document's fields, [`normalize`]d, with their boosts.
+fn normalized(d: &SearchDoc) -> Vec<(String, f64)> {
+    d.fields
+        .iter()
+        .map(|f| (normalize(&f.text), f.boost))
+        .collect()
+}
+
+/// What the index needs to know of every document before it makes any file,
+/// found in one pass over the groups: small numbers, not text.
+struct Layout {
+    /// Where each group's documents start, and (last) how many there are.
+    starts: Vec<usize>,
+    /// Each document's length in tokens.
+    lens: Vec<u32>,
+    /// Documents that start a page.
+    page_starts: Vec<usize>,
+    /// The records' bytes, all together, to size the document shards.
+    record_bytes: usize,
+}
+
+impl Layout {
+    fn of<D: Documents + ?Sized>(docs: &D) -> Layout {
+        struct Group {
+            lens: Vec<u32>,
+            record_bytes: usize,
+            /// Where, within the group, a document's page differs from the
+            /// one before it.
+            changes: Vec<usize>,
+            first_url: String,
+            last_url: String,
+        }
+        let groups: Vec<Group> = (0..docs.groups())
+            .into_par_iter()
+            .map(|g| {
+                let group = docs.group(g);
+                Group {
+                    lens: group.iter().map(|d| doc_len(&normalized(d))).collect(),
+                    record_bytes: group
+                        .iter()
+                        .map(|d| DocRecord::from(d).approx_bytes())
+                        .sum(),
+                    changes: (1..group.len())
+                        .filter(|&i| group[i - 1].page_url != group[i].page_url)
+                        .collect(),
+                    first_url: group
+                        .first()
+                        .map_or_else(String::new, |d| d.page_url.to_string()),
+                    last_url: group
+                        .last()
+                        .map_or_else(String::new, |d| d.page_url.to_string()),
+                }
+            })
+            .collect();
+        let mut layout = Layout {
+            starts: Vec::with_capacity(groups.len() + 1),
+            lens: Vec::new(),
+            page_starts: Vec::new(),
+            record_bytes: 0,
+        };
+        let mut last_url: Option<&str> = None;
+        for g in &groups {
+            let start = layout.lens.len();
+            layout.starts.push(start);
+            if g.lens.is_empty() {
+                continue;
+            }
+            if last_url != Some(g.first_url.as_str()) {
+                layout.page_starts.push(start);
+            }
+            layout
+                .page_starts
+                .extend(g.changes.iter().map(|i| start + i));
+            layout.lens.extend(&g.lens);
+            layout.record_bytes += g.record_bytes;
+            last_url = Some(&g.last_url);
+        }
+        layout.starts.push(layout.lens.len());
+        layout
+    }
+
+    /// Runs of groups holding about `size` documents each, in order.
+    fn batches(&self, size: usize) -> Vec<std::ops::Range<usize>> {
+        let groups = self.starts.len() - 1;
+        let mut out = Vec::new();
+        let mut from = 0;
+        while from < groups {
+            let target = self.starts[from] + size;
+            let to = self
+                .starts
+                .partition_point(|&s| s < target)
+                .clamp(from + 1, groups);
+            out.push(from..to);
+            from = to;
+        }
+        out
+    }
+
+    /// The documents of `groups`, made in parallel, in order.
+    fn make<'d, D: Documents + ?Sized>(
+        &self,
+        docs: &'d D,
+        groups: std::ops::Range<usize>,
+    ) -> Vec<SearchDoc<'d>> {
+        groups
+            .into_par_iter()
+            .flat_map_iter(|g| docs.group(g))
+            .collect()
+    }
+
+    /// Where each page's documents start, as gaps: documents of one page are
+    /// consecutive, so the browser can tell a hit's page from its number.
+    fn page_start_gaps(&self) -> Vec<u32> {
+        let mut last = 0;
+        self.page_starts
+            .iter()
+            .map(|&s| {
+                let gap = (s - last) as u32;
+                last = s;
+                gap
+            })
+            .collect()
+    }
+}
+
+/// Write the document shards, `per_shard` documents each, a few hundred
+/// shards' documents at a time; returns how many there are.
+fn docs_shards<D: Documents + ?Sized>(
+    docs: &D,
+    layout: &Layout,
+    per_shard: usize,
+    out: &mut Emitter,
+) -> usize {
+    let n = layout.lens.len();
+    let shards = n.div_ceil(per_shard);
+    let window = (BATCH * 4).div_ceil(per_shard);
+    // Documents made but not yet in a shard; `made[0]` is document `base`.
+    let mut made: Vec<SearchDoc> = Vec::new();
+    let (mut base, mut next_group) = (0, 0);
+    for first in (0..shards).step_by(window) {
+        let lo = first * per_shard;
+        let hi = ((first + window) * per_shard).min(n);
+        let to = layout
+            .starts
+            .partition_point(|&s| s < hi)
+            .min(layout.starts.len() - 1);
+        if to > next_group {
+            made.extend(layout.make(docs, next_group..to));
+            next_group = to;
+        }
+        let files: Vec<(Output, u64)> = made[lo - base..hi - base]
+            .par_chunks(per_shard)
+            .enumerate()
+            .map(|(k, chunk)| {
+                let records: Vec<DocRecord> = chunk.iter().map(DocRecord::from).collect();
+                let file = shard_file("d", first + k, &docs_shard_json(&records));
+                let hash = file_hash(&file);
+                (file, hash)
+            })
+            .collect();
+        for (file, hash) in files {
+            out.emit_hashed(file, hash);
+        }
+        made.drain(..hi - base);
+        base = hi;
+    }
+    shards
+}
+
+/// Hands files on and keeps what the index's own metadata needs of them:
+/// their content hashes (for the version tag), sizes and the largest.
+struct Emitter<'e> {
+    emit: &'e mut dyn FnMut(Output),
+    hashes: Vec<u64>,
+    total: usize,
+    largest: usize,
+}
+
+impl<'e> Emitter<'e> {
+    fn new(emit: &'e mut dyn FnMut(Output)) -> Self {
+        Emitter {
+            emit,
+            hashes: Vec::new(),
+            total: 0,
+            largest: 0,
+        }
+    }
+
+    fn emit(&mut self, file: Output) {
+        let hash = file_hash(&file);
+        self.emit_hashed(file, hash);
+    }
+
+    fn emit_hashed(&mut self, file: Output, hash: u64) {
+        self.hashes.push(hash);
+        self.total += file.bytes.len();
+        self.largest = self.largest.max(file.bytes.len());
+        (self.emit)(file);
+    }
+
+    /// The largest file since the last call.
+    fn take_largest(&mut self) -> usize {
+        std::mem::take(&mut self.largest)
+    }
+
+    /// A version tag for the index files, so browsers never mix shards of
+    /// two builds.
+    fn version(&self) -> u32 {
+        let h = self.hashes.iter().fold(0, |h, &f| mix(h, f));
+        (h ^ (h >> 32)) as u32
+    }
 }
 
 /// One CJK character: the tokens only one-character queries look up.
@@ -243,7 +417,7 @@ fn is_unigram(token: &str) -> bool {
 /// (a power of two) as keep them near [`POSTINGS_SHARD_BYTES`]; returns
 /// how many. Each shard's lists are freed once its file is made, so the
 /// postings are not held twice.
-fn postings_shards(kind: &str, tokens: Vec<(String, String)>, files: &mut Vec<Output>) -> usize {
+fn postings_shards(kind: &str, tokens: Vec<(String, String)>, out: &mut Emitter) -> usize {
     let total: usize = tokens.iter().map(|(t, p)| t.len() + p.len() + 6).sum();
     let shards = total
         .div_ceil(POSTINGS_SHARD_BYTES)
@@ -256,32 +430,9 @@ fn postings_shards(kind: &str, tokens: Vec<(String, String)>, files: &mut Vec<Ou
     for (k, shard) in by_shard.into_iter().enumerate() {
         let json = serde_json::to_string(&shard).expect("postings serialise");
         drop(shard);
-        files.push(shard_file(kind, k, &json));
+        out.emit(shard_file(kind, k, &json));
     }
     shards
-}
-
-/// Where each page's documents start, as gaps: documents of one page are
-/// consecutive, so the browser can tell a hit's page from its number.
-fn page_start_gaps(docs: &[SearchDoc]) -> Vec<u32> {
-    let mut gaps = Vec::new();
-    let mut last_start = 0;
-    for (i, d) in docs.iter().enumerate() {
-        if i == 0 || docs[i - 1].page_url != d.page_url {
-            gaps.push((i - last_start) as u32);
-            last_start = i;
-        }
-    }
-    gaps
-}
-
-fn largest(files: &[Output], prefix: &str) -> usize {
-    files
-        .iter()
-        .filter(|f| f.path.starts_with(prefix))
-        .map(|f| f.bytes.len())
-        .max()
-        .unwrap_or(0)
 }
 
 /// How many maps the postings are split over while they are filled.
@@ -392,76 +543,12 @@ fn weighted_terms(fields: &[(String, f64)]) -> Vec<(Token<'_>, f64)> {
 }
 
 /// A document's length in tokens.
-fn doc_len(fields: &[(String, f64)]) -> usize {
+fn doc_len(fields: &[(String, f64)]) -> u32 {
     let mut len = 0;
     for (text, _) in fields {
         each_index_token(text, |_| len += 1);
     }
     len
-}
-
-/// A document as the browser gets it.
-struct DocRecord<'a> {
-    page_url: &'a str,
-    page_title: &'a str,
-    kind: &'a str,
-    anchor: &'a str,
-    label: &'a str,
-    /// Borrowed unless it had to be cut: every document's text at once is
-    /// most of a big site's text.
-    text: Cow<'a, str>,
-}
-
-impl<'a> From<&'a SearchDoc<'_>> for DocRecord<'a> {
-    fn from(d: &'a SearchDoc<'_>) -> Self {
-        let text = match d.text.char_indices().nth(MAX_TEXT) {
-            Some((cut, _)) => Cow::Owned(format!("{}…", &d.text[..cut])),
-            None => Cow::Borrowed(&*d.text),
-        };
-        DocRecord {
-            page_url: &d.page_url,
-            page_title: &d.page_title,
-            kind: &d.kind,
-            anchor: &d.anchor,
-            label: &d.label,
-            text,
-        }
-    }
-}
-
-impl DocRecord<'_> {
-    fn approx_bytes(&self) -> usize {
-        self.anchor.len()
-            + self.label.len()
-            + self.text.len()
-            + 16
-            + (self.page_url.len() + self.page_title.len()) / 8
-    }
-}
-
-/// `{"pages":[[url,title,kind],…],"docs":[[page,anchor,label,text],…]}`:
-/// pages are listed once per shard, not repeated for each of their entries.
-/// URLs are relative to the site root (no leading `/`), so the browser can
-/// resolve them against wherever the site lives.
-fn docs_shard_json(records: &[DocRecord]) -> String {
-    let mut pages: Vec<(&str, &str, &str)> = Vec::new();
-    let mut docs = Vec::with_capacity(records.len());
-    for r in records {
-        let key = (r.page_url, r.page_title, r.kind);
-        let page = match pages.iter().position(|p| *p == key) {
-            Some(i) => i,
-            None => {
-                pages.push(key);
-                pages.len() - 1
-            }
-        };
-        docs.push(serde_json::json!([page, r.anchor, r.label, r.text]));
-    }
-    let pages: Vec<_> = pages
-        .iter()
-        .map(|(u, t, k)| serde_json::json!([u.trim_start_matches('/'), t, k]))
-        .collect();
-    serde_json::json!({ "pages": pages, "docs": docs }).to_string()
 }
 
 fn shard_file(kind: &str, k: usize, json: &str) -> Output {
@@ -471,14 +558,13 @@ fn shard_file(kind: &str, k: usize, json: &str) -> Output {
     )
 }
 
-/// FNV-1a over every shard, so a rebuilt index gets new shard URLs.
-/// A version tag for the index files, so browsers never mix shards of two
-/// builds: each file hashed in parallel, eight bytes at a time (the index
-/// is over a hundred megabytes on a big site), the hashes then combined.
-fn content_hash(files: &[Output]) -> u32 {
-    fn mix(h: u64, word: u64) -> u64 {
-        (h.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95)
-    }
+fn mix(h: u64, word: u64) -> u64 {
+    (h.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+/// A file's share of the index's version tag: its path and bytes, eight
+/// bytes at a time (the index is over a hundred megabytes on a big site).
+fn file_hash(f: &Output) -> u64 {
     fn hash(bytes: &[u8]) -> u64 {
         let mut chunks = bytes.chunks_exact(8);
         let mut h = bytes.len() as u64;
@@ -490,19 +576,16 @@ fn content_hash(files: &[Output]) -> u32 {
             .iter()
             .fold(h, |h, &b| mix(h, u64::from(b)))
     }
-    let per_file: Vec<u64> = files
-        .par_iter()
-        .map(|f| mix(hash(f.path.as_bytes()), hash(&f.bytes)))
-        .collect();
-    let h = per_file.into_iter().fold(0, mix);
-    (h ^ (h >> 32)) as u32
+    mix(hash(f.path.as_bytes()), hash(&f.bytes))
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::encode::decode_postings;
     use super::super::query_tokens;
+    use super::super::SearchField;
     use super::*;
+    use std::borrow::Cow;
 
     fn doc<'a>(
         url: impl Into<Cow<'a, str>>,
@@ -541,7 +624,7 @@ mod tests {
 
     #[test]
     fn finds_documents_by_every_query_token() {
-        let docs = vec![
+        let docs = [
             doc(
                 "/sessions/a/",
                 "桑坦德银行的迁移",
@@ -549,7 +632,7 @@ mod tests {
             ),
             doc("/sessions/b/", "Centrica 能源", "代理式AI与电网"),
         ];
-        let (files, stats) = build_index(&docs, "zh-CN");
+        let (files, stats) = build_index(&docs[..], "zh-CN");
         assert_eq!(stats.docs, 2);
         let docs_of = |q: &str| -> Vec<Vec<u32>> {
             query_tokens(q)
@@ -565,18 +648,18 @@ mod tests {
 
     #[test]
     fn title_matches_weigh_more_than_body_matches() {
-        let docs = vec![
+        let docs = [
             doc("/a/", "Bedrock", "一些别的内容和更多的文字"),
             doc("/b/", "别的标题", "Bedrock 一些内容和更多的文字"),
         ];
-        let (files, _) = build_index(&docs, "en");
+        let (files, _) = build_index(&docs[..], "en");
         let p = postings_of(&files, "bedrock");
         assert!(p[0].1 > p[1].1, "{p:?}");
     }
 
     #[test]
     fn meta_names_shards_and_finds_its_own_base() {
-        let (files, stats) = build_index(&[doc("/a/", "x", "y")], "en");
+        let (files, stats) = build_index(&[doc("/a/", "x", "y")][..], "en");
         let meta = files
             .iter()
             .find(|f| f.path == "search/search-index.js")
@@ -593,12 +676,12 @@ mod tests {
     fn unigrams_live_apart_and_pages_are_numbered() {
         let mut a2 = doc("/sessions/a/", "代理", "x");
         a2.anchor = "t-1m00s".into();
-        let docs = vec![
+        let docs = [
             doc("/sessions/a/", "代理", "x"),
             a2,
             doc("/sessions/b/", "其他", "y"),
         ];
-        let (files, stats) = build_index(&docs, "zh-CN");
+        let (files, stats) = build_index(&docs[..], "zh-CN");
         let unigram_files: String = files
             .iter()
             .filter(|f| f.path.starts_with("search/u/"))
@@ -606,22 +689,7 @@ mod tests {
             .collect();
         assert!(unigram_files.contains("\"代\"") && !unigram_files.contains("代理"));
         assert_eq!(stats.pages, 2);
-        assert_eq!(page_start_gaps(&docs), vec![0, 2]);
-    }
-
-    #[test]
-    fn doc_shards_list_pages_once_with_site_relative_urls() {
-        let mut a = doc("/sessions/a/", "A", "one");
-        let mut b = a.clone();
-        a.anchor = "t-0m00s".into();
-        b.anchor = "t-1m15s".into();
-        let json = docs_shard_json(&[DocRecord::from(&a), DocRecord::from(&b)]);
-        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(
-            v["pages"],
-            serde_json::json!([["sessions/a/", "A", "session"]])
-        );
-        assert_eq!(v["docs"][1], serde_json::json!([0, "t-1m15s", "", "one"]));
+        assert_eq!(Layout::of(&docs[..]).page_start_gaps(), vec![0, 2]);
     }
 
     #[test]
@@ -635,7 +703,10 @@ mod tests {
                 )
             })
             .collect();
-        assert_eq!(build_index(&docs, "zh-CN").0, build_index(&docs, "zh-CN").0);
+        assert_eq!(
+            build_index(&docs[..], "zh-CN").0,
+            build_index(&docs[..], "zh-CN").0
+        );
     }
 
     #[test]
@@ -649,12 +720,54 @@ mod tests {
                 )
             })
             .collect();
-        let (_, stats) = build_index(&docs, "zh-CN");
+        let (_, stats) = build_index(&docs[..], "zh-CN");
         assert!(stats.postings_shards > 1, "{stats:?}");
         assert!(stats.docs_shards > 1, "{stats:?}");
         assert!(
             stats.largest_postings_shard < stats.total_bytes / 2,
             "{stats:?}"
         );
+    }
+
+    /// Documents grouped as a site groups them (a session's entries
+    /// together, some groups empty).
+    struct Grouped<'a>(Vec<Vec<SearchDoc<'a>>>);
+
+    impl Documents for Grouped<'_> {
+        fn groups(&self) -> usize {
+            self.0.len()
+        }
+        fn group(&self, g: usize) -> Vec<SearchDoc<'_>> {
+            self.0[g].clone()
+        }
+    }
+
+    #[test]
+    fn grouping_does_not_change_the_index() {
+        // Enough documents for several term batches and document windows.
+        let docs: Vec<SearchDoc> = (0..40_000)
+            .map(|i| {
+                let mut d = doc(
+                    format!("/s/{}/", i / 9),
+                    format!("会议 {}", i / 9),
+                    format!("代理 word{} 数据{}", i % 97, i % 13),
+                );
+                d.anchor = format!("t-{i}").into();
+                d
+            })
+            .collect();
+        let mut grouped: Vec<Vec<SearchDoc>> = Vec::new();
+        for (k, chunk) in docs.chunks(9).enumerate() {
+            if k % 5 == 0 {
+                grouped.push(Vec::new());
+            }
+            grouped.push(chunk.to_vec());
+        }
+        let (one_by_one, a) = build_index(&docs[..], "zh-CN");
+        let (by_page, b) = build_index(&Grouped(grouped), "zh-CN");
+        assert_eq!(a, b);
+        assert_eq!(a.pages, 40_000usize.div_ceil(9));
+        assert!(a.docs_shards > BATCH * 4 / a.docs_per_shard, "{a:?}");
+        assert!(one_by_one == by_page);
     }
 }

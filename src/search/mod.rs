@@ -18,12 +18,14 @@
 //! the two must agree, and `tests/browser` checks that they do on the
 //! sample site.
 
+pub mod documents;
 pub mod encode;
 pub mod index;
 
 use unicode_normalization::UnicodeNormalization;
 
-pub use index::{build_index, IndexStats, SearchDoc, SearchField};
+pub use documents::{Documents, SearchDoc, SearchField};
+pub use index::{build_index, write_index, IndexStats};
 
 /// Longest Latin token kept, in characters; longer runs (hashes, URLs) are cut.
 pub const MAX_WORD: usize = 40;
