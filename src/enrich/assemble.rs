@@ -35,8 +35,6 @@ pub struct Memory {
     pub weights: Vec<Vec<(usize, f64)>>,
     /// Entity → sessions naming it, for related sessions.
     pub postings: HashMap<usize, Vec<usize>>,
-    /// Per session: the keys of its inline links.
-    pub link_keys: Vec<Vec<super::TextKey>>,
     /// Table index → index in `Site::entities`.
     pub remap: Vec<Option<usize>>,
 }
@@ -79,9 +77,6 @@ pub fn assemble(
         memory.weights.push(weights);
         memory.stories.push(std::mem::take(&mut scan.stories));
         announcements.extend(dedup_announcements(std::mem::take(&mut scan.announcements)));
-        memory
-            .link_keys
-            .push(scan.links.iter().map(|(k, _)| *k).collect());
         links.push(scan.links);
     }
     memory.postings = related::postings(&memory.weights);

@@ -18,13 +18,13 @@ use super::candidates::{count_candidates, same_but_lines, shift_lines};
 use super::discover::{self, Discovered, Sighting};
 use super::graph::Table;
 use super::matcher::{self, Matcher};
-use super::{patch, scan, Catalog, Link, Site, TextKey};
+use super::{patch, scan, Catalog, SessionLinks, Site};
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Page, Session, SpeakerRef};
 use crate::parse::Corpus;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// The enriched site and what it took to make it.
 pub struct Enricher {
@@ -109,14 +109,7 @@ impl Enricher {
             speakers.iter().map(|l| speaker_ids(&table, l)).collect();
         let (assembled, session_links, memory) = assemble::assemble(&table, scans, &speaker_ids);
 
-        let mut links: BTreeMap<TextKey, Vec<Link>> = BTreeMap::new();
-        for list in session_links {
-            for (key, link) in list {
-                links.entry(key).or_default().push(link);
-            }
-        }
-        // Most places have one link; the growth room would be most of it.
-        links.values_mut().for_each(Vec::shrink_to_fit);
+        let links = session_links.into_iter().map(SessionLinks::new).collect();
         let mut candidates = decision.candidates;
         count_candidates(&mut candidates, &assembled.entities, &sessions);
         let prose_speakers: Vec<bool> = sessions.iter().map(|s| s.speakers.is_empty()).collect();

@@ -8,7 +8,6 @@ use crate::diagnostics::Diagnostic;
 use crate::model::{Page, Session};
 use crate::parse::Corpus;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 mod assemble;
@@ -42,8 +41,9 @@ pub struct Site {
     pub sessions: Vec<Session>,
     /// Parallel to `sessions`.
     pub info: Vec<SessionInfo>,
-    /// Inline links to entity pages, keyed by where the text is.
-    pub links: BTreeMap<TextKey, Vec<Link>>,
+    /// Parallel to `sessions`: inline links to entity pages, by where in
+    /// the session's text they are (see [`Site::links_at`]).
+    pub links: Vec<SessionLinks>,
     pub pages: Vec<Page>,
     pub diagnostics: Vec<Diagnostic>,
     /// Products, companies, speakers and topics that at least one session
@@ -67,6 +67,13 @@ impl Site {
     /// The entity whose page is `url` (`/products/amazon-bedrock/`).
     pub fn entity_by_url(&self, url: &str) -> Option<&Entity> {
         self.entities.iter().find(|e| e.url == url)
+    }
+
+    /// The inline links of the text at `key`, in text order.
+    pub fn links_at(&self, key: TextKey) -> &[Link] {
+        self.links
+            .get(key.session())
+            .map_or(&[], |links| links.at(key))
     }
 }
 
@@ -133,6 +140,72 @@ pub enum TextKey {
     },
 }
 
+impl TextKey {
+    /// The session the text is in.
+    pub fn session(&self) -> usize {
+        match *self {
+            TextKey::Overview { session, .. }
+            | TextKey::Entry { session, .. }
+            | TextKey::Point { session, .. } => session,
+        }
+    }
+}
+
+/// The inline links of one session, grouped by the place in its text they
+/// are in. Flat lists, not a map of small lists: a 10,000-session site has
+/// most of a million links, and a list per place was most of their memory.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SessionLinks {
+    /// The places that have links, in key order, each with the end of its
+    /// links in `links`.
+    places: Vec<(TextKey, u32)>,
+    links: Vec<Link>,
+}
+
+impl SessionLinks {
+    /// The links `found`, in text order within each place.
+    pub fn new(mut found: Vec<(TextKey, Link)>) -> SessionLinks {
+        // Stable: a place's links keep the order they were found in.
+        found.sort_by_key(|(key, _)| *key);
+        let mut out = SessionLinks {
+            places: Vec::new(),
+            links: Vec::with_capacity(found.len()),
+        };
+        for (key, link) in found {
+            out.links.push(link);
+            let end = out.links.len() as u32;
+            match out.places.last_mut() {
+                Some((last, e)) if *last == key => *e = end,
+                _ => out.places.push((key, end)),
+            }
+        }
+        out.places.shrink_to_fit();
+        out
+    }
+
+    /// The links of the text at `key`, in text order.
+    pub fn at(&self, key: TextKey) -> &[Link] {
+        match self.places.binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(i) => {
+                let start = if i == 0 { 0 } else { self.places[i - 1].1 };
+                &self.links[start as usize..self.places[i].1 as usize]
+            }
+            Err(_) => &[],
+        }
+    }
+
+    /// Each place that has links, in key order, with them.
+    pub fn iter(&self) -> impl Iterator<Item = (TextKey, &[Link])> {
+        self.places
+            .iter()
+            .map(move |&(key, _)| (key, self.at(key)))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.links.is_empty()
+    }
+}
+
 /// A span of text (byte offsets into the unescaped text) that links to a page.
 ///
 /// `url` and `title` are shared: a 10,000-session site has most of a
@@ -181,9 +254,10 @@ mod tests {
         enrich(corpus, catalog, config)
     }
 
-    fn bedrock_links(site: &Site) -> Vec<(&TextKey, usize)> {
+    fn bedrock_links(site: &Site) -> Vec<(TextKey, usize)> {
         site.links
             .iter()
+            .flat_map(SessionLinks::iter)
             .flat_map(|(k, ls)| {
                 ls.iter()
                     .filter(|l| &*l.title == "Amazon Bedrock")
@@ -225,7 +299,7 @@ mod tests {
             ..Default::default()
         };
         let site = site(config, Catalog::parse(CATALOG, "catalog.toml"), false);
-        assert!(site.links.is_empty());
+        assert!(site.links.iter().all(SessionLinks::is_empty));
         assert!(!site.entities.is_empty());
     }
 
@@ -249,5 +323,32 @@ mod tests {
             .iter()
             .any(|d| d.is_error() && d.file == "content/catalog.toml" && d.line == Some(1)));
         assert_eq!(site.sessions.len(), 1);
+    }
+
+    #[test]
+    fn session_links_are_found_by_place_in_text_order() {
+        let link = |start: usize| Link {
+            start,
+            end: start + 1,
+            url: "/u/".into(),
+            title: "T".into(),
+        };
+        let entry = |entry: usize| TextKey::Entry { session: 3, entry };
+        let overview = TextKey::Overview {
+            session: 3,
+            paragraph: 0,
+        };
+        let links = SessionLinks::new(vec![
+            (entry(2), link(5)),
+            (overview, link(1)),
+            (entry(2), link(9)),
+            (entry(0), link(4)),
+        ]);
+        let starts = |key| links.at(key).iter().map(|l| l.start).collect::<Vec<_>>();
+        assert_eq!(starts(entry(2)), [5, 9]);
+        assert_eq!(starts(overview), [1]);
+        assert_eq!(starts(entry(0)), [4]);
+        assert!(starts(entry(1)).is_empty());
+        assert_eq!(links.iter().count(), 3);
     }
 }

@@ -15,7 +15,7 @@ use super::assemble::{self, Memory, MAX_STORY};
 use super::graph::Table;
 use super::related;
 use super::scan::SessionScan;
-use super::{Mention, Site};
+use super::{Mention, SessionLinks, Site};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A session's new scan with [`assemble::session_info`] of it.
@@ -110,13 +110,7 @@ pub fn apply(
     let hi = site.announcements.partition_point(|a| a.session <= i);
     site.announcements.splice(lo..hi, announcements);
 
-    for k in &memory.link_keys[i] {
-        site.links.remove(k);
-    }
-    memory.link_keys[i] = scan.links.iter().map(|(k, _)| *k).collect();
-    for (k, l) in scan.links {
-        site.links.entry(k).or_default().push(l);
-    }
+    site.links[i] = SessionLinks::new(scan.links);
 
     let related = std::mem::take(&mut site.info[i].related);
     site.info[i] = info;

@@ -180,7 +180,7 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
                 .map(|e| e.url.as_str()),
         })
         .collect();
-    let links = |key: TextKey| site.links.get(&key).map(Vec::as_slice).unwrap_or(&[]);
+    let links = |key: TextKey| site.links_at(key);
     let overview = s
         .overview
         .iter()
@@ -617,7 +617,7 @@ mod tests {
 mod page_tests {
     use super::*;
     use crate::config::SiteConfig;
-    use crate::enrich::{enrich, Catalog, Link};
+    use crate::enrich::{enrich, Catalog, Link, SessionLinks};
     use crate::parse::{recap::parse_recap, Corpus};
 
     fn site(text: &str) -> Site {
@@ -661,19 +661,19 @@ mod page_tests {
         // The second section's entry is entry 1 of the session.
         let text = &site.sessions[0].timeline[1].entries[0].points[0].text;
         let start = text.find("Amazon").unwrap();
-        site.links.insert(
+        site.links[0] = SessionLinks::new(vec![(
             TextKey::Point {
                 session: 0,
                 entry: 1,
                 point: 0,
             },
-            vec![Link {
+            Link {
                 start,
                 end: start + 14,
                 url: "/products/amazon-bedrock/".into(),
                 title: "Amazon Bedrock".into(),
-            }],
-        );
+            },
+        )]);
         let page = page(&site, 0, &Strings::builtin("zh-CN"));
         assert_eq!(page.session.sections[0].entries[0].points[0].text, "开场白");
         let entry = &page.session.sections[1].entries[0];
