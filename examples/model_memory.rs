@@ -78,8 +78,19 @@ fn main() -> anyhow::Result<()> {
     let corpus = recap::parse::parse(&sources);
     drop(sources);
     stage("parse");
-    let mut site = recap::enrich::enrich(corpus, catalog, config.clone());
+    let enricher = recap::enrich::Enricher::new(corpus, catalog, config.clone());
     stage("enrich");
+    // What `recap serve` keeps to patch the model, and a build lets go.
+    let mut site = enricher.into_site();
+    stage("model");
+    println!(
+        "{} mentions, {} key figures",
+        site.entities
+            .iter()
+            .map(|e| e.mentions.len())
+            .sum::<usize>(),
+        site.info.iter().map(|i| i.numbers.len()).sum::<usize>()
+    );
 
     if std::env::var_os("RENDER").is_some() {
         let theme =

@@ -196,9 +196,7 @@ impl SessionLinks {
 
     /// Each place that has links, in key order, with them.
     pub fn iter(&self) -> impl Iterator<Item = (TextKey, &[Link])> {
-        self.places
-            .iter()
-            .map(move |&(key, _)| (key, self.at(key)))
+        self.places.iter().map(move |&(key, _)| (key, self.at(key)))
     }
 
     pub fn is_empty(&self) -> bool {
