@@ -105,8 +105,8 @@ pub struct EntityRef {
 pub struct KeyNumber {
     pub text: String,
     pub value: f64,
-    pub unit: String,
-    pub magnitude: String,
+    pub unit: &'static str,
+    pub magnitude: &'static str,
     /// The sentence it was said in.
     pub excerpt: Arc<str>,
     pub anchor: Option<Arc<str>>,

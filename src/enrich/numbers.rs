@@ -17,9 +17,9 @@ pub struct Figure {
     /// The number as written, without magnitude: 1320.
     pub value: f64,
     /// `美元`, `%`, `倍`, `秒`, `ms`…; empty when there is none.
-    pub unit: String,
+    pub unit: &'static str,
     /// `亿`, `万`, `million`, `M`…; empty when there is none.
-    pub magnitude: String,
+    pub magnitude: &'static str,
     /// `value` times the magnitude: 1.32e11.
     pub scaled: f64,
     /// For changes (`从 38% 提升到 71%`): the figure before, as written.
@@ -35,6 +35,26 @@ const EN_MAG: &str = r"thousand|million|billion|trillion";
 const UNIT: &str = r"个百分点|%|％|倍|美元|欧元|英镑|人民币|元|毫秒|秒|分钟|小时|天|周|个月|年|纳米|名|人|家|个|次|颗|项|位|款|张|卡|场|台|条|种|席位|座席|用户|客户|玩家|员工|开发者|tokens|TB|GB|PB|MB|ms|QPS|nm";
 const EN_UNIT: &str = r"queries per second|requests per second|milliseconds|seconds|minutes|hours|days|weeks|months|years|ms|TB|GB|PB|QPS";
 const CHANGE_VERB: &str = r"降至|降到|降低到|降低至|减少到|减少至|缩短至|缩短到|缩减至|提升到|提升至|提高到|提高至|增长到|增长至|增加到|增加至|增至|升至|扩大到|扩大至";
+
+/// Symbols a figure's unit or magnitude can be besides [`UNIT`],
+/// [`EN_UNIT`], [`ZH_MAG`] and [`EN_MAG`].
+const SYMBOLS: &str = r"US$|$|€|£|x|X|K|M|B|bn";
+
+/// `word` as one of the units and magnitudes the patterns know: every
+/// capture is one of them, and a site has hundreds of thousands of figures,
+/// so they share these instead of each owning a copy.
+fn known(word: &str) -> &'static str {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        [UNIT, EN_UNIT, ZH_MAG, EN_MAG, SYMBOLS]
+            .iter()
+            .flat_map(|list| list.split('|'))
+            .collect()
+    });
+    let found = words.iter().find(|w| **w == word).copied();
+    debug_assert!(found.is_some() || word.is_empty(), "unknown unit {word:?}");
+    found.unwrap_or("")
+}
 
 struct Rules {
     list: Vec<(&'static str, Regex)>,
@@ -193,30 +213,33 @@ fn simple(
     end: usize,
 ) -> Option<Figure> {
     let value = parse_num(c.name("v")?.as_str())?;
-    let magnitude = c.name("mag").map_or("", |m| m.as_str()).to_string();
-    let mut unit = c.name("unit").map_or("", |m| m.as_str()).to_string();
+    let magnitude = known(c.name("mag").map_or("", |m| m.as_str()));
+    let mut unit = known(c.name("unit").map_or("", |m| m.as_str()));
     if unit == "％" {
-        unit = "%".into();
+        unit = "%";
     }
     if kind == "money" && unit.is_empty() {
-        unit = text[start..]
-            .chars()
-            .next()
-            .map(String::from)
-            .unwrap_or_default();
-        if text[start..].starts_with("US$") {
-            unit = "US$".into();
-        }
+        let symbol = &text[start..];
+        unit = if symbol.starts_with("US$") {
+            "US$"
+        } else {
+            known(
+                symbol
+                    .chars()
+                    .next()
+                    .map_or("", |c| &symbol[..c.len_utf8()]),
+            )
+        };
     }
     if kind == "multiple" && unit == "X" {
-        unit = "x".into();
+        unit = "x";
     }
     Some(Figure {
         start,
         end,
         text: text[start..end].to_string(),
         value,
-        scaled: value * multiplier(&magnitude),
+        scaled: value * multiplier(magnitude),
         unit,
         magnitude,
         from: None,
@@ -239,13 +262,13 @@ fn change(c: &regex::Captures, text: &str, start: usize, end: usize) -> Option<F
         tmag
     };
     let unit = if tunit.is_empty() { funit } else { tunit };
-    let unit = if unit == "％" { "%".to_string() } else { unit };
+    let unit = if unit == "％" { "%" } else { unit };
     Some(Figure {
         start,
         end,
         text: text[start..end].to_string(),
         value: tv,
-        scaled: tv * multiplier(&magnitude),
+        scaled: tv * multiplier(magnitude),
         unit,
         magnitude,
         from: Some(from.to_string()),
@@ -264,13 +287,13 @@ fn parts() -> &'static Regex {
 }
 
 /// The last number of a figure with its magnitude and unit.
-fn split_figure(re: &Regex, s: &str) -> Option<(f64, String, String)> {
+fn split_figure(re: &Regex, s: &str) -> Option<(f64, &'static str, &'static str)> {
     let c = re.captures(s)?;
     let v = parse_num(c.name("v")?.as_str())?;
-    let mag = c.name("mag").map_or("", |m| m.as_str()).to_string();
-    let mut unit = c.name("unit").map_or("", |m| m.as_str()).to_string();
+    let mag = known(c.name("mag").map_or("", |m| m.as_str()));
+    let mut unit = known(c.name("unit").map_or("", |m| m.as_str()));
     if unit.is_empty() && s.starts_with('$') {
-        unit = "$".into();
+        unit = "$";
     }
     Some((v, mag, unit))
 }
@@ -292,23 +315,14 @@ mod tests {
     #[test]
     fn percentages_money_and_multiples() {
         let f = one("中小企业占全球企业总数的98%");
-        assert_eq!((f.value, f.unit.as_str(), f.kind), (98.0, "%", "percent"));
+        assert_eq!((f.value, f.unit, f.kind), (98.0, "%", "percent"));
         let f = one("AWS业务规模达到1320亿美元，");
-        assert_eq!(
-            (f.value, f.magnitude.as_str(), f.unit.as_str()),
-            (1320.0, "亿", "美元")
-        );
+        assert_eq!((f.value, f.magnitude, f.unit), (1320.0, "亿", "美元"));
         assert_eq!(f.scaled, 1.32e11);
         let f = one("相比Trainium2提供4.4倍算力");
-        assert_eq!(
-            (f.text.as_str(), f.value, f.unit.as_str()),
-            ("4.4倍", 4.4, "倍")
-        );
+        assert_eq!((f.text.as_str(), f.value, f.unit), ("4.4倍", 4.4, "倍"));
         let f = one("cut spend by about $1.2M a year");
-        assert_eq!(
-            (f.text.as_str(), f.unit.as_str(), f.magnitude.as_str()),
-            ("$1.2M", "$", "M")
-        );
+        assert_eq!((f.text.as_str(), f.unit, f.magnitude), ("$1.2M", "$", "M"));
         assert_eq!(f.scaled, 1.2e6);
     }
 
@@ -316,44 +330,39 @@ mod tests {
     fn magnitudes_and_counts() {
         let f = one("拥有5.7万用户，");
         assert_eq!(
-            (
-                f.text.as_str(),
-                f.value,
-                f.magnitude.as_str(),
-                f.unit.as_str()
-            ),
+            (f.text.as_str(), f.value, f.magnitude, f.unit),
             ("5.7万用户", 5.7, "万", "用户")
         );
         assert_eq!(f.scaled, 57000.0);
         let f = one("实现了 11,000 名座席的统一管理");
-        assert_eq!((f.value, f.unit.as_str()), (11000.0, "名"));
+        assert_eq!((f.value, f.unit), (11000.0, "名"));
         let f = one("moved 2.5 billion embeddings");
         assert_eq!((f.text.as_str(), f.scaled), ("2.5 billion", 2.5e9));
         let f = one("Sony Data Ocean处理来自500多个数据源的数据");
-        assert_eq!((f.value, f.unit.as_str()), (500.0, "个"));
+        assert_eq!((f.value, f.unit), (500.0, "个"));
     }
 
     #[test]
     fn changes() {
         let f = one("平均处理时间从 140 秒降至 87 秒");
         assert_eq!(
-            (f.text.as_str(), f.value, f.unit.as_str()),
+            (f.text.as_str(), f.value, f.unit),
             ("从 140 秒降至 87 秒", 87.0, "秒")
         );
         assert_eq!(f.from.as_deref(), Some("140 秒"));
         let f = one("多个流程的平均处理时间140秒降至87秒");
         assert_eq!((f.text.as_str(), f.value), ("140秒降至87秒", 87.0));
         let f = one("GPU 利用率从 38% 提升到 71%");
-        assert_eq!((f.value, f.unit.as_str(), f.kind), (71.0, "%", "change"));
+        assert_eq!((f.value, f.unit, f.kind), (71.0, "%", "change"));
         let f = one("认证人数从120人增加到700人");
-        assert_eq!((f.value, f.unit.as_str()), (700.0, "人"));
+        assert_eq!((f.value, f.unit), (700.0, "人"));
         let f = one("药物发现时间从4-6周缩短至1小时");
         assert_eq!(
-            (f.value, f.unit.as_str(), f.from.as_deref()),
+            (f.value, f.unit, f.from.as_deref()),
             (1.0, "小时", Some("4-6周"))
         );
         let f = one("traffic moved from 5% to 25% over six weeks");
-        assert_eq!((f.value, f.unit.as_str()), (25.0, "%"));
+        assert_eq!((f.value, f.unit), (25.0, "%"));
     }
 
     #[test]
@@ -374,5 +383,22 @@ mod tests {
             texts("p99 latency 85 ms at 3,000 queries per second"),
             vec!["85 ms", "3,000 queries per second"]
         );
+    }
+
+    #[test]
+    fn every_unit_and_magnitude_is_a_known_word() {
+        for (text, unit, magnitude) in [
+            ("吞吐提升 3X", "x", ""),
+            ("成本降低 2.5x", "x", ""),
+            ("融资 US$ 5 billion", "US$", "billion"),
+            ("收入 €3M", "€", "M"),
+            ("营收 1320亿美元", "美元", "亿"),
+            ("延迟 87 ms", "ms", ""),
+            ("每秒 5 万 QPS", "QPS", "万"),
+            ("准确率 98％", "%", ""),
+        ] {
+            let f = &find(text)[0];
+            assert_eq!((f.unit, f.magnitude), (unit, magnitude), "{text}");
+        }
     }
 }

@@ -24,9 +24,9 @@
 //! browser needs no document lengths: it multiplies by the idf it derives
 //! from the postings count.
 
-use super::documents::{docs_shard_json, DocRecord, Documents, SearchDoc};
+use super::documents::{docs_shard_json, normalized, DocRecord, Documents, Layout, SearchDoc};
 use super::encode::{encode_varints, PostingsWriter, MAX_WEIGHT};
-use super::{each_index_token, is_cjk, normalize, token_hash};
+use super::{each_index_token, is_cjk, token_hash};
 use crate::write::Output;
 use hashbrown::HashTable;
 use rayon::prelude::*;
@@ -190,133 +190,8 @@ pub fn write_index<D: Documents + ?Sized>(
     stats.meta_bytes = meta_js.len();
     out.total += meta_js.len();
     stats.total_bytes = out.total;
-    (out.emit)(Output::new(format!("{DIR}/search-index.js"), meta_js));
+    (out.sink)(Output::new(format!("{DIR}/search-index.js"), meta_js));
     stats
-}
-
-/// A document's fields, [`normalize`]d, with their boosts.
-fn normalized(d: &SearchDoc) -> Vec<(String, f64)> {
-    d.fields
-        .iter()
-        .map(|f| (normalize(&f.text), f.boost))
-        .collect()
-}
-
-/// What the index needs to know of every document before it makes any file,
-/// found in one pass over the groups: small numbers, not text.
-struct Layout {
-    /// Where each group's documents start, and (last) how many there are.
-    starts: Vec<usize>,
-    /// Each document's length in tokens.
-    lens: Vec<u32>,
-    /// Documents that start a page.
-    page_starts: Vec<usize>,
-    /// The records' bytes, all together, to size the document shards.
-    record_bytes: usize,
-}
-
-impl Layout {
-    fn of<D: Documents + ?Sized>(docs: &D) -> Layout {
-        struct Group {
-            lens: Vec<u32>,
-            record_bytes: usize,
-            /// Where, within the group, a document's page differs from the
-            /// one before it.
-            changes: Vec<usize>,
-            first_url: String,
-            last_url: String,
-        }
-        let groups: Vec<Group> = (0..docs.groups())
-            .into_par_iter()
-            .map(|g| {
-                let group = docs.group(g);
-                Group {
-                    lens: group.iter().map(|d| doc_len(&normalized(d))).collect(),
-                    record_bytes: group
-                        .iter()
-                        .map(|d| DocRecord::from(d).approx_bytes())
-                        .sum(),
-                    changes: (1..group.len())
-                        .filter(|&i| group[i - 1].page_url != group[i].page_url)
-                        .collect(),
-                    first_url: group
-                        .first()
-                        .map_or_else(String::new, |d| d.page_url.to_string()),
-                    last_url: group
-                        .last()
-                        .map_or_else(String::new, |d| d.page_url.to_string()),
-                }
-            })
-            .collect();
-        let mut layout = Layout {
-            starts: Vec::with_capacity(groups.len() + 1),
-            lens: Vec::new(),
-            page_starts: Vec::new(),
-            record_bytes: 0,
-        };
-        let mut last_url: Option<&str> = None;
-        for g in &groups {
-            let start = layout.lens.len();
-            layout.starts.push(start);
-            if g.lens.is_empty() {
-                continue;
-            }
-            if last_url != Some(g.first_url.as_str()) {
-                layout.page_starts.push(start);
-            }
-            layout
-                .page_starts
-                .extend(g.changes.iter().map(|i| start + i));
-            layout.lens.extend(&g.lens);
-            layout.record_bytes += g.record_bytes;
-            last_url = Some(&g.last_url);
-        }
-        layout.starts.push(layout.lens.len());
-        layout
-    }
-
-    /// Runs of groups holding about `size` documents each, in order.
-    fn batches(&self, size: usize) -> Vec<std::ops::Range<usize>> {
-        let groups = self.starts.len() - 1;
-        let mut out = Vec::new();
-        let mut from = 0;
-        while from < groups {
-            let target = self.starts[from] + size;
-            let to = self
-                .starts
-                .partition_point(|&s| s < target)
-                .clamp(from + 1, groups);
-            out.push(from..to);
-            from = to;
-        }
-        out
-    }
-
-    /// The documents of `groups`, made in parallel, in order.
-    fn make<'d, D: Documents + ?Sized>(
-        &self,
-        docs: &'d D,
-        groups: std::ops::Range<usize>,
-    ) -> Vec<SearchDoc<'d>> {
-        groups
-            .into_par_iter()
-            .flat_map_iter(|g| docs.group(g))
-            .collect()
-    }
-
-    /// Where each page's documents start, as gaps: documents of one page are
-    /// consecutive, so the browser can tell a hit's page from its number.
-    fn page_start_gaps(&self) -> Vec<u32> {
-        let mut last = 0;
-        self.page_starts
-            .iter()
-            .map(|&s| {
-                let gap = (s - last) as u32;
-                last = s;
-                gap
-            })
-            .collect()
-    }
 }
 
 /// Write the document shards, `per_shard` documents each, a few hundred
@@ -366,7 +241,7 @@ fn docs_shards<D: Documents + ?Sized>(
 /// Hands files on and keeps what the index's own metadata needs of them:
 /// their content hashes (for the version tag), sizes and the largest.
 struct Emitter<'e> {
-    emit: &'e mut dyn FnMut(Output),
+    sink: &'e mut dyn FnMut(Output),
     hashes: Vec<u64>,
     total: usize,
     largest: usize,
@@ -375,7 +250,7 @@ struct Emitter<'e> {
 impl<'e> Emitter<'e> {
     fn new(emit: &'e mut dyn FnMut(Output)) -> Self {
         Emitter {
-            emit,
+            sink: emit,
             hashes: Vec::new(),
             total: 0,
             largest: 0,
@@ -391,7 +266,7 @@ impl<'e> Emitter<'e> {
         self.hashes.push(hash);
         self.total += file.bytes.len();
         self.largest = self.largest.max(file.bytes.len());
-        (self.emit)(file);
+        (self.sink)(file);
     }
 
     /// The largest file since the last call.
@@ -540,15 +415,6 @@ fn weighted_terms(fields: &[(String, f64)]) -> Vec<(Token<'_>, f64)> {
         });
     }
     tf.into_iter().collect()
-}
-
-/// A document's length in tokens.
-fn doc_len(fields: &[(String, f64)]) -> u32 {
-    let mut len = 0;
-    for (text, _) in fields {
-        each_index_token(text, |_| len += 1);
-    }
-    len
 }
 
 fn shard_file(kind: &str, k: usize, json: &str) -> Output {
