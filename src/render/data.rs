@@ -154,9 +154,12 @@ pub fn write_site_json(site: &Site, w: impl std::io::Write) -> anyhow::Result<()
     };
     serde_json::to_writer(&mut w, &meta)?;
     w.write_all(b",\"sessions\":")?;
-    write_list(&mut w, site.sessions.len(), |i, buf| {
-        serde_json::to_writer(buf, &session_data(site, i, &site.sessions[i]))
-    })?;
+    write_list(
+        &mut w,
+        site.sessions.len(),
+        |_| 1,
+        |i, buf| serde_json::to_writer(buf, &session_data(site, i, &site.sessions[i])),
+    )?;
     for (key, kind) in [
         ("products", EntityKind::Product),
         ("companies", EntityKind::Company),
@@ -165,45 +168,67 @@ pub fn write_site_json(site: &Site, w: impl std::io::Write) -> anyhow::Result<()
     ] {
         let of: Vec<usize> = site.entities_of(kind).map(|(i, _)| i).collect();
         w.write_all(format!(",\"{key}\":").as_bytes())?;
-        write_list(&mut w, of.len(), |i, buf| {
-            serde_json::to_writer(buf, &entity_data(site, &site.entities[of[i]]))
-        })?;
+        write_list(
+            &mut w,
+            of.len(),
+            |i| site.entities[of[i]].mentions.len(),
+            |i, buf| serde_json::to_writer(buf, &entity_data(site, &site.entities[of[i]])),
+        )?;
     }
     w.write_all(b",\"announcements\":")?;
-    write_list(&mut w, site.announcements.len(), |i, buf| {
-        serde_json::to_writer(buf, &announcement_data(site, &site.announcements[i]))
-    })?;
+    write_list(
+        &mut w,
+        site.announcements.len(),
+        |_| 1,
+        |i, buf| serde_json::to_writer(buf, &announcement_data(site, &site.announcements[i])),
+    )?;
     // One item per session: its figures, comma-separated (maybe none).
     w.write_all(b",\"numbers\":")?;
-    write_list(&mut w, site.info.len(), |i, buf| {
-        for (j, n) in numbers_data(site, i).enumerate() {
-            if j > 0 {
-                buf.push(b',');
+    write_list(
+        &mut w,
+        site.info.len(),
+        |i| site.info[i].numbers.len(),
+        |i, buf| {
+            for (j, n) in numbers_data(site, i).enumerate() {
+                if j > 0 {
+                    buf.push(b',');
+                }
+                serde_json::to_writer(&mut *buf, &n)?;
             }
-            serde_json::to_writer(&mut *buf, &n)?;
-        }
-        Ok(())
-    })?;
+            Ok(())
+        },
+    )?;
     w.write_all(b"}\n")?;
     w.flush()?;
     Ok(())
 }
 
 /// Write `[item0,item1,…]`, where `item(i, buf)` appends the JSON of item
-/// `i` to `buf` (nothing, for an item with no elements).
+/// `i` to `buf` (nothing, for an item with no elements). Items are made in
+/// parallel a batch at a time, and a batch is held whole before it is
+/// written, so batches are kept small by `weight(i)`: about how many
+/// excerpts item `i` holds (a product named in most sessions of a big site
+/// is tens of megabytes of JSON).
 fn write_list(
     w: &mut impl std::io::Write,
     n: usize,
+    weight: impl Fn(usize) -> usize,
     item: impl Fn(usize, &mut Vec<u8>) -> serde_json::Result<()> + Sync,
 ) -> anyhow::Result<()> {
     use rayon::prelude::*;
-    // Small batches: one product's JSON can be megabytes, and a batch is
-    // held whole before it is written.
-    const BATCH: usize = 32;
+    const MOST_ITEMS: usize = 32;
+    const MOST_WEIGHT: usize = 16_384;
     w.write_all(b"[")?;
     let mut first = true;
-    for start in (0..n).step_by(BATCH) {
-        let chunks: Vec<Vec<u8>> = (start..n.min(start + BATCH))
+    let mut start = 0;
+    while start < n {
+        let mut end = start + 1;
+        let mut total = weight(start);
+        while end < n && end - start < MOST_ITEMS && total + weight(end) <= MOST_WEIGHT {
+            total += weight(end);
+            end += 1;
+        }
+        let chunks: Vec<Vec<u8>> = (start..end)
             .into_par_iter()
             .map(|i| {
                 let mut buf = Vec::new();
@@ -217,6 +242,7 @@ fn write_list(
             first = false;
             w.write_all(chunk)?;
         }
+        start = end;
     }
     w.write_all(b"]")?;
     Ok(())
@@ -363,5 +389,29 @@ mod tests {
     #[test]
     fn export_is_deterministic() {
         assert_eq!(site_json(&site()).unwrap(), site_json(&site()).unwrap());
+    }
+
+    #[test]
+    fn lists_are_the_same_whatever_the_batches() {
+        let list = |weight: fn(usize) -> usize| {
+            let mut out = Vec::new();
+            write_list(&mut out, 100, weight, |i, buf| {
+                if i % 7 != 3 {
+                    buf.extend_from_slice(i.to_string().as_bytes());
+                }
+                Ok(())
+            })
+            .unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let expected: Vec<String> = (0..100)
+            .filter(|i| i % 7 != 3)
+            .map(|i| i.to_string())
+            .collect();
+        let expected = format!("[{}]", expected.join(","));
+        assert_eq!(list(|_| 1), expected);
+        // Heavier than a batch on their own, and uneven.
+        assert_eq!(list(|i| i * 1000), expected);
+        assert_eq!(list(|_| 1_000_000), expected);
     }
 }

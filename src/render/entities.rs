@@ -9,7 +9,7 @@
 use super::session::session_url;
 use super::strings::Strings;
 use super::text::escape;
-use super::{render_page, Common, Theme};
+use super::{render_page, Common, Finish, Theme};
 use crate::enrich::{Entity, EntityKind, Mention, MentionRole, Site};
 use crate::model::Session;
 use crate::write::Output;
@@ -228,23 +228,42 @@ fn list_title(strings: &Strings, kind: EntityKind) -> &str {
 }
 
 /// Every entity page, the four list pages, `/announcements/` and
-/// `/numbers/`; each only when the theme has its template.
-pub fn outputs(site: &Site, theme: &Theme, common: &Common) -> anyhow::Result<Vec<Output>> {
+/// `/numbers/`; each only when the theme has its template. Each page is
+/// given to `finish` as soon as it is rendered (a build writes it there and
+/// keeps only its path: a big site's entity pages are a hundred megabytes).
+pub fn outputs(
+    site: &Site,
+    theme: &Theme,
+    common: &Common,
+    finish: Finish,
+) -> anyhow::Result<Vec<Output>> {
+    let finished = |page: anyhow::Result<Output>| {
+        let mut page = page?;
+        finish(&mut page)?;
+        Ok(page)
+    };
     let mut out = Vec::new();
     for kind in EntityKind::all() {
         if let Some(page) = list_output(site, theme, common, kind) {
-            out.push(page?);
+            out.push(finished(page)?);
         }
     }
     if theme.has_template("entity.html") {
         let pages: Vec<Output> = (0..site.entities.len())
             .into_par_iter()
-            .map(|i| entity_output(site, theme, common, i))
+            .map(|i| finished(entity_output(site, theme, common, i)))
             .collect::<anyhow::Result<_>>()?;
         out.extend(pages);
     }
-    out.extend(announcements_output(site, theme, common).transpose()?);
-    out.extend(numbers_output(site, theme, common).transpose()?);
+    for page in [
+        announcements_output(site, theme, common),
+        numbers_output(site, theme, common),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        out.push(finished(page)?);
+    }
     Ok(out)
 }
 

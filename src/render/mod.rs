@@ -172,6 +172,9 @@ pub fn render(site: &Site, theme: &Theme) -> anyhow::Result<Vec<Output>> {
 /// Where a build sends finished pages it need not keep in memory.
 pub type Sink<'a> = &'a (dyn Fn(&Output) -> anyhow::Result<()> + Sync);
 
+/// What is done to each page as it is rendered (see [`entities::outputs`]).
+pub type Finish<'a> = &'a (dyn Fn(&mut Output) -> anyhow::Result<()> + Sync);
+
 /// Every file of the site except `data/site.json` (which a build streams
 /// to disk with [`data::write_site_json`]), sorted by path.
 pub fn render_pages(site: &Site, theme: &Theme) -> anyhow::Result<Vec<Output>> {
@@ -252,13 +255,17 @@ fn render_with(site: &Site, theme: &Theme, sessions: SessionPages) -> anyhow::Re
         .collect::<anyhow::Result<_>>()?;
     outputs.extend(md_pages);
     outputs.extend(assets::assets(theme.static_dir())?);
-    let mut entity_pages = entities::outputs(site, theme, &common)?;
-    if let SessionPages::Sink(sink) = sessions {
-        // Entity pages are the next biggest part: finish and hand them over too.
-        meta::add_head_meta(site, &mut entity_pages);
-        entity_pages
-            .par_iter_mut()
-            .try_for_each(|o| hand_over(sink, o))?;
+    // Entity pages are the next biggest part: with a sink, each is
+    // finished and handed over as soon as it is rendered.
+    let finish = |o: &mut Output| match sessions {
+        SessionPages::Sink(sink) => {
+            meta::add_page_meta(site, o);
+            hand_over(sink, o)
+        }
+        _ => Ok(()),
+    };
+    let entity_pages = entities::outputs(site, theme, &common, &finish)?;
+    if let SessionPages::Sink(_) = sessions {
         placeholders.extend(entity_pages.iter().map(|o| o.path.clone()));
     }
     outputs.extend(entity_pages);
