@@ -255,24 +255,24 @@ fn render_with(site: &Site, theme: &Theme, sessions: SessionPages) -> anyhow::Re
         .collect::<anyhow::Result<_>>()?;
     outputs.extend(md_pages);
     outputs.extend(assets::assets(theme.static_dir())?);
-    // Entity pages are the next biggest part: with a sink, each is
-    // finished and handed over as soon as it is rendered.
-    let finish = |o: &mut Output| match sessions {
-        SessionPages::Sink(sink) => {
-            meta::add_page_meta(site, o);
-            hand_over(sink, o)
-        }
-        _ => Ok(()),
-    };
-    let entity_pages = entities::outputs(site, theme, &common, &finish)?;
-    if let SessionPages::Sink(_) = sessions {
-        placeholders.extend(entity_pages.iter().map(|o| o.path.clone()));
-    }
-    outputs.extend(entity_pages);
     let sink = match sessions {
         SessionPages::Sink(sink) => Some(sink),
         _ => None,
     };
+    // Entity pages are the next biggest part: with a sink, each is
+    // finished and handed over as soon as it is rendered.
+    let finish = |o: &mut Output| match sink {
+        Some(sink) => {
+            meta::add_page_meta(site, o);
+            hand_over(sink, o)
+        }
+        None => Ok(()),
+    };
+    let entity_pages = entities::outputs(site, theme, &common, &finish)?;
+    if sink.is_some() {
+        placeholders.extend(entity_pages.iter().map(|o| o.path.clone()));
+    }
+    outputs.extend(entity_pages);
     if let Some(found) = search::outputs(site, theme, &common, &outputs, sink)? {
         if sink.is_some() {
             placeholders.extend(found.index.iter().map(|o| o.path.clone()));
