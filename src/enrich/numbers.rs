@@ -44,14 +44,14 @@ const SYMBOLS: &str = r"US$|$|€|£|x|X|K|M|B|bn";
 /// capture is one of them, and a site has hundreds of thousands of figures,
 /// so they share these instead of each owning a copy.
 fn known(word: &str) -> &'static str {
-    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    static WORDS: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
         [UNIT, EN_UNIT, ZH_MAG, EN_MAG, SYMBOLS]
             .iter()
             .flat_map(|list| list.split('|'))
             .collect()
     });
-    let found = words.iter().find(|w| **w == word).copied();
+    let found = words.get(word).copied();
     debug_assert!(found.is_some() || word.is_empty(), "unknown unit {word:?}");
     found.unwrap_or("")
 }

@@ -183,18 +183,6 @@ impl Layout {
         out
     }
 
-    /// The documents of `groups`, made in parallel, in order.
-    pub(super) fn make<'d, D: Documents + ?Sized>(
-        &self,
-        docs: &'d D,
-        groups: std::ops::Range<usize>,
-    ) -> Vec<SearchDoc<'d>> {
-        groups
-            .into_par_iter()
-            .flat_map_iter(|g| docs.group(g))
-            .collect()
-    }
-
     /// Where each page's documents start, as gaps: documents of one page are
     /// consecutive, so the browser can tell a hit's page from its number.
     pub(super) fn page_start_gaps(&self) -> Vec<u32> {
@@ -208,6 +196,17 @@ impl Layout {
             })
             .collect()
     }
+}
+
+/// The documents of `groups`, made in parallel, in order.
+pub(super) fn make<'d, D: Documents + ?Sized>(
+    docs: &'d D,
+    groups: std::ops::Range<usize>,
+) -> Vec<SearchDoc<'d>> {
+    groups
+        .into_par_iter()
+        .flat_map_iter(|g| docs.group(g))
+        .collect()
 }
 
 /// A document as the browser gets it.

@@ -24,7 +24,9 @@
 //! browser needs no document lengths: it multiplies by the idf it derives
 //! from the postings count.
 
-use super::documents::{docs_shard_json, normalized, DocRecord, Documents, Layout, SearchDoc};
+use super::documents::{
+    docs_shard_json, make, normalized, DocRecord, Documents, Layout, SearchDoc,
+};
 use super::encode::{encode_varints, PostingsWriter, MAX_WEIGHT};
 use super::{each_index_token, is_cjk, token_hash};
 use crate::write::Output;
@@ -104,11 +106,8 @@ pub fn write_index<D: Documents + ?Sized>(
     let mut parts: Vec<HashTable<Postings>> = (0..PARTS).map(|_| HashTable::new()).collect();
     for groups in layout.batches(BATCH) {
         let first = layout.starts[groups.start];
-        let batch: Vec<Vec<(String, f64)>> = layout
-            .make(docs, groups)
-            .par_iter()
-            .map(normalized)
-            .collect();
+        let batch: Vec<Vec<(String, f64)>> =
+            make(docs, groups).par_iter().map(normalized).collect();
         let terms: Vec<Vec<(Token, u8)>> = batch
             .par_iter()
             .enumerate()
@@ -188,8 +187,8 @@ pub fn write_index<D: Documents + ?Sized>(
          window.RECAP_SEARCH.base=document.currentScript?document.currentScript.src.replace(/[^/]*$/,\"\"):\"\";\n"
     );
     stats.meta_bytes = meta_js.len();
-    out.total += meta_js.len();
-    stats.total_bytes = out.total;
+    // Not hashed: it holds the hash.
+    stats.total_bytes = out.total + meta_js.len();
     (out.sink)(Output::new(format!("{DIR}/search-index.js"), meta_js));
     stats
 }
@@ -211,12 +210,10 @@ fn docs_shards<D: Documents + ?Sized>(
     for first in (0..shards).step_by(window) {
         let lo = first * per_shard;
         let hi = ((first + window) * per_shard).min(n);
-        let to = layout
-            .starts
-            .partition_point(|&s| s < hi)
-            .min(layout.starts.len() - 1);
+        // Every group that starts below `hi` (the last start is `n`).
+        let to = layout.starts.partition_point(|&s| s < hi);
         if to > next_group {
-            made.extend(layout.make(docs, next_group..to));
+            made.extend(make(docs, next_group..to));
             next_group = to;
         }
         let files: Vec<(Output, u64)> = made[lo - base..hi - base]
