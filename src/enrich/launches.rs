@@ -49,6 +49,12 @@ struct Clause {
     sep: Option<char>,
 }
 
+/// Compile this module's patterns now (see [`super::warm_up`]).
+pub fn warm_up() {
+    verbs();
+    counted();
+}
+
 fn verbs() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {

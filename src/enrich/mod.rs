@@ -227,6 +227,21 @@ pub fn enrich(corpus: Corpus, catalog: Catalog, config: SiteConfig) -> Site {
     Enricher::new(corpus, catalog, config).into_site()
 }
 
+/// Compile the patterns and build the word table that enriching any
+/// recap needs, each part on whichever thread is free; see
+/// [`crate::build`].
+pub fn warm_up() {
+    let parts: [fn(); 5] = [
+        words::warm_up,
+        speakers::warm_up,
+        numbers::warm_up,
+        discover::warm_up,
+        launches::warm_up,
+    ];
+    use rayon::prelude::*;
+    parts.par_iter().for_each(|warm| warm());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -62,6 +62,12 @@ struct Rules {
     set: regex::RegexSet,
 }
 
+/// Compile this module's patterns now (see [`super::warm_up`]).
+pub fn warm_up() {
+    rules();
+    parts();
+}
+
 fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
     R.get_or_init(|| {

@@ -48,6 +48,13 @@ struct Patterns {
     han_after_role: Regex,
 }
 
+/// Compile this module's patterns now (see [`super::warm_up`]).
+pub fn warm_up() {
+    patterns();
+    role_word();
+    labelled_patterns();
+}
+
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
@@ -305,11 +312,10 @@ fn paren_speaker(
     make(name, role.as_deref(), org.as_deref(), org_of)
 }
 
-/// After a label: `张伟（字节跳动 资深工程师）`, `Li Na 来自 Alibaba Cloud，…`,
-/// `PingCAP 的王磊，TiDB 云服务架构师`, `Jane Doe, VP Engineering at Acme`.
-fn labelled(rest: &str, org_of: &dyn Fn(&str) -> Option<(String, bool)>) -> Option<SpeakerRef> {
+/// The patterns of [`labelled`]: `Name 来自 Org`, `Org 的 Name`, `Name, Role at Org`.
+fn labelled_patterns() -> &'static [Regex; 3] {
     static R: OnceLock<[Regex; 3]> = OnceLock::new();
-    let [from, of, plain] = R.get_or_init(|| {
+    R.get_or_init(|| {
         [
             Regex::new(&format!(
                 r"^(?P<name>{LATIN_NAME}|{HAN_NAME})\s*(?:来自|from)\s*(?P<org>[^，,。；;]+?)\s*(?:[，,]\s*(?P<role>[^，,。；;]+))?\s*(?:[。；;]|$)"
@@ -324,7 +330,13 @@ fn labelled(rest: &str, org_of: &dyn Fn(&str) -> Option<(String, bool)>) -> Opti
             ))
             .unwrap(),
         ]
-    });
+    })
+}
+
+/// After a label: `张伟（字节跳动 资深工程师）`, `Li Na 来自 Alibaba Cloud，…`,
+/// `PingCAP 的王磊，TiDB 云服务架构师`, `Jane Doe, VP Engineering at Acme`.
+fn labelled(rest: &str, org_of: &dyn Fn(&str) -> Option<(String, bool)>) -> Option<SpeakerRef> {
+    let [from, of, plain] = labelled_patterns();
     if let Some(c) = patterns().paren.captures(rest) {
         if c.get(0).unwrap().start() == 0 {
             let name = c.name("name").unwrap().as_str();

@@ -9,6 +9,11 @@ use std::sync::OnceLock;
 
 const WORDS: &str = include_str!("words.txt");
 
+/// Build the word table now (see [`super::warm_up`]).
+pub fn warm_up() {
+    table();
+}
+
 /// Built on first use, which every build with Latin names reaches: with
 /// SipHash and no reserved room this took as long as parsing the recaps.
 fn table() -> &'static FxHashMap<&'static str, u32> {

@@ -215,6 +215,13 @@ const STOP: &[&str] = &[
     "bf16",
 ];
 
+/// Compile this module's patterns now (see [`super::warm_up`]).
+pub fn warm_up() {
+    stop_pattern();
+    token_re();
+    compound_res();
+}
+
 fn stop_pattern() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
