@@ -162,8 +162,9 @@ fn model(opts: &BuildOptions, config: SiteConfig) -> anyhow::Result<(Site, Timin
     let sources = load::load(&opts.seeds_dir(), &opts.content_dir())?;
     lap("load", &mut timings);
     // Enrichment's patterns compile on a free thread while the recaps are
-    // parsed: made on first use, they were a quarter of a small site's
-    // build, and every thread that needed one waited for it.
+    // parsed (the `parse` timing includes them): made on first use, they
+    // were a fifth of the sample site's CPU time, and every thread that
+    // needed one waited while another compiled it.
     let (corpus, ()) = rayon::join(
         || parse::parse(&sources),
         || {

@@ -231,6 +231,7 @@ pub fn enrich(corpus: Corpus, catalog: Catalog, config: SiteConfig) -> Site {
 /// recap needs, each part on whichever thread is free; see
 /// [`crate::build`].
 pub fn warm_up() {
+    use rayon::prelude::*;
     let parts: [fn(); 5] = [
         words::warm_up,
         speakers::warm_up,
@@ -238,7 +239,6 @@ pub fn warm_up() {
         discover::warm_up,
         launches::warm_up,
     ];
-    use rayon::prelude::*;
     parts.par_iter().for_each(|warm| warm());
 }
 
