@@ -161,16 +161,23 @@ fn model(opts: &BuildOptions, config: SiteConfig) -> anyhow::Result<(Site, Timin
     let catalog = Catalog::load(&opts.content_dir())?;
     let sources = load::load(&opts.seeds_dir(), &opts.content_dir())?;
     lap("load", &mut timings);
-    // Enrichment's patterns compile on a free thread while the recaps are
-    // parsed (the `parse` timing includes them): made on first use, they
-    // were a fifth of the sample site's CPU time, and every thread that
-    // needed one waited while another compiled it.
-    let (corpus, ()) = rayon::join(
+    // Enrichment's patterns compile, and syntect loads, on a free thread
+    // while the recaps are parsed (the `parse` timing includes them): made
+    // on first use, the patterns were a fifth of the sample site's CPU
+    // time, and every thread that needed one waited while another
+    // compiled it.
+    let has_code = sources.pages.iter().any(|p| has_fence(&p.bytes));
+    let (corpus, ((), ())) = rayon::join(
         || parse::parse(&sources),
         || {
-            if !sources.recaps.is_empty() {
-                enrich::warm_up();
-            }
+            rayon::join(
+                || {
+                    if !sources.recaps.is_empty() {
+                        enrich::warm_up();
+                    }
+                },
+                || render::highlight::warm_up(has_code),
+            )
         },
     );
     drop(sources);
@@ -178,6 +185,11 @@ fn model(opts: &BuildOptions, config: SiteConfig) -> anyhow::Result<(Site, Timin
     let site = enrich::enrich(corpus, catalog, config);
     lap("enrich", &mut timings);
     Ok((site, timings))
+}
+
+/// Whether a content page may have a fenced code block.
+fn has_fence(text: &[u8]) -> bool {
+    text.windows(3).any(|w| w == b"```" || w == b"~~~")
 }
 
 /// Render the site. With a `sink`, session pages go to it as they are
@@ -237,4 +249,17 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         diagnostics: site.diagnostics,
         timings,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_fence;
+
+    #[test]
+    fn pages_with_code_are_told_from_pages_without() {
+        assert!(has_fence(b"intro\n\n```bash\nrecap build\n```\n"));
+        assert!(has_fence("说明\n~~~toml\na = 1\n~~~\n".as_bytes()));
+        assert!(!has_fence("只有正文，`行内代码`不算。".as_bytes()));
+        assert!(!has_fence(b""));
+    }
 }

@@ -119,6 +119,16 @@ fn classed(
     Some(gen.finalize())
 }
 
+/// Make `static/syntax.css` now and, when the site has fenced code, load
+/// the syntaxes: left to the render, each is made on one thread while the
+/// other has nothing to do.
+pub fn warm_up(has_code: bool) {
+    drop(syntax_css());
+    if has_code {
+        SYNTAXES.get_or_init(load_syntaxes);
+    }
+}
+
 /// `static/syntax.css`: the light theme, then the dark one inside
 /// `@media (prefers-color-scheme: dark)`. Deterministic.
 pub fn syntax_css() -> anyhow::Result<String> {
