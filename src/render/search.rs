@@ -57,19 +57,14 @@ pub fn outputs(
     let paths: HashSet<&str> = rendered.iter().map(|o| o.path.as_str()).collect();
     let docs = SiteDocuments::new(site, |url| paths.contains(output_path(url).as_str()));
     let mut index = Vec::new();
-    let mut failed = None;
     let stats = write_index(&docs, &site.config.language, &mut |mut file| {
         if let Some(sink) = sink {
-            if failed.is_none() {
-                failed = sink(&file).err();
-            }
+            sink(&file)?;
             file.bytes = Vec::new();
         }
         index.push(file);
-    });
-    if let Some(e) = failed {
-        return Err(e);
-    }
+        Ok(())
+    })?;
     let page = render_page(
         theme,
         common,

@@ -76,13 +76,18 @@ pub const DIR: &str = "search";
 /// The index files of `docs`, all at once (see [`write_index`]).
 pub fn build_index<D: Documents + ?Sized>(docs: &D, language: &str) -> (Vec<Output>, IndexStats) {
     let mut files = Vec::new();
-    let stats = write_index(docs, language, &mut |f| files.push(f));
+    let stats = write_index(docs, language, &mut |f| {
+        files.push(f);
+        Ok(())
+    })
+    .expect("collecting files cannot fail");
     (files, stats)
 }
 
 /// Build the index files of `docs`, handing each to `emit` as soon as it is
 /// made, `search-index.js` last: a big site's index is over a hundred
-/// megabytes, which the caller can write out and let go.
+/// megabytes, which the caller can write out and let go. The first error
+/// `emit` returns stops the index and is returned.
 ///
 /// Documents are made a batch of groups at a time, three times over (for
 /// their lengths, their terms and their shards), so that neither all the
@@ -90,8 +95,8 @@ pub fn build_index<D: Documents + ?Sized>(docs: &D, language: &str) -> (Vec<Outp
 pub fn write_index<D: Documents + ?Sized>(
     docs: &D,
     language: &str,
-    emit: &mut dyn FnMut(Output),
-) -> IndexStats {
+    emit: &mut dyn FnMut(Output) -> anyhow::Result<()>,
+) -> anyhow::Result<IndexStats> {
     let layout = Layout::of(docs);
     let n = layout.lens.len();
     let avgdl = if n == 0 {
@@ -160,14 +165,14 @@ pub fn write_index<D: Documents + ?Sized>(
             .collect()
     };
     let (unigrams, words): (Vec<_>, Vec<_>) = encoded.into_iter().partition(|(t, _)| is_unigram(t));
-    stats.postings_shards = postings_shards("p", words, &mut out);
+    stats.postings_shards = postings_shards("p", words, &mut out)?;
     stats.largest_postings_shard = out.take_largest();
-    stats.unigram_shards = postings_shards("u", unigrams, &mut out);
+    stats.unigram_shards = postings_shards("u", unigrams, &mut out)?;
     stats.largest_unigram_shard = out.take_largest();
 
     let per_shard = (DOCS_SHARD_BYTES / (layout.record_bytes / n.max(1)).max(1)).clamp(8, 4096);
     stats.docs_per_shard = per_shard;
-    stats.docs_shards = docs_shards(docs, &layout, per_shard, &mut out);
+    stats.docs_shards = docs_shards(docs, &layout, per_shard, &mut out)?;
     stats.largest_docs_shard = out.take_largest();
 
     let meta = serde_json::json!({
@@ -189,8 +194,8 @@ pub fn write_index<D: Documents + ?Sized>(
     stats.meta_bytes = meta_js.len();
     // Not hashed: it holds the hash.
     stats.total_bytes = out.total + meta_js.len();
-    (out.sink)(Output::new(format!("{DIR}/search-index.js"), meta_js));
-    stats
+    (out.sink)(Output::new(format!("{DIR}/search-index.js"), meta_js))?;
+    Ok(stats)
 }
 
 /// Write the document shards, `per_shard` documents each, a few hundred
@@ -200,7 +205,7 @@ fn docs_shards<D: Documents + ?Sized>(
     layout: &Layout,
     per_shard: usize,
     out: &mut Emitter,
-) -> usize {
+) -> anyhow::Result<usize> {
     let n = layout.lens.len();
     let shards = n.div_ceil(per_shard);
     let window = (BATCH * 4).div_ceil(per_shard);
@@ -227,25 +232,25 @@ fn docs_shards<D: Documents + ?Sized>(
             })
             .collect();
         for (file, hash) in files {
-            out.emit_hashed(file, hash);
+            out.emit_hashed(file, hash)?;
         }
         made.drain(..hi - base);
         base = hi;
     }
-    shards
+    Ok(shards)
 }
 
 /// Hands files on and keeps what the index's own metadata needs of them:
 /// their content hashes (for the version tag), sizes and the largest.
 struct Emitter<'e> {
-    sink: &'e mut dyn FnMut(Output),
+    sink: &'e mut dyn FnMut(Output) -> anyhow::Result<()>,
     hashes: Vec<u64>,
     total: usize,
     largest: usize,
 }
 
 impl<'e> Emitter<'e> {
-    fn new(emit: &'e mut dyn FnMut(Output)) -> Self {
+    fn new(emit: &'e mut dyn FnMut(Output) -> anyhow::Result<()>) -> Self {
         Emitter {
             sink: emit,
             hashes: Vec::new(),
@@ -254,16 +259,16 @@ impl<'e> Emitter<'e> {
         }
     }
 
-    fn emit(&mut self, file: Output) {
+    fn emit(&mut self, file: Output) -> anyhow::Result<()> {
         let hash = file_hash(&file);
-        self.emit_hashed(file, hash);
+        self.emit_hashed(file, hash)
     }
 
-    fn emit_hashed(&mut self, file: Output, hash: u64) {
+    fn emit_hashed(&mut self, file: Output, hash: u64) -> anyhow::Result<()> {
         self.hashes.push(hash);
         self.total += file.bytes.len();
         self.largest = self.largest.max(file.bytes.len());
-        (self.sink)(file);
+        (self.sink)(file)
     }
 
     /// The largest file since the last call.
@@ -289,7 +294,11 @@ fn is_unigram(token: &str) -> bool {
 /// (a power of two) as keep them near [`POSTINGS_SHARD_BYTES`]; returns
 /// how many. Each shard's lists are freed once its file is made, so the
 /// postings are not held twice.
-fn postings_shards(kind: &str, tokens: Vec<(String, String)>, out: &mut Emitter) -> usize {
+fn postings_shards(
+    kind: &str,
+    tokens: Vec<(String, String)>,
+    out: &mut Emitter,
+) -> anyhow::Result<usize> {
     let total: usize = tokens.iter().map(|(t, p)| t.len() + p.len() + 6).sum();
     let shards = total
         .div_ceil(POSTINGS_SHARD_BYTES)
@@ -302,9 +311,9 @@ fn postings_shards(kind: &str, tokens: Vec<(String, String)>, out: &mut Emitter)
     for (k, shard) in by_shard.into_iter().enumerate() {
         let json = serde_json::to_string(&shard).expect("postings serialise");
         drop(shard);
-        out.emit(shard_file(kind, k, &json));
+        out.emit(shard_file(kind, k, &json))?;
     }
-    shards
+    Ok(shards)
 }
 
 /// How many maps the postings are split over while they are filled.
@@ -590,6 +599,32 @@ mod tests {
             stats.largest_postings_shard < stats.total_bytes / 2,
             "{stats:?}"
         );
+    }
+
+    #[test]
+    fn a_failed_file_stops_the_index() {
+        let docs: Vec<SearchDoc> = (0..50)
+            .map(|i| {
+                doc(
+                    format!("/s/{i}/"),
+                    format!("会议 {i}"),
+                    format!("代理 word{i}"),
+                )
+            })
+            .collect();
+        let (all, _) = build_index(&docs[..], "zh-CN");
+        assert!(all.len() > 2, "{} files", all.len());
+        let mut handed = Vec::new();
+        let err = write_index(&docs[..], "zh-CN", &mut |f| {
+            handed.push(f.path);
+            if handed.len() == 2 {
+                anyhow::bail!("disk full");
+            }
+            Ok(())
+        })
+        .unwrap_err();
+        assert_eq!(err.to_string(), "disk full");
+        assert_eq!(handed.len(), 2, "nothing is made after the failure");
     }
 
     /// Documents grouped as a site groups them (a session's entries
