@@ -123,7 +123,8 @@ fn classed(
 /// the syntaxes: left to the render, each is made on one thread while the
 /// other has nothing to do.
 pub fn warm_up(has_code: bool) {
-    drop(syntax_css());
+    // An error is made again, and reported, when the render asks.
+    let _ = cached_css();
     if has_code {
         SYNTAXES.get_or_init(load_syntaxes);
     }
@@ -132,12 +133,17 @@ pub fn warm_up(has_code: bool) {
 /// `static/syntax.css`: the light theme, then the dark one inside
 /// `@media (prefers-color-scheme: dark)`. Deterministic.
 pub fn syntax_css() -> anyhow::Result<String> {
+    cached_css().map(str::to_string)
+}
+
+/// [`syntax_css`], made once per process.
+fn cached_css() -> anyhow::Result<&'static str> {
     static CSS: OnceLock<String> = OnceLock::new();
     if let Some(css) = CSS.get() {
-        return Ok(css.clone());
+        return Ok(css);
     }
     let css = generate_syntax_css()?;
-    Ok(CSS.get_or_init(|| css).clone())
+    Ok(CSS.get_or_init(|| css))
 }
 
 fn generate_syntax_css() -> anyhow::Result<String> {
