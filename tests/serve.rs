@@ -493,11 +493,11 @@ fn a_site_that_cannot_build_still_serves_the_error() {
     assert_eq!(server.get("/").status, 200);
 }
 
-/// Every page `render_path` makes for the model and theme of `inc` is the
+/// Every page `render_path` makes for the model and theme of `model` is the
 /// file of `full` with that path; `full` has no page it cannot make.
-fn pages_on_request_match(inc: &recap::serve::Incremental, full: &[recap::write::Output]) {
+fn pages_on_request_match(model: &recap::serve::Model, full: &[recap::write::Output]) {
     use recap::render;
-    let (site, theme) = (inc.site().unwrap(), inc.theme().unwrap());
+    let (site, theme) = (model.site().unwrap(), model.theme().unwrap());
     let assets: Vec<String> = render::assets::assets(theme.static_dir())
         .unwrap()
         .into_iter()
@@ -525,7 +525,7 @@ fn pages_on_request_match(inc: &recap::serve::Incremental, full: &[recap::write:
 
 #[test]
 fn incremental_rebuilds_match_a_fresh_build() {
-    use recap::serve::{Dirty, Incremental};
+    use recap::serve::{Dirty, Incremental, Model};
     let dir = site_copy("incremental");
     let opts = recap::BuildOptions {
         root: dir.clone(),
@@ -533,15 +533,18 @@ fn incremental_rebuilds_match_a_fresh_build() {
     };
     let fresh = |opts: &recap::BuildOptions| recap::build_in_memory(opts).unwrap().1;
     let mut inc = Incremental::new(opts.clone());
+    let model = std::sync::RwLock::new(Model::default());
+    let render_all = || model.read().unwrap().render_all().unwrap();
     let mut stages = Vec::new();
-    inc.rebuild(Dirty::ALL, &mut |s| stages.push(s)).unwrap();
+    inc.rebuild(Dirty::ALL, &mut |s| stages.push(s), &model)
+        .unwrap();
     assert_eq!(stages, ["load", "parse", "enrich", "render"]);
     let before = fresh(&opts);
     assert!(
-        inc.render_all().unwrap() == before,
+        render_all() == before,
         "the first build is the normal build"
     );
-    pages_on_request_match(&inc, &before);
+    pages_on_request_match(&model.read().unwrap(), &before);
 
     let seeds: Vec<_> = std::fs::read_dir(dir.join("seeds"))
         .unwrap()
@@ -562,7 +565,7 @@ fn incremental_rebuilds_match_a_fresh_build() {
     // only that file.
     let changed_path = std::fs::canonicalize(edited).unwrap();
     let second = inc
-        .rebuild_files(seeds_changed, &[changed_path], &mut |_| {})
+        .rebuild_files(seeds_changed, &[changed_path], &mut |_| {}, &model)
         .unwrap();
     let name = edited.file_name().unwrap().to_string_lossy().into_owned();
     assert!(!second.model_reused);
@@ -579,10 +582,10 @@ fn incremental_rebuilds_match_a_fresh_build() {
     let after = fresh(&opts);
     assert!(after != before);
     assert!(
-        inc.render_all().unwrap() == after,
+        render_all() == after,
         "the incremental build is the normal build"
     );
-    pages_on_request_match(&inc, &after);
+    pages_on_request_match(&model.read().unwrap(), &after);
     // The pages the edit changed are among those compared.
     let changed = |path: &str| {
         let find = |all: &[recap::write::Output]| all.iter().find(|o| o.path == path).cloned();
@@ -600,15 +603,15 @@ fn incremental_rebuilds_match_a_fresh_build() {
     // Not told which: the folder is read again, with the same result.
     let text = std::fs::read_to_string(edited).unwrap();
     std::fs::write(edited, text.replacen("新加的增量要点", "改过的增量要点", 1)).unwrap();
-    let fourth = inc.rebuild(seeds_changed, &mut |_| {}).unwrap();
+    let fourth = inc.rebuild(seeds_changed, &mut |_| {}, &model).unwrap();
     assert_eq!(fourth.reparsed.len(), 1);
     assert_eq!(
         fourth.enriched,
         Some(recap::enrich::Update::Sessions(vec![0]))
     );
     let after = fresh(&opts);
-    assert!(inc.render_all().unwrap() == after);
-    pages_on_request_match(&inc, &after);
+    assert!(render_all() == after);
+    pages_on_request_match(&model.read().unwrap(), &after);
 
     // A theme change re-parses nothing and still gives the normal build.
     let style = dir.join("themes/default/static/style.css");
@@ -621,11 +624,61 @@ fn incremental_rebuilds_match_a_fresh_build() {
                 ..Dirty::default()
             },
             &mut |_| {},
+            &model,
         )
         .unwrap();
     assert!(third.reparsed.is_empty());
     assert!(third.model_reused, "a theme edit re-renders the same model");
-    assert!(inc.render_all().unwrap() == fresh(&opts));
+    assert!(render_all() == fresh(&opts));
+
+    // A catalog edit enriches everything again, which takes seconds on a
+    // big site; meanwhile the last good model can still be read (a
+    // request is answered from it), and it is replaced only once the new
+    // one is made.
+    let catalog = dir.join("content/catalog.toml");
+    let toml = std::fs::read_to_string(&catalog).unwrap();
+    let said = "AWS 自研的 AI 训练与推理加速芯片系列";
+    assert!(toml.contains(said));
+    std::fs::write(&catalog, toml.replacen(said, "改过的芯片介绍", 1)).unwrap();
+    let description = |m: &Model| {
+        let site = m.site().unwrap();
+        let e = site.entities.iter().find(|e| e.slug == "aws-trainium");
+        e.unwrap().description.clone().unwrap()
+    };
+    let old = description(&model.read().unwrap());
+    let mut seen = Vec::new();
+    let fifth = inc
+        .rebuild(
+            Dirty {
+                catalog: true,
+                ..Dirty::default()
+            },
+            &mut |stage| {
+                let m = model
+                    .try_read()
+                    .unwrap_or_else(|_| panic!("the model is locked as {stage} starts"));
+                seen.push((stage, description(&m)));
+            },
+            &model,
+        )
+        .unwrap();
+    assert_eq!(fifth.enriched, Some(recap::enrich::Update::Everything));
+    let after = fresh(&opts);
+    assert!(
+        render_all() == after,
+        "the catalog edit gives the normal build"
+    );
+    let new = description(&model.read().unwrap());
+    assert!(new.contains("改过的芯片介绍"), "{new}");
+    assert_eq!(
+        seen,
+        [
+            ("load", old.clone()),
+            ("parse", old.clone()),
+            ("enrich", old.clone()),
+            ("render", new)
+        ]
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

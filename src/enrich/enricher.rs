@@ -45,9 +45,6 @@ pub struct Enricher {
     speakers: Vec<Vec<SpeakerRef>>,
     /// Per session: its speakers' entities.
     speaker_ids: Vec<Vec<usize>>,
-    /// Per session: the front matter named no speakers, so the site's
-    /// session lists the ones found in the prose.
-    prose_speakers: Vec<bool>,
     accepted: Vec<Discovered>,
     memory: Memory,
 }
@@ -112,7 +109,6 @@ impl Enricher {
         let links = session_links.into_iter().map(SessionLinks::new).collect();
         let mut candidates = decision.candidates;
         count_candidates(&mut candidates, &assembled.entities, &sessions);
-        let prose_speakers: Vec<bool> = sessions.iter().map(|s| s.speakers.is_empty()).collect();
         for (s, found) in sessions.iter_mut().zip(&speakers) {
             if s.speakers.is_empty() {
                 s.speakers = found.clone();
@@ -140,7 +136,6 @@ impl Enricher {
             sightings,
             speakers,
             speaker_ids,
-            prose_speakers,
             accepted: decision.accepted,
             memory,
         }
@@ -157,13 +152,18 @@ impl Enricher {
     /// The site after `edits`: each replaces the session at an index by a
     /// new parse of the same file, with its final slug (which must be the
     /// slug the corpus would give it; other sessions' slugs are unchanged).
-    /// `diagnostics` and `pages` are the new corpus's.
+    /// `diagnostics` and `pages` are the new corpus's. Returns the sessions
+    /// scanned again, or `None`, with nothing changed, when the edits
+    /// change the entity table or which entities have pages: the corpus
+    /// must then be enriched from scratch ([`Enricher::new`]). Serve does
+    /// that off the lock its requests read the model through, so it must
+    /// not happen in here.
     pub fn update(
         &mut self,
         edits: Vec<(usize, Session)>,
         diagnostics: Vec<Diagnostic>,
         pages: Vec<Page>,
-    ) -> Update {
+    ) -> Option<Vec<usize>> {
         let pre: Vec<(usize, Session, scan::Prepass)> = edits
             .into_par_iter()
             .map(|(i, s)| {
@@ -177,48 +177,35 @@ impl Enricher {
                 && s.key_themes == old.key_themes
                 && s.title.conference == old.title.conference
         });
+        if !same_table {
+            return None;
+        }
         let lines_only = pre
             .iter()
             .all(|(i, _, p)| same_but_lines(&self.sightings[*i].1, &p.sightings));
+        // New names may be said: decide again over every session, with the
+        // new sightings in place (and the old ones kept to put back).
         let mut decided = None;
-        if same_table && !lines_only {
-            // New names may be said: decide again over every session.
+        let mut before = Vec::new();
+        if !lines_only {
             for (i, _, p) in &pre {
-                self.sightings[*i].1 = p.sightings.clone();
+                let old = std::mem::replace(&mut self.sightings[*i].1, p.sightings.clone());
+                before.push((*i, old));
             }
-            let events = events(&self.site.sessions);
-            decided = Some(discover::decide(
+            let d = discover::decide(
                 &self.sightings,
                 &self.catalog.curation,
-                &events,
-            ));
+                &events(&self.site.sessions),
+            );
+            decided = Some(d);
         }
-        if !same_table
-            || decided
-                .as_ref()
-                .is_some_and(|d| d.accepted != self.accepted)
-        {
-            let edits = pre.into_iter().map(|(i, s, _)| (i, s)).collect();
-            self.redo(edits, diagnostics, pages);
-            return Update::Everything;
-        }
-        match decided {
-            Some(d) => self.site.candidates = d.candidates,
-            None => {
-                for (i, _, p) in &pre {
-                    let (file, old) = &self.sightings[*i];
-                    shift_lines(&mut self.site.candidates, file, old, &p.sightings);
-                }
-            }
-        }
-
         let cx = scan::Context {
             table: &self.table,
             matcher: &self.matcher,
             topics: &self.topics,
             cross_links: self.config.cross_links,
         };
-        let mut scans: Vec<(usize, Session, scan::Prepass, patch::Input)> = pre
+        let scans: Vec<(usize, Session, scan::Prepass, patch::Input)> = pre
             .into_par_iter()
             .map(|(i, s, p)| {
                 let mut found = scan::scan(i, &s, &p.speakers, &cx);
@@ -227,16 +214,30 @@ impl Enricher {
                 (i, s, p, (found, info, weights))
             })
             .collect();
+        let weights: Vec<(usize, &[(usize, f64)])> = scans
+            .iter()
+            .map(|(i, _, _, input)| (*i, input.2.as_slice()))
+            .collect();
+        let accepted_same = decided.as_ref().is_none_or(|d| d.accepted == self.accepted);
+        if !accepted_same || !patch::fits_all(&self.site, &self.memory, &weights) {
+            for (i, old) in before {
+                self.sightings[i].1 = old;
+            }
+            return None;
+        }
+        match decided {
+            Some(d) => self.site.candidates = d.candidates,
+            None => {
+                for (i, _, p, _) in &scans {
+                    let (file, old) = &self.sightings[*i];
+                    shift_lines(&mut self.site.candidates, file, old, &p.sightings);
+                }
+            }
+        }
+
         let mut edited = Vec::new();
         let mut related = BTreeSet::new();
-        while let Some((i, mut s, p, input)) = scans.pop() {
-            if !patch::fits(&self.site, &self.memory, i, &input.2) {
-                let mut rest: Vec<(usize, Session)> =
-                    scans.into_iter().map(|(i, s, _, _)| (i, s)).collect();
-                rest.push((i, s));
-                self.redo(rest, diagnostics, pages);
-                return Update::Everything;
-            }
+        for (i, mut s, p, input) in scans {
             related.extend(patch::apply(
                 &mut self.site,
                 &self.table,
@@ -244,7 +245,6 @@ impl Enricher {
                 i,
                 input,
             ));
-            self.prose_speakers[i] = s.speakers.is_empty();
             if s.speakers.is_empty() {
                 s.speakers = p.speakers.clone();
             }
@@ -264,31 +264,7 @@ impl Enricher {
             .diagnostics
             .extend(self.catalog.diagnostics.iter().cloned());
         edited.sort_unstable();
-        Update::Sessions(edited)
-    }
-
-    /// Enrich again from scratch: the current sessions with `edits` made.
-    fn redo(
-        &mut self,
-        edits: Vec<(usize, Session)>,
-        diagnostics: Vec<Diagnostic>,
-        pages: Vec<Page>,
-    ) {
-        let mut sessions = std::mem::take(&mut self.site.sessions);
-        for (s, &prose) in sessions.iter_mut().zip(&self.prose_speakers) {
-            if prose {
-                s.speakers.clear();
-            }
-        }
-        for (i, s) in edits {
-            sessions[i] = s;
-        }
-        let corpus = Corpus {
-            sessions,
-            pages,
-            diagnostics,
-        };
-        *self = Enricher::new(corpus, self.catalog.clone(), self.config.clone());
+        Some(edited)
     }
 }
 
@@ -375,7 +351,9 @@ mod tests {
     type Edit = dyn Fn(&str) -> String;
 
     /// Edit file `i` of `files` with `edit`, update `e` with it, and check
-    /// the result against enriching the edited corpus from scratch.
+    /// the result against enriching the edited corpus from scratch. When
+    /// the update declines, `e` must be as it was; it is then enriched
+    /// from scratch, as serve does.
     fn edit_and_compare(
         e: &mut Enricher,
         files: &mut [(String, String)],
@@ -391,8 +369,19 @@ mod tests {
             .iter()
             .map(|&i| (i, fresh.sessions[i].clone()))
             .collect();
-        let update = e.update(edits, fresh.diagnostics.clone(), Vec::new());
-        let expected = enrich(fresh, catalog(), SiteConfig::default());
+        let before = dump(e.site());
+        let expected = enrich(corpus(files), catalog(), SiteConfig::default());
+        let update = match e.update(edits, fresh.diagnostics.clone(), Vec::new()) {
+            Some(sessions) => Update::Sessions(sessions),
+            None => {
+                assert!(
+                    dump(e.site()) == before,
+                    "a declined update changes nothing"
+                );
+                *e = Enricher::new(fresh, catalog(), SiteConfig::default());
+                Update::Everything
+            }
+        };
         assert!(
             dump(e.site()) == dump(&expected),
             "the updated site is the site of the edited corpus ({update:?})"
@@ -466,7 +455,10 @@ mod tests {
                     && x.sessions[0] != 1
             })
             .expect("a product said in one session only");
-        let (name, other) = (rare.name.clone(), rare.sessions[0]);
+        let (name, other, slug) = (rare.name.clone(), rare.sessions[0], rare.slug.clone());
+        let spellings: Vec<String> = std::iter::once(rare.name.clone())
+            .chain(rare.aliases.iter().cloned())
+            .collect();
         let related_before = site.info[other].related.clone();
         let rare_edit = move |t: &str| add_bullet(t, &format!("{name} 与 Amazon Bedrock 配合使用"));
         assert_eq!(
@@ -474,6 +466,21 @@ mod tests {
             Update::Sessions(vec![1])
         );
         assert_ne!(e.site().info[other].related, related_before);
+        // Both sessions that name it stop naming it, in one rebuild: each
+        // edit alone would keep its page, the two together take it away,
+        // so the update declines before changing anything.
+        let unsaid = move |t: &str| {
+            let mut t = t.to_string();
+            for s in &spellings {
+                t = t.replace(s.as_str(), "某个产品");
+            }
+            t
+        };
+        assert_eq!(
+            edit_and_compare(&mut e, &mut files, &[(1, &unsaid), (other, &unsaid)]),
+            Update::Everything
+        );
+        assert!(!e.site().entities.iter().any(|x| x.slug == slug));
         // And back, to where the first edits left it.
         let plain_again = |t: &str| add_bullet(t, "再补充一句");
         assert_eq!(

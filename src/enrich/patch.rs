@@ -8,7 +8,7 @@
 //! and the new one put in its place. The result is what [`super::assemble`]
 //! makes from the same scans, as long as the same entities have pages: an
 //! edit that gives an entity its first mention or takes its last one
-//! changes every index after it, and [`fits`] says so, so the caller
+//! changes every index after it, and [`fits_all`] says so, so the caller
 //! merges everything again instead.
 
 use super::assemble::{self, Memory, MAX_STORY};
@@ -26,20 +26,39 @@ fn entity_set(weights: &[(usize, f64)]) -> BTreeSet<usize> {
     weights.iter().map(|&(e, _)| e).collect()
 }
 
-/// Whether session `i` can take `weights` (from [`assemble::session_info`]
-/// of its new scan) without an entity page appearing or disappearing.
-pub fn fits(site: &Site, memory: &Memory, i: usize, weights: &[(usize, f64)]) -> bool {
-    let (old, new) = (entity_set(&memory.weights[i]), entity_set(weights));
-    let appears = new.difference(&old).any(|&e| memory.remap[e].is_none());
-    let vanishes = old
-        .difference(&new)
-        .any(|&e| memory.remap[e].is_none_or(|se| site.entities[se].sessions.as_slice() == [i]));
-    !appears && !vanishes
+/// Whether the edited sessions can take their new `weights` (from
+/// [`assemble::session_info`] of each new scan), all together, without an
+/// entity page appearing or disappearing. Together, because two edits can
+/// each drop an entity that only those two sessions named.
+pub fn fits_all(site: &Site, memory: &Memory, edits: &[(usize, &[(usize, f64)])]) -> bool {
+    let edited: BTreeSet<usize> = edits.iter().map(|&(i, _)| i).collect();
+    let mut named_after = BTreeSet::new();
+    for &(i, weights) in edits {
+        let (old, new) = (entity_set(&memory.weights[i]), entity_set(weights));
+        if new.difference(&old).any(|&e| memory.remap[e].is_none()) {
+            return false;
+        }
+        named_after.extend(new);
+    }
+    edits.iter().all(|&(i, weights)| {
+        let (old, new) = (entity_set(&memory.weights[i]), entity_set(weights));
+        let kept = |e: usize| match memory.remap[e] {
+            None => false,
+            Some(se) => {
+                named_after.contains(&e)
+                    || site.entities[se]
+                        .sessions
+                        .iter()
+                        .any(|s| !edited.contains(s))
+            }
+        };
+        old.difference(&new).all(|&e| kept(e))
+    })
 }
 
 /// Replace session `i`'s share of `site` by what `scan` found (`info` and
 /// `weights` are [`assemble::session_info`] of it; `table` is the table it
-/// was scanned against). The caller has checked [`fits`]. Returns the
+/// was scanned against). The caller has checked [`fits_all`] for every edit. Returns the
 /// sessions whose related sessions may have changed; the caller
 /// recomputes them with [`related_again`] once every edited session is in.
 pub fn apply(

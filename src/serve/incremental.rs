@@ -37,6 +37,7 @@ use crate::write::Output;
 use anyhow::Context;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::RwLock;
 use std::time::{Duration, Instant};
 
 /// Which kinds of input changed since the last build.
@@ -150,21 +151,69 @@ pub struct Built {
     pub timings: Vec<(&'static str, Duration)>,
 }
 
-/// The pipeline plus everything worth keeping between builds.
+/// What pages render from: the model of the last good build, with what
+/// enriching it took, and the last good theme.
+#[derive(Default)]
+pub struct Model {
+    enriched: Option<Enricher>,
+    theme: Option<Theme>,
+}
+
+impl Model {
+    pub fn site(&self) -> Option<&Site> {
+        self.enriched.as_ref().map(Enricher::site)
+    }
+
+    pub fn theme(&self) -> Option<&Theme> {
+        self.theme.as_ref()
+    }
+
+    /// Every file of the model, as `recap build` writes it.
+    pub fn render_all(&self) -> anyhow::Result<Vec<Output>> {
+        let (Some(site), Some(theme)) = (self.site(), self.theme()) else {
+            anyhow::bail!("nothing built yet");
+        };
+        render::render(site, theme).context("rendering failed")
+    }
+}
+
+/// What keeps the [`Model`] a rebuild reads and replaces, behind the lock
+/// that requests read it through. [`ModelHolder::model_mut`] is called
+/// just before the model changes, so a holder can forget what it made from
+/// the old one.
+pub trait ModelHolder {
+    fn model(&self) -> &Model;
+    fn model_mut(&mut self) -> &mut Model;
+}
+
+impl ModelHolder for Model {
+    fn model(&self) -> &Model {
+        self
+    }
+    fn model_mut(&mut self) -> &mut Model {
+        self
+    }
+}
+
+/// The pipeline's caches: everything worth keeping between builds except
+/// the model itself, which lives in a [`ModelHolder`] so that a rebuild
+/// can do its long work (reading, parsing, enriching from scratch) while
+/// requests go on reading the last good model.
 pub struct Incremental {
     opts: BuildOptions,
     config: Option<SiteConfig>,
-    theme: Option<Theme>,
     catalog: Option<Catalog>,
     recaps: Cache<ParsedRecap>,
     pages: Cache<ParsedPage>,
     load_diagnostics: Vec<Diagnostic>,
     /// The corpus diagnostics of the last build (load, parse, slugs).
     corpus_diagnostics: Vec<Diagnostic>,
-    /// The model of the last build, and what enriching it took.
-    enriched: Option<Enricher>,
     /// Changes not yet built successfully.
     pending: Dirty,
+}
+
+fn poisoned<T>(_: T) -> anyhow::Error {
+    anyhow::anyhow!("a request panicked while reading the model; restart `recap serve`")
 }
 
 impl Incremental {
@@ -172,13 +221,11 @@ impl Incremental {
         Incremental {
             opts,
             config: None,
-            theme: None,
             catalog: None,
             recaps: BTreeMap::new(),
             pages: BTreeMap::new(),
             load_diagnostics: Vec::new(),
             corpus_diagnostics: Vec::new(),
-            enriched: None,
             pending: Dirty::ALL,
         }
     }
@@ -192,16 +239,6 @@ impl Incremental {
         self.config.as_ref()
     }
 
-    /// The model of the last successful build.
-    pub fn site(&self) -> Option<&Site> {
-        self.enriched.as_ref().map(Enricher::site)
-    }
-
-    /// The theme of the last successful build.
-    pub fn theme(&self) -> Option<&Theme> {
-        self.theme.as_ref()
-    }
-
     /// Build once from scratch and render every file (what `bundle` and
     /// `check` need).
     pub fn build_once(
@@ -209,51 +246,58 @@ impl Incremental {
         on_stage: &mut dyn FnMut(&'static str),
     ) -> anyhow::Result<Built> {
         let mut inc = Incremental::new(opts);
+        let model = RwLock::new(Model::default());
         let mut stage = |s: &'static str| {
             if s != STAGES[3] {
                 on_stage(s)
             }
         };
-        let mut r = inc.rebuild(Dirty::ALL, &mut stage)?;
+        let mut r = inc.rebuild(Dirty::ALL, &mut stage, &model)?;
         on_stage(STAGES[3]);
         let t = Instant::now();
-        let outputs = inc.render_all()?;
+        let model = model.into_inner().map_err(poisoned)?;
+        let outputs = model.render_all()?;
         r.timings.retain(|(s, _)| *s != STAGES[3]);
         r.timings.push((STAGES[3], t.elapsed()));
         Ok(Built {
-            site: inc.enriched.take().expect("built above").into_site(),
+            site: model.enriched.expect("built above").into_site(),
             outputs,
             timings: r.timings,
         })
     }
 
-    /// Every file of the last good build, as `recap build` writes it.
-    pub fn render_all(&self) -> anyhow::Result<Vec<Output>> {
-        let (Some(site), Some(theme)) = (self.site(), &self.theme) else {
-            anyhow::bail!("nothing built yet");
-        };
-        render::render(site, theme).context("rendering failed")
-    }
-
-    /// Rebuild after `dirty` changed (plus whatever failed last time).
-    /// `on_stage` is called as each of [`STAGES`] starts.
-    pub fn rebuild(
+    /// Rebuild the model in `held` after `dirty` changed (plus whatever
+    /// failed last time). `on_stage` is called as each of [`STAGES`]
+    /// starts.
+    pub fn rebuild<H: ModelHolder>(
         &mut self,
         dirty: Dirty,
         on_stage: &mut dyn FnMut(&'static str),
+        held: &RwLock<H>,
     ) -> anyhow::Result<Rebuild> {
-        self.rebuild_files(dirty, &[], on_stage)
+        self.rebuild_files(dirty, &[], on_stage, held)
     }
 
     /// [`Incremental::rebuild`], told which recaps changed: when only
     /// recaps changed and `recaps` names them all (absolute paths, as the
     /// file watcher reports them), only those files are read.
-    pub fn rebuild_files(
+    ///
+    /// `held` is write-locked only to patch the model for edited sessions
+    /// (short: a few sessions are scanned again) and to swap in a new
+    /// model or theme; everything else reads it, or nothing.
+    pub fn rebuild_files<H: ModelHolder>(
         &mut self,
         dirty: Dirty,
         recaps: &[PathBuf],
         on_stage: &mut dyn FnMut(&'static str),
+        held: &RwLock<H>,
     ) -> anyhow::Result<Rebuild> {
+        let read = || held.read().map_err(poisoned);
+        let write = || held.write().map_err(poisoned);
+        let (had_model, had_theme) = {
+            let h = read()?;
+            (h.model().enriched.is_some(), h.model().theme.is_some())
+        };
         let mut pending = self.pending.union(dirty);
         if pending.config {
             // The config names the theme, so a new config reloads it.
@@ -273,7 +317,7 @@ impl Incremental {
         let config = self.config.clone().expect("config loaded above");
         // Kept aside until a page renders with it: a theme that loads but
         // cannot render leaves the last good one in place.
-        let new_theme = if self.pending.theme || self.theme.is_none() {
+        let new_theme = if self.pending.theme || !had_theme {
             reloaded.push("theme");
             Some(Theme::load(
                 &self.opts.theme_dir(&config),
@@ -295,7 +339,7 @@ impl Incremental {
             theme: self.pending.theme,
             ..Dirty::default()
         };
-        let some = (self.pending == only_recaps && !recaps.is_empty() && self.enriched.is_some())
+        let some = (self.pending == only_recaps && !recaps.is_empty() && had_model)
             .then(|| sources::reread(&self.opts.seeds_dir(), recaps, &self.recaps))
             .flatten();
         let reread = self.pending.seeds || self.pending.content;
@@ -353,7 +397,7 @@ impl Incremental {
             || !removed.is_empty()
             || reloaded.contains(&"config")
             || reloaded.contains(&"catalog");
-        let model_reused = self.enriched.is_some() && !model_changed;
+        let model_reused = had_model && !model_changed;
         // Only known recaps edited (a recap new or gone, a page, the
         // catalog or the config changes more than sessions).
         let only_edits = model_changed
@@ -361,64 +405,78 @@ impl Incremental {
             && !pages_changed
             && stale.len() == reparsed.len()
             && reloaded.iter().all(|r| *r == "theme");
-        let edits = only_edits.then(|| self.edits(stale)).flatten();
-        let corpus = ((model_changed && edits.is_none()) || self.enriched.is_none()).then(|| {
-            parse::assemble(
-                self.load_diagnostics.clone(),
-                self.recaps.values().map(|c| c.parsed.clone()).collect(),
-                self.pages.values().map(|c| c.parsed.clone()).collect(),
-            )
-        });
+        let edits = if only_edits {
+            let h = read()?;
+            h.model().site().and_then(|site| self.edits(site, stale))
+        } else {
+            None
+        };
         timings.push(("parse", t.elapsed()));
         t = Instant::now();
 
         on_stage(STAGES[2]);
         let mut enriched = None;
-        if let (Some(edits), Some(e)) = (edits, self.enriched.as_mut()) {
+        if let Some(edits) = edits {
             let pages = self
                 .pages
                 .values()
                 .filter_map(|c| c.parsed.0.clone())
                 .collect();
-            enriched = Some(e.update(edits, self.corpus_diagnostics.clone(), pages));
-        } else if let Some(corpus) = corpus {
+            let mut h = write()?;
+            let e = h.model_mut().enriched.as_mut().expect("edits need a model");
+            enriched = e
+                .update(edits, self.corpus_diagnostics.clone(), pages)
+                .map(enrich::Update::Sessions);
+        }
+        if enriched.is_none() && (model_changed || !had_model) {
+            let corpus = parse::assemble(
+                self.load_diagnostics.clone(),
+                self.recaps.values().map(|c| c.parsed.clone()).collect(),
+                self.pages.values().map(|c| c.parsed.clone()).collect(),
+            );
             let catalog = self.catalog.clone().expect("catalog loaded above");
             self.corpus_diagnostics = corpus.diagnostics.clone();
-            self.enriched = Some(Enricher::new(corpus, catalog, config));
+            let new = Enricher::new(corpus, catalog, config);
+            let old = write()?.model_mut().enriched.replace(new);
+            // Dropped off the lock: a big model takes a while to free.
+            drop(old);
             enriched = Some(enrich::Update::Everything);
         }
         timings.push(("enrich", t.elapsed()));
         t = Instant::now();
 
         on_stage(STAGES[3]);
-        let site = self.site().expect("enriched above");
-        let theme = new_theme
-            .as_ref()
-            .or(self.theme.as_ref())
-            .expect("theme loaded above");
-        // The edited sessions' pages, not every page of a first build.
-        let touched: Vec<String> = reparsed
-            .iter()
-            .take(if reparsed.len() > MAX_PROBED {
-                0
-            } else {
-                MAX_PROBED
-            })
-            .filter_map(|rel| {
-                let i = site
-                    .sessions
-                    .binary_search_by(|s| s.source.as_str().cmp(rel));
-                i.ok().map(|i| &site.sessions[i])
-            })
-            .map(|s| render::output_path(&render::session::session_url(s)))
-            .collect();
-        // A new theme must render before it replaces the last good one;
-        // for a model change, the pages of the edited sessions are enough
-        // (the browser asks for them next).
-        let whole = new_theme.is_some() || enriched == Some(enrich::Update::Everything);
-        let rendered = probe(site, theme, whole, &touched).context("rendering failed")?;
+        let rendered = {
+            let h = read()?;
+            let site = h.model().site().expect("enriched above");
+            let theme = new_theme
+                .as_ref()
+                .or(h.model().theme())
+                .expect("theme loaded above");
+            // The edited sessions' pages, not every page of a first build.
+            let touched: Vec<String> = reparsed
+                .iter()
+                .take(if reparsed.len() > MAX_PROBED {
+                    0
+                } else {
+                    MAX_PROBED
+                })
+                .filter_map(|rel| {
+                    let i = site
+                        .sessions
+                        .binary_search_by(|s| s.source.as_str().cmp(rel));
+                    i.ok().map(|i| &site.sessions[i])
+                })
+                .map(|s| render::output_path(&render::session::session_url(s)))
+                .collect();
+            // A new theme must render before it replaces the last good
+            // one; for a model change, the pages of the edited sessions
+            // are enough (the browser asks for them next).
+            let whole = new_theme.is_some() || enriched == Some(enrich::Update::Everything);
+            probe(site, theme, whole, &touched).context("rendering failed")?
+        };
         if new_theme.is_some() {
-            self.theme = new_theme;
+            write()?.model_mut().theme = new_theme;
             self.pending.theme = false;
         }
         timings.push(("render", t.elapsed()));
@@ -440,8 +498,11 @@ impl Incremental {
     /// diagnostics; `None` when the corpus must be assembled again: a
     /// recap is new, could not be read before or now, or asks for another
     /// slug (which may move other sessions' slugs).
-    fn edits(&mut self, stale: Vec<(String, ParsedRecap)>) -> Option<Vec<(usize, Session)>> {
-        let site = self.enriched.as_ref()?.site();
+    fn edits(
+        &mut self,
+        site: &Site,
+        stale: Vec<(String, ParsedRecap)>,
+    ) -> Option<Vec<(usize, Session)>> {
         let mut edits = Vec::new();
         let mut diagnostics: Vec<Diagnostic> = self.corpus_diagnostics.clone();
         for (rel, (old, _)) in stale {

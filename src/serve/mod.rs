@@ -22,12 +22,13 @@ pub mod served;
 pub mod sources;
 pub mod watcher;
 
-pub use incremental::{Built, Dirty, Incremental, Rebuild};
+pub use incremental::{Built, Dirty, Incremental, Model, ModelHolder, Rebuild};
 
 use crate::build::BuildOptions;
 use crate::progress::Printer;
 use anyhow::Context;
 use http::Shared;
+use live::Status;
 use served::Served;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, RwLock};
@@ -70,16 +71,18 @@ pub fn serve(mut build: BuildOptions, opts: ServeOptions, printer: Printer) -> a
 
     let watch = watcher::Watch::start(&build, printer);
     let mut inc = Incremental::new(build);
-    let first = watcher::first_build(&mut inc, printer);
-    let (status_tx, _) = watch::channel(first.status);
+    let (status_tx, _) = watch::channel(Status::default());
     let (stop_tx, stop_rx) = watch::channel(false);
     let shared = Arc::new(Shared {
-        served: RwLock::new(Served::new(inc, first.rebuild)),
+        served: RwLock::new(Served::new()),
         status: status_tx,
         shutdown: stop_rx.clone(),
     });
+    let first = watcher::first_build(&mut inc, &shared, printer);
+    shared.status.send_replace(first.status);
     let watch_thread = watcher::spawn(
         watch,
+        inc,
         first.diagnostics,
         Arc::clone(&shared),
         printer,

@@ -11,7 +11,7 @@
 //! it is asked for; the theme's static files are read when the theme is
 //! loaded.
 
-use super::incremental::{Incremental, Rebuild};
+use super::incremental::{Model, ModelHolder, Rebuild};
 use crate::render;
 use axum::body::Bytes;
 use std::collections::HashMap;
@@ -20,9 +20,9 @@ use std::sync::{Mutex, OnceLock};
 /// A page, or why it could not be made.
 pub type Rendered = Result<Bytes, String>;
 
-/// The pipeline and the files made from its last good build so far.
+/// The last good model and the files made from it so far.
 pub struct Served {
-    pub inc: Incremental,
+    model: Model,
     /// Whether a build has succeeded: until then every request gets the
     /// waiting page.
     built: bool,
@@ -38,29 +38,26 @@ pub struct Served {
 }
 
 impl Served {
-    /// Serve what `inc` has built (`first` is its first build, if it
-    /// succeeded).
-    pub fn new(inc: Incremental, first: Option<Rebuild>) -> Served {
-        let mut s = Served {
-            inc,
+    /// Serve nothing until a first build succeeds ([`Served::rebuilt`]).
+    pub fn new() -> Served {
+        Served {
+            model: Model::default(),
             built: false,
             pages: Mutex::new(HashMap::new()),
             assets: HashMap::new(),
             site_wide: OnceLock::new(),
             site_json: OnceLock::new(),
-        };
-        if let Some(r) = first {
-            s.rebuilt(r);
         }
-        s
     }
 
-    /// Forget what the model before `r` rendered; keep what `r` rendered.
+    /// After a rebuild into this holder succeeded: keep the pages it
+    /// rendered, and read the theme's static files again if it reloaded
+    /// the theme.
     pub fn rebuilt(&mut self, r: Rebuild) {
         self.built = true;
         if r.reloaded.contains(&"theme") || self.assets.is_empty() {
             self.assets = self
-                .inc
+                .model
                 .theme()
                 .map(|t| render::assets::assets(t.static_dir()))
                 .transpose()
@@ -70,17 +67,17 @@ impl Served {
                 .map(|o| (o.path, Bytes::from(o.bytes)))
                 .collect();
         }
-        if !r.changed() && self.pages.lock().is_ok_and(|p| !p.is_empty()) {
-            return;
+        if let Ok(pages) = self.pages.get_mut() {
+            pages.extend(
+                r.rendered
+                    .into_iter()
+                    .map(|o| (o.path, Ok(Bytes::from(o.bytes)))),
+            );
         }
-        let pages = r
-            .rendered
-            .into_iter()
-            .map(|o| (o.path, Ok(Bytes::from(o.bytes))))
-            .collect();
-        self.pages = Mutex::new(pages);
-        self.site_wide = OnceLock::new();
-        self.site_json = OnceLock::new();
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.model
     }
 
     /// No good build yet.
@@ -97,7 +94,7 @@ impl Served {
         if let Some(b) = self.assets.get(key) {
             return Some(Ok(b.clone()));
         }
-        let (site, theme) = (self.inc.site()?, self.inc.theme()?);
+        let (site, theme) = (self.model.site()?, self.model.theme()?);
         if key == render::data::DATA_PATH {
             let json = self.site_json.get_or_init(|| {
                 render::data::site_json(site)
@@ -134,19 +131,42 @@ impl Served {
     }
 }
 
+impl ModelHolder for Served {
+    fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// What was made from the old model is forgotten before it changes.
+    fn model_mut(&mut self) -> &mut Model {
+        self.pages = Mutex::new(HashMap::new());
+        self.site_wide = OnceLock::new();
+        self.site_json = OnceLock::new();
+        &mut self.model
+    }
+}
+
+impl Default for Served {
+    fn default() -> Served {
+        Served::new()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::serve::Dirty;
+    use crate::serve::{Dirty, Incremental};
 
     #[test]
     fn pages_render_on_request_and_site_wide_files_once() {
         let mut inc = Incremental::new(crate::BuildOptions::default());
-        let first = inc.rebuild(Dirty::ALL, &mut |_| {}).unwrap();
+        let held = std::sync::RwLock::new(Served::new());
+        let first = inc.rebuild(Dirty::ALL, &mut |_| {}, &held).unwrap();
         assert!(first.rendered.iter().any(|o| o.path == "index.html"));
-        let served = Served::new(inc, Some(first));
+        let mut served = held.into_inner().unwrap();
+        assert!(served.is_empty(), "nothing is served before `rebuilt`");
+        served.rebuilt(first);
         assert!(!served.is_empty());
-        let full = served.inc.render_all().unwrap();
+        let full = served.model().render_all().unwrap();
         for path in [
             "index.html",
             "404.html",
@@ -170,7 +190,7 @@ mod tests {
 
     #[test]
     fn nothing_is_served_before_a_good_build() {
-        let served = Served::new(Incremental::new(crate::BuildOptions::default()), None);
+        let served = Served::new();
         assert!(served.is_empty());
         assert!(served.get("index.html").is_none());
     }

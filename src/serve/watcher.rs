@@ -9,7 +9,7 @@
 //! which the page script shows as an overlay.
 
 use super::http::Shared;
-use super::incremental::{Dirty, Incremental, Rebuild, STAGES};
+use super::incremental::{Dirty, Incremental, STAGES};
 use super::live::{Problem, Status};
 use crate::build::BuildOptions;
 use crate::config::SiteConfig;
@@ -29,15 +29,27 @@ pub const DEBOUNCE: Duration = Duration::from_millis(60);
 
 /// The first build, before the server starts. A failure is not fatal: the
 /// server starts anyway and shows the error until a change fixes it.
-pub fn first_build(inc: &mut Incremental, printer: Printer) -> FirstBuild {
+pub fn first_build(inc: &mut Incremental, shared: &Shared, printer: Printer) -> FirstBuild {
     let t = Instant::now();
     let bar = printer.progress("building", STAGES.len() as u64);
-    let result = inc.rebuild(Dirty::ALL, &mut bar.observer());
+    let result = inc.rebuild(Dirty::ALL, &mut bar.observer(), &shared.served);
     bar.finish();
-    match (result, inc.site()) {
-        (Ok(r), Some(site)) => {
+    let mut served = match shared.served.write() {
+        Ok(s) => s,
+        Err(e) => e.into_inner(),
+    };
+    let (result, timings) = match result {
+        Ok(r) => {
+            let timings = r.timings.clone();
+            served.rebuilt(r);
+            (Ok(()), timings)
+        }
+        Err(e) => (Err(e), Vec::new()),
+    };
+    match (result, served.model().site()) {
+        (Ok(()), Some(site)) => {
             printer.diagnostics(&site.diagnostics);
-            printer.timings(&r.timings);
+            printer.timings(&timings);
             printer.info(&format!(
                 "built {} sessions in {:.0} ms (pages render when first asked for)",
                 site.sessions.len(),
@@ -50,7 +62,6 @@ pub fn first_build(inc: &mut Incremental, printer: Printer) -> FirstBuild {
             };
             FirstBuild {
                 diagnostics: site.diagnostics.iter().cloned().collect(),
-                rebuild: Some(r),
                 status,
             }
         }
@@ -67,7 +78,6 @@ pub fn first_build(inc: &mut Incremental, printer: Printer) -> FirstBuild {
                 errors: vec![problem],
             };
             FirstBuild {
-                rebuild: None,
                 status,
                 diagnostics: BTreeSet::new(),
             }
@@ -77,8 +87,6 @@ pub fn first_build(inc: &mut Incremental, printer: Printer) -> FirstBuild {
 
 /// What the first build gave.
 pub struct FirstBuild {
-    /// `None` when it failed.
-    pub rebuild: Option<Rebuild>,
     pub status: Status,
     /// Already printed; later rebuilds print only new ones.
     pub diagnostics: BTreeSet<Diagnostic>,
@@ -149,6 +157,7 @@ impl Watch {
 /// Start the rebuild thread. It stops when `stop` turns true.
 pub fn spawn(
     watch: Watch,
+    inc: Incremental,
     known: BTreeSet<Diagnostic>,
     shared: Arc<Shared>,
     printer: Printer,
@@ -156,12 +165,13 @@ pub fn spawn(
 ) -> std::thread::JoinHandle<()> {
     std::thread::Builder::new()
         .name("recap-rebuild".into())
-        .spawn(move || run(watch, known, shared, printer, stop))
+        .spawn(move || run(watch, inc, known, shared, printer, stop))
         .expect("cannot start the rebuild thread")
 }
 
 fn run(
     mut w: Watch,
+    mut inc: Incremental,
     mut known: BTreeSet<Diagnostic>,
     shared: Arc<Shared>,
     printer: Printer,
@@ -170,9 +180,7 @@ fn run(
     if w.debouncer.is_none() {
         return;
     }
-    if let Ok(served) = shared.served.read() {
-        w.follow(&served.inc, printer);
-    }
+    w.follow(&inc, printer);
     while !*stop.borrow() {
         let batch = match w.rx.recv_timeout(Duration::from_millis(200)) {
             Ok(b) => b,
@@ -230,30 +238,30 @@ fn run(
             files
         };
         let t = Instant::now();
+        let bar = printer.progress("rebuilding", STAGES.len() as u64);
+        // Requests go on reading the last good model meanwhile: the
+        // rebuild locks it only to patch or swap it.
+        let result = inc.rebuild_files(dirty, &recaps, &mut bar.observer(), &shared.served);
+        bar.finish();
         let Ok(mut served) = shared.served.write() else {
             break;
         };
-        let bar = printer.progress("rebuilding", STAGES.len() as u64);
-        let result = served
-            .inc
-            .rebuild_files(dirty, &recaps, &mut bar.observer());
-        bar.finish();
         match result {
             Ok(r) => {
-                let site = served
-                    .inc
-                    .site()
-                    .expect("a rebuild that succeeded has a site");
-                let diags: BTreeSet<Diagnostic> = site.diagnostics.iter().cloned().collect();
-                for d in diags.difference(&known) {
-                    printer.diagnostic(d);
-                }
-                let errors = errors_of(&site.diagnostics);
                 let summary = r.summary();
                 let changed = r.changed();
                 let timings = r.timings.clone();
                 served.rebuilt(r);
+                let site = served
+                    .model()
+                    .site()
+                    .expect("a rebuild that succeeded has a site");
+                let diags: BTreeSet<Diagnostic> = site.diagnostics.iter().cloned().collect();
+                let errors = errors_of(&site.diagnostics);
                 drop(served);
+                for d in diags.difference(&known) {
+                    printer.diagnostic(d);
+                }
                 // Browsers reload only when something they may show
                 // changed; a build that only clears an error updates the
                 // overlay.
@@ -273,8 +281,8 @@ fn run(
                 known = diags;
             }
             Err(e) => {
-                let problem = problem_of(&e, &served.inc);
                 drop(served);
+                let problem = problem_of(&e, &inc);
                 printer.error(&format!(
                     "{}: {}\n  (still serving the last good build)",
                     problem.location(),
@@ -286,9 +294,7 @@ fn run(
                 });
             }
         }
-        if let Ok(served) = shared.served.read() {
-            w.follow(&served.inc, printer);
-        }
+        w.follow(&inc, printer);
     }
 }
 
