@@ -17,7 +17,12 @@ person waits for: the debounce, the rebuild, the push and the page.
     python3 bench/reload.py --seeds /tmp/corpus10k           # 10,000 sessions
 
 Prints every edit, then the median, min and max of `--edits` edits (10 by
-default) for both, and the server's own "rebuilt in" lines. Copying a
+default) for both, and the server's own "rebuilt in" lines.
+
+With `--catalog-edit`, it then edits the catalog once (every session is
+enriched again, seconds on a big site) and fetches a session page over and
+over until the reload event arrives: how long a request waits while such a
+rebuild runs. Copying a
 10,000-session corpus and its first build take a minute or so. Standard
 library only.
 """
@@ -34,6 +39,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -108,6 +114,56 @@ def edit(path: str, n: int) -> None:
         f.write(text)
 
 
+def memory_of(pid: int) -> str:
+    """The server's resident memory now and at its peak (Linux only)."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            fields = dict(line.split(":", 1) for line in f if ":" in line)
+    except OSError:
+        return ""
+    mib = lambda k: int(fields[k].split()[0]) / 1024  # noqa: E731
+    return f"{mib('VmRSS'):.0f} MiB resident, peak {mib('VmHWM'):.0f} MiB"
+
+
+def catalog_edit(site: str, addr: str, url: str, events: Events, generation: int,
+                 timeout: float) -> int:
+    """Edit the catalog; fetch `url` in a loop until the rebuild is done."""
+    path = os.path.join(site, "content", "catalog.toml")
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    at = text.find('description = "')
+    if at < 0:
+        raise RuntimeError("the catalog has no description to edit")
+    at += len('description = "')
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text[:at] + "（基准测试改过）" + text[at:])
+    t0 = time.perf_counter()
+    done = threading.Event()
+    waits = []
+
+    def keep_asking():
+        while not done.is_set():
+            t = time.perf_counter()
+            fetch(addr, url, timeout)
+            waits.append((time.perf_counter() - t) * 1000)
+            time.sleep(0.05)
+
+    asker = threading.Thread(target=keep_asking)
+    asker.start()
+    while True:
+        status = events.next()
+        if status["generation"] > generation or not status["ok"]:
+            break
+    rebuilt = (time.perf_counter() - t0) * 1000
+    done.set()
+    asker.join()
+    print(
+        f"catalog edit: reload event after {rebuilt:.0f} ms; {len(waits)} requests meanwhile, "
+        f"median {statistics.median(waits):.1f} ms, max {max(waits):.1f} ms"
+    )
+    return status["generation"]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seeds", default=os.path.join(ROOT, "seeds"))
@@ -117,6 +173,8 @@ def main(argv=None) -> int:
     ap.add_argument("--edits", type=int, default=10)
     ap.add_argument("--pause", type=float, default=0.5, help="seconds between edits")
     ap.add_argument("--timeout", type=float, default=600.0)
+    ap.add_argument("--catalog-edit", action="store_true",
+                    help="then edit the catalog and time requests made while it rebuilds")
     ap.add_argument("-v", "--verbose", action="store_true", help="show each rebuild's stage times")
     args = ap.parse_args(argv)
 
@@ -193,6 +251,11 @@ def main(argv=None) -> int:
             f"save → updated page, {len(pages)} edits: median {statistics.median(pages):.1f} ms, "
             f"min {min(pages):.1f} ms, max {max(pages):.1f} ms"
         )
+        if args.catalog_edit:
+            generation = catalog_edit(site, addr, urls[recaps[0]], events, generation, args.timeout)
+        memory = memory_of(proc.pid)
+        if memory:
+            print(f"server memory: {memory}")
     finally:
         proc.send_signal(signal.SIGINT)
         try:
