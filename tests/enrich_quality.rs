@@ -75,7 +75,7 @@ fn truth(file: &str) -> BTreeMap<String, Truth> {
 fn found(site: &Site, file: &str, kind: EntityKind) -> Vec<(String, BTreeSet<String>)> {
     let si = site.sessions.iter().position(|s| s.source == file).unwrap();
     site.entities_of(kind)
-        .filter(|(_, e)| e.mentions.iter().any(|m| m.session == si))
+        .filter(|(_, e)| e.mentions.iter().any(|m| m.session as usize == si))
         .map(|(_, e)| {
             let spellings = std::iter::once(&e.name)
                 .chain(&e.aliases)

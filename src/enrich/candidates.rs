@@ -25,7 +25,7 @@ pub fn count_candidates(candidates: &mut [Candidate], entities: &[Entity], sessi
                 .mentions
                 .iter()
                 .take(20)
-                .map(|m| (sessions[m.session].source.clone(), m.line))
+                .map(|m| (sessions[m.session as usize].source.clone(), m.line as usize))
                 .collect();
         }
     }

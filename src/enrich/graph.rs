@@ -6,8 +6,8 @@ use super::discover::Discovered;
 use super::matcher::{normalize, Matcher, Pattern};
 use super::types::{Entity, EntityKind};
 use crate::model::SpeakerRef;
+use arcstr::ArcStr;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::Arc;
 
 #[derive(Debug, Default)]
 pub struct Table {
@@ -22,7 +22,7 @@ pub struct Table {
     pub speakers: HashMap<String, usize>,
     /// Per entity: its page and name, shared by every link to it. Made by
     /// [`Table::seal`] once no more entities are added.
-    pub link_targets: Vec<(Arc<str>, Arc<str>)>,
+    pub link_targets: Vec<(ArcStr, ArcStr)>,
     by_name: HashMap<(EntityKind, String), usize>,
     slugs: HashSet<(EntityKind, String)>,
 }
@@ -66,7 +66,7 @@ impl Table {
         self.link_targets = self
             .entities
             .iter()
-            .map(|e| (Arc::from(e.url.as_str()), Arc::from(e.name.as_str())))
+            .map(|e| (ArcStr::from(e.url.as_str()), ArcStr::from(e.name.as_str())))
             .collect();
     }
 

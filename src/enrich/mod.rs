@@ -7,8 +7,8 @@ use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Page, Session};
 use crate::parse::Corpus;
+use arcstr::ArcStr;
 use serde::Serialize;
-use std::sync::Arc;
 
 mod assemble;
 mod candidates;
@@ -108,8 +108,8 @@ pub struct KeyNumber {
     pub unit: &'static str,
     pub magnitude: &'static str,
     /// The sentence it was said in.
-    pub excerpt: Arc<str>,
-    pub anchor: Option<Arc<str>>,
+    pub excerpt: ArcStr,
+    pub anchor: Option<ArcStr>,
     /// `percent`, `money`, `multiple`, `change`, `count` or `measure`.
     pub kind: &'static str,
     /// `value` times the magnitude (`1320亿` → 1.32e11).
@@ -212,8 +212,8 @@ impl SessionLinks {
 pub struct Link {
     pub start: usize,
     pub end: usize,
-    pub url: Arc<str>,
-    pub title: Arc<str>,
+    pub url: ArcStr,
+    pub title: ArcStr,
 }
 
 /// Find every entity, mention, launch and figure, and link them up.

@@ -78,8 +78,8 @@ pub fn apply(
     for &e in old.union(&new) {
         let Some(se) = remap[e] else { continue };
         let ent = &mut site.entities[se];
-        let lo = ent.mentions.partition_point(|m| m.session < i);
-        let hi = ent.mentions.partition_point(|m| m.session <= i);
+        let lo = ent.mentions.partition_point(|m| (m.session as usize) < i);
+        let hi = ent.mentions.partition_point(|m| m.session as usize <= i);
         ent.mentions
             .splice(lo..hi, by_entity.remove(&e).unwrap_or_default());
         match (ent.sessions.binary_search(&i), new.contains(&e)) {

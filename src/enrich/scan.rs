@@ -12,9 +12,9 @@ use super::types::{Announcement, EntityKind, Mention, MentionRole};
 use super::units::{units, Place, Unit};
 use super::{numbers, KeyNumber, Link, TextKey};
 use crate::model::{Session, SpeakerRef};
+use arcstr::ArcStr;
 use rustc_hash::FxHashSet;
 use std::collections::{BTreeMap, HashSet};
-use std::sync::Arc;
 
 /// What the first pass learns about a session.
 #[derive(Debug, Default)]
@@ -151,7 +151,7 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
     for u in &us {
         let found = find_in_unit(u, cx, &speaker_matcher, &mut open);
         // A name said twice in one sentence is one place to show.
-        let mut shown: HashSet<(usize, Arc<str>)> = HashSet::new();
+        let mut shown: HashSet<(usize, ArcStr)> = HashSet::new();
         for f in &found {
             let e = &cx.table.entities[f.hit.target];
             *out.counts.entry(f.hit.target).or_default() += 1;
@@ -431,15 +431,17 @@ fn mention(
     session: usize,
     strings: &mut Interner,
 ) -> Mention {
-    let (ex, highlight) = excerpt(u.text, start, end);
+    let (ex, (from, to)) = excerpt(u.text, start, end);
+    // 32-bit: a recap is at most a few megabytes, a site far fewer than
+    // 4 billion sessions.
     Mention {
-        session,
+        session: session as u32,
         anchor: u.anchor.clone(),
         section: u.section.map(|s| strings.get(s)),
         excerpt: strings.get(&ex),
-        highlight,
+        highlight: (from as u32, to as u32),
         role,
-        line: u.line,
+        line: u.line as u32,
     }
 }
 
@@ -447,15 +449,15 @@ fn mention(
 /// sentence that names a product, a company and a figure is one string,
 /// not three (on a big site, hundreds of megabytes).
 #[derive(Default)]
-struct Interner(FxHashSet<Arc<str>>);
+struct Interner(FxHashSet<ArcStr>);
 
 impl Interner {
-    fn get(&mut self, s: &str) -> Arc<str> {
+    fn get(&mut self, s: &str) -> ArcStr {
         if let Some(a) = self.0.get(s) {
-            return Arc::clone(a);
+            return a.clone();
         }
-        let a: Arc<str> = Arc::from(s);
-        self.0.insert(Arc::clone(&a));
+        let a: ArcStr = ArcStr::from(s);
+        self.0.insert(a.clone());
         a
     }
 }

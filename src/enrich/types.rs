@@ -3,8 +3,8 @@
 //!
 //! Indexes (`usize`) point into `Site::entities` and `Site::sessions`.
 
+use arcstr::ArcStr;
 use serde::Serialize;
-use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -75,21 +75,22 @@ impl MentionRole {
 /// One place a session speaks of an entity.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Mention {
-    /// Index into `Site::sessions`.
-    pub session: usize,
+    /// Index into `Site::sessions`. The numbers here are 32-bit: a big
+    /// site has more than a million mentions.
+    pub session: u32,
     /// The timeline entry's anchor (`t-1m15s`); `None` in the title and
     /// overview.
-    pub anchor: Option<Arc<str>>,
+    pub anchor: Option<ArcStr>,
     /// Where in the session: the section heading, the entry's text for flat
     /// timelines, or `None` for the overview.
-    pub section: Option<Arc<str>>,
+    pub section: Option<ArcStr>,
     /// The sentence, trimmed to about 120 characters, `**` removed.
-    pub excerpt: Arc<str>,
+    pub excerpt: ArcStr,
     /// Byte range of the name inside `excerpt`.
-    pub highlight: (usize, usize),
+    pub highlight: (u32, u32),
     pub role: MentionRole,
     /// Line in the recap file.
-    pub line: usize,
+    pub line: u32,
 }
 
 /// A product, company, speaker or topic with its own page.
@@ -141,8 +142,8 @@ pub struct Announcement {
     pub role: MentionRole,
     /// The launch word as written: `正式发布`, `预告`, `Beta`, `announced`.
     pub verb: String,
-    pub excerpt: Arc<str>,
-    pub anchor: Option<Arc<str>>,
+    pub excerpt: ArcStr,
+    pub anchor: Option<ArcStr>,
     pub line: usize,
 }
 

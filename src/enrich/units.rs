@@ -7,7 +7,7 @@
 
 use super::TextKey;
 use crate::model::Session;
-use std::sync::Arc;
+use arcstr::ArcStr;
 
 #[derive(Debug, Clone)]
 pub struct Unit<'a> {
@@ -19,7 +19,7 @@ pub struct Unit<'a> {
     pub key: Option<TextKey>,
     pub story: usize,
     /// The timeline anchor the text belongs to.
-    pub anchor: Option<Arc<str>>,
+    pub anchor: Option<ArcStr>,
     /// The section label for mentions: heading, or entry text when flat.
     pub section: Option<&'a str>,
 }
@@ -67,8 +67,8 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
         if headed {
             story += 1;
         }
-        let first_anchor: Option<Arc<str>> =
-            sec.entries.first().map(|e| Arc::from(e.anchor.as_str()));
+        let first_anchor: Option<ArcStr> =
+            sec.entries.first().map(|e| ArcStr::from(e.anchor.as_str()));
         if let Some(h) = &sec.heading {
             out.push(Unit {
                 text: h,
@@ -84,7 +84,7 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
             if !headed {
                 story += 1;
             }
-            let anchor: Arc<str> = Arc::from(e.anchor.as_str());
+            let anchor: ArcStr = ArcStr::from(e.anchor.as_str());
             let section = sec.heading.as_deref().or(Some(e.text.as_str()));
             // An entry named after its heading (`### 标题` + `[00:00 - 05:30]`)
             // says nothing the heading did not: one mention, not two.

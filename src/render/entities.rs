@@ -374,7 +374,7 @@ fn list_item<'a>(e: &'a Entity, strings: &'a Strings) -> ListItem<'a> {
 }
 
 fn mention_view(site: &Site, m: &Mention, strings: &Strings) -> MentionView {
-    let s = &site.sessions[m.session];
+    let s = &site.sessions[m.session as usize];
     let start = m
         .anchor
         .as_deref()
@@ -384,7 +384,7 @@ fn mention_view(site: &Site, m: &Mention, strings: &Strings) -> MentionView {
         time: start.map(crate::model::format_time),
         datetime: start.map(super::session::iso_duration),
         section: m.section.as_deref().map(str::to_string),
-        excerpt: highlighted(&m.excerpt, m.highlight),
+        excerpt: highlighted(&m.excerpt, (m.highlight.0 as usize, m.highlight.1 as usize)),
         role: m.role,
         role_label: role_label(strings, m.role),
     }
@@ -397,9 +397,9 @@ fn entity_page<'a>(site: &'a Site, i: usize, strings: &Strings) -> EntityPage<'a
     for m in e.mentions.iter().take(cap) {
         if sessions
             .last()
-            .is_none_or(|g| g.url != session_url(&site.sessions[m.session]))
+            .is_none_or(|g| g.url != session_url(&site.sessions[m.session as usize]))
         {
-            let s = &site.sessions[m.session];
+            let s = &site.sessions[m.session as usize];
             sessions.push(SessionMentions {
                 url: session_url(s),
                 title: s.title.topic.clone(),

@@ -171,14 +171,14 @@ pub fn entity_data<'a>(site: &'a Site, e: &'a Entity) -> EntityData<'a> {
             .mentions
             .iter()
             .map(|m| {
-                let s = &site.sessions[m.session];
+                let s = &site.sessions[m.session as usize];
                 MentionData {
                     session: &s.slug,
                     anchor: m.anchor.as_deref(),
                     excerpt: &m.excerpt,
                     role: m.role,
                     url: deep_link(s, m.anchor.as_deref()),
-                    line: m.line,
+                    line: m.line as usize,
                 }
             })
             .collect(),
