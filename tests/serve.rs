@@ -520,6 +520,19 @@ fn pages_on_request_match(model: &recap::serve::Model, full: &[recap::write::Out
         pages += 1;
     }
     assert!(pages > 20, "{pages} pages compared");
+    // The whole-site files, made without rendering the pages, are the
+    // full render's.
+    let mut site_wide = render::render_site_wide(site, theme).unwrap();
+    site_wide.sort_by(|a, b| a.path.cmp(&b.path));
+    let expected: Vec<&recap::write::Output> = full
+        .iter()
+        .filter(|o| render::is_site_wide(&o.path) && o.path != render::data::DATA_PATH)
+        .collect();
+    assert!(expected.len() > 5, "{} site-wide files", expected.len());
+    assert_eq!(site_wide.len(), expected.len());
+    for (got, want) in site_wide.iter().zip(expected) {
+        assert!(got == want, "{} made on its own differs", want.path);
+    }
     assert!(render::render_path(site, theme, "sessions/no-such-session/index.html").is_none());
 }
 

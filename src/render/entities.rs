@@ -267,6 +267,39 @@ pub fn outputs(
     Ok(out)
 }
 
+/// The URLs of the pages [`outputs`] makes, in its order, without making
+/// them (for the sitemap and search of `recap serve`).
+pub fn urls(site: &Site, theme: &Theme) -> Vec<String> {
+    let mut urls: Vec<String> = EntityKind::all()
+        .into_iter()
+        .filter(|&kind| has_list(site, theme, kind))
+        .map(|kind| format!("/{}/", kind.section()))
+        .collect();
+    if theme.has_template("entity.html") {
+        urls.extend(site.entities.iter().map(|e| e.url.clone()));
+    }
+    if has_announcements(theme) {
+        urls.push("/announcements/".into());
+    }
+    if has_numbers(site, theme) {
+        urls.push("/numbers/".into());
+    }
+    urls
+}
+
+fn has_list(site: &Site, theme: &Theme, kind: EntityKind) -> bool {
+    theme.has_template(&format!("{}.html", kind.section()))
+        && site.entities_of(kind).next().is_some()
+}
+
+fn has_announcements(theme: &Theme) -> bool {
+    theme.has_template("announcements.html")
+}
+
+fn has_numbers(site: &Site, theme: &Theme) -> bool {
+    theme.has_template("numbers.html") && site.info.iter().any(|i| !i.numbers.is_empty())
+}
+
 /// The one page of [`outputs`] whose output path is `path`, if any.
 pub fn output_at(
     site: &Site,
@@ -300,8 +333,7 @@ fn list_output(
 ) -> Option<anyhow::Result<Output>> {
     let strings = theme.strings();
     let list_template = format!("{}.html", kind.section());
-    let has_any = site.entities_of(kind).next().is_some();
-    if !(theme.has_template(&list_template) && has_any) {
+    if !has_list(site, theme, kind) {
         return None;
     }
     let page = ListPage {
@@ -328,7 +360,7 @@ fn announcements_output(
     theme: &Theme,
     common: &Common,
 ) -> Option<anyhow::Result<Output>> {
-    theme.has_template("announcements.html").then(|| {
+    has_announcements(theme).then(|| {
         render_page(
             theme,
             common,
@@ -340,8 +372,7 @@ fn announcements_output(
 }
 
 fn numbers_output(site: &Site, theme: &Theme, common: &Common) -> Option<anyhow::Result<Output>> {
-    let has_numbers = site.info.iter().any(|i| !i.numbers.is_empty());
-    (theme.has_template("numbers.html") && has_numbers).then(|| {
+    has_numbers(site, theme).then(|| {
         render_page(
             theme,
             common,

@@ -189,10 +189,6 @@ enum SessionPages<'a> {
     /// Render each (and then each entity page), finish it (head
     /// metadata) and hand it to the sink.
     Sink(Sink<'a>),
-    /// Do not render them: only their paths are needed (for the sitemap,
-    /// search and the duplicate check), as when serving renders each one
-    /// on request.
-    Skip,
 }
 
 /// [`render_pages`], except that with a `sink` each session page (and
@@ -212,11 +208,32 @@ pub fn render_streaming(
     )
 }
 
-/// Every file of the site except the session pages and `data/site.json`:
-/// what `recap serve` produces lazily, once per model, when a whole-site
-/// file ([`is_site_wide`]) is asked for.
-pub fn render_without_sessions(site: &Site, theme: &Theme) -> anyhow::Result<Vec<Output>> {
-    render_with(site, theme, SessionPages::Skip)
+/// The whole-site files ([`is_site_wide`]) but `data/site.json`: search
+/// page and index, feed, sitemap, robots.txt, as [`render`] makes them,
+/// but without rendering any other page: their paths are enough. What
+/// `recap serve` makes, once per model, when one of them is asked for;
+/// rendering every entity page as well took 18 s on a 10,000-session site.
+pub fn render_site_wide(site: &Site, theme: &Theme) -> anyhow::Result<Vec<Output>> {
+    let features = Features::detect(site, theme);
+    let common = Common::new(site, theme, features)?;
+    let urls = ["/".to_string()]
+        .into_iter()
+        .chain(site.sessions.iter().map(session::session_url))
+        .chain(site.pages.iter().map(pages::page_url))
+        .chain(entities::urls(site, theme));
+    let mut pages: Vec<Output> = urls
+        .map(|url| Output::new(output_path(&url), Vec::new()))
+        .collect();
+    let mut out = Vec::new();
+    if let Some(found) = search::outputs(site, theme, &common, &pages, None)? {
+        let mut page = found.page;
+        meta::add_page_meta(site, &mut page);
+        pages.push(Output::new(page.path.clone(), Vec::new()));
+        out.push(page);
+        out.extend(found.index);
+    }
+    out.extend(feeds::outputs(site, &pages)?);
+    Ok(out)
 }
 
 fn render_with(site: &Site, theme: &Theme, sessions: SessionPages) -> anyhow::Result<Vec<Output>> {
@@ -236,13 +253,9 @@ fn render_with(site: &Site, theme: &Theme, sessions: SessionPages) -> anyhow::Re
                 hand_over(sink, &mut out)?;
                 Ok(out)
             }
-            SessionPages::Skip => Ok(Output::new(
-                output_path(&session::session_url(&site.sessions[i])),
-                Vec::new(),
-            )),
         })
         .collect::<anyhow::Result<_>>()?;
-    // Pages streamed to the sink or skipped: here for their paths only.
+    // Pages streamed to the sink: here for their paths only.
     let mut placeholders: std::collections::HashSet<String> = std::collections::HashSet::new();
     if !matches!(sessions, SessionPages::Keep) {
         placeholders.extend(session_pages.iter().map(|o| o.path.clone()));
@@ -257,7 +270,7 @@ fn render_with(site: &Site, theme: &Theme, sessions: SessionPages) -> anyhow::Re
     outputs.extend(assets::assets(theme.static_dir())?);
     let sink = match sessions {
         SessionPages::Sink(sink) => Some(sink),
-        _ => None,
+        SessionPages::Keep => None,
     };
     // Entity pages are the next biggest part: with a sink, each is
     // finished and handed over as soon as it is rendered.
@@ -355,7 +368,7 @@ fn markdown_output(
 
 /// Files made from the whole site at once (the search index and page, the
 /// feed, the sitemap, robots.txt, the data export) and the theme's static
-/// files: [`render_url`] does not make these; [`render_without_sessions`]
+/// files: [`render_url`] does not make these; [`render_site_wide`]
 /// and [`assets::assets`] do.
 pub fn is_site_wide(path: &str) -> bool {
     matches!(

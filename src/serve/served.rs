@@ -105,10 +105,9 @@ impl Served {
         }
         if render::is_site_wide(key) {
             let files = self.site_wide.get_or_init(|| {
-                let files: HashMap<String, Bytes> = render::render_without_sessions(site, theme)
+                let files: HashMap<String, Bytes> = render::render_site_wide(site, theme)
                     .map_err(|e| format!("{e:#}"))?
                     .into_iter()
-                    .filter(|o| render::is_site_wide(&o.path))
                     .map(|o| (o.path, Bytes::from(o.bytes)))
                     .collect();
                 Ok(files)
