@@ -243,11 +243,11 @@ fn run(
         // rebuild locks it only to patch or swap it.
         let result = inc.rebuild_files(dirty, &recaps, &mut bar.observer(), &shared.served);
         bar.finish();
-        let Ok(mut served) = shared.served.write() else {
-            break;
-        };
         match result {
             Ok(r) => {
+                let Ok(mut served) = shared.served.write() else {
+                    break;
+                };
                 let summary = r.summary();
                 let changed = r.changed();
                 let timings = r.timings.clone();
@@ -281,7 +281,6 @@ fn run(
                 known = diags;
             }
             Err(e) => {
-                drop(served);
                 let problem = problem_of(&e, &inc);
                 printer.error(&format!(
                     "{}: {}\n  (still serving the last good build)",
