@@ -91,6 +91,7 @@ pub fn serve(mut build: BuildOptions, opts: ServeOptions, printer: Printer) -> a
 
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener)?;
+        let stop = stop_signal();
         println!("serving at {url}");
         use std::io::Write;
         let _ = std::io::stdout().flush();
@@ -101,7 +102,7 @@ pub fn serve(mut build: BuildOptions, opts: ServeOptions, printer: Printer) -> a
         let app = http::router(Arc::clone(&shared));
         let mut forced = stop_rx.clone();
         let server = axum::serve(listener, app).with_graceful_shutdown(async move {
-            stop_signal().await;
+            stop.await;
             let _ = stop_tx.send(true);
         });
         tokio::select! {
@@ -121,26 +122,37 @@ pub fn serve(mut build: BuildOptions, opts: ServeOptions, printer: Printer) -> a
     Ok(())
 }
 
-/// Ctrl-C, or SIGTERM on Unix.
-async fn stop_signal() {
+/// Ctrl-C, or SIGTERM on Unix. The handlers are installed when this is
+/// called, not when the future is first polled: a Ctrl-C right after
+/// `serving at` is printed must stop the server cleanly, not kill it.
+fn stop_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{signal, SignalKind};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = term.recv() => {}
+        let interrupt = signal(SignalKind::interrupt());
+        let terminate = signal(SignalKind::terminate());
+        async move {
+            match (interrupt, terminate) {
+                (Ok(mut int), Ok(mut term)) => {
+                    tokio::select! {
+                        _ = int.recv() => {}
+                        _ = term.recv() => {}
+                    }
                 }
-            }
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
+                (Ok(mut int), Err(_)) => {
+                    int.recv().await;
+                }
+                _ => {
+                    let _ = tokio::signal::ctrl_c().await;
+                }
             }
         }
     }
     #[cfg(not(unix))]
     {
-        let _ = tokio::signal::ctrl_c().await;
+        async {
+            let _ = tokio::signal::ctrl_c().await;
+        }
     }
 }
 
