@@ -32,28 +32,28 @@ fn entity_set(weights: &[(usize, f64)]) -> BTreeSet<usize> {
 /// each drop an entity that only those two sessions named.
 pub fn fits_all(site: &Site, memory: &Memory, edits: &[(usize, &[(usize, f64)])]) -> bool {
     let edited: BTreeSet<usize> = edits.iter().map(|&(i, _)| i).collect();
-    let mut named_after = BTreeSet::new();
-    for &(i, weights) in edits {
-        let (old, new) = (entity_set(&memory.weights[i]), entity_set(weights));
-        if new.difference(&old).any(|&e| memory.remap[e].is_none()) {
-            return false;
+    let sets: Vec<(BTreeSet<usize>, BTreeSet<usize>)> = edits
+        .iter()
+        .map(|&(i, weights)| (entity_set(&memory.weights[i]), entity_set(weights)))
+        .collect();
+    let appears = sets
+        .iter()
+        .any(|(old, new)| new.difference(old).any(|&e| memory.remap[e].is_none()));
+    let named_after: BTreeSet<usize> = sets.iter().flat_map(|(_, new)| new).copied().collect();
+    let kept = |e: usize| match memory.remap[e] {
+        None => false,
+        Some(se) => {
+            named_after.contains(&e)
+                || site.entities[se]
+                    .sessions
+                    .iter()
+                    .any(|s| !edited.contains(s))
         }
-        named_after.extend(new);
-    }
-    edits.iter().all(|&(i, weights)| {
-        let (old, new) = (entity_set(&memory.weights[i]), entity_set(weights));
-        let kept = |e: usize| match memory.remap[e] {
-            None => false,
-            Some(se) => {
-                named_after.contains(&e)
-                    || site.entities[se]
-                        .sessions
-                        .iter()
-                        .any(|s| !edited.contains(s))
-            }
-        };
-        old.difference(&new).all(|&e| kept(e))
-    })
+    };
+    !appears
+        && sets
+            .iter()
+            .all(|(old, new)| old.difference(new).all(|&e| kept(e)))
 }
 
 /// Replace session `i`'s share of `site` by what `scan` found (`info` and

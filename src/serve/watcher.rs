@@ -38,16 +38,13 @@ pub fn first_build(inc: &mut Incremental, shared: &Shared, printer: Printer) -> 
         Ok(s) => s,
         Err(e) => e.into_inner(),
     };
-    let (result, timings) = match result {
-        Ok(r) => {
-            let timings = r.timings.clone();
-            served.rebuilt(r);
-            (Ok(()), timings)
-        }
-        Err(e) => (Err(e), Vec::new()),
-    };
+    let result = result.map(|r| {
+        let timings = r.timings.clone();
+        served.rebuilt(r);
+        timings
+    });
     match (result, served.model().site()) {
-        (Ok(()), Some(site)) => {
+        (Ok(timings), Some(site)) => {
             printer.diagnostics(&site.diagnostics);
             printer.timings(&timings);
             printer.info(&format!(
