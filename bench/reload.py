@@ -22,7 +22,8 @@ default) for both, and the server's own "rebuilt in" lines.
 With `--catalog-edit`, it then edits the catalog once (every session is
 enriched again, seconds on a big site) and fetches a session page over and
 over until the reload event arrives: how long a request waits while such a
-rebuild runs. Copying a
+rebuild runs. With `--search-edit`, it asks for the search index (seconds to
+make on a big site) and edits a recap while the index is being made. Copying a
 10,000-session corpus and its first build take a minute or so. Standard
 library only.
 """
@@ -164,6 +165,41 @@ def catalog_edit(site: str, addr: str, url: str, events: Events, generation: int
     return status["generation"]
 
 
+def search_edit(site: str, addr: str, name: str, url: str, events: Events, generation: int,
+                timeout: float) -> int:
+    """Ask for the search index (seconds to make on a big site) and, while
+    it is being made, edit a recap: how long the edited page takes then."""
+    done = {}
+
+    def ask_index():
+        t = time.perf_counter()
+        fetch(addr, "/search/search-index.js", timeout)
+        done["index"] = (time.perf_counter() - t) * 1000
+
+    asker = threading.Thread(target=ask_index)
+    asker.start()
+    time.sleep(1.0)
+    t0 = time.perf_counter()
+    edit(os.path.join(site, "seeds", name), 1000)
+    while True:
+        status = events.next()
+        if status["generation"] > generation or not status["ok"]:
+            break
+    reload_ms = (time.perf_counter() - t0) * 1000
+    page = fetch(addr, url, timeout)
+    page_ms = (time.perf_counter() - t0) * 1000
+    if "基准测试的第 1000 次修改".encode() not in page:
+        raise RuntimeError(f"{url} does not show the edit")
+    index_running = "index" not in done
+    asker.join()
+    print(
+        f"edit during the search index: reload event after {reload_ms:.0f} ms, page after "
+        f"{page_ms:.0f} ms (index {'still' if index_running else 'no longer'} being made then); "
+        f"the index request took {done['index']:.0f} ms"
+    )
+    return status["generation"]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--seeds", default=os.path.join(ROOT, "seeds"))
@@ -175,6 +211,8 @@ def main(argv=None) -> int:
     ap.add_argument("--timeout", type=float, default=600.0)
     ap.add_argument("--catalog-edit", action="store_true",
                     help="then edit the catalog and time requests made while it rebuilds")
+    ap.add_argument("--search-edit", action="store_true",
+                    help="then edit a recap while the search index is being made")
     ap.add_argument("-v", "--verbose", action="store_true", help="show each rebuild's stage times")
     args = ap.parse_args(argv)
 
@@ -251,6 +289,9 @@ def main(argv=None) -> int:
             f"save → updated page, {len(pages)} edits: median {statistics.median(pages):.1f} ms, "
             f"min {min(pages):.1f} ms, max {max(pages):.1f} ms"
         )
+        if args.search_edit:
+            generation = search_edit(site, addr, recaps[1], urls[recaps[1]], events, generation,
+                                     args.timeout)
         if args.catalog_edit:
             generation = catalog_edit(site, addr, urls[recaps[0]], events, generation, args.timeout)
         memory = memory_of(proc.pid)

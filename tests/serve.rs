@@ -696,6 +696,61 @@ fn incremental_rebuilds_match_a_fresh_build() {
 }
 
 #[test]
+fn whole_site_files_are_made_without_holding_the_model() {
+    use recap::serve::{Dirty, Fetched, Incremental, Served};
+    let dir = site_copy("later");
+    let opts = recap::BuildOptions {
+        root: dir.clone(),
+        ..recap::BuildOptions::default()
+    };
+    let fresh = |opts: &recap::BuildOptions, path: &str| {
+        let outputs = recap::build_in_memory(opts).unwrap().1;
+        outputs.into_iter().find(|o| o.path == path).unwrap().bytes
+    };
+    let mut inc = Incremental::new(opts.clone());
+    let held = std::sync::RwLock::new(Served::new());
+    let first = inc.rebuild(Dirty::ALL, &mut |_| {}, &held).unwrap();
+    held.write().unwrap().rebuilt(first);
+    let later = |key: &str| match held.read().unwrap().fetch(key) {
+        Some(Fetched::Later(later)) => later,
+        _ => panic!("{key} is made outside the lock"),
+    };
+    const INDEX: &str = "search/search-index.js";
+    let (index, export) = (later(INDEX), later(recap::render::data::DATA_PATH));
+    let before = (fresh(&opts, INDEX), fresh(&opts, "data/site.json"));
+
+    // An edit lands while they are being made: the rebuild does not wait
+    // for them, and they are made from the model as it was when asked for.
+    let edited = std::fs::read_dir(dir.join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .min()
+        .unwrap();
+    let text = std::fs::read_to_string(&edited).unwrap();
+    std::fs::write(
+        &edited,
+        text.replacen("\n- ", "\n- 后来加的慢镜头要点，用到 Amazon Bedrock\n- ", 1),
+    )
+    .unwrap();
+    assert!(held.try_write().is_ok(), "a whole-site file holds no lock");
+    let seeds_changed = Dirty {
+        seeds: true,
+        ..Dirty::default()
+    };
+    let r = inc.rebuild(seeds_changed, &mut |_| {}, &held).unwrap();
+    assert_eq!(r.enriched, Some(recap::enrich::Update::Sessions(vec![0])));
+    held.write().unwrap().rebuilt(r);
+    let made = |l: &recap::serve::Later| l.make().unwrap().unwrap().to_vec();
+    assert!(made(&index) == before.0, "the index of the old model");
+    assert!(made(&export) == before.1, "the export of the old model");
+    let after = (fresh(&opts, INDEX), fresh(&opts, "data/site.json"));
+    assert!(String::from_utf8_lossy(&after.1).contains("后来加的慢镜头要点"));
+    assert!(made(&later(INDEX)) == after.0, "the index of the new model");
+    assert!(made(&later(recap::render::data::DATA_PATH)) == after.1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn the_page_script_reloads_and_shows_the_overlay_in_a_browser() {
     let Some((tests, chromium)) = common::browser_tests("live-reload browser test") else {
         return;

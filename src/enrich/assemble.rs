@@ -25,7 +25,7 @@ pub struct Assembled {
 
 /// What the merge counted, by table index (before compaction), so one
 /// session's share can be taken out and put back.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Memory {
     /// Entity → co-mentioned entity → number of stories naming both.
     pub co: HashMap<usize, HashMap<usize, usize>>,

@@ -27,6 +27,7 @@ use rayon::prelude::*;
 use std::collections::BTreeSet;
 
 /// The enriched site and what it took to make it.
+#[derive(Clone)]
 pub struct Enricher {
     catalog: Catalog,
     config: SiteConfig,

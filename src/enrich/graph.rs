@@ -9,7 +9,7 @@ use crate::model::SpeakerRef;
 use arcstr::ArcStr;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Table {
     pub entities: Vec<Entity>,
     /// Names and aliases of products and companies, for the main matcher.

@@ -56,7 +56,7 @@ pub struct Hit {
     pub pattern: usize,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct PatternInfo {
     target: usize,
     /// Width-folded original spelling, for exact-case checks.
@@ -70,7 +70,7 @@ struct PatternInfo {
 }
 
 /// The compiled set of names.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Matcher {
     automaton: Option<AhoCorasick>,
     /// Per automaton pattern: the original pattern index.

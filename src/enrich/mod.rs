@@ -33,7 +33,7 @@ pub use enricher::{Enricher, Update};
 pub use types::{Announcement, Candidate, Entity, EntityKind, Mention, MentionRole};
 
 /// Everything the renderer needs.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Site {
     pub config: SiteConfig,
     /// Sorted by source path. `speakers` holds front matter speakers and,

@@ -8,7 +8,7 @@
 //! backslashes are refused with 400 before any lookup.
 
 use super::live::{self, Status};
-use super::served::Served;
+use super::served::{Fetched, Rendered, Served};
 use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
@@ -28,8 +28,10 @@ pub const EVENTS_PATH: &str = "/__recap/events";
 /// What the handlers share with the rebuild thread.
 pub struct Shared {
     /// The last good build, rendered on request. The rebuild thread holds
-    /// the write lock while it updates the model; a request waits for it
-    /// and then gets the new page.
+    /// the write lock while it patches or swaps the model; a request waits
+    /// for it and then gets the new page. Requests hold the read lock only
+    /// while a page renders (milliseconds): whole-site files are made
+    /// after it is let go ([`super::served::Later`]).
     pub served: RwLock<Served>,
     /// Build generation and errors; every change is pushed to browsers.
     pub status: watch::Sender<Status>,
@@ -165,25 +167,47 @@ async fn site_file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) 
             .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return r;
     }
-    let Ok(served) = shared.served.read() else {
-        return plain(StatusCode::INTERNAL_SERVER_ERROR, "the server is broken\n");
-    };
-    let status = shared.status.borrow().clone();
-    match lookup(uri.path(), uri.query(), |k| served.get(k).is_some()) {
-        Lookup::File(key) => match served.get(&key) {
-            Some(Ok(bytes)) => file_response(StatusCode::OK, &key, &bytes, &status),
-            Some(Err(e)) => render_failed(&key, &e, &status),
-            None => not_found(&served, &status),
-        },
-        Lookup::Redirect(location) => {
-            let mut r = StatusCode::MOVED_PERMANENTLY.into_response();
-            if let Ok(v) = HeaderValue::from_str(&location) {
-                r.headers_mut().insert(header::LOCATION, v);
+    let broken = || plain(StatusCode::INTERNAL_SERVER_ERROR, "the server is broken\n");
+    // The read lock is held only for what takes milliseconds; it cannot
+    // be held across an await anyway.
+    let (key, later, status) = {
+        let Ok(served) = shared.served.read() else {
+            return broken();
+        };
+        let status = shared.status.borrow().clone();
+        match lookup(uri.path(), uri.query(), |k| served.fetch(k).is_some()) {
+            Lookup::File(key) => match served.fetch(&key) {
+                Some(Fetched::Ready(r)) => return made(&key, r, &status),
+                Some(Fetched::Later(later)) => (key, later, status),
+                None => return not_found(&served, &status),
+            },
+            Lookup::Redirect(location) => {
+                let mut r = StatusCode::MOVED_PERMANENTLY.into_response();
+                if let Ok(v) = HeaderValue::from_str(&location) {
+                    r.headers_mut().insert(header::LOCATION, v);
+                }
+                return r;
             }
-            r
+            Lookup::NotFound => return not_found(&served, &status),
+            Lookup::BadRequest => return plain(StatusCode::BAD_REQUEST, "bad request path\n"),
         }
-        Lookup::NotFound => not_found(&served, &status),
-        Lookup::BadRequest => plain(StatusCode::BAD_REQUEST, "bad request path\n"),
+    };
+    // Seconds of work on a big site: off the lock, and off the threads
+    // that answer the other requests.
+    match tokio::task::spawn_blocking(move || later.make()).await {
+        Ok(Some(r)) => made(&key, r, &status),
+        Ok(None) => match shared.served.read() {
+            Ok(served) => not_found(&served, &status),
+            Err(_) => broken(),
+        },
+        Err(_) => broken(),
+    }
+}
+
+fn made(key: &str, rendered: Rendered, status: &Status) -> Response {
+    match rendered {
+        Ok(bytes) => file_response(StatusCode::OK, key, &bytes, status),
+        Err(e) => render_failed(key, &e, status),
     }
 }
 

@@ -37,7 +37,7 @@ use crate::write::Output;
 use anyhow::Context;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::RwLock;
+use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 /// Which kinds of input changed since the last build.
@@ -153,19 +153,24 @@ pub struct Built {
 
 /// What pages render from: the model of the last good build, with what
 /// enriching it took, and the last good theme.
-#[derive(Default)]
+///
+/// A clone is two pointers: serve makes its slow whole-site files (the
+/// search index, the data export) from a clone, without the lock, and a
+/// rebuild that patches the model meanwhile copies the enricher first
+/// (`Arc::make_mut`) rather than wait for them.
+#[derive(Default, Clone)]
 pub struct Model {
-    enriched: Option<Enricher>,
-    theme: Option<Theme>,
+    enriched: Option<Arc<Enricher>>,
+    theme: Option<Arc<Theme>>,
 }
 
 impl Model {
     pub fn site(&self) -> Option<&Site> {
-        self.enriched.as_ref().map(Enricher::site)
+        self.enriched.as_deref().map(Enricher::site)
     }
 
     pub fn theme(&self) -> Option<&Theme> {
-        self.theme.as_ref()
+        self.theme.as_deref()
     }
 
     /// Every file of the model, as `recap build` writes it.
@@ -260,7 +265,11 @@ impl Incremental {
         r.timings.retain(|(s, _)| *s != STAGES[3]);
         r.timings.push((STAGES[3], t.elapsed()));
         Ok(Built {
-            site: model.enriched.expect("built above").into_site(),
+            site: model
+                .enriched
+                .map(Arc::unwrap_or_clone)
+                .expect("built above")
+                .into_site(),
             outputs,
             timings: r.timings,
         })
@@ -422,11 +431,30 @@ impl Incremental {
                 .values()
                 .filter_map(|c| c.parsed.0.clone())
                 .collect();
-            let mut h = write()?;
-            let e = h.model_mut().enriched.as_mut().expect("edits need a model");
-            enriched = e
-                .update(edits, self.corpus_diagnostics.clone(), pages)
-                .map(enrich::Update::Sessions);
+            let diagnostics = self.corpus_diagnostics.clone();
+            // A whole-site file being made holds the model too: then a
+            // copy is made and patched without the lock (copying a big
+            // model takes a while) and swapped in.
+            let copy = {
+                let h = read()?;
+                let e = h.model().enriched.as_ref().expect("edits need a model");
+                (Arc::strong_count(e) > 1).then(|| Enricher::clone(e))
+            };
+            if let Some(mut copy) = copy {
+                enriched = copy
+                    .update(edits, diagnostics, pages)
+                    .map(enrich::Update::Sessions);
+                if enriched.is_some() {
+                    let old = write()?.model_mut().enriched.replace(Arc::new(copy));
+                    drop(old);
+                }
+            } else {
+                let mut h = write()?;
+                let e = h.model_mut().enriched.as_mut().expect("edits need a model");
+                enriched = Arc::make_mut(e)
+                    .update(edits, diagnostics, pages)
+                    .map(enrich::Update::Sessions);
+            }
         }
         if enriched.is_none() && (model_changed || !had_model) {
             let corpus = parse::assemble(
@@ -437,7 +465,7 @@ impl Incremental {
             let catalog = self.catalog.clone().expect("catalog loaded above");
             self.corpus_diagnostics = corpus.diagnostics.clone();
             let new = Enricher::new(corpus, catalog, config);
-            let old = write()?.model_mut().enriched.replace(new);
+            let old = write()?.model_mut().enriched.replace(Arc::new(new));
             // Dropped off the lock: a big model takes a while to free.
             drop(old);
             enriched = Some(enrich::Update::Everything);
@@ -476,7 +504,7 @@ impl Incremental {
             probe(site, theme, whole, &touched).context("rendering failed")?
         };
         if new_theme.is_some() {
-            write()?.model_mut().theme = new_theme;
+            write()?.model_mut().theme = new_theme.map(Arc::new);
             self.pending.theme = false;
         }
         timings.push(("render", t.elapsed()));

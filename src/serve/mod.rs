@@ -23,13 +23,14 @@ pub mod sources;
 pub mod watcher;
 
 pub use incremental::{Built, Dirty, Incremental, Model, ModelHolder, Rebuild};
+pub use served::{Fetched, Later, Served};
 
 use crate::build::BuildOptions;
 use crate::progress::Printer;
 use anyhow::Context;
 use http::Shared;
 use live::Status;
-use served::Served;
+
 use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, RwLock};
 use tokio::sync::watch;

@@ -10,15 +10,75 @@
 //! on the first request for one of them, the data export on its own when
 //! it is asked for; the theme's static files are read when the theme is
 //! loaded.
+//!
+//! Those whole-site files take seconds on a big site (11 s for the search
+//! index of 10,000 sessions), so they are not made under the lock: a
+//! request takes a [`Later`] (a clone of the model, two pointers, and the
+//! cells the files go in) and makes them after letting go. A rebuild never
+//! waits for one; if it patches the model meanwhile, the enricher is
+//! copied first and the files made from the old model are dropped with it.
 
 use super::incremental::{Model, ModelHolder, Rebuild};
 use crate::render;
 use axum::body::Bytes;
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// A page, or why it could not be made.
 pub type Rendered = Result<Bytes, String>;
+
+/// A file of the site, ready or to be made from the whole site.
+pub enum Fetched {
+    Ready(Rendered),
+    /// Make it with [`Later::make`], without holding the lock.
+    Later(Later),
+}
+
+/// The files made from the whole site at once, for one model.
+#[derive(Default)]
+struct Wholes {
+    /// Search index and page, feed, sitemap, robots.txt.
+    site_wide: OnceLock<Result<HashMap<String, Bytes>, String>>,
+    /// The data export, made only when asked for: hundreds of megabytes on
+    /// a big site, which a search must not pay for.
+    site_json: OnceLock<Rendered>,
+}
+
+/// A whole-site file to make from the model as it was when asked for.
+/// Requests for it at the same time share one making of it.
+pub struct Later {
+    model: Model,
+    wholes: Arc<Wholes>,
+    key: String,
+}
+
+impl Later {
+    /// The file, or `None` when the site has no such file (a search index
+    /// shard that is not there).
+    pub fn make(&self) -> Option<Rendered> {
+        let (site, theme) = (self.model.site()?, self.model.theme()?);
+        if self.key == render::data::DATA_PATH {
+            let json = self.wholes.site_json.get_or_init(|| {
+                render::data::site_json(site)
+                    .map(Bytes::from)
+                    .map_err(|e| format!("{e:#}"))
+            });
+            return Some(json.clone());
+        }
+        let files = self.wholes.site_wide.get_or_init(|| {
+            let files: HashMap<String, Bytes> = render::render_site_wide(site, theme)
+                .map_err(|e| format!("{e:#}"))?
+                .into_iter()
+                .map(|o| (o.path, Bytes::from(o.bytes)))
+                .collect();
+            Ok(files)
+        });
+        match files {
+            Ok(files) => files.get(&self.key).map(|b| Ok(b.clone())),
+            Err(e) => Some(Err(e.clone())),
+        }
+    }
+}
 
 /// The last good model and the files made from it so far.
 pub struct Served {
@@ -30,11 +90,8 @@ pub struct Served {
     pages: Mutex<HashMap<String, Rendered>>,
     /// The theme's static files, read once per theme.
     assets: HashMap<String, Bytes>,
-    /// Search index and page, feed, sitemap, robots.txt.
-    site_wide: OnceLock<Result<HashMap<String, Bytes>, String>>,
-    /// The data export, made only when asked for: hundreds of megabytes on
-    /// a big site, which a search must not pay for.
-    site_json: OnceLock<Rendered>,
+    /// Made from this model when first asked for.
+    wholes: Arc<Wholes>,
 }
 
 impl Served {
@@ -45,8 +102,7 @@ impl Served {
             built: false,
             pages: Mutex::new(HashMap::new()),
             assets: HashMap::new(),
-            site_wide: OnceLock::new(),
-            site_json: OnceLock::new(),
+            wholes: Arc::default(),
         }
     }
 
@@ -86,39 +142,36 @@ impl Served {
     }
 
     /// The file at output path `key`, rendered now if need be; `None` when
-    /// the site has no such file.
+    /// the site has no such file. A whole-site file is made now too: see
+    /// [`Served::fetch`] for making it after letting go of the lock.
     pub fn get(&self, key: &str) -> Option<Rendered> {
+        match self.fetch(key)? {
+            Fetched::Ready(r) => Some(r),
+            Fetched::Later(later) => later.make(),
+        }
+    }
+
+    /// The file at output path `key`: a page is rendered now (a few
+    /// milliseconds), a whole-site file is left for the caller to make.
+    /// `None` when the site has no such file; a [`Later`] may still find
+    /// that it has none.
+    pub fn fetch(&self, key: &str) -> Option<Fetched> {
         if !self.built {
             return None;
         }
         if let Some(b) = self.assets.get(key) {
-            return Some(Ok(b.clone()));
+            return Some(Fetched::Ready(Ok(b.clone())));
         }
         let (site, theme) = (self.model.site()?, self.model.theme()?);
-        if key == render::data::DATA_PATH {
-            let json = self.site_json.get_or_init(|| {
-                render::data::site_json(site)
-                    .map(Bytes::from)
-                    .map_err(|e| format!("{e:#}"))
-            });
-            return Some(json.clone());
-        }
         if render::is_site_wide(key) {
-            let files = self.site_wide.get_or_init(|| {
-                let files: HashMap<String, Bytes> = render::render_site_wide(site, theme)
-                    .map_err(|e| format!("{e:#}"))?
-                    .into_iter()
-                    .map(|o| (o.path, Bytes::from(o.bytes)))
-                    .collect();
-                Ok(files)
-            });
-            return match files {
-                Ok(files) => files.get(key).map(|b| Ok(b.clone())),
-                Err(e) => Some(Err(e.clone())),
-            };
+            return Some(Fetched::Later(Later {
+                model: self.model.clone(),
+                wholes: Arc::clone(&self.wholes),
+                key: key.to_string(),
+            }));
         }
         if let Some(r) = self.pages.lock().ok()?.get(key) {
-            return Some(r.clone());
+            return Some(Fetched::Ready(r.clone()));
         }
         let rendered = render::render_path(site, theme, key)?
             .map(|o| Bytes::from(o.bytes))
@@ -126,7 +179,7 @@ impl Served {
         if let Ok(mut pages) = self.pages.lock() {
             pages.insert(key.to_string(), rendered.clone());
         }
-        Some(rendered)
+        Some(Fetched::Ready(rendered))
     }
 }
 
@@ -138,8 +191,7 @@ impl ModelHolder for Served {
     /// What was made from the old model is forgotten before it changes.
     fn model_mut(&mut self) -> &mut Model {
         self.pages = Mutex::new(HashMap::new());
-        self.site_wide = OnceLock::new();
-        self.site_json = OnceLock::new();
+        self.wholes = Arc::default();
         &mut self.model
     }
 }
