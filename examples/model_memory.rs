@@ -68,6 +68,27 @@ fn stage(name: &str) {
     );
 }
 
+/// What `recap serve` pays when an edit lands while a whole-site file is
+/// being made from the model: a copy of the enricher, part by part.
+fn copy_time(enricher: &recap::enrich::Enricher) {
+    let timed = |name: &str, copy: &dyn Fn() -> Box<dyn std::any::Any>| {
+        let (before, t) = (LIVE.load(Relaxed), std::time::Instant::now());
+        let copy = copy();
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        let grew = LIVE.load(Relaxed).saturating_sub(before);
+        println!("  copy of {name:<12} {ms:7.0} ms, {:7.1} MiB", mib(grew));
+        drop(copy);
+    };
+    let site = enricher.site();
+    println!("\ncopying the model (serve does when an edit lands during a whole-site file):");
+    timed("the enricher", &|| Box::new(enricher.clone()));
+    timed("sessions", &|| Box::new(site.sessions.clone()));
+    timed("info", &|| Box::new(site.info.clone()));
+    timed("links", &|| Box::new(site.links.clone()));
+    timed("entities", &|| Box::new(site.entities.clone()));
+    println!();
+}
+
 fn main() -> anyhow::Result<()> {
     let seeds = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or("seeds".into()));
     let content = std::path::Path::new("content");
@@ -80,6 +101,7 @@ fn main() -> anyhow::Result<()> {
     stage("parse");
     let enricher = recap::enrich::Enricher::new(corpus, catalog, config.clone());
     stage("enrich");
+    copy_time(&enricher);
     // What `recap serve` keeps to patch the model, and a build lets go.
     let mut site = enricher.into_site();
     stage("model");
@@ -111,16 +133,22 @@ fn main() -> anyhow::Result<()> {
         ("candidates", |s| s.candidates = Vec::new()),
         ("inline links", |s| s.links = Default::default()),
         ("key numbers", |s| {
-            s.info.iter_mut().for_each(|i| i.numbers = Vec::new())
+            s.info
+                .iter_mut()
+                .for_each(|i| std::sync::Arc::make_mut(i).numbers = Vec::new())
         }),
         ("session lists", |s| s.info = Vec::new()),
         ("entity mentions", |s| {
-            s.entities.iter_mut().for_each(|e| e.mentions = Vec::new())
+            s.entities
+                .iter_mut()
+                .for_each(|e| std::sync::Arc::make_mut(e).mentions = Vec::new())
         }),
         ("entities", |s| s.entities = Vec::new()),
         ("announcements", |s| s.announcements = Vec::new()),
         ("session timelines", |s| {
-            s.sessions.iter_mut().for_each(|x| x.timeline = Vec::new())
+            s.sessions
+                .iter_mut()
+                .for_each(|x| std::sync::Arc::make_mut(x).timeline = Vec::new())
         }),
         ("sessions", |s| s.sessions = Vec::new()),
     ];

@@ -7,10 +7,15 @@ use super::matcher;
 use super::types::{Candidate, Entity, EntityKind};
 use crate::model::Session;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Candidates that got a page: count what the page lists, which also
 /// covers merged spellings and places discovery did not see.
-pub fn count_candidates(candidates: &mut [Candidate], entities: &[Entity], sessions: &[Session]) {
+pub fn count_candidates(
+    candidates: &mut [Candidate],
+    entities: &[Arc<Entity>],
+    sessions: &[Arc<Session>],
+) {
     let mut pages: HashMap<(EntityKind, &str), &Entity> = HashMap::new();
     for e in entities.iter().filter(|e| !e.catalogued) {
         pages.entry((e.kind, e.name.as_str())).or_insert(e);

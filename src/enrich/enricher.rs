@@ -18,13 +18,15 @@ use super::candidates::{count_candidates, same_but_lines, shift_lines};
 use super::discover::{self, Discovered, Sighting};
 use super::graph::Table;
 use super::matcher::{self, Matcher};
-use super::{patch, scan, Catalog, SessionLinks, Site};
+use super::{patch, scan, Catalog, Entity, SessionLinks, Site};
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Page, Session, SpeakerRef};
 use crate::parse::Corpus;
 use rayon::prelude::*;
+use std::borrow::Borrow;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// The enriched site and what it took to make it.
 #[derive(Clone)]
@@ -107,23 +109,28 @@ impl Enricher {
             speakers.iter().map(|l| speaker_ids(&table, l)).collect();
         let (assembled, session_links, memory) = assemble::assemble(&table, scans, &speaker_ids);
 
-        let links = session_links.into_iter().map(SessionLinks::new).collect();
-        let mut candidates = decision.candidates;
-        count_candidates(&mut candidates, &assembled.entities, &sessions);
+        let links = session_links
+            .into_iter()
+            .map(|l| Arc::new(SessionLinks::new(l)))
+            .collect();
         for (s, found) in sessions.iter_mut().zip(&speakers) {
             if s.speakers.is_empty() {
                 s.speakers = found.clone();
             }
         }
+        let sessions: Vec<Arc<Session>> = sessions.into_iter().map(Arc::new).collect();
+        let entities: Vec<Arc<Entity>> = assembled.entities.into_iter().map(Arc::new).collect();
+        let mut candidates = decision.candidates;
+        count_candidates(&mut candidates, &entities, &sessions);
         Enricher {
             site: Site {
                 config: config.clone(),
                 sessions,
-                info: assembled.info,
+                info: assembled.info.into_iter().map(Arc::new).collect(),
                 links,
                 pages: corpus.pages,
                 diagnostics,
-                entities: assembled.entities,
+                entities,
                 announcements: assembled.announcements,
                 candidates,
             },
@@ -249,7 +256,7 @@ impl Enricher {
             if s.speakers.is_empty() {
                 s.speakers = p.speakers.clone();
             }
-            self.site.sessions[i] = s;
+            self.site.sessions[i] = Arc::new(s);
             self.sightings[i].1 = p.sightings;
             edited.push(i);
         }
@@ -270,10 +277,10 @@ impl Enricher {
 }
 
 /// Conference names from titles: never companies or products.
-fn events(sessions: &[Session]) -> Vec<String> {
+fn events<S: Borrow<Session>>(sessions: &[S]) -> Vec<String> {
     sessions
         .iter()
-        .filter_map(|s| s.title.conference.clone())
+        .filter_map(|s| s.borrow().title.conference.clone())
         .collect()
 }
 

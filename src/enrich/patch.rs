@@ -17,6 +17,7 @@ use super::related;
 use super::scan::SessionScan;
 use super::{Mention, SessionLinks, Site};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// A session's new scan with [`assemble::session_info`] of it.
 pub type Input = (SessionScan, super::SessionInfo, Vec<(usize, f64)>);
@@ -77,7 +78,7 @@ pub fn apply(
     }
     for &e in old.union(&new) {
         let Some(se) = remap[e] else { continue };
-        let ent = &mut site.entities[se];
+        let ent = Arc::make_mut(&mut site.entities[se]);
         let lo = ent.mentions.partition_point(|m| (m.session as usize) < i);
         let hi = ent.mentions.partition_point(|m| m.session as usize <= i);
         ent.mentions
@@ -111,8 +112,9 @@ pub fn apply(
                 .filter_map(|(x, c)| remap[x].map(|y| (y, c)))
                 .collect()
         };
-        site.entities[sa].co_products = mapped(products);
-        site.entities[sa].co_companies = mapped(companies);
+        let ent = Arc::make_mut(&mut site.entities[sa]);
+        ent.co_products = mapped(products);
+        ent.co_companies = mapped(companies);
     }
     memory.stories[i] = std::mem::take(&mut scan.stories);
 
@@ -129,11 +131,11 @@ pub fn apply(
     let hi = site.announcements.partition_point(|a| a.session <= i);
     site.announcements.splice(lo..hi, announcements);
 
-    site.links[i] = SessionLinks::new(scan.links);
+    site.links[i] = Arc::new(SessionLinks::new(scan.links));
 
-    let related = std::mem::take(&mut site.info[i].related);
-    site.info[i] = info;
-    site.info[i].related = related;
+    let mut info = info;
+    info.related = site.info[i].related.clone();
+    site.info[i] = Arc::new(info);
 
     // Related sessions: a posting list that gained or lost this session
     // changes the scores of every session on it (when it counts at all).
@@ -171,6 +173,6 @@ pub fn related_again(site: &mut Site, memory: &Memory, sessions: &BTreeSet<usize
         })
         .collect();
     for (s, r) in found {
-        site.info[s].related = r;
+        Arc::make_mut(&mut site.info[s]).related = r;
     }
 }

@@ -396,7 +396,10 @@ mod tests {
     #[test]
     fn json_ld_is_an_event_that_cannot_close_its_script() {
         let mut site = site();
-        site.sessions[0].title.full.push_str("</script>");
+        std::sync::Arc::make_mut(&mut site.sessions[0])
+            .title
+            .full
+            .push_str("</script>");
         let ld = session_json_ld(&site, 0);
         assert!(!ld.contains("</"));
         let v: Value = serde_json::from_str(&ld).unwrap();

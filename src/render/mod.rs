@@ -48,7 +48,7 @@ pub struct Features {
 
 impl Features {
     pub fn detect(site: &Site, theme: &Theme) -> Features {
-        let any = |f: fn(&crate::enrich::SessionInfo) -> bool| site.info.iter().any(f);
+        let any = |f: fn(&crate::enrich::SessionInfo) -> bool| site.info.iter().any(|i| f(i));
         Features {
             has_products: theme.has_template("products.html") && any(|i| !i.products.is_empty()),
             has_companies: theme.has_template("companies.html") && any(|i| !i.companies.is_empty()),
@@ -218,7 +218,7 @@ pub fn render_site_wide(site: &Site, theme: &Theme) -> anyhow::Result<Vec<Output
     let common = Common::new(site, theme, features)?;
     let urls = ["/".to_string()]
         .into_iter()
-        .chain(site.sessions.iter().map(session::session_url))
+        .chain(site.sessions.iter().map(|s| session::session_url(s)))
         .chain(site.pages.iter().map(pages::page_url))
         .chain(entities::urls(site, theme));
     let mut pages: Vec<Output> = urls

@@ -95,7 +95,12 @@ impl<'a> SiteDocuments<'a> {
     pub fn new(site: &'a Site, has_page: impl Fn(&str) -> bool) -> Self {
         SiteDocuments {
             site,
-            entities: site.entities.iter().filter(|e| has_page(&e.url)).collect(),
+            entities: site
+                .entities
+                .iter()
+                .filter(|e| has_page(&e.url))
+                .map(|e| &**e)
+                .collect(),
         }
     }
 }

@@ -266,7 +266,7 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
             inf.related
                 .iter()
                 .filter_map(|&r| site.sessions.get(r))
-                .map(SessionLink::new)
+                .map(|s| SessionLink::new(s))
                 .collect()
         })
         .unwrap_or_default();
@@ -328,7 +328,7 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
         prev: i
             .checked_sub(1)
             .map(|p| SessionLink::new(&site.sessions[p])),
-        next: site.sessions.get(i + 1).map(SessionLink::new),
+        next: site.sessions.get(i + 1).map(|s| SessionLink::new(s)),
     }
 }
 
@@ -661,7 +661,7 @@ mod page_tests {
         // The second section's entry is entry 1 of the session.
         let text = &site.sessions[0].timeline[1].entries[0].points[0].text;
         let start = text.find("Amazon").unwrap();
-        site.links[0] = SessionLinks::new(vec![(
+        site.links[0] = std::sync::Arc::new(SessionLinks::new(vec![(
             TextKey::Point {
                 session: 0,
                 entry: 1,
@@ -673,7 +673,7 @@ mod page_tests {
                 url: "/products/amazon-bedrock/".into(),
                 title: "Amazon Bedrock".into(),
             },
-        )]);
+        )]));
         let page = page(&site, 0, &Strings::builtin("zh-CN"));
         assert_eq!(page.session.sections[0].entries[0].points[0].text, "开场白");
         let entry = &page.session.sections[1].entries[0];
