@@ -155,9 +155,10 @@ pub struct Built {
 /// enriching it took, and the last good theme.
 ///
 /// A clone is two pointers: serve makes its slow whole-site files (the
-/// search index, the data export) from a clone, without the lock, and a
-/// rebuild that patches the model meanwhile copies the enricher first
-/// (`Arc::make_mut`) rather than wait for them.
+/// search index, the data export) from a clone, without the lock. A
+/// rebuild that patches the model while such a clone is alive patches a
+/// copy of the enricher (cheap: [`Site`] shares its sessions and
+/// entities) and swaps it in, rather than wait.
 #[derive(Default, Clone)]
 pub struct Model {
     enriched: Option<Arc<Enricher>>,
@@ -432,6 +433,10 @@ impl Incremental {
                 .filter_map(|c| c.parsed.0.clone())
                 .collect();
             let diagnostics = self.corpus_diagnostics.clone();
+            let patch = |e: &mut Enricher| {
+                e.update(edits, diagnostics, pages)
+                    .map(enrich::Update::Sessions)
+            };
             // A whole-site file being made holds the model too: then a
             // copy is made and patched without the lock (copying a big
             // model takes a while) and swapped in.
@@ -441,9 +446,7 @@ impl Incremental {
                 (Arc::strong_count(e) > 1).then(|| Enricher::clone(e))
             };
             if let Some(mut copy) = copy {
-                enriched = copy
-                    .update(edits, diagnostics, pages)
-                    .map(enrich::Update::Sessions);
+                enriched = patch(&mut copy);
                 if enriched.is_some() {
                     let old = write()?.model_mut().enriched.replace(Arc::new(copy));
                     drop(old);
@@ -451,9 +454,7 @@ impl Incremental {
             } else {
                 let mut h = write()?;
                 let e = h.model_mut().enriched.as_mut().expect("edits need a model");
-                enriched = Arc::make_mut(e)
-                    .update(edits, diagnostics, pages)
-                    .map(enrich::Update::Sessions);
+                enriched = patch(Arc::make_mut(e));
             }
         }
         if enriched.is_none() && (model_changed || !had_model) {

@@ -30,7 +30,6 @@ use crate::progress::Printer;
 use anyhow::Context;
 use http::Shared;
 use live::Status;
-
 use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, RwLock};
 use tokio::sync::watch;
