@@ -2,7 +2,7 @@
 //! how they are numbered and laid out ([`Layout`]), and what the browser
 //! gets of each (the document shards).
 
-use super::{each_index_token, normalize};
+use super::normalize;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -84,19 +84,13 @@ pub(super) fn normalized(d: &SearchDoc) -> Vec<(String, f64)> {
         .collect()
 }
 
-/// A document's length in tokens.
-fn doc_len(fields: &[(String, f64)]) -> u32 {
-    let mut len = 0;
-    for (text, _) in fields {
-        each_index_token(text, |_| len += 1);
-    }
-    len
-}
-
-/// What the index needs to know of every document before it makes any file,
-/// found in one pass over the groups: small numbers, not text.
+/// What the index needs to know of every document before it makes any file:
+/// small numbers, not text, gathered group by group as the documents are
+/// tokenised.
+#[derive(Default)]
 pub(super) struct Layout {
-    /// Where each group's documents start, and (last) how many there are.
+    /// Where each group's documents start, and (last, once
+    /// [`Layout::finish`]ed) how many there are.
     pub(super) starts: Vec<usize>,
     /// Each document's length in tokens.
     pub(super) lens: Vec<u32>,
@@ -104,83 +98,30 @@ pub(super) struct Layout {
     page_starts: Vec<usize>,
     /// The records' bytes, all together, to size the document shards.
     pub(super) record_bytes: usize,
+    /// The page of the last document so far.
+    last_url: Option<String>,
 }
 
 impl Layout {
-    pub(super) fn of<D: Documents + ?Sized>(docs: &D) -> Layout {
-        struct Group {
-            lens: Vec<u32>,
-            record_bytes: usize,
-            /// Where, within the group, a document's page differs from the
-            /// one before it.
-            changes: Vec<usize>,
-            first_url: String,
-            last_url: String,
-        }
-        let groups: Vec<Group> = (0..docs.groups())
-            .into_par_iter()
-            .map(|g| {
-                let group = docs.group(g);
-                Group {
-                    lens: group.iter().map(|d| doc_len(&normalized(d))).collect(),
-                    record_bytes: group
-                        .iter()
-                        .map(|d| DocRecord::from(d).approx_bytes())
-                        .sum(),
-                    changes: (1..group.len())
-                        .filter(|&i| group[i - 1].page_url != group[i].page_url)
-                        .collect(),
-                    first_url: group
-                        .first()
-                        .map_or_else(String::new, |d| d.page_url.to_string()),
-                    last_url: group
-                        .last()
-                        .map_or_else(String::new, |d| d.page_url.to_string()),
-                }
-            })
-            .collect();
-        let mut layout = Layout {
-            starts: Vec::with_capacity(groups.len() + 1),
-            lens: Vec::new(),
-            page_starts: Vec::new(),
-            record_bytes: 0,
-        };
-        let mut last_url: Option<&str> = None;
-        for g in &groups {
-            let start = layout.lens.len();
-            layout.starts.push(start);
-            if g.lens.is_empty() {
-                continue;
+    /// Add the next group: its documents, and for each its length in
+    /// tokens and its record's [`DocRecord::approx_bytes`].
+    pub(super) fn push_group(&mut self, group: &[SearchDoc], sizes: &[(u32, usize)]) {
+        debug_assert_eq!(group.len(), sizes.len());
+        let start = self.lens.len();
+        self.starts.push(start);
+        for (i, d) in group.iter().enumerate() {
+            if self.last_url.as_deref() != Some(&*d.page_url) {
+                self.page_starts.push(start + i);
+                self.last_url = Some(d.page_url.to_string());
             }
-            if last_url != Some(g.first_url.as_str()) {
-                layout.page_starts.push(start);
-            }
-            layout
-                .page_starts
-                .extend(g.changes.iter().map(|i| start + i));
-            layout.lens.extend(&g.lens);
-            layout.record_bytes += g.record_bytes;
-            last_url = Some(&g.last_url);
         }
-        layout.starts.push(layout.lens.len());
-        layout
+        self.lens.extend(sizes.iter().map(|&(len, _)| len));
+        self.record_bytes += sizes.iter().map(|&(_, bytes)| bytes).sum::<usize>();
     }
 
-    /// Runs of groups holding about `size` documents each, in order.
-    pub(super) fn batches(&self, size: usize) -> Vec<std::ops::Range<usize>> {
-        let groups = self.starts.len() - 1;
-        let mut out = Vec::new();
-        let mut from = 0;
-        while from < groups {
-            let target = self.starts[from] + size;
-            let to = self
-                .starts
-                .partition_point(|&s| s < target)
-                .clamp(from + 1, groups);
-            out.push(from..to);
-            from = to;
-        }
-        out
+    /// Close the list of group starts with the number of documents.
+    pub(super) fn finish(&mut self) {
+        self.starts.push(self.lens.len());
     }
 
     /// Where each page's documents start, as gaps: documents of one page are

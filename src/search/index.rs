@@ -89,81 +89,87 @@ pub fn build_index<D: Documents + ?Sized>(docs: &D, language: &str) -> (Vec<Outp
 /// megabytes, which the caller can write out and let go. The first error
 /// `emit` returns stops the index and is returned.
 ///
-/// Documents are made a batch of groups at a time, three times over (for
-/// their lengths, their terms and their shards), so that neither all the
-/// documents nor all their normalised text are ever held at once.
+/// Documents are made a batch of groups at a time, twice over (for their
+/// terms, then for their shards), so that neither all the documents nor
+/// all their normalised text are ever held at once.
 pub fn write_index<D: Documents + ?Sized>(
     docs: &D,
     language: &str,
     emit: &mut dyn FnMut(Output) -> anyhow::Result<()>,
 ) -> anyhow::Result<IndexStats> {
-    let layout = Layout::of(docs);
+    // Terms are found a batch at a time (in parallel) and appended to each
+    // token's postings with their raw frequency: BM25 needs the average
+    // document length, known only at the end, to weigh them.
+    let mut layout = Layout::default();
+    let mut parts: Vec<HashTable<Postings>> = (0..PARTS).map(|_| HashTable::new()).collect();
+    let (groups, mut next, mut per_batch) = (docs.groups(), 0, 64);
+    while next < groups {
+        let range = next..groups.min(next + per_batch);
+        next = range.end;
+        let made: Vec<Vec<SearchDoc>> = range
+            .clone()
+            .into_par_iter()
+            .map(|g| docs.group(g))
+            .collect();
+        let batch: Vec<&SearchDoc> = made.iter().flatten().collect();
+        let texts: Vec<(Vec<(String, f64)>, usize)> = batch
+            .par_iter()
+            .map(|d| (normalized(d), DocRecord::from(*d).approx_bytes()))
+            .collect();
+        let terms: Vec<DocTerms> = texts.par_iter().map(|(f, _)| DocTerms::of(f)).collect();
+        let first = layout.lens.len();
+        let mut sizes = terms.iter().zip(&texts).map(|(t, (_, b))| (t.len, *b));
+        for group in &made {
+            let group_sizes: Vec<(u32, usize)> = sizes.by_ref().take(group.len()).collect();
+            layout.push_group(group, &group_sizes);
+        }
+        // Each part owns the tokens whose hash falls in it, so the parts
+        // fill in parallel, every list still in document order.
+        parts.par_iter_mut().enumerate().for_each(|(p, table)| {
+            for (k, doc) in terms.iter().enumerate() {
+                for &(token, tf) in doc.in_part(p) {
+                    postings_of(table, token).push((first + k) as u32, tf);
+                }
+            }
+        });
+        // Aim the next batch at about `BATCH` documents.
+        per_batch = (BATCH * range.len() / batch.len().max(1)).clamp(1, 4096);
+    }
+    layout.finish();
     let n = layout.lens.len();
     let avgdl = if n == 0 {
         1.0
     } else {
         (layout.lens.iter().map(|&l| l as usize).sum::<usize>() as f64 / n as f64).max(1.0)
     };
-
-    // BM25 needs the average length before any weight can be quantised, so
-    // lengths came first; terms are now found a batch at a time (in
-    // parallel) and appended, encoded, to each token's postings.
-    let mut parts: Vec<HashTable<Postings>> = (0..PARTS).map(|_| HashTable::new()).collect();
-    for groups in layout.batches(BATCH) {
-        let first = layout.starts[groups.start];
-        let batch: Vec<Vec<(String, f64)>> =
-            make(docs, groups).par_iter().map(normalized).collect();
-        let terms: Vec<Vec<(Token, u8)>> = batch
-            .par_iter()
-            .enumerate()
-            .map(|(k, fields)| {
-                let norm = K1 * (1.0 - B + B * f64::from(layout.lens[first + k]) / avgdl);
-                let mut terms: Vec<(Token, u8)> = weighted_terms(fields)
-                    .into_iter()
-                    .map(|(token, tf)| (token, quantize(tf, norm)))
-                    .collect();
-                terms.sort_unstable_by_key(|(t, _)| t.part());
-                terms
-            })
-            .collect();
-        // Each part owns the tokens whose hash falls in it (a document's
-        // terms are sorted by part), so the parts fill in parallel, every
-        // list still in document order.
-        parts.par_iter_mut().enumerate().for_each(|(p, table)| {
-            for (k, terms) in terms.iter().enumerate() {
-                let from = terms.partition_point(|(t, _)| t.part() < p);
-                let to = terms.partition_point(|(t, _)| t.part() <= p);
-                for &(token, q) in &terms[from..to] {
-                    postings_of(table, token).push((first + k) as u32, q);
-                }
-            }
-        });
-    }
-    let postings: Vec<(Box<str>, PostingsWriter)> = parts
+    let norms: Vec<f64> = layout
+        .lens
+        .iter()
+        .map(|&len| K1 * (1.0 - B + B * f64::from(len) / avgdl))
+        .collect();
+    let mut postings: Vec<(Box<str>, RawPostings)> = parts
         .into_iter()
         .flatten()
-        .map(|p| (p.token, p.writer))
+        .map(|p| (p.token, p.raw))
         .collect();
+    postings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
 
     let gaps = layout.page_start_gaps();
     let mut out = Emitter::new(emit);
     let mut stats = IndexStats {
         docs: n,
         tokens: postings.len(),
-        postings: postings.iter().map(|(_, w)| w.len()).sum(),
+        postings: postings.iter().map(|(_, r)| r.len).sum(),
         pages: gaps.len(),
         ..Default::default()
     };
 
     // Each stage below frees its input before the next (a big site's
     // index is over a hundred megabytes per copy).
-    let encoded: Vec<(String, String)> = {
-        let mut v = postings;
-        v.sort_by(|a, b| a.0.cmp(&b.0));
-        v.into_iter()
-            .map(|(t, p)| (t.into_string(), p.finish()))
-            .collect()
-    };
+    let encoded: Vec<(String, String)> = postings
+        .into_par_iter()
+        .map(|(t, raw)| (t.into_string(), raw.weighed(&norms)))
+        .collect();
     let (unigrams, words): (Vec<_>, Vec<_>) = encoded.into_iter().partition(|(t, _)| is_unigram(t));
     stats.postings_shards = postings_shards("p", words, &mut out)?;
     stats.largest_postings_shard = out.take_largest();
@@ -355,11 +361,11 @@ impl std::hash::Hash for Token<'_> {
 struct Postings {
     hash: u64,
     token: Box<str>,
-    writer: PostingsWriter,
+    raw: RawPostings,
 }
 
 /// The postings list of `token` in `table`, made empty the first time.
-fn postings_of<'t>(table: &'t mut HashTable<Postings>, token: Token) -> &'t mut PostingsWriter {
+fn postings_of<'t>(table: &'t mut HashTable<Postings>, token: Token) -> &'t mut RawPostings {
     let entry = table.entry(
         token.hash,
         |p| p.hash == token.hash && *p.token == *token.text,
@@ -369,10 +375,77 @@ fn postings_of<'t>(table: &'t mut HashTable<Postings>, token: Token) -> &'t mut 
         .or_insert_with(|| Postings {
             hash: token.hash,
             token: token.text.into(),
-            writer: PostingsWriter::default(),
+            raw: RawPostings::default(),
         })
         .into_mut()
-        .writer
+        .raw
+}
+
+/// A postings list before its weights are known: each posting is the gap
+/// from the previous document and the term frequency in [`TF_UNITS`], as
+/// two LEB128 numbers (two bytes for most postings; a big site has tens of
+/// millions).
+#[derive(Default)]
+struct RawPostings {
+    prev: Option<u32>,
+    len: usize,
+    bytes: Vec<u8>,
+}
+
+/// Term frequencies are kept in quarters: field boosts are whole numbers,
+/// so this is exact for them and close for any other.
+const TF_UNITS: f64 = 4.0;
+
+impl RawPostings {
+    /// Append a posting; `doc` must be greater than the previous one.
+    fn push(&mut self, doc: u32, tf: u32) {
+        let gap = match self.prev {
+            None => doc,
+            Some(p) => {
+                debug_assert!(doc > p, "postings must be sorted and unique");
+                doc - p - 1
+            }
+        };
+        push_leb128(&mut self.bytes, gap);
+        push_leb128(&mut self.bytes, tf);
+        self.prev = Some(doc);
+        self.len += 1;
+    }
+
+    /// The list encoded for the browser, each posting weighed with its
+    /// document's BM25 length norm (`norms[doc]`).
+    fn weighed(self, norms: &[f64]) -> String {
+        let mut out = PostingsWriter::default();
+        let mut bytes = self.bytes.iter().copied();
+        let mut doc: Option<u32> = None;
+        while let Some(gap) = next_leb128(&mut bytes) {
+            let tf = next_leb128(&mut bytes).expect("a frequency follows each gap");
+            let d = doc.map_or(gap, |p| p + gap + 1);
+            out.push(d, quantize(f64::from(tf) / TF_UNITS, norms[d as usize]));
+            doc = Some(d);
+        }
+        out.finish()
+    }
+}
+
+fn push_leb128(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn next_leb128(bytes: &mut impl Iterator<Item = u8>) -> Option<u32> {
+    let (mut v, mut shift) = (0u32, 0);
+    loop {
+        let b = bytes.next()?;
+        v |= u32::from(b & 0x7f) << shift;
+        if b < 0x80 {
+            return Some(v);
+        }
+        shift += 7;
+    }
 }
 
 /// A BM25 term weight, scaled to one character of the encoding.
@@ -383,11 +456,29 @@ fn quantize(tf: f64, norm: f64) -> u8 {
         .clamp(1.0, f64::from(MAX_WEIGHT)) as u8
 }
 
-/// Tokens are a few bytes long and hashed tens of millions of times on a
-/// large site; FNV-1a is several times faster than the default SipHash for
-/// that, and the maps never reach the output, so hash order cannot leak.
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A map keyed by [`Token`]s, which carry their hash: the map uses it as
+/// it is. The maps never reach the output, so hash order cannot leak.
+type TokenMap<'a, V> = HashMap<Token<'a>, V, BuildHasherDefault<Prehashed>>;
 
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("tokens hash as one u64")
+    }
+
+    fn write_u64(&mut self, hash: u64) {
+        self.0 = hash;
+    }
+}
+
+/// Tokens are a few bytes long and hashed tens of millions of times on a
+/// large site; FNV-1a is several times faster than the default SipHash.
 #[derive(Default)]
 struct Fnv(u64);
 
@@ -410,17 +501,50 @@ impl Hasher for Fnv {
     }
 }
 
-/// A document's tokens with field-weighted frequencies, in no particular
-/// order: each token gets one posting per document, and postings lists are
-/// filled in document order, so the order here never reaches the output.
-fn weighted_terms(fields: &[(String, f64)]) -> Vec<(Token<'_>, f64)> {
-    let mut tf: FastMap<Token, f64> = FastMap::default();
-    for (text, boost) in fields {
-        each_index_token(text, |t| {
-            *tf.entry(Token::new(t)).or_insert(0.0) += boost;
-        });
+/// A document's length in tokens, and its distinct tokens with their
+/// field-weighted frequencies in [`TF_UNITS`], grouped by part.
+struct DocTerms<'a> {
+    len: u32,
+    terms: Vec<(Token<'a>, u32)>,
+    /// Where each part's terms end in `terms`.
+    ends: [u32; PARTS],
+}
+
+impl<'a> DocTerms<'a> {
+    fn of(fields: &'a [(String, f64)]) -> Self {
+        let mut len = 0;
+        // Chinese text has a distinct token every two or three bytes.
+        let bytes: usize = fields.iter().map(|(text, _)| text.len()).sum();
+        let mut tf: TokenMap<f64> =
+            TokenMap::with_capacity_and_hasher(bytes / 3, Default::default());
+        for (text, boost) in fields {
+            each_index_token(text, |t| {
+                len += 1;
+                *tf.entry(Token::new(t)).or_insert(0.0) += boost;
+            });
+        }
+        // Each token gets one posting per document, and postings lists are
+        // filled in document order, so the order within a part never
+        // reaches the output.
+        let mut terms: Vec<(Token, u32)> = tf
+            .into_iter()
+            .map(|(token, f)| (token, (f * TF_UNITS).round() as u32))
+            .collect();
+        terms.sort_unstable_by_key(|(t, _)| t.part());
+        let mut ends = [0; PARTS];
+        for (t, _) in &terms {
+            ends[t.part()] += 1;
+        }
+        for p in 1..PARTS {
+            ends[p] += ends[p - 1];
+        }
+        DocTerms { len, terms, ends }
     }
-    tf.into_iter().collect()
+
+    fn in_part(&self, p: usize) -> &[(Token<'a>, u32)] {
+        let from = if p == 0 { 0 } else { self.ends[p - 1] };
+        &self.terms[from as usize..self.ends[p] as usize]
+    }
 }
 
 fn shard_file(kind: &str, k: usize, json: &str) -> Output {
@@ -561,7 +685,12 @@ mod tests {
             .collect();
         assert!(unigram_files.contains("\"代\"") && !unigram_files.contains("代理"));
         assert_eq!(stats.pages, 2);
-        assert_eq!(Layout::of(&docs[..]).page_start_gaps(), vec![0, 2]);
+        // Pages start at documents 0 and 2: gaps 0 and 2.
+        let meta = files
+            .iter()
+            .find(|f| f.path == "search/search-index.js")
+            .unwrap();
+        assert!(String::from_utf8_lossy(&meta.bytes).contains(r#""s":"02""#));
     }
 
     #[test]

@@ -49,12 +49,47 @@ fn is_word(c: char) -> bool {
 /// NFKC and lowercase: the form both the index and the query are cut from.
 pub fn normalize(text: &str) -> String {
     use unicode_normalization::{is_nfkc_quick, IsNormalized};
+    if let Some(done) = normalize_common(text) {
+        return done;
+    }
     // Most text is already NFKC; checking is much cheaper than rebuilding.
     if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
         lowercase(text)
     } else {
         lowercase(&text.nfkc().collect::<String>())
     }
+}
+
+/// [`normalize`] of text made only of ASCII, CJK ideographs, full-width
+/// ASCII and the punctuation Chinese prose uses, which is nearly every
+/// recap; `None` for any other text. NFKC leaves these characters as they
+/// are, except full-width ASCII (`，`, `：`, `Ｂ`), which it maps to ASCII,
+/// and the ideographic space; and none of them combines with another. The
+/// general path checks and rebuilds the text with table lookups, and was a
+/// quarter of the time a big site's search index took.
+fn normalize_common(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let u = c as u32;
+        out.push(match u {
+            0..=0x7F => c.to_ascii_lowercase(),
+            0xFF01..=0xFF5E => char::from_u32(u - 0xFEE0)?.to_ascii_lowercase(),
+            0x3000 => ' ',
+            0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0x3001..=0x3002
+            | 0x3008..=0x3011
+            | 0x2010
+            | 0x2013..=0x2014
+            | 0x2018..=0x2019
+            | 0x201C..=0x201D
+            | 0x2190..=0x2193
+            | 0x2500..=0x257F
+            | 0xB7 => c,
+            _ => return None,
+        });
+    }
+    Some(out)
 }
 
 /// `str::to_lowercase`, without its per-character table search for the
@@ -208,6 +243,31 @@ pub fn token_hash(token: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_text_normalises_as_the_general_path_does() {
+        use unicode_normalization::UnicodeNormalization;
+        let general = |t: &str| t.nfkc().collect::<String>().to_lowercase();
+        let mut seen = 0;
+        for u in 0..=0x10FFFF {
+            let Some(c) = char::from_u32(u) else { continue };
+            let one = c.to_string();
+            if let Some(fast) = normalize_common(&one) {
+                assert_eq!(fast, general(&one), "U+{u:04X}");
+                seen += 1;
+            }
+        }
+        assert!(seen > 27_000, "{seen}");
+        let text = "Amazon Ｂｅｄｒｏｃｋ，提升 ９８％：「AgentCore」——更快、更省。\u{3000}Nova 2";
+        assert_eq!(
+            normalize_common(text).as_deref(),
+            Some(general(text).as_str())
+        );
+        assert_eq!(normalize(text), general(text));
+        // Anything else takes the general path.
+        assert_eq!(normalize_common("ﬁ ①"), None);
+        assert_eq!(normalize("ﬁ ①"), "fi 1");
+    }
 
     #[test]
     fn lowercase_matches_the_standard_library() {
