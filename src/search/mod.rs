@@ -269,6 +269,36 @@ mod tests {
         assert_eq!(normalize("ﬁ ①"), "fi 1");
     }
 
+    /// NFKC of a string is not always that of its characters one by one
+    /// (some compose); none of the characters the fast path takes does.
+    #[test]
+    fn common_strings_normalise_as_the_general_path_does() {
+        use unicode_normalization::UnicodeNormalization;
+        let pool: Vec<char> = (0..0x80)
+            .chain(0xFF01..0xFF5F)
+            .chain([
+                0x3000, 0x3001, 0x3002, 0x300A, 0x3011, 0x2014, 0x201C, 0x2192, 0x2501,
+            ])
+            .chain([0xB7, 0x3400, 0x4E00, 0x4E2D, 0x6587, 0x9FFF])
+            .filter_map(char::from_u32)
+            .collect();
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..5_000 {
+            let len = (next() % 12) as usize;
+            let text: String = (0..len)
+                .map(|_| pool[(next() % pool.len() as u64) as usize])
+                .collect();
+            let general = text.nfkc().collect::<String>().to_lowercase();
+            assert_eq!(normalize_common(&text), Some(general), "{text:?}");
+        }
+    }
+
     #[test]
     fn lowercase_matches_the_standard_library() {
         for t in [
