@@ -26,6 +26,18 @@ fn push_varint(out: &mut String, mut v: u32) {
     }
 }
 
+/// What a postings list stores of `doc`: the number of documents skipped
+/// since the previous one (`prev`), or `doc` itself for the first.
+pub fn gap(prev: Option<u32>, doc: u32) -> u32 {
+    match prev {
+        None => doc,
+        Some(p) => {
+            debug_assert!(doc > p, "postings must be sorted and unique");
+            doc - p - 1
+        }
+    }
+}
+
 /// Encode `(doc, weight)` pairs; `doc` must be strictly increasing and
 /// `weight` at most [`MAX_WEIGHT`].
 pub fn encode_postings(postings: &[(u32, u8)]) -> String {
@@ -49,14 +61,7 @@ pub struct PostingsWriter {
 impl PostingsWriter {
     /// Append a posting; `doc` must be greater than the previous one.
     pub fn push(&mut self, doc: u32, weight: u8) {
-        let gap = match self.prev {
-            None => doc,
-            Some(p) => {
-                debug_assert!(doc > p, "postings must be sorted and unique");
-                doc - p - 1
-            }
-        };
-        push_varint(&mut self.out, gap);
+        push_varint(&mut self.out, gap(self.prev, doc));
         self.out
             .push(ALPHABET[weight.min(MAX_WEIGHT) as usize] as char);
         self.prev = Some(doc);

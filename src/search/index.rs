@@ -27,7 +27,7 @@
 use super::documents::{
     docs_shard_json, make, normalized, DocRecord, Documents, Layout, SearchDoc,
 };
-use super::encode::{encode_varints, PostingsWriter, MAX_WEIGHT};
+use super::encode::{encode_varints, gap, PostingsWriter, MAX_WEIGHT};
 use super::{each_index_token, is_cjk, token_hash};
 use crate::write::Output;
 use hashbrown::HashTable;
@@ -399,14 +399,7 @@ const TF_UNITS: f64 = 4.0;
 impl RawPostings {
     /// Append a posting; `doc` must be greater than the previous one.
     fn push(&mut self, doc: u32, tf: u32) {
-        let gap = match self.prev {
-            None => doc,
-            Some(p) => {
-                debug_assert!(doc > p, "postings must be sorted and unique");
-                doc - p - 1
-            }
-        };
-        push_leb128(&mut self.bytes, gap);
+        push_leb128(&mut self.bytes, gap(self.prev, doc));
         push_leb128(&mut self.bytes, tf);
         self.prev = Some(doc);
         self.len += 1;
@@ -418,9 +411,9 @@ impl RawPostings {
         let mut out = PostingsWriter::default();
         let mut bytes = self.bytes.iter().copied();
         let mut doc: Option<u32> = None;
-        while let Some(gap) = next_leb128(&mut bytes) {
+        while let Some(skipped) = next_leb128(&mut bytes) {
             let tf = next_leb128(&mut bytes).expect("a frequency follows each gap");
-            let d = doc.map_or(gap, |p| p + gap + 1);
+            let d = doc.map_or(skipped, |p| p + skipped + 1);
             out.push(d, quantize(f64::from(tf) / TF_UNITS, norms[d as usize]));
             doc = Some(d);
         }
