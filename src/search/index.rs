@@ -123,6 +123,9 @@ pub fn write_index<D: Documents + ?Sized>(
             let group_sizes: Vec<(u32, usize)> = sizes.by_ref().take(group.len()).collect();
             layout.push_group(group, &group_sizes);
         }
+        // The documents themselves are done with: their text is in `texts`.
+        drop(batch);
+        drop(made);
         // Each part owns the tokens whose hash falls in it, so the parts
         // fill in parallel, every list still in document order.
         parts.par_iter_mut().enumerate().for_each(|(p, table)| {
@@ -133,7 +136,7 @@ pub fn write_index<D: Documents + ?Sized>(
             }
         });
         // Aim the next batch at about `BATCH` documents.
-        per_batch = (BATCH * range.len() / batch.len().max(1)).clamp(1, 4096);
+        per_batch = (BATCH * range.len() / terms.len().max(1)).clamp(1, 4096);
     }
     layout.finish();
     let n = layout.lens.len();

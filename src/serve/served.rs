@@ -11,7 +11,7 @@
 //! it is asked for; the theme's static files are read when the theme is
 //! loaded.
 //!
-//! Those whole-site files take seconds on a big site (11 s for the search
+//! Those whole-site files take seconds on a big site (about 5 s for the search
 //! index of 10,000 sessions), so they are not made under the lock: a
 //! request takes a [`Later`] (a clone of the model, two pointers, and the
 //! cells the files go in) and makes them after letting go. A rebuild never
