@@ -4,39 +4,49 @@
 /// Longest excerpt, in characters, before it is trimmed around the match.
 pub const MAX_CHARS: usize = 120;
 
+/// How far, in characters, a sentence is looked for on either side of a
+/// match. An excerpt keeps at most [`MAX_CHARS`] characters around its
+/// match, so a sentence reaching further is cut anyway; without the bound,
+/// a recap with thousands of mentions on one long line took time growing
+/// with the square of the line's length.
+const REACH: usize = 2 * MAX_CHARS;
+
 /// Start of the sentence containing byte `at`: just after the previous
-/// `。！？；` or line break, or a Latin `.`/`!`/`?` followed by a space.
+/// `。！？；` or line break, or a Latin `.`/`!`/`?` followed by a space;
+/// at most [`REACH`] characters back.
 pub fn sentence_start(text: &str, at: usize) -> usize {
-    let head = &text[..at];
-    let mut prev: Option<(usize, char)> = None;
-    for (i, c) in head.char_indices().rev() {
+    let mut start = at;
+    let mut next = None;
+    for (i, c) in text[..at].char_indices().rev().take(REACH) {
         if matches!(c, '。' | '！' | '？' | '；' | '\n') {
             return i + c.len_utf8();
         }
-        if matches!(c, '.' | '!' | '?') && prev.is_some_and(|(_, n)| n == ' ') {
+        if matches!(c, '.' | '!' | '?') && next == Some(' ') {
             return i + 1;
         }
-        prev = Some((i, c));
+        start = i;
+        next = Some(c);
     }
-    0
+    start
 }
 
 /// End of the sentence containing byte `at` (exclusive, after its
-/// terminator).
+/// terminator); at most [`REACH`] characters on.
 pub fn sentence_end(text: &str, at: usize) -> usize {
-    let mut it = text[at..].char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut end = at;
+    for (i, c) in text[at..].char_indices().take(REACH) {
+        end = at + i + c.len_utf8();
         if matches!(c, '。' | '！' | '？' | '；') {
-            return at + i + c.len_utf8();
+            return end;
         }
         if c == '\n' {
             return at + i;
         }
-        if matches!(c, '.' | '!' | '?') && it.peek().is_none_or(|(_, n)| *n == ' ') {
-            return at + i + 1;
+        if matches!(c, '.' | '!' | '?') && text[end..].chars().next().is_none_or(|n| n == ' ') {
+            return end;
         }
     }
-    text.len()
+    end
 }
 
 /// The sentence around `start..end` of `text`, `**` markers removed and
@@ -157,5 +167,34 @@ mod tests {
         assert_eq!(h, "Kiro");
         assert!(e.starts_with('…') && e.ends_with('…'));
         assert!(e.chars().count() <= MAX_CHARS + 2, "{}", e.chars().count());
+    }
+
+    #[test]
+    fn a_sentence_longer_than_the_reach_gives_the_same_excerpt() {
+        let around = |n: usize| {
+            let t = format!(
+                "开头。{}Kiro**发布**{}。结尾",
+                "前".repeat(n),
+                "后".repeat(n)
+            );
+            ex(&t, "Kiro")
+        };
+        let near = around(REACH + 10);
+        assert_eq!(around(100_000), near);
+        assert!(near.0.starts_with('…') && near.0.ends_with('…'), "{near:?}");
+        assert!(near.0.contains("Kiro发布"), "{near:?}");
+    }
+
+    #[test]
+    fn a_sentence_end_within_the_reach_is_found() {
+        let t = format!(
+            "{}。{}Kiro。{}",
+            "甲".repeat(300),
+            "乙".repeat(30),
+            "丙".repeat(300)
+        );
+        let (e, h) = ex(&t, "Kiro");
+        assert_eq!(e, format!("{}Kiro。", "乙".repeat(30)));
+        assert_eq!(h, "Kiro");
     }
 }

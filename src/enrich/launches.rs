@@ -16,9 +16,11 @@
 
 use super::types::MentionRole;
 use regex::Regex;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-/// A name found in the text, as launches sees it.
+/// A name found in the text, as launches sees it; a text's names are
+/// given in order of `start`.
 #[derive(Debug, Clone, Copy)]
 pub struct Named {
     pub start: usize,
@@ -136,26 +138,26 @@ fn clause_verb(s: &str) -> Option<(MentionRole, String)> {
 /// Find the launches in `text`, whose names are `names` (sorted by start).
 pub fn find(text: &str, names: &[Named]) -> Found {
     let clauses = split_clauses(text);
+    // `names` are in text order: a clause's are one run of them.
     let in_clause = |c: &Clause| -> Vec<usize> {
-        names
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| n.is_product && n.start >= c.start && n.end <= c.end)
-            .map(|(i, _)| i)
+        let first = names.partition_point(|n| n.start < c.start);
+        (first..names.len())
+            .take_while(|&i| names[i].start < c.end)
+            .filter(|&i| names[i].is_product && names[i].end <= c.end)
             .collect()
     };
-    let mut found = Found::default();
-    let attach = |found: &mut Found, idx: Vec<usize>, role: MentionRole, verb: &str| {
-        for index in idx {
-            if !found.launches.iter().any(|l| l.index == index) {
-                found.launches.push(Launch {
+    let mut launches: BTreeMap<usize, Launch> = BTreeMap::new();
+    let mut open = None;
+    let attach =
+        |launches: &mut BTreeMap<usize, Launch>, idx: Vec<usize>, role: MentionRole, verb: &str| {
+            for index in idx {
+                launches.entry(index).or_insert_with(|| Launch {
                     index,
                     role,
                     verb: verb.to_string(),
                 });
             }
-        }
-    };
+        };
     for (k, c) in clauses.iter().enumerate() {
         let body = &text[c.start..c.end];
         let Some((role, verb)) = clause_verb(body) else {
@@ -175,23 +177,25 @@ pub fn find(text: &str, names: &[Named]) -> Found {
             || here.is_empty() && next_is_list;
         if carries {
             if let Some(n) = next {
-                attach(&mut found, in_clause(n), role, &verb);
+                attach(&mut launches, in_clause(n), role, &verb);
             }
         }
         if !here.is_empty() {
-            attach(&mut found, here, role, &verb);
+            attach(&mut launches, here, role, &verb);
         } else if k > 0 {
             // `Meeting Simulator：11月12日新推出`: the label is the product.
             if let Some(label) = label(text, &clauses[0], names) {
-                attach(&mut found, vec![label], role, &verb);
+                attach(&mut launches, vec![label], role, &verb);
             }
         }
         if colon && c.end + c.sep.map_or(0, char::len_utf8) >= text.trim_end().len() {
-            found.open = Some((role, verb));
+            open = Some((role, verb));
         }
     }
-    found.launches.sort_by_key(|l| l.index);
-    found
+    Found {
+        launches: launches.into_values().collect(),
+        open,
+    }
 }
 
 /// The product that a text opens with, as a `Label：` before the rest.
@@ -203,9 +207,12 @@ fn label(text: &str, first: &Clause, names: &[Named]) -> Option<usize> {
         - text[first.start..first.end]
             .trim_start_matches(['-', '*', ' ', '•', '·'])
             .len();
+    let at = first.start + lead;
+    let i = names.partition_point(|n| n.start < at);
     names
-        .iter()
-        .position(|n| n.is_product && n.start == first.start + lead)
+        .get(i)
+        .is_some_and(|n| n.is_product && n.start == at)
+        .then_some(i)
 }
 
 /// The product a sub-bullet opens with (`Nova 2 Lite：…`, `**Nova 2 Omni**：…`),

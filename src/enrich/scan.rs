@@ -148,8 +148,13 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
     // An open launch (`发布…模型家族：`) and the depth it applies below.
     let mut open: Option<(Option<usize>, MentionRole, String)> = None;
     let mut strings = Interner::default();
+    let mut label = Label::default();
     for u in &us {
         let found = find_in_unit(u, cx, &speaker_matcher, &mut open);
+        let section = u.section.map(|s| label.get(s, &mut strings));
+        let mention = |start, end, role, strings: &mut Interner| {
+            mention(u, section.clone(), start, end, role, index, strings)
+        };
         // A name said twice in one sentence is one place to show.
         let mut shown: HashSet<(usize, ArcStr)> = HashSet::new();
         for f in &found {
@@ -158,7 +163,7 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
             if matches!(e.kind, EntityKind::Product | EntityKind::Company) {
                 stories.entry(u.story).or_default().push(f.hit.target);
             }
-            let m = mention(u, f.hit.start, f.hit.end, f.role, index, &mut strings);
+            let m = mention(f.hit.start, f.hit.end, f.role, &mut strings);
             if shown.insert((f.hit.target, m.excerpt.clone())) {
                 out.mentions.push((f.hit.target, m));
             }
@@ -194,14 +199,7 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
             if topic_seen.insert((u.story, h.target)) {
                 out.mentions.push((
                     h.target,
-                    mention(
-                        u,
-                        h.start,
-                        h.end,
-                        MentionRole::Mentioned,
-                        index,
-                        &mut strings,
-                    ),
+                    mention(h.start, h.end, MentionRole::Mentioned, &mut strings),
                 ));
             }
         }
@@ -210,14 +208,7 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
                 *out.counts.entry(t).or_default() += 1;
                 out.mentions.push((
                     t,
-                    mention(
-                        u,
-                        0,
-                        u.text.len(),
-                        MentionRole::Mentioned,
-                        index,
-                        &mut strings,
-                    ),
+                    mention(0, u.text.len(), MentionRole::Mentioned, &mut strings),
                 ));
             }
         }
@@ -335,14 +326,21 @@ fn find_in_unit(
         }
     }
     let mut out = Vec::new();
+    let story_role = std::cell::OnceCell::new();
     for (i, h) in hits.iter().enumerate() {
         let e = &table.entities[h.target];
-        let (role, verb) = if let Some(l) = launched.launches.iter().find(|l| l.index == i) {
+        let launch = launched
+            .launches
+            .binary_search_by_key(&i, |l| l.index)
+            .ok()
+            .map(|at| &launched.launches[at]);
+        let (role, verb) = if let Some(l) = launch {
             (l.role, l.verb.clone())
         } else if let Some((_, r, v)) = inherited.as_ref().filter(|(j, _, _)| *j == i) {
             (*r, v.clone())
         } else if e.kind == EntityKind::Company {
-            (company_role(e.category.as_deref(), u), String::new())
+            let story = *story_role.get_or_init(|| story_role_of(u));
+            (company_role(e.category.as_deref(), story), String::new())
         } else {
             (MentionRole::Mentioned, String::new())
         };
@@ -383,48 +381,66 @@ fn find_in_unit(
             }
         }
     }
-    for h in speakers.find_all(u.text) {
-        if !out
-            .iter()
-            .any(|f| f.hit.start < h.end && h.start < f.hit.end)
-        {
-            out.push(Found {
-                hit: h,
-                role: MentionRole::Mentioned,
-                verb: String::new(),
-                linkable: true,
-            });
-        }
-    }
+    // Names found so far, by start, with the furthest end up to each: a
+    // speaker overlaps one when some name starting before its end ends
+    // after its start.
+    out.sort_by_key(|f| (f.hit.start, f.hit.end));
+    let reach: Vec<usize> = out
+        .iter()
+        .scan(0, |furthest, f| {
+            *furthest = f.hit.end.max(*furthest);
+            Some(*furthest)
+        })
+        .collect();
+    let overlaps = |h: &Hit| {
+        let before_end = out.partition_point(|f| f.hit.start < h.end);
+        before_end > 0 && reach[before_end - 1] > h.start
+    };
+    let alone: Vec<Hit> = speakers
+        .find_all(u.text)
+        .into_iter()
+        .filter(|h| !overlaps(h))
+        .collect();
+    out.extend(alone.into_iter().map(|hit| Found {
+        hit,
+        role: MentionRole::Mentioned,
+        verb: String::new(),
+        linkable: true,
+    }));
     out.sort_by_key(|f| (f.hit.start, f.hit.end));
     out
 }
 
 /// What a company is doing in a sentence: its catalog kind says customer
-/// or partner; for others the words around it do.
-fn company_role(category: Option<&str>, u: &Unit) -> MentionRole {
+/// or partner; for others the words around it do (`story`).
+fn company_role(category: Option<&str>, story: MentionRole) -> MentionRole {
     match category {
         Some("customer") => MentionRole::CustomerStory,
         Some("partner") => MentionRole::Partner,
         Some(_) => MentionRole::Mentioned,
-        None => {
-            let ctx = format!("{} {}", u.section.unwrap_or(""), u.text).to_lowercase();
-            if ["案例", "客户", "customer", "case study"]
-                .iter()
-                .any(|w| ctx.contains(w))
-            {
-                MentionRole::CustomerStory
-            } else if ["合作伙伴", "partner"].iter().any(|w| ctx.contains(w)) {
-                MentionRole::Partner
-            } else {
-                MentionRole::Mentioned
-            }
-        }
+        None => story,
+    }
+}
+
+/// The role the words of a unit and its section give an uncatalogued
+/// company: a customer story, a partner, or neither.
+fn story_role_of(u: &Unit) -> MentionRole {
+    let ctx = format!("{} {}", u.section.unwrap_or(""), u.text).to_lowercase();
+    if ["案例", "客户", "customer", "case study"]
+        .iter()
+        .any(|w| ctx.contains(w))
+    {
+        MentionRole::CustomerStory
+    } else if ["合作伙伴", "partner"].iter().any(|w| ctx.contains(w)) {
+        MentionRole::Partner
+    } else {
+        MentionRole::Mentioned
     }
 }
 
 fn mention(
     u: &Unit,
+    section: Option<ArcStr>,
     start: usize,
     end: usize,
     role: MentionRole,
@@ -437,7 +453,7 @@ fn mention(
     Mention {
         session: session as u32,
         anchor: u.anchor.clone(),
-        section: u.section.map(|s| strings.get(s)),
+        section,
         excerpt: strings.get(&ex),
         highlight: (from as u32, to as u32),
         role,
@@ -450,6 +466,25 @@ fn mention(
 /// not three (on a big site, hundreds of megabytes).
 #[derive(Default)]
 struct Interner(FxHashSet<ArcStr>);
+
+/// The section label of the units last seen, interned once for all of
+/// them: a flat timeline's label is its entry's whole text, and a long
+/// entry with many points would otherwise be hashed once per point.
+#[derive(Default)]
+struct Label<'a>(Option<(&'a str, ArcStr)>);
+
+impl<'a> Label<'a> {
+    fn get(&mut self, section: &'a str, strings: &mut Interner) -> ArcStr {
+        match &self.0 {
+            Some((last, interned)) if std::ptr::eq(*last, section) => interned.clone(),
+            _ => {
+                let interned = strings.get(section);
+                self.0 = Some((section, interned.clone()));
+                interned
+            }
+        }
+    }
+}
 
 impl Interner {
     fn get(&mut self, s: &str) -> ArcStr {

@@ -6,15 +6,21 @@
 //! sentence and a deep link to the timeline moment. Product pages add their
 //! launches, family and what is named in the same stories.
 
+use super::entity_index::EntityIndex;
 use super::session::session_url;
 use super::strings::Strings;
-use super::text::escape;
+use super::text::{clip, escape};
 use super::{render_page, Common, Finish, Theme};
 use crate::enrich::{Entity, EntityKind, Mention, MentionRole, Site};
 use crate::model::Session;
 use crate::write::Output;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::HashSet;
+
+/// Longest section label shown with a mention. A flat timeline's label is
+/// its entry's whole text, which can run to pages.
+const SECTION_CHARS: usize = 80;
 
 /// A link to another page.
 #[derive(Serialize, Clone)]
@@ -119,6 +125,8 @@ struct EntityPage<'a> {
     total_mentions: usize,
     total_sessions: usize,
     hidden_mentions: usize,
+    /// Launches past `max_mentions_per_page`, not listed.
+    hidden_announcements: usize,
 }
 
 #[derive(Serialize)]
@@ -249,9 +257,10 @@ pub fn outputs(
         }
     }
     if theme.has_template("entity.html") {
+        let index = EntityIndex::new(site);
         let pages: Vec<Output> = (0..site.entities.len())
             .into_par_iter()
-            .map(|i| finished(entity_output(site, theme, common, i)))
+            .map(|i| finished(entity_output(site, &index, theme, common, i)))
             .collect::<anyhow::Result<_>>()?;
         out.extend(pages);
     }
@@ -322,7 +331,7 @@ pub fn output_at(
     let i = site.entities.iter().position(|e| e.url == url)?;
     theme
         .has_template("entity.html")
-        .then(|| entity_output(site, theme, common, i))
+        .then(|| entity_output(site, &EntityIndex::new(site), theme, common, i))
 }
 
 fn list_output(
@@ -350,8 +359,14 @@ fn list_output(
     Some(render_page(theme, common, &list_template, &url, &page))
 }
 
-fn entity_output(site: &Site, theme: &Theme, common: &Common, i: usize) -> anyhow::Result<Output> {
-    let page = entity_page(site, i, theme.strings());
+fn entity_output(
+    site: &Site,
+    index: &EntityIndex,
+    theme: &Theme,
+    common: &Common,
+    i: usize,
+) -> anyhow::Result<Output> {
+    let page = entity_page(site, index, i, theme.strings());
     render_page(theme, common, "entity.html", &site.entities[i].url, &page)
 }
 
@@ -404,24 +419,29 @@ fn list_item<'a>(e: &'a Entity, strings: &'a Strings) -> ListItem<'a> {
     }
 }
 
-fn mention_view(site: &Site, m: &Mention, strings: &Strings) -> MentionView {
+fn mention_view(site: &Site, index: &EntityIndex, m: &Mention, strings: &Strings) -> MentionView {
     let s = &site.sessions[m.session as usize];
     let start = m
         .anchor
         .as_deref()
-        .and_then(|a| s.entries().find(|e| e.anchor == a).and_then(|e| e.start));
+        .and_then(|a| index.start_of(m.session as usize, a));
     MentionView {
         href: deep_link(s, m.anchor.as_deref()),
         time: start.map(crate::model::format_time),
         datetime: start.map(super::session::iso_duration),
-        section: m.section.as_deref().map(str::to_string),
+        section: m.section.as_deref().map(|s| clip(s, SECTION_CHARS)),
         excerpt: highlighted(&m.excerpt, (m.highlight.0 as usize, m.highlight.1 as usize)),
         role: m.role,
         role_label: role_label(strings, m.role),
     }
 }
 
-fn entity_page<'a>(site: &'a Site, i: usize, strings: &Strings) -> EntityPage<'a> {
+fn entity_page<'a>(
+    site: &'a Site,
+    index: &EntityIndex,
+    i: usize,
+    strings: &Strings,
+) -> EntityPage<'a> {
     let e = &site.entities[i];
     let cap = site.config.max_mentions_per_page;
     let mut sessions: Vec<SessionMentions> = Vec::new();
@@ -442,12 +462,16 @@ fn entity_page<'a>(site: &'a Site, i: usize, strings: &Strings) -> EntityPage<'a
             .last_mut()
             .expect("pushed above")
             .mentions
-            .push(mention_view(site, m, strings));
+            .push(mention_view(site, index, m, strings));
     }
     // Speakers of a session that never name them in the prose still list it.
-    for &si in &e.sessions {
+    let mut listed: HashSet<String> = HashSet::new();
+    if e.kind == EntityKind::Speaker {
+        listed.extend(sessions.iter().map(|g| g.url.clone()));
+    }
+    for &si in e.sessions.iter().filter(|_| e.kind == EntityKind::Speaker) {
         let url = session_url(&site.sessions[si]);
-        if !sessions.iter().any(|g| g.url == url) && e.kind == EntityKind::Speaker {
+        if listed.insert(url.clone()) {
             sessions.push(SessionMentions {
                 url,
                 title: site.sessions[si].title.topic.clone(),
@@ -456,12 +480,12 @@ fn entity_page<'a>(site: &'a Site, i: usize, strings: &Strings) -> EntityPage<'a
             });
         }
     }
-    let announcements = site
-        .announcements
-        .iter()
-        .filter(|a| a.entity == i)
+    let announcements = index
+        .announcements_of(i)
+        .take(cap)
         .map(|a| announcement_view(site, a, strings))
         .collect();
+    let hidden_announcements = index.announcements_of(i).count().saturating_sub(cap);
     EntityPage {
         entity: EntityView {
             kind: e.kind,
@@ -506,6 +530,7 @@ fn entity_page<'a>(site: &'a Site, i: usize, strings: &Strings) -> EntityPage<'a
         total_mentions: e.mentions.len(),
         total_sessions: e.sessions.len(),
         hidden_mentions: e.mentions.len().saturating_sub(cap),
+        hidden_announcements,
     }
 }
 
@@ -632,5 +657,48 @@ mod tests {
         assert!(page.total > 5, "the recap has more figures than the cap");
         assert_eq!(shown, 5);
         assert_eq!(page.hidden, page.total - 5);
+    }
+
+    #[test]
+    fn an_entity_page_lists_launches_up_to_the_cap_and_counts_the_rest() {
+        use crate::config::SiteConfig;
+        use crate::enrich::{enrich, Catalog};
+        use crate::parse::{recap::parse_recap, Corpus};
+        let sessions = (0..3)
+            .map(|n| {
+                let text = format!("# 大会：第{n}场\n\n## 时间线\n00:00 - 发布 Amazon Bedrock\n");
+                parse_recap(&format!("{n}.txt"), &text).session
+            })
+            .collect();
+        let catalog = Catalog::parse(
+            "[[product]]\nname = \"Amazon Bedrock\"\nkind = \"service\"\ndescription = \"d\"\n",
+            "catalog.toml",
+        );
+        let config = SiteConfig {
+            max_mentions_per_page: 2,
+            ..SiteConfig::default()
+        };
+        let site = enrich(
+            Corpus {
+                sessions,
+                ..Default::default()
+            },
+            catalog,
+            config,
+        );
+        let bedrock = site
+            .entities
+            .iter()
+            .position(|e| e.name == "Amazon Bedrock")
+            .unwrap();
+        let page = entity_page(
+            &site,
+            &EntityIndex::new(&site),
+            bedrock,
+            &Strings::builtin("zh-CN"),
+        );
+        assert_eq!(page.announcements.len(), 2);
+        assert_eq!(page.hidden_announcements, 1);
+        assert_eq!(page.hidden_mentions, 1);
     }
 }

@@ -4,7 +4,7 @@
 //! `index.html` shows it in its `glance` block.
 
 use super::session::session_url;
-use super::text::escape;
+use super::text::{clip, escape};
 use crate::enrich::Site;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -143,12 +143,7 @@ pub fn bar_chart(bars: &[Bar], label: &str) -> String {
     for (i, b) in bars.iter().enumerate() {
         let y = 2 + ROW * i as u32;
         let w = ((b.count as f64 / max) * span).max(2.0);
-        let name: String = if b.name.chars().count() > LABEL_CHARS {
-            let cut: String = b.name.chars().take(LABEL_CHARS - 1).collect();
-            format!("{cut}…")
-        } else {
-            b.name.clone()
-        };
+        let name = clip(&b.name, LABEL_CHARS);
         let text_y = y + BAR_H / 2 + 5;
         let _ = write!(
             svg,

@@ -11,6 +11,7 @@ pub mod assets;
 pub mod data;
 pub mod entities;
 pub mod entities_data;
+mod entity_index;
 pub mod feeds;
 pub mod glance;
 pub mod highlight;

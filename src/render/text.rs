@@ -29,6 +29,21 @@ pub fn escape_into(out: &mut String, text: &str) {
 
 /// Link targets we are willing to put into `href`: site paths, fragments
 /// and web URLs. Anything else (`javascript:`, `data:`) stays plain text.
+/// `text` cut to at most `max` characters, the last of them `…` when
+/// anything was cut: for labels that must stay one short line.
+pub fn clip(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.to_string(),
+        Some(_) => {
+            let keep = text
+                .char_indices()
+                .nth(max.saturating_sub(1))
+                .map_or(0, |(i, _)| i);
+            format!("{}…", &text[..keep])
+        }
+    }
+}
+
 fn is_safe_url(url: &str) -> bool {
     url.starts_with('/') && !url.starts_with("//")
         || url.starts_with('#')
@@ -46,7 +61,8 @@ fn is_safe_url(url: &str) -> bool {
 /// reopened around a bold boundary inside it).
 pub fn linked_text(text: &str, links: &[Link]) -> String {
     let bold = bold_markers(text);
-    let splits_marker = |at: usize| bold.iter().any(|&m| m < at && at < m + 2);
+    // Inside a `**` marker: just after its first star.
+    let splits_marker = |at: usize| at > 0 && bold.binary_search(&(at - 1)).is_ok();
     let mut valid: Vec<&Link> = links
         .iter()
         .filter(|l| {
@@ -81,6 +97,8 @@ pub fn linked_text(text: &str, links: &[Link]) -> String {
     let mut out = String::with_capacity(text.len() + 64);
     let mut open_link: Option<&Link> = None;
     let mut strong = false;
+    // The first kept link not wholly before the current piece.
+    let mut next_link = 0;
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
         if bold.binary_search(&a).is_ok() {
@@ -94,7 +112,13 @@ pub fn linked_text(text: &str, links: &[Link]) -> String {
             }
             continue;
         }
-        let link = kept.iter().copied().find(|l| l.start <= a && b <= l.end);
+        while kept.get(next_link).is_some_and(|l| l.end <= a) {
+            next_link += 1;
+        }
+        let link = kept
+            .get(next_link)
+            .copied()
+            .filter(|l| l.start <= a && b <= l.end);
         if link.map(|l| l as *const Link) != open_link.map(|l| l as *const Link) {
             if strong {
                 out.push_str("</strong>");
@@ -250,5 +274,13 @@ mod tests {
             "发布<strong>Amazon </strong><a href=\"/p/\" title=\"Nova 2**模型 &quot;page&quot;\">\
              <strong>Nova 2</strong>模型</a>"
         );
+    }
+
+    #[test]
+    fn clip_keeps_short_text_and_marks_a_cut() {
+        assert_eq!(clip("开场白", 3), "开场白");
+        assert_eq!(clip("开场白与介绍", 3), "开场…");
+        assert_eq!(clip("Bedrock", 5), "Bedr…");
+        assert_eq!(clip("", 0), "");
     }
 }

@@ -8,7 +8,7 @@ use crate::enrich::catalog::Curation;
 use crate::enrich::matcher::normalize;
 use crate::enrich::types::{Candidate, EntityKind};
 use crate::enrich::words;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Pool all sightings and decide which names get pages. `sessions` are
 /// (file, sightings); `events` are conference names from titles, never
@@ -66,7 +66,7 @@ pub fn decide(
             .find(|(seen, _)| normalize(seen) == k)
             .map(|(_, t)| t.clone())
     };
-    let event_keys: Vec<String> = events.iter().map(|e| normalize(e)).collect();
+    let events = EventNames::new(events);
     let stop = |k: &str| STOP.contains(&k);
 
     let mut decision = Decision::default();
@@ -90,10 +90,7 @@ pub fn decide(
             (false, format!("merged into `{t}` by the catalog"))
         } else if stop(key) || stop_pattern().is_match(&name) || all_generic(&name) {
             (false, "generic term".to_string())
-        } else if event_keys
-            .iter()
-            .any(|e| e.starts_with(key.as_str()) || key.starts_with(e.as_str()))
-        {
+        } else if events.overlap(key) {
             (false, "event name".to_string())
         } else if p.speaker_org {
             (true, "organisation of a speaker".to_string())
@@ -208,37 +205,10 @@ fn derived_word(word: &str) -> bool {
 /// `PostgreSQL 17` and `Postgres` are `PostgreSQL`; `Acme` is `Acme
 /// Logistics`; `Cohere Embed v3` is made by `Cohere`.
 fn fold_variants(accepted: &mut BTreeMap<String, Discovered>, candidates: &mut [Candidate]) {
-    let keys: Vec<String> = accepted.keys().cloned().collect();
-    let mut folds: Vec<(String, String)> = Vec::new();
-    for k in &keys {
-        // Version suffix: `postgresql 17` → `postgresql`.
-        if let Some((base, last)) = k.rsplit_once(' ') {
-            if is_version(last) && accepted.contains_key(base) {
-                folds.push((k.clone(), base.to_string()));
-                continue;
-            }
-        }
-        for other in &keys {
-            if other == k {
-                continue;
-            }
-            let (a, b) = (&accepted[k], &accepted[other]);
-            // `Postgres` + `QL` = `PostgreSQL`: an upper-case completion.
-            let completion = b.name.to_lowercase().starts_with(&a.name.to_lowercase())
-                && a.name.len() >= 5
-                && b.name.is_char_boundary(a.name.len())
-                && b.name[a.name.len()..]
-                    .chars()
-                    .all(|c| c.is_ascii_uppercase());
-            // `Acme` → `Acme Logistics` (a company, by its first word).
-            let first_word = b.kind == EntityKind::Company
-                && !a.name.contains(' ')
-                && b.name.split(' ').next() == Some(a.name.as_str());
-            if completion || first_word {
-                folds.push((k.clone(), other.clone()));
-                break;
-            }
-        }
+    let folds = variant_folds(accepted);
+    let mut candidate_named: HashMap<String, usize> = HashMap::new();
+    for (i, c) in candidates.iter().enumerate() {
+        candidate_named.entry(c.name.clone()).or_insert(i);
     }
     for (from, to) in folds {
         if let Some(d) = accepted.remove(&from) {
@@ -248,27 +218,26 @@ fn fold_variants(accepted: &mut BTreeMap<String, Discovered>, candidates: &mut [
                 }
                 t.aliases.push(d.name.clone());
                 t.aliases.extend(d.aliases);
-                let target = t.name.clone();
-                if let Some(c) = candidates.iter_mut().find(|c| c.name == d.name) {
-                    c.merged_into = Some(target);
-                    c.reason = "variant of another discovered name".into();
+                if let Some(&c) = candidate_named.get(&d.name) {
+                    candidates[c].merged_into = Some(t.name.clone());
+                    candidates[c].reason = "variant of another discovered name".into();
                 }
             }
         }
     }
     // Makers: `Cohere Embed v3` → company `Cohere`.
     let mut makers: Vec<(String, String)> = Vec::new();
-    for d in accepted.values() {
+    for (key, d) in accepted.iter() {
         let parts: Vec<&str> = d.name.split(' ').collect();
         if d.kind == EntityKind::Product && parts.len() >= 3 && is_version(parts[parts.len() - 1]) {
             let first = parts[0];
             if !ordinary(first, false) && !accepted.contains_key(&normalize(first)) {
-                makers.push((d.name.clone(), first.to_string()));
+                makers.push((key.clone(), first.to_string()));
             }
         }
     }
     for (product, maker) in makers {
-        if let Some(d) = accepted.values_mut().find(|d| d.name == product) {
+        if let Some(d) = accepted.get_mut(&product) {
             d.maker = Some(maker.clone());
         }
         accepted.insert(
@@ -285,6 +254,93 @@ fn fold_variants(accepted: &mut BTreeMap<String, Discovered>, candidates: &mut [
         d.aliases.sort();
         d.aliases.dedup();
         d.aliases.retain(|a| a != &d.name);
+    }
+}
+
+/// The folds [`fold_variants`] makes, `(from, into)` by key: a name
+/// with a version suffix folds into its base; any other into the first
+/// name, by key, that completes it in capitals or is a company it is the
+/// first word of. Both are looked up, never found by comparing every
+/// pair: a corpus can have tens of thousands of names.
+fn variant_folds(accepted: &BTreeMap<String, Discovered>) -> Vec<(String, String)> {
+    // `postgres` → (`postgresql`, 8): keys of names whose first bytes,
+    // lower-cased, are that, and the rest capitals.
+    let mut completions: HashMap<String, Vec<(&str, usize)>> = HashMap::new();
+    // `Acme` → `acme logistics`: companies by their first word.
+    let mut companies: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (key, b) in accepted {
+        let capitals = b
+            .name
+            .bytes()
+            .rev()
+            .take_while(u8::is_ascii_uppercase)
+            .count();
+        for at in (b.name.len() - capitals..=b.name.len()).filter(|&at| at >= 5) {
+            completions
+                .entry(b.name[..at].to_lowercase())
+                .or_default()
+                .push((key, at));
+        }
+        if b.kind == EntityKind::Company {
+            let first = b.name.split(' ').next().unwrap_or_default();
+            companies.entry(first).or_default().push(key);
+        }
+    }
+    let mut folds = Vec::new();
+    for (k, a) in accepted {
+        if let Some((base, last)) = k.rsplit_once(' ') {
+            if is_version(last) && accepted.contains_key(base) {
+                folds.push((k.clone(), base.to_string()));
+                continue;
+            }
+        }
+        let completed = completions
+            .get(&a.name.to_lowercase())
+            .into_iter()
+            .flatten()
+            .find(|&&(b, at)| b != k && at == a.name.len())
+            .map(|&(b, _)| b);
+        let company = companies
+            .get(a.name.as_str())
+            .filter(|_| !a.name.contains(' '))
+            .into_iter()
+            .flatten()
+            .find(|&&b| b != k)
+            .copied();
+        if let Some(into) = completed.into_iter().chain(company).min() {
+            folds.push((k.clone(), into.to_string()));
+        }
+    }
+    folds
+}
+
+/// Conference names from titles, normalised: a name that is part of one
+/// (or one of which is part of it) is the event, not a product.
+struct EventNames {
+    sorted: Vec<String>,
+    all: HashSet<String>,
+}
+
+impl EventNames {
+    fn new(events: &[String]) -> EventNames {
+        let mut sorted: Vec<String> = events.iter().map(|e| normalize(e)).collect();
+        sorted.sort();
+        sorted.dedup();
+        let all = sorted.iter().cloned().collect();
+        EventNames { sorted, all }
+    }
+
+    /// Whether an event's key starts with `key`, or `key` with an event's.
+    fn overlap(&self, key: &str) -> bool {
+        let first_at_or_after = self.sorted.partition_point(|e| e.as_str() < key);
+        let event_starts_with_key = self
+            .sorted
+            .get(first_at_or_after)
+            .is_some_and(|e| e.starts_with(key));
+        event_starts_with_key
+            || (0..=key.len())
+                .filter(|&at| key.is_char_boundary(at))
+                .any(|at| self.all.contains(&key[..at]))
     }
 }
 
