@@ -31,6 +31,16 @@ pub struct Sources {
 pub const MAX_RECAP_BYTES: u64 = 4 * 1024 * 1024;
 
 impl Source {
+    /// A file as read from disk. Text saved as UTF-16 with a byte-order
+    /// mark (what some Windows editors call "Unicode") is turned into
+    /// UTF-8 here, so the rest of the pipeline sees one encoding; without
+    /// the mark its NUL bytes make it look binary, and [`Source::text`]
+    /// says so.
+    pub fn new(rel: String, path: PathBuf, bytes: Vec<u8>) -> Source {
+        let bytes = utf16_to_utf8(&bytes).unwrap_or(bytes);
+        Source { rel, path, bytes }
+    }
+
     /// The file as text, or an error naming it: not UTF-8 (with the line of
     /// the first bad byte), binary, or empty.
     pub fn text(&self) -> Result<&str, Diagnostic> {
@@ -120,6 +130,25 @@ pub fn list(root: &Path, exts: &[&str]) -> Vec<(String, PathBuf)> {
     out
 }
 
+/// `bytes` as UTF-8 if they are UTF-16 text behind a byte-order mark,
+/// the mark dropped; `None` for anything else, or for UTF-16 with unpaired
+/// surrogates (which then reads as binary).
+fn utf16_to_utf8(bytes: &[u8]) -> Option<Vec<u8>> {
+    let (unit, body): (fn([u8; 2]) -> u16, _) = match bytes {
+        [0xFF, 0xFE, body @ ..] => (u16::from_le_bytes, body),
+        [0xFE, 0xFF, body @ ..] => (u16::from_be_bytes, body),
+        _ => return None,
+    };
+    if body.len() % 2 != 0 {
+        return None;
+    }
+    let units = body.chunks_exact(2).map(|p| unit([p[0], p[1]]));
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .ok()
+        .map(String::into_bytes)
+}
+
 fn read_all(
     root: &Path,
     exts: &[&str],
@@ -144,11 +173,7 @@ fn read_all(
                 }
             }
             std::fs::read(&path)
-                .map(|bytes| Source {
-                    rel: rel.clone(),
-                    path,
-                    bytes,
-                })
+                .map(|bytes| Source::new(rel.clone(), path, bytes))
                 .map_err(|e| Diagnostic::error(&rel, None, format!("cannot read: {e}")))
         })
         .collect();
@@ -160,4 +185,56 @@ fn read_all(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(bytes: Vec<u8>) -> Source {
+        Source::new("a.txt".into(), PathBuf::from("a.txt"), bytes)
+    }
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        let mut bytes = if big_endian {
+            vec![0xFE, 0xFF]
+        } else {
+            vec![0xFF, 0xFE]
+        };
+        for u in text.encode_utf16() {
+            bytes.extend(if big_endian {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            });
+        }
+        bytes
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_reads_as_text() {
+        let text = "# 会议：Bedrock 🎉\r\n\r\n00:00 - 开场\n";
+        for big_endian in [false, true] {
+            let s = source(utf16(text, big_endian));
+            assert_eq!(s.text().unwrap(), text);
+        }
+    }
+
+    #[test]
+    fn utf16_without_a_mark_or_with_a_lone_surrogate_is_binary() {
+        let mut no_mark = utf16("# 会议", false);
+        no_mark.drain(..2);
+        let mut lone = utf16("# 会议", false);
+        lone.extend(0xD800u16.to_le_bytes());
+        for bytes in [no_mark, lone] {
+            let err = source(bytes).text().unwrap_err();
+            assert!(err.to_string().contains("binary"), "{err}");
+        }
+    }
+
+    #[test]
+    fn utf8_is_kept_byte_for_byte() {
+        let bytes = "\u{feff}# 会议\n".as_bytes().to_vec();
+        assert_eq!(source(bytes.clone()).bytes, bytes);
+    }
 }

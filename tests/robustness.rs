@@ -92,6 +92,22 @@ fn bad_recaps_are_reported_by_file_and_line_and_the_rest_builds() {
     w("latin1.txt", b"# Titel\n\n## Timeline\n00:00 - Caf\xe9\n");
     w("binary.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00\x00");
     w("huge.txt", &vec![b'a'; 5 * 1024 * 1024]);
+    // Windows editors' "Unicode": UTF-16 behind a byte-order mark.
+    let mut utf16 = vec![0xFF, 0xFE];
+    "# 某大会 2025 分会场总结：另一种编码\r\n\r\n## 时间线\r\n00:00 - 开场\r\n"
+        .encode_utf16()
+        .for_each(|u| utf16.extend(u.to_le_bytes()));
+    w("utf16.txt", &utf16);
+    // Thousands of mentions in one 200 KB line: each excerpt looks only so
+    // far for its sentence's ends, or the build takes minutes.
+    w(
+        "one_line.txt",
+        format!(
+            "# 某大会 2025 分会场总结：一行到底\n\n## 时间线\n00:00 - {}\n",
+            "Amazon Bedrock 很快，".repeat(10_000)
+        )
+        .as_bytes(),
+    );
     w(
         "no_timeline.txt",
         "# 某大会 2025 分会场总结：没有时间线\n\n## 会议概述\n\n只有概述。\n".as_bytes(),
@@ -132,8 +148,17 @@ fn bad_recaps_are_reported_by_file_and_line_and_the_rest_builds() {
     let sessions = session_dirs(&out);
     assert_eq!(
         sessions.len(),
-        5 + 5,
-        "5 samples + 5 readable bad ones: {sessions:?}"
+        5 + 7,
+        "5 samples + 7 readable bad ones: {sessions:?}"
+    );
+    assert!(
+        sessions.contains(&"ling-yi-chong-bian-ma".to_string()),
+        "the UTF-16 recap is a session: {sessions:?}"
+    );
+    let bedrock = std::fs::read_to_string(out.join("products/amazon-bedrock/index.html")).unwrap();
+    assert!(
+        bedrock.contains("/sessions/yi-xing-dao-di/"),
+        "the long line's mentions are listed"
     );
     assert!(
         sessions.contains(&"tong-ming-hui-yi".to_string()),

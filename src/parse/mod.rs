@@ -152,16 +152,20 @@ pub fn slug_base(s: &Session) -> String {
 /// The warning for a front matter slug that could not be used as written
 /// (`s` as parsed, `slug` the one it got).
 pub fn slug_warning(s: &Session, slug: &str) -> Option<Diagnostic> {
-    (!s.slug.is_empty() && slugify(&s.slug) != slug).then(|| {
-        Diagnostic::warning(
-            &s.source,
-            Some(1),
-            format!(
-                "slug `{}` is already taken or not ASCII; using `{slug}`",
-                s.slug
-            ),
-        )
-    })
+    let wanted = slugify(&s.slug);
+    if s.slug.is_empty() || wanted == slug {
+        return None;
+    }
+    let why = if wanted.is_empty() {
+        "has no letters or digits a URL can use"
+    } else {
+        "is already taken by another session"
+    };
+    Some(Diagnostic::warning(
+        &s.source,
+        Some(1),
+        format!("slug `{}` {why}; using `{slug}`", s.slug),
+    ))
 }
 
 #[cfg(test)]
@@ -176,5 +180,28 @@ mod tests {
         assert_eq!(slugify("AI技能培训"), "ai-ji-neng-pei-xun");
         assert_eq!(slugify("中小企业AI转型"), "zhong-xiao-qi-ye-ai-zhuan-xing");
         assert_eq!(slugify("Nova 2 Sonic"), "nova-2-sonic");
+    }
+
+    #[test]
+    fn a_slug_that_cannot_be_used_says_why() {
+        let session = |slug: &str| {
+            let mut s = recap::parse_recap("a.txt", "# 标题\n\n00:00 - 开场\n").session;
+            s.slug = slug.into();
+            s
+        };
+        let warning =
+            |slug: &str, got: &str| slug_warning(&session(slug), got).map(|d| d.to_string());
+        assert_eq!(warning("intro", "intro"), None);
+        assert_eq!(warning("", "biao-ti"), None);
+        let taken = warning("intro", "intro-2").unwrap();
+        assert!(
+            taken.contains("a.txt:1") && taken.contains("already taken"),
+            "{taken}"
+        );
+        let unusable = warning("..", "a-txt").unwrap();
+        assert!(
+            unusable.contains("no letters or digits") && unusable.contains("`a-txt`"),
+            "{unusable}"
+        );
     }
 }

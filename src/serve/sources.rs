@@ -126,11 +126,7 @@ pub fn reread<T>(seeds: &Path, paths: &[PathBuf], cache: &Cache<T>) -> Option<Ve
             return None;
         }
         let bytes = std::fs::read(p).ok()?;
-        out.push(Source {
-            rel,
-            path: p.clone(),
-            bytes,
-        });
+        out.push(Source::new(rel, p.clone(), bytes));
     }
     Some(out)
 }
