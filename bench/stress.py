@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Build single recaps of extreme shapes and time each.
+
+Each shape is one recap of 0.4-1.7 MB that stresses one part of the
+pipeline: thousands of mentions in one sentence, tens of thousands of
+distinct names, launches, speakers or links, a timeline of 60,000 entries.
+A shape that takes time growing with the square of its size shows up here
+as a build that runs into the timeout.
+
+    python3 bench/stress.py [--recap target/release/recap] [--timeout 120]
+                            [--only names,links]
+
+Prints one row per shape (wall and user seconds, peak memory, files
+written) and exits non-zero if any build failed or ran out of time.
+"""
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+HEAD = "# 某大会 2025 分会场总结：{}\n\n## 会议概述\n\n概述。\n\n## 时间线\n"
+
+
+def clock(i):
+    return f"{i // 60 % 100:02}:{i % 60:02}"
+
+
+SHAPES = {
+    # 10,000 mentions in one sentence: every excerpt's sentence is the line.
+    "one_sentence": lambda: HEAD.format("一句")
+    + "00:00 - "
+    + "Amazon Bedrock 很快，" * 10_000
+    + "\n",
+    # 40,000 distinct discovered names in one line.
+    "names": lambda: HEAD.format("名字")
+    + "00:00 - "
+    + " ".join(f"使用 Foo{chr(65 + i % 26)}Bar{i} 平台。" for i in range(40_000))
+    + "\n",
+    # 20,000 launch lines, each naming two new products.
+    "launches": lambda: HEAD.format("发布")
+    + "".join(
+        f"00:00 - 发布 **Amazon Nova {i}**，正式推出 Kiro {i}\n" for i in range(20_000)
+    ),
+    # 20,000 speakers with titles in one sentence.
+    "speakers": lambda: HEAD.format("讲者")
+    + "本次会议由"
+    + "、".join(f"AWS首席架构师Name{i}" for i in range(20_000))
+    + "主讲。\n00:00 - 开场\n",
+    # 40,000 Markdown links on one line.
+    "links": lambda: HEAD.format("链接")
+    + "00:00 - "
+    + "".join(f"[a{i}](http://x.com/{i}) " for i in range(40_000))
+    + "\n",
+    # 60,000 timeline entries, each naming a product.
+    "entries": lambda: HEAD.format("条目")
+    + "".join(f"{clock(i)} - 第{i}条 Bedrock\n" for i in range(60_000)),
+    # 30,000 sections of one point each.
+    "headings": lambda: HEAD.format("标题")
+    + "".join(
+        f"### 第{i}部分 ({clock(i)} - {clock(i)})\n- 点 Bedrock\n" for i in range(30_000)
+    ),
+    # 60,000 figures in one line.
+    "numbers": lambda: HEAD.format("数字")
+    + "00:00 - "
+    + "".join(f"增长 {i % 100}%，收入 {i} 亿美元，" for i in range(30_000))
+    + "\n",
+    # 200,000 bold markers in a row.
+    "bold": lambda: HEAD.format("粗体") + "00:00 - " + "**" * 200_000 + "\n",
+    # 50,000 lines of code in one fence.
+    "code": lambda: HEAD.format("代码")
+    + "```rust\n"
+    + "fn main() { let x = 1; }\n" * 50_000
+    + "```\n00:00 - 开场\n",
+    # 20,000 levels of quotes, 5,000 of lists, 10,000 open brackets.
+    "nesting": lambda: HEAD.format("嵌套")
+    + "00:00 - 开场\n"
+    + ">" * 20_000
+    + " 深\n"
+    + "- " * 5_000
+    + "x\n"
+    + "[" * 10_000
+    + "\n",
+}
+
+
+def build(recap, shape, text, timeout):
+    """(wall s, user s, peak MiB, exit status, stderr, files), or None on
+    a timeout."""
+    with tempfile.TemporaryDirectory(prefix=f"recap-stress-{shape}-") as tmp:
+        seeds = os.path.join(tmp, "seeds")
+        os.mkdir(seeds)
+        with open(os.path.join(seeds, f"{shape}.txt"), "w", encoding="utf-8") as f:
+            f.write(text)
+        for d in ("themes", "content"):
+            shutil.copytree(os.path.join(ROOT, d), os.path.join(tmp, d))
+        out = os.path.join(tmp, "public")
+        usage = os.path.join(tmp, "usage")
+        try:
+            proc = subprocess.run(
+                ["/usr/bin/time", "-f", "%e %U %M", "-o", usage, recap, "-q", "build", "--out", out],
+                cwd=tmp,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                timeout=timeout,
+            )
+        except subprocess.TimeoutExpired:
+            return None
+        with open(usage) as f:
+            wall, user, peak_kb = f.read().split()[-3:]
+        files = sum(len(fs) for _, _, fs in os.walk(out))
+        err = proc.stderr.decode("utf-8", "replace")
+        return float(wall), float(user), int(peak_kb) / 1024, proc.returncode, err, files
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--recap", default=os.path.join(ROOT, "target/release/recap"))
+    ap.add_argument("--timeout", type=float, default=120)
+    ap.add_argument("--only", default="", help="comma-separated shapes")
+    args = ap.parse_args()
+    only = [s for s in args.only.split(",") if s]
+    unknown = [s for s in only if s not in SHAPES]
+    if unknown:
+        sys.exit(f"unknown shape(s) {unknown}; known: {', '.join(SHAPES)}")
+    failed = False
+    print(f"{'shape':<14}{'size':>9}{'wall s':>9}{'user s':>9}{'peak MiB':>10}{'files':>8}")
+    for shape, make in SHAPES.items():
+        if only and shape not in only:
+            continue
+        text = make()
+        size = f"{len(text.encode()) / 1e6:.2f} MB"
+        result = build(args.recap, shape, text, args.timeout)
+        if result is None:
+            print(f"{shape:<14}{size:>9}  ran past {args.timeout:.0f} s")
+            failed = True
+            continue
+        wall, user, peak, status, err, files = result
+        print(f"{shape:<14}{size:>9}{wall:>9.2f}{user:>9.2f}{peak:>10.0f}{files:>8}")
+        if status != 0:
+            print(f"  exit {status}: {err.strip().splitlines()[-1:]}")
+            failed = True
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
