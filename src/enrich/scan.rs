@@ -148,11 +148,11 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
     // An open launch (`发布…模型家族：`) and the depth it applies below.
     let mut open: Option<(Option<usize>, MentionRole, String)> = None;
     let mut strings = Interner::default();
-    let mut label = Label::default();
+    let mut label = SectionLabel::default();
     for u in &us {
         let found = find_in_unit(u, cx, &speaker_matcher, &mut open);
         let section = u.section.map(|s| label.get(s, &mut strings));
-        let mention = |start, end, role, strings: &mut Interner| {
+        let mention_at = |start, end, role, strings: &mut Interner| {
             mention(u, section.clone(), start, end, role, index, strings)
         };
         // A name said twice in one sentence is one place to show.
@@ -163,7 +163,7 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
             if matches!(e.kind, EntityKind::Product | EntityKind::Company) {
                 stories.entry(u.story).or_default().push(f.hit.target);
             }
-            let m = mention(f.hit.start, f.hit.end, f.role, &mut strings);
+            let m = mention_at(f.hit.start, f.hit.end, f.role, &mut strings);
             if shown.insert((f.hit.target, m.excerpt.clone())) {
                 out.mentions.push((f.hit.target, m));
             }
@@ -199,7 +199,7 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
             if topic_seen.insert((u.story, h.target)) {
                 out.mentions.push((
                     h.target,
-                    mention(h.start, h.end, MentionRole::Mentioned, &mut strings),
+                    mention_at(h.start, h.end, MentionRole::Mentioned, &mut strings),
                 ));
             }
         }
@@ -208,7 +208,7 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
                 *out.counts.entry(t).or_default() += 1;
                 out.mentions.push((
                     t,
-                    mention(0, u.text.len(), MentionRole::Mentioned, &mut strings),
+                    mention_at(0, u.text.len(), MentionRole::Mentioned, &mut strings),
                 ));
             }
         }
@@ -471,9 +471,9 @@ struct Interner(FxHashSet<ArcStr>);
 /// them: a flat timeline's label is its entry's whole text, and a long
 /// entry with many points would otherwise be hashed once per point.
 #[derive(Default)]
-struct Label<'a>(Option<(&'a str, ArcStr)>);
+struct SectionLabel<'a>(Option<(&'a str, ArcStr)>);
 
-impl<'a> Label<'a> {
+impl<'a> SectionLabel<'a> {
     fn get(&mut self, section: &'a str, strings: &mut Interner) -> ArcStr {
         match &self.0 {
             Some((last, interned)) if std::ptr::eq(*last, section) => interned.clone(),
