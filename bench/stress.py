@@ -36,6 +36,12 @@ SHAPES = {
     + "00:00 - "
     + "Amazon Bedrock 很快，" * 10_000
     + "\n",
+    # A 1 MB flat-timeline entry with 5,000 points under it naming companies.
+    "long_entry": lambda: HEAD.format("长条目")
+    + "00:00 - "
+    + "很长的内容，" * 60_000
+    + "\n"
+    + "".join(f"- 客户 Zentrix Labs 与 AWS 合作第{i}次\n" for i in range(5_000)),
     # 40,000 distinct discovered names in one line.
     "names": lambda: HEAD.format("名字")
     + "00:00 - "

@@ -149,8 +149,9 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
     let mut open: Option<(Option<usize>, MentionRole, String)> = None;
     let mut strings = Interner::default();
     let mut label = SectionLabel::default();
+    let mut section_words = SectionWords::default();
     for u in &us {
-        let found = find_in_unit(u, cx, &speaker_matcher, &mut open);
+        let found = find_in_unit(u, cx, &speaker_matcher, &mut open, &mut section_words);
         let section = u.section.map(|s| label.get(s, &mut strings));
         let mention_at = |start, end, role, strings: &mut Interner| {
             mention(u, section.clone(), start, end, role, index, strings)
@@ -275,11 +276,12 @@ fn speaker_matcher(speakers: &[SpeakerRef], table: &Table) -> Matcher {
 }
 
 /// Products, companies and speakers in one unit, with their roles.
-fn find_in_unit(
-    u: &Unit,
+fn find_in_unit<'a>(
+    u: &Unit<'a>,
     cx: &Context,
     speakers: &Matcher,
     open: &mut Option<(Option<usize>, MentionRole, String)>,
+    section_words: &mut SectionWords<'a>,
 ) -> Vec<Found> {
     let table = cx.table;
     let hits = cx.matcher.find_all(u.text);
@@ -326,7 +328,7 @@ fn find_in_unit(
         }
     }
     let mut out = Vec::new();
-    let story_role = std::cell::OnceCell::new();
+    let mut story_role = None;
     for (i, h) in hits.iter().enumerate() {
         let e = &table.entities[h.target];
         let launch = launched
@@ -339,7 +341,7 @@ fn find_in_unit(
         } else if let Some((_, r, v)) = inherited.as_ref().filter(|(j, _, _)| *j == i) {
             (*r, v.clone())
         } else if e.kind == EntityKind::Company {
-            let story = *story_role.get_or_init(|| story_role_of(u));
+            let story = *story_role.get_or_insert_with(|| story_role_of(u, section_words));
             (company_role(e.category.as_deref(), story), String::new())
         } else {
             (MentionRole::Mentioned, String::new())
@@ -422,19 +424,72 @@ fn company_role(category: Option<&str>, story: MentionRole) -> MentionRole {
     }
 }
 
+/// Words that make an uncatalogued company's mention a customer story.
+const CUSTOMER_WORDS: [&str; 4] = ["案例", "客户", "customer", "case study"];
+/// Words that make it a partner's.
+const PARTNER_WORDS: [&str; 2] = ["合作伙伴", "partner"];
+
 /// The role the words of a unit and its section give an uncatalogued
-/// company: a customer story, a partner, or neither.
-fn story_role_of(u: &Unit) -> MentionRole {
-    let ctx = format!("{} {}", u.section.unwrap_or(""), u.text).to_lowercase();
-    if ["案例", "客户", "customer", "case study"]
-        .iter()
-        .any(|w| ctx.contains(w))
-    {
+/// company: a customer story, a partner, or neither. The words are looked
+/// for in the section label, a space and the text, lower-cased.
+fn story_role_of<'a>(u: &Unit<'a>, section_words: &mut SectionWords<'a>) -> MentionRole {
+    let text = u.text.to_lowercase();
+    let section = section_words.of(u.section.unwrap_or(""));
+    // A word may also straddle the label's end and the text's start.
+    let head = &text[..floor_boundary(&text, JOIN_BYTES)];
+    let join = format!("{} {head}", section.tail);
+    let has = |words: &[&str]| words.iter().any(|w| text.contains(w) || join.contains(w));
+    if section.customer || has(&CUSTOMER_WORDS) {
         MentionRole::CustomerStory
-    } else if ["合作伙伴", "partner"].iter().any(|w| ctx.contains(w)) {
+    } else if section.partner || has(&PARTNER_WORDS) {
         MentionRole::Partner
     } else {
         MentionRole::Mentioned
+    }
+}
+
+/// Bytes on each side of the label–text join that a word can reach: more
+/// than the longest word.
+const JOIN_BYTES: usize = 16;
+
+/// The largest char boundary of `s` at or below `at`.
+fn floor_boundary(s: &str, at: usize) -> usize {
+    (0..=at.min(s.len()))
+        .rev()
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(0)
+}
+
+/// What [`story_role_of`] needs of a section label, worked out once for
+/// the units that share it: a flat timeline's label is its entry's whole
+/// text, and lower-casing it for each point under it took minutes for a
+/// megabyte-long entry.
+#[derive(Default)]
+struct SectionWords<'a>(Option<(&'a str, LabelWords)>);
+
+struct LabelWords {
+    customer: bool,
+    partner: bool,
+    /// The lower-cased label's last [`JOIN_BYTES`] or so.
+    tail: String,
+}
+
+impl<'a> SectionWords<'a> {
+    fn of(&mut self, label: &'a str) -> &LabelWords {
+        if !matches!(&self.0, Some((last, _)) if std::ptr::eq(*last, label)) {
+            let lower = label.to_lowercase();
+            let cut = lower.len().saturating_sub(JOIN_BYTES);
+            let cut = (cut..=lower.len())
+                .find(|&i| lower.is_char_boundary(i))
+                .unwrap_or(lower.len());
+            let words = LabelWords {
+                customer: CUSTOMER_WORDS.iter().any(|w| lower.contains(w)),
+                partner: PARTNER_WORDS.iter().any(|w| lower.contains(w)),
+                tail: lower[cut..].to_string(),
+            };
+            self.0 = Some((label, words));
+        }
+        &self.0.as_ref().expect("set above").1
     }
 }
 
@@ -494,5 +549,53 @@ impl Interner {
         let a: ArcStr = ArcStr::from(s);
         self.0.insert(a.clone());
         a
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn role(section: Option<&str>, text: &str) -> MentionRole {
+        let u = Unit {
+            text,
+            line: 1,
+            place: Place::Entry,
+            key: None,
+            story: 0,
+            anchor: None,
+            section,
+        };
+        story_role_of(&u, &mut SectionWords::default())
+    }
+
+    #[test]
+    fn story_words_count_in_the_label_the_text_and_across_the_two() {
+        use MentionRole::*;
+        assert_eq!(role(None, "与 Acme 一起"), Mentioned);
+        assert_eq!(role(Some("客户案例"), "Acme 上线"), CustomerStory);
+        assert_eq!(role(Some("生态"), "Acme 是 AWS 的 Partner"), Partner);
+        assert_eq!(role(Some("合作伙伴"), "Acme Customer 上线"), CustomerStory);
+        let long = format!("{}Case", "很长的标题".repeat(100));
+        assert_eq!(role(Some(&long), "study：Acme"), CustomerStory);
+        assert_eq!(role(Some(&long), "Acme study"), Mentioned);
+    }
+
+    #[test]
+    fn one_label_serves_every_unit_under_it() {
+        let label = "Customer stories".to_string();
+        let mut words = SectionWords::default();
+        for text in ["Acme", "Beta", "Gamma"] {
+            let u = Unit {
+                text,
+                line: 1,
+                place: Place::Point(1),
+                key: None,
+                story: 0,
+                anchor: None,
+                section: Some(&label),
+            };
+            assert_eq!(story_role_of(&u, &mut words), MentionRole::CustomerStory);
+        }
     }
 }
