@@ -46,21 +46,27 @@ pub fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
     let Ok(mut f) = File::open(path) else {
         return false;
     };
-    let mut buf = vec![0u8; 64 * 1024];
-    let mut at = 0;
-    loop {
-        match f.read(&mut buf) {
-            Ok(0) => return at == bytes.len(),
-            Ok(n) => {
-                if at + n > bytes.len() || buf[..n] != bytes[at..at + n] {
-                    return false;
-                }
-                at += n;
-            }
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(_) => return false,
-        }
+    // One buffer per thread: a fresh zeroed 64 KiB for each of a small
+    // site's pages cost more than comparing them.
+    thread_local! {
+        static BUF: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0; 64 * 1024]);
     }
+    BUF.with_borrow_mut(|buf| {
+        let mut at = 0;
+        loop {
+            match f.read(buf) {
+                Ok(0) => return at == bytes.len(),
+                Ok(n) => {
+                    if at + n > bytes.len() || buf[..n] != bytes[at..at + n] {
+                        return false;
+                    }
+                    at += n;
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(_) => return false,
+            }
+        }
+    })
 }
 
 /// A file written as a stream (too big to hold in memory) that is compared
