@@ -34,14 +34,11 @@ pub struct Enricher {
     catalog: Catalog,
     config: SiteConfig,
     site: Site,
-    /// The catalog's products and companies alone: what the first pass
-    /// matches against.
-    base: Table,
-    base_matcher: Matcher,
+    /// The catalog alone: what the first pass matches against.
+    base: CatalogTable,
     /// The complete table the main pass ran against.
     table: Table,
     matcher: Matcher,
-    topics: Matcher,
     /// Per session: its file and discovery sightings.
     sightings: Vec<(String, Vec<Sighting>)>,
     /// Per session: front matter speakers, else those found in the prose.
@@ -66,16 +63,26 @@ impl Enricher {
     /// Find every entity, mention, launch and figure, and link them up
     /// (see [`super::enrich`]).
     pub fn new(corpus: Corpus, catalog: Catalog, config: SiteConfig) -> Enricher {
+        let base = CatalogTable::new(&catalog);
+        Enricher::with_catalog_table(corpus, catalog, base, config)
+    }
+
+    /// [`Enricher::new`] with the catalog's table already made (from the
+    /// same catalog), as a build makes it while the recaps are parsed.
+    pub fn with_catalog_table(
+        corpus: Corpus,
+        catalog: Catalog,
+        base: CatalogTable,
+        config: SiteConfig,
+    ) -> Enricher {
         let mut diagnostics = corpus.diagnostics;
         diagnostics.extend(catalog.diagnostics.iter().cloned());
         let mut sessions = corpus.sessions;
 
-        let base = Table::from_catalog(&catalog);
-        let base_matcher = Matcher::new(&base.patterns);
         let pre: Vec<scan::Prepass> = sessions
             .par_iter()
             .enumerate()
-            .map(|(i, s)| scan::prepass(i, s, &base, &base_matcher))
+            .map(|(i, s)| scan::prepass(i, s, &base.table, &base.matcher))
             .collect();
         type Split = (Vec<Vec<SpeakerRef>>, Vec<(String, Vec<Sighting>)>);
         let (speakers, sightings): Split = pre
@@ -84,13 +91,12 @@ impl Enricher {
             .map(|(p, s)| (p.speakers, (s.source.clone(), p.sightings)))
             .unzip();
         let decision = discover::decide(&sightings, &catalog.curation, &events(&sessions));
-        let (table, matcher, topics) =
-            complete_table(&catalog, &decision.accepted, &speakers, &sessions);
+        let (table, matcher) = complete_table(&base, &decision.accepted, &speakers, &sessions);
 
         let cx = scan::Context {
             table: &table,
             matcher: &matcher,
-            topics: &topics,
+            topics: &base.topics,
             cross_links: config.cross_links,
         };
         // Scanned in parallel a batch at a time and assembled as they come:
@@ -137,10 +143,8 @@ impl Enricher {
             catalog,
             config,
             base,
-            base_matcher,
             table,
             matcher,
-            topics,
             sightings,
             speakers,
             speaker_ids,
@@ -175,7 +179,7 @@ impl Enricher {
         let pre: Vec<(usize, Session, scan::Prepass)> = edits
             .into_par_iter()
             .map(|(i, s)| {
-                let p = scan::prepass(i, &s, &self.base, &self.base_matcher);
+                let p = scan::prepass(i, &s, &self.base.table, &self.base.matcher);
                 (i, s, p)
             })
             .collect();
@@ -210,7 +214,7 @@ impl Enricher {
         let cx = scan::Context {
             table: &self.table,
             matcher: &self.matcher,
-            topics: &self.topics,
+            topics: &self.base.topics,
             cross_links: self.config.cross_links,
         };
         let scans: Vec<(usize, Session, scan::Prepass, patch::Input)> = pre
@@ -284,26 +288,59 @@ fn events<S: Borrow<Session>>(sessions: &[S]) -> Vec<String> {
         .collect()
 }
 
+/// What the catalog alone gives: its products, companies and topics, and
+/// the matchers of their names and of the topic keywords. It needs nothing
+/// from the recaps, so a build makes it while they are parsed.
+#[derive(Clone)]
+pub struct CatalogTable {
+    table: Table,
+    matcher: Matcher,
+    topics: Matcher,
+}
+
+impl CatalogTable {
+    pub fn new(catalog: &Catalog) -> CatalogTable {
+        let table = Table::from_catalog(catalog);
+        let (matcher, topics) = rayon::join(
+            || Matcher::new(&table.patterns),
+            || Matcher::new(&table.topic_patterns),
+        );
+        CatalogTable {
+            table,
+            matcher,
+            topics,
+        }
+    }
+}
+
 /// The catalog plus discovered names, speakers and footer topics, with the
-/// matchers the main pass uses (all names; topic keywords).
+/// matcher of all the names the main pass uses.
 fn complete_table(
-    catalog: &Catalog,
+    base: &CatalogTable,
     accepted: &[Discovered],
     speakers: &[Vec<SpeakerRef>],
     sessions: &[Session],
-) -> (Table, Matcher, Matcher) {
-    let mut table = Table::from_catalog(catalog);
+) -> (Table, Matcher) {
+    let mut table = base.table.clone();
     table.add_discovered(accepted);
-    table.add_speakers(speakers);
-    let topics = Matcher::new(&table.topic_patterns);
-    let themes: Vec<&str> = sessions
-        .iter()
-        .flat_map(|s| s.key_themes.iter().map(String::as_str))
-        .collect();
-    table.add_footer_topics(&themes, &topics);
-    let matcher = Matcher::new(&table.patterns);
+    // The names are final once discovered ones are in (speakers and topics
+    // are not matched by name), so their matcher compiles while the rest
+    // of the table is made.
+    let patterns = std::mem::take(&mut table.patterns);
+    let (matcher, ()) = rayon::join(
+        || Matcher::new(&patterns),
+        || {
+            table.add_speakers(speakers);
+            let themes: Vec<&str> = sessions
+                .iter()
+                .flat_map(|s| s.key_themes.iter().map(String::as_str))
+                .collect();
+            table.add_footer_topics(&themes, &base.topics);
+        },
+    );
+    table.patterns = patterns;
     table.seal();
-    (table, matcher, topics)
+    (table, matcher)
 }
 
 /// The speaker entities of one session's speakers, each once.

@@ -30,7 +30,7 @@ pub mod units;
 pub mod words;
 
 pub use catalog::Catalog;
-pub use enricher::{Enricher, Update};
+pub use enricher::{CatalogTable, Enricher, Update};
 pub use types::{Announcement, Candidate, Entity, EntityKind, Mention, MentionRole};
 
 /// Everything the renderer needs.

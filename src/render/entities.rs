@@ -250,30 +250,37 @@ pub fn outputs(
         finish(&mut page)?;
         Ok(page)
     };
-    let mut out = Vec::new();
-    for kind in EntityKind::all() {
-        if let Some(page) = list_output(site, theme, common, kind) {
-            out.push(finished(page)?);
-        }
+    // One parallel pass over every page, lists included: a list page
+    // costs as much as many entity pages.
+    enum Job {
+        List(EntityKind),
+        Entity(usize),
+        Announcements,
+        Numbers,
     }
-    if theme.has_template("entity.html") {
-        let index = EntityIndex::new(site);
-        let pages: Vec<Output> = (0..site.entities.len())
-            .into_par_iter()
-            .map(|i| finished(entity_output(site, &index, theme, common, i)))
-            .collect::<anyhow::Result<_>>()?;
-        out.extend(pages);
+    let index = theme
+        .has_template("entity.html")
+        .then(|| EntityIndex::new(site));
+    let mut jobs: Vec<Job> = EntityKind::all().into_iter().map(Job::List).collect();
+    if index.is_some() {
+        jobs.extend((0..site.entities.len()).map(Job::Entity));
     }
-    for page in [
-        announcements_output(site, theme, common),
-        numbers_output(site, theme, common),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        out.push(finished(page)?);
-    }
-    Ok(out)
+    jobs.extend([Job::Announcements, Job::Numbers]);
+    let pages: Vec<Option<Output>> = jobs
+        .par_iter()
+        .map(|job| {
+            let page = match *job {
+                Job::List(kind) => list_output(site, theme, common, kind),
+                Job::Entity(i) => index
+                    .as_ref()
+                    .map(|index| entity_output(site, index, theme, common, i)),
+                Job::Announcements => announcements_output(site, theme, common),
+                Job::Numbers => numbers_output(site, theme, common),
+            };
+            page.map(finished).transpose()
+        })
+        .collect::<anyhow::Result<_>>()?;
+    Ok(pages.into_iter().flatten().collect())
 }
 
 /// The URLs of the pages [`outputs`] makes, in its order, without making

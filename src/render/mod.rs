@@ -31,6 +31,7 @@ use crate::write::Output;
 use anyhow::{bail, Context as _};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::HashSet;
 
 /// Which optional page kinds the site has, so the nav and the header only
 /// link to pages that exist. A kind is there when the theme has its list
@@ -226,7 +227,8 @@ pub fn render_site_wide(site: &Site, theme: &Theme) -> anyhow::Result<Vec<Output
         .map(|url| Output::new(output_path(&url), Vec::new()))
         .collect();
     let mut out = Vec::new();
-    if let Some(found) = search::outputs(site, theme, &common, &pages, None)? {
+    let entity_paths = entity_paths(site, theme);
+    if let Some(found) = search::outputs(site, theme, &common, &entity_paths, None)? {
         let mut page = found.page;
         meta::add_page_meta(site, &mut page);
         pages.push(Output::new(page.path.clone(), Vec::new()));
@@ -237,38 +239,17 @@ pub fn render_site_wide(site: &Site, theme: &Theme) -> anyhow::Result<Vec<Output
     Ok(out)
 }
 
+/// The output paths of the pages [`entities::outputs`] makes.
+fn entity_paths(site: &Site, theme: &Theme) -> HashSet<String> {
+    entities::urls(site, theme)
+        .iter()
+        .map(|u| output_path(u))
+        .collect()
+}
+
 fn render_with(site: &Site, theme: &Theme, sessions: SessionPages) -> anyhow::Result<Vec<Output>> {
     let features = Features::detect(site, theme);
     let common = Common::new(site, theme, features)?;
-
-    let mut outputs = vec![
-        home_page(site, theme, &common)?,
-        not_found_page(theme, &common)?,
-    ];
-    let session_pages: Vec<Output> = (0..site.sessions.len())
-        .into_par_iter()
-        .map(|i| match sessions {
-            SessionPages::Keep => session_page(site, theme, &common, i),
-            SessionPages::Sink(sink) => {
-                let mut out = finished_session_page(site, theme, &common, i)?;
-                hand_over(sink, &mut out)?;
-                Ok(out)
-            }
-        })
-        .collect::<anyhow::Result<_>>()?;
-    // Pages streamed to the sink: here for their paths only.
-    let mut placeholders: std::collections::HashSet<String> = std::collections::HashSet::new();
-    if !matches!(sessions, SessionPages::Keep) {
-        placeholders.extend(session_pages.iter().map(|o| o.path.clone()));
-    }
-    outputs.extend(session_pages);
-    let md_pages: Vec<Output> = site
-        .pages
-        .par_iter()
-        .map(|p| markdown_output(theme, &common, p))
-        .collect::<anyhow::Result<_>>()?;
-    outputs.extend(md_pages);
-    outputs.extend(assets::assets(theme.static_dir())?);
     let sink = match sessions {
         SessionPages::Sink(sink) => Some(sink),
         SessionPages::Keep => None,
@@ -282,12 +263,29 @@ fn render_with(site: &Site, theme: &Theme, sessions: SessionPages) -> anyhow::Re
         }
         None => Ok(()),
     };
-    let entity_pages = entities::outputs(site, theme, &common, &finish)?;
+    // The search index needs only to know which entities have a page, so
+    // it is made while the pages render rather than after them: on a
+    // small site it was the longest step left on one thread.
+    let entity_paths = entity_paths(site, theme);
+    let ((own, entity_pages), found) = rayon::join(
+        || {
+            rayon::join(
+                || own_pages(site, theme, &common, sessions),
+                || entities::outputs(site, theme, &common, &finish),
+            )
+        },
+        || search::outputs(site, theme, &common, &entity_paths, sink),
+    );
+    let (mut outputs, session_paths) = own?;
+    let entity_pages = entity_pages?;
+    // Pages streamed to the sink: here for their paths only.
+    let mut placeholders: HashSet<String> = HashSet::new();
     if sink.is_some() {
+        placeholders.extend(session_paths);
         placeholders.extend(entity_pages.iter().map(|o| o.path.clone()));
     }
     outputs.extend(entity_pages);
-    if let Some(found) = search::outputs(site, theme, &common, &outputs, sink)? {
+    if let Some(found) = found? {
         if sink.is_some() {
             placeholders.extend(found.index.iter().map(|o| o.path.clone()));
         }
@@ -313,6 +311,63 @@ fn render_with(site: &Site, theme: &Theme, sessions: SessionPages) -> anyhow::Re
     }
     outputs.retain(|o| !placeholders.contains(&o.path));
     Ok(outputs)
+}
+
+/// The home page, the 404 page, session pages, Markdown pages and static
+/// files, rendered side by side, with the paths of the session pages (which
+/// a sink has taken: their outputs are left empty).
+fn own_pages(
+    site: &Site,
+    theme: &Theme,
+    common: &Common,
+    sessions: SessionPages,
+) -> anyhow::Result<(Vec<Output>, Vec<String>)> {
+    let ((home, not_found), (session_pages, (md_pages, assets))) = rayon::join(
+        || {
+            rayon::join(
+                || home_page(site, theme, common),
+                || not_found_page(theme, common),
+            )
+        },
+        || {
+            rayon::join(
+                || {
+                    (0..site.sessions.len())
+                        .into_par_iter()
+                        .map(|i| match sessions {
+                            SessionPages::Keep => session_page(site, theme, common, i),
+                            SessionPages::Sink(sink) => {
+                                let mut out = finished_session_page(site, theme, common, i)?;
+                                hand_over(sink, &mut out)?;
+                                Ok(out)
+                            }
+                        })
+                        .collect::<anyhow::Result<Vec<Output>>>()
+                },
+                || {
+                    rayon::join(
+                        || {
+                            site.pages
+                                .par_iter()
+                                .map(|p| markdown_output(theme, common, p))
+                                .collect::<anyhow::Result<Vec<Output>>>()
+                        },
+                        || assets::assets(theme.static_dir()),
+                    )
+                },
+            )
+        },
+    );
+    let session_pages = session_pages?;
+    let session_paths = match sessions {
+        SessionPages::Keep => Vec::new(),
+        SessionPages::Sink(_) => session_pages.iter().map(|o| o.path.clone()).collect(),
+    };
+    let mut outputs = vec![home?, not_found?];
+    outputs.extend(session_pages);
+    outputs.extend(md_pages?);
+    outputs.extend(assets?);
+    Ok((outputs, session_paths))
 }
 
 /// Give a finished page to the sink. Its path stays, for the sitemap,

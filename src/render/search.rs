@@ -41,21 +41,21 @@ pub struct Search {
 }
 
 /// The search page and the index files, or nothing when the theme has no
-/// `search.html`. `rendered` are the pages made so far: entities are
-/// searchable when their page exists, so a result never leads nowhere.
+/// `search.html`. `entity_pages` are the output paths of the entity pages
+/// the site has: an entity is searchable when its page exists, so a result
+/// never leads nowhere.
 /// With a `sink`, the index files go to it as they are made.
 pub fn outputs(
     site: &Site,
     theme: &Theme,
     common: &Common,
-    rendered: &[Output],
+    entity_pages: &HashSet<String>,
     sink: Option<Sink>,
 ) -> anyhow::Result<Option<Search>> {
     if !theme.has_template("search.html") {
         return Ok(None);
     }
-    let paths: HashSet<&str> = rendered.iter().map(|o| o.path.as_str()).collect();
-    let docs = SiteDocuments::new(site, |url| paths.contains(output_path(url).as_str()));
+    let docs = SiteDocuments::new(site, |url| entity_pages.contains(&output_path(url)));
     let mut index = Vec::new();
     let stats = write_index(&docs, &site.config.language, &mut |mut file| {
         if let Some(sink) = sink {
