@@ -33,7 +33,7 @@ use crate::write::Output;
 use hashbrown::HashTable;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// BM25 term-frequency saturation.
@@ -299,23 +299,24 @@ fn is_unigram(token: &str) -> bool {
     matches!((cs.next(), cs.next()), (Some(c), None) if is_cjk(c))
 }
 
-/// Write the postings of `tokens` into `search/<kind>/<k>.js` files, as many
-/// (a power of two) as keep them near [`POSTINGS_SHARD_BYTES`]; returns
-/// how many. Each shard's lists are freed once its file is made, so the
-/// postings are not held twice.
+/// Write the postings of `tokens` (sorted by token, each once) into
+/// `search/<kind>/<k>.js` files, as many (a power of two) as keep them near
+/// [`POSTINGS_SHARD_BYTES`]; returns how many. Each shard's lists are freed
+/// once its file is made, so the postings are not held twice.
 fn postings_shards(
     kind: &str,
     tokens: Vec<(String, String)>,
     out: &mut Emitter,
 ) -> anyhow::Result<usize> {
+    debug_assert!(tokens.windows(2).all(|w| w[0].0 < w[1].0));
     let total: usize = tokens.iter().map(|(t, p)| t.len() + p.len() + 6).sum();
     let shards = total
         .div_ceil(POSTINGS_SHARD_BYTES)
         .next_power_of_two()
         .clamp(1, MAX_POSTINGS_SHARDS);
-    let mut by_shard: Vec<BTreeMap<String, String>> = vec![BTreeMap::new(); shards];
+    let mut by_shard: Vec<Shard> = (0..shards).map(|_| Shard(Vec::new())).collect();
     for (t, p) in tokens {
-        by_shard[token_hash(&t) as usize % shards].insert(t, p);
+        by_shard[token_hash(&t) as usize % shards].0.push((t, p));
     }
     for (k, shard) in by_shard.into_iter().enumerate() {
         let json = serde_json::to_string(&shard).expect("postings serialise");
@@ -323,6 +324,16 @@ fn postings_shards(
         out.emit(shard_file(kind, k, &json))?;
     }
     Ok(shards)
+}
+
+/// One shard's postings in token order, written as a JSON object (the
+/// order a map sorted by token would give, without building one).
+struct Shard(Vec<(String, String)>);
+
+impl serde::Serialize for Shard {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(t, p)| (t, p)))
+    }
 }
 
 /// How many maps the postings are split over while they are filled.
@@ -578,6 +589,7 @@ mod tests {
     use super::super::SearchField;
     use super::*;
     use std::borrow::Cow;
+    use std::collections::BTreeMap;
 
     fn doc<'a>(
         url: impl Into<Cow<'a, str>>,
