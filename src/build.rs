@@ -161,33 +161,38 @@ fn model(opts: &BuildOptions, config: SiteConfig) -> anyhow::Result<(Site, Timin
     let catalog = Catalog::load(&opts.content_dir())?;
     let sources = load::load(&opts.seeds_dir(), &opts.content_dir())?;
     lap("load", &mut timings);
-    // Enrichment's patterns compile, the catalog's names are put in their
-    // matchers, and syntect loads, on a free thread while the recaps are
-    // parsed (the `parse` timing includes them): made on first use, the
-    // patterns were a fifth of the sample site's CPU time, and every
-    // thread that needed one waited while another compiled it.
+    // What enriching needs from the catalog alone, and the first pass's
+    // patterns, are made on a free thread while the recaps are parsed (the
+    // `parse` timing includes them); the main pass's patterns and syntect
+    // while the first pass runs. Made on first use, the patterns were a
+    // fifth of the sample site's CPU time, and every thread that needed
+    // one waited while another compiled it.
+    let has_recaps = !sources.recaps.is_empty();
     let has_code = sources.pages.iter().any(|p| has_fence(&p.bytes));
-    let (corpus, (base, ((), ()))) = rayon::join(
+    let (corpus, (base, ())) = rayon::join(
         || parse::parse(&sources),
         || {
             rayon::join(
                 || enrich::CatalogTable::new(&catalog),
                 || {
-                    rayon::join(
-                        || {
-                            if !sources.recaps.is_empty() {
-                                enrich::warm_up();
-                            }
-                        },
-                        || render::highlight::warm_up(has_code),
-                    )
+                    if has_recaps {
+                        enrich::warm_up_first_pass();
+                    }
                 },
             )
         },
     );
     drop(sources);
     lap("parse", &mut timings);
-    let site = enrich::Enricher::with_catalog_table(corpus, catalog, base, config).into_site();
+    let (site, ()) = rayon::join(
+        || enrich::Enricher::with_catalog_table(corpus, catalog, base, config).into_site(),
+        || {
+            if has_recaps {
+                enrich::warm_up_main_pass();
+            }
+            render::highlight::warm_up(has_code);
+        },
+    );
     lap("enrich", &mut timings);
     Ok((site, timings))
 }

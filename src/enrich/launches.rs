@@ -51,7 +51,7 @@ struct Clause {
     sep: Option<char>,
 }
 
-/// Compile this module's patterns now (see [`super::warm_up`]).
+/// Compile this module's patterns now (see [`super::warm_up_main_pass`]).
 pub fn warm_up() {
     verbs();
     counted();

@@ -236,18 +236,21 @@ pub fn enrich(corpus: Corpus, catalog: Catalog, config: SiteConfig) -> Site {
     Enricher::new(corpus, catalog, config).into_site()
 }
 
-/// Compile the patterns and build the word table that enriching any
-/// recap needs, each part on whichever thread is free; see
-/// [`crate::build`].
-pub fn warm_up() {
+/// Compile the patterns and build the word table that the first pass
+/// (speakers and name discovery) needs, each part on whichever thread is
+/// free; see [`crate::build`].
+pub fn warm_up_first_pass() {
+    warm_up(&[words::warm_up, speakers::warm_up, discover::warm_up]);
+}
+
+/// Compile the patterns that only the main pass (figures and launches)
+/// needs: a build makes them while the first pass runs.
+pub fn warm_up_main_pass() {
+    warm_up(&[numbers::warm_up, launches::warm_up]);
+}
+
+fn warm_up(parts: &[fn()]) {
     use rayon::prelude::*;
-    let parts: [fn(); 5] = [
-        words::warm_up,
-        speakers::warm_up,
-        numbers::warm_up,
-        discover::warm_up,
-        launches::warm_up,
-    ];
     parts.par_iter().for_each(|warm| warm());
 }
 

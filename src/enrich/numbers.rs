@@ -62,7 +62,7 @@ struct Rules {
     set: regex::RegexSet,
 }
 
-/// Compile this module's patterns now (see [`super::warm_up`]).
+/// Compile this module's patterns now (see [`super::warm_up_main_pass`]).
 pub fn warm_up() {
     rules();
     parts();

@@ -48,7 +48,7 @@ struct Patterns {
     han_after_role: Regex,
 }
 
-/// Compile this module's patterns now (see [`super::warm_up`]).
+/// Compile this module's patterns now (see [`super::warm_up_first_pass`]).
 pub fn warm_up() {
     patterns();
     role_word();

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 const WORDS: &str = include_str!("words.txt");
 
-/// Build the word table now (see [`super::warm_up`]).
+/// Build the word table now (see [`super::warm_up_first_pass`]).
 pub fn warm_up() {
     table();
 }

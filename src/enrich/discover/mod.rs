@@ -215,7 +215,7 @@ const STOP: &[&str] = &[
     "bf16",
 ];
 
-/// Compile this module's patterns now (see [`super::warm_up`]).
+/// Compile this module's patterns now (see [`crate::enrich::warm_up_first_pass`]).
 pub fn warm_up() {
     stop_pattern();
     token_re();
