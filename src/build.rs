@@ -133,8 +133,10 @@ pub type Timings = Vec<(&'static str, Duration)>;
 /// Run the pipeline up to rendered outputs, writing nothing.
 pub fn build_in_memory(opts: &BuildOptions) -> anyhow::Result<(Site, Vec<Output>, Timings)> {
     let config = opts.site_config()?;
-    let (theme, site, timings) = prepare(opts, config)?;
-    render(site, &theme, None, timings)
+    let (theme, site, mut timings) = prepare(opts, config)?;
+    let (outputs, took) = render(&site, &theme, None)?;
+    timings.push(("render", took));
+    Ok((site, outputs, timings))
 }
 
 /// The enriched site and the theme, made side by side: compiling the
@@ -202,23 +204,21 @@ fn has_fence(text: &[u8]) -> bool {
     text.windows(3).any(|w| w == b"```" || w == b"~~~")
 }
 
-/// Render the site. With a `sink`, session pages go to it as they are
-/// rendered and neither they nor `data/site.json` are in the result (a
-/// build writes them straight to disk).
+/// Render the site, and how long that took. With a `sink`, session pages
+/// go to it as they are rendered and neither they nor `data/site.json` are
+/// in the result (a build writes them straight to disk).
 fn render(
-    site: Site,
+    site: &Site,
     theme: &Theme,
     sink: Option<render::Sink>,
-    mut timings: Timings,
-) -> anyhow::Result<(Site, Vec<Output>, Timings)> {
+) -> anyhow::Result<(Vec<Output>, Duration)> {
     let t = Instant::now();
     let outputs = match sink {
-        None => render::render(&site, theme),
-        Some(sink) => render::render_streaming(&site, theme, Some(sink)),
+        None => render::render(site, theme),
+        Some(sink) => render::render_streaming(site, theme, Some(sink)),
     }
     .context("rendering failed")?;
-    timings.push(("render", t.elapsed()));
-    Ok((site, outputs, timings))
+    Ok((outputs, t.elapsed()))
 }
 
 /// Build the site and write it to the output folder.
@@ -234,19 +234,29 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         || prepare(opts, config.clone()),
     );
     let staging = staging?;
-    let (theme, site, timings) = prepared?;
+    let (theme, site, mut timings) = prepared?;
     let sink = |o: &Output| staging.write(o);
-    let (site, outputs, mut timings) = render(site, &theme, Some(&sink), timings)?;
+    // The export needs only the model, so it is written while the pages
+    // render: on a big site it is hundreds of megabytes, and it was the
+    // longest step after them. Its timing overlaps theirs.
+    let (rendered, exported) = rayon::join(
+        || render(&site, &theme, Some(&sink)),
+        || {
+            let t = Instant::now();
+            let mut json = staging.stream(render::data::DATA_PATH)?;
+            render::data::write_site_json(&site, &mut json)
+                .with_context(|| format!("cannot write {}", render::data::DATA_PATH))?;
+            staging.finish_stream(json)?;
+            anyhow::Ok(t.elapsed())
+        },
+    );
+    let (outputs, took) = rendered?;
+    timings.push(("render", took));
+    timings.push(("export", exported?));
     let mut t = Instant::now();
     staging.write_all(&outputs)?;
     drop(outputs);
     timings.push(("write", t.elapsed()));
-    t = Instant::now();
-    let mut json = staging.stream(render::data::DATA_PATH)?;
-    render::data::write_site_json(&site, &mut json)
-        .with_context(|| format!("cannot write {}", render::data::DATA_PATH))?;
-    staging.finish_stream(json)?;
-    timings.push(("export", t.elapsed()));
     t = Instant::now();
     let (written, reused) = staging.counts();
     staging.commit()?;
