@@ -223,14 +223,20 @@ pub fn session_info(
 
 /// The launch role an entity's page shows: the strongest of its mentions.
 pub fn launch_of(mentions: &[super::Mention]) -> Option<MentionRole> {
-    let mut launch = None;
-    for m in mentions.iter().filter(|m| m.role.is_launch()) {
-        launch = Some(match launch {
-            Some(r) if rank(r) <= rank(m.role) => r,
-            _ => m.role,
-        });
+    mentions
+        .iter()
+        .filter(|m| m.role.is_launch())
+        .fold(None, |launch, m| stronger(launch, Some(m.role)))
+}
+
+/// The stronger of two launch roles (`Launched`, then `Announced`, then
+/// `Preview`), where there is one.
+pub fn stronger(a: Option<MentionRole>, b: Option<MentionRole>) -> Option<MentionRole> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(if rank(x) <= rank(y) { x } else { y }),
+        (x, None) => x,
+        (None, y) => y,
     }
-    launch
 }
 
 fn rank(r: MentionRole) -> u8 {
@@ -313,4 +319,19 @@ fn compact(entities: Vec<Entity>) -> (Vec<Entity>, Vec<Option<usize>>) {
         e.products.sort_unstable();
     }
     (out, remap)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stronger_launch_wins_whichever_side_it_is_on() {
+        use MentionRole::*;
+        assert_eq!(stronger(Some(Preview), Some(Launched)), Some(Launched));
+        assert_eq!(stronger(Some(Announced), Some(Preview)), Some(Announced));
+        assert_eq!(stronger(None, Some(Preview)), Some(Preview));
+        assert_eq!(stronger(Some(Announced), None), Some(Announced));
+        assert_eq!(stronger(None, None), None);
+    }
 }

@@ -16,15 +16,33 @@ pub fn count_candidates(
     entities: &[Arc<Entity>],
     sessions: &[Arc<Session>],
 ) {
-    let mut pages: HashMap<(EntityKind, &str), &Entity> = HashMap::new();
-    for e in entities.iter().filter(|e| !e.catalogued) {
-        pages.entry((e.kind, e.name.as_str())).or_insert(e);
+    recount_candidates(candidates, entities, sessions, 0..entities.len());
+}
+
+/// [`count_candidates`] for the candidates whose page is one of `pages`
+/// (indexes into `entities`) alone: after an edit, those are the only
+/// counts that can change, and counting them all again took tens of
+/// milliseconds on a 10,000-session site.
+pub fn recount_candidates(
+    candidates: &mut [Candidate],
+    entities: &[Arc<Entity>],
+    sessions: &[Arc<Session>],
+    pages: impl IntoIterator<Item = usize>,
+) {
+    let mut by_name: HashMap<(EntityKind, &str), &Entity> = HashMap::new();
+    for e in pages.into_iter().map(|k| &*entities[k]) {
+        if !e.catalogued {
+            by_name.entry((e.kind, e.name.as_str())).or_insert(e);
+        }
+    }
+    if by_name.is_empty() {
+        return;
     }
     for c in candidates
         .iter_mut()
         .filter(|c| c.accepted && c.merged_into.is_none())
     {
-        if let Some(e) = pages.get(&(c.kind, c.name.as_str())) {
+        if let Some(e) = by_name.get(&(c.kind, c.name.as_str())) {
             c.count = e.mentions.len();
             c.locations = e
                 .mentions

@@ -14,7 +14,7 @@
 //! way the site is the one [`Enricher::new`] makes from the edited corpus.
 
 use super::assemble::{self, Memory};
-use super::candidates::{count_candidates, same_but_lines, shift_lines};
+use super::candidates::{count_candidates, recount_candidates, same_but_lines, shift_lines};
 use super::discover::{self, Discovered, Sighting};
 use super::graph::Table;
 use super::matcher::{self, Matcher};
@@ -237,6 +237,7 @@ impl Enricher {
             }
             return None;
         }
+        let all_candidates = decided.is_some();
         match decided {
             Some(d) => self.site.candidates = d.candidates,
             None => {
@@ -249,14 +250,11 @@ impl Enricher {
 
         let mut edited = Vec::new();
         let mut related = BTreeSet::new();
+        let mut mentioned = BTreeSet::new();
         for (i, mut s, p, input) in scans {
-            related.extend(patch::apply(
-                &mut self.site,
-                &self.table,
-                &mut self.memory,
-                i,
-                input,
-            ));
+            let applied = patch::apply(&mut self.site, &self.table, &mut self.memory, i, input);
+            related.extend(applied.related);
+            mentioned.extend(applied.mentioned);
             if s.speakers.is_empty() {
                 s.speakers = p.speakers.clone();
             }
@@ -265,11 +263,19 @@ impl Enricher {
             edited.push(i);
         }
         patch::related_again(&mut self.site, &self.memory, &related);
-        count_candidates(
-            &mut self.site.candidates,
-            &self.site.entities,
-            &self.site.sessions,
-        );
+        // Candidates decided again are counted afresh; otherwise only the
+        // pages the edits changed can count differently.
+        let site = &mut self.site;
+        if all_candidates {
+            count_candidates(&mut site.candidates, &site.entities, &site.sessions);
+        } else {
+            recount_candidates(
+                &mut site.candidates,
+                &site.entities,
+                &site.sessions,
+                mentioned,
+            );
+        }
         self.site.pages = pages;
         self.site.diagnostics = diagnostics;
         self.site
@@ -532,5 +538,37 @@ mod tests {
             edit_and_compare(&mut e, &mut files, &[(3, &plain_again)]),
             Update::Sessions(vec![3])
         );
+        // The launch said above, taken back: the page's launch is what the
+        // other sessions still say.
+        let launch_before = bedrock_launch(&e);
+        let taken_back = |t: &str| t.replace("正式发布 Amazon Bedrock", "谈到 Amazon Bedrock");
+        assert_eq!(
+            edit_and_compare(&mut e, &mut files, &[(2, &taken_back)]),
+            Update::Sessions(vec![2])
+        );
+        assert!(launch_before.is_some());
+        assert_eq!(
+            bedrock_launch(&e),
+            assemble::launch_of(
+                &e.site().entities[bedrock_index(&e)]
+                    .mentions
+                    .iter()
+                    .filter(|m| m.session != 2)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            )
+        );
+    }
+
+    fn bedrock_index(e: &Enricher) -> usize {
+        e.site()
+            .entities
+            .iter()
+            .position(|x| x.name == "Amazon Bedrock")
+            .expect("the samples name Amazon Bedrock")
+    }
+
+    fn bedrock_launch(e: &Enricher) -> Option<crate::enrich::MentionRole> {
+        e.site().entities[bedrock_index(e)].launch
     }
 }

@@ -59,16 +59,14 @@ pub fn fits_all(site: &Site, memory: &Memory, edits: &[(usize, &[(usize, f64)])]
 
 /// Replace session `i`'s share of `site` by what `scan` found (`info` and
 /// `weights` are [`assemble::session_info`] of it; `table` is the table it
-/// was scanned against). The caller has checked [`fits_all`] for every edit. Returns the
-/// sessions whose related sessions may have changed; the caller
-/// recomputes them with [`related_again`] once every edited session is in.
+/// was scanned against). The caller has checked [`fits_all`] for every edit.
 pub fn apply(
     site: &mut Site,
     table: &Table,
     memory: &mut Memory,
     i: usize,
     (mut scan, info, weights): Input,
-) -> BTreeSet<usize> {
+) -> Applied {
     let (old, new) = (entity_set(&memory.weights[i]), entity_set(&weights));
     let remap = &memory.remap;
 
@@ -76,13 +74,19 @@ pub fn apply(
     for (e, m) in std::mem::take(&mut scan.mentions) {
         by_entity.entry(e).or_default().push(m);
     }
+    let mut mentioned = Vec::new();
     for &e in old.union(&new) {
         let Some(se) = remap[e] else { continue };
+        mentioned.push(se);
         let ent = Arc::make_mut(&mut site.entities[se]);
         let lo = ent.mentions.partition_point(|m| (m.session as usize) < i);
         let hi = ent.mentions.partition_point(|m| m.session as usize <= i);
-        ent.mentions
-            .splice(lo..hi, by_entity.remove(&e).unwrap_or_default());
+        let here = by_entity.remove(&e).unwrap_or_default();
+        let (old_launch, new_launch) = (
+            assemble::launch_of(&ent.mentions[lo..hi]),
+            assemble::launch_of(&here),
+        );
+        ent.mentions.splice(lo..hi, here);
         match (ent.sessions.binary_search(&i), new.contains(&e)) {
             (Ok(k), false) => {
                 ent.sessions.remove(k);
@@ -90,7 +94,13 @@ pub fn apply(
             (Err(k), true) => ent.sessions.insert(k, i),
             _ => {}
         }
-        ent.launch = assemble::launch_of(&ent.mentions);
+        // A big entity has a hundred thousand mentions: they are read again
+        // only when this session may have held the page's launch alone.
+        ent.launch = if old_launch.is_some() && old_launch == ent.launch {
+            assemble::launch_of(&ent.mentions)
+        } else {
+            assemble::stronger(ent.launch, new_launch)
+        };
     }
 
     // Co-mentions: take the old stories out, put the new ones in, and
@@ -156,7 +166,21 @@ pub fn apply(
     }
     memory.postings.retain(|_, l| !l.is_empty());
     memory.weights[i] = weights;
-    affected
+    Applied {
+        related: affected,
+        mentioned,
+    }
+}
+
+/// What [`apply`] changed beyond the session itself.
+pub struct Applied {
+    /// Sessions whose related sessions may have changed; the caller
+    /// recomputes them with [`related_again`] once every edited session
+    /// is in.
+    pub related: BTreeSet<usize>,
+    /// Entities (indexes into `Site::entities`) whose mentions in the
+    /// session were replaced.
+    pub mentioned: Vec<usize>,
 }
 
 /// Recompute the related sessions of `sessions`.
