@@ -314,7 +314,7 @@ fn render_with(site: &Site, theme: &Theme, sessions: SessionPages) -> anyhow::Re
 }
 
 /// The home page, the 404 page, session pages, Markdown pages and static
-/// files, rendered side by side, with the paths of the session pages (which
+/// files, in one parallel pass, with the paths of the session pages (which
 /// a sink has taken: their outputs are left empty).
 fn own_pages(
     site: &Site,
@@ -322,52 +322,46 @@ fn own_pages(
     common: &Common,
     sessions: SessionPages,
 ) -> anyhow::Result<(Vec<Output>, Vec<String>)> {
-    let ((home, not_found), (session_pages, (md_pages, assets))) = rayon::join(
-        || {
-            rayon::join(
-                || home_page(site, theme, common),
-                || not_found_page(theme, common),
-            )
-        },
-        || {
-            rayon::join(
-                || {
-                    (0..site.sessions.len())
-                        .into_par_iter()
-                        .map(|i| match sessions {
-                            SessionPages::Keep => session_page(site, theme, common, i),
-                            SessionPages::Sink(sink) => {
-                                let mut out = finished_session_page(site, theme, common, i)?;
-                                hand_over(sink, &mut out)?;
-                                Ok(out)
-                            }
-                        })
-                        .collect::<anyhow::Result<Vec<Output>>>()
-                },
-                || {
-                    rayon::join(
-                        || {
-                            site.pages
-                                .par_iter()
-                                .map(|p| markdown_output(theme, common, p))
-                                .collect::<anyhow::Result<Vec<Output>>>()
-                        },
-                        || assets::assets(theme.static_dir()),
-                    )
-                },
-            )
-        },
-    );
-    let session_pages = session_pages?;
+    enum Job {
+        Home,
+        NotFound,
+        Session(usize),
+        Markdown(usize),
+        Assets,
+    }
+    let jobs: Vec<Job> = [Job::Home, Job::NotFound]
+        .into_iter()
+        .chain((0..site.sessions.len()).map(Job::Session))
+        .chain((0..site.pages.len()).map(Job::Markdown))
+        .chain([Job::Assets])
+        .collect();
+    let made: Vec<Vec<Output>> = jobs
+        .par_iter()
+        .map(|job| match *job {
+            Job::Home => home_page(site, theme, common).map(|o| vec![o]),
+            Job::NotFound => not_found_page(theme, common).map(|o| vec![o]),
+            Job::Session(i) => match sessions {
+                SessionPages::Keep => session_page(site, theme, common, i).map(|o| vec![o]),
+                SessionPages::Sink(sink) => {
+                    let mut out = finished_session_page(site, theme, common, i)?;
+                    hand_over(sink, &mut out)?;
+                    Ok(vec![out])
+                }
+            },
+            Job::Markdown(i) => markdown_output(theme, common, &site.pages[i]).map(|o| vec![o]),
+            Job::Assets => assets::assets(theme.static_dir()),
+        })
+        .collect::<anyhow::Result<_>>()?;
     let session_paths = match sessions {
         SessionPages::Keep => Vec::new(),
-        SessionPages::Sink(_) => session_pages.iter().map(|o| o.path.clone()).collect(),
+        SessionPages::Sink(_) => jobs
+            .iter()
+            .zip(&made)
+            .filter(|(job, _)| matches!(job, Job::Session(_)))
+            .flat_map(|(_, out)| out.iter().map(|o| o.path.clone()))
+            .collect(),
     };
-    let mut outputs = vec![home?, not_found?];
-    outputs.extend(session_pages);
-    outputs.extend(md_pages?);
-    outputs.extend(assets?);
-    Ok((outputs, session_paths))
+    Ok((made.into_iter().flatten().collect(), session_paths))
 }
 
 /// Give a finished page to the sink. Its path stays, for the sitemap,
