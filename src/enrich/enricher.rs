@@ -34,7 +34,8 @@ pub struct Enricher {
     catalog: Catalog,
     config: SiteConfig,
     site: Site,
-    /// The catalog alone: what the first pass matches against.
+    /// The catalog alone: the names the first pass matches against, and
+    /// the topic keywords of both passes.
     base: CatalogTable,
     /// The complete table the main pass ran against.
     table: Table,

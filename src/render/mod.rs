@@ -218,16 +218,17 @@ pub fn render_streaming(
 pub fn render_site_wide(site: &Site, theme: &Theme) -> anyhow::Result<Vec<Output>> {
     let features = Features::detect(site, theme);
     let common = Common::new(site, theme, features)?;
+    let entity_urls = entities::urls(site, theme);
+    let entity_paths = paths_of(&entity_urls);
     let urls = ["/".to_string()]
         .into_iter()
         .chain(site.sessions.iter().map(|s| session::session_url(s)))
         .chain(site.pages.iter().map(pages::page_url))
-        .chain(entities::urls(site, theme));
+        .chain(entity_urls);
     let mut pages: Vec<Output> = urls
         .map(|url| Output::new(output_path(&url), Vec::new()))
         .collect();
     let mut out = Vec::new();
-    let entity_paths = entity_paths(site, theme);
     if let Some(found) = search::outputs(site, theme, &common, &entity_paths, None)? {
         let mut page = found.page;
         meta::add_page_meta(site, &mut page);
@@ -239,12 +240,9 @@ pub fn render_site_wide(site: &Site, theme: &Theme) -> anyhow::Result<Vec<Output
     Ok(out)
 }
 
-/// The output paths of the pages [`entities::outputs`] makes.
-fn entity_paths(site: &Site, theme: &Theme) -> HashSet<String> {
-    entities::urls(site, theme)
-        .iter()
-        .map(|u| output_path(u))
-        .collect()
+/// The output files of `urls`.
+fn paths_of(urls: &[String]) -> HashSet<String> {
+    urls.iter().map(|u| output_path(u)).collect()
 }
 
 fn render_with(site: &Site, theme: &Theme, sessions: SessionPages) -> anyhow::Result<Vec<Output>> {
@@ -266,7 +264,7 @@ fn render_with(site: &Site, theme: &Theme, sessions: SessionPages) -> anyhow::Re
     // The search index needs only to know which entities have a page, so
     // it is made while the pages render rather than after them: on a
     // small site it was the longest step left on one thread.
-    let entity_paths = entity_paths(site, theme);
+    let entity_paths = paths_of(&entities::urls(site, theme));
     let ((own, entity_pages), found) = rayon::join(
         || {
             rayon::join(
