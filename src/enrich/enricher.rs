@@ -162,6 +162,25 @@ impl Enricher {
         self.site
     }
 
+    /// Scan the first session again and drop what is found. Every thread
+    /// keeps its own lazily built automata for the patterns, and its first
+    /// scans build them: 30–60 ms for one session on the first edit that
+    /// `recap serve` handles, on a thread the build never used. Serve
+    /// calls this on that thread once, before any edit.
+    pub fn warm_up_thread(&self) {
+        let Some(s) = self.site.sessions.first() else {
+            return;
+        };
+        let p = scan::prepass(0, s, &self.base.table, &self.base.matcher);
+        let cx = scan::Context {
+            table: &self.table,
+            matcher: &self.matcher,
+            topics: &self.base.topics,
+            cross_links: self.config.cross_links,
+        };
+        scan::scan(0, s, &p.speakers, &cx);
+    }
+
     /// The site after `edits`: each replaces the session at an index by a
     /// new parse of the same file, with its final slug (which must be the
     /// slug the corpus would give it; other sessions' slugs are unchanged).

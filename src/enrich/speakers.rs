@@ -11,7 +11,7 @@
 //! a missing role or organisation.
 
 use crate::model::SpeakerRef;
-use regex::Regex;
+use regex::{Captures, Regex};
 use std::sync::OnceLock;
 
 /// A speaker found in a line of prose.
@@ -32,6 +32,18 @@ const HAN_NAME: &str = r"[\p{Han}]{2,4}";
 const ORG_ROLE_VERBS: &[&str] = &[
     "分享", "表示", "介绍", "指出", "演讲", "发言", "主讲", "主持", "谈到", "强调", "讲述",
 ];
+
+/// The longest `由 … 主讲` body, `Name（…）` note, and `presented by Name
+/// (…)` note, role and organisation, in characters. The patterns leave
+/// these runs unbounded and the bounds are checked on each match, which
+/// finds the same speakers: a bounded repeat such as `[^，。；]{2,80}`
+/// compiles to eighty copies of its class, and these runs made compiling
+/// and running the patterns 4% of a small site's build.
+const MAX_BY: usize = 80;
+const MAX_PAREN: usize = 60;
+const MAX_EN_PAREN: usize = 80;
+const MAX_EN_ROLE: usize = 60;
+const MAX_EN_ORG: usize = 60;
 
 struct Patterns {
     /// `由 … 主讲/主持/共同主持/分享`
@@ -58,9 +70,9 @@ pub fn warm_up() {
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
-        by: Regex::new(r"由\s*(?P<body>[^，。；！？,;]{2,80}?)\s*(?:共同)?(?:主讲|主持|分享|演讲|带来|讲解)").unwrap(),
+        by: Regex::new(r"由\s*(?P<body>[^，。；！？,;]{2,}?)\s*(?:共同)?(?:主讲|主持|分享|演讲|带来|讲解)").unwrap(),
         paren: Regex::new(&format!(
-            r"(?P<name>{LATIN_NAME}|{HAN_NAME})\s*[（(](?P<inner>[^（）()]{{2,60}})[）)]"
+            r"(?P<name>{LATIN_NAME}|{HAN_NAME})\s*[（(](?P<inner>[^（）()]{{2,}})[）)]"
         ))
         .unwrap(),
         org_role_name: Regex::new(&format!(
@@ -69,7 +81,7 @@ fn patterns() -> &'static Patterns {
         .unwrap(),
         label: Regex::new(r"^(?:[-*·•]\s*)?(?:主讲人|主讲嘉宾|特邀嘉宾|嘉宾|主持人|演讲者|讲者|分享人|Speakers?|Presenters?|Host|Moderator)\s*[：:]?\s*(?P<rest>.+)$").unwrap(),
         en_by: Regex::new(&format!(
-            r"(?:presented|hosted|moderated|delivered|given|led|joined on stage|joined|introduced|co-presented) by (?P<name>{LATIN_NAME})(?:\s*\((?P<paren>[^)]{{2,80}})\)|, (?P<role>[^,.;()]{{2,60}}?) (?:at|of|from) (?P<org>[A-Z][^,.;()]{{1,60}}))?"
+            r"(?:presented|hosted|moderated|delivered|given|led|joined on stage|joined|introduced|co-presented) by (?P<name>{LATIN_NAME})(?:\s*\((?P<paren>[^)]{{2,}})\)|, (?P<role>[^,.;()]{{2,}}?) (?:at|of|from) (?P<org>[A-Z][^,.;()]*))?"
         ))
         .unwrap(),
         latin_name_end: Regex::new(&format!(r"(?P<name>{LATIN_NAME})\s*$")).unwrap(),
@@ -114,7 +126,8 @@ pub fn find(
         let has_paren = l.contains(['（', '(']);
         let has_verb = ORG_ROLE_VERBS.iter().any(|v| l.contains(v));
         let has_en_by = l.contains(" by ");
-        for c in p.by.captures_iter(if has_by { l } else { "" }) {
+        let by_fits = |c: &Captures| chars_at_most(c.name("body"), MAX_BY);
+        for c in captures_fitting(&p.by, if has_by { l } else { "" }, by_fits) {
             let body = c.name("body").unwrap();
             if body.as_str().starts_with('于') {
                 continue;
@@ -123,7 +136,7 @@ pub fn find(
                 push(body.start(), person_with_prefix(part, org_of));
             }
         }
-        for c in p.paren.captures_iter(if has_paren { l } else { "" }) {
+        for c in captures_fitting(&p.paren, if has_paren { l } else { "" }, paren_fits) {
             let m = c.name("name").unwrap();
             let name = m.as_str();
             // `介绍张伟（…）`: a Chinese name glued to other Chinese text has
@@ -145,17 +158,34 @@ pub fn find(
                 make(name, Some(role), Some(org), org_of),
             );
         }
-        for c in p.en_by.captures_iter(if has_en_by { l } else { "" }) {
-            let name = c.name("name").unwrap().as_str();
-            let s = if let Some(inner) = c.name("paren") {
-                paren_speaker(name, inner.as_str(), org_of)
-            } else {
-                make(
-                    name,
-                    c.name("role").map(|m| m.as_str()),
-                    c.name("org").map(|m| m.as_str()),
+        let mut from = 0;
+        while let Some(c) = p.en_by.captures_at(if has_en_by { l } else { "" }, from) {
+            let name = c.name("name").unwrap();
+            // Past a bound, the note or the role is not part of the match.
+            let tail = chars_at_most(c.name("paren"), MAX_EN_PAREN)
+                && chars_at_most(c.name("role"), MAX_EN_ROLE);
+            let org = c.name("org").filter(|_| tail).map(|m| {
+                // A capital letter, then at most `MAX_EN_ORG` more.
+                let end = m
+                    .as_str()
+                    .char_indices()
+                    .nth(1 + MAX_EN_ORG)
+                    .map_or(m.len(), |(i, _)| i);
+                &m.as_str()[..end]
+            });
+            from = match (tail, org) {
+                (false, _) => name.end(),
+                (true, Some(o)) => c.name("org").unwrap().start() + o.len(),
+                (true, None) => c.get(0).unwrap().end(),
+            };
+            let s = match c.name("paren").filter(|_| tail) {
+                Some(inner) => paren_speaker(name.as_str(), inner.as_str(), org_of),
+                None => make(
+                    name.as_str(),
+                    c.name("role").filter(|_| tail).map(|m| m.as_str()),
+                    org,
                     org_of,
-                )
+                ),
             };
             push(c.get(0).unwrap().start(), s);
         }
@@ -337,7 +367,7 @@ fn labelled_patterns() -> &'static [Regex; 3] {
 /// `PingCAP 的王磊，TiDB 云服务架构师`, `Jane Doe, VP Engineering at Acme`.
 fn labelled(rest: &str, org_of: &dyn Fn(&str) -> Option<(String, bool)>) -> Option<SpeakerRef> {
     let [from, of, plain] = labelled_patterns();
-    if let Some(c) = patterns().paren.captures(rest) {
+    if let Some(c) = captures_fitting(&patterns().paren, rest, paren_fits).next() {
         if c.get(0).unwrap().start() == 0 {
             let name = c.name("name").unwrap().as_str();
             return paren_speaker(name, c.name("inner").unwrap().as_str(), org_of);
@@ -355,6 +385,44 @@ fn labelled(rest: &str, org_of: &dyn Fn(&str) -> Option<(String, bool)>) -> Opti
         }
     }
     None
+}
+
+fn paren_fits(c: &Captures) -> bool {
+    chars_at_most(c.name("inner"), MAX_PAREN)
+}
+
+/// Whether a group that took part is at most `max` characters long.
+fn chars_at_most(m: Option<regex::Match>, max: usize) -> bool {
+    m.is_none_or(|m| m.as_str().chars().nth(max).is_none())
+}
+
+/// The matches of `re` that `fits` accepts, as the pattern with the bounds
+/// that `fits` checks would find them: after a match that does not fit,
+/// the search goes on one character after where that match started, not
+/// after its end.
+fn captures_fitting<'h>(
+    re: &'h Regex,
+    text: &'h str,
+    fits: impl Fn(&Captures<'h>) -> bool,
+) -> impl Iterator<Item = Captures<'h>> {
+    let next_char = move |i: usize| i + text[i..].chars().next().map_or(1, char::len_utf8);
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while from <= text.len() {
+            let c = re.captures_at(text, from)?;
+            let m = c.get(0).unwrap();
+            if fits(&c) {
+                from = if m.is_empty() {
+                    next_char(m.end())
+                } else {
+                    m.end()
+                };
+                return Some(c);
+            }
+            from = next_char(m.start());
+        }
+        None
+    })
 }
 
 fn is_han(c: char) -> bool {
@@ -529,6 +597,37 @@ mod tests {
                 s("Ravi Patel", "Staff SRE", "Northwind Health"),
                 s("Tomás Álvarez", "Program Chair", "Open Source Summit")
             ]
+        );
+    }
+
+    #[test]
+    fn runs_past_their_bounds_are_not_taken() {
+        let just_names =
+            |text: &str| -> Vec<String> { names(text).into_iter().map(|(n, _, _)| n).collect() };
+        // The first `由` runs on for more than 80 characters: the search
+        // goes on inside it and finds the second.
+        let text = format!("由{}由AWS首席架构师Memet主讲", "长".repeat(85));
+        assert_eq!(names(&text), vec![s("Memet", "首席架构师", "AWS")]);
+        // A note of more than 60 characters is not a role.
+        let text = format!(
+            "Jane Doe（{}）和 John Roe（Acme 代表）",
+            "很长的说明".repeat(13)
+        );
+        assert_eq!(just_names(&text), vec!["John Roe"]);
+        // Past its bound, `(…)` after an English name is not part of it.
+        let text = format!(
+            "presented by Jane Doe ({}), moderated by John Roe (Chair, Acme)",
+            "x".repeat(85)
+        );
+        assert_eq!(
+            names(&text),
+            vec![s("Jane Doe", "", ""), s("John Roe", "Chair", "Acme")]
+        );
+        let long_org = format!("A{}", "b".repeat(70));
+        let text = format!("presented by Jane Doe, Staff SRE at {long_org}");
+        assert_eq!(
+            names(&text),
+            vec![s("Jane Doe", "Staff SRE", &long_org[..61])]
         );
     }
 

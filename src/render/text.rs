@@ -112,7 +112,7 @@ pub fn linked_text(text: &str, links: &[Link]) -> String {
         if bold.binary_search(&a).is_ok() {
             // A marker toggles bold and is not itself shown.
             if strong {
-                out.push_str("</strong>");
+                close_strong(&mut out);
             }
             strong = !strong;
             if strong {
@@ -129,7 +129,7 @@ pub fn linked_text(text: &str, links: &[Link]) -> String {
             .filter(|l| l.start <= a && b <= l.end);
         if link.map(|l| l as *const Link) != open_link.map(|l| l as *const Link) {
             if strong {
-                out.push_str("</strong>");
+                close_strong(&mut out);
             }
             if open_link.is_some() {
                 out.push_str("</a>");
@@ -150,12 +150,21 @@ pub fn linked_text(text: &str, links: &[Link]) -> String {
         escape_into(&mut out, &text[a..b]);
     }
     if strong {
-        out.push_str("</strong>");
+        close_strong(&mut out);
     }
     if open_link.is_some() {
         out.push_str("</a>");
     }
     out
+}
+
+/// Close a `<strong>`, or take it back if nothing was put in it (bold that
+/// starts where a link does is reopened inside the link).
+fn close_strong(out: &mut String) {
+    match out.strip_suffix("<strong>") {
+        Some(rest) => out.truncate(rest.len()),
+        None => out.push_str("</strong>"),
+    }
 }
 
 /// Byte offsets of the `**` markers that pair up, left to right. An odd one
@@ -288,6 +297,13 @@ mod tests {
             "发布<strong>Trainium4</strong>："
         );
         assert_eq!(linked_text("a ** b", &[]), "a ** b");
+        // Bold that starts with a link opens inside it, not empty before it.
+        let text = "使用**Kiro**生成";
+        let html = linked_text(text, &[link(text, "Kiro", "/k/")]);
+        assert_eq!(
+            html,
+            "使用<a href=\"/k/\" title=\"Kiro &quot;page&quot;\"><strong>Kiro</strong></a>生成"
+        );
         let text = "发布**Amazon Nova 2**模型";
         let html = linked_text(text, &[link(text, "Nova 2**模型", "/p/")]);
         assert_eq!(

@@ -288,6 +288,16 @@ impl Incremental {
         self.rebuild_files(dirty, &[], on_stage, held)
     }
 
+    /// Ready the calling thread for the rebuilds to come (see
+    /// [`Enricher::warm_up_thread`]); nothing when there is no model yet.
+    pub fn warm_up_thread<H: ModelHolder>(&self, held: &RwLock<H>) {
+        if let Ok(h) = held.read() {
+            if let Some(e) = h.model().enriched.as_deref() {
+                e.warm_up_thread();
+            }
+        }
+    }
+
     /// [`Incremental::rebuild`], told which recaps changed: when only
     /// recaps changed and `recaps` names them all (absolute paths, as the
     /// file watcher reports them), only those files are read.

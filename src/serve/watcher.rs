@@ -23,9 +23,12 @@ use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant, SystemTime};
 use tokio::sync::watch;
 
-/// Long enough to see an editor's save (write, rename, chmod) as one
-/// change, short enough not to be felt.
-pub const DEBOUNCE: Duration = Duration::from_millis(60);
+/// Long enough to see an editor's save (truncate, write, rename, chmod:
+/// a millisecond or two) as one change, short enough not to be felt. It is
+/// most of the wait for a small edit: 60 ms was half of it on a 10,000-
+/// session site. A save slower than this is seen as two changes; each
+/// rebuild reads the file as it is then, and the second one wins.
+pub const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// The first build, before the server starts. A failure is not fatal: the
 /// server starts anyway and shows the error until a change fixes it.
@@ -178,6 +181,7 @@ fn run(
         return;
     }
     w.follow(&inc, printer);
+    inc.warm_up_thread(&shared.served);
     while !*stop.borrow() {
         let batch = match w.rx.recv_timeout(Duration::from_millis(200)) {
             Ok(b) => b,
