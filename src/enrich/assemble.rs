@@ -39,18 +39,38 @@ pub struct Memory {
     pub remap: Vec<Option<usize>>,
 }
 
-pub fn assemble(
-    table: &Table,
-    scans: impl Iterator<Item = SessionScan>,
-    speakers: &[Vec<usize>],
-) -> (Assembled, Vec<Vec<(super::TextKey, super::Link)>>, Memory) {
-    let n = speakers.len();
-    let mut entities = table.entities.clone();
-    let mut memory = Memory::default();
-    let mut infos = Vec::with_capacity(n);
-    let mut announcements = Vec::new();
-    let mut links = Vec::with_capacity(n);
-    for (si, mut scan) in scans.enumerate() {
+/// The links each session's text gets, per session.
+pub type Links = Vec<Vec<(super::TextKey, super::Link)>>;
+
+/// The merge, one session's scan at a time, in session order: a build adds
+/// one batch of scans while the next batch is scanned.
+pub struct Assembler<'a> {
+    speakers: &'a [Vec<usize>],
+    entities: Vec<Entity>,
+    memory: Memory,
+    infos: Vec<SessionInfo>,
+    announcements: Vec<Announcement>,
+    links: Links,
+}
+
+impl<'a> Assembler<'a> {
+    /// `speakers` are each session's speaker entities.
+    pub fn new(table: &Table, speakers: &'a [Vec<usize>]) -> Assembler<'a> {
+        let n = speakers.len();
+        Assembler {
+            speakers,
+            entities: table.entities.clone(),
+            memory: Memory::default(),
+            infos: Vec::with_capacity(n),
+            announcements: Vec::new(),
+            links: Vec::with_capacity(n),
+        }
+    }
+
+    /// Add the scan of the next session.
+    pub fn add(&mut self, mut scan: SessionScan) {
+        let si = self.infos.len();
+        let entities = &mut self.entities;
         for (e, m) in std::mem::take(&mut scan.mentions) {
             let ent = &mut entities[e];
             if ent.sessions.last() != Some(&si) {
@@ -64,61 +84,76 @@ pub fn assemble(
             }
             ent.mentions.push(m);
         }
-        for &sp in &speakers[si] {
+        for &sp in &self.speakers[si] {
             let ent = &mut entities[sp];
             if !ent.sessions.contains(&si) {
                 ent.sessions.push(si);
                 ent.sessions.sort_unstable();
             }
         }
+        let memory = &mut self.memory;
         count_co(&mut memory.co, &scan.stories, 1);
-        let (info, weights) = session_info(&entities, &mut scan, &speakers[si]);
-        infos.push(info);
+        let (info, weights) = session_info(entities, &mut scan, &self.speakers[si]);
+        self.infos.push(info);
         memory.weights.push(weights);
         memory.stories.push(std::mem::take(&mut scan.stories));
-        announcements.extend(dedup_announcements(std::mem::take(&mut scan.announcements)));
-        links.push(scan.links);
+        self.announcements
+            .extend(dedup_announcements(std::mem::take(&mut scan.announcements)));
+        self.links.push(scan.links);
     }
-    memory.postings = related::postings(&memory.weights);
-    for (s, r) in related::related(&memory.weights, &memory.postings)
-        .into_iter()
-        .enumerate()
-    {
-        infos[s].related = r;
+
+    /// Related sessions, co-mentions and the final table, once every
+    /// session is in.
+    pub fn finish(self) -> (Assembled, Links, Memory) {
+        let Assembler {
+            mut entities,
+            mut memory,
+            mut infos,
+            mut announcements,
+            links,
+            ..
+        } = self;
+        memory.postings = related::postings(&memory.weights);
+        for (s, r) in related::related(&memory.weights, &memory.postings)
+            .into_iter()
+            .enumerate()
+        {
+            infos[s].related = r;
+        }
+        let lists: Vec<(usize, (Vec<_>, Vec<_>))> = memory
+            .co
+            .keys()
+            .map(|&a| (a, co_lists(&memory.co, a, |i| &entities[i])))
+            .collect();
+        for (a, (products, companies)) in lists {
+            entities[a].co_products = products;
+            entities[a].co_companies = companies;
+        }
+        for e in &mut entities {
+            e.mentions.shrink_to_fit();
+            e.sessions.shrink_to_fit();
+        }
+        let (entities, remap) = compact(entities);
+        for a in &mut announcements {
+            a.entity = remap[a.entity].expect("announced entities are mentioned");
+        }
+        announcements.sort_by(|a, b| {
+            a.session
+                .cmp(&b.session)
+                .then(a.line.cmp(&b.line))
+                .then(a.entity.cmp(&b.entity))
+        });
+        memory.remap = remap;
+        (
+            Assembled {
+                entities,
+                info: infos,
+                announcements,
+            },
+            links,
+            memory,
+        )
     }
-    let lists: Vec<(usize, (Vec<_>, Vec<_>))> = memory
-        .co
-        .keys()
-        .map(|&a| (a, co_lists(&memory.co, a, |i| &entities[i])))
-        .collect();
-    for (a, (products, companies)) in lists {
-        entities[a].co_products = products;
-        entities[a].co_companies = companies;
-    }
-    for e in &mut entities {
-        e.mentions.shrink_to_fit();
-        e.sessions.shrink_to_fit();
-    }
-    let (entities, remap) = compact(entities);
-    for a in &mut announcements {
-        a.entity = remap[a.entity].expect("announced entities are mentioned");
-    }
-    announcements.sort_by(|a, b| {
-        a.session
-            .cmp(&b.session)
-            .then(a.line.cmp(&b.line))
-            .then(a.entity.cmp(&b.entity))
-    });
-    memory.remap = remap;
-    (
-        Assembled {
-            entities,
-            info: infos,
-            announcements,
-        },
-        links,
-        memory,
-    )
 }
 
 /// Add (`sign` 1) or take out (`sign` -1) the co-mentions of `stories`.

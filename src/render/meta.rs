@@ -86,9 +86,10 @@ fn with_head_meta(
     article: bool,
     json_ld: Option<&str>,
 ) -> Option<Vec<u8>> {
-    let html = std::str::from_utf8(bytes).ok()?;
-    let head_end = html.find("</head>")?;
-    let head = &html[..head_end];
+    // Only the head is read (and checked for UTF-8): a session page is
+    // tens of kilobytes, most of them after it.
+    let head_end = bytes.windows(7).position(|w| w == b"</head>")?;
+    let head = std::str::from_utf8(&bytes[..head_end]).ok()?;
     if head.contains("property=\"og:title\"") {
         return None;
     }
@@ -123,11 +124,11 @@ fn with_head_meta(
         tags.push_str(&ld.replace('<', "\\u003c"));
         tags.push_str("</script>\n");
     }
-    let mut out = String::with_capacity(html.len() + tags.len());
-    out.push_str(&html[..head_end]);
-    out.push_str(&tags);
-    out.push_str(&html[head_end..]);
-    Some(out.into_bytes())
+    let mut out = Vec::with_capacity(bytes.len() + tags.len());
+    out.extend_from_slice(head.as_bytes());
+    out.extend_from_slice(tags.as_bytes());
+    out.extend_from_slice(&bytes[head_end..]);
+    Some(out)
 }
 
 fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {

@@ -70,15 +70,18 @@ impl Theme {
         &self.static_dir
     }
 
-    /// Render `template` with `context`; errors carry tera's whole chain
-    /// (which template, which variable).
-    pub fn render(&self, template: &str, context: &tera::Context) -> anyhow::Result<String> {
+    /// Render `template` with `context` into UTF-8 bytes; errors carry
+    /// tera's whole chain (which template, which variable). Bytes, not a
+    /// `String`: tera would check every page it made for UTF-8 again.
+    pub fn render(&self, template: &str, context: &tera::Context) -> anyhow::Result<Vec<u8>> {
         if !self.has_template(template) {
             bail!("the theme has no template `{template}`");
         }
+        let mut page = Vec::new();
         self.tera
-            .render(template, context)
-            .map_err(|e| anyhow::anyhow!("{}", error_chain(&e)))
+            .render_to(template, context, &mut page)
+            .map_err(|e| anyhow::anyhow!("{}", error_chain(&e)))?;
+        Ok(page)
     }
 }
 
@@ -194,14 +197,15 @@ mod tests {
         std::fs::create_dir_all(d.join("site")).unwrap();
         std::fs::write(d.join("site/base.html"), "mine {% block b %}{% endblock %}").unwrap();
         let theme = Theme::load(&d.join("theme"), &d.join("site"), &SiteConfig::default()).unwrap();
-        let html = theme.render("page.html", &tera::Context::new()).unwrap();
+        let html =
+            String::from_utf8(theme.render("page.html", &tera::Context::new()).unwrap()).unwrap();
         assert_eq!(html, "mine 01:15 1 小时 35 分钟");
         let mut ctx = tera::Context::new();
         ctx.insert("u", "/a/?x=1&y=<2>");
         std::fs::write(d.join("theme/templates/u.html"), "{{ u }}").unwrap();
         let theme = Theme::load(&d.join("theme"), &d.join("site"), &SiteConfig::default()).unwrap();
         assert_eq!(
-            theme.render("u.html", &ctx).unwrap(),
+            String::from_utf8(theme.render("u.html", &ctx).unwrap()).unwrap(),
             "/a/?x=1&amp;y=&lt;2&gt;"
         );
         assert!(theme.render("nope.html", &tera::Context::new()).is_err());
