@@ -365,7 +365,16 @@ fn complete_table(
     // of the table is made.
     let patterns = std::mem::take(&mut table.patterns);
     let (matcher, ()) = rayon::join(
-        || Matcher::new(&patterns),
+        || {
+            // Nothing discovered adds a name on a small site, often: the
+            // catalog's matcher is then this one (building one is a few
+            // milliseconds for a few hundred names).
+            if patterns == base.table.patterns {
+                base.matcher.clone()
+            } else {
+                Matcher::new(&patterns)
+            }
+        },
         || {
             table.add_speakers(speakers);
             let themes: Vec<&str> = sessions

@@ -24,7 +24,7 @@ use std::collections::HashMap;
 use super::words;
 
 /// One name to look for.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pattern {
     /// What the caller wants back on a match (an entity index, a topic…).
     pub target: usize,
