@@ -77,10 +77,7 @@ impl<'a> Assembler<'a> {
                 ent.sessions.push(si);
             }
             if m.role.is_launch() {
-                ent.launch = Some(match ent.launch {
-                    Some(r) if rank(r) <= rank(m.role) => r,
-                    _ => m.role,
-                });
+                ent.launch = stronger(ent.launch, Some(m.role));
             }
             ent.mentions.push(m);
         }

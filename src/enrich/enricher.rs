@@ -173,6 +173,16 @@ impl Enricher {
         self.site
     }
 
+    /// What the main pass scans against.
+    fn scan_context(&self) -> scan::Context<'_> {
+        scan::Context {
+            table: &self.table,
+            matcher: &self.matcher,
+            topics: &self.base.topics,
+            cross_links: self.config.cross_links,
+        }
+    }
+
     /// Scan the first session again and drop what is found. Every thread
     /// keeps its own lazily built automata for the patterns, and its first
     /// scans build them: 30–60 ms for one session on the first edit that
@@ -183,12 +193,7 @@ impl Enricher {
             return;
         };
         let p = scan::prepass(0, s, &self.base.table, &self.base.matcher);
-        let cx = scan::Context {
-            table: &self.table,
-            matcher: &self.matcher,
-            topics: &self.base.topics,
-            cross_links: self.config.cross_links,
-        };
+        let cx = self.scan_context();
         scan::scan(0, s, &p.speakers, &cx);
     }
 
@@ -242,12 +247,7 @@ impl Enricher {
             );
             decided = Some(d);
         }
-        let cx = scan::Context {
-            table: &self.table,
-            matcher: &self.matcher,
-            topics: &self.base.topics,
-            cross_links: self.config.cross_links,
-        };
+        let cx = self.scan_context();
         let scans: Vec<(usize, Session, scan::Prepass, patch::Input)> = pre
             .into_par_iter()
             .map(|(i, s, p)| {
@@ -366,9 +366,9 @@ fn complete_table(
     let patterns = std::mem::take(&mut table.patterns);
     let (matcher, ()) = rayon::join(
         || {
-            // Nothing discovered adds a name on a small site, often: the
-            // catalog's matcher is then this one (building one is a few
-            // milliseconds for a few hundred names).
+            // On a small site discovery often adds no name: the catalog's
+            // matcher is then this one, and building it again would cost a
+            // few milliseconds for a few hundred names.
             if patterns == base.table.patterns {
                 base.matcher.clone()
             } else {
