@@ -236,11 +236,10 @@ pub fn enrich(corpus: Corpus, catalog: Catalog, config: SiteConfig) -> Site {
     Enricher::new(corpus, catalog, config).into_site()
 }
 
-/// Compile the patterns and build the word table that the first pass
-/// (speakers and name discovery) needs, each part on whichever thread is
-/// free; see [`crate::build`].
+/// Compile the patterns that the first pass (speakers and name discovery)
+/// needs, each part on whichever thread is free; see [`crate::build`].
 pub fn warm_up_first_pass() {
-    warm_up(&[words::warm_up, speakers::warm_up, discover::warm_up]);
+    warm_up(&[speakers::warm_up, discover::warm_up]);
 }
 
 /// Compile the patterns that only the main pass (figures and launches)

@@ -4,32 +4,33 @@
 //! Matching uses it to make names like `Writer` or `Quick` case-sensitive;
 //! discovery uses it to keep ordinary words from becoming entity pages.
 
-use rustc_hash::FxHashMap;
-use std::sync::OnceLock;
-
 const WORDS: &str = include_str!("words.txt");
 
-/// Build the word table now (see [`super::warm_up_first_pass`]).
-pub fn warm_up() {
-    table();
-}
+include!("word_hash.rs");
 
-/// Built on first use, which every build with Latin names reaches: with
-/// SipHash and no reserved room this took as long as parsing the recaps.
-fn table() -> &'static FxHashMap<&'static str, u32> {
-    static TABLE: OnceLock<FxHashMap<&'static str, u32>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        // Room for every line up front (the header's few lines included).
-        let lines = WORDS.bytes().filter(|&b| b == b'\n').count() + 1;
-        let mut table = FxHashMap::with_capacity_and_hasher(lines, Default::default());
-        let words = WORDS
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty());
-        for (i, w) in words.enumerate() {
-            table.insert(w, i as u32);
+/// Laid out by `build.rs` (see its `word_table`): per slot, 0 or a rank + 1.
+static SLOTS: &[u8; 2 * WORD_SLOTS] = include_bytes!(concat!(env!("OUT_DIR"), "/word_slots.bin"));
+/// Per rank, where the word's line starts in [`WORDS`].
+static STARTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word_starts.bin"));
+
+/// The rank of `word` (lower case) in the list.
+fn lookup(word: &str) -> Option<usize> {
+    let key = word.as_bytes();
+    let mut slot = word_slot(key);
+    loop {
+        let rank = usize::from(u16::from_le_bytes([SLOTS[2 * slot], SLOTS[2 * slot + 1]]));
+        if rank == 0 {
+            return None;
         }
-        table
-    })
+        let rank = rank - 1;
+        let at = &STARTS[4 * rank..4 * rank + 4];
+        let start = u32::from_le_bytes([at[0], at[1], at[2], at[3]]) as usize;
+        let line = &WORDS.as_bytes()[start..];
+        if line.starts_with(key) && line.get(key.len()).is_none_or(|&b| b == b'\n') {
+            return Some(rank);
+        }
+        slot = (slot + 1) & (WORD_SLOTS - 1);
+    }
 }
 
 /// Words ranked below this are common (Zipf frequency >= 3.4): `writer`,
@@ -45,7 +46,7 @@ pub fn is_common(word: &str) -> bool {
 /// for words outside the list.
 pub fn rank(word: &str) -> Option<usize> {
     if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return table().get(word).map(|&r| r as usize);
+        return lookup(word);
     }
     // Lower-case on the stack: this runs for every Latin word of a corpus.
     let mut buf = [0u8; 32];
@@ -55,11 +56,9 @@ pub fn rank(word: &str) -> Option<usize> {
             *d = s.to_ascii_lowercase();
         }
         let lower = std::str::from_utf8(&buf[..bytes.len()]).ok()?;
-        table().get(lower).map(|&r| r as usize)
+        lookup(lower)
     } else {
-        table()
-            .get(word.to_ascii_lowercase().as_str())
-            .map(|&r| r as usize)
+        lookup(&word.to_ascii_lowercase())
     }
 }
 
@@ -121,7 +120,19 @@ mod tests {
     }
 
     #[test]
-    fn the_table_holds_the_whole_list() {
-        assert!(table().len() > 30_000);
+    fn every_listed_word_is_found_at_its_rank() {
+        let words = WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty());
+        let mut n = 0;
+        for (rank, w) in words.enumerate() {
+            assert_eq!(lookup(w), Some(rank), "{w}");
+            n += 1;
+        }
+        assert!(n > 30_000);
+        // A listed word's prefix or extension is not found through it.
+        assert_eq!(lookup("th"), rank("th"));
+        assert!(lookup("thexyz").is_none());
+        assert!(lookup("").is_none());
     }
 }
