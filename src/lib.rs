@@ -23,6 +23,7 @@ pub mod init;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod pattern;
 pub mod progress;
 pub mod render;
 pub mod search;

@@ -15,7 +15,7 @@
 //! is "open": bullets under it that start with a product inherit it.
 
 use super::types::MentionRole;
-use regex::Regex;
+use crate::pattern::Regex;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 

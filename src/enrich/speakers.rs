@@ -11,7 +11,7 @@
 //! a missing role or organisation.
 
 use crate::model::SpeakerRef;
-use regex::{Captures, Regex};
+use crate::pattern::{Captures, Match, Regex};
 use std::sync::OnceLock;
 
 /// A speaker found in a line of prose.
@@ -79,7 +79,7 @@ fn patterns() -> &'static Patterns {
             r"(?P<org>[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*)\s?(?P<role>{EN_ROLE}|[\p{{Han}}]{{0,6}}{ZH_ROLE_END})\s?(?P<name>{LATIN_NAME})\s?(?:分享|表示|介绍|指出|演讲|发言|主讲|主持|谈到|强调|讲述)"
         ))
         .unwrap(),
-        label: Regex::new(r"^(?:[-*·•]\s*)?(?:主讲人|主讲嘉宾|特邀嘉宾|嘉宾|主持人|演讲者|讲者|分享人|Speakers?|Presenters?|Host|Moderator)\s*[：:]?\s*(?P<rest>.+)$").unwrap(),
+        label: Regex::new_anchored(r"^(?:[-*·•]\s*)?(?:主讲人|主讲嘉宾|特邀嘉宾|嘉宾|主持人|演讲者|讲者|分享人|Speakers?|Presenters?|Host|Moderator)\s*[：:]?\s*(?P<rest>.+)$").unwrap(),
         en_by: Regex::new(&format!(
             r"(?:presented|hosted|moderated|delivered|given|led|joined on stage|joined|introduced|co-presented) by (?P<name>{LATIN_NAME})(?:\s*\((?P<paren>[^)]{{2,}})\)|, (?P<role>[^,.;()]{{2,}}?) (?:at|of|from) (?P<org>[A-Z][^,.;()]*))?"
         ))
@@ -347,15 +347,15 @@ fn labelled_patterns() -> &'static [Regex; 3] {
     static R: OnceLock<[Regex; 3]> = OnceLock::new();
     R.get_or_init(|| {
         [
-            Regex::new(&format!(
+            Regex::new_anchored(&format!(
                 r"^(?P<name>{LATIN_NAME}|{HAN_NAME})\s*(?:来自|from)\s*(?P<org>[^，,。；;]+?)\s*(?:[，,]\s*(?P<role>[^，,。；;]+))?\s*(?:[。；;]|$)"
             ))
             .unwrap(),
-            Regex::new(&format!(
+            Regex::new_anchored(&format!(
                 r"^(?P<org>[^，,。；;的]+?)\s*的\s*(?P<name>{LATIN_NAME}|{HAN_NAME})\s*(?:[，,]\s*(?P<role>[^，,。；;]+))?"
             ))
             .unwrap(),
-            Regex::new(&format!(
+            Regex::new_anchored(&format!(
                 r"^(?P<name>{LATIN_NAME}|{HAN_NAME})\s*(?:[，,]\s*(?P<role>[^，,。；;]+?)(?:\s+(?:at|of)\s+(?P<org>[^，,。；;]+))?)?\s*(?:[。；;]|$)"
             ))
             .unwrap(),
@@ -392,7 +392,7 @@ fn paren_fits(c: &Captures) -> bool {
 }
 
 /// Whether a group that took part is at most `max` characters long.
-fn chars_at_most(m: Option<regex::Match>, max: usize) -> bool {
+fn chars_at_most(m: Option<Match>, max: usize) -> bool {
     m.is_none_or(|m| m.as_str().chars().nth(max).is_none())
 }
 

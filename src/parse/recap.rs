@@ -9,7 +9,7 @@ use super::time::{parse_end, parse_time, TimeError};
 use super::title::split_title;
 use crate::diagnostics::Diagnostic;
 use crate::model::*;
-use regex::Regex;
+use crate::pattern::Regex;
 use std::sync::LazyLock;
 
 /// A parsed recap and what the parser had to say about it.
@@ -23,7 +23,7 @@ pub struct ParsedRecap {
 /// `[00:00 - 05:30]`, `【00:00】text`, `**[12:30]** text`, `12:30 – 18:00 · text`.
 static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
     let t = r"\d{1,3}[:：]\d{1,3}(?:[:：]\d{1,3})?";
-    Regex::new(&format!(
+    Regex::new_anchored(&format!(
         r"^(?:\d{{1,3}}[.、)]\s*)?(?:\*\*)?[\[【(（]?\s*({t})\s*(?:(?:-|–|—|~|～|至|到|to)\s*({t}|结束|结尾|[Ee]nd)\s*)?[\]】)）]?(?:\*\*)?\s*(?:(?:-|–|—|:|：|·|\||~)\s*)?(.*)$"
     ))
     .unwrap()
@@ -32,14 +32,14 @@ static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
 /// A trailing range on a heading: `开场介绍 (00:00 - 03:30)`.
 static HEADING_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     let t = r"\d{1,3}[:：]\d{1,3}(?:[:：]\d{1,3})?";
-    Regex::new(&format!(
+    Regex::new_anchored(&format!(
         r"^(.*?)\s*[\[【(（]\s*({t})\s*(?:-|–|—|~|～|至|到|to)\s*({t}|结束|结尾|[Ee]nd)\s*[\]】)）]\s*$"
     ))
     .unwrap()
 });
 
 static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\s*)(?:[-*+•·]|(\d{1,3})[.、)])\s+(.*)$").unwrap());
+    LazyLock::new(|| Regex::new_anchored(r"^(\s*)(?:[-*+•·]|(\d{1,3})[.、)])\s+(.*)$").unwrap());
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Part {

@@ -2,7 +2,7 @@
 //! session kind and topic.
 
 use crate::model::Title;
-use regex::Regex;
+use crate::pattern::Regex;
 use std::sync::LazyLock;
 
 /// Session kinds recognised in titles, longest first.
@@ -23,8 +23,9 @@ const KINDS: &[&str] = &[
     "Lightning Talk",
 ];
 
-static TITLE_CONF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(.*?(?:19|20)\d{2})(?:\s*[-–—|:：]\s*|\s+|$)(.*)$").unwrap());
+static TITLE_CONF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new_anchored(r"^(.*?(?:19|20)\d{2})(?:\s*[-–—|:：]\s*|\s+|$)(.*)$").unwrap()
+});
 
 /// Split a title into conference, kind and topic.
 pub fn split_title(full: &str) -> Title {

@@ -13,7 +13,7 @@
 
 use super::types::{Candidate, EntityKind};
 use super::words;
-use regex::Regex;
+use crate::pattern::Regex;
 use std::sync::OnceLock;
 
 /// One place a possible name was seen.
@@ -225,7 +225,7 @@ pub fn warm_up() {
 fn stop_pattern() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(concat!(
+        Regex::new_anchored(concat!(
             r"^(?:",
             r"[qQ][1-4]|[hH][12]|FY\d+|[pP]\d{2,3}|FP\d+|v?\d+(?:\.\d+)*[a-zA-Z]?|[a-zA-Z]|",
             r"(?:Apache|MIT|BSD|GPL|LGPL|AGPL|MPL)[- ]?v?\d(?:\.\d)*|",
