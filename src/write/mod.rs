@@ -8,9 +8,11 @@
 
 use anyhow::{bail, Context};
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 mod recycle;
 mod reuse;
@@ -105,7 +107,10 @@ pub struct Staging {
     spare: PathBuf,
     /// The folders of the recycled tree the staging folder started as,
     /// children first: those left empty are removed before the swap.
-    recycled: Vec<PathBuf>,
+    recycled_folders: Vec<PathBuf>,
+    /// Its files this build has not written (yet): those left are removed
+    /// before the swap.
+    recycled_files: Mutex<HashSet<PathBuf>>,
     /// The site being replaced, when recap made it: its unchanged files
     /// are linked rather than written again (see [`reuse`]).
     previous: Option<PathBuf>,
@@ -133,10 +138,10 @@ impl Staging {
         let recycled = match recycle::take_spare(&spare, &dir)
             .with_context(|| format!("cannot reuse {}", spare.display()))?
         {
-            Some(folders) => folders,
+            Some(found) => found,
             None => {
                 std::fs::create_dir_all(&dir)?;
-                Vec::new()
+                recycle::Recycled::default()
             }
         };
         let previous = (out.is_dir() && out.join(MARKER).is_file()).then(|| out.clone());
@@ -145,7 +150,8 @@ impl Staging {
             dir,
             old,
             spare,
-            recycled,
+            recycled_folders: recycled.folders,
+            recycled_files: Mutex::new(recycled.files),
             previous,
             reused: AtomicUsize::new(0),
             written: AtomicUsize::new(0),
@@ -177,13 +183,24 @@ impl Staging {
         (self.dir.join(path), previous)
     }
 
-    /// Write (or link) one file whose folder exists.
+    /// Write (or link, or keep) one file whose folder exists.
     fn put(&self, o: &Output) -> anyhow::Result<()> {
         let (p, previous) = self.paths(&o.path);
-        let reused = reuse::write_or_link(&p, &o.bytes, previous.as_deref())
-            .with_context(|| format!("cannot write {}", p.display()))?;
+        let reused = if self.take_recycled(&p) {
+            reuse::keep_or_replace(&p, &o.bytes, previous.as_deref())
+        } else {
+            reuse::write_or_link(&p, &o.bytes, previous.as_deref())
+        }
+        .with_context(|| format!("cannot write {}", p.display()))?;
         self.count(reused);
         Ok(())
+    }
+
+    /// Whether a file of the recycled spare is at `p`; it is this build's
+    /// to keep or replace from now on, not a stale one.
+    fn take_recycled(&self, p: &Path) -> bool {
+        let mut files = self.recycled_files.lock().expect("no write panics");
+        !files.is_empty() && files.remove(p)
     }
 
     fn count(&self, reused: bool) {
@@ -197,6 +214,10 @@ impl Staging {
         check_safe(path)?;
         let (p, previous) = self.paths(path);
         make_parent(&p)?;
+        if self.take_recycled(&p) {
+            reuse::remove_if_there(&p)
+                .with_context(|| format!("cannot replace {}", p.display()))?;
+        }
         ReuseWriter::new(&p, previous.as_deref())
             .with_context(|| format!("cannot write {}", p.display()))
     }
@@ -234,7 +255,8 @@ impl Staging {
     /// Swap the staging folder into place of the output folder.
     pub fn commit(mut self) -> anyhow::Result<()> {
         self.committed = true;
-        recycle::prune(&self.recycled)
+        let stale = std::mem::take(self.recycled_files.get_mut().expect("no write panics"));
+        recycle::prune(&self.recycled_folders, &stale)
             .with_context(|| format!("cannot tidy {}", self.dir.display()))?;
         let (out, old) = (&self.out, &self.old);
         if out.exists() {
@@ -419,6 +441,38 @@ mod tests {
             .collect();
         names.sort();
         assert_eq!(names, [".public.recap-spare", "public"]);
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn recycled_files_are_kept_when_unchanged_and_never_written_through() {
+        use std::os::unix::fs::MetadataExt;
+        let d = tmp("recycled");
+        let out = d.join("public");
+        let read = |p: PathBuf| std::fs::read_to_string(p).unwrap();
+        let ino = |p: PathBuf| std::fs::metadata(p).unwrap().ino();
+        let site = |a: &str| [Output::new("a.html", a), Output::new("x/b.html", "b")];
+        write_site(&out, &site("1")).unwrap();
+        write_site(&out, &site("1")).unwrap();
+        let b = ino(out.join("x/b.html"));
+        // The third build takes the first site as its staging folder.
+        write_site(&out, &site("2")).unwrap();
+        assert_eq!(ino(out.join("x/b.html")), b, "unchanged: the same file");
+        assert_eq!(read(out.join("a.html")), "2");
+        let spare = d.join(".public.recap-spare");
+        assert_eq!(
+            read(spare.join("a.html")),
+            "1",
+            "the replaced site is as it was"
+        );
+        write_site(&out, &site("2")).unwrap();
+        write_site(&out, &[Output::new("a.html", "2")]).unwrap();
+        assert_eq!(read(out.join("a.html")), "2");
+        assert!(
+            !out.join("x").exists(),
+            "a file and folder the site no longer has"
+        );
         std::fs::remove_dir_all(&d).unwrap();
     }
 

@@ -8,26 +8,40 @@
 //!
 //! So the replaced site is not removed but kept beside the output folder
 //! as `.<name>.recap-spare`, and the next build takes it as its staging
-//! folder: its files are unlinked (most are hard links shared with the live
-//! site, so no inode is freed), its folders are kept and filled again, and
-//! the folders the new site does not use are removed before the swap. A
-//! build that finds no spare (the first one, or one racing another build)
-//! starts from an empty folder as before.
+//! folder. Its folders are kept and filled again. Its files are mostly hard
+//! links shared with the live site: one that still is, where the new site
+//! has the same bytes, stays as it is; any other is unlinked before its
+//! path is written (never written through: the live site must stay as it
+//! was). Files and folders the new site does not have are removed before
+//! the swap. Unlinking every file and linking it again had been the
+//! longest step before parsing began on the sample site. A build that
+//! finds no spare (the first one, or one racing another build) starts from
+//! an empty folder as before.
 
 use super::MARKER;
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+
+/// What a spare folder taken as the staging folder still holds.
+#[derive(Debug, Default)]
+pub struct Recycled {
+    /// Its folders below the staging folder, children first.
+    pub folders: Vec<PathBuf>,
+    /// Its files (the marker aside), each to be kept, replaced or removed.
+    pub files: HashSet<PathBuf>,
+}
 
 /// The spare folder kept beside the output folder `name`.
 pub fn spare_path(parent: &Path, name: &str) -> PathBuf {
     parent.join(format!(".{name}.recap-spare"))
 }
 
-/// Move the spare folder (if there is one recap made) to `dir` and empty
-/// it of files, keeping its folders and its marker. Returns the folders it
-/// holds below `dir`, deepest first, or `None` when there was no spare.
-pub fn take_spare(spare: &Path, dir: &Path) -> io::Result<Option<Vec<PathBuf>>> {
+/// Move the spare folder (if there is one recap made) to `dir` and list
+/// what it holds, removing anything but folders and plain files (never
+/// following links). `None` when there was no spare.
+pub fn take_spare(spare: &Path, dir: &Path) -> io::Result<Option<Recycled>> {
     let ours = fs::symlink_metadata(spare).is_ok_and(|m| m.is_dir())
         && fs::symlink_metadata(spare.join(MARKER)).is_ok_and(|m| m.is_file());
     if !ours {
@@ -37,31 +51,39 @@ pub fn take_spare(spare: &Path, dir: &Path) -> io::Result<Option<Vec<PathBuf>>> 
     if fs::rename(spare, dir).is_err() {
         return Ok(None);
     }
-    let mut folders = Vec::new();
-    clear(dir, true, &mut folders)?;
-    Ok(Some(folders))
+    let mut found = Recycled::default();
+    list(dir, true, &mut found)?;
+    Ok(Some(found))
 }
 
-/// Remove every file under `dir` (never following links) except the
-/// top-level marker, and list the folders below it, children first.
-fn clear(dir: &Path, top: bool, folders: &mut Vec<PathBuf>) -> io::Result<()> {
+fn list(dir: &Path, top: bool, found: &mut Recycled) -> io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
         let path = entry.path();
-        if entry.file_type()?.is_dir() {
-            clear(&path, false, folders)?;
-            folders.push(path);
-        } else if !(top && entry.file_name() == MARKER) {
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            list(&path, false, found)?;
+            found.folders.push(path);
+        } else if top && entry.file_name() == MARKER {
+        } else if kind.is_file() {
+            found.files.insert(path);
+        } else {
             fs::remove_file(&path)?;
         }
     }
     Ok(())
 }
 
-/// Remove the folders of a recycled tree that this build left empty
-/// (`folders` children first, as [`take_spare`] lists them). A fresh build
-/// makes folders only for the files in them, so this leaves the same tree.
-pub fn prune(folders: &[PathBuf]) -> io::Result<()> {
+/// Remove the files of a recycled tree this build did not write
+/// (`stale`), then the folders it left empty. A fresh build makes folders
+/// only for the files in them, so this leaves the same tree.
+pub fn prune(folders: &[PathBuf], stale: &HashSet<PathBuf>) -> io::Result<()> {
+    for f in stale {
+        match fs::remove_file(f) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
     for f in folders {
         match fs::remove_dir(f) {
             Ok(()) => {}
@@ -91,7 +113,7 @@ mod tests {
     }
 
     #[test]
-    fn a_spare_is_emptied_of_files_and_keeps_its_folders() {
+    fn a_spare_lists_its_files_and_folders_and_drops_links() {
         let d = tmp("take");
         let spare = d.join(".public.recap-spare");
         fs::create_dir_all(spare.join("a/b")).unwrap();
@@ -105,20 +127,24 @@ mod tests {
         std::os::unix::fs::symlink(&outside, spare.join("c/link")).unwrap();
 
         let dir = d.join("new");
-        let folders = take_spare(&spare, &dir).unwrap().unwrap();
+        let found = take_spare(&spare, &dir).unwrap().unwrap();
         assert!(!spare.exists());
         assert!(dir.join(MARKER).is_file(), "the marker stays");
-        assert!(!dir.join("index.html").exists());
-        assert!(!dir.join("a/b/index.html").exists());
+        let mut files: Vec<_> = found.files.iter().cloned().collect();
+        files.sort();
+        assert_eq!(files, [dir.join("a/b/index.html"), dir.join("index.html")]);
         assert!(fs::symlink_metadata(dir.join("c/link")).is_err());
         assert!(outside.join("keep.txt").exists(), "links are not followed");
+        let folders = &found.folders;
         let b = folders.iter().position(|f| f.ends_with("a/b")).unwrap();
         let a = folders.iter().position(|f| f.ends_with("a")).unwrap();
         assert!(b < a, "children first: {folders:?}");
 
-        fs::write(dir.join("a/b/index.html"), "z").unwrap();
-        prune(&folders).unwrap();
+        // The build wrote `a/b/index.html` again and not `index.html`.
+        let stale: HashSet<PathBuf> = [dir.join("index.html")].into();
+        prune(folders, &stale).unwrap();
         assert!(dir.join("a/b/index.html").is_file());
+        assert!(!dir.join("index.html").exists(), "stale files go");
         assert!(!dir.join("c").exists(), "unused folders go");
         fs::remove_dir_all(&d).unwrap();
     }

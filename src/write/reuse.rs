@@ -37,6 +37,43 @@ pub fn write_or_link(path: &Path, bytes: &[u8], previous: Option<&Path>) -> io::
     Ok(false)
 }
 
+/// [`write_or_link`] where a file from the recycled spare folder is already
+/// at `path`. It stays when it is the previous site's very file (the same
+/// inode, as a link made two builds ago) and that holds exactly `bytes`;
+/// otherwise it is unlinked first, never written through.
+pub fn keep_or_replace(path: &Path, bytes: &[u8], previous: Option<&Path>) -> io::Result<bool> {
+    if let Some(prev) = previous {
+        if same_file(path, prev) && same_bytes(prev, bytes) {
+            return Ok(true);
+        }
+    }
+    remove_if_there(path)?;
+    write_or_link(path, bytes, previous)
+}
+
+/// Unlink `path` if it is there.
+pub fn remove_if_there(path: &Path) -> io::Result<()> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// Whether `a` and `b` are the same plain file (hard links to one inode).
+#[cfg(unix)]
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (fs::symlink_metadata(a), fs::symlink_metadata(b)) {
+        (Ok(a), Ok(b)) => a.is_file() && a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &Path, _: &Path) -> bool {
+    false
+}
+
 /// Whether the file at `path` holds exactly `bytes` (false if unreadable).
 pub fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
     // Not through a symlink: only the previous site's own files are reused.
