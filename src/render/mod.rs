@@ -145,7 +145,11 @@ impl Common {
             .map(String::from)
             .chain(vars.keys().cloned())
             .collect();
-        let taken = self.spare.lock().expect("no render panics").pop();
+        let taken = self
+            .spare
+            .lock()
+            .expect("the pool lock is never held by a panic")
+            .pop();
         let mut ctx = taken.unwrap_or_else(|| self.base.clone());
         ctx.insert("current_url", url);
         ctx.insert("canonical_url", &format!("{}{url}", self.base_url));
@@ -159,7 +163,10 @@ impl Common {
                 }
             }
         }
-        self.spare.lock().expect("no render panics").push(ctx);
+        self.spare
+            .lock()
+            .expect("the pool lock is never held by a panic")
+            .push(ctx);
         result
     }
 }

@@ -199,7 +199,7 @@ impl Staging {
     /// Whether a file of the recycled spare is at `p`; it is this build's
     /// to keep or replace from now on, not a stale one.
     fn take_recycled(&self, p: &Path) -> bool {
-        let mut files = self.recycled_files.lock().expect("no write panics");
+        let mut files = self.recycled_files.lock().expect("never held by a panic");
         !files.is_empty() && files.remove(p)
     }
 
@@ -255,7 +255,11 @@ impl Staging {
     /// Swap the staging folder into place of the output folder.
     pub fn commit(mut self) -> anyhow::Result<()> {
         self.committed = true;
-        let stale = std::mem::take(self.recycled_files.get_mut().expect("no write panics"));
+        let stale = std::mem::take(
+            self.recycled_files
+                .get_mut()
+                .expect("never held by a panic"),
+        );
         recycle::prune(&self.recycled_folders, &stale)
             .with_context(|| format!("cannot tidy {}", self.dir.display()))?;
         let (out, old) = (&self.out, &self.old);
