@@ -51,6 +51,15 @@ pub struct Title {
     pub topic: String,
 }
 
+impl Title {
+    /// The kind, for a list that shows it as a badge beside the topic:
+    /// none when the topic is the kind itself (a keynote titled just
+    /// “主题演讲”), which would read twice.
+    pub fn kind_beside_topic(&self) -> Option<&str> {
+        self.kind.as_deref().filter(|k| *k != self.topic)
+    }
+}
+
 /// A speaker as written in front matter.
 #[derive(Debug, Clone, Serialize, PartialEq, Default)]
 pub struct SpeakerRef {
@@ -177,5 +186,20 @@ mod tests {
         assert_eq!(format_time(3600 + 600), "1:10:00");
         assert_eq!(time_anchor(75), "t-1m15s");
         assert_eq!(time_anchor(4010), "t-1h06m50s");
+    }
+
+    #[test]
+    fn a_kind_badge_does_not_repeat_the_topic() {
+        let title = |kind: &str, topic: &str| Title {
+            full: format!("{kind}：{topic}"),
+            conference: None,
+            kind: Some(kind.into()),
+            topic: topic.into(),
+        };
+        assert_eq!(
+            title("分会场", "Amazon Connect").kind_beside_topic(),
+            Some("分会场")
+        );
+        assert_eq!(title("主题演讲", "主题演讲").kind_beside_topic(), None);
     }
 }

@@ -461,7 +461,7 @@ fn entity_page<'a>(
             sessions.push(SessionMentions {
                 url: session_url(s),
                 title: s.title.topic.clone(),
-                kind: s.title.kind.clone(),
+                kind: s.title.kind_beside_topic().map(str::to_string),
                 mentions: Vec::new(),
             });
         }
@@ -482,7 +482,10 @@ fn entity_page<'a>(
             sessions.push(SessionMentions {
                 url,
                 title: site.sessions[si].title.topic.clone(),
-                kind: site.sessions[si].title.kind.clone(),
+                kind: site.sessions[si]
+                    .title
+                    .kind_beside_topic()
+                    .map(str::to_string),
                 mentions: Vec::new(),
             });
         }

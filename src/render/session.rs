@@ -34,7 +34,7 @@ impl<'a> SessionLink<'a> {
             url: session_url(s),
             title: &s.title.full,
             topic: &s.title.topic,
-            kind: s.title.kind.as_deref(),
+            kind: s.title.kind_beside_topic(),
         }
     }
 }
