@@ -234,7 +234,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         || prepare(opts, config.clone()),
     );
     let staging = staging?;
-    let (theme, site, mut timings) = prepared?;
+    let (theme, mut site, mut timings) = prepared?;
     let sink = |o: &Output| staging.write(o);
     // The export needs only the model, so it is written while the pages
     // render: on a big site it is hundreds of megabytes, and it was the
@@ -259,14 +259,19 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     timings.push(("write", t.elapsed()));
     t = Instant::now();
     let (written, reused) = staging.counts();
-    staging.commit()?;
+    let sessions = site.sessions.len();
+    let diagnostics = std::mem::take(&mut site.diagnostics);
+    // Freeing the model and the theme took as long as the swap: they go
+    // while it is made.
+    let (committed, ()) = rayon::join(|| staging.commit(), move || drop((site, theme)));
+    committed?;
     timings.push(("swap", t.elapsed()));
     Ok(BuildReport {
         out,
-        sessions: site.sessions.len(),
+        sessions,
         files: written + reused,
         unchanged: reused,
-        diagnostics: site.diagnostics,
+        diagnostics,
         timings,
     })
 }

@@ -105,9 +105,9 @@ pub struct Staging {
     old: PathBuf,
     /// Where the replaced site is kept for the next build (see [`recycle`]).
     spare: PathBuf,
-    /// The folders of the recycled tree the staging folder started as,
-    /// children first: those left empty are removed before the swap.
-    recycled_folders: Vec<PathBuf>,
+    /// The folders of the recycled tree the staging folder started as:
+    /// those left empty are removed before the swap.
+    recycled: recycle::Recycled,
     /// Its files this build has not written (yet): those left are removed
     /// before the swap.
     recycled_files: Mutex<HashSet<PathBuf>>,
@@ -135,7 +135,7 @@ impl Staging {
         let old = parent.join(format!(".{name}.recap-old-{}", std::process::id()));
         let spare = recycle::spare_path(parent, &name);
         remove_leftovers(parent, &name)?;
-        let recycled = match recycle::take_spare(&spare, &dir)
+        let mut recycled = match recycle::take_spare(&spare, &dir)
             .with_context(|| format!("cannot reuse {}", spare.display()))?
         {
             Some(found) => found,
@@ -150,8 +150,8 @@ impl Staging {
             dir,
             old,
             spare,
-            recycled_folders: recycled.folders,
-            recycled_files: Mutex::new(recycled.files),
+            recycled_files: Mutex::new(std::mem::take(&mut recycled.files)),
+            recycled,
             previous,
             reused: AtomicUsize::new(0),
             written: AtomicUsize::new(0),
@@ -260,7 +260,7 @@ impl Staging {
                 .get_mut()
                 .expect("never held by a panic"),
         );
-        recycle::prune(&self.recycled_folders, &stale)
+        recycle::prune(&self.recycled, &stale)
             .with_context(|| format!("cannot tidy {}", self.dir.display()))?;
         let (out, old) = (&self.out, &self.old);
         if out.exists() {

@@ -31,6 +31,8 @@ pub struct Recycled {
     pub folders: Vec<PathBuf>,
     /// Its files (the marker aside), each to be kept, replaced or removed.
     pub files: HashSet<PathBuf>,
+    /// Its folders that held nothing to keep when taken.
+    pub bare: Vec<PathBuf>,
 }
 
 /// The spare folder kept beside the output folder `name`.
@@ -57,6 +59,7 @@ pub fn take_spare(spare: &Path, dir: &Path) -> io::Result<Option<Recycled>> {
 }
 
 fn list(dir: &Path, top: bool, found: &mut Recycled) -> io::Result<()> {
+    let mut kept = 0;
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
         let path = entry.path();
@@ -69,22 +72,39 @@ fn list(dir: &Path, top: bool, found: &mut Recycled) -> io::Result<()> {
             found.files.insert(path);
         } else {
             fs::remove_file(&path)?;
+            continue;
         }
+        kept += 1;
+    }
+    if kept == 0 && !top {
+        found.bare.push(dir.to_path_buf());
     }
     Ok(())
 }
 
 /// Remove the files of a recycled tree this build did not write
 /// (`stale`), then the folders it left empty. A fresh build makes folders
-/// only for the files in them, so this leaves the same tree.
-pub fn prune(folders: &[PathBuf], stale: &HashSet<PathBuf>) -> io::Result<()> {
+/// only for the files in them, so this leaves the same tree. Only a bare
+/// folder, one that held a stale file, or a folder above one of those can
+/// be empty now: the others are not tried (one failing `rmdir` per page
+/// folder otherwise).
+pub fn prune(found: &Recycled, stale: &HashSet<PathBuf>) -> io::Result<()> {
+    let mut maybe_empty: HashSet<&Path> = HashSet::new();
     for f in stale {
         match fs::remove_file(f) {
             Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
             _ => {}
         }
     }
-    for f in folders {
+    for below in stale.iter().chain(&found.bare) {
+        maybe_empty.extend(below.ancestors().skip(1));
+    }
+    maybe_empty.extend(found.bare.iter().map(PathBuf::as_path));
+    for f in found
+        .folders
+        .iter()
+        .filter(|f| maybe_empty.contains(f.as_path()))
+    {
         match fs::remove_dir(f) {
             Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::DirectoryNotEmpty => {}
@@ -142,7 +162,7 @@ mod tests {
 
         // The build wrote `a/b/index.html` again and not `index.html`.
         let stale: HashSet<PathBuf> = [dir.join("index.html")].into();
-        prune(folders, &stale).unwrap();
+        prune(&found, &stale).unwrap();
         assert!(dir.join("a/b/index.html").is_file());
         assert!(!dir.join("index.html").exists(), "stale files go");
         assert!(!dir.join("c").exists(), "unused folders go");
