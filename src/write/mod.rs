@@ -172,7 +172,7 @@ impl Staging {
     /// Write one file (safe to call from several threads).
     pub fn write(&self, o: &Output) -> anyhow::Result<()> {
         check_safe(&o.path)?;
-        make_parent(&self.dir.join(&o.path))?;
+        self.make_parent(&self.dir.join(&o.path))?;
         self.put(o)
     }
 
@@ -186,14 +186,55 @@ impl Staging {
     /// Write (or link, or keep) one file whose folder exists.
     fn put(&self, o: &Output) -> anyhow::Result<()> {
         let (p, previous) = self.paths(&o.path);
-        let reused = if self.take_recycled(&p) {
-            reuse::keep_or_replace(&p, &o.bytes, previous.as_deref())
-        } else {
-            reuse::write_or_link(&p, &o.bytes, previous.as_deref())
+        let write = || {
+            if self.take_recycled(&p) {
+                reuse::keep_or_replace(&p, &o.bytes, previous.as_deref())
+            } else {
+                reuse::write_or_link(&p, &o.bytes, previous.as_deref())
+            }
+        };
+        let reused = match write() {
+            // A recycled folder where this site has a file.
+            Err(_) if self.clear_recycled_folder(&p)? => write(),
+            done => done,
         }
         .with_context(|| format!("cannot write {}", p.display()))?;
         self.count(reused);
         Ok(())
+    }
+
+    /// Create the folder of the file at `p` in the staging folder.
+    fn make_parent(&self, p: &Path) -> anyhow::Result<()> {
+        match p.parent() {
+            Some(dir) => self.make_dir(dir),
+            None => Ok(()),
+        }
+    }
+
+    /// Create `dir` in the staging folder. A recycled file where the new
+    /// site has a folder is stale, and goes.
+    fn make_dir(&self, dir: &Path) -> anyhow::Result<()> {
+        if std::fs::create_dir_all(dir).is_err() {
+            for above in dir.ancestors().take_while(|a| a.starts_with(&self.dir)) {
+                if self.take_recycled(above) {
+                    reuse::remove_if_there(above)?;
+                }
+            }
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        Ok(())
+    }
+
+    /// Remove the recycled folder at `p` (in the staging folder), where
+    /// the new site has a file: nothing of the new site can be in it.
+    /// Whether there was one.
+    fn clear_recycled_folder(&self, p: &Path) -> anyhow::Result<bool> {
+        if !std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir()) {
+            return Ok(false);
+        }
+        std::fs::remove_dir_all(p).with_context(|| format!("cannot replace {}", p.display()))?;
+        Ok(true)
     }
 
     /// Whether a file of the recycled spare is at `p`; it is this build's
@@ -213,7 +254,8 @@ impl Staging {
     pub fn stream(&self, path: &str) -> anyhow::Result<ReuseWriter> {
         check_safe(path)?;
         let (p, previous) = self.paths(path);
-        make_parent(&p)?;
+        self.make_parent(&p)?;
+        self.clear_recycled_folder(&p)?;
         if self.take_recycled(&p) {
             reuse::remove_if_there(&p)
                 .with_context(|| format!("cannot replace {}", p.display()))?;
@@ -247,7 +289,7 @@ impl Staging {
         dirs.sort();
         dirs.dedup();
         for d in &dirs {
-            std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
+            self.make_dir(d)?;
         }
         outputs.par_iter().try_for_each(|o| self.put(o))
     }
@@ -294,14 +336,6 @@ impl Drop for Staging {
 fn check_safe(path: &str) -> anyhow::Result<()> {
     if !is_safe_relative(path) {
         bail!("internal error: output path `{path}` would leave the output folder");
-    }
-    Ok(())
-}
-
-/// Create the folder a file at `p` goes in.
-fn make_parent(p: &Path) -> anyhow::Result<()> {
-    if let Some(d) = p.parent() {
-        std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
     }
     Ok(())
 }
@@ -477,6 +511,33 @@ mod tests {
             !out.join("x").exists(),
             "a file and folder the site no longer has"
         );
+        std::fs::remove_dir_all(&d).unwrap();
+    }
+
+    /// A recycled file where the new site needs a folder, and the other
+    /// way round, give way.
+    #[test]
+    fn recycled_files_and_folders_give_way_to_the_new_site() {
+        let d = tmp("give-way");
+        let out = d.join("public");
+        let read = |p: PathBuf| std::fs::read_to_string(p).unwrap();
+        let first = [
+            Output::new("a", "file"),
+            Output::new("b/index.html", "page"),
+        ];
+        let second = [
+            Output::new("a/index.html", "page"),
+            Output::new("b", "file"),
+        ];
+        write_site(&out, &first).unwrap();
+        write_site(&out, &first).unwrap();
+        write_site(&out, &second).unwrap();
+        assert_eq!(read(out.join("a/index.html")), "page");
+        assert_eq!(read(out.join("b")), "file");
+        write_site(&out, &second).unwrap();
+        write_site(&out, &first).unwrap();
+        assert_eq!(read(out.join("a")), "file");
+        assert_eq!(read(out.join("b/index.html")), "page");
         std::fs::remove_dir_all(&d).unwrap();
     }
 

@@ -92,7 +92,15 @@ pub fn prune(found: &Recycled, stale: &HashSet<PathBuf>) -> io::Result<()> {
     let mut maybe_empty: HashSet<&Path> = HashSet::new();
     for f in stale {
         match fs::remove_file(f) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            // Gone with a recycled folder a file of the new site replaced.
+            Err(e)
+                if !matches!(
+                    e.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+                ) =>
+            {
+                return Err(e)
+            }
             _ => {}
         }
     }
@@ -107,7 +115,14 @@ pub fn prune(found: &Recycled, stale: &HashSet<PathBuf>) -> io::Result<()> {
     {
         match fs::remove_dir(f) {
             Ok(()) => {}
-            Err(e) if e.kind() == io::ErrorKind::DirectoryNotEmpty => {}
+            // Not empty, or replaced by a file of the new site.
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::DirectoryNotEmpty
+                        | io::ErrorKind::NotFound
+                        | io::ErrorKind::NotADirectory
+                ) => {}
             Err(e) => return Err(e),
         }
     }
