@@ -4,7 +4,7 @@
 //! A prefilter finds a pattern's literal parts (units, verbs, role words)
 //! quickly in a long text, but recaps are searched a line or a paragraph
 //! at a time, where it saves little, and building the prefilters was a
-//! third of compiling these patterns: 2 ms of CPU in every build. The API
+//! fifth of compiling these patterns: 2 ms of CPU in every build. The API
 //! is the subset of `regex::Regex` these stages use, so the code reads the
 //! same.
 
@@ -51,7 +51,7 @@ impl Regex {
 
     /// A pattern that starts with `^` and is matched against a line or a
     /// phrase. It is built without the lazy DFA, whose reverse automaton
-    /// was about 40% of compiling such a pattern: from a fixed start, the
+    /// was about half of compiling such a pattern: from a fixed start, the
     /// one-pass and backtracking engines answer directly. Same matches.
     pub fn new_anchored(pattern: &str) -> Result<Regex, Box<meta::BuildError>> {
         debug_assert!(pattern.starts_with('^'), "not anchored: {pattern}");
