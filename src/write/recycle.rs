@@ -89,25 +89,14 @@ fn list(dir: &Path, top: bool, found: &mut Recycled) -> io::Result<()> {
 /// be empty now: the others are not tried (one failing `rmdir` per page
 /// folder otherwise).
 pub fn prune(found: &Recycled, stale: &HashSet<PathBuf>) -> io::Result<()> {
-    let mut maybe_empty: HashSet<&Path> = HashSet::new();
     for f in stale {
-        match fs::remove_file(f) {
-            // Gone with a recycled folder a file of the new site replaced.
-            Err(e)
-                if !matches!(
-                    e.kind(),
-                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
-                ) =>
-            {
-                return Err(e)
-            }
-            _ => {}
-        }
+        super::reuse::remove_if_there(f)?;
     }
-    for below in stale.iter().chain(&found.bare) {
-        maybe_empty.extend(below.ancestors().skip(1));
-    }
-    maybe_empty.extend(found.bare.iter().map(PathBuf::as_path));
+    let maybe_empty: HashSet<&Path> = stale
+        .iter()
+        .flat_map(|f| f.ancestors().skip(1))
+        .chain(found.bare.iter().flat_map(|d| d.ancestors()))
+        .collect();
     for f in found
         .folders
         .iter()

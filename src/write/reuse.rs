@@ -51,10 +51,18 @@ pub fn keep_or_replace(path: &Path, bytes: &[u8], previous: Option<&Path>) -> io
     write_or_link(path, bytes, previous)
 }
 
-/// Unlink `path` if it is there.
+/// Unlink `path` if it is there. It is not when a folder above it is
+/// gone or is a file now (a recycled folder the new site replaced).
 pub fn remove_if_there(path: &Path) -> io::Result<()> {
     match fs::remove_file(path) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        Err(e)
+            if !matches!(
+                e.kind(),
+                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+            ) =>
+        {
+            Err(e)
+        }
         _ => Ok(()),
     }
 }
