@@ -1,7 +1,7 @@
 //! Static files: the theme's `static/` folder, copied to `/static/`, plus
 //! the generated `static/syntax.css`.
 
-use super::highlight::syntax_css;
+use super::highlight::SYNTAX_CSS;
 use crate::write::Output;
 use anyhow::Context;
 use std::path::Path;
@@ -41,7 +41,7 @@ pub fn static_files(dir: &Path) -> anyhow::Result<Vec<Output>> {
 pub fn assets(dir: &Path) -> anyhow::Result<Vec<Output>> {
     let mut out = static_files(dir)?;
     if !out.iter().any(|o| o.path == "static/syntax.css") {
-        out.push(Output::new("static/syntax.css", syntax_css()?));
+        out.push(Output::new("static/syntax.css", SYNTAX_CSS));
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(out)
