@@ -5,7 +5,7 @@
 //! ordinals, `P5`, `Qwen3`) are not figures and are skipped.
 
 use crate::pattern::Regex;
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::sync::OnceLock;
 
 /// A figure found in a text; `start..end` are bytes into it.
@@ -57,8 +57,26 @@ fn known(word: &str) -> &'static str {
     found.unwrap_or("")
 }
 
+/// One figure rule: its kind and its pattern, compiled when first needed.
+struct Rule {
+    kind: &'static str,
+    pattern: String,
+    regex: OnceLock<Regex>,
+    /// Compiled by [`warm_up`]: the rules a Chinese recap uses. The others
+    /// need English words (`from`, `$`, `million`) and are left to the
+    /// first text that has them; most sites never do.
+    eager: bool,
+}
+
+impl Rule {
+    fn regex(&self) -> &Regex {
+        self.regex
+            .get_or_init(|| Regex::new(&self.pattern).expect("number pattern"))
+    }
+}
+
 struct Rules {
-    list: Vec<(&'static str, Regex)>,
+    list: Vec<Rule>,
     /// The words some rule cannot match without (its units, verbs or
     /// symbols), in one automaton: a text is searched only with the rules
     /// whose words it has. Compiling the rules into one set of patterns
@@ -81,7 +99,9 @@ impl Rules {
 
 /// Compile this module's patterns now (see [`super::warm_up_main_pass`]).
 pub fn warm_up() {
-    rules();
+    for rule in rules().list.iter().filter(|r| r.eager) {
+        rule.regex();
+    }
     parts();
 }
 
@@ -155,14 +175,22 @@ fn rules() -> &'static Rules {
                 }
             }
         }
+        // A contiguous NFA: the DFA the builder picks for so few words took
+        // 4.7 M instructions to build, a tenth of all the figure patterns.
         let needs = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .ascii_case_insensitive(true)
             .build(&words)
             .expect("plain words");
         Rules {
             list: list
                 .into_iter()
-                .map(|(k, _, p)| (k, Regex::new(&p).expect("number pattern")))
+                .map(|(kind, needs, pattern)| Rule {
+                    kind,
+                    pattern,
+                    regex: OnceLock::new(),
+                    eager: !matches!(needs, "from" | "$|€|£" | EN_MAG),
+                })
                 .collect(),
             needs,
             needed_by,
@@ -198,7 +226,7 @@ pub fn find(text: &str) -> Vec<Figure> {
     // are not standalone or lose to a longer or earlier figure.
     let mut spans: Vec<(usize, usize, usize)> = Vec::new();
     for i in rules.candidates(text) {
-        for m in rules.list[i].1.find_iter(text) {
+        for m in rules.list[i].regex().find_iter(text) {
             // Trailing spaces belong to nobody.
             let matched = m.as_str().trim_end();
             let end = m.start() + matched.len();
@@ -213,14 +241,14 @@ pub fn find(text: &str) -> Vec<Figure> {
         if out.last().is_some_and(|l| l.end > start) {
             continue;
         }
-        let (kind, re) = &rules.list[i];
-        let Some(c) = re.captures_at(text, start) else {
+        let rule = &rules.list[i];
+        let Some(c) = rule.regex().captures_at(text, start) else {
             continue;
         };
-        out.extend(if *kind == "change" {
+        out.extend(if rule.kind == "change" {
             change(&c, text, start, end)
         } else {
-            simple(kind, &c, text, start, end)
+            simple(rule.kind, &c, text, start, end)
         });
     }
     out
@@ -471,9 +499,10 @@ mod tests {
         let mut matched = 0;
         for line in &lines {
             let candidates: Vec<usize> = rules.candidates(line).collect();
-            for (i, (kind, re)) in rules.list.iter().enumerate() {
-                if re.is_match(line) {
+            for (i, rule) in rules.list.iter().enumerate() {
+                if rule.regex().is_match(line) {
                     matched += 1;
+                    let kind = rule.kind;
                     assert!(candidates.contains(&i), "rule {i} ({kind}) on {line:?}");
                 }
             }
