@@ -31,3 +31,12 @@ pub mod serve;
 pub mod write;
 
 pub use build::{build, build_in_memory, BuildOptions, BuildReport};
+
+/// A fresh empty folder for a unit test, named after its module and test.
+#[cfg(test)]
+pub(crate) fn empty_test_dir(module: &str, name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("recap-{module}-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}

@@ -53,8 +53,7 @@ mod tests {
 
     #[test]
     fn copies_nested_files_in_order_and_skips_dotfiles() {
-        let d = std::env::temp_dir().join(format!("recap-assets-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
+        let d = crate::empty_test_dir("assets", "nested");
         std::fs::create_dir_all(d.join("img")).unwrap();
         std::fs::write(d.join("style.css"), "a{}").unwrap();
         std::fs::write(d.join("img/logo.svg"), "<svg/>").unwrap();

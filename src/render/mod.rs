@@ -125,6 +125,12 @@ impl Common {
         })
     }
 
+    fn spare(&self) -> std::sync::MutexGuard<'_, Vec<tera::Context>> {
+        self.spare
+            .lock()
+            .expect("the pool lock is never held by a panic")
+    }
+
     /// Run `render` with the full context of the page at `url`
     /// (root-relative): the common variables, `current_url`,
     /// `canonical_url`, then the page's `vars` (a struct whose fields
@@ -145,11 +151,7 @@ impl Common {
             .map(String::from)
             .chain(vars.keys().cloned())
             .collect();
-        let taken = self
-            .spare
-            .lock()
-            .expect("the pool lock is never held by a panic")
-            .pop();
+        let taken = self.spare().pop();
         let mut ctx = taken.unwrap_or_else(|| self.base.clone());
         ctx.insert("current_url", url);
         ctx.insert("canonical_url", &format!("{}{url}", self.base_url));
@@ -163,10 +165,7 @@ impl Common {
                 }
             }
         }
-        self.spare
-            .lock()
-            .expect("the pool lock is never held by a panic")
-            .push(ctx);
+        self.spare().push(ctx);
         result
     }
 }
@@ -514,8 +513,7 @@ mod tests {
     /// reach the next, and a common variable a page hides comes back.
     #[test]
     fn a_page_variables_do_not_reach_the_next_page() {
-        let d = std::env::temp_dir().join(format!("recap-render-ctx-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
+        let d = crate::empty_test_dir("render", "contexts");
         std::fs::create_dir_all(d.join("templates")).unwrap();
         std::fs::write(
             d.join("templates/p.html"),

@@ -419,15 +419,6 @@ pub fn absolute(p: &Path) -> anyhow::Result<PathBuf> {
     Ok(out)
 }
 
-/// A fresh empty folder for a test, named after the module and the test.
-#[cfg(test)]
-fn empty_test_dir(module: &str, name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("recap-{module}-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

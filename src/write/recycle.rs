@@ -133,7 +133,7 @@ mod tests {
     use super::*;
 
     fn tmp(name: &str) -> PathBuf {
-        super::super::empty_test_dir("recycle", name)
+        crate::empty_test_dir("recycle", name)
     }
 
     #[test]

@@ -213,7 +213,7 @@ mod tests {
     use std::os::unix::fs::MetadataExt;
 
     fn tmp(name: &str) -> PathBuf {
-        super::super::empty_test_dir("reuse", name)
+        crate::empty_test_dir("reuse", name)
     }
 
     #[test]
