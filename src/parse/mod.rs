@@ -4,6 +4,7 @@
 pub mod frontmatter;
 pub mod page;
 pub mod recap;
+mod shapes;
 pub mod time;
 pub mod title;
 

@@ -5,12 +5,11 @@
 //! not understand is kept as text and reported, never dropped.
 
 use super::frontmatter::{self, FrontMatter, SpeakerField};
+use super::shapes;
 use super::time::{parse_end, parse_time, TimeError};
 use super::title::split_title;
 use crate::diagnostics::Diagnostic;
 use crate::model::*;
-use crate::pattern::Regex;
-use std::sync::LazyLock;
 
 /// A parsed recap and what the parser had to say about it.
 #[derive(Debug)]
@@ -18,28 +17,6 @@ pub struct ParsedRecap {
     pub session: Session,
     pub diagnostics: Vec<Diagnostic>,
 }
-
-/// A timed line: `00:00 - text`, `0:00-1:30 - text`, `42:00 - 结束 - text`,
-/// `[00:00 - 05:30]`, `【00:00】text`, `**[12:30]** text`, `12:30 – 18:00 · text`.
-static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
-    let t = r"\d{1,3}[:：]\d{1,3}(?:[:：]\d{1,3})?";
-    Regex::new_anchored(&format!(
-        r"^(?:\d{{1,3}}[.、)]\s*)?(?:\*\*)?[\[【(（]?\s*({t})\s*(?:(?:-|–|—|~|～|至|到|to)\s*({t}|结束|结尾|[Ee]nd)\s*)?[\]】)）]?(?:\*\*)?\s*(?:(?:-|–|—|:|：|·|\||~)\s*)?(.*)$"
-    ))
-    .unwrap()
-});
-
-/// A trailing range on a heading: `开场介绍 (00:00 - 03:30)`.
-static HEADING_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    let t = r"\d{1,3}[:：]\d{1,3}(?:[:：]\d{1,3})?";
-    Regex::new_anchored(&format!(
-        r"^(.*?)\s*[\[【(（]\s*({t})\s*(?:-|–|—|~|～|至|到|to)\s*({t}|结束|结尾|[Ee]nd)\s*[\]】)）]\s*$"
-    ))
-    .unwrap()
-});
-
-static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new_anchored(r"^(\s*)(?:[-*+•·]|(\d{1,3})[.、)])\s+(.*)$").unwrap());
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Part {
@@ -57,13 +34,19 @@ enum Part {
 pub fn parse_recap(source: &str, text: &str) -> ParsedRecap {
     let mut p = Parser::new(source);
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let unified;
+    let text = if text.contains('\r') {
+        unified = text.replace("\r\n", "\n").replace('\r', "\n");
+        unified.as_str()
+    } else {
+        text
+    };
 
-    let (front, body, first_line) = match frontmatter::split(&text) {
-        Ok(s) => (s.front, s.body.to_string(), s.body_line),
+    let (front, body, first_line) = match frontmatter::split(text) {
+        Ok(s) => (s.front, s.body, s.body_line),
         Err(e) => {
             p.warn(e.line, format!("{}; the block is read as text", e.message));
-            (None, text.clone(), 1)
+            (None, text, 1)
         }
     };
     for (i, raw) in body.lines().enumerate() {
@@ -231,12 +214,12 @@ impl<'a> Parser<'a> {
             self.section_heading(n, h);
             return true;
         }
-        if let Some(c) = BULLET.captures(line) {
-            let indent = c[1].chars().count();
+        if let Some(b) = shapes::bullet(line) {
+            let indent = b.indent.chars().count();
             let base = *self.base_indent.get_or_insert(indent);
             let depth = indent.saturating_sub(base).div_ceil(2);
-            let ordinal = c.get(2).map(|m| m.as_str());
-            let body = c[3].trim();
+            let ordinal = b.ordinal;
+            let body = b.text.trim();
             if self.part != Part::Timeline && self.timeline.is_empty() {
                 return false;
             }
@@ -285,7 +268,7 @@ impl<'a> Parser<'a> {
     }
 
     fn section_heading(&mut self, n: usize, h: &str) {
-        let (heading, start, end) = match HEADING_RANGE.captures(h) {
+        let (heading, start, end) = match shapes::heading_range(h) {
             Some(c) => {
                 let start = self.time_field(n, &c[2]);
                 let end = self.end_field(n, &c[3]);
@@ -305,7 +288,7 @@ impl<'a> Parser<'a> {
     }
 
     fn timed(&mut self, n: usize, s: &str) -> Option<TimelineEntry> {
-        let c = ENTRY.captures(s)?;
+        let c = shapes::timed(s)?;
         let start = match parse_time(&c[1])? {
             Ok(t) => Some(t),
             Err(TimeError::OutOfRange(t)) => {
@@ -363,7 +346,7 @@ impl<'a> Parser<'a> {
     }
 
     fn leading_time(&self, body: &str) -> Option<Seconds> {
-        let c = ENTRY.captures(body)?;
+        let c = shapes::timed(body)?;
         parse_time(&c[1])?.ok()
     }
 
@@ -505,23 +488,33 @@ impl<'a> Parser<'a> {
 /// `【第一部分 · 标题】` on a line of its own, with no time in it.
 fn bracket_heading(t: &str) -> Option<&str> {
     let inner = t.strip_prefix('【')?.strip_suffix('】')?;
-    if inner.is_empty() || inner.contains('】') || ENTRY.is_match(inner) {
+    if inner.is_empty() || inner.contains('】') || shapes::is_timed(inner) {
         return None;
     }
     Some(inner.trim())
 }
 
+/// `---`, `***`, `___` (three or more, spaces between allowed) or a line
+/// of box-drawing rules or dashes (`━━━`, `———`).
 fn is_rule(t: &str) -> bool {
-    let n = t.chars().count();
-    let compact: String = t.chars().filter(|c| *c != ' ').collect();
-    n >= 3
-        && (compact
-            .chars()
-            .all(|c| matches!(c, '━' | '─' | '═' | '—' | '＿'))
-            || (compact.len() >= 3
-                && (compact.chars().all(|c| c == '-')
-                    || compact.chars().all(|c| c == '*')
-                    || compact.chars().all(|c| c == '_'))))
+    // Called on every line: decided by the first mark, without allocating.
+    let mut marks = t.chars().filter(|c| *c != ' ');
+    if t.chars().nth(2).is_none() {
+        return false;
+    }
+    let is_box = |c: char| matches!(c, '━' | '─' | '═' | '—' | '＿');
+    match marks.next() {
+        None => true,
+        Some(c) if is_box(c) => marks.all(is_box),
+        Some(c @ ('-' | '*' | '_')) => {
+            let mut n = 1;
+            marks.all(|m| {
+                n += 1;
+                m == c
+            }) && n >= 3
+        }
+        Some(_) => false,
+    }
 }
 
 fn classify_h2(h: &str) -> Part {
@@ -724,5 +717,49 @@ mod tests {
         let r = parse_recap("a.txt", "## 时间线\n00:10 - a\n00:10 - b\n");
         let a: Vec<_> = r.session.entries().map(|e| e.anchor.clone()).collect();
         assert_eq!(a, vec!["t-0m10s", "t-0m10s-2"]);
+    }
+
+    /// The rule test as it was first written, collecting the marks.
+    fn is_rule_by_collecting(t: &str) -> bool {
+        let n = t.chars().count();
+        let compact: String = t.chars().filter(|c| *c != ' ').collect();
+        n >= 3
+            && (compact
+                .chars()
+                .all(|c| matches!(c, '━' | '─' | '═' | '—' | '＿'))
+                || (compact.len() >= 3
+                    && (compact.chars().all(|c| c == '-')
+                        || compact.chars().all(|c| c == '*')
+                        || compact.chars().all(|c| c == '_'))))
+    }
+
+    #[test]
+    fn rules_are_told_from_text() {
+        let lines = [
+            "---",
+            "***",
+            "___",
+            "- - -",
+            "* * *",
+            "--",
+            "━━━",
+            "———",
+            "─ ─ ─",
+            "＿＿＿",
+            "-—-",
+            "--*",
+            "---a",
+            "— 破折号开头",
+            "a---",
+            "━━",
+            "   ",
+            "- -",
+            "=-=",
+            "***粗体***",
+        ];
+        for t in lines {
+            assert_eq!(is_rule(t), is_rule_by_collecting(t), "{t:?}");
+        }
+        assert!(is_rule("- - -") && is_rule("━━━") && !is_rule("--") && !is_rule("— 破折号开头"));
     }
 }

@@ -1,0 +1,239 @@
+//! The shapes of a timeline line: a bullet, a timed entry, a heading with a
+//! time range.
+//!
+//! Each shape is defined by a pattern. Most lines of a recap are bullets
+//! or prose that no timed pattern matches, and running the patterns on
+//! every one of them was most of the parser's time (the backtracking
+//! engine clears a table as long as the line before each try). So bullets
+//! are read by hand, with the pattern as the reference (the tests compare
+//! the two), and the other patterns run only on lines that pass a cheap
+//! test they imply.
+
+use crate::pattern::{Captures, Regex};
+use std::sync::LazyLock;
+
+/// A timed line: `00:00 - text`, `0:00-1:30 - text`, `42:00 - 结束 - text`,
+/// `[00:00 - 05:30]`, `【00:00】text`, `**[12:30]** text`, `12:30 – 18:00 · text`.
+/// Groups: start, end, text.
+static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+    let t = r"\d{1,3}[:：]\d{1,3}(?:[:：]\d{1,3})?";
+    Regex::new_anchored(&format!(
+        r"^(?:\d{{1,3}}[.、)]\s*)?(?:\*\*)?[\[【(（]?\s*({t})\s*(?:(?:-|–|—|~|～|至|到|to)\s*({t}|结束|结尾|[Ee]nd)\s*)?[\]】)）]?(?:\*\*)?\s*(?:(?:-|–|—|:|：|·|\||~)\s*)?(.*)$"
+    ))
+    .unwrap()
+});
+
+/// A trailing range on a heading: `开场介绍 (00:00 - 03:30)`.
+/// Groups: heading, start, end.
+static HEADING_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    let t = r"\d{1,3}[:：]\d{1,3}(?:[:：]\d{1,3})?";
+    Regex::new_anchored(&format!(
+        r"^(.*?)\s*[\[【(（]\s*({t})\s*(?:-|–|—|~|～|至|到|to)\s*({t}|结束|结尾|[Ee]nd)\s*[\]】)）]\s*$"
+    ))
+    .unwrap()
+});
+
+/// `- text`, `* text`, `1. text`, `2、text`, indented or not. Groups:
+/// indent, ordinal, text. [`bullet`] reads the same lines without it.
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new_anchored(r"^(\s*)(?:[-*+•·]|(\d{1,3})[.、)])\s+(.*)$").unwrap());
+
+/// A bullet line, as [`BULLET`] splits it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bullet<'a> {
+    /// The whitespace before the marker.
+    pub indent: &'a str,
+    /// `12` for `12. text`; `None` for `- text`.
+    pub ordinal: Option<&'a str>,
+    /// Everything after the marker and the whitespace that follows it.
+    pub text: &'a str,
+}
+
+/// `line` read as a bullet, exactly as [`BULLET`] would.
+pub fn bullet(line: &str) -> Option<Bullet<'_>> {
+    let body = line.trim_start();
+    let indent = &line[..line.len() - body.len()];
+    let first = body.chars().next()?;
+    let (ordinal, after) = match first {
+        '-' | '*' | '+' | '•' | '·' => (None, &body[first.len_utf8()..]),
+        '0'..='9' => {
+            let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+            let rest = &body[digits..];
+            let mark = rest.chars().next()?;
+            if mark.is_numeric() {
+                // A digit of another script: `\d` takes it too.
+                return bullet_by_pattern(line);
+            }
+            if digits > 3 || !matches!(mark, '.' | '、' | ')') {
+                return None;
+            }
+            (Some(&body[..digits]), &rest[mark.len_utf8()..])
+        }
+        c if c.is_numeric() => return bullet_by_pattern(line),
+        _ => return None,
+    };
+    let text = after.trim_start();
+    // `\s+` then `.*` to the end: at least one space, and no line break.
+    if text.len() == after.len() || text.contains('\n') {
+        return None;
+    }
+    Some(Bullet {
+        indent,
+        ordinal,
+        text,
+    })
+}
+
+fn bullet_by_pattern(line: &str) -> Option<Bullet<'_>> {
+    let c = BULLET.captures(line)?;
+    Some(Bullet {
+        indent: c.get(1).map_or("", |m| m.as_str()),
+        ordinal: c.get(2).map(|m| m.as_str()),
+        text: c.get(3).map_or("", |m| m.as_str()),
+    })
+}
+
+/// `s` matched against [`ENTRY`]: groups start, end, text.
+pub fn timed(s: &str) -> Option<Captures<'_>> {
+    if !clock_after_prefix(s) {
+        return None;
+    }
+    ENTRY.captures(s)
+}
+
+/// Whether `s` is `【…】` around a timed line: such a line is an entry,
+/// not a bracketed heading.
+pub fn is_timed(s: &str) -> bool {
+    clock_after_prefix(s) && ENTRY.is_match(s)
+}
+
+/// `h` matched against [`HEADING_RANGE`]: groups heading, start, end.
+pub fn heading_range(h: &str) -> Option<Captures<'_>> {
+    let closed = h.trim_end().ends_with([']', '】', ')', '）']);
+    if !closed || !h.contains([':', '：']) {
+        return None;
+    }
+    HEADING_RANGE.captures(h)
+}
+
+/// What every line [`ENTRY`] matches has: before its first `:` or `：`,
+/// only digits, spaces and the optional prefix's marks (`1.`, `**`, `[`),
+/// and a digit right before it.
+fn clock_after_prefix(s: &str) -> bool {
+    let mut after_digit = false;
+    for c in s.chars() {
+        match c {
+            ':' | '：' => return after_digit,
+            c if c.is_numeric() => after_digit = true,
+            '.' | '、' | ')' | '*' | '[' | '【' | '(' | '（' => after_digit = false,
+            c if c.is_whitespace() => after_digit = false,
+            _ => return false,
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Lines in the shapes recaps come in, and near misses.
+    const LINES: &[&str] = &[
+        "- 一",
+        "  - 二",
+        "\t* 三",
+        "+ 四",
+        "• 五",
+        "· 六",
+        "1. 七",
+        "12、八",
+        "123) 九",
+        "1234. 十",
+        "1.没有空格",
+        "-没有空格",
+        "**[12:30]** text",
+        "- **00:00** - 开场",
+        "00:00 - 开场",
+        "0:00-1:30 - 开场",
+        "42:00 - 结束 - 回顾",
+        "[00:00 - 05:30]",
+        "【00:00】开场",
+        "12:30 – 18:00 · 主题",
+        "1. 00:10 - 编号的时间",
+        "１. 全角数字",
+        "٣. 阿拉伯数字",
+        "1٣. 混合",
+        "   ",
+        "",
+        "-",
+        "- ",
+        "Amazon S3 已服务超过 453 万家企业客户",
+        "注意：这不是时间",
+        "8:8",
+        "（00：05）开场",
+        "a 00:00 - 不在开头",
+        "- 行内\n换行",
+        "\u{3000}- 全角空格缩进",
+        "- \u{3000}全角空格",
+    ];
+
+    #[test]
+    fn bullets_read_by_hand_as_by_the_pattern() {
+        for line in LINES {
+            assert_eq!(bullet(line), bullet_by_pattern(line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn lines_the_check_turns_away_never_match_the_entry_pattern() {
+        for line in LINES {
+            if !clock_after_prefix(line) {
+                assert!(!ENTRY.is_match(line), "{line:?}");
+            }
+        }
+        assert!(timed("00:00 - 开场").is_some());
+        assert!(timed("**[12:30]** text").is_some());
+        assert!(timed("1. 00:10 - 编号的时间").is_some());
+        assert!(timed("Amazon S3 已服务超过 453 万家企业客户").is_none());
+    }
+
+    #[test]
+    fn heading_ranges_are_found_behind_the_check() {
+        let c = heading_range("开场介绍 (00:00 - 03:30)").unwrap();
+        assert_eq!(c[1].trim(), "开场介绍");
+        assert_eq!(&c[2], "00:00");
+        assert!(heading_range("开场介绍").is_none());
+        assert!(heading_range("比例 (3:1)").is_none());
+    }
+
+    /// Random lines over the characters the shapes are made of: the hand
+    /// reader and the check agree with the patterns on every one.
+    #[test]
+    fn random_lines_agree_with_the_patterns() {
+        const PIECES: &[&str] = &[
+            " ", "\t", "\u{3000}", "-", "*", "**", "+", "•", "·", "1", "12", "123", "4", "١", "１",
+            ".", "、", ")", "）", "(", "（", "[", "]", "【", "】", ":", "：", "00:00", "05:30",
+            "结束", "end", "to", "至", "~", "–", "文", "Kiro", "\n",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..200_000 {
+            let len = (next() % 8) as usize;
+            let line: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            assert_eq!(bullet(&line), bullet_by_pattern(&line), "{line:?}");
+            assert_eq!(timed(&line).is_some(), ENTRY.is_match(&line), "{line:?}");
+            assert_eq!(
+                heading_range(&line).is_some(),
+                HEADING_RANGE.is_match(&line),
+                "{line:?}"
+            );
+        }
+    }
+}
