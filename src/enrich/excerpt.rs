@@ -57,22 +57,20 @@ pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize))
     let e = sentence_end(text, end).max(end);
     let mut out = String::with_capacity(e - s);
     let (mut hs, mut he) = (0, 0);
-    let bytes = text.as_bytes();
+    // Copied a run at a time, each run ending at the next `**` (dropped).
+    // A match bound on a run or at the `**` after it is placed in `out`;
+    // one on the second `*` of a pair is not (it stays 0).
     let mut i = s;
     while i < e {
-        if i == start {
-            hs = out.len();
+        let stop = text[i..e].find("**").map_or(e, |k| i + k);
+        if (i..=stop).contains(&start) && start < e {
+            hs = out.len() + (start - i);
         }
-        if i == end {
-            he = out.len();
+        if (i..=stop).contains(&end) && end < e {
+            he = out.len() + (end - i);
         }
-        if bytes[i] == b'*' && i + 1 < e && bytes[i + 1] == b'*' {
-            i += 2;
-            continue;
-        }
-        let c = text[i..].chars().next().unwrap_or(' ');
-        out.push(c);
-        i += c.len_utf8();
+        out.push_str(&text[i..stop]);
+        i = if stop < e { stop + 2 } else { e };
     }
     if end >= e {
         he = out.len();
@@ -196,5 +194,80 @@ mod tests {
         let (e, h) = ex(&t, "Kiro");
         assert_eq!(e, format!("{}Kiro。", "乙".repeat(30)));
         assert_eq!(h, "Kiro");
+    }
+
+    /// The copy as first written, a character at a time.
+    fn copy_by_chars(
+        text: &str,
+        s: usize,
+        e: usize,
+        start: usize,
+        end: usize,
+    ) -> (String, usize, usize) {
+        let mut out = String::new();
+        let (mut hs, mut he) = (0, 0);
+        let bytes = text.as_bytes();
+        let mut i = s;
+        while i < e {
+            if i == start {
+                hs = out.len();
+            }
+            if i == end {
+                he = out.len();
+            }
+            if bytes[i] == b'*' && i + 1 < e && bytes[i + 1] == b'*' {
+                i += 2;
+                continue;
+            }
+            let c = text[i..].chars().next().unwrap();
+            out.push(c);
+            i += c.len_utf8();
+        }
+        if end >= e {
+            he = out.len();
+        }
+        (out, hs, he)
+    }
+
+    #[test]
+    fn excerpts_match_the_character_at_a_time_copy() {
+        const PIECES: &[&str] = &[
+            "*", "**", "***", "文", "Kiro", " ", "。", "\n", "- ", ".", "a",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..50_000 {
+            let n = 1 + (next() % 10) as usize;
+            let text: String = (0..n)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&b| text.is_char_boundary(b))
+                .collect();
+            let a = bounds[(next() % bounds.len() as u64) as usize];
+            let b = bounds[(next() % bounds.len() as u64) as usize];
+            let (start, end) = (a.min(b), a.max(b));
+            let (got, (hs, he)) = excerpt(&text, start, end);
+            // The same steps around the copy, with the old copy.
+            let s = sentence_start(&text, start);
+            let e = sentence_end(&text, end).max(end);
+            let (mut out, hs0, he0) = copy_by_chars(&text, s, e, start, end);
+            let lead = out.len()
+                - out
+                    .trim_start_matches(['-', '*', ' ', '\t', '•', '·'])
+                    .len();
+            let trail = out.len() - out.trim_end().len();
+            out.truncate(out.len() - trail);
+            out.drain(..lead.min(out.len()));
+            let hs0 = hs0.saturating_sub(lead).min(out.len());
+            let he0 = he0.saturating_sub(lead).clamp(hs0, out.len());
+            let want = trim_around(out, hs0, he0);
+            assert_eq!((got, (hs, he)), want, "{text:?} {start}..{end}");
+        }
     }
 }
