@@ -14,6 +14,7 @@
 use super::types::{Candidate, EntityKind};
 use super::words;
 use crate::pattern::Regex;
+use memchr::memmem;
 use std::sync::OnceLock;
 
 /// One place a possible name was seen.
@@ -354,13 +355,18 @@ pub fn scan(
     exclude: &[String],
 ) -> Vec<Sighting> {
     let mut out = Vec::new();
+    // Made once for all units: setting up a substring search cost more
+    // than running it on a line.
+    let exclude: Vec<memmem::Finder> = exclude
+        .iter()
+        .filter(|e| !e.is_empty())
+        .map(memmem::Finder::new)
+        .collect();
     for (k, (text, line)) in units.iter().enumerate() {
         let mut ranges: Vec<(usize, usize)> = masks.get(k).cloned().unwrap_or_default();
-        for ex in exclude.iter().filter(|e| !e.is_empty()) {
-            ranges.extend(
-                text.match_indices(ex.as_str())
-                    .map(|(i, m)| (i, i + m.len())),
-            );
+        for ex in &exclude {
+            let n = ex.needle().len();
+            ranges.extend(ex.find_iter(text.as_bytes()).map(|i| (i, i + n)));
         }
         let masked = mask(text, &ranges);
         scan_unit(&masked, *line, &mut out);
