@@ -170,12 +170,13 @@ fn model(opts: &BuildOptions, config: SiteConfig) -> anyhow::Result<(Site, Timin
     // fifth of the sample site's CPU time, and every thread that needed
     // one waited while another compiled it.
     let has_recaps = !sources.recaps.is_empty();
+    let text_bytes = sources.recaps.iter().map(|r| r.bytes.len()).sum();
     let has_code = sources.pages.iter().any(|p| has_fence(&p.bytes));
     let (corpus, (base, ())) = rayon::join(
         || parse::parse(&sources),
         || {
             rayon::join(
-                || enrich::CatalogTable::new(&catalog),
+                || enrich::CatalogTable::new(&catalog, text_bytes),
                 || {
                     if has_recaps {
                         enrich::warm_up_first_pass();

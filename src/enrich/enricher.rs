@@ -64,7 +64,7 @@ impl Enricher {
     /// Find every entity, mention, launch and figure, and link them up
     /// (see [`super::enrich`]).
     pub fn new(corpus: Corpus, catalog: Catalog, config: SiteConfig) -> Enricher {
-        let base = CatalogTable::new(&catalog);
+        let base = CatalogTable::new(&catalog, 0);
         Enricher::with_catalog_table(corpus, catalog, base, config)
     }
 
@@ -336,11 +336,13 @@ pub struct CatalogTable {
 }
 
 impl CatalogTable {
-    pub fn new(catalog: &Catalog) -> CatalogTable {
+    /// `text_bytes`: about how much recap text the matchers will search
+    /// (see [`Matcher::for_text`]).
+    pub fn new(catalog: &Catalog, text_bytes: usize) -> CatalogTable {
         let table = Table::from_catalog(catalog);
         let (matcher, topics) = rayon::join(
-            || Matcher::new(&table.patterns),
-            || Matcher::new(&table.topic_patterns),
+            || Matcher::for_text(&table.patterns, text_bytes),
+            || Matcher::for_text(&table.topic_patterns, text_bytes),
         );
         CatalogTable {
             table,
@@ -372,7 +374,7 @@ fn complete_table(
             if patterns == base.table.patterns {
                 base.matcher.clone()
             } else {
-                Matcher::new(&patterns)
+                Matcher::new_like(&patterns, &base.matcher)
             }
         },
         || {

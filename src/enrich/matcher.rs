@@ -18,7 +18,7 @@
 //!   match only with their exact case, and not as the first word of an
 //!   English sentence (`Writer tools help…`).
 
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use std::collections::HashMap;
 
 use super::words;
@@ -69,6 +69,12 @@ struct PatternInfo {
     len: usize,
 }
 
+/// How much text a [`Matcher::for_text`] is to search before it is built
+/// as a DFA. The 1,000-session corpus (8 MiB) spent 4% less on
+/// enrichment with DFAs; the sample site (50 KiB) 10% more on the whole
+/// build.
+pub const DFA_FROM_BYTES: usize = 1 << 20;
+
 /// The compiled set of names.
 #[derive(Debug, Clone)]
 pub struct Matcher {
@@ -94,6 +100,23 @@ impl Matcher {
     /// Compile `patterns`. Empty names are ignored; when two names normalise
     /// to the same text, the first one wins.
     pub fn new(patterns: &[Pattern]) -> Matcher {
+        Matcher::build(patterns, None)
+    }
+
+    /// [`Matcher::new`] for searching about `text_bytes` of text in all:
+    /// past [`DFA_FROM_BYTES`], the automaton is a DFA, which takes a few
+    /// milliseconds more to build and searches faster. The same matches.
+    pub fn for_text(patterns: &[Pattern], text_bytes: usize) -> Matcher {
+        let kind = (text_bytes >= DFA_FROM_BYTES).then_some(AhoCorasickKind::DFA);
+        Matcher::build(patterns, kind)
+    }
+
+    /// [`Matcher::new`] with the automaton kind of `other`.
+    pub fn new_like(patterns: &[Pattern], other: &Matcher) -> Matcher {
+        Matcher::build(patterns, other.automaton.as_ref().map(|a| a.kind()))
+    }
+
+    fn build(patterns: &[Pattern], kind: Option<AhoCorasickKind>) -> Matcher {
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut norm_texts: Vec<String> = Vec::new();
         let mut ids = Vec::new();
@@ -137,6 +160,7 @@ impl Matcher {
             Some(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::LeftmostLongest)
+                    .kind(kind)
                     .ascii_case_insensitive(true)
                     .build(&norm_texts)
                     .expect("aho-corasick builds from plain strings"),
@@ -520,5 +544,27 @@ mod tests {
                 ("桑坦德", "桑坦德".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn a_matcher_built_for_much_text_finds_the_same_names() {
+        let catalog = crate::enrich::Catalog::load("content".as_ref()).unwrap();
+        let table = super::super::graph::Table::from_catalog(&catalog);
+        let patterns = &table.patterns;
+        let small = Matcher::for_text(patterns, 0);
+        let big = Matcher::for_text(patterns, DFA_FROM_BYTES);
+        let kinds = [&small, &big].map(|m| m.automaton.as_ref().map(|a| a.kind()));
+        assert_eq!(kinds[1], Some(AhoCorasickKind::DFA));
+        assert_ne!(kinds[0], kinds[1]);
+        let mut hits = 0;
+        for entry in std::fs::read_dir("seeds").unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for line in text.lines() {
+                let found = small.find_all(line);
+                assert_eq!(found, big.find_all(line), "{line}");
+                hits += found.len();
+            }
+        }
+        assert!(hits > 100, "{hits}");
     }
 }
