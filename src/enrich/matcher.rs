@@ -111,6 +111,13 @@ impl Matcher {
         Matcher::build(patterns, kind)
     }
 
+    /// [`Matcher::new`] for a few names searched in one recap: always an
+    /// NFA. For a handful of names aho-corasick would build a DFA, and one
+    /// per recap cost more to build than it saved searching.
+    pub fn for_one_recap(patterns: &[Pattern]) -> Matcher {
+        Matcher::build(patterns, Some(AhoCorasickKind::ContiguousNFA))
+    }
+
     /// [`Matcher::new`] with the automaton kind of `other`.
     pub fn new_like(patterns: &[Pattern], other: &Matcher) -> Matcher {
         Matcher::build(patterns, other.automaton.as_ref().map(|a| a.kind()))

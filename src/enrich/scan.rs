@@ -272,7 +272,7 @@ fn speaker_matcher(speakers: &[SpeakerRef], table: &Table) -> Matcher {
             }
         }
     }
-    Matcher::new(&pats)
+    Matcher::for_one_recap(&pats)
 }
 
 /// Products, companies and speakers in one unit, with their roles.

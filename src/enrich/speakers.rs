@@ -12,6 +12,7 @@
 
 use crate::model::SpeakerRef;
 use crate::pattern::{Captures, Match, Regex};
+use aho_corasick::AhoCorasick;
 use std::sync::OnceLock;
 
 /// A speaker found in a line of prose.
@@ -32,6 +33,42 @@ const HAN_NAME: &str = r"[\p{Han}]{2,4}";
 const ORG_ROLE_VERBS: &[&str] = &[
     "分享", "表示", "介绍", "指出", "演讲", "发言", "主讲", "主持", "谈到", "强调", "讲述",
 ];
+
+/// Whether a line has one of [`ORG_ROLE_VERBS`]: one pass over it, where
+/// a search per verb took eleven.
+fn has_org_role_verb(line: &str) -> bool {
+    static VERBS: OnceLock<AhoCorasick> = OnceLock::new();
+    VERBS
+        .get_or_init(|| AhoCorasick::new(ORG_ROLE_VERBS).expect("plain words"))
+        .is_match(line)
+}
+
+/// The words a speaker label starts with (`主讲人：`, `Speakers:`), as in
+/// the `label` pattern.
+const LABEL_WORDS: &[&str] = &[
+    "主讲人",
+    "主讲嘉宾",
+    "特邀嘉宾",
+    "嘉宾",
+    "主持人",
+    "演讲者",
+    "讲者",
+    "分享人",
+    "Speaker",
+    "Presenter",
+    "Host",
+    "Moderator",
+];
+
+/// What every line the `label` pattern matches has: a label word first,
+/// after at most a list marker and spaces. Most lines fail this at the
+/// first character, without running the pattern.
+fn may_be_label(line: &str) -> bool {
+    let rest = line
+        .strip_prefix(['-', '*', '·', '•'])
+        .map_or(line, str::trim_start);
+    LABEL_WORDS.iter().any(|w| rest.starts_with(w))
+}
 
 /// The longest `由 … 主讲` body, `Name（…）` note, and `presented by Name
 /// (…)` note, role and organisation, in characters. The patterns leave
@@ -117,14 +154,14 @@ pub fn find(
                 out.push((at * 100_000 + pos, s));
             }
         };
-        if let Some(c) = p.label.captures(l) {
+        if let Some(c) = p.label.captures(if may_be_label(l) { l } else { "" }) {
             let rest = c.name("rest").unwrap();
             push(rest.start(), labelled(rest.as_str(), org_of));
         }
         // Cheap checks first: most lines introduce nobody.
         let has_by = l.contains('由');
         let has_paren = l.contains(['（', '(']);
-        let has_verb = ORG_ROLE_VERBS.iter().any(|v| l.contains(v));
+        let has_verb = has_org_role_verb(l);
         let has_en_by = l.contains(" by ");
         let by_fits = |c: &Captures| chars_at_most(c.name("body"), MAX_BY);
         for c in captures_fitting(&p.by, if has_by { l } else { "" }, by_fits) {
@@ -635,5 +672,42 @@ mod tests {
     fn products_in_parentheses_are_not_people() {
         assert!(names("发布**Kiro自主代理**（Frontier Agent）：").is_empty());
         assert!(names("推出微认证（Micro Credentials），降低认证门槛").is_empty());
+    }
+
+    #[test]
+    fn lines_turned_away_before_the_label_pattern_never_match_it() {
+        let lines = [
+            "主讲人：张伟",
+            "- 主讲嘉宾: Uma Moreau",
+            "* Speakers: A, B",
+            "•  Host Jane Doe",
+            "**主讲人**：张伟",
+            " 主讲人：张伟",
+            "-主持人李雷",
+            "Moderator",
+            "会议由张伟主讲",
+            "- 本次分享人是李雷",
+            "嘉宾",
+            "·\u{3000}嘉宾：王芳",
+        ];
+        let label = &patterns().label;
+        for l in lines {
+            if !may_be_label(l) {
+                assert!(label.captures(l).is_none(), "{l:?}");
+            }
+        }
+        assert!(may_be_label("- 主讲嘉宾: Uma Moreau") && !may_be_label("会议由张伟主讲"));
+        let mut labels = 0;
+        for entry in std::fs::read_dir("seeds").unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for l in text.lines() {
+                let matched = label.captures(l).is_some();
+                assert!(may_be_label(l) || !matched, "{l:?}");
+                labels += usize::from(matched);
+                let verbs = ORG_ROLE_VERBS.iter().any(|v| l.contains(v));
+                assert_eq!(has_org_role_verb(l), verbs, "{l:?}");
+            }
+        }
+        assert!(labels > 0);
     }
 }
