@@ -532,18 +532,22 @@ impl<'a> DocTerms<'a> {
         }
         // Each token gets one posting per document, and postings lists are
         // filled in document order, so the order within a part never
-        // reaches the output.
-        let mut terms: Vec<(Token, u32)> = tf
-            .into_iter()
-            .map(|(token, f)| (token, (f * TF_UNITS).round() as u32))
-            .collect();
-        terms.sort_unstable_by_key(|(t, _)| t.part());
+        // reaches the output: each term goes straight to its part's place
+        // (sorting them by part was an eighth of making the index).
         let mut ends = [0; PARTS];
-        for (t, _) in &terms {
+        for t in tf.keys() {
             ends[t.part()] += 1;
         }
         for p in 1..PARTS {
             ends[p] += ends[p - 1];
+        }
+        let mut next: [u32; PARTS] = std::array::from_fn(|p| if p == 0 { 0 } else { ends[p - 1] });
+        let blank = (Token { hash: 0, text: "" }, 0);
+        let mut terms: Vec<(Token, u32)> = vec![blank; tf.len()];
+        for (token, f) in tf {
+            let at = &mut next[token.part()];
+            terms[*at as usize] = (token, (f * TF_UNITS).round() as u32);
+            *at += 1;
         }
         DocTerms { len, terms, ends }
     }
