@@ -20,6 +20,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod enrich;
 pub mod init;
+pub mod json;
 pub mod load;
 pub mod model;
 pub mod parse;

@@ -130,7 +130,7 @@ pub fn site_data(site: &Site) -> SiteData<'_> {
 /// `data/site.json`, compact: it is read by programs, and on a large site
 /// indentation alone is a third of its size (`jq .` pretty-prints it).
 pub fn site_json(site: &Site) -> anyhow::Result<Vec<u8>> {
-    let mut bytes = serde_json::to_vec(&site_data(site))?;
+    let mut bytes = crate::json::to_vec(&site_data(site))?;
     bytes.push(b'\n');
     Ok(bytes)
 }
@@ -152,13 +152,13 @@ pub fn write_site_json(site: &Site, w: impl std::io::Write) -> anyhow::Result<()
         base_url: c.base(),
         language: &c.language,
     };
-    serde_json::to_writer(&mut w, &meta)?;
+    crate::json::to_writer(&mut w, &meta)?;
     w.write_all(b",\"sessions\":")?;
     write_list(
         &mut w,
         site.sessions.len(),
         |_| 1,
-        |i, buf| serde_json::to_writer(buf, &session_data(site, i, &site.sessions[i])),
+        |i, buf| crate::json::to_writer(buf, &session_data(site, i, &site.sessions[i])),
     )?;
     for (key, kind) in [
         ("products", EntityKind::Product),
@@ -172,7 +172,7 @@ pub fn write_site_json(site: &Site, w: impl std::io::Write) -> anyhow::Result<()
             &mut w,
             of.len(),
             |i| site.entities[of[i]].mentions.len(),
-            |i, buf| serde_json::to_writer(buf, &entity_data(site, &site.entities[of[i]])),
+            |i, buf| crate::json::to_writer(buf, &entity_data(site, &site.entities[of[i]])),
         )?;
     }
     w.write_all(b",\"announcements\":")?;
@@ -180,7 +180,7 @@ pub fn write_site_json(site: &Site, w: impl std::io::Write) -> anyhow::Result<()
         &mut w,
         site.announcements.len(),
         |_| 1,
-        |i, buf| serde_json::to_writer(buf, &announcement_data(site, &site.announcements[i])),
+        |i, buf| crate::json::to_writer(buf, &announcement_data(site, &site.announcements[i])),
     )?;
     // One item per session: its figures, comma-separated (maybe none).
     w.write_all(b",\"numbers\":")?;
@@ -193,7 +193,7 @@ pub fn write_site_json(site: &Site, w: impl std::io::Write) -> anyhow::Result<()
                 if j > 0 {
                     buf.push(b',');
                 }
-                serde_json::to_writer(&mut *buf, &n)?;
+                crate::json::to_writer(&mut *buf, &n)?;
             }
             Ok(())
         },

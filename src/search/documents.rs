@@ -214,7 +214,7 @@ pub(super) fn docs_shard_json(records: &[DocRecord]) -> String {
         };
         shard.docs.push((page, r.anchor, r.label, &r.text));
     }
-    serde_json::to_string(&shard).expect("document shards serialise")
+    crate::json::to_string(&shard).expect("document shards serialise")
 }
 
 #[cfg(test)]

@@ -319,7 +319,7 @@ fn postings_shards(
         by_shard[token_hash(&t) as usize % shards].0.push((t, p));
     }
     for (k, shard) in by_shard.into_iter().enumerate() {
-        let json = serde_json::to_string(&shard).expect("postings serialise");
+        let json = crate::json::to_string(&shard).expect("postings serialise");
         drop(shard);
         out.emit(shard_file(kind, k, &json))?;
     }
