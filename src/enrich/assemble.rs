@@ -310,6 +310,12 @@ fn cmp_name(a: &Entity, b: &Entity) -> std::cmp::Ordering {
 /// capital sigma lowers differently inside a string (`ς` at the end of a
 /// word), so names with one take the long way.
 fn lowercase_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    if a.is_ascii() && b.is_ascii() {
+        return a
+            .bytes()
+            .map(|c| c.to_ascii_lowercase())
+            .cmp(b.bytes().map(|c| c.to_ascii_lowercase()));
+    }
     if a.contains('Σ') || b.contains('Σ') {
         return a.to_lowercase().cmp(&b.to_lowercase());
     }
