@@ -15,24 +15,57 @@ pub fn escape(text: &str) -> String {
 }
 
 /// [`escape`] appended to `out`. Runs of text with nothing to escape are
-/// copied whole: every page goes through here, much of it Chinese text.
+/// found eight bytes at a time and copied whole: every page goes through
+/// here, much of it Chinese text.
 pub fn escape_into(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
     let mut copied = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let entity = match b {
+    let mut i = next_special(bytes, 0);
+    while i < bytes.len() {
+        let entity = match bytes[i] {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
+            _ => "&#39;",
         };
-        // `i` is a char boundary: the bytes matched above are ASCII.
+        // `i` is a char boundary: the bytes escaped are ASCII.
         out.push_str(&text[copied..i]);
         out.push_str(entity);
         copied = i + 1;
+        i = next_special(bytes, copied);
     }
     out.push_str(&text[copied..]);
+}
+
+fn is_special(b: u8) -> bool {
+    matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')
+}
+
+/// The first byte from `from` on that [`escape_into`] replaces, or the
+/// length of `bytes`.
+fn next_special(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // The top bit of each byte equal to `b` is set (no byte is flagged
+    // when none is equal).
+    let equal = |x: u64, b: u8| {
+        let y = x ^ (ONES * u64::from(b));
+        y.wrapping_sub(ONES) & !y & HIGHS
+    };
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if equal(x, b'&') | equal(x, b'<') | equal(x, b'>') | equal(x, b'"') | equal(x, b'\'') != 0
+        {
+            break;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !is_special(bytes[i]) {
+        i += 1;
+    }
+    i
 }
 
 /// Link targets we are willing to put into `href`: site paths, fragments
@@ -319,5 +352,39 @@ mod tests {
         assert_eq!(clip("开场白与介绍", 3), "开场…");
         assert_eq!(clip("Bedrock", 5), "Bedr…");
         assert_eq!(clip("", 0), "");
+    }
+
+    #[test]
+    fn escaping_finds_every_special_byte_at_every_offset() {
+        let by_bytes = |text: &str| {
+            let mut out = String::new();
+            for c in text.chars() {
+                match c {
+                    '&' => out.push_str("&amp;"),
+                    '<' => out.push_str("&lt;"),
+                    '>' => out.push_str("&gt;"),
+                    '"' => out.push_str("&quot;"),
+                    '\'' => out.push_str("&#39;"),
+                    c => out.push(c),
+                }
+            }
+            out
+        };
+        for special in ["&", "<", ">", "\"", "'"] {
+            for before in 0..20 {
+                for after in 0..10 {
+                    let pad = "中a".repeat(before / 2) + &"%".repeat(before % 2);
+                    let text = format!("{pad}{special}{}{special}", "=".repeat(after));
+                    assert_eq!(escape(&text), by_bytes(&text), "{text:?}");
+                }
+            }
+        }
+        // Bytes next to the special ones in value.
+        let near: String = "%'()*;=?[\\]{}~\u{7f}&<>\""
+            .chars()
+            .cycle()
+            .take(101)
+            .collect();
+        assert_eq!(escape(&near), by_bytes(&near));
     }
 }
