@@ -189,12 +189,13 @@ pub fn related_again(site: &mut Site, memory: &Memory, sessions: &BTreeSet<usize
     let n = memory.weights.len();
     let found: Vec<(usize, Vec<usize>)> = sessions
         .par_iter()
-        .map(|&s| {
-            (
-                s,
-                related::related_to(s, &memory.weights[s], &memory.postings, n),
-            )
-        })
+        .map_init(
+            || related::Scores::new(n),
+            |scores, &s| {
+                let r = scores.related_to(s, &memory.weights[s], &memory.postings, n);
+                (s, r)
+            },
+        )
         .collect();
     for (s, r) in found {
         Arc::make_mut(&mut site.info[s]).related = r;

@@ -55,15 +55,10 @@ pub fn related(entities: &[Vec<(usize, f64)>], postings: &Postings) -> Vec<Vec<u
         .collect()
 }
 
-/// The related sessions of session `s`, whose entities are `list`, among
-/// `n` sessions.
-pub fn related_to(s: usize, list: &[(usize, f64)], postings: &Postings, n: usize) -> Vec<usize> {
-    Scores::new(n).related_to(s, list, postings, n)
-}
-
-/// A score per session, kept from one session's ranking to the next: a
-/// score table hashed by session was most of the time ranking took.
-struct Scores {
+/// Ranks the sessions related to one session after another, with a score
+/// per session kept from one ranking to the next: a score table hashed by
+/// session was most of the time ranking took. One per thread.
+pub struct Scores {
     score: Vec<f64>,
     /// Whether a session is in `touched`.
     scored: Vec<bool>,
@@ -72,7 +67,8 @@ struct Scores {
 }
 
 impl Scores {
-    fn new(n: usize) -> Scores {
+    /// For `n` sessions.
+    pub fn new(n: usize) -> Scores {
         Scores {
             score: vec![0.0; n],
             scored: vec![false; n],
@@ -80,7 +76,9 @@ impl Scores {
         }
     }
 
-    fn related_to(
+    /// The related sessions of session `s`, whose entities are `list`,
+    /// among `n` sessions.
+    pub fn related_to(
         &mut self,
         s: usize,
         list: &[(usize, f64)],
@@ -208,7 +206,7 @@ mod tests {
             let all = related(&e, &p);
             for (s, list) in e.iter().enumerate() {
                 assert_eq!(all[s], related_by_map(s, list, &p, n), "{n} {s}");
-                assert_eq!(related_to(s, list, &p, n), all[s]);
+                assert_eq!(Scores::new(n).related_to(s, list, &p, n), all[s]);
             }
         }
     }
