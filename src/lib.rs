@@ -33,6 +33,19 @@ pub mod write;
 
 pub use build::{build, build_in_memory, BuildOptions, BuildReport};
 
+/// A deterministic stream of pseudo-random numbers (xorshift) for tests
+/// that compare two implementations on many generated inputs.
+#[cfg(test)]
+pub(crate) fn test_random(seed: u64) -> impl FnMut() -> u64 {
+    let mut state = seed;
+    move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    }
+}
+
 /// A fresh empty folder for a unit test, named after its module and test.
 #[cfg(test)]
 pub(crate) fn empty_test_dir(module: &str, name: &str) -> std::path::PathBuf {

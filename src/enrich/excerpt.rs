@@ -55,11 +55,34 @@ pub fn sentence_end(text: &str, at: usize) -> usize {
 pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize)) {
     let s = sentence_start(text, start);
     let e = sentence_end(text, end).max(end);
+    let (mut out, hs, he) = without_bold(text, s..e, start, end);
+    // Drop list markers and surrounding space, keeping the highlight.
+    let lead = out.len()
+        - out
+            .trim_start_matches(['-', '*', ' ', '\t', '•', '·'])
+            .len();
+    let trail = out.len() - out.trim_end().len();
+    out.truncate(out.len() - trail);
+    out.drain(..lead.min(out.len()));
+    let hs = hs.saturating_sub(lead).min(out.len());
+    let he = he.saturating_sub(lead).clamp(hs, out.len());
+    trim_around(out, hs, he)
+}
+
+/// `text[range]` without its `**` markers, and where `start` and `end`
+/// fall in the copy. Copied a run at a time, each run ending at the next
+/// `**`. A bound on a run or on the `**` after it is placed in the copy;
+/// one on the second `*` of a pair is not (it stays 0), and an `end` at or
+/// past the range is the copy's end.
+fn without_bold(
+    text: &str,
+    range: std::ops::Range<usize>,
+    start: usize,
+    end: usize,
+) -> (String, usize, usize) {
+    let (s, e) = (range.start, range.end);
     let mut out = String::with_capacity(e - s);
     let (mut hs, mut he) = (0, 0);
-    // Copied a run at a time, each run ending at the next `**` (dropped).
-    // A match bound on a run or at the `**` after it is placed in `out`;
-    // one on the second `*` of a pair is not (it stays 0).
     let mut i = s;
     while i < e {
         let stop = text[i..e].find("**").map_or(e, |k| i + k);
@@ -75,17 +98,7 @@ pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize))
     if end >= e {
         he = out.len();
     }
-    // Drop list markers and surrounding space, keeping the highlight.
-    let lead = out.len()
-        - out
-            .trim_start_matches(['-', '*', ' ', '\t', '•', '·'])
-            .len();
-    let trail = out.len() - out.trim_end().len();
-    out.truncate(out.len() - trail);
-    out.drain(..lead.min(out.len()));
-    let hs = hs.saturating_sub(lead).min(out.len());
-    let he = he.saturating_sub(lead).clamp(hs, out.len());
-    trim_around(out, hs, he)
+    (out, hs, he)
 }
 
 /// Cut `text` to about [`MAX_CHARS`] characters keeping `hs..he` visible,
@@ -230,17 +243,11 @@ mod tests {
     }
 
     #[test]
-    fn excerpts_match_the_character_at_a_time_copy() {
+    fn copies_without_bold_match_the_character_at_a_time_copy() {
         const PIECES: &[&str] = &[
             "*", "**", "***", "文", "Kiro", " ", "。", "\n", "- ", ".", "a",
         ];
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = crate::test_random(0x9e37_79b9_7f4a_7c15);
         for _ in 0..50_000 {
             let n = 1 + (next() % 10) as usize;
             let text: String = (0..n)
@@ -252,22 +259,11 @@ mod tests {
             let a = bounds[(next() % bounds.len() as u64) as usize];
             let b = bounds[(next() % bounds.len() as u64) as usize];
             let (start, end) = (a.min(b), a.max(b));
-            let (got, (hs, he)) = excerpt(&text, start, end);
-            // The same steps around the copy, with the old copy.
             let s = sentence_start(&text, start);
             let e = sentence_end(&text, end).max(end);
-            let (mut out, hs0, he0) = copy_by_chars(&text, s, e, start, end);
-            let lead = out.len()
-                - out
-                    .trim_start_matches(['-', '*', ' ', '\t', '•', '·'])
-                    .len();
-            let trail = out.len() - out.trim_end().len();
-            out.truncate(out.len() - trail);
-            out.drain(..lead.min(out.len()));
-            let hs0 = hs0.saturating_sub(lead).min(out.len());
-            let he0 = he0.saturating_sub(lead).clamp(hs0, out.len());
-            let want = trim_around(out, hs0, he0);
-            assert_eq!((got, (hs, he)), want, "{text:?} {start}..{end}");
+            let got = without_bold(&text, s..e, start, end);
+            let want = copy_by_chars(&text, s, e, start, end);
+            assert_eq!(got, want, "{text:?} {start}..{end}");
         }
     }
 }

@@ -186,13 +186,7 @@ mod tests {
 
     #[test]
     fn ranking_with_a_score_table_matches_the_hash_map() {
-        let mut state = 0x1234_5678_9abc_def1u64;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = crate::test_random(0x1234_5678_9abc_def1);
         for n in [3, 40, 300] {
             // Few entities, some weights zero: many ties and empty scores.
             let e: Vec<Vec<(usize, f64)>> = (0..n)

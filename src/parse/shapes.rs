@@ -215,13 +215,7 @@ mod tests {
             ".", "、", ")", "）", "(", "（", "[", "]", "【", "】", ":", "：", "00:00", "05:30",
             "结束", "end", "to", "至", "~", "–", "文", "Kiro", "\n",
         ];
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = crate::test_random(0x2545_f491_4f6c_dd1d);
         for _ in 0..200_000 {
             let len = (next() % 8) as usize;
             let line: String = (0..len)

@@ -282,13 +282,7 @@ mod tests {
             .chain([0xB7, 0x3400, 0x4E00, 0x4E2D, 0x6587, 0x9FFF])
             .filter_map(char::from_u32)
             .collect();
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = crate::test_random(0x2545_f491_4f6c_dd1d);
         for _ in 0..5_000 {
             let len = (next() % 12) as usize;
             let text: String = (0..len)
