@@ -23,6 +23,10 @@ pub struct Table {
     /// Per entity: its page and name, shared by every link to it. Made by
     /// [`Table::seal`] once no more entities are added.
     pub link_targets: Vec<(ArcStr, ArcStr)>,
+    /// Per company: its name and aliases normalised ([`normalize`]), to
+    /// tell `MiniMax M2` names MiniMax too; empty for other entities. Made
+    /// by [`Table::seal`].
+    pub company_names: Vec<Vec<String>>,
     by_name: HashMap<(EntityKind, String), usize>,
     slugs: HashSet<(EntityKind, String)>,
 }
@@ -67,6 +71,17 @@ impl Table {
             .entities
             .iter()
             .map(|e| (ArcStr::from(e.url.as_str()), ArcStr::from(e.name.as_str())))
+            .collect();
+        self.company_names = self
+            .entities
+            .iter()
+            .map(|e| match e.kind {
+                EntityKind::Company => std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .map(|n| normalize(n))
+                    .collect(),
+                _ => Vec::new(),
+            })
             .collect();
     }
 

@@ -353,13 +353,13 @@ fn find_in_unit<'a>(
             linkable: true,
         });
         // `MiniMax M2` also names MiniMax, `Cohere Embed v3` Cohere.
-        if let Some(c) = e.company {
+        // Only a name with a space in it can start with its maker's name.
+        let spaced = u.text[h.start..h.end].contains(char::is_whitespace);
+        if let Some(c) = e.company.filter(|_| spaced) {
             let written = normalize(&u.text[h.start..h.end]);
-            let maker = &table.entities[c];
-            for n in std::iter::once(&maker.name).chain(&maker.aliases) {
-                let n = normalize(n);
+            for n in &table.company_names[c] {
                 if written.len() > n.len()
-                    && written.starts_with(&n)
+                    && written.starts_with(n.as_str())
                     && written[n.len()..].starts_with(' ')
                 {
                     let end = h.start
