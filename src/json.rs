@@ -54,6 +54,13 @@ impl<W: Write> Json<W> {
         CompactFormatter.end_string(&mut self.w).map_err(Error::io)
     }
 
+    /// `{"variant":`, before a variant's content (closed by its caller).
+    fn open_variant(&mut self, variant: &str) -> Result<(), Error> {
+        self.raw(b"{")?;
+        self.string(variant)?;
+        self.raw(b":")
+    }
+
     fn raw(&mut self, bytes: &[u8]) -> Result<(), Error> {
         self.w.write_all(bytes).map_err(Error::io)
     }
@@ -66,36 +73,9 @@ fn needs_escape(b: u8) -> bool {
 /// The index of the first byte from `from` on that JSON escapes, or the
 /// length of `bytes`.
 fn next_escape(bytes: &[u8], from: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // Set in a byte's top bit where the byte is below `n` (n <= 128): no
-    // byte is flagged when none is.
-    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGHS;
-    let flagged = |x: u64| {
-        below(x, 0x20)
-            | below(x ^ (ONES * u64::from(b'"')), 1)
-            | below(x ^ (ONES * u64::from(b'\\')), 1)
-    };
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        if flagged(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) != 0 {
-            break;
-        }
-        i += 8;
-    }
-    // The last few bytes, padded with a letter, are one more word.
-    let rest = &bytes[i.min(bytes.len())..];
-    if rest.len() < 8 {
-        let mut word = [b'a'; 8];
-        word[..rest.len()].copy_from_slice(rest);
-        if flagged(u64::from_le_bytes(word)) == 0 {
-            return bytes.len();
-        }
-    }
-    while i < bytes.len() && !needs_escape(bytes[i]) {
-        i += 1;
-    }
-    i
+    use crate::bytescan::{below, equal, find};
+    let flags = |w| below(w, 0x20) | equal(w, b'"') | equal(w, b'\\');
+    find(bytes, from, flags, needs_escape)
 }
 
 fn char_escape(b: u8) -> CharEscape {
@@ -114,6 +94,18 @@ fn char_escape(b: u8) -> CharEscape {
 macro_rules! int {
     ($($method:ident: $ty:ty => $write:ident),* $(,)?) => {
         $(fn $method(self, v: $ty) -> Result<(), Error> {
+            CompactFormatter.$write(&mut self.w, v).map_err(Error::io)
+        })*
+    };
+}
+
+/// serde_json writes a number that is not finite as `null`.
+macro_rules! float {
+    ($($method:ident: $ty:ty => $write:ident),* $(,)?) => {
+        $(fn $method(self, v: $ty) -> Result<(), Error> {
+            if !v.is_finite() {
+                return self.serialize_unit();
+            }
             CompactFormatter.$write(&mut self.w, v).map_err(Error::io)
         })*
     };
@@ -144,24 +136,9 @@ impl<'a, W: Write> ser::Serializer for &'a mut Json<W> {
         serialize_bool: bool => write_bool,
     }
 
-    fn serialize_f32(self, v: f32) -> Result<(), Error> {
-        if v.is_finite() {
-            CompactFormatter
-                .write_f32(&mut self.w, v)
-                .map_err(Error::io)
-        } else {
-            self.serialize_unit()
-        }
-    }
-
-    fn serialize_f64(self, v: f64) -> Result<(), Error> {
-        if v.is_finite() {
-            CompactFormatter
-                .write_f64(&mut self.w, v)
-                .map_err(Error::io)
-        } else {
-            self.serialize_unit()
-        }
+    float! {
+        serialize_f32: f32 => write_f32,
+        serialize_f64: f64 => write_f64,
     }
 
     fn serialize_char(self, v: char) -> Result<(), Error> {
@@ -221,9 +198,7 @@ impl<'a, W: Write> ser::Serializer for &'a mut Json<W> {
         variant: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        self.raw(b"{")?;
-        self.string(variant)?;
-        self.raw(b":")?;
+        self.open_variant(variant)?;
         value.serialize(&mut *self)?;
         self.raw(b"}")
     }
@@ -251,9 +226,7 @@ impl<'a, W: Write> ser::Serializer for &'a mut Json<W> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Compound<'a, W>, Error> {
-        self.raw(b"{")?;
-        self.string(variant)?;
-        self.raw(b":")?;
+        self.open_variant(variant)?;
         Compound::open(self, b"[", b"]}")
     }
 
@@ -272,9 +245,7 @@ impl<'a, W: Write> ser::Serializer for &'a mut Json<W> {
         variant: &'static str,
         _len: usize,
     ) -> Result<Compound<'a, W>, Error> {
-        self.raw(b"{")?;
-        self.string(variant)?;
-        self.raw(b":")?;
+        self.open_variant(variant)?;
         Compound::open(self, b"{", b"}}")
     }
 }

@@ -15,6 +15,7 @@
 
 pub mod build;
 pub mod bundle;
+mod bytescan;
 pub mod check;
 pub mod config;
 pub mod diagnostics;

@@ -52,7 +52,7 @@ pub struct Hit {
     pub start: usize,
     pub end: usize,
     pub target: usize,
-    /// Index of the pattern in the list given to [`Matcher::new`].
+    /// Index of the pattern in the list given to [`Matcher::for_text`].
     pub pattern: usize,
 }
 
@@ -97,28 +97,24 @@ pub fn is_ordinary_word(name: &str) -> bool {
 }
 
 impl Matcher {
-    /// Compile `patterns`. Empty names are ignored; when two names normalise
-    /// to the same text, the first one wins.
-    pub fn new(patterns: &[Pattern]) -> Matcher {
-        Matcher::build(patterns, None)
-    }
-
-    /// [`Matcher::new`] for searching about `text_bytes` of text in all:
-    /// past [`DFA_FROM_BYTES`], the automaton is a DFA, which takes a few
-    /// milliseconds more to build and searches faster. The same matches.
+    /// Compile `patterns` for searching about `text_bytes` of text in all.
+    /// Empty names are ignored; when two names normalise to the same text,
+    /// the first one wins. Past [`DFA_FROM_BYTES`] the automaton is a DFA,
+    /// which takes a few milliseconds more to build and searches faster;
+    /// below, the kind aho-corasick picks. The same matches either way.
     pub fn for_text(patterns: &[Pattern], text_bytes: usize) -> Matcher {
         let kind = (text_bytes >= DFA_FROM_BYTES).then_some(AhoCorasickKind::DFA);
         Matcher::build(patterns, kind)
     }
 
-    /// [`Matcher::new`] for a few names searched in one recap: always an
+    /// [`Matcher::for_text`] for a few names searched in one recap: always an
     /// NFA. For a handful of names aho-corasick would build a DFA, and one
     /// per recap cost more to build than it saved searching.
     pub fn for_one_recap(patterns: &[Pattern]) -> Matcher {
         Matcher::build(patterns, Some(AhoCorasickKind::ContiguousNFA))
     }
 
-    /// [`Matcher::new`] with the automaton kind of `other`.
+    /// [`Matcher::for_text`] with the automaton kind of `other`.
     pub fn new_like(patterns: &[Pattern], other: &Matcher) -> Matcher {
         Matcher::build(patterns, other.automaton.as_ref().map(|a| a.kind()))
     }
@@ -423,7 +419,7 @@ mod tests {
             .enumerate()
             .map(|(i, n)| Pattern::auto(i, n))
             .collect();
-        Matcher::new(&pats)
+        Matcher::for_text(&pats, 0)
     }
 
     fn found<'a>(m: &Matcher, names: &[&'a str], text: &str) -> Vec<(&'a str, String)> {

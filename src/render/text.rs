@@ -45,27 +45,10 @@ fn is_special(b: u8) -> bool {
 /// The first byte from `from` on that [`escape_into`] replaces, or the
 /// length of `bytes`.
 fn next_special(bytes: &[u8], from: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // The top bit of each byte equal to `b` is set (no byte is flagged
-    // when none is equal).
-    let equal = |x: u64, b: u8| {
-        let y = x ^ (ONES * u64::from(b));
-        y.wrapping_sub(ONES) & !y & HIGHS
-    };
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        if equal(x, b'&') | equal(x, b'<') | equal(x, b'>') | equal(x, b'"') | equal(x, b'\'') != 0
-        {
-            break;
-        }
-        i += 8;
-    }
-    while i < bytes.len() && !is_special(bytes[i]) {
-        i += 1;
-    }
-    i
+    use crate::bytescan::{equal, find};
+    let flags =
+        |w| equal(w, b'&') | equal(w, b'<') | equal(w, b'>') | equal(w, b'"') | equal(w, b'\'');
+    find(bytes, from, flags, is_special)
 }
 
 /// Link targets we are willing to put into `href`: site paths, fragments
