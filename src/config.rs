@@ -26,6 +26,11 @@ pub struct SiteConfig {
     pub cross_links: bool,
     /// Most mentions listed on one entity page; the rest are counted.
     pub max_mentions_per_page: usize,
+    /// Session cards on each home page (`/`, `/page/2/`, …); 0 lists
+    /// them all on `/`.
+    pub sessions_per_page: usize,
+    /// Newest sessions in `feed.xml`; 0 puts every session in it.
+    pub feed_limit: usize,
 }
 
 impl Default for SiteConfig {
@@ -39,6 +44,8 @@ impl Default for SiteConfig {
             output: PathBuf::from("public"),
             cross_links: true,
             max_mentions_per_page: 200,
+            sessions_per_page: 100,
+            feed_limit: 50,
         }
     }
 }

@@ -51,6 +51,13 @@ cross_links = true
 
 # At most this many mentions are listed on one entity page (the rest are counted).
 max_mentions_per_page = 200
+
+# Session cards on each home page; more sessions go on /page/2/, /page/3/, …
+# (0 lists every session on the home page).
+sessions_per_page = 100
+
+# The newest sessions listed in feed.xml (0 lists them all).
+feed_limit = 50
 "#;
 
 const ABOUT_MD: &str = r#"+++

@@ -190,6 +190,64 @@ fn feed_is_valid_atom_with_one_summary_per_session() {
 }
 
 #[test]
+fn home_pages_share_out_the_sessions_and_the_feed_keeps_the_newest() {
+    let dir = std::env::temp_dir().join(format!("recap-publishing-pages-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("site.toml");
+    std::fs::write(&config, "sessions_per_page = 2\nfeed_limit = 3\n").unwrap();
+    let outputs = build(Some(config));
+    std::fs::remove_dir_all(&dir).unwrap();
+    let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
+    let urls: Vec<&str> = data["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["url"].as_str().unwrap())
+        .collect();
+    assert_eq!(urls.len(), 5);
+
+    // Five sessions, two to a page: /, /page/2/, /page/3/, in source order.
+    let homes = ["index.html", "page/2/index.html", "page/3/index.html"];
+    let mut listed = Vec::new();
+    for (n, path) in homes.iter().enumerate() {
+        let html = file(&outputs, path);
+        let cards: Vec<&str> = html
+            .split("<h3 class=\"card-title\"><a href=\"")
+            .skip(1)
+            .map(|s| &s[..s.find('"').unwrap()])
+            .collect();
+        assert_eq!(cards.len(), if n < 2 { 2 } else { 1 }, "{path}");
+        listed.extend(cards);
+        // The whole site's figures on every page; the glance on the first.
+        assert!(html.contains("<strong>5</strong>"), "{path}");
+        assert_eq!(html.contains("class=\"glance\""), n == 0, "{path}");
+        assert!(html.contains(&format!("第 {} / 3 页", n + 1)), "{path}");
+    }
+    assert_eq!(listed, urls, "every session on exactly one home page");
+    for gone in ["page/1/index.html", "page/4/index.html"] {
+        assert!(outputs.iter().all(|o| o.path != gone), "{gone}");
+    }
+    let second = file(&outputs, "page/2/index.html");
+    assert!(second.contains("href=\"/\" rel=\"prev\""), "{second}");
+    assert!(second.contains("href=\"/page/3/\" rel=\"next\""));
+    assert!(second.contains("<span aria-current=\"page\">2</span>"));
+    assert!(!file(&outputs, "page/3/index.html").contains("rel=\"next\""));
+    let sitemap = file(&outputs, "sitemap.xml");
+    assert!(sitemap.contains(&format!("<loc>{BASE}/page/3/</loc>")));
+
+    let feed: atom_syndication::Feed = file(&outputs, "feed.xml").parse().unwrap();
+    assert_eq!(feed.entries.len(), 3);
+    let newest = feed.entries.iter().map(|e| e.updated).max().unwrap();
+    assert_eq!(feed.updated, newest);
+    assert!(
+        feed.entries
+            .windows(2)
+            .all(|w| w[0].updated >= w[1].updated),
+        "newest first"
+    );
+}
+
+#[test]
 fn sitemap_and_robots_list_every_page_absolutely() {
     let outputs = build(None);
     let sitemap = file(&outputs, "sitemap.xml");

@@ -84,20 +84,27 @@ fn feed_date(date: Option<&str>) -> Option<FixedDateTime> {
     format!("{day}T00:00:00Z").parse().ok()
 }
 
-/// The Atom feed: one entry per session, with its summary (the first
-/// overview paragraph), not the whole recap.
+/// The Atom feed: one entry for each of the newest `feed_limit` sessions,
+/// with its summary (the first overview paragraph), not the whole recap.
 pub fn atom_feed(site: &Site) -> anyhow::Result<String> {
     let c = &site.config;
     let base = c.base();
     let epoch = fallback_date(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref());
-    let mut entries: Vec<Entry> = site
+    // Newest first, then in site order: stable for equal dates.
+    let mut order: Vec<(FixedDateTime, usize)> = site
         .sessions
         .iter()
         .enumerate()
-        .map(|(i, s)| feed_entry(site, i, s, &epoch))
+        .map(|(i, s)| (feed_date(s.date.as_deref()).unwrap_or(epoch), i))
         .collect();
-    // Newest first, then in site order: stable for equal dates.
-    entries.sort_by_key(|e| std::cmp::Reverse(e.updated));
+    order.sort_by_key(|&(updated, _)| std::cmp::Reverse(updated));
+    if c.feed_limit > 0 {
+        order.truncate(c.feed_limit);
+    }
+    let entries: Vec<Entry> = order
+        .into_iter()
+        .map(|(_, i)| feed_entry(site, i, &site.sessions[i], &epoch))
+        .collect();
     let updated = entries.iter().map(|e| e.updated).max().unwrap_or(epoch);
     let mut feed = Feed {
         title: Text::plain(c.title.clone()),

@@ -15,6 +15,7 @@ mod entity_index;
 pub mod feeds;
 pub mod glance;
 pub mod highlight;
+pub mod home;
 pub mod markdown;
 pub mod meta;
 pub mod pages;
@@ -259,7 +260,7 @@ pub fn render_site_wide(site: &Site, theme: &Theme) -> anyhow::Result<Vec<Output
     let common = Common::new(site, theme, features)?;
     let entity_urls = entities::urls(site, theme);
     let entity_paths = paths_of(&entity_urls);
-    let urls = ["/".to_string()]
+    let urls = home::home_urls(site)
         .into_iter()
         .chain(site.sessions.iter().map(|s| session::session_url(s)))
         .chain(site.pages.iter().map(pages::page_url))
@@ -360,22 +361,25 @@ fn own_pages(
     sessions: SessionPages,
 ) -> anyhow::Result<(Vec<Output>, Vec<String>)> {
     enum Job {
-        Home,
+        /// Home page `n`, from 1.
+        Home(usize),
         NotFound,
         Session(usize),
         Markdown(usize),
         Assets,
     }
-    let jobs: Vec<Job> = [Job::Home, Job::NotFound]
-        .into_iter()
+    let jobs: Vec<Job> = (1..=home::page_count(site))
+        .map(Job::Home)
+        .chain([Job::NotFound])
         .chain((0..site.sessions.len()).map(Job::Session))
         .chain((0..site.pages.len()).map(Job::Markdown))
         .chain([Job::Assets])
         .collect();
+    let stats = home::stats(site, theme.strings());
     let made: Vec<Vec<Output>> = jobs
         .par_iter()
         .map(|job| match *job {
-            Job::Home => home_page(site, theme, common).map(|o| vec![o]),
+            Job::Home(n) => home_page(site, theme, common, &stats, n).map(|o| vec![o]),
             Job::NotFound => not_found_page(theme, common).map(|o| vec![o]),
             Job::Session(i) => match sessions {
                 SessionPages::Keep => session_page(site, theme, common, i).map(|o| vec![o]),
@@ -421,9 +425,15 @@ fn finished_session_page(
     Ok(out)
 }
 
-fn home_page(site: &Site, theme: &Theme, common: &Common) -> anyhow::Result<Output> {
-    let vars = pages::home(site, theme.strings());
-    render_page(theme, common, "index.html", "/", &vars)
+fn home_page(
+    site: &Site,
+    theme: &Theme,
+    common: &Common,
+    stats: &home::Stats,
+    number: usize,
+) -> anyhow::Result<Output> {
+    let vars = home::home(site, theme.strings(), stats, number);
+    render_page(theme, common, "index.html", &home::home_url(number), &vars)
 }
 
 fn not_found_page(theme: &Theme, common: &Common) -> anyhow::Result<Output> {
@@ -479,8 +489,8 @@ pub fn render_path(site: &Site, theme: &Theme, path: &str) -> Option<anyhow::Res
         Ok(c) => c,
         Err(e) => return Some(Err(e)),
     };
-    let rendered = if path == "index.html" {
-        home_page(site, theme, &common)
+    let rendered = if let Some(n) = home::number_of_path(site, path) {
+        home_page(site, theme, &common, &home::stats(site, theme.strings()), n)
     } else if path == "404.html" {
         not_found_page(theme, &common)
     } else if let Some(i) = site
