@@ -306,6 +306,16 @@ fn serves_pages_with_content_types_redirects_and_404() {
     // Feed and sitemap point at the preview, not at the production host.
     let feed = server.get("/feed.xml").text();
     assert!(feed.contains(&format!("http://{}/", server.addr)), "{feed}");
+
+    // The data export, streamed as it is made, is the built file.
+    let opts = recap::BuildOptions {
+        root: server.dir.clone(),
+        base_url: Some(format!("http://{}", server.addr)),
+        ..recap::BuildOptions::default()
+    };
+    let built = recap::build_in_memory(&opts).unwrap().1;
+    let export = built.iter().find(|o| o.path == "data/site.json").unwrap();
+    assert!(server.get("/data/site.json").body == export.bytes);
 }
 
 #[cfg(unix)]

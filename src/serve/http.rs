@@ -192,6 +192,9 @@ async fn site_file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) 
             Lookup::BadRequest => return plain(StatusCode::BAD_REQUEST, "bad request path\n"),
         }
     };
+    if later.is_export() {
+        return export_response(later);
+    }
     // Seconds of work on a big site: off the lock, and off the threads
     // that answer the other requests.
     match tokio::task::spawn_blocking(move || later.make()).await {
@@ -201,6 +204,77 @@ async fn site_file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) 
             Err(_) => broken(),
         },
         Err(_) => broken(),
+    }
+}
+
+/// Bytes of the data export sent to the client at a time.
+const EXPORT_CHUNK: usize = 1 << 20;
+
+/// The data export, written on a blocking thread and sent as it is made,
+/// a few chunks ahead of the client at most. If making it fails half way
+/// (it cannot, short of a bug) the connection is cut, so the client sees
+/// an incomplete body rather than truncated JSON that looks whole.
+fn export_response(later: super::served::Later) -> Response {
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<std::io::Result<Bytes>>(4);
+    tokio::task::spawn_blocking(move || {
+        let mut w = ChunkSender {
+            tx,
+            chunk: Vec::with_capacity(EXPORT_CHUNK),
+        };
+        let made = later
+            .write_export(&mut w)
+            .and_then(|()| w.send().map_err(Into::into));
+        if let Err(e) = made {
+            // Gone already when the client left; nothing to tell then.
+            let _ =
+                w.tx.blocking_send(Err(std::io::Error::other(format!("{e:#}"))));
+        }
+    });
+    let body = Body::from_stream(futures_util::stream::poll_fn(move |cx| rx.poll_recv(cx)));
+    let mut r = Response::new(body);
+    let h = r.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(content_type(crate::render::data::DATA_PATH)),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    r
+}
+
+/// A writer that hands what is written to a response body, a chunk at a
+/// time; a write fails once the client has gone, which stops the export.
+struct ChunkSender {
+    tx: tokio::sync::mpsc::Sender<std::io::Result<Bytes>>,
+    chunk: Vec<u8>,
+}
+
+impl ChunkSender {
+    fn send(&mut self) -> std::io::Result<()> {
+        if self.chunk.is_empty() {
+            return Ok(());
+        }
+        let full = std::mem::replace(&mut self.chunk, Vec::with_capacity(EXPORT_CHUNK));
+        self.tx
+            .blocking_send(Ok(Bytes::from(full)))
+            .map_err(|_| std::io::ErrorKind::BrokenPipe.into())
+    }
+}
+
+impl std::io::Write for ChunkSender {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.chunk.extend_from_slice(buf);
+        if self.chunk.len() >= EXPORT_CHUNK {
+            self.send()?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -296,6 +370,53 @@ async fn events(
 
 #[cfg(test)]
 mod tests {
+
+    /// What is written comes out of the channel whole and in order, in
+    /// chunks of about `EXPORT_CHUNK`, and writing stops once the
+    /// receiving side is gone.
+    #[test]
+    fn an_export_is_sent_in_chunks_in_order() {
+        use std::io::Write;
+        let (tx, mut rx) = tokio::sync::mpsc::channel(4);
+        let mut data = Vec::new();
+        let mut x = 7u32;
+        while data.len() < EXPORT_CHUNK * 5 / 2 {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            data.extend(std::iter::repeat_n((x >> 16) as u8, (x % 5000) as usize));
+        }
+        let sent = data.clone();
+        let writer = std::thread::spawn(move || {
+            let mut w = ChunkSender {
+                tx,
+                chunk: Vec::new(),
+            };
+            for piece in sent.chunks(4099) {
+                w.write_all(piece).unwrap();
+            }
+            w.send().unwrap();
+        });
+        let mut got = Vec::new();
+        let mut chunks = 0;
+        while let Some(chunk) = rx.blocking_recv() {
+            let chunk = chunk.unwrap();
+            assert!(chunk.len() < EXPORT_CHUNK + 4099);
+            got.extend_from_slice(&chunk);
+            chunks += 1;
+        }
+        writer.join().unwrap();
+        assert_eq!(chunks, 3);
+        assert!(got == data);
+
+        let (tx, rx) = tokio::sync::mpsc::channel(1);
+        drop(rx);
+        let mut w = ChunkSender {
+            tx,
+            chunk: Vec::new(),
+        };
+        let err = w.write_all(&vec![0; EXPORT_CHUNK]).unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe);
+    }
+
     use super::*;
 
     fn site(k: &str) -> bool {

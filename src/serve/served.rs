@@ -7,9 +7,9 @@
 //! [`render::render_path`] (the same code as the full render, so the bytes
 //! are the same) and cached until the next rebuild. The files made from
 //! the whole site at once (search index, feed, sitemap) are made together
-//! on the first request for one of them, the data export on its own when
-//! it is asked for; the theme's static files are read when the theme is
-//! loaded.
+//! on the first request for one of them; the data export is made for
+//! each request and streamed, never held; the theme's static files are
+//! read when the theme is loaded.
 //!
 //! Those whole-site files take seconds on a big site (about 5 s for the search
 //! index of 10,000 sessions), so they are not made under the lock: a
@@ -34,14 +34,13 @@ pub enum Fetched {
     Later(Later),
 }
 
-/// The files made from the whole site at once, for one model.
+/// The files made from the whole site at once, for one model. The data
+/// export is not kept: it is hundreds of megabytes on a big site, so it is
+/// made again for each request and streamed (see [`Later::write_export`]).
 #[derive(Default)]
 struct Wholes {
     /// Search index and page, feed, sitemap, robots.txt.
     site_wide: OnceLock<Result<HashMap<String, Bytes>, String>>,
-    /// The data export, made only when asked for: hundreds of megabytes on
-    /// a big site, which a search must not pay for.
-    site_json: OnceLock<Rendered>,
 }
 
 /// A whole-site file to make from the model as it was when asked for.
@@ -53,17 +52,34 @@ pub struct Later {
 }
 
 impl Later {
+    /// Whether this is the data export, which [`Later::write_export`]
+    /// writes out a piece at a time.
+    pub fn is_export(&self) -> bool {
+        self.key == render::data::DATA_PATH
+    }
+
+    /// Write the data export of the model to `w` as it is made, never
+    /// holding it whole: on a 10,000-session site it is 690 MB, and
+    /// holding it took the server's peak from 0.9 to 2.6 GB.
+    pub fn write_export(&self, w: impl std::io::Write) -> anyhow::Result<()> {
+        let site = self
+            .model
+            .site()
+            .ok_or_else(|| anyhow::anyhow!("the site has no model to export"))?;
+        render::data::write_site_json(site, w)
+    }
+
     /// The file, or `None` when the site has no such file (a search index
     /// shard that is not there).
     pub fn make(&self) -> Option<Rendered> {
         let (site, theme) = (self.model.site()?, self.model.theme()?);
-        if self.key == render::data::DATA_PATH {
-            let json = self.wholes.site_json.get_or_init(|| {
-                render::data::site_json(site)
-                    .map(Bytes::from)
-                    .map_err(|e| format!("{e:#}"))
-            });
-            return Some(json.clone());
+        if self.is_export() {
+            let mut bytes = Vec::new();
+            let made = render::data::write_site_json(site, &mut bytes);
+            return Some(
+                made.map(|()| Bytes::from(bytes))
+                    .map_err(|e| format!("{e:#}")),
+            );
         }
         let files = self.wholes.site_wide.get_or_init(|| {
             let files: HashMap<String, Bytes> = render::render_site_wide(site, theme)
