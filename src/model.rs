@@ -155,29 +155,83 @@ pub struct Page {
     pub template: Option<String>,
 }
 
-/// Format seconds as `M:SS` or `H:MM:SS`.
+/// Format seconds as `MM:SS` or `H:MM:SS`.
 pub fn format_time(s: Seconds) -> String {
     let (h, m, sec) = (s / 3600, (s / 60) % 60, s % 60);
+    let mut out = String::with_capacity(8);
     if h > 0 {
-        format!("{h}:{m:02}:{sec:02}")
-    } else {
-        format!("{m:02}:{sec:02}")
+        push_number(&mut out, h, 1);
+        out.push(':');
     }
+    push_number(&mut out, m, 2);
+    out.push(':');
+    push_number(&mut out, sec, 2);
+    out
 }
 
 /// The anchor id of a time: `t-1m15s`, `t-1h05m00s`.
 pub fn time_anchor(s: Seconds) -> String {
     let (h, m, sec) = (s / 3600, (s / 60) % 60, s % 60);
+    let mut out = String::with_capacity(12);
+    out.push_str("t-");
     if h > 0 {
-        format!("t-{h}h{m:02}m{sec:02}s")
+        push_number(&mut out, h, 1);
+        out.push('h');
+        push_number(&mut out, m, 2);
     } else {
-        format!("t-{m}m{sec:02}s")
+        push_number(&mut out, m, 1);
     }
+    out.push('m');
+    push_number(&mut out, sec, 2);
+    out.push('s');
+    out
+}
+
+/// Append `n` in decimal, with leading zeros up to `digits` digits. The
+/// times of a session page are written this way rather than with
+/// `format!("{m:02}")`, whose formatting machinery was a tenth of the
+/// page's own work.
+pub fn push_number(out: &mut String, n: u32, digits: usize) {
+    let mut buf = [b'0'; 20];
+    let mut at = buf.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let at = at.min(buf.len() - digits.min(buf.len()));
+    out.extend(buf[at..].iter().map(|&b| b as char));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_are_written_as_format_would() {
+        for t in (0..400_000).chain([u32::MAX - 1, u32::MAX]) {
+            let (h, m, sec) = (t / 3600, (t / 60) % 60, t % 60);
+            let (clock, anchor) = if h > 0 {
+                (
+                    format!("{h}:{m:02}:{sec:02}"),
+                    format!("t-{h}h{m:02}m{sec:02}s"),
+                )
+            } else {
+                (format!("{m:02}:{sec:02}"), format!("t-{m}m{sec:02}s"))
+            };
+            assert_eq!(format_time(t), clock);
+            assert_eq!(time_anchor(t), anchor);
+        }
+        for (n, digits) in [(0, 0), (0, 3), (7, 1), (42, 5), (u32::MAX, 12)] {
+            let mut out = String::new();
+            push_number(&mut out, n, digits);
+            assert_eq!(out, format!("{n:0digits$}"));
+        }
+    }
 
     #[test]
     fn formats_times() {

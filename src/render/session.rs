@@ -7,7 +7,7 @@
 use super::strings::Strings;
 use super::text::linked_text;
 use crate::enrich::{EntityRef, Site, TextKey};
-use crate::model::{format_time, time_anchor, End, Point, Seconds, Session, Title};
+use crate::model::{format_time, push_number, time_anchor, End, Point, Seconds, Session, Title};
 use serde::Serialize;
 use std::collections::HashSet;
 
@@ -277,7 +277,7 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
                 .map(|n| NumberView {
                     text: &n.text,
                     excerpt: &n.excerpt,
-                    href: n.anchor.as_ref().map(|a| format!("#{a}")),
+                    href: n.anchor.as_ref().map(|a| ["#", a].concat()),
                 })
                 .collect()
         })
@@ -386,7 +386,12 @@ impl Clock {
 
     pub fn format(&self, t: Seconds) -> String {
         if self.long && t < 3600 {
-            format!("0:{:02}:{:02}", t / 60, t % 60)
+            let mut out = String::with_capacity(7);
+            out.push_str("0:");
+            push_number(&mut out, t / 60, 2);
+            out.push(':');
+            push_number(&mut out, t % 60, 2);
+            out
         } else {
             format_time(t)
         }
@@ -403,14 +408,18 @@ impl Clock {
 /// `PT1H5M30S`, the `datetime` of a `<time>` that is a duration.
 pub fn iso_duration(t: Seconds) -> String {
     let (h, m, s) = (t / 3600, (t / 60) % 60, t % 60);
-    let mut out = String::from("PT");
+    let mut out = String::with_capacity(12);
+    out.push_str("PT");
     if h > 0 {
-        out.push_str(&format!("{h}H"));
+        push_number(&mut out, h, 1);
+        out.push('H');
     }
     if m > 0 || h > 0 {
-        out.push_str(&format!("{m}M"));
+        push_number(&mut out, m, 1);
+        out.push('M');
     }
-    out.push_str(&format!("{s}S"));
+    push_number(&mut out, s, 1);
+    out.push('S');
     out
 }
 
@@ -465,7 +474,7 @@ fn bar_and_toc(
                 start,
                 end,
                 label,
-                href: format!("#{}", first.anchor),
+                href: ["#", &first.anchor].concat(),
             });
         }
     } else {
@@ -475,7 +484,7 @@ fn bar_and_toc(
                     start,
                     end: e.end,
                     label: e.text.clone(),
-                    href: format!("#{}", e.anchor),
+                    href: ["#", &e.anchor].concat(),
                 });
             }
         }
@@ -586,6 +595,19 @@ mod tests {
         assert_eq!(Clock { long: true }.format(5700), "1:35:00");
         assert_eq!(iso_duration(75), "PT1M15S");
         assert_eq!(iso_duration(3605), "PT1H0M5S");
+        // As `format!` wrote them.
+        for t in 0..20_000 {
+            let (h, m, s) = (t / 3600, (t / 60) % 60, t % 60);
+            let iso = match (h, m) {
+                (0, 0) => format!("PT{s}S"),
+                (0, _) => format!("PT{m}M{s}S"),
+                _ => format!("PT{h}H{m}M{s}S"),
+            };
+            assert_eq!(iso_duration(t), iso);
+            if t < 3600 {
+                assert_eq!(Clock { long: true }.format(t), format!("0:{m:02}:{s:02}"));
+            }
+        }
     }
 
     #[test]
