@@ -9,7 +9,7 @@
 use super::entity_index::EntityIndex;
 use super::session::session_url;
 use super::strings::Strings;
-use super::text::{clip, escape};
+use super::text::{clip, escape, escape_into};
 use super::{render_page, Common, Finish, Theme};
 use crate::enrich::{Entity, EntityKind, Mention, MentionRole, Site};
 use crate::model::Session;
@@ -190,7 +190,9 @@ pub fn role_label(strings: &Strings, role: MentionRole) -> String {
 /// `/sessions/<slug>/#<anchor>`, or the session page.
 pub fn deep_link(s: &Session, anchor: Option<&str>) -> String {
     match anchor {
-        Some(a) => format!("{}#{a}", session_url(s)),
+        // Made for every mention of a big site: `concat` rather than
+        // `format!`, which was 2% of a build.
+        Some(a) => ["/sessions/", &s.slug, "/#", a].concat(),
         None => session_url(s),
     }
 }
@@ -201,12 +203,13 @@ pub fn highlighted(text: &str, range: (usize, usize)) -> String {
     if a >= b || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
         return escape(text);
     }
-    format!(
-        "{}<mark>{}</mark>{}",
-        escape(&text[..a]),
-        escape(&text[a..b]),
-        escape(&text[b..])
-    )
+    let mut out = String::with_capacity(text.len() + text.len() / 8 + 13);
+    escape_into(&mut out, &text[..a]);
+    out.push_str("<mark>");
+    escape_into(&mut out, &text[a..b]);
+    out.push_str("</mark>");
+    escape_into(&mut out, &text[b..]);
+    out
 }
 
 fn link(site: &Site, i: usize, count: usize) -> Option<LinkView> {
@@ -635,6 +638,21 @@ fn numbers_page(site: &Site) -> NumbersPage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_name_is_marked_and_the_rest_escaped() {
+        let text = "<b>A&B</b> 发布 Amazon Bedrock。";
+        let at = text.find("Amazon").unwrap();
+        assert_eq!(
+            highlighted(text, (at, at + "Amazon Bedrock".len())),
+            "&lt;b&gt;A&amp;B&lt;/b&gt; 发布 <mark>Amazon Bedrock</mark>。"
+        );
+        assert_eq!(highlighted("a<b", (1, 2)), "a<mark>&lt;</mark>b");
+        // Ranges that are empty, past the end or inside a character: no mark.
+        for range in [(1, 1), (0, 99), (1, 2)] {
+            assert_eq!(highlighted("发<", range), escape("发<"));
+        }
+    }
 
     #[test]
     fn highlight_escapes_and_marks() {

@@ -40,7 +40,7 @@ impl<'a> SessionLink<'a> {
 }
 
 pub fn session_url(s: &Session) -> String {
-    format!("/sessions/{}/", s.slug)
+    ["/sessions/", &s.slug, "/"].concat()
 }
 
 #[derive(Serialize)]
