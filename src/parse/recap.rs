@@ -289,7 +289,7 @@ impl<'a> Parser<'a> {
 
     fn timed(&mut self, n: usize, s: &str) -> Option<TimelineEntry> {
         let c = shapes::timed(s)?;
-        let start = match parse_time(&c[1])? {
+        let start = match parse_time(c.start.as_str())? {
             Ok(t) => Some(t),
             Err(TimeError::OutOfRange(t)) => {
                 self.warn(
@@ -300,7 +300,7 @@ impl<'a> Parser<'a> {
             }
         };
         // `00:21:30 - 结束语`: an end word glued to more text is the text.
-        let glued = c.get(2).is_some_and(|m| {
+        let glued = c.end.is_some_and(|m| {
             !m.as_str().starts_with(|ch: char| ch.is_ascii_digit())
                 && s[m.end()..]
                     .chars()
@@ -308,13 +308,13 @@ impl<'a> Parser<'a> {
                     .is_some_and(|ch| ch.is_alphanumeric())
         });
         let (end, mut text) = if glued {
-            let rest = s[c.get(1).unwrap().end()..].trim_start_matches(|ch: char| {
+            let rest = s[c.start.end()..].trim_start_matches(|ch: char| {
                 ch.is_whitespace() || "-–—:：·|~]】)）*".contains(ch)
             });
             (None, rest.trim().to_string())
         } else {
-            let end = c.get(2).and_then(|m| self.end_field(n, m.as_str()));
-            (end, c[3].trim().to_string())
+            let end = c.end.and_then(|m| self.end_field(n, m.as_str()));
+            (end, c.text.trim().to_string())
         };
         // `42:00 - 结束 - 核心要点回顾` leaves the end word in the text when
         // the range separator was a spaced dash.
@@ -347,7 +347,7 @@ impl<'a> Parser<'a> {
 
     fn leading_time(&self, body: &str) -> Option<Seconds> {
         let c = shapes::timed(body)?;
-        parse_time(&c[1])?.ok()
+        parse_time(c.start.as_str())?.ok()
     }
 
     fn time_field(&mut self, n: usize, s: &str) -> Option<Seconds> {
