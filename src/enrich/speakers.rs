@@ -154,17 +154,22 @@ pub fn find(
                 out.push((at * 100_000 + pos, s));
             }
         };
-        if let Some(c) = p.label.captures(if may_be_label(l) { l } else { "" }) {
+        // Checked before each pattern runs: most lines introduce nobody,
+        // and even on an empty text a search costs a set of groups.
+        if let Some(c) = may_be_label(l).then(|| p.label.captures(l)).flatten() {
             let rest = c.name("rest").unwrap();
             push(rest.start(), labelled(rest.as_str(), org_of));
         }
-        // Cheap checks first: most lines introduce nobody.
         let has_by = l.contains('由');
         let has_paren = l.contains(['（', '(']);
         let has_verb = has_org_role_verb(l);
         let has_en_by = l.contains(" by ");
         let by_fits = |c: &Captures| chars_at_most(c.name("body"), MAX_BY);
-        for c in captures_fitting(&p.by, if has_by { l } else { "" }, by_fits) {
+        for c in has_by
+            .then(|| captures_fitting(&p.by, l, by_fits))
+            .into_iter()
+            .flatten()
+        {
             let body = c.name("body").unwrap();
             if body.as_str().starts_with('于') {
                 continue;
@@ -173,7 +178,11 @@ pub fn find(
                 push(body.start(), person_with_prefix(part, org_of));
             }
         }
-        for c in captures_fitting(&p.paren, if has_paren { l } else { "" }, paren_fits) {
+        for c in has_paren
+            .then(|| captures_fitting(&p.paren, l, paren_fits))
+            .into_iter()
+            .flatten()
+        {
             let m = c.name("name").unwrap();
             let name = m.as_str();
             // `介绍张伟（…）`: a Chinese name glued to other Chinese text has
@@ -186,7 +195,11 @@ pub fn find(
                 paren_speaker(name, c.name("inner").unwrap().as_str(), org_of),
             );
         }
-        for c in p.org_role_name.captures_iter(if has_verb { l } else { "" }) {
+        for c in has_verb
+            .then(|| p.org_role_name.captures_iter(l))
+            .into_iter()
+            .flatten()
+        {
             let org = c.name("org").unwrap().as_str();
             let role = c.name("role").unwrap().as_str();
             let name = c.name("name").unwrap().as_str();
@@ -196,7 +209,7 @@ pub fn find(
             );
         }
         let mut from = 0;
-        while let Some(c) = p.en_by.captures_at(if has_en_by { l } else { "" }, from) {
+        while let Some(c) = has_en_by.then(|| p.en_by.captures_at(l, from)).flatten() {
             let name = c.name("name").unwrap();
             // Past a bound, the note or the role is not part of the match.
             let tail = chars_at_most(c.name("paren"), MAX_EN_PAREN)
