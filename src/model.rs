@@ -187,10 +187,9 @@ pub fn time_anchor(s: Seconds) -> String {
     out
 }
 
-/// Append `n` in decimal, with leading zeros up to `digits` digits. The
-/// times of a session page are written this way rather than with
-/// `format!("{m:02}")`, whose formatting machinery was a tenth of the
-/// page's own work.
+/// Append `n` in decimal, with leading zeros up to `digits` digits. A
+/// session page writes dozens of times, anchors and durations, and with
+/// `format!("{m:02}")` the formatting machinery cost more than the digits.
 pub fn push_number(out: &mut String, n: u32, digits: usize) {
     let mut buf = [b'0'; 20];
     let mut at = buf.len();

@@ -370,6 +370,7 @@ async fn events(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     /// What is written comes out of the channel whole and in order, in
     /// chunks of about `EXPORT_CHUNK`, and writing stops once the
@@ -416,8 +417,6 @@ mod tests {
         let err = w.write_all(&vec![0; EXPORT_CHUNK]).unwrap_err();
         assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe);
     }
-
-    use super::*;
 
     fn site(k: &str) -> bool {
         matches!(

@@ -75,7 +75,7 @@ impl Later {
         let (site, theme) = (self.model.site()?, self.model.theme()?);
         if self.is_export() {
             let mut bytes = Vec::new();
-            let made = render::data::write_site_json(site, &mut bytes);
+            let made = self.write_export(&mut bytes);
             return Some(
                 made.map(|()| Bytes::from(bytes))
                     .map_err(|e| format!("{e:#}")),
