@@ -310,7 +310,10 @@ pub fn session_json_ld(site: &Site, i: usize) -> String {
             json!({ "@type": "VideoObject", "url": v, "name": s.title.full }),
         );
     }
-    ev.to_string().replace("</", "<\\/")
+    // Not `ev.to_string()`, which goes through the formatting machinery.
+    crate::json::to_string(&ev)
+        .expect("a JSON value always serialises")
+        .replace("</", "<\\/")
 }
 
 #[cfg(test)]
