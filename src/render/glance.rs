@@ -153,7 +153,7 @@ pub fn bar_chart(bars: &[Bar], label: &str) -> String {
              <text class=\"glance-chart-count\" x=\"{cx:.1}\" y=\"{text_y}\">{count}</text></a>",
             url = escape(&b.url),
             full = escape(&b.name),
-            count = b.count,
+            count = super::text::group_digits(b.count as u64),
             lx = LABEL_W - 8,
             name = escape(&name),
             cx = f64::from(LABEL_W) + w + 6.0,

@@ -72,7 +72,7 @@ impl Strings {
             _ => self.get("duration_hm"),
         };
         pattern
-            .replace("{h}", &h.to_string())
+            .replace("{h}", &super::text::group_digits(h.into()))
             .replace("{m}", &m.to_string())
     }
 
@@ -161,6 +161,8 @@ mod tests {
         assert_eq!(t.duration(21 * 60 + 30), "22 分钟");
         assert_eq!(t.duration(3600), "1 小时");
         assert_eq!(t.duration(45), "45 秒");
+        // A whole conference's hours.
+        assert_eq!(t.duration(7922 * 3600 + 46 * 60), "7,922 小时 46 分钟");
     }
 
     #[test]

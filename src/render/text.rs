@@ -205,9 +205,35 @@ fn bold_markers(text: &str) -> Vec<usize> {
     pairs
 }
 
+/// `257853` → `257,853`: counts in the thousands are read at a glance.
+pub fn group_digits(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_are_grouped_by_thousands() {
+        for (n, want) in [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (257_853, "257,853"),
+            (1_234_567, "1,234,567"),
+        ] {
+            assert_eq!(group_digits(n), want);
+        }
+    }
 
     fn link(text: &str, word: &str, url: &str) -> Link {
         let start = text.find(word).unwrap();

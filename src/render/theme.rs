@@ -140,7 +140,7 @@ fn register_filters(tera: &mut Tera, strings: &Strings) {
         let n = v
             .as_u64()
             .ok_or_else(|| tera::Error::msg("`digits` needs a whole number"))?;
-        Ok(Value::String(group_digits(n)))
+        Ok(Value::String(super::text::group_digits(n)))
     });
     let strings = strings.clone();
     tera.register_filter("duration", move |v: &Value, _: &HashMap<String, Value>| {
@@ -153,35 +153,9 @@ fn register_filters(tera: &mut Tera, strings: &Strings) {
     });
 }
 
-/// `257853` → `257,853`: counts in the thousands are read at a glance.
-fn group_digits(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn digits_are_grouped_by_thousands() {
-        for (n, want) in [
-            (0, "0"),
-            (999, "999"),
-            (1000, "1,000"),
-            (257_853, "257,853"),
-            (1_234_567, "1,234,567"),
-        ] {
-            assert_eq!(group_digits(n), want);
-        }
-    }
 
     fn tmp(name: &str) -> PathBuf {
         let d = std::env::temp_dir().join(format!("recap-theme-{name}-{}", std::process::id()));
