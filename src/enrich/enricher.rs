@@ -91,7 +91,12 @@ impl Enricher {
             .zip(&sessions)
             .map(|(p, s)| (p.speakers, (s.source.clone(), p.sightings)))
             .unzip();
-        let decision = discover::decide(&sightings, &catalog.curation, &events(&sessions));
+        let decision = discover::decide(
+            &sightings,
+            &catalog.curation,
+            &events(&sessions),
+            &people(&speakers),
+        );
         let (table, matcher) = complete_table(&base, &decision.accepted, &speakers, &sessions);
 
         let cx = scan::Context {
@@ -244,6 +249,7 @@ impl Enricher {
                 &self.sightings,
                 &self.catalog.curation,
                 &events(&self.site.sessions),
+                &people(&self.speakers),
             );
             decided = Some(d);
         }
@@ -323,6 +329,14 @@ fn events<S: Borrow<Session>>(sessions: &[S]) -> Vec<String> {
         .iter()
         .filter_map(|s| s.borrow().title.conference.clone())
         .collect()
+}
+
+/// Every session's speakers' names, each once.
+fn people(speakers: &[Vec<SpeakerRef>]) -> Vec<&str> {
+    let mut names: Vec<&str> = speakers.iter().flatten().map(|s| s.name.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    names
 }
 
 /// What the catalog alone gives: its products, companies and topics, and

@@ -12,11 +12,15 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Pool all sightings and decide which names get pages. `sessions` are
 /// (file, sightings); `events` are conference names from titles, never
-/// companies or products.
+/// companies or products; `people` are the speakers' names. A recap often
+/// calls a speaker by one name (`Uma特别指出`), and a capitalised word in
+/// Chinese prose looks like a product: neither a speaker's name nor a
+/// word of it is one, however often it is said.
 pub fn decide(
     sessions: &[(String, Vec<Sighting>)],
     curation: &Curation,
     events: &[String],
+    people: &[&str],
 ) -> Decision {
     #[derive(Default)]
     struct Pool {
@@ -67,6 +71,7 @@ pub fn decide(
             .map(|(_, t)| t.clone())
     };
     let events = EventNames::new(events);
+    let person = person_names(people);
     let stop = |k: &str| STOP.contains(&k);
 
     let mut decision = Decision::default();
@@ -94,6 +99,8 @@ pub fn decide(
             (false, "event name".to_string())
         } else if p.speaker_org {
             (true, "organisation of a speaker".to_string())
+        } else if let Some(full) = person.get(name.as_str()) {
+            (false, format!("the name of the speaker `{full}`"))
         } else {
             judge(
                 &name,
@@ -128,6 +135,20 @@ pub fn decide(
     fold_variants(&mut accepted, &mut decision.candidates);
     decision.accepted = accepted.into_values().collect();
     decision
+}
+
+/// Each speaker's name, and each word of it, to the name: `Uma` and
+/// `Uma Moreau` to `Uma Moreau`. Exact spellings, so that a speaker `Ed`
+/// says nothing of an acronym `ED`; one-letter initials are left out.
+fn person_names<'a>(people: &[&'a str]) -> HashMap<&'a str, &'a str> {
+    let mut names = HashMap::new();
+    for &full in people {
+        names.entry(full).or_insert(full);
+        for word in full.split(' ').filter(|w| w.chars().count() >= 2) {
+            names.entry(word).or_insert(full);
+        }
+    }
+    names
 }
 
 /// Shape and word checks for a name that no rule settled.
@@ -359,6 +380,7 @@ mod tests {
             &sessions,
             &Curation::default(),
             &["KubeCon China 2025".into()],
+            &["Uma Moreau", "Ed Li"],
         )
         .accepted
         .into_iter()
@@ -392,6 +414,17 @@ mod tests {
                 ("PostgreSQL".to_string(), EntityKind::Product),
             ]
         );
+    }
+
+    #[test]
+    fn speakers_called_by_one_name_are_not_products() {
+        let got = accepted(&[
+            "Uma 指出，Moreau 团队用 Kiro 重写了流水线。Uma 还提到 Kiro 的规范驱动开发。",
+            "Uma Moreau 在 Kiro 之外也用 ED 做评估，ED 的评分，ED 报表。",
+            "Uma 再次强调，Ed 补充说 Kiro 很快。",
+        ]);
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, vec!["ED", "Kiro"]);
     }
 
     #[test]
