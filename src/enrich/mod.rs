@@ -317,6 +317,34 @@ mod tests {
     }
 
     #[test]
+    fn a_known_company_with_a_generic_word_after_it_is_that_company() {
+        let text = RECAP.replace(
+            "- 再说 Bedrock",
+            "- Writer AI负责人Dana Costa分享Writer的愿景",
+        );
+        let mut s = parse_recap("a.txt", &text).session;
+        s.slug = "a".into();
+        let corpus = Corpus {
+            sessions: vec![s],
+            ..Default::default()
+        };
+        let site = enrich(
+            corpus,
+            Catalog::parse(CATALOG, "catalog.toml"),
+            SiteConfig::default(),
+        );
+        let names = |kind| {
+            site.entities_of(kind)
+                .map(|(_, e)| e.name.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(EntityKind::Company), ["AWS", "Writer"]);
+        let dana = site.entity_by_url("/speakers/dana-costa/").unwrap();
+        assert_eq!(dana.org.as_deref(), Some("Writer"));
+        assert_eq!(dana.role.as_deref(), Some("AI负责人"));
+    }
+
+    #[test]
     fn cross_links_can_be_turned_off() {
         let config = SiteConfig {
             cross_links: false,

@@ -25,14 +25,18 @@ pub struct Prepass {
 }
 
 /// Resolve an organisation as written: a company stays as written, a
-/// product becomes its maker (`true` = it was a product).
+/// product becomes its maker (`true` = it was a product). A known name
+/// followed by generic words only (`Gartner AI负责人`: Gartner's head of
+/// AI) is that name, not a new company.
 pub fn org_of(table: &Table, matcher: &Matcher, s: &str) -> Option<(String, bool)> {
     let s = s.trim();
     let hits = matcher.find_all(s);
     let [h] = hits.as_slice() else { return None };
-    if h.start != 0 || h.end != s.len() {
+    let tail = s[h.end..].trim();
+    if h.start != 0 || !(tail.is_empty() || discover::all_generic(tail)) {
         return None;
     }
+    let s = &s[..h.end];
     let e = &table.entities[h.target];
     match e.kind {
         EntityKind::Company => Some((s.to_string(), false)),

@@ -342,7 +342,7 @@ fn split_org_role(
             let role = if is_product {
                 Some(format!("{head} {tail}").trim().to_string())
             } else {
-                Some(tail.to_string()).filter(|t| !t.is_empty())
+                join_role(left_after(head, &org), tail)
             };
             return (Some(org), role);
         }
@@ -504,12 +504,19 @@ fn make(
     let mut role = role.and_then(clean);
     let mut org = org.and_then(clean);
     if let Some(o) = &org {
-        if let Some((canon, true)) = org_of(o) {
-            role = Some(match role {
-                Some(r) => format!("{o} {r}"),
-                None => o.clone(),
-            });
-            org = Some(canon);
+        match org_of(o) {
+            Some((canon, true)) => {
+                role = Some(match role {
+                    Some(r) => format!("{o} {r}"),
+                    None => o.clone(),
+                });
+                org = Some(canon);
+            }
+            Some((canon, false)) if canon != *o => {
+                role = join_role(left_after(o, &canon), role.as_deref().unwrap_or(""));
+                org = Some(canon);
+            }
+            _ => {}
         }
     }
     Some(SpeakerRef {
@@ -517,6 +524,22 @@ fn make(
         role,
         org,
     })
+}
+
+/// What is left of `written` after the organisation `org_of` found at
+/// its start: `AI` of `Writer AI`.
+fn left_after<'a>(written: &'a str, org: &str) -> &'a str {
+    written.trim().strip_prefix(org).map_or("", str::trim)
+}
+
+/// `AI` and `负责人` → `AI负责人`; `AI` and `Lead` → `AI Lead`.
+fn join_role(before: &str, role: &str) -> Option<String> {
+    let gap = if role.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        " "
+    } else {
+        ""
+    };
+    Some(format!("{before}{gap}{role}").trim().to_string()).filter(|r| !r.is_empty())
 }
 
 /// Not a company or product, not a role, not a function word.

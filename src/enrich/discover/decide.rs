@@ -99,7 +99,7 @@ pub fn decide(
             (false, "event name".to_string())
         } else if p.speaker_org {
             (true, "organisation of a speaker".to_string())
-        } else if let Some(full) = person.get(name.as_str()) {
+        } else if let Some(full) = person_in(&person, &name) {
             (false, format!("the name of the speaker `{full}`"))
         } else {
             judge(
@@ -149,6 +149,22 @@ fn person_names<'a>(people: &[&'a str]) -> HashMap<&'a str, &'a str> {
         }
     }
     names
+}
+
+/// The speaker that `name` names, with any leading titles (`CTO Julio
+/// Blanco Perez`, `CEO Ana`) left out.
+fn person_in<'a>(person: &HashMap<&str, &'a str>, name: &str) -> Option<&'a str> {
+    let title = |w: &str| w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase());
+    let mut rest = name;
+    loop {
+        if let Some(full) = person.get(rest) {
+            return Some(full);
+        }
+        match rest.split_once(' ') {
+            Some((first, after)) if title(first) => rest = after,
+            _ => return None,
+        }
+    }
 }
 
 /// Shape and word checks for a name that no rule settled.
@@ -202,7 +218,7 @@ fn judge(
 }
 
 /// Every word (versions aside) is a generic term: `Q1 2026`, `GPU 2`.
-fn all_generic(name: &str) -> bool {
+pub fn all_generic(name: &str) -> bool {
     let ws: Vec<&str> = name.split(' ').filter(|w| !is_version(w)).collect();
     !ws.is_empty()
         && ws
@@ -310,7 +326,14 @@ fn variant_folds(accepted: &BTreeMap<String, Discovered>) -> Vec<(String, String
     let mut folds = Vec::new();
     for (k, a) in accepted {
         if let Some((base, last)) = k.rsplit_once(' ') {
-            if is_version(last) && accepted.contains_key(base) {
+            // `Xanium Bank AI负责人` is Xanium Bank's head of AI. A product
+            // keeps such a word: `SageMaker AI` is not `SageMaker`.
+            let generic_tail = a.kind == EntityKind::Company
+                && accepted
+                    .get(base)
+                    .is_some_and(|b| b.kind == EntityKind::Company)
+                && all_generic(last);
+            if (is_version(last) || generic_tail) && accepted.contains_key(base) {
                 folds.push((k.clone(), base.to_string()));
                 continue;
             }
@@ -343,8 +366,22 @@ struct EventNames {
 }
 
 impl EventNames {
+    /// Each event also stands for its tails of two words or more
+    /// (`re:invent 2025` of `aws re:invent 2025`): the company in front is
+    /// a catalog name, masked before discovery sees the rest.
     fn new(events: &[String]) -> EventNames {
-        let mut sorted: Vec<String> = events.iter().map(|e| normalize(e)).collect();
+        let mut sorted: Vec<String> = events
+            .iter()
+            .map(|e| normalize(e))
+            .flat_map(|e| {
+                let tails: Vec<String> = e
+                    .match_indices(' ')
+                    .map(|(at, _)| e[at + 1..].to_string())
+                    .filter(|t| t.contains(' '))
+                    .collect();
+                std::iter::once(e).chain(tails)
+            })
+            .collect();
         sorted.sort();
         sorted.dedup();
         let all = sorted.iter().cloned().collect();
@@ -425,6 +462,45 @@ mod tests {
         ]);
         let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, vec!["ED", "Kiro"]);
+        // A company's own name with a generic word after it.
+        let got = accepted(&[
+            "来自Xanium Bank 的团队，Xanium Bank 的平台",
+            "来自Xanium Bank AI的嘉宾说；Amazon SageMaker 与 Amazon SageMaker AI",
+        ]);
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            vec!["Amazon SageMaker", "Amazon SageMaker AI", "Xanium Bank"]
+        );
+        // With their titles in front.
+        let got = accepted(&["代理CTO Uma Moreau 分享，CEO Uma 补充，CEO Kiro 发布会"]);
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, vec!["CEO Kiro"]);
+    }
+
+    #[test]
+    fn names_glued_to_the_event_are_the_event() {
+        // `AWS` is a catalog name, masked before discovery: what is left
+        // of the event starts the run.
+        let sessions = vec![(
+            "f0".to_string(),
+            scan(
+                &[(
+                    "AWS re:Invent 2025 AI 代理的架构演进：Galora Logistics 与 Kiro",
+                    1,
+                )],
+                &[vec![(0, 3)]],
+                &[],
+            ),
+        )];
+        let d = decide(
+            &sessions,
+            &Curation::default(),
+            &["AWS re:Invent 2025".into()],
+            &[],
+        );
+        let names: Vec<&str> = d.accepted.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, vec!["Galora Logistics", "Kiro"]);
     }
 
     #[test]

@@ -513,7 +513,7 @@ fn scan_unit(text: &str, line: usize, out: &mut Vec<Sighting>) {
 }
 
 mod decide;
-pub use decide::decide;
+pub use decide::{all_generic, decide};
 
 #[cfg(test)]
 mod tests {
