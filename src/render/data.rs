@@ -191,7 +191,7 @@ pub fn write_site_json(site: &Site, w: impl std::io::Write) -> anyhow::Result<()
         |i, buf| {
             for (j, n) in numbers_data(site, i).enumerate() {
                 if j > 0 {
-                    buf.push(b',');
+                    buf.write_all(b",").map_err(serde_json::Error::io)?;
                 }
                 crate::json::to_writer(&mut *buf, &n)?;
             }
@@ -207,19 +207,23 @@ pub fn write_site_json(site: &Site, w: impl std::io::Write) -> anyhow::Result<()
 /// `i` to `buf` (nothing, for an item with no elements). Items are made in
 /// parallel a batch at a time, and a batch is held whole before it is
 /// written, so batches are kept small by `weight(i)`: about how many
-/// excerpts item `i` holds (a product named in most sessions of a big site
-/// is tens of megabytes of JSON).
+/// excerpts item `i` holds. An item heavier than a batch (a product named
+/// in most sessions of a big site is tens of megabytes of JSON) is made
+/// alone and goes on to `w` as it is made, a megabyte at a time.
 fn write_list(
     w: &mut impl std::io::Write,
     n: usize,
     weight: impl Fn(usize) -> usize,
-    item: impl Fn(usize, &mut Vec<u8>) -> serde_json::Result<()> + Sync,
+    item: impl Fn(usize, &mut ItemBuf) -> serde_json::Result<()> + Sync,
 ) -> anyhow::Result<()> {
     use rayon::prelude::*;
     const MOST_ITEMS: usize = 32;
     const MOST_WEIGHT: usize = 16_384;
     w.write_all(b"[")?;
     let mut first = true;
+    // Kept from batch to batch: fresh buffers for every item cost the
+    // kernel a page fault for each page they grow into.
+    let mut bufs: Vec<Vec<u8>> = Vec::new();
     let mut start = 0;
     while start < n {
         let mut end = start + 1;
@@ -228,24 +232,110 @@ fn write_list(
             total += weight(end);
             end += 1;
         }
-        let chunks: Vec<Vec<u8>> = (start..end)
-            .into_par_iter()
-            .map(|i| {
-                let mut buf = Vec::new();
-                item(i, &mut buf).map(|()| buf)
-            })
-            .collect::<serde_json::Result<_>>()?;
-        for chunk in chunks.iter().filter(|c| !c.is_empty()) {
-            if !first {
-                w.write_all(b",")?;
+        if total > MOST_WEIGHT {
+            let mut out = ItemBuf::streaming(&mut *w, !first);
+            item(start, &mut out)?;
+            first &= !out.finish()?;
+            start = end;
+            continue;
+        }
+        bufs.resize_with(bufs.len().max(end - start), Vec::new);
+        bufs[..end - start]
+            .par_iter_mut()
+            .enumerate()
+            .try_for_each(|(k, bytes)| {
+                bytes.clear();
+                let mut buf = ItemBuf {
+                    bytes: std::mem::take(bytes),
+                    ..ItemBuf::default()
+                };
+                let made = item(start + k, &mut buf);
+                *bytes = buf.bytes;
+                made
+            })?;
+        for bytes in &mut bufs[..end - start] {
+            if !bytes.is_empty() {
+                if !first {
+                    w.write_all(b",")?;
+                }
+                first = false;
+                w.write_all(bytes)?;
             }
-            first = false;
-            w.write_all(chunk)?;
+            if bytes.capacity() > ItemBuf::SPILL {
+                *bytes = Vec::new();
+            }
         }
         start = end;
     }
     w.write_all(b"]")?;
     Ok(())
+}
+
+/// Where one item of a [`write_list`] is written: a buffer, or, for an
+/// item made alone, a buffer that goes on to the list's writer each time
+/// it holds [`ItemBuf::SPILL`] bytes.
+#[derive(Default)]
+pub(crate) struct ItemBuf<'w> {
+    bytes: Vec<u8>,
+    out: Option<&'w mut dyn std::io::Write>,
+    /// Whether a comma goes before the item's first byte.
+    comma: bool,
+    /// Whether some of the item went on already.
+    started: bool,
+}
+
+impl<'w> ItemBuf<'w> {
+    const SPILL: usize = 1 << 20;
+
+    fn streaming(out: &'w mut dyn std::io::Write, comma: bool) -> Self {
+        ItemBuf {
+            bytes: Vec::with_capacity(Self::SPILL + (Self::SPILL >> 3)),
+            out: Some(out),
+            comma,
+            started: false,
+        }
+    }
+
+    fn spill(&mut self) -> std::io::Result<()> {
+        let Some(out) = self.out.as_mut() else {
+            return Ok(());
+        };
+        if !self.started && self.comma {
+            out.write_all(b",")?;
+        }
+        self.started = true;
+        out.write_all(&self.bytes)?;
+        self.bytes.clear();
+        Ok(())
+    }
+
+    /// Write out what is left; whether the item had any bytes at all.
+    fn finish(mut self) -> std::io::Result<bool> {
+        if !self.bytes.is_empty() {
+            self.spill()?;
+        }
+        Ok(self.started)
+    }
+}
+
+impl std::io::Write for ItemBuf<'_> {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.write_all(b)?;
+        Ok(b.len())
+    }
+
+    #[inline]
+    fn write_all(&mut self, b: &[u8]) -> std::io::Result<()> {
+        self.bytes.extend_from_slice(b);
+        if self.bytes.len() >= Self::SPILL && self.out.is_some() {
+            self.spill()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 fn session_data<'a>(site: &'a Site, i: usize, s: &'a Session) -> SessionData<'a> {
@@ -396,17 +486,34 @@ mod tests {
         let list = |weight: fn(usize) -> usize| {
             let mut out = Vec::new();
             write_list(&mut out, 100, weight, |i, buf| {
+                use std::io::Write as _;
                 if i % 7 != 3 {
-                    buf.extend_from_slice(i.to_string().as_bytes());
+                    buf.write_all(i.to_string().as_bytes()).unwrap();
+                }
+                // Larger than a buffer is let grow to, for the items made alone.
+                if i % 10 == 9 {
+                    buf.write_all(&[b' '; 3 << 19]).unwrap();
                 }
                 Ok(())
             })
             .unwrap();
             String::from_utf8(out).unwrap()
         };
+        let spaces = " ".repeat(3 << 19);
         let expected: Vec<String> = (0..100)
-            .filter(|i| i % 7 != 3)
-            .map(|i| i.to_string())
+            .filter(|i| i % 7 != 3 || i % 10 == 9)
+            .map(|i| {
+                let n = if i % 7 != 3 {
+                    i.to_string()
+                } else {
+                    String::new()
+                };
+                if i % 10 == 9 {
+                    n + &spaces
+                } else {
+                    n
+                }
+            })
             .collect();
         let expected = format!("[{}]", expected.join(","));
         assert_eq!(list(|_| 1), expected);
