@@ -98,7 +98,8 @@ pub fn is_function_word(word: &str) -> bool {
         "were", "be", "been", "not", "no", "yes", "if", "so", "also", "all", "any", "each",
         "every", "both", "new", "how", "why", "what", "when", "where", "who", "which",
     ];
-    FUNCTION.contains(&word.to_ascii_lowercase().as_str())
+    // No word of the list is longer than seven letters.
+    word.len() <= 7 && FUNCTION.iter().any(|f| f.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]

@@ -219,7 +219,6 @@ const STOP: &[&str] = &[
 /// Compile this module's patterns now (see [`crate::enrich::warm_up_first_pass`]).
 pub fn warm_up() {
     stop_pattern();
-    token_re();
     compound_res();
 }
 
@@ -237,11 +236,59 @@ fn stop_pattern() -> &'static Regex {
     })
 }
 
-fn token_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"[A-Za-z0-9À-ɏ](?:[A-Za-z0-9À-ɏ.&+'’:\-]*[A-Za-z0-9À-ɏ+])?").unwrap()
-    })
+/// The spans of name-like tokens in `text`: a letter or digit (Latin,
+/// accented Latin `À`–`ɏ`), then letters, digits and the joiners
+/// `.&+'’:-`, ending on a letter, digit or `+`. As the regex
+/// `[A-Za-z0-9À-ɏ](?:[A-Za-z0-9À-ɏ.&+'’:\-]*[A-Za-z0-9À-ɏ+])?` finds them,
+/// but read byte by byte: the regex engine cost more than the rest of
+/// discovery's reading of a unit.
+fn tokens(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    // The UTF-8 width of the letter or digit at `i`, or 0. `À`–`ɏ` are
+    // U+00C0–U+024F: lead bytes C3–C8, and C9 with 80–8F after it. A
+    // continuation byte (80–BF) is never taken for either.
+    let letter = |i: usize| match b[i] {
+        b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' => 1,
+        0xC3..=0xC8 => 2,
+        0xC9 if b.get(i + 1).is_some_and(|&x| x <= 0x8F) => 2,
+        _ => 0,
+    };
+    let joiner = |i: usize| match b[i] {
+        b'.' | b'&' | b'\'' | b':' | b'-' => 1,
+        0xE2 if b[i + 1..].starts_with(&[0x80, 0x99]) => 3,
+        _ => 0,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let w = letter(i);
+        if w == 0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += w;
+        let mut end = i;
+        while i < b.len() {
+            let w = match letter(i) {
+                0 if b[i] == b'+' => 1,
+                w => w,
+            };
+            if w > 0 {
+                i += w;
+                end = i;
+            } else {
+                match joiner(i) {
+                    0 => break,
+                    j => i += j,
+                }
+            }
+        }
+        // Joiners after `end` start no token: going on from `i` skips
+        // only them.
+        out.push((start, end));
+    }
+    out
 }
 
 /// Leading words to cut from a Chinese name: verbs and particles that
@@ -374,22 +421,44 @@ pub fn scan(
     out
 }
 
-/// Replace masked ranges with `|` so they break runs.
+/// Whether `text` has a character that [`super::matcher::fold_char`]
+/// changes: full-width digits and letters (EF BC 90–99, EF BC A1–BA,
+/// EF BD 81–9A), U+3000 (E3 80 80) or U+00A0 (C2 A0). Chinese prose is
+/// full of other full-width forms (`，`, `：`) that it leaves alone.
+fn needs_fold(b: &[u8]) -> bool {
+    memchr::memchr3_iter(0xEF, 0xE3, 0xC2, b).any(|i| match (b[i], b.get(i + 1), b.get(i + 2)) {
+        (0xC2, Some(0xA0), _) => true,
+        (0xE3, Some(0x80), Some(0x80)) => true,
+        (0xEF, Some(0xBC), Some(x)) => matches!(x, 0x90..=0x99 | 0xA1..=0xBA),
+        (0xEF, Some(0xBD), Some(x)) => matches!(x, 0x81..=0x9A),
+        _ => false,
+    })
+}
+
+/// Replace each character of the masked ranges (on character boundaries)
+/// with `|` so they break runs, and fold the rest's width.
 fn mask(text: &str, ranges: &[(usize, usize)]) -> String {
     let mut ranges = ranges.to_vec();
     ranges.sort_unstable();
-    let mut next = ranges.iter().peekable();
     let mut out = String::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        while next.peek().is_some_and(|&&(_, e)| e <= i) {
-            next.next();
-        }
-        if next.peek().is_some_and(|&&(s, e)| i >= s && i < e) {
-            out.push('|');
+    let unmasked = |out: &mut String, piece: &str| {
+        if needs_fold(piece.as_bytes()) {
+            out.extend(piece.chars().map(super::matcher::fold_char));
         } else {
-            out.push(super::matcher::fold_char(c));
+            out.push_str(piece);
         }
+    };
+    let mut at = 0;
+    for &(s, e) in &ranges {
+        let (s, e) = (s.max(at), e.min(text.len()));
+        if s >= e {
+            continue;
+        }
+        unmasked(&mut out, &text[at..s]);
+        out.extend(std::iter::repeat_n('|', text[s..e].chars().count()));
+        at = e;
     }
+    unmasked(&mut out, &text[at..]);
     out
 }
 
@@ -407,10 +476,7 @@ fn scan_unit(text: &str, line: usize, out: &mut Vec<Sighting>) {
         han_alias: None,
     };
     // Runs of name-like tokens separated by single spaces.
-    let tokens: Vec<(usize, usize)> = token_re()
-        .find_iter(text)
-        .map(|m| (m.start(), m.end()))
-        .collect();
+    let tokens = tokens(text);
     let mut i = 0;
     while i < tokens.len() {
         let mut j = i;
@@ -518,6 +584,87 @@ pub use decide::{all_generic, decide};
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn masking_is_character_by_character() {
+        // What `mask` did one character at a time.
+        fn by_char(text: &str, ranges: &[(usize, usize)]) -> String {
+            text.char_indices()
+                .map(|(i, c)| {
+                    if ranges.iter().any(|&(s, e)| i >= s && i < e) {
+                        '|'
+                    } else {
+                        crate::enrich::matcher::fold_char(c)
+                    }
+                })
+                .collect()
+        }
+        let text = "Ａｍａｚｏｎ　Bedrock 与 AWS\u{a0}Lambda，中文：ＡＩ、平台０９ｚ［］";
+        for c in [
+            '\u{ff0f}', '\u{ff10}', '\u{ff19}', '\u{ff1a}', '\u{ff20}', '\u{ff21}', '\u{ff3a}',
+            '\u{ff3b}', '\u{ff40}', '\u{ff41}', '\u{ff5a}', '\u{ff5b}', '\u{3000}', '\u{3001}',
+            '\u{a0}', '\u{a1}', '，',
+        ] {
+            let one = c.to_string();
+            assert_eq!(
+                needs_fold(one.as_bytes()),
+                crate::enrich::matcher::fold_char(c) != c,
+                "{c:?}"
+            );
+        }
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let mut seed = 7_u64;
+        for _ in 0..20_000 {
+            let mut ranges = Vec::new();
+            for _ in 0..(seed % 4) {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let a = bounds[(seed >> 33) as usize % bounds.len()];
+                let b = bounds[(seed >> 45) as usize % bounds.len()];
+                ranges.push((a.min(b), a.max(b)));
+            }
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            assert_eq!(mask(text, &ranges), by_char(text, &ranges), "{ranges:?}");
+        }
+    }
+
+    #[test]
+    fn tokens_are_what_the_regex_finds() {
+        let re = Regex::new(r"[A-Za-z0-9À-ɏ](?:[A-Za-z0-9À-ɏ.&+'’:\-]*[A-Za-z0-9À-ɏ+])?").unwrap();
+        let by_regex = |t: &str| -> Vec<(usize, usize)> {
+            re.find_iter(t).map(|m| (m.start(), m.end())).collect()
+        };
+        // Pieces at and just past every edge of the two classes.
+        let pieces = [
+            "a", "Z", "0", "9", "À", "é", "ÿ", "ɏ", "ɐ", "¿", "×", ".", "&", "+", "'", "’", "‘",
+            ":", "-", "—", " ", "中", "Ａ", "_", "/", "@", "\n", "ȿ", "Ȁ", "ɀ", "ɍ",
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+        for _ in 0..100_000 {
+            let mut t = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 12) as usize;
+            let mut x = seed;
+            for _ in 0..len {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                t.push_str(pieces[(x >> 33) as usize % pieces.len()]);
+            }
+            assert_eq!(tokens(&t), by_regex(&t), "{t:?}");
+        }
+        let t = "AWS re:Invent 2025：Amazon Nova 2 Pro、C++ 与 Node.js，O’Reilly's 书 Café-Crème…";
+        assert_eq!(tokens(t), by_regex(t));
+    }
 
     fn names(text: &str) -> Vec<String> {
         scan(&[(text, 1)], &[], &[])
