@@ -462,6 +462,40 @@ fn mask(text: &str, ranges: &[(usize, usize)]) -> String {
     out
 }
 
+/// Chinese prose that says the name between `before` and `after` is an
+/// organisation: `Airbnb作为客户案例`, `Nvidia、Accenture等企业均已…`, or a
+/// name in the list after `合作伙伴：` or `客户案例：`.
+fn said_as_company(before: &str, after: &str) -> bool {
+    const AFTER: &[&str] = &[
+        "作为客户",
+        "等企业",
+        "等公司",
+        "等合作伙伴",
+        "等伙伴",
+        "等客户",
+        "合作案例",
+        "的客户案例",
+        "的转型之路",
+    ];
+    const LISTS: &[&str] = &[
+        "合作伙伴：",
+        "合作伙伴:",
+        "客户案例：",
+        "客户案例:",
+        "客户：",
+    ];
+    let listed = LISTS.iter().any(|m| {
+        // Only names and `、` between the list's head and this name.
+        before
+            .rfind(m)
+            .is_some_and(|at| !before[at + m.len()..].contains(|c: char| is_han(c) || c == '，'))
+    });
+    listed
+        || AFTER
+            .iter()
+            .any(|w| after.starts_with(w) && !after[w.len()..].starts_with('级'))
+}
+
 fn scan_unit(text: &str, line: usize, out: &mut Vec<Sighting>) {
     let han = text.chars().filter(|&c| is_han(c)).count();
     let latin = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
@@ -537,7 +571,8 @@ fn scan_unit(text: &str, line: usize, out: &mut Vec<Sighting>) {
             || before.ends_with(" at")
             || ["公司", "集团", " CEO", " CTO", "CEO", " will ", " plans "]
                 .iter()
-                .any(|w| after.starts_with(w));
+                .any(|w| after.starts_with(w))
+            || said_as_company(before, after);
         out.push(sighting(name, sentence_start, company_hint));
     }
     let [paren, suite, model] = compound_res();
@@ -584,6 +619,34 @@ pub use decide::{all_generic, decide};
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_prose_says_which_names_are_companies() {
+        let kinds = |text: &str| -> Vec<(String, bool)> {
+            scan(&[(text, 1)], &[], &[])
+                .into_iter()
+                .map(|s| (s.name, s.company_hint))
+                .collect()
+        };
+        let company = |name: &str| (name.to_string(), true);
+        let product = |name: &str| (name.to_string(), false);
+        assert_eq!(
+            kinds("- 合作伙伴：Gartner、Airbnb"),
+            [company("Gartner"), company("Airbnb")]
+        );
+        assert_eq!(
+            kinds("客户案例：Accenture通过SageMaker缩短上市时间"),
+            [company("Accenture"), product("SageMaker")]
+        );
+        assert_eq!(
+            kinds("Nvidia、Accenture等企业均已部署，Kiro等企业级工具"),
+            [product("Nvidia"), company("Accenture"), product("Kiro")]
+        );
+        assert_eq!(
+            kinds("Datadog作为客户案例分享了其转型经验"),
+            [company("Datadog")]
+        );
+    }
 
     #[test]
     fn masking_is_character_by_character() {
