@@ -462,10 +462,38 @@ fn mask(text: &str, ranges: &[(usize, usize)]) -> String {
     out
 }
 
+/// Heads of lists of organisations: `合作伙伴：Gartner、Airbnb`.
+const LIST_HEADS: &[&str] = &[
+    "合作伙伴：",
+    "合作伙伴:",
+    "客户案例：",
+    "客户案例:",
+    "客户：",
+];
+
+/// Where the lists of organisations in `text` begin (just after each
+/// head), in order.
+fn list_starts(text: &str) -> Vec<usize> {
+    // Made once: a `str` search sets itself up on every call, which on
+    // every unit cost more than the search.
+    static HEADS: OnceLock<Vec<memmem::Finder<'static>>> = OnceLock::new();
+    let heads = HEADS.get_or_init(|| LIST_HEADS.iter().map(memmem::Finder::new).collect());
+    let mut at: Vec<usize> = heads
+        .iter()
+        .flat_map(|h| {
+            let n = h.needle().len();
+            h.find_iter(text.as_bytes()).map(move |i| i + n)
+        })
+        .collect();
+    at.sort_unstable();
+    at
+}
+
 /// Chinese prose that says the name between `before` and `after` is an
 /// organisation: `Airbnb作为客户案例`, `Nvidia、Accenture等企业均已…`, or a
-/// name in the list after `合作伙伴：` or `客户案例：`.
-fn said_as_company(before: &str, after: &str) -> bool {
+/// name in a list that starts at one of `lists` (only names and `、`
+/// between the list's head and this name).
+fn said_as_company(before: &str, after: &str, lists: &[usize]) -> bool {
     const AFTER: &[&str] = &[
         "作为客户",
         "等企业",
@@ -477,19 +505,10 @@ fn said_as_company(before: &str, after: &str) -> bool {
         "的客户案例",
         "的转型之路",
     ];
-    const LISTS: &[&str] = &[
-        "合作伙伴：",
-        "合作伙伴:",
-        "客户案例：",
-        "客户案例:",
-        "客户：",
-    ];
-    let listed = LISTS.iter().any(|m| {
-        // Only names and `、` between the list's head and this name.
-        before
-            .rfind(m)
-            .is_some_and(|at| !before[at + m.len()..].contains(|c: char| is_han(c) || c == '，'))
-    });
+    let listed = match lists.partition_point(|&at| at <= before.len()) {
+        0 => false,
+        n => !before[lists[n - 1]..].contains(|c: char| is_han(c) || c == '，'),
+    };
     listed
         || AFTER
             .iter()
@@ -511,6 +530,7 @@ fn scan_unit(text: &str, line: usize, out: &mut Vec<Sighting>) {
     };
     // Runs of name-like tokens separated by single spaces.
     let tokens = tokens(text);
+    let lists = list_starts(text);
     let mut i = 0;
     while i < tokens.len() {
         let mut j = i;
@@ -572,7 +592,7 @@ fn scan_unit(text: &str, line: usize, out: &mut Vec<Sighting>) {
             || ["公司", "集团", " CEO", " CTO", "CEO", " will ", " plans "]
                 .iter()
                 .any(|w| after.starts_with(w))
-            || said_as_company(before, after);
+            || said_as_company(before, after, &lists);
         out.push(sighting(name, sentence_start, company_hint));
     }
     let [paren, suite, model] = compound_res();
