@@ -27,8 +27,11 @@ static TITLE_CONF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new_anchored(r"^(.*?(?:19|20)\d{2})(?:\s*[-–—|:：]\s*|\s+|$)(.*)$").unwrap()
 });
 
-/// Split a title into conference, kind and topic.
+/// Split a title into conference, kind and topic. Markdown emphasis in
+/// it (`用**Kiro**重塑…`) is how the note-taker marked a name, not part of
+/// the title a reader sees in headings, tabs and feeds.
 pub fn split_title(full: &str) -> Title {
+    let full = &without_emphasis(full);
     let mut title = Title {
         full: full.to_string(),
         ..Default::default()
@@ -67,6 +70,19 @@ pub fn split_title(full: &str) -> Title {
     title
 }
 
+/// `full` without `**` and backtick markers, when each kind pairs up (an
+/// odd one out may be meant as it is: `C**`).
+fn without_emphasis(full: &str) -> String {
+    let mut out = full.to_string();
+    for marker in ["**", "`"] {
+        let n = out.matches(marker).count();
+        if n > 0 && n % 2 == 0 {
+            out = out.replace(marker, "");
+        }
+    }
+    out
+}
+
 fn strip_suffixes(s: &str) -> &str {
     let mut s = s.trim();
     for suf in [
@@ -103,5 +119,16 @@ mod tests {
         assert_eq!(t.kind.as_deref(), Some("主题演讲"));
         let t = split_title("AWS re:Invent 2025 中小企业AI转型指南会议总结");
         assert_eq!(t.topic, "中小企业AI转型指南");
+    }
+
+    #[test]
+    fn emphasis_is_not_part_of_a_title() {
+        let t = split_title("AWS re:Invent 2025 用**Kiro**重塑电信客户体验会议总结");
+        assert_eq!(t.full, "AWS re:Invent 2025 用Kiro重塑电信客户体验会议总结");
+        assert_eq!(t.topic, "用Kiro重塑电信客户体验");
+        let t = split_title("主题演讲总结：`recap build` 与 **Amazon S3**");
+        assert_eq!(t.full, "主题演讲总结：recap build 与 Amazon S3");
+        // An unpaired marker stays.
+        assert_eq!(split_title("C** 与 Rust").full, "C** 与 Rust");
     }
 }
