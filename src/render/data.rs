@@ -275,7 +275,7 @@ fn write_list(
 /// item made alone, a buffer that goes on to the list's writer each time
 /// it holds [`ItemBuf::SPILL`] bytes.
 #[derive(Default)]
-pub(crate) struct ItemBuf<'w> {
+struct ItemBuf<'w> {
     bytes: Vec<u8>,
     out: Option<&'w mut dyn std::io::Write>,
     /// Whether a comma goes before the item's first byte.
