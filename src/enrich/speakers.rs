@@ -347,10 +347,20 @@ fn split_org_role(
             return (Some(org), role);
         }
     }
-    // Unknown organisation: `Org Role` separated by a space, or a Latin
-    // organisation glued to a Chinese role.
-    if let Some((head, tail)) = prefix.split_once(' ') {
-        if !role_word().is_match(head) && role_word().is_match(tail) {
+    // Unknown organisation: `Org Role` separated by a space, the longest
+    // such organisation in one script (`Anchor Runtime 总经理`, not
+    // `Acme Labs 首席`), or a Latin organisation glued to a Chinese role
+    // (`Nova 5 Ultra总经理`, not split before `Ultra`).
+    let mixed = |s: &str| s.contains(is_han) && s.contains(|c: char| c.is_ascii_alphanumeric());
+    let spaces: Vec<usize> = prefix.match_indices(' ').map(|(at, _)| at).collect();
+    for &at in spaces.iter().rev() {
+        let (head, tail) = (&prefix[..at], &prefix[at + 1..]);
+        // The tail starts with Latin that runs into the Chinese role.
+        let glued = tail.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && tail.char_indices().any(|(i, c)| {
+                is_han(c) && tail[..i].ends_with(|p: char| p.is_ascii_alphanumeric())
+            });
+        if !mixed(head) && !glued && !role_word().is_match(head) && role_word().is_match(tail) {
             return (Some(head.trim().to_string()), Some(tail.trim().to_string()));
         }
     }
@@ -644,6 +654,22 @@ mod tests {
         assert_eq!(
             names("- James Boswell（Centrica 代表）介绍"),
             vec![s("James Boswell", "代表", "Centrica")]
+        );
+    }
+
+    #[test]
+    fn an_unknown_organisation_of_several_words_stays_whole() {
+        assert_eq!(
+            names("本次会议由 Anchor Runtime 总经理 Julia Novak 主讲，重点"),
+            vec![s("Julia Novak", "总经理", "Anchor Runtime")]
+        );
+        assert_eq!(
+            names("本次会议由 Acme Labs 首席 架构师 Jane Doe 主讲，重点"),
+            vec![s("Jane Doe", "首席 架构师", "Acme Labs")]
+        );
+        assert_eq!(
+            names("本次会议由Nova 5 Ultra总经理Ben Reyes主讲，重点"),
+            vec![s("Ben Reyes", "总经理", "Nova 5 Ultra")]
         );
     }
 

@@ -31,7 +31,8 @@ pub fn decide(
         cjk: bool,
         mid_sentence: bool,
         company: usize,
-        speaker_org: bool,
+        /// Sightings as a speaker's organisation.
+        speaker_org: usize,
         han_aliases: Vec<String>,
     }
     let mut pools: BTreeMap<String, Pool> = BTreeMap::new();
@@ -54,7 +55,7 @@ pub fn decide(
             p.cjk |= s.cjk;
             p.mid_sentence |= !s.sentence_start;
             p.company += usize::from(s.company_hint);
-            p.speaker_org |= s.speaker_org;
+            p.speaker_org += usize::from(s.speaker_org);
             if let Some(a) = &s.han_alias {
                 if !p.han_aliases.contains(a) {
                     p.han_aliases.push(a.clone());
@@ -84,7 +85,13 @@ pub fn decide(
             .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
             .map(|(n, _)| n.clone())
             .unwrap_or_default();
-        let kind = if p.speaker_org || p.company > 0 {
+        // A speaker's organisation, unless that is a small part of what
+        // the name is said as: `Nova 5 Ultra总经理` is the product's head,
+        // and the product is named thousands of times elsewhere.
+        let org = p.speaker_org > 0 && p.speaker_org * 10 >= p.count;
+        // Hints besides the speaker-organisation sightings, which carry one.
+        let company = p.company.saturating_sub(p.speaker_org);
+        let kind = if org || company > 0 {
             EntityKind::Company
         } else {
             EntityKind::Product
@@ -97,7 +104,7 @@ pub fn decide(
             (false, "generic term".to_string())
         } else if events.overlap(key) {
             (false, "event name".to_string())
-        } else if p.speaker_org {
+        } else if org {
             (true, "organisation of a speaker".to_string())
         } else if let Some(full) = person_in(&person, &name) {
             (false, format!("the name of the speaker `{full}`"))
@@ -106,7 +113,7 @@ pub fn decide(
                 &name,
                 p.cjk,
                 p.mid_sentence,
-                p.company > 0,
+                company > 0,
                 p.per_file.values().copied().max().unwrap_or(0),
                 p.count,
             )
@@ -478,6 +485,40 @@ mod tests {
         assert_eq!(
             names,
             vec!["Amazon SageMaker", "Amazon SageMaker AI", "Xanium Bank"]
+        );
+    }
+
+    #[test]
+    fn a_product_whose_head_speaks_stays_a_product() {
+        let org = |name: &str| Sighting {
+            name: name.into(),
+            line: 1,
+            cjk: true,
+            sentence_start: false,
+            company_hint: true,
+            speaker_org: true,
+            han_alias: None,
+        };
+        let mut sightings = scan(
+            &[("使用 Orbit Flow 训练，Orbit Flow 发布", 1); 10],
+            &[],
+            &[],
+        );
+        sightings.push(org("Orbit Flow"));
+        sightings.extend(scan(&[("Xanium Bank 的平台", 1)], &[], &[]));
+        sightings.push(org("Xanium Bank"));
+        let d = decide(&[("f0".into(), sightings)], &Curation::default(), &[], &[]);
+        let kinds: Vec<(&str, EntityKind)> = d
+            .accepted
+            .iter()
+            .map(|a| (a.name.as_str(), a.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Orbit Flow", EntityKind::Product),
+                ("Xanium Bank", EntityKind::Company)
+            ]
         );
     }
 
