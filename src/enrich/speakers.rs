@@ -352,8 +352,7 @@ fn split_org_role(
     // `Acme Labs 首席`), or a Latin organisation glued to a Chinese role
     // (`Nova 5 Ultra总经理`, not split before `Ultra`).
     let mixed = |s: &str| s.contains(is_han) && s.contains(|c: char| c.is_ascii_alphanumeric());
-    let spaces: Vec<usize> = prefix.match_indices(' ').map(|(at, _)| at).collect();
-    for &at in spaces.iter().rev() {
+    for (at, _) in prefix.rmatch_indices(' ') {
         let (head, tail) = (&prefix[..at], &prefix[at + 1..]);
         // The tail starts with Latin that runs into the Chinese role.
         let glued = tail.starts_with(|c: char| c.is_ascii_alphanumeric())
