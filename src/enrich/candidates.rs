@@ -112,6 +112,7 @@ mod tests {
             company_hint: false,
             speaker_org: false,
             han_alias: None,
+            parent: None,
         };
         let old = vec![sighting("Quux", 3), sighting("Zed", 4), sighting("quux", 9)];
         let new = vec![

@@ -195,6 +195,20 @@ impl Table {
                 self.entities[c].products.push(id);
             }
         }
+        for d in found {
+            let (Some(p), Some(id)) = (&d.parent, self.find(d.kind, &d.name)) else {
+                continue;
+            };
+            if let Some(p) = self.find(EntityKind::Product, p).filter(|&p| p != id) {
+                self.entities[id].parent = Some(p);
+                self.entities[p].children.push(id);
+                // A part is made by whoever makes the whole.
+                if let (None, Some(c)) = (self.entities[id].company, self.entities[p].company) {
+                    self.entities[id].company = Some(c);
+                    self.entities[c].products.push(id);
+                }
+            }
+        }
         self.rebuild_patterns();
     }
 

@@ -345,6 +345,43 @@ mod tests {
     }
 
     #[test]
+    fn a_name_said_after_a_catalog_product_is_a_part_of_it() {
+        let text = RECAP
+            .replace(
+                "- 再说 Bedrock",
+                "- Bedrock Guardrails 上线，Bedrock Guardrails 很快",
+            )
+            .replace("- Bedrock 与 Writer", "- 集成 Bedrock PR 与 Bedrock Canvas");
+        let mut s = parse_recap("a.txt", &text).session;
+        s.slug = "a".into();
+        let corpus = Corpus {
+            sessions: vec![s],
+            ..Default::default()
+        };
+        let site = enrich(
+            corpus,
+            Catalog::parse(CATALOG, "catalog.toml"),
+            SiteConfig::default(),
+        );
+        let products: Vec<&str> = site
+            .entities_of(EntityKind::Product)
+            .map(|(_, e)| e.name.as_str())
+            .collect();
+        // Said once, `Bedrock Canvas` is not enough; `PR` is never a part.
+        assert_eq!(
+            products,
+            ["Amazon Bedrock", "Amazon Nova 2", "Bedrock Guardrails"]
+        );
+        let part = site.entity_by_url("/products/bedrock-guardrails/").unwrap();
+        let whole = site.entity_by_url("/products/amazon-bedrock/").unwrap();
+        assert_eq!(
+            part.parent.map(|p| site.entities[p].name.as_str()),
+            Some("Amazon Bedrock")
+        );
+        assert_eq!(whole.children.len(), 1);
+    }
+
+    #[test]
     fn cross_links_can_be_turned_off() {
         let config = SiteConfig {
             cross_links: false,

@@ -2,7 +2,7 @@
 //! discovery sightings) before the entity table is complete, and the main
 //! pass (mentions, roles, launches, cross-links, numbers) after.
 
-use super::discover::{self, Sighting};
+use super::discover::{self, Known, Sighting};
 use super::excerpt::excerpt;
 use super::graph::Table;
 use super::launches::{self, Named};
@@ -78,17 +78,24 @@ pub fn prepass(index: usize, s: &Session, table: &Table, matcher: &Matcher) -> P
     exclude.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     exclude.dedup();
     let texts: Vec<(&str, usize)> = us.iter().map(|u| (u.text, u.line)).collect();
-    let masks: Vec<Vec<(usize, usize)>> = us
+    let known: Vec<Vec<Known>> = us
         .iter()
         .map(|u| {
             matcher
                 .find_all(u.text)
                 .iter()
-                .map(|h| (h.start, h.end))
+                .map(|h| {
+                    let e = &table.entities[h.target];
+                    Known {
+                        start: h.start,
+                        end: h.end,
+                        product: (e.kind == EntityKind::Product).then_some(e.name.as_str()),
+                    }
+                })
                 .collect()
         })
         .collect();
-    let mut sightings = discover::scan(&texts, &masks, &exclude);
+    let mut sightings = discover::scan(&texts, &known, &exclude);
     // Organisations of speakers that the catalog does not know are companies.
     for f in &found {
         if let Some(o) = &f.speaker.org {
@@ -101,6 +108,7 @@ pub fn prepass(index: usize, s: &Session, table: &Table, matcher: &Matcher) -> P
                     company_hint: true,
                     speaker_org: true,
                     han_alias: None,
+                    parent: None,
                 });
             }
         }

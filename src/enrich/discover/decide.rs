@@ -34,6 +34,8 @@ pub fn decide(
         /// Sightings as a speaker's organisation.
         speaker_org: usize,
         han_aliases: Vec<String>,
+        /// The catalog product the name was first seen as a part of.
+        parent: Option<String>,
     }
     let mut pools: BTreeMap<String, Pool> = BTreeMap::new();
     let mut order = 0;
@@ -56,6 +58,9 @@ pub fn decide(
             p.mid_sentence |= !s.sentence_start;
             p.company += usize::from(s.company_hint);
             p.speaker_org += usize::from(s.speaker_org);
+            if p.parent.is_none() {
+                p.parent.clone_from(&s.parent);
+            }
             if let Some(a) = &s.han_alias {
                 if !p.han_aliases.contains(a) {
                     p.han_aliases.push(a.clone());
@@ -106,6 +111,8 @@ pub fn decide(
             (false, "event name".to_string())
         } else if org {
             (true, "organisation of a speaker".to_string())
+        } else if let (Some(parent), 1) = (&p.parent, p.count) {
+            (false, format!("said once, after the catalog's `{parent}`"))
         } else if let Some(full) = person_in(&person, &name) {
             (false, format!("the name of the speaker `{full}`"))
         } else {
@@ -126,6 +133,7 @@ pub fn decide(
                     kind,
                     aliases: p.han_aliases.clone(),
                     maker: None,
+                    parent: p.parent.clone().filter(|_| kind == EntityKind::Product),
                 },
             );
         }
@@ -273,7 +281,11 @@ fn fold_variants(accepted: &mut BTreeMap<String, Discovered>, candidates: &mut [
     let mut makers: Vec<(String, String)> = Vec::new();
     for (key, d) in accepted.iter() {
         let parts: Vec<&str> = d.name.split(' ').collect();
-        if d.kind == EntityKind::Product && parts.len() >= 3 && is_version(parts[parts.len() - 1]) {
+        if d.kind == EntityKind::Product
+            && d.parent.is_none()
+            && parts.len() >= 3
+            && is_version(parts[parts.len() - 1])
+        {
             let first = parts[0];
             if !ordinary(first, false) && !accepted.contains_key(&normalize(first)) {
                 makers.push((key.clone(), first.to_string()));
@@ -291,6 +303,7 @@ fn fold_variants(accepted: &mut BTreeMap<String, Discovered>, candidates: &mut [
                 kind: EntityKind::Company,
                 aliases: Vec::new(),
                 maker: None,
+                parent: None,
             },
         );
     }
@@ -411,7 +424,7 @@ impl EventNames {
 
 #[cfg(test)]
 mod tests {
-    use super::super::scan;
+    use super::super::{scan, Known};
     use super::*;
 
     fn accepted(files: &[&str]) -> Vec<(String, EntityKind)> {
@@ -498,6 +511,7 @@ mod tests {
             company_hint: true,
             speaker_org: true,
             han_alias: None,
+            parent: None,
         };
         let mut sightings = scan(
             &[("使用 Orbit Flow 训练，Orbit Flow 发布", 1); 10],
@@ -533,7 +547,11 @@ mod tests {
                     "AWS re:Invent 2025 AI 代理的架构演进：Galora Logistics 与 Kiro",
                     1,
                 )],
-                &[vec![(0, 3)]],
+                &[vec![Known {
+                    start: 0,
+                    end: 3,
+                    product: None,
+                }]],
                 &[],
             ),
         )];

@@ -32,6 +32,19 @@ pub struct Sighting {
     pub speaker_org: bool,
     /// A Chinese name given next to it: `火山引擎（Volcano Engine）`.
     pub han_alias: Option<String>,
+    /// The catalog product this name is a part of: `AgentCore Gateway` is
+    /// said as the catalog's `AgentCore` and a name after it.
+    pub parent: Option<String>,
+}
+
+/// A catalog name found in a unit, masked before discovery reads it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Known<'a> {
+    pub start: usize,
+    pub end: usize,
+    /// For a product: its catalog name, the parent of a name said right
+    /// after it.
+    pub product: Option<&'a str>,
 }
 
 /// A name discovery decided to give a page.
@@ -42,6 +55,8 @@ pub struct Discovered {
     pub aliases: Vec<String>,
     /// For `Cohere Embed v3`: the company named by its first word.
     pub maker: Option<String>,
+    /// For `AgentCore Gateway`: the catalog product it is a part of.
+    pub parent: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -393,14 +408,10 @@ fn ordinary(word: &str, cjk: bool) -> bool {
         })
 }
 
-/// Every possible name in one session. `units` are (text, line); `masks`
-/// are byte ranges per unit already taken by catalog names; `exclude` are
-/// speaker names and roles, never names of things.
-pub fn scan(
-    units: &[(&str, usize)],
-    masks: &[Vec<(usize, usize)>],
-    exclude: &[String],
-) -> Vec<Sighting> {
+/// Every possible name in one session. `units` are (text, line); `known`
+/// are the catalog names found in each unit, masked; `exclude` are speaker
+/// names and roles, never names of things.
+pub fn scan(units: &[(&str, usize)], known: &[Vec<Known>], exclude: &[String]) -> Vec<Sighting> {
     let mut out = Vec::new();
     // Made once for all units: setting up a substring search cost more
     // than running it on a line.
@@ -410,15 +421,36 @@ pub fn scan(
         .map(memmem::Finder::new)
         .collect();
     for (k, (text, line)) in units.iter().enumerate() {
-        let mut ranges: Vec<(usize, usize)> = masks.get(k).cloned().unwrap_or_default();
+        let known = known.get(k).map_or(&[][..], Vec::as_slice);
+        let mut ranges: Vec<(usize, usize)> = known.iter().map(|m| (m.start, m.end)).collect();
         for ex in &exclude {
             let n = ex.needle().len();
             ranges.extend(ex.find_iter(text.as_bytes()).map(|i| (i, i + n)));
         }
-        let masked = mask(text, &ranges);
-        scan_unit(&masked, *line, &mut out);
+        let (masked, ends) = mask(text, &ranges);
+        // Where each catalog product ends in the masked text, what it was
+        // written as, and its catalog name.
+        let products: Vec<Product> = known
+            .iter()
+            .filter_map(|m| {
+                let at = ends.binary_search_by_key(&m.end, |&(e, _)| e).ok()?;
+                Some(Product {
+                    end: ends[at].1,
+                    written: &text[m.start..m.end],
+                    name: m.product?,
+                })
+            })
+            .collect();
+        scan_unit(&masked, *line, &products, &mut out);
     }
     out
+}
+
+/// A catalog product in a masked unit (see [`scan`]).
+struct Product<'a> {
+    end: usize,
+    written: &'a str,
+    name: &'a str,
 }
 
 /// Whether `text` has a character that [`super::matcher::fold_char`]
@@ -436,11 +468,13 @@ fn needs_fold(b: &[u8]) -> bool {
 }
 
 /// Replace each character of the masked ranges (on character boundaries)
-/// with `|` so they break runs, and fold the rest's width.
-fn mask(text: &str, ranges: &[(usize, usize)]) -> String {
+/// with `|` so they break runs, and fold the rest's width. Also returns,
+/// for each range masked, where it ends in `text` and in the result.
+fn mask(text: &str, ranges: &[(usize, usize)]) -> (String, Vec<(usize, usize)>) {
     let mut ranges = ranges.to_vec();
     ranges.sort_unstable();
     let mut out = String::with_capacity(text.len());
+    let mut ends = Vec::new();
     let unmasked = |out: &mut String, piece: &str| {
         if needs_fold(piece.as_bytes()) {
             out.extend(piece.chars().map(super::matcher::fold_char));
@@ -456,10 +490,30 @@ fn mask(text: &str, ranges: &[(usize, usize)]) -> String {
         }
         unmasked(&mut out, &text[at..s]);
         out.extend(std::iter::repeat_n('|', text[s..e].chars().count()));
+        ends.push((e, out.len()));
         at = e;
     }
     unmasked(&mut out, &text[at..]);
-    out
+    (out, ends)
+}
+
+/// The catalog product that the name at `start` is a part of: one space
+/// after it, every word capitalised, not all generic and not a short
+/// acronym (`AgentCore Gateway`, not `Kiro CLI`, `GitHub PR` or `Nova 2`).
+fn part_of<'p>(
+    products: &'p [Product],
+    text: &str,
+    start: usize,
+    name: &str,
+) -> Option<&'p Product<'p>> {
+    let p = products.iter().find(|p| p.end + 1 == start)?;
+    let capitalised = name
+        .split(' ')
+        .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
+    // `GitHub PR`, `Kiro IDE`: a short acronym after a product is what it
+    // works on or in, not a part of it.
+    let acronym = name.len() <= 3 && name.bytes().all(|b| b.is_ascii_uppercase());
+    (text.as_bytes()[p.end] == b' ' && capitalised && !acronym && !all_generic(name)).then_some(p)
 }
 
 /// Heads of lists of organisations: `合作伙伴：Gartner、Airbnb`.
@@ -515,7 +569,7 @@ fn said_as_company(before: &str, after: &str, lists: &[usize]) -> bool {
             .any(|w| after.starts_with(w) && !after[w.len()..].starts_with('级'))
 }
 
-fn scan_unit(text: &str, line: usize, out: &mut Vec<Sighting>) {
+fn scan_unit(text: &str, line: usize, products: &[Product], out: &mut Vec<Sighting>) {
     let han = text.chars().filter(|&c| is_han(c)).count();
     let latin = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
     let cjk = han * 2 >= latin;
@@ -527,6 +581,7 @@ fn scan_unit(text: &str, line: usize, out: &mut Vec<Sighting>) {
         company_hint,
         speaker_org: false,
         han_alias: None,
+        parent: None,
     };
     // Runs of name-like tokens separated by single spaces.
     let tokens = tokens(text);
@@ -593,7 +648,12 @@ fn scan_unit(text: &str, line: usize, out: &mut Vec<Sighting>) {
                 .iter()
                 .any(|w| after.starts_with(w))
             || said_as_company(before, after, &lists);
-        out.push(sighting(name, sentence_start, company_hint));
+        let mut found = sighting(name, sentence_start, company_hint);
+        if let Some(p) = part_of(products, text, s, &found.name) {
+            found.name = format!("{} {}", p.written, found.name);
+            found.parent = Some(p.name.to_string());
+        }
+        out.push(found);
     }
     let [paren, suite, model] = compound_res();
     let has_paren = text.contains(['（', '(']);
@@ -669,6 +729,49 @@ mod tests {
     }
 
     #[test]
+    fn a_name_right_after_a_catalog_product_is_a_part_of_it() {
+        let text = "新的 AgentCore Gateway 与 AgentCore Policy Engine，集成 GitHub PR，用 Kiro CLI 和 AWS Calex";
+        let at = |name: &str| text.find(name).unwrap();
+        let known = |name: &str, product: Option<&'static str>| Known {
+            start: at(name),
+            end: at(name) + name.len(),
+            product,
+        };
+        let agentcore = Some("Amazon Bedrock AgentCore");
+        let known = vec![
+            Known {
+                start: at("AgentCore Gateway"),
+                end: at("AgentCore Gateway") + "AgentCore".len(),
+                product: agentcore,
+            },
+            Known {
+                start: at("AgentCore Policy"),
+                end: at("AgentCore Policy") + "AgentCore".len(),
+                product: agentcore,
+            },
+            known("GitHub", Some("GitHub")),
+            known("Kiro", Some("Kiro")),
+            known("AWS", None),
+        ];
+        let got: Vec<(String, Option<String>)> = scan(&[(text, 1)], &[known], &[])
+            .into_iter()
+            .map(|s| (s.name, s.parent))
+            .collect();
+        let part = |name: &str| (name.to_string(), agentcore.map(String::from));
+        let alone = |name: &str| (name.to_string(), None);
+        assert_eq!(
+            got,
+            [
+                part("AgentCore Gateway"),
+                part("AgentCore Policy Engine"),
+                alone("PR"),
+                alone("CLI"),
+                alone("Calex"),
+            ]
+        );
+    }
+
+    #[test]
     fn masking_is_character_by_character() {
         // What `mask` did one character at a time.
         fn by_char(text: &str, ranges: &[(usize, usize)]) -> String {
@@ -714,7 +817,7 @@ mod tests {
             seed = seed
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(1442695040888963407);
-            assert_eq!(mask(text, &ranges), by_char(text, &ranges), "{ranges:?}");
+            assert_eq!(mask(text, &ranges).0, by_char(text, &ranges), "{ranges:?}");
         }
     }
 
