@@ -107,11 +107,13 @@ impl Matcher {
         Matcher::build(patterns, kind)
     }
 
-    /// [`Matcher::for_text`] for a few names searched in one recap: always an
-    /// NFA. For a handful of names aho-corasick would build a DFA, and one
-    /// per recap cost more to build than it saved searching.
+    /// [`Matcher::for_text`] for a few names searched in one recap: always a
+    /// noncontiguous NFA. For a handful of names aho-corasick would build a
+    /// DFA, and one per recap cost more to build than it saved searching;
+    /// a contiguous NFA is made from a noncontiguous one, which is a step
+    /// fewer.
     pub fn for_one_recap(patterns: &[Pattern]) -> Matcher {
-        Matcher::build(patterns, Some(AhoCorasickKind::ContiguousNFA))
+        Matcher::build(patterns, Some(AhoCorasickKind::NoncontiguousNFA))
     }
 
     /// [`Matcher::for_text`] with the automaton kind of `other`.
@@ -183,10 +185,15 @@ impl Matcher {
 
     /// Every name in `text`, left to right, non-overlapping.
     pub fn find_all(&self, text: &str) -> Vec<Hit> {
+        self.find_all_in(&View::new(text), text)
+    }
+
+    /// [`Matcher::find_all`] with `text`'s view made by the caller, which
+    /// searches one text with several matchers.
+    pub fn find_all_in(&self, norm: &View, text: &str) -> Vec<Hit> {
         let Some(ac) = &self.automaton else {
             return Vec::new();
         };
-        let norm = View::new(text);
         let hay = norm.hay();
         let mut hits = Vec::new();
         let mut pos = 0;
@@ -198,7 +205,7 @@ impl Matcher {
             let longest = m.pattern().as_usize();
             let accepted = std::iter::once(longest)
                 .chain(self.prefixes[longest].iter().copied())
-                .find(|&p| self.accepts(p, start, start + self.infos[p].len, &norm, text));
+                .find(|&p| self.accepts(p, start, start + self.infos[p].len, norm, text));
             match accepted {
                 Some(p) => {
                     let end = start + self.infos[p].len;
@@ -309,30 +316,14 @@ pub fn normalize(s: &str) -> String {
 
 /// What the automaton searches: the text itself when it needs no folding
 /// (the automaton ignores ASCII case), else a normalised copy with its map.
-enum View<'a> {
+pub enum View<'a> {
     Same(&'a str),
     Folded(Normalized),
 }
 
 impl<'a> View<'a> {
-    fn new(text: &'a str) -> View<'a> {
-        let mut prev_space = false;
-        let plain = text.chars().all(|c| {
-            let ok = match c {
-                ' ' => !prev_space,
-                c if c.is_ascii() => !c.is_ascii_whitespace(),
-                // Upper case outside Latin, Greek and Cyrillic is rare
-                // enough to leave to the case-sensitive path.
-                c => {
-                    fold_char(c) == c
-                        && !c.is_whitespace()
-                        && !((c as u32) < 0x530 && c.is_uppercase())
-                }
-            };
-            prev_space = c == ' ';
-            ok
-        });
-        if plain {
+    pub fn new(text: &'a str) -> View<'a> {
+        if is_plain(text) {
             View::Same(text)
         } else {
             View::Folded(Normalized::new(text, true))
@@ -352,6 +343,44 @@ impl<'a> View<'a> {
             View::Folded(n) => n.original(i),
         }
     }
+}
+
+/// Whether normalising `text` would leave it as it is, but for ASCII case:
+/// no white space other than single spaces, nothing [`fold_char`] changes,
+/// no upper case in Latin, Greek or Cyrillic beyond ASCII (upper case
+/// elsewhere is rare enough to leave to the case-sensitive path).
+fn is_plain(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut prev_space = false;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            if x == b' ' && prev_space || x != b' ' && x.is_ascii_whitespace() {
+                return false;
+            }
+            prev_space = x == b' ';
+            i += 1;
+            continue;
+        }
+        prev_space = false;
+        // Read byte by byte, Chinese prose is skipped a character at a
+        // time: only these lead bytes start characters that can fail,
+        // U+0080–U+052F, U+1680, U+2000–U+206F, U+3000 and the full-width
+        // forms.
+        if matches!(x, 0xC2..=0xD4 | 0xE1..=0xE3 | 0xEF) {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if fold_char(c) != c || c.is_whitespace() || (c as u32) < 0x530 && c.is_uppercase() {
+                return false;
+            }
+        }
+        i += match x {
+            0x80..0xE0 => 2,
+            0xE0..0xF0 => 3,
+            _ => 4,
+        };
+    }
+    true
 }
 
 /// A normalised copy of a text with a map back to the original offsets.
@@ -427,6 +456,52 @@ mod tests {
             .into_iter()
             .map(|h| (names[h.target], text[h.start..h.end].to_string()))
             .collect()
+    }
+
+    #[test]
+    fn plain_texts_are_what_the_character_check_says() {
+        // The check as it was written first, a character at a time.
+        fn by_char(text: &str) -> bool {
+            let mut prev_space = false;
+            text.chars().all(|c| {
+                let ok = match c {
+                    ' ' => !prev_space,
+                    c if c.is_ascii() => !c.is_ascii_whitespace(),
+                    c => {
+                        fold_char(c) == c
+                            && !c.is_whitespace()
+                            && !((c as u32) < 0x530 && c.is_uppercase())
+                    }
+                };
+                prev_space = c == ' ';
+                ok
+            })
+        }
+        let pieces = [
+            "a", "Z", " ", "  ", "\t", "\n", "中", "，", "。", "、", "\u{3000}", "\u{a0}",
+            "\u{85}", "\u{1680}", "\u{2000}", "\u{200b}", "\u{2028}", "\u{202f}", "\u{205f}", "Ａ",
+            "ａ", "０", "（", "É", "é", "Ω", "ω", "Д", "д", "\u{52f}", "\u{530}", "Ա", "😀", "ｶ",
+            "—",
+        ];
+        let mut seed = 0x2545_F491_4F6C_DD1D_u64;
+        for _ in 0..50_000 {
+            let mut t = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mut x = seed;
+            for _ in 0..seed % 9 {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                t.push_str(pieces[(x >> 33) as usize % pieces.len()]);
+            }
+            assert_eq!(is_plain(&t), by_char(&t), "{t:?}");
+        }
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let t = format!("a{c}b");
+            assert_eq!(is_plain(&t), by_char(&t), "{c:?}");
+        }
     }
 
     #[test]

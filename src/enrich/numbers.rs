@@ -224,25 +224,26 @@ pub fn find(text: &str) -> Vec<Figure> {
     // Where each rule matches comes from the fast engines; the slower
     // capturing one runs only on the spans that win, since most candidates
     // are not standalone or lose to a longer or earlier figure.
-    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    // (start, end, rule, where the match itself ended)
+    let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new();
     for i in rules.candidates(text) {
         for m in rules.list[i].regex().find_iter(text) {
             // Trailing spaces belong to nobody.
             let matched = m.as_str().trim_end();
             let end = m.start() + matched.len();
             if standalone(text, m.start(), end, matched) {
-                spans.push((m.start(), end, i));
+                spans.push((m.start(), end, i, m.end()));
             }
         }
     }
     spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut out: Vec<Figure> = Vec::new();
-    for (start, end, i) in spans {
+    for (start, end, i, matched_end) in spans {
         if out.last().is_some_and(|l| l.end > start) {
             continue;
         }
         let rule = &rules.list[i];
-        let Some(c) = rule.regex().captures_at(text, start) else {
+        let Some(c) = rule.regex().captures_of(text, start..matched_end) else {
             continue;
         };
         out.extend(if rule.kind == "change" {

@@ -6,7 +6,7 @@ use super::discover::{self, Known, Sighting};
 use super::excerpt::excerpt;
 use super::graph::Table;
 use super::launches::{self, Named};
-use super::matcher::{normalize, Hit, Matcher, Pattern};
+use super::matcher::{normalize, Hit, Matcher, Pattern, View};
 use super::speakers;
 use super::types::{Announcement, EntityKind, Mention, MentionRole};
 use super::units::{units, Place, Unit};
@@ -163,7 +163,16 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
     let mut label = SectionLabel::default();
     let mut section_words = SectionWords::default();
     for u in &us {
-        let found = find_in_unit(u, cx, &speaker_matcher, &mut open, &mut section_words);
+        // One view of the text for the three matchers.
+        let view = View::new(u.text);
+        let found = find_in_unit(
+            u,
+            &view,
+            cx,
+            &speaker_matcher,
+            &mut open,
+            &mut section_words,
+        );
         let section = u.section.map(|s| label.get(s, &mut strings));
         let mention_at = |start, end, role, strings: &mut Interner| {
             mention(u, section.clone(), start, end, role, index, strings)
@@ -207,7 +216,7 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
                 }
             }
         }
-        for h in cx.topics.find_all(u.text) {
+        for h in cx.topics.find_all_in(&view, u.text) {
             *out.counts.entry(h.target).or_default() += 1;
             if topic_seen.insert((u.story, h.target)) {
                 out.mentions.push((
@@ -290,13 +299,14 @@ fn speaker_matcher(speakers: &[SpeakerRef], table: &Table) -> Matcher {
 /// Products, companies and speakers in one unit, with their roles.
 fn find_in_unit<'a>(
     u: &Unit<'a>,
+    view: &View,
     cx: &Context,
     speakers: &Matcher,
     open: &mut Option<(Option<usize>, MentionRole, String)>,
     section_words: &mut SectionWords<'a>,
 ) -> Vec<Found> {
     let table = cx.table;
-    let hits = cx.matcher.find_all(u.text);
+    let hits = cx.matcher.find_all_in(view, u.text);
     let named: Vec<Named> = hits
         .iter()
         .map(|h| Named {
@@ -411,7 +421,7 @@ fn find_in_unit<'a>(
         before_end > 0 && reach[before_end - 1] > h.start
     };
     let alone: Vec<Hit> = speakers
-        .find_all(u.text)
+        .find_all_in(view, u.text)
         .into_iter()
         .filter(|h| !overlaps(h))
         .collect();
