@@ -12,9 +12,11 @@ use super::types::{Announcement, EntityKind, Mention, MentionRole};
 use super::units::{units, Place, Unit};
 use super::{numbers, KeyNumber, Link, TextKey};
 use crate::model::{Session, SpeakerRef};
+use aho_corasick::AhoCorasick;
 use arcstr::ArcStr;
 use rustc_hash::FxHashSet;
 use std::collections::{BTreeMap, HashSet};
+use std::sync::OnceLock;
 
 /// What the first pass learns about a session.
 #[derive(Debug, Default)]
@@ -453,21 +455,44 @@ const PARTNER_WORDS: [&str; 2] = ["合作伙伴", "partner"];
 
 /// The role the words of a unit and its section give an uncatalogued
 /// company: a customer story, a partner, or neither. The words are looked
-/// for in the section label, a space and the text, lower-cased.
+/// for in the section label, a space and the text, ignoring case.
 fn story_role_of<'a>(u: &Unit<'a>, section_words: &mut SectionWords<'a>) -> MentionRole {
-    let text = u.text.to_lowercase();
     let section = section_words.of(u.section.unwrap_or(""));
     // A word may also straddle the label's end and the text's start.
-    let head = &text[..floor_boundary(&text, JOIN_BYTES)];
-    let join = format!("{} {head}", section.tail);
-    let has = |words: &[&str]| words.iter().any(|w| text.contains(w) || join.contains(w));
-    if section.customer || has(&CUSTOMER_WORDS) {
+    let head = &u.text[..floor_boundary(u.text, JOIN_BYTES)];
+    let join = format!("{} {}", section.tail, head.to_lowercase());
+    let (customer, partner) = story_words(u.text);
+    let (join_customer, join_partner) = story_words(&join);
+    if section.customer || customer || join_customer {
         MentionRole::CustomerStory
-    } else if section.partner || has(&PARTNER_WORDS) {
+    } else if section.partner || partner || join_partner {
         MentionRole::Partner
     } else {
         MentionRole::Mentioned
     }
+}
+
+/// Whether `text` has one of [`CUSTOMER_WORDS`], and one of
+/// [`PARTNER_WORDS`], in any case. No letter outside ASCII lower-cases
+/// to a letter of these words, so ASCII case is enough, and the text
+/// need not be lower-cased (which was most of this check's time).
+fn story_words(text: &str) -> (bool, bool) {
+    static WORDS: OnceLock<AhoCorasick> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(CUSTOMER_WORDS.iter().chain(&PARTNER_WORDS))
+            .expect("plain words")
+    });
+    let (mut customer, mut partner) = (false, false);
+    for m in words.find_overlapping_iter(text) {
+        if m.pattern().as_usize() < CUSTOMER_WORDS.len() {
+            customer = true;
+        } else {
+            partner = true;
+        }
+    }
+    (customer, partner)
 }
 
 /// Bytes on each side of the label–text join that a word can reach: more
@@ -601,6 +626,26 @@ mod tests {
         let long = format!("{}Case", "很长的标题".repeat(100));
         assert_eq!(role(Some(&long), "study：Acme"), CustomerStory);
         assert_eq!(role(Some(&long), "Acme study"), Mentioned);
+    }
+
+    #[test]
+    fn story_words_need_only_ascii_case() {
+        // What `story_words` relies on: lower-casing any other character
+        // never gives a letter of the words.
+        let letters: Vec<char> = CUSTOMER_WORDS
+            .iter()
+            .chain(&PARTNER_WORDS)
+            .flat_map(|w| w.chars())
+            .filter(char::is_ascii)
+            .collect();
+        for c in (0x80..0x11_0000).filter_map(char::from_u32) {
+            assert!(!c.to_lowercase().any(|l| letters.contains(&l)), "{c:?}");
+        }
+        assert_eq!(
+            role(None, "CUSTOMER Stories：Acme"),
+            MentionRole::CustomerStory
+        );
+        assert_eq!(role(None, "a PaRtNeR of Acme"), MentionRole::Partner);
     }
 
     #[test]
