@@ -322,3 +322,43 @@ fn search_and_feeds_are_deterministic() {
     };
     assert_eq!(pick(&a), pick(&b));
 }
+
+#[test]
+fn a_discovered_part_of_a_catalog_product_is_listed_with_its_family() {
+    let seeds = std::env::temp_dir().join(format!("recap-part-seeds-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&seeds);
+    std::fs::create_dir_all(&seeds).unwrap();
+    std::fs::write(
+        seeds.join("harbor.txt"),
+        "# AWS re:Invent 2025 分会场总结：代理记忆\n\n## 会议概述\n\n\
+         本次会议介绍了 AgentCore Harbor 的设计。\n\n## 详细时间线\n\n\
+         ### 第一部分 (00:00 - 05:00)\n00:00 - 02:00 - 发布 AgentCore Harbor\n\
+         - AgentCore Harbor 为代理保存长期记忆\n- 它运行在 AgentCore 上\n",
+    )
+    .unwrap();
+    let opts = BuildOptions {
+        root: repo(),
+        seeds: seeds.clone(),
+        ..BuildOptions::default()
+    };
+    let outputs = recap::build_in_memory(&opts).expect("the site builds").1;
+    let _ = std::fs::remove_dir_all(&seeds);
+    let list = file(&outputs, "products/index.html");
+    let card = &list[list.find(">AgentCore Harbor</a>").expect("listed")..];
+    let card = &card[..card.find("</li>").unwrap()];
+    assert!(
+        card.contains("Amazon Bedrock AgentCore 的组成部分"),
+        "{card}"
+    );
+    let page = file(&outputs, "products/agentcore-harbor/index.html");
+    assert!(page.contains("href=\"/products/amazon-bedrock-agentcore/\""));
+    let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
+    let harbor = data["products"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "AgentCore Harbor")
+        .unwrap();
+    assert_eq!(harbor["parent"], "amazon-bedrock-agentcore");
+    assert_eq!(harbor["catalogued"], false);
+}

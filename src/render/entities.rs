@@ -45,6 +45,8 @@ struct ListItem<'a> {
     mentions: usize,
     launch: Option<MentionRole>,
     launch_label: Option<&'a str>,
+    /// Products: the name of the family it belongs to.
+    parent: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -362,7 +364,7 @@ fn list_output(
         count: site.entities_of(kind).count(),
         items: site
             .entities_of(kind)
-            .map(|(_, e)| list_item(e, strings))
+            .map(|(_, e)| list_item(site, e, strings))
             .collect(),
     };
     let url = format!("/{}/", kind.section());
@@ -408,7 +410,7 @@ fn numbers_output(site: &Site, theme: &Theme, common: &Common) -> Option<anyhow:
     })
 }
 
-fn list_item<'a>(e: &'a Entity, strings: &'a Strings) -> ListItem<'a> {
+fn list_item<'a>(site: &'a Site, e: &'a Entity, strings: &'a Strings) -> ListItem<'a> {
     ListItem {
         name: &e.name,
         url: &e.url,
@@ -426,6 +428,7 @@ fn list_item<'a>(e: &'a Entity, strings: &'a Strings) -> ListItem<'a> {
             MentionRole::Announced => strings.get("role_announced"),
             _ => strings.get("role_preview"),
         }),
+        parent: e.parent.map(|p| site.entities[p].name.as_str()),
     }
 }
 
