@@ -39,6 +39,32 @@ pub fn find(
     i
 }
 
+/// Where the first `**` (the recaps' emphasis marker) of `text` starts.
+/// A `str` search sets itself up on every call, which cost more than the
+/// search on the short texts this runs on, a few hundred thousand times.
+pub fn find_bold(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    memchr::memchr_iter(b'*', b).find(|&i| b.get(i + 1) == Some(&b'*'))
+}
+
+/// `text` without its `**` markers (as `text.replace("**", "")`),
+/// borrowed when it has none.
+pub fn without_bold(text: &str) -> std::borrow::Cow<'_, str> {
+    let Some(first) = find_bold(text) else {
+        return std::borrow::Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    let mut next = Some(first);
+    while let Some(k) = next {
+        out.push_str(&text[at..at + k]);
+        at += k + 2;
+        next = find_bold(&text[at..]);
+    }
+    out.push_str(&text[at..]);
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,5 +84,16 @@ mod tests {
         }
         let plain = "中文 Amazon S3 ! # ~ \u{7f}".as_bytes();
         assert_eq!(find(plain, 0, flags, wanted), plain.len());
+    }
+
+    #[test]
+    fn bold_markers_are_found_and_taken_out_as_str_would() {
+        for text in [
+            "", "*", "**", "***", "****", "a**b", "**加粗**文字", "a*b*c", "x***y**z", "中**",
+            "**a", "末尾*", "* *",
+        ] {
+            assert_eq!(find_bold(text), text.find("**"), "{text:?}");
+            assert_eq!(without_bold(text), text.replace("**", ""), "{text:?}");
+        }
     }
 }

@@ -85,7 +85,7 @@ fn without_bold(
     let (mut hs, mut he) = (0, 0);
     let mut i = s;
     while i < e {
-        let stop = text[i..e].find("**").map_or(e, |k| i + k);
+        let stop = crate::bytescan::find_bold(&text[i..e]).map_or(e, |k| i + k);
         if (i..=stop).contains(&start) && start < e {
             hs = out.len() + (start - i);
         }

@@ -15,7 +15,7 @@ use crate::model::{Session, SpeakerRef};
 use aho_corasick::AhoCorasick;
 use arcstr::ArcStr;
 use rustc_hash::FxHashSet;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// What the first pass learns about a session.
@@ -156,8 +156,8 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
     let us = units(index, s);
     let speaker_matcher = speaker_matcher(speakers, cx.table);
     let mut out = SessionScan::default();
-    let mut linked: HashSet<(usize, usize)> = HashSet::new();
-    let mut topic_seen: HashSet<(usize, usize)> = HashSet::new();
+    let mut linked: FxHashSet<(usize, usize)> = FxHashSet::default();
+    let mut topic_seen: FxHashSet<(usize, usize)> = FxHashSet::default();
     let mut stories: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     // An open launch (`发布…模型家族：`) and the depth it applies below.
     let mut open: Option<(Option<usize>, MentionRole, String)> = None;
@@ -180,7 +180,7 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
             mention(u, section.clone(), start, end, role, index, strings)
         };
         // A name said twice in one sentence is one place to show.
-        let mut shown: HashSet<(usize, ArcStr)> = HashSet::new();
+        let mut shown: FxHashSet<(usize, ArcStr)> = FxHashSet::default();
         for f in &found {
             let e = &cx.table.entities[f.hit.target];
             *out.counts.entry(f.hit.target).or_default() += 1;

@@ -156,11 +156,7 @@ fn entity_document(e: &Entity) -> SearchDoc<'_> {
 
 /// Recaps mark emphasis with `**`; it is noise in excerpts.
 fn plain(text: &str) -> Cow<'_, str> {
-    if text.contains("**") {
-        Cow::Owned(text.replace("**", ""))
-    } else {
-        Cow::Borrowed(text)
-    }
+    crate::bytescan::without_bold(text)
 }
 
 /// `parts` joined by line breaks, borrowed when there is only one.

@@ -565,7 +565,7 @@ fn bar_and_toc(
 
 /// Text for tooltips and lists: without `**` markers.
 fn plain(text: &str) -> String {
-    text.replace("**", "")
+    crate::bytescan::without_bold(text).into_owned()
 }
 
 #[cfg(test)]

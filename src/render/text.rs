@@ -188,7 +188,7 @@ fn close_strong(out: &mut String) {
 fn bold_markers(text: &str) -> Vec<usize> {
     let mut found = Vec::new();
     let mut i = 0;
-    while let Some(p) = text[i..].find("**") {
+    while let Some(p) = crate::bytescan::find_bold(&text[i..]) {
         found.push(i + p);
         i += p + 2;
     }
