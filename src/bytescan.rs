@@ -89,8 +89,19 @@ mod tests {
     #[test]
     fn bold_markers_are_found_and_taken_out_as_str_would() {
         for text in [
-            "", "*", "**", "***", "****", "a**b", "**加粗**文字", "a*b*c", "x***y**z", "中**",
-            "**a", "末尾*", "* *",
+            "",
+            "*",
+            "**",
+            "***",
+            "****",
+            "a**b",
+            "**加粗**文字",
+            "a*b*c",
+            "x***y**z",
+            "中**",
+            "**a",
+            "末尾*",
+            "* *",
         ] {
             assert_eq!(find_bold(text), text.find("**"), "{text:?}");
             assert_eq!(without_bold(text), text.replace("**", ""), "{text:?}");

@@ -15,7 +15,7 @@ use crate::enrich::Site;
 use crate::model::Session;
 use crate::write::Output;
 use atom_syndication::{Category, Entry, Feed, FixedDateTime, Generator, Link, Person, Text};
-use serde_json::{json, Value};
+use serde::Serialize;
 
 /// Meta descriptions are cut here: longer ones are truncated by search engines.
 const DESCRIPTION_CHARS: usize = 150;
@@ -252,68 +252,122 @@ pub fn description(text: &str) -> String {
 pub fn session_json_ld(site: &Site, i: usize) -> String {
     let s = &site.sessions[i];
     let base = site.config.base();
-    let mut ev = json!({
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "name": s.title.full,
-        "url": format!("{base}{}", session_url(s)),
-        "description": session_description(s),
-        "inLanguage": site.config.language,
-    });
-    let o = ev.as_object_mut().expect("object");
-    if let Some(d) = s.date.as_deref().filter(|d| feed_date(Some(d)).is_some()) {
-        o.insert("startDate".into(), json!(d.trim().get(..10).unwrap_or(d)));
-    }
-    if let Some(d) = s.duration() {
-        o.insert("duration".into(), json!(iso_duration(d)));
-    }
-    if let Some(conf) = &s.title.conference {
-        o.insert(
-            "superEvent".into(),
-            json!({ "@type": "Event", "name": conf }),
-        );
-    }
-    let performers: Vec<Value> = s
-        .speakers
-        .iter()
-        .map(|sp| {
-            let mut p = json!({ "@type": "Person", "name": sp.name });
-            if let Some(role) = &sp.role {
-                p["jobTitle"] = json!(role);
-            }
-            if let Some(org) = &sp.org {
-                p["affiliation"] = json!({ "@type": "Organization", "name": org });
-            }
-            p
-        })
-        .collect();
-    if !performers.is_empty() {
-        o.insert("performer".into(), Value::Array(performers));
-    }
-    if !s.key_themes.is_empty() {
-        o.insert("keywords".into(), json!(s.key_themes.join(", ")));
-    }
-    if let Some(info) = site.info.get(i) {
-        let about: Vec<Value> = info
-            .products
+    let about: Vec<Thing> = site.info.get(i).map_or_else(Vec::new, |info| {
+        info.products
             .iter()
             .chain(&info.topics)
-            .map(|e| json!({ "@type": "Thing", "name": e.name, "url": format!("{base}{}", e.url) }))
-            .collect();
-        if !about.is_empty() {
-            o.insert("about".into(), Value::Array(about));
-        }
-    }
-    if let Some(v) = &s.video_url {
-        o.insert(
-            "subjectOf".into(),
-            json!({ "@type": "VideoObject", "url": v, "name": s.title.full }),
-        );
-    }
-    // Not `ev.to_string()`, which goes through the formatting machinery.
-    crate::json::to_string(&ev)
+            .map(|e| Thing {
+                kind: "Thing",
+                name: &e.name,
+                url: format!("{base}{}", e.url),
+            })
+            .collect()
+    });
+    let event = Event {
+        context: "https://schema.org",
+        kind: "Event",
+        about,
+        description: session_description(s),
+        duration: s.duration().map(iso_duration),
+        in_language: &site.config.language,
+        keywords: (!s.key_themes.is_empty()).then(|| s.key_themes.join(", ")),
+        name: &s.title.full,
+        performer: s
+            .speakers
+            .iter()
+            .map(|sp| Performer {
+                kind: "Person",
+                affiliation: sp.org.as_deref().map(|name| Named {
+                    kind: "Organization",
+                    name,
+                }),
+                job_title: sp.role.as_deref(),
+                name: &sp.name,
+            })
+            .collect(),
+        start_date: s
+            .date
+            .as_deref()
+            .filter(|d| feed_date(Some(d)).is_some())
+            .map(|d| d.trim().get(..10).unwrap_or(d)),
+        subject_of: s.video_url.as_deref().map(|url| Video {
+            kind: "VideoObject",
+            name: &s.title.full,
+            url,
+        }),
+        super_event: s.title.conference.as_deref().map(|name| Named {
+            kind: "Event",
+            name,
+        }),
+        url: format!("{base}{}", session_url(s)),
+    };
+    crate::json::to_string(&event)
         .expect("a JSON value always serialises")
         .replace("</", "<\\/")
+}
+
+// The schema.org objects of [`session_json_ld`]. Their fields are in
+// byte order of their JSON names, the order the page has always had.
+
+#[derive(Serialize)]
+struct Event<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    about: Vec<Thing<'a>>,
+    description: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    duration: Option<String>,
+    #[serde(rename = "inLanguage")]
+    in_language: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    keywords: Option<String>,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    performer: Vec<Performer<'a>>,
+    #[serde(rename = "startDate", skip_serializing_if = "Option::is_none")]
+    start_date: Option<&'a str>,
+    #[serde(rename = "subjectOf", skip_serializing_if = "Option::is_none")]
+    subject_of: Option<Video<'a>>,
+    #[serde(rename = "superEvent", skip_serializing_if = "Option::is_none")]
+    super_event: Option<Named<'a>>,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct Thing<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct Performer<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    affiliation: Option<Named<'a>>,
+    #[serde(rename = "jobTitle", skip_serializing_if = "Option::is_none")]
+    job_title: Option<&'a str>,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct Named<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct Video<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    url: &'a str,
 }
 
 #[cfg(test)]
@@ -412,7 +466,7 @@ mod tests {
             .push_str("</script>");
         let ld = session_json_ld(&site, 0);
         assert!(!ld.contains("</"));
-        let v: Value = serde_json::from_str(&ld).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&ld).unwrap();
         assert_eq!(v["@type"], "Event");
         assert_eq!(v["url"], "https://x.example/sessions/a/");
         assert_eq!(v["startDate"], "2025-12-02");

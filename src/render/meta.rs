@@ -88,7 +88,7 @@ fn with_head_meta(
 ) -> Option<Vec<u8>> {
     // Only the head is read (and checked for UTF-8): a session page is
     // tens of kilobytes, most of them after it.
-    let head_end = bytes.windows(7).position(|w| w == b"</head>")?;
+    let head_end = memchr::memmem::find(bytes, b"</head>")?;
     let head = std::str::from_utf8(&bytes[..head_end]).ok()?;
     if head.contains("property=\"og:title\"") {
         return None;
