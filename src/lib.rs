@@ -47,6 +47,23 @@ pub(crate) fn test_random(seed: u64) -> impl FnMut() -> u64 {
     }
 }
 
+/// Texts of up to `max` pieces drawn from `pieces`, deterministic for
+/// `seed`: inputs for tests that compare two implementations.
+#[cfg(test)]
+pub(crate) fn test_texts<'p>(
+    seed: u64,
+    pieces: &'p [&'p str],
+    max: u64,
+) -> impl FnMut() -> String + 'p {
+    let mut next = test_random(seed);
+    move || {
+        let n = next() % (max + 1);
+        (0..n)
+            .map(|_| pieces[(next() >> 33) as usize % pieces.len()])
+            .collect()
+    }
+}
+
 /// A fresh empty folder for a unit test, named after its module and test.
 #[cfg(test)]
 pub(crate) fn empty_test_dir(module: &str, name: &str) -> std::path::PathBuf {

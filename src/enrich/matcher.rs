@@ -483,19 +483,9 @@ mod tests {
             "ａ", "０", "（", "É", "é", "Ω", "ω", "Д", "д", "\u{52f}", "\u{530}", "Ա", "😀", "ｶ",
             "—",
         ];
-        let mut seed = 0x2545_F491_4F6C_DD1D_u64;
+        let mut text = crate::test_texts(0x2545_F491_4F6C_DD1D, &pieces, 8);
         for _ in 0..50_000 {
-            let mut t = String::new();
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let mut x = seed;
-            for _ in 0..seed % 9 {
-                x = x
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                t.push_str(pieces[(x >> 33) as usize % pieces.len()]);
-            }
+            let t = text();
             assert_eq!(is_plain(&t), by_char(&t), "{t:?}");
         }
         for c in (0..0x11_0000).filter_map(char::from_u32) {

@@ -278,6 +278,21 @@ mod tests {
         enrich(corpus, catalog, config)
     }
 
+    /// One session of `text`, enriched with [`CATALOG`].
+    fn with_catalog(text: &str) -> Site {
+        let mut s = parse_recap("a.txt", text).session;
+        s.slug = "a".into();
+        let corpus = Corpus {
+            sessions: vec![s],
+            ..Default::default()
+        };
+        enrich(
+            corpus,
+            Catalog::parse(CATALOG, "catalog.toml"),
+            SiteConfig::default(),
+        )
+    }
+
     fn bedrock_links(site: &Site) -> Vec<(TextKey, usize)> {
         site.links
             .iter()
@@ -322,17 +337,7 @@ mod tests {
             "- 再说 Bedrock",
             "- Writer AI负责人Dana Costa分享Writer的愿景",
         );
-        let mut s = parse_recap("a.txt", &text).session;
-        s.slug = "a".into();
-        let corpus = Corpus {
-            sessions: vec![s],
-            ..Default::default()
-        };
-        let site = enrich(
-            corpus,
-            Catalog::parse(CATALOG, "catalog.toml"),
-            SiteConfig::default(),
-        );
+        let site = with_catalog(&text);
         let names = |kind| {
             site.entities_of(kind)
                 .map(|(_, e)| e.name.as_str())
@@ -352,17 +357,7 @@ mod tests {
                 "- Bedrock Guardrails 上线，Bedrock Guardrails 很快",
             )
             .replace("- Bedrock 与 Writer", "- 集成 Bedrock PR 与 Bedrock Canvas");
-        let mut s = parse_recap("a.txt", &text).session;
-        s.slug = "a".into();
-        let corpus = Corpus {
-            sessions: vec![s],
-            ..Default::default()
-        };
-        let site = enrich(
-            corpus,
-            Catalog::parse(CATALOG, "catalog.toml"),
-            SiteConfig::default(),
-        );
+        let site = with_catalog(&text);
         let products: Vec<&str> = site
             .entities_of(EntityKind::Product)
             .map(|(_, e)| e.name.as_str())

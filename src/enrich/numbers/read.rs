@@ -189,20 +189,10 @@ mod tests {
             "中",
             "年",
         ];
-        let mut seed = 0x51_7CC1_B727_220A_u64;
+        let mut text = crate::test_texts(0x51_7CC1_B727_220A, &pieces, 8);
         let (mut figures, mut read) = (0, 0);
         for _ in 0..60_000 {
-            let mut t = String::new();
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let mut x = seed;
-            for _ in 0..1 + seed % 8 {
-                x = x
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                t.push_str(pieces[(x >> 33) as usize % pieces.len()]);
-            }
+            let t = text();
             let expected = last.captures(&t).map(|c| groups(&c));
             let got = last_figure(&t).map(|(v, m, u)| (Some(v), m, u));
             assert_eq!(got, expected.filter(|e| e.0.is_some()), "{t:?}");
