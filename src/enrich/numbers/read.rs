@@ -14,9 +14,8 @@ use std::sync::OnceLock;
 pub(super) fn words_after_numbers() -> &'static (Vec<&'static str>, FxHashSet<&'static str>) {
     static W: OnceLock<(Vec<&'static str>, FxHashSet<&'static str>)> = OnceLock::new();
     W.get_or_init(|| {
-        let words = |lists: &[&'static str]| {
-            let all: Vec<&'static str> = lists.iter().flat_map(|l| l.split('|')).collect();
-            all
+        let words = |lists: &[&'static str]| -> Vec<&'static str> {
+            lists.iter().flat_map(|l| l.split('|')).collect()
         };
         let mut mags = words(&[ZH_MAG, EN_MAG, "K|M|B|bn"]);
         mags.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
@@ -41,7 +40,7 @@ pub(super) fn last_figure(s: &str) -> Option<(f64, &'static str, &'static str)> 
         })
 }
 
-/// The length of [`NUM`] at `i` (a digit): `1,234.5` or `1234.5`.
+/// The length of [`super::NUM`] at `i` (a digit): `1,234.5` or `1234.5`.
 fn number_at(b: &[u8], i: usize) -> usize {
     let digits = |at: usize| {
         b[at.min(b.len())..]
