@@ -109,9 +109,9 @@ impl Matcher {
 
     /// [`Matcher::for_text`] for a few names searched in one recap: always a
     /// noncontiguous NFA. For a handful of names aho-corasick would build a
-    /// DFA, and one per recap cost more to build than it saved searching;
-    /// a contiguous NFA is made from a noncontiguous one, which is a step
-    /// fewer.
+    /// DFA, and one per recap cost more to build than it saved searching.
+    /// A noncontiguous NFA also skips the step that makes a contiguous one
+    /// out of it.
     pub fn for_one_recap(patterns: &[Pattern]) -> Matcher {
         Matcher::build(patterns, Some(AhoCorasickKind::NoncontiguousNFA))
     }
