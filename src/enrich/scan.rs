@@ -102,16 +102,7 @@ pub fn prepass(index: usize, s: &Session, table: &Table, matcher: &Matcher) -> P
     for f in &found {
         if let Some(o) = &f.speaker.org {
             if org(o).is_none() {
-                sightings.push(Sighting {
-                    name: o.clone(),
-                    line: f.line,
-                    cjk: true,
-                    sentence_start: false,
-                    company_hint: true,
-                    speaker_org: true,
-                    han_alias: None,
-                    parent: None,
-                });
+                sightings.push(Sighting::speaker_org(o, f.line));
             }
         }
     }

@@ -503,24 +503,14 @@ mod tests {
 
     #[test]
     fn a_product_whose_head_speaks_stays_a_product() {
-        let org = |name: &str| Sighting {
-            name: name.into(),
-            line: 1,
-            cjk: true,
-            sentence_start: false,
-            company_hint: true,
-            speaker_org: true,
-            han_alias: None,
-            parent: None,
-        };
         let mut sightings = scan(
             &[("使用 Orbit Flow 训练，Orbit Flow 发布", 1); 10],
             &[],
             &[],
         );
-        sightings.push(org("Orbit Flow"));
+        sightings.push(Sighting::speaker_org("Orbit Flow", 1));
         sightings.extend(scan(&[("Xanium Bank 的平台", 1)], &[], &[]));
-        sightings.push(org("Xanium Bank"));
+        sightings.push(Sighting::speaker_org("Xanium Bank", 1));
         let d = decide(&[("f0".into(), sightings)], &Curation::default(), &[], &[]);
         let kinds: Vec<(&str, EntityKind)> = d
             .accepted

@@ -37,6 +37,23 @@ pub struct Sighting {
     pub parent: Option<String>,
 }
 
+impl Sighting {
+    /// An organisation a speaker is introduced with, that the catalog does
+    /// not know: a company, unless the name is mostly said otherwise.
+    pub fn speaker_org(name: &str, line: usize) -> Sighting {
+        Sighting {
+            name: name.to_string(),
+            line,
+            cjk: true,
+            sentence_start: false,
+            company_hint: true,
+            speaker_org: true,
+            han_alias: None,
+            parent: None,
+        }
+    }
+}
+
 /// A catalog name found in a unit, masked before discovery reads it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Known<'a> {
