@@ -332,6 +332,21 @@ mod tests {
     }
 
     #[test]
+    fn a_section_heading_in_bold_is_a_plain_label_of_its_mentions() {
+        let site = with_catalog(
+            "# Conf 2025 分会场总结：测试\n\n## 时间线\n\n### **Amazon Bedrock**集成\n\n\
+             00:00 - 开场\n- 用 Amazon Bedrock 构建\n",
+        );
+        let bedrock = site.entity_by_url("/products/amazon-bedrock/").unwrap();
+        let sections: Vec<_> = bedrock
+            .mentions
+            .iter()
+            .map(|m| m.section.as_deref())
+            .collect();
+        assert_eq!(sections, [Some("Amazon Bedrock集成"); 2]);
+    }
+
+    #[test]
     fn a_known_company_with_a_generic_word_after_it_is_that_company() {
         let text = RECAP.replace(
             "- 再说 Bedrock",

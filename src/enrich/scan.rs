@@ -560,9 +560,9 @@ fn mention(
 #[derive(Default)]
 struct Interner(FxHashSet<ArcStr>);
 
-/// The section label of the units last seen, interned once for all of
-/// them: a flat timeline's label is its entry's whole text, and a long
-/// entry with many points would otherwise be hashed once per point.
+/// The section label of the units last seen, without `**`, interned once
+/// for all of them: a flat timeline's label is its entry's whole text, and
+/// a long entry with many points would otherwise be hashed once per point.
 #[derive(Default)]
 struct SectionLabel<'a>(Option<(&'a str, ArcStr)>);
 
@@ -571,7 +571,8 @@ impl<'a> SectionLabel<'a> {
         match &self.0 {
             Some((last, interned)) if std::ptr::eq(*last, section) => interned.clone(),
             _ => {
-                let interned = strings.get(section);
+                // A label is shown as plain text: `**` would show as is.
+                let interned = strings.get(&crate::bytescan::without_bold(section));
                 self.0 = Some((section, interned.clone()));
                 interned
             }
