@@ -48,13 +48,22 @@ fn shard_json(script: &str) -> Value {
 /// The index as the browser reads it, searched the way search.js does:
 /// every query token must match. Returns the page URLs of the hits.
 fn search(outputs: &[Output], query: &str) -> BTreeSet<String> {
+    documents_with(outputs, query_tokens(query))
+        .into_iter()
+        .map(|url| url.split('#').next().unwrap().to_string())
+        .collect()
+}
+
+/// The documents that hold every one of `tokens`, as links: the page's URL
+/// and the document's `#anchor`, if it has one.
+fn documents_with(outputs: &[Output], tokens: Vec<String>) -> BTreeSet<String> {
     let meta = file(outputs, "search/search-index.js");
     let meta: Value =
         serde_json::from_str(&meta[meta.find('{').unwrap()..=meta.find("};").unwrap()]).unwrap();
     let shards = |kind: &str| meta[kind].as_u64().unwrap() as u32;
     let per_doc_shard = meta["d"].as_u64().unwrap() as u32;
     let mut docs: Option<BTreeSet<u32>> = None;
-    for t in query_tokens(query) {
+    for t in tokens {
         let unigram = t.chars().count() == 1 && t.chars().all(recap::search::is_cjk);
         let kind = if unigram { "u" } else { "p" };
         let k = recap::search::token_hash(&t) % shards(kind);
@@ -81,7 +90,10 @@ fn search(outputs: &[Output], query: &str) -> BTreeSet<String> {
             let shard = shard_json(file(outputs, &format!("search/d/{}.js", d / per_doc_shard)));
             let rec = &shard["docs"][(d % per_doc_shard) as usize];
             let page = &shard["pages"][rec[0].as_u64().unwrap() as usize];
-            format!("/{}", page[0].as_str().unwrap())
+            match rec[1].as_str().unwrap() {
+                "" => format!("/{}", page[0].as_str().unwrap()),
+                anchor => format!("/{}#{anchor}", page[0].as_str().unwrap()),
+            }
         })
         .collect()
 }
@@ -163,6 +175,49 @@ fn search_page_reads_its_strings_from_the_theme() {
     assert!(
         !js.chars().any(recap::search::is_cjk),
         "search.js must take its strings from the page"
+    );
+}
+
+#[test]
+fn a_capped_entity_page_links_to_every_mention_in_search() {
+    let dir = std::env::temp_dir().join(format!("recap-publishing-cap-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("site.toml");
+    std::fs::write(&config, "max_mentions_per_page = 2\n").unwrap();
+    let outputs = build(Some(config));
+    std::fs::remove_dir_all(&dir).unwrap();
+    let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
+    let bedrock = data["products"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["slug"] == "amazon-bedrock")
+        .expect("the sample site has Amazon Bedrock");
+    let mentions = bedrock["mentions"].as_array().unwrap();
+    assert!(mentions.len() > 2, "more mentions than the page lists");
+
+    let page = file(&outputs, "products/amazon-bedrock/index.html");
+    assert!(
+        page.contains(
+            "<a href=\"/search/?q=Amazon%20Bedrock&amp;of=product%3Aamazon%2Dbedrock\">在搜索中查看全部提及</a>"
+        ),
+        "{}",
+        &page[page.find("mention-more").unwrap_or(0)..]
+    );
+    // What the link finds: exactly the passages that mention it (a
+    // mention's link is its session and entry), though some call it only
+    // `Bedrock`, and no other.
+    let want: BTreeSet<String> = mentions
+        .iter()
+        .map(|m| m["url"].as_str().unwrap().to_string())
+        .collect();
+    assert!(want.len() > 2);
+    let found = documents_with(&outputs, vec!["product:amazon-bedrock".to_string()]);
+    assert_eq!(found, want);
+    let by_words = documents_with(&outputs, query_tokens("Amazon Bedrock"));
+    assert!(
+        want.difference(&by_words).next().is_some(),
+        "some passages say only `Bedrock`: {by_words:?}"
     );
 }
 

@@ -127,6 +127,10 @@ struct EntityPage<'a> {
     total_mentions: usize,
     total_sessions: usize,
     hidden_mentions: usize,
+    /// The search page's address for every passage that mentions the
+    /// entity (`/search/?q=<name>&of=<kind>:<slug>`): where a reader goes
+    /// for the mentions past the cap.
+    mentions_search_url: String,
     /// Launches past `max_mentions_per_page`, not listed.
     hidden_announcements: usize,
 }
@@ -546,8 +550,21 @@ fn entity_page<'a>(
         total_mentions: e.mentions.len(),
         total_sessions: e.sessions.len(),
         hidden_mentions: e.mentions.len().saturating_sub(cap),
+        mentions_search_url: mentions_search_url(e),
         hidden_announcements,
     }
+}
+
+/// `/search/?q=<name>&of=<tag>`: the search for every passage that mentions
+/// `e` (see `search::entity_tag`).
+fn mentions_search_url(e: &Entity) -> String {
+    use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
+    let tag = crate::search::entity_tag(e.kind.name(), &e.slug);
+    format!(
+        "/search/?q={}&of={}",
+        utf8_percent_encode(&e.name, NON_ALPHANUMERIC),
+        utf8_percent_encode(&tag, NON_ALPHANUMERIC)
+    )
 }
 
 fn announcement_view(

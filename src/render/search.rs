@@ -14,8 +14,12 @@ use super::session::{session_url, Clock};
 use super::{output_path, render_page, Common, Sink, Theme};
 use crate::enrich::{Entity, Site};
 use crate::model::{Page, Session};
-use crate::search::{build_index, write_index, Documents, IndexStats, SearchDoc, SearchField};
+use crate::search::{
+    build_index, entity_tag, write_index, Documents, IndexStats, SearchDoc, SearchField,
+};
 use crate::write::Output;
+use arcstr::ArcStr;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -88,19 +92,39 @@ pub fn index(site: &Site) -> (Vec<Output>, IndexStats) {
 pub struct SiteDocuments<'a> {
     site: &'a Site,
     entities: Vec<&'a Entity>,
+    /// Each searchable entity's [`entity_tag`], parallel to `entities`.
+    tags: Vec<String>,
+    /// Per session, every mention of a searchable entity in it: the
+    /// entity's index in `entities` and the mention's anchor.
+    mentioned: Vec<Vec<(u32, Option<&'a ArcStr>)>>,
 }
 
 impl<'a> SiteDocuments<'a> {
     /// Entities are searchable where `has_page(url)`.
     pub fn new(site: &'a Site, has_page: impl Fn(&str) -> bool) -> Self {
+        let entities: Vec<&Entity> = site
+            .entities
+            .iter()
+            .filter(|e| has_page(&e.url))
+            .map(|e| &**e)
+            .collect();
+        let tags = entities
+            .iter()
+            .map(|e| entity_tag(e.kind.name(), &e.slug))
+            .collect();
+        let mut mentioned = vec![Vec::new(); site.sessions.len()];
+        for (k, e) in entities.iter().enumerate() {
+            for m in &e.mentions {
+                if let Some(list) = mentioned.get_mut(m.session as usize) {
+                    list.push((k as u32, m.anchor.as_ref()));
+                }
+            }
+        }
         SiteDocuments {
             site,
-            entities: site
-                .entities
-                .iter()
-                .filter(|e| has_page(&e.url))
-                .map(|e| &**e)
-                .collect(),
+            entities,
+            tags,
+            mentioned,
         }
     }
 }
@@ -113,7 +137,9 @@ impl Documents for SiteDocuments<'_> {
     fn group(&self, g: usize) -> Vec<SearchDoc<'_>> {
         let sessions = self.site.sessions.len();
         if let Some(s) = self.site.sessions.get(g) {
-            session_documents(s)
+            let mut docs = session_documents(s);
+            tag_mentions(&mut docs, s, &self.mentioned[g], &self.tags);
+            docs
         } else if let Some(e) = self.entities.get(g - sessions) {
             vec![entity_document(e)]
         } else {
@@ -151,6 +177,32 @@ fn entity_document(e: &Entity) -> SearchDoc<'_> {
             SearchField::new(description, BODY),
         ],
         text,
+        tags: Vec::new(),
+    }
+}
+
+/// Tag each of a session's `docs` with the entities mentioned in it: the
+/// overview document for mentions without an anchor (the title and the
+/// overview), the first entry with the mention's anchor for the others.
+fn tag_mentions<'a>(
+    docs: &mut [SearchDoc<'a>],
+    s: &Session,
+    mentioned: &[(u32, Option<&ArcStr>)],
+    tags: &'a [String],
+) {
+    if mentioned.is_empty() {
+        return;
+    }
+    // Documents are the overview, then the entries in order.
+    let mut doc_of: FxHashMap<&str, usize> = FxHashMap::default();
+    for (i, e) in s.entries().enumerate() {
+        doc_of.entry(&e.anchor).or_insert(i + 1);
+    }
+    for &(entity, anchor) in mentioned {
+        let doc = anchor.and_then(|a| doc_of.get(a.as_str()));
+        docs[doc.map_or(0, |&d| d)]
+            .tags
+            .push(&tags[entity as usize]);
     }
 }
 
@@ -190,6 +242,7 @@ fn session_documents(s: &Session) -> Vec<SearchDoc<'_>> {
         label: speakers.join(" · ").into(),
         fields,
         text: lines(&overview),
+        tags: Vec::new(),
     });
     for section in &s.timeline {
         let heading = section.heading.as_deref().map(plain).unwrap_or_default();
@@ -217,6 +270,7 @@ fn session_documents(s: &Session) -> Vec<SearchDoc<'_>> {
                 } else {
                     lines(&points)
                 },
+                tags: Vec::new(),
             });
         }
     }
@@ -238,6 +292,7 @@ fn page_document(p: &Page) -> SearchDoc<'_> {
             SearchField::new(body.clone(), BODY),
         ],
         text: body.into(),
+        tags: Vec::new(),
     }
 }
 
@@ -259,6 +314,41 @@ fn markdown_text(md: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_document_is_tagged_with_the_entities_it_mentions() {
+        use crate::config::SiteConfig;
+        use crate::enrich::{enrich, Catalog};
+        use crate::parse::{recap::parse_recap, Corpus};
+        let recap = "# Conf 2025 分会场总结：测试\n\n## 会议概述\n\n介绍 Amazon Bedrock。\n\n\
+            ## 时间线\n\n00:00 - 开场\n- 欢迎\n01:00 - 用 Bedrock 构建\n- 再谈 Amazon Bedrock\n";
+        let catalog = Catalog::parse(
+            "[[product]]\nname = \"Amazon Bedrock\"\naliases = [\"Bedrock\"]\n",
+            "catalog.toml",
+        );
+        let corpus = Corpus {
+            sessions: vec![parse_recap("a.txt", recap).session],
+            ..Default::default()
+        };
+        let site = enrich(corpus, catalog, SiteConfig::default());
+        let docs = SiteDocuments::new(&site, |_| true);
+        let tagged: Vec<(String, Vec<&str>)> = docs
+            .group(0)
+            .into_iter()
+            .map(|d| (d.anchor.to_string(), d.tags))
+            .collect();
+        let bedrock = "product:amazon-bedrock";
+        // The overview, not the opening entry; the 01:00 entry once for
+        // each of its two mentions, the one by its alias too.
+        assert_eq!(
+            tagged,
+            vec![
+                (String::new(), vec![bedrock]),
+                ("t-0m00s".to_string(), vec![]),
+                ("t-1m00s".to_string(), vec![bedrock, bedrock]),
+            ]
+        );
+    }
 
     #[test]
     fn markdown_loses_its_markup() {

@@ -32,6 +32,17 @@ pub struct SearchDoc<'a> {
     pub fields: Vec<SearchField<'a>>,
     /// The text excerpts are cut from (usually the fields joined).
     pub text: Cow<'a, str>,
+    /// Exact tokens, neither cut nor normalised, that find this document
+    /// whatever its words: [`entity_tag`]s of the entities it mentions.
+    pub tags: Vec<&'a str>,
+}
+
+/// The token that finds every document mentioning an entity: its kind and
+/// slug, `product:amazon-bedrock`. Text never gives such a token (`:` is
+/// not a word character), and `search.js` looks it up for
+/// `/search/?of=product:amazon-bedrock`.
+pub fn entity_tag(kind: &str, slug: &str) -> String {
+    format!("{kind}:{slug}")
 }
 
 /// Text with a weight: titles count more than body text.
@@ -231,6 +242,7 @@ mod tests {
             label: "".into(),
             fields: Vec::new(),
             text: "one".into(),
+            tags: Vec::new(),
         };
         let mut b = a.clone();
         b.anchor = "t-1m15s".into();
@@ -254,6 +266,7 @@ mod tests {
             label: "".into(),
             fields: Vec::new(),
             text: long.into(),
+            tags: Vec::new(),
         };
         let r = DocRecord::from(&d);
         assert_eq!(r.text.chars().count(), MAX_TEXT + 1);

@@ -112,13 +112,16 @@ pub fn write_index<D: Documents + ?Sized>(
             .map(|g| docs.group(g))
             .collect();
         let batch: Vec<&SearchDoc> = made.iter().flatten().collect();
-        let texts: Vec<(Vec<(String, f64)>, usize)> = batch
+        let texts: Vec<DocText> = batch.par_iter().map(|d| DocText::of(d)).collect();
+        let terms: Vec<DocTerms> = texts
             .par_iter()
-            .map(|d| (normalized(d), DocRecord::from(*d).approx_bytes()))
+            .map(|t| DocTerms::of(&t.fields, &t.tags))
             .collect();
-        let terms: Vec<DocTerms> = texts.par_iter().map(|(f, _)| DocTerms::of(f)).collect();
         let first = layout.lens.len();
-        let mut sizes = terms.iter().zip(&texts).map(|(t, (_, b))| (t.len, *b));
+        let mut sizes = terms
+            .iter()
+            .zip(&texts)
+            .map(|(t, text)| (t.len, text.record_bytes));
         for group in &made {
             let group_sizes: Vec<(u32, usize)> = sizes.by_ref().take(group.len()).collect();
             layout.push_group(group, &group_sizes);
@@ -508,6 +511,24 @@ impl Hasher for Fnv {
     }
 }
 
+/// What the index keeps of a document while its batch is tokenised: its
+/// fields normalised, its tags, and the size of its record.
+struct DocText<'a> {
+    fields: Vec<(String, f64)>,
+    tags: Vec<&'a str>,
+    record_bytes: usize,
+}
+
+impl<'a> DocText<'a> {
+    fn of(d: &SearchDoc<'a>) -> Self {
+        DocText {
+            fields: normalized(d),
+            tags: d.tags.clone(),
+            record_bytes: DocRecord::from(d).approx_bytes(),
+        }
+    }
+}
+
 /// A document's length in tokens, and its distinct tokens with their
 /// field-weighted frequencies in [`TF_UNITS`], grouped by part.
 struct DocTerms<'a> {
@@ -518,7 +539,9 @@ struct DocTerms<'a> {
 }
 
 impl<'a> DocTerms<'a> {
-    fn of(fields: &'a [(String, f64)]) -> Self {
+    /// The terms of a document's normalised `fields`, and its `tags`, which
+    /// count once for each time they are given but not in its length.
+    fn of(fields: &'a [(String, f64)], tags: &[&'a str]) -> Self {
         let mut len = 0;
         // Chinese text has a distinct token every two or three bytes.
         let bytes: usize = fields.iter().map(|(text, _)| text.len()).sum();
@@ -529,6 +552,9 @@ impl<'a> DocTerms<'a> {
                 len += 1;
                 *tf.entry(Token::new(t)).or_insert(0.0) += boost;
             });
+        }
+        for tag in tags {
+            *tf.entry(Token::new(tag)).or_insert(0.0) += 1.0;
         }
         // Each token gets one posting per document, and postings lists are
         // filled in document order, so the order within a part never
@@ -612,6 +638,7 @@ mod tests {
                 SearchField::new(body.clone(), 1.0),
             ],
             text: body,
+            tags: Vec::new(),
         }
     }
 

@@ -24,7 +24,7 @@ pub mod index;
 
 use unicode_normalization::UnicodeNormalization;
 
-pub use documents::{Documents, SearchDoc, SearchField};
+pub use documents::{entity_tag, Documents, SearchDoc, SearchField};
 pub use index::{build_index, write_index, IndexStats};
 
 /// Longest Latin token kept, in characters; longer runs (hashes, URLs) are cut.

@@ -116,7 +116,8 @@ function pagePath(u, rootUrl) {
 }
 
 /** Search for each query, check the expected sessions, click a hit. */
-async function searchTests(browser, rootUrl, sessions, label, queries) {
+async function searchTests(browser, rootUrl, site, label, queries) {
+  const sessions = site.sessions;
   // Reduced motion: the theme scrolls smoothly otherwise, and the test
   // would have to wait for the animation to see where it lands.
   const context = await browser.newContext({ viewport: VIEWPORTS[0], reducedMotion: "reduce" });
@@ -193,6 +194,19 @@ async function searchTests(browser, rootUrl, sessions, label, queries) {
     check(landed.exists, `${label} "${q}": ${landed.href}: no element with id ${landed.hash}`);
     check(landed.inView, `${label} "${q}": ${landed.href}: the anchored entry is not scrolled into view`);
     check(norm(landed.text).includes(norm(q)), `${label} "${q}": the entry at ${landed.href} does not mention the query`);
+  }
+
+  // An entity page's "every mention" link (?of=kind:slug): the pages found
+  // are exactly the sessions that mention the product, by whatever name.
+  const entity = (site.products || []).reduce((best, p) => (!best || p.mentions.length > best.mentions.length ? p : best), null);
+  if (check(entity && entity.mentions.length, `${label}: site.json has no product with mentions`)) {
+    const want = [...new Set(entity.mentions.map((m) => m.url.split("#")[0]))].sort();
+    const r = await runSearch(page, searchUrl + "?of=" + encodeURIComponent("product:" + entity.slug), entity.name);
+    const got = r.groups.map((g) => pagePath(g.href, rootUrl)).sort();
+    console.log(`  ${label} every mention of ${entity.name}: ${got.length} pages; ${want.length} sessions mention it`);
+    check(JSON.stringify(got) === JSON.stringify(want),
+      `${label}: every mention of ${entity.name} found pages ${JSON.stringify(got)}, want the sessions that mention it ${JSON.stringify(want)}`);
+    check(r.status.includes(entity.name), `${label}: every mention of ${entity.name}: the status "${r.status}" does not name it`);
   }
 
   // The header box of any page leads to the results.
@@ -442,10 +456,10 @@ async function main() {
   const browser = await launch();
   try {
     console.log("search over HTTP");
-    await searchTests(browser, httpUrl, site.sessions, "http", QUERIES);
+    await searchTests(browser, httpUrl, site, "http", QUERIES);
     if (fileUrl && fileUrl !== "-") {
       console.log("search from file://");
-      await searchTests(browser, fileUrl, site.sessions, "file", QUERIES);
+      await searchTests(browser, fileUrl, site, "file", QUERIES);
     } else {
       console.log("  note: no offline bundle given; file:// search not tested");
     }

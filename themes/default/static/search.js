@@ -11,6 +11,10 @@
  * strings.toml), never from this file. Tokenisation must stay identical to
  * src/search/mod.rs: NFKC + lowercase; Latin words of letters and digits;
  * CJK bigrams (a lone CJK character is a unigram).
+ *
+ * `?of=product:amazon-bedrock` (an entity's kind and slug, the link at the
+ * end of a long entity page) finds every passage that mentions the entity,
+ * whatever words it is called by there; `q` then only names it.
  */
 (function () {
   "use strict";
@@ -353,8 +357,19 @@
     return (start > 0 ? "…" : "") + flat.slice(start, end) + (end < flat.length ? "…" : "");
   }
 
+  /** Counts grouped by thousands in the page's language, as the pages
+   * built by recap write them (`40,478`). */
+  var count = (function () {
+    try {
+      var f = new Intl.NumberFormat(document.documentElement.lang || undefined);
+      return function (n) { return f.format(n); };
+    } catch (e) {
+      return String;
+    }
+  })();
+
   function fill(template, n, m) {
-    return (template || "").replace("{n}", String(n)).replace("{m}", String(m));
+    return (template || "").replace("{n}", count(n)).replace("{m}", count(m));
   }
 
   function kindLabel(kind) {
@@ -443,12 +458,14 @@
     });
   }
 
-  function search(query) {
+  /** Search for `query`, or with `of` (an entity's tag), for the passages
+   * that mention that entity, `query` being its name. */
+  function search(query, of) {
     var mine = ++generation;
     var started = performance.now();
     list.textContent = "";
     if (moreButton) moreButton.hidden = true;
-    var tokens = queryTokens(query);
+    var tokens = of ? [of] : queryTokens(query);
     var done = function (text) {
       status.textContent = text;
       root.dataset.searchMs = (performance.now() - started).toFixed(1);
@@ -468,6 +485,7 @@
       return showMore().then(function () {
         if (mine !== generation) return;
         if (!groups.length) done(str.none || "");
+        else if (of) done(fill(str.mentionsOf, r.hits.length, groups.length).replace("{name}", query));
         else done(fill(r.partial ? str.partial : str.results, r.hits.length, groups.length));
       });
     }).catch(function (e) {
@@ -479,14 +497,17 @@
 
   // ---- wiring ------------------------------------------------------------
 
-  function queryFromLocation() {
-    return new URLSearchParams(window.location.search).get("q") || "";
+  function fromLocation(name) {
+    return new URLSearchParams(window.location.search).get(name) || "";
   }
 
+  /** Put `query` in the address bar; a query typed is a search of words,
+   * so an entity's `of` goes. */
   function remember(query) {
     try {
       var u = new URL(window.location.href);
       u.searchParams.set("q", query);
+      u.searchParams.delete("of");
       window.history.replaceState(null, "", u.href);
     } catch (e) {
       // Some browsers refuse history changes on file:// pages; the search
@@ -540,10 +561,11 @@
   }
 
   root.classList.add("search-ready");
-  var initial = queryFromLocation();
-  if (initial) {
+  var initial = fromLocation("q");
+  var of = fromLocation("of");
+  if (initial || of) {
     input.value = initial;
-    search(initial);
+    search(initial, of);
   }
 
   // For tests and tools: the tokeniser as the page runs it.
