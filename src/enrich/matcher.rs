@@ -75,6 +75,14 @@ struct PatternInfo {
 /// build.
 pub const DFA_FROM_BYTES: usize = 1 << 20;
 
+/// The most bytes of names a [`Matcher::for_text`] builds a DFA for. A DFA
+/// holds a row of transitions for about every byte of its names: the
+/// 10,000-session corpus has 27 KiB of names in all, but a recap that is a
+/// list of 50,000 made-up names (each one a discovered product) gave
+/// 1.5 MiB, and a DFA of them took a quarter of the build and most of its
+/// 800 MB peak. Past this, aho-corasick picks, as below [`DFA_FROM_BYTES`].
+pub const DFA_MAX_NAME_BYTES: usize = 64 << 10;
+
 /// The compiled set of names.
 #[derive(Debug, Clone)]
 pub struct Matcher {
@@ -100,8 +108,9 @@ impl Matcher {
     /// Compile `patterns` for searching about `text_bytes` of text in all.
     /// Empty names are ignored; when two names normalise to the same text,
     /// the first one wins. Past [`DFA_FROM_BYTES`] the automaton is a DFA,
-    /// which takes a few milliseconds more to build and searches faster;
-    /// below, the kind aho-corasick picks. The same matches either way.
+    /// which takes a few milliseconds more to build and searches faster
+    /// (unless the names are over [`DFA_MAX_NAME_BYTES`]); below, the kind
+    /// aho-corasick picks. The same matches either way.
     pub fn for_text(patterns: &[Pattern], text_bytes: usize) -> Matcher {
         let kind = (text_bytes >= DFA_FROM_BYTES).then_some(AhoCorasickKind::DFA);
         Matcher::build(patterns, kind)
@@ -159,6 +168,8 @@ impl Matcher {
                 pre
             })
             .collect();
+        let name_bytes: usize = norm_texts.iter().map(String::len).sum();
+        let kind = kind.filter(|&k| k != AhoCorasickKind::DFA || name_bytes <= DFA_MAX_NAME_BYTES);
         let automaton = if norm_texts.is_empty() {
             None
         } else {
@@ -634,5 +645,23 @@ mod tests {
             }
         }
         assert!(hits > 100, "{hits}");
+    }
+
+    #[test]
+    fn too_many_names_for_a_dfa_are_searched_without_one() {
+        let names: Vec<String> = (0..DFA_MAX_NAME_BYTES / 8 + 1)
+            .map(|i| format!("Nm{i:06}"))
+            .collect();
+        let patterns: Vec<Pattern> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| Pattern::auto(i, n))
+            .collect();
+        let m = Matcher::for_text(&patterns, DFA_FROM_BYTES);
+        let kind = m.automaton.as_ref().map(|a| a.kind());
+        assert_ne!(kind, Some(AhoCorasickKind::DFA));
+        let hits = m.find_all("见 Nm000007 与 Nm008191。");
+        let targets: Vec<usize> = hits.iter().map(|h| h.target).collect();
+        assert_eq!(targets, [7, 8191]);
     }
 }
