@@ -11,6 +11,7 @@ use recap::BuildOptions;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -18,16 +19,30 @@ fn repo() -> PathBuf {
 
 const BASE: &str = "https://recap.test/sub";
 
-fn build(config: Option<PathBuf>) -> Vec<Output> {
+/// The sample site, with its own `site.toml` or with `site_toml`.
+fn build(site_toml: Option<&str>) -> Vec<Output> {
+    static BUILDS: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "recap-publishing-{}-{}",
+        std::process::id(),
+        BUILDS.fetch_add(1, Ordering::Relaxed)
+    ));
+    let config = site_toml.map(|toml| {
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("site.toml"), toml).unwrap();
+        dir.join("site.toml")
+    });
     let opts = BuildOptions {
         root: repo(),
         config,
         base_url: Some(BASE.to_string()),
         ..BuildOptions::default()
     };
-    recap::build_in_memory(&opts)
+    let outputs = recap::build_in_memory(&opts)
         .expect("the sample site builds")
-        .1
+        .1;
+    let _ = std::fs::remove_dir_all(&dir);
+    outputs
 }
 
 fn file<'a>(outputs: &'a [Output], path: &str) -> &'a str {
@@ -157,18 +172,13 @@ fn search_page_reads_its_strings_from_the_theme() {
     assert!(page.contains("data-none=\"没有找到结果"), "{page}");
     assert!(page.contains("<script src=\"/search/search-index.js\" defer></script>"));
 
-    let dir = std::env::temp_dir().join(format!("recap-publishing-en-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let config = dir.join("site.toml");
-    std::fs::write(&config, "title = \"Recap\"\nlanguage = \"en\"\n").unwrap();
-    let en = build(Some(config));
+    let en = build(Some("title = \"Recap\"\nlanguage = \"en\"\n"));
     let page = file(&en, "search/index.html");
     assert!(
         page.contains("data-none=\"Nothing found; try another word.\""),
         "{page}"
     );
     assert!(page.contains("<html lang=\"en\">"));
-    std::fs::remove_dir_all(&dir).unwrap();
 
     // The script itself holds no interface language.
     let js = std::fs::read_to_string(repo().join("themes/default/static/search.js")).unwrap();
@@ -180,12 +190,7 @@ fn search_page_reads_its_strings_from_the_theme() {
 
 #[test]
 fn a_capped_entity_page_links_to_every_mention_in_search() {
-    let dir = std::env::temp_dir().join(format!("recap-publishing-cap-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let config = dir.join("site.toml");
-    std::fs::write(&config, "max_mentions_per_page = 2\n").unwrap();
-    let outputs = build(Some(config));
-    std::fs::remove_dir_all(&dir).unwrap();
+    let outputs = build(Some("max_mentions_per_page = 2\n"));
     let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
     let bedrock = data["products"]
         .as_array()
@@ -246,12 +251,7 @@ fn feed_is_valid_atom_with_one_summary_per_session() {
 
 #[test]
 fn home_pages_share_out_the_sessions_and_the_feed_keeps_the_newest() {
-    let dir = std::env::temp_dir().join(format!("recap-publishing-pages-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let config = dir.join("site.toml");
-    std::fs::write(&config, "sessions_per_page = 2\nfeed_limit = 3\n").unwrap();
-    let outputs = build(Some(config));
-    std::fs::remove_dir_all(&dir).unwrap();
+    let outputs = build(Some("sessions_per_page = 2\nfeed_limit = 3\n"));
     let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
     let urls: Vec<&str> = data["sessions"]
         .as_array()
