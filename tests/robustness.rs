@@ -203,6 +203,28 @@ fn bad_recaps_are_reported_by_file_and_line_and_the_rest_builds() {
 }
 
 #[test]
+fn a_recap_that_is_a_table_of_figures_lists_some_and_counts_the_rest() {
+    // 3.9 MB of figures once made a 131 MB session page: every figure was
+    // listed beside the timeline that already shows them all.
+    let tmp = Tmp::new("figures");
+    let s = site(&tmp);
+    let figures: String = (0..300).map(|i| format!("第{i}项增长 {i}.5%。")).collect();
+    std::fs::write(
+        s.join("seeds/figures.txt"),
+        format!("# 某大会 2025 分会场总结：数据表\n\n## 会议概述\n\n{figures}\n"),
+    )
+    .unwrap();
+    assert!(recap(&s, &["-q", "build"]).status.success());
+    let page = std::fs::read_to_string(s.join("public/sessions/shu-ju-biao/index.html")).unwrap();
+    assert_eq!(page.matches("class=\"number-figure\"").count(), 200);
+    assert!(
+        page.contains("另有 100 个数据未列出"),
+        "the rest are counted"
+    );
+    assert!(page.contains("第299项增长 299.5%"), "and still in the text");
+}
+
+#[test]
 fn a_template_error_names_the_template_and_line_and_keeps_the_old_site() {
     let tmp = Tmp::new("template");
     let s = site(&tmp);

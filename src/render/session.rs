@@ -150,7 +150,11 @@ pub struct InfoView<'a> {
     pub topics: &'a [EntityRef],
     pub speakers: &'a [EntityRef],
     pub related: Vec<SessionLink<'a>>,
+    /// At most `max_mentions_per_page` of them: a recap that is a table of
+    /// figures would make a page of hundreds of megabytes.
     pub numbers: Vec<NumberView<'a>>,
+    /// Figures past that, counted, not listed.
+    pub hidden_numbers: usize,
     /// Whether any of the above is non-empty.
     pub any: bool,
 }
@@ -274,6 +278,7 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
         .map(|inf| {
             inf.numbers
                 .iter()
+                .take(site.config.max_mentions_per_page)
                 .map(|n| NumberView {
                     text: &n.text,
                     excerpt: &n.excerpt,
@@ -296,6 +301,11 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
         }) || !numbers.is_empty(),
         related,
         numbers,
+        hidden_numbers: info.map_or(0, |x| {
+            x.numbers
+                .len()
+                .saturating_sub(site.config.max_mentions_per_page)
+        }),
     };
     SessionPage {
         session: SessionView {
