@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build single recaps of extreme shapes and time each.
 
-Each shape is one recap of 0.4-1.7 MB that stresses one part of the
+Each shape is one recap of 0.4-3.9 MB that stresses one part of the
 pipeline: thousands of mentions in one sentence, tens of thousands of
 distinct names, launches, speakers or links, a timeline of 60,000 entries.
 A shape that takes time growing with the square of its size shows up here
@@ -46,6 +46,17 @@ SHAPES = {
     "names": lambda: HEAD.format("名字")
     + "00:00 - "
     + " ".join(f"使用 Foo{chr(65 + i % 26)}Bar{i} 平台。" for i in range(40_000))
+    + "\n",
+    # 50,000 made-up names, each said twice (so each is a discovered
+    # product): the names' automaton must not be a DFA.
+    "names_twice": lambda: HEAD.format("名字两次")
+    + "00:00 - "
+    + "".join(f"Qx{i:05}a Qx{i + 1:05}a发布了新产品。" for i in range(50_000))
+    + "\n",
+    # 3.9 MB of figures, 560,000 of them: the session page lists a few.
+    "figures_table": lambda: HEAD.format("数据表")
+    + "00:00 - "
+    + " ".join(f"{i % 997}.{i % 10}%" for i in range(560_000))
     + "\n",
     # 20,000 launch lines, each naming two new products.
     "launches": lambda: HEAD.format("发布")
