@@ -485,7 +485,8 @@
       return showMore().then(function () {
         if (mine !== generation) return;
         if (!groups.length) done(str.none || "");
-        else if (of) done(fill(str.mentionsOf, r.hits.length, groups.length).replace("{name}", query));
+        // A function, so that a `$` in the name is not a replacement pattern.
+        else if (of) done(fill(str.mentionsOf, r.hits.length, groups.length).replace("{name}", function () { return query; }));
         else done(fill(r.partial ? str.partial : str.results, r.hits.length, groups.length));
       });
     }).catch(function (e) {
