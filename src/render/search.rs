@@ -137,15 +137,19 @@ impl Documents for SiteDocuments<'_> {
     fn group(&self, g: usize) -> Vec<SearchDoc<'_>> {
         let sessions = self.site.sessions.len();
         if let Some(s) = self.site.sessions.get(g) {
-            let mut docs = session_documents(s);
-            tag_mentions(&mut docs, s, &self.mentioned[g], &self.tags);
-            docs
+            session_documents(s)
         } else if let Some(e) = self.entities.get(g - sessions) {
             vec![entity_document(e)]
         } else {
             vec![page_document(
                 &self.site.pages[g - sessions - self.entities.len()],
             )]
+        }
+    }
+
+    fn tag<'d>(&'d self, g: usize, docs: &mut [SearchDoc<'d>]) {
+        if let Some(s) = self.site.sessions.get(g) {
+            tag_mentions(docs, s, &self.mentioned[g], &self.tags);
         }
     }
 }
@@ -332,8 +336,13 @@ mod tests {
         };
         let site = enrich(corpus, catalog, SiteConfig::default());
         let docs = SiteDocuments::new(&site, |_| true);
-        let tagged: Vec<(String, Vec<&str>)> = docs
-            .group(0)
+        let mut group = docs.group(0);
+        assert!(
+            group.iter().all(|d| d.tags.is_empty()),
+            "tagged only when asked"
+        );
+        docs.tag(0, &mut group);
+        let tagged: Vec<(String, Vec<&str>)> = group
             .into_iter()
             .map(|d| (d.anchor.to_string(), d.tags))
             .collect();

@@ -74,6 +74,12 @@ pub trait Documents: Sync {
     fn groups(&self) -> usize;
     /// The documents of group `g`, in order; the same every time.
     fn group(&self, g: usize) -> Vec<SearchDoc<'_>>;
+
+    /// Give the documents of group `g`, as [`Documents::group`] made them,
+    /// their [`SearchDoc::tags`]. Only their terms need them: the documents
+    /// made again for the shards the browser reads go without. None unless
+    /// a site has them.
+    fn tag<'d>(&'d self, _g: usize, _docs: &mut [SearchDoc<'d>]) {}
 }
 
 /// Documents already made: each its own group.

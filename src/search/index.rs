@@ -109,7 +109,11 @@ pub fn write_index<D: Documents + ?Sized>(
         let made: Vec<Vec<SearchDoc>> = range
             .clone()
             .into_par_iter()
-            .map(|g| docs.group(g))
+            .map(|g| {
+                let mut group = docs.group(g);
+                docs.tag(g, &mut group);
+                group
+            })
             .collect();
         let batch: Vec<&SearchDoc> = made.iter().flatten().collect();
         let texts: Vec<DocText> = batch.par_iter().map(|d| DocText::of(d)).collect();
