@@ -30,12 +30,14 @@ def clock(i):
     return f"{i // 60 % 100:02}:{i % 60:02}"
 
 
+def one_entry(title, text):
+    """A recap whose timeline is one entry, at 00:00, of `text`."""
+    return HEAD.format(title) + "00:00 - " + text + "\n"
+
+
 SHAPES = {
     # 10,000 mentions in one sentence: every excerpt's sentence is the line.
-    "one_sentence": lambda: HEAD.format("一句")
-    + "00:00 - "
-    + "Amazon Bedrock 很快，" * 10_000
-    + "\n",
+    "one_sentence": lambda: one_entry("一句", "Amazon Bedrock 很快，" * 10_000),
     # A 1 MB flat-timeline entry with 5,000 points under it naming companies.
     "long_entry": lambda: HEAD.format("长条目")
     + "00:00 - "
@@ -43,21 +45,18 @@ SHAPES = {
     + "\n"
     + "".join(f"- 客户 Zentrix Labs 与 AWS 合作第{i}次\n" for i in range(5_000)),
     # 40,000 distinct discovered names in one line.
-    "names": lambda: HEAD.format("名字")
-    + "00:00 - "
-    + " ".join(f"使用 Foo{chr(65 + i % 26)}Bar{i} 平台。" for i in range(40_000))
-    + "\n",
+    "names": lambda: one_entry(
+        "名字", " ".join(f"使用 Foo{chr(65 + i % 26)}Bar{i} 平台。" for i in range(40_000))
+    ),
     # 50,000 made-up names, each said twice (so each is a discovered
     # product): the names' automaton must not be a DFA.
-    "names_twice": lambda: HEAD.format("名字两次")
-    + "00:00 - "
-    + "".join(f"Qx{i:05}a Qx{i + 1:05}a发布了新产品。" for i in range(50_000))
-    + "\n",
+    "names_twice": lambda: one_entry(
+        "名字两次", "".join(f"Qx{i:05}a Qx{i + 1:05}a发布了新产品。" for i in range(50_000))
+    ),
     # 3.9 MB of figures, 560,000 of them: the session page lists a few.
-    "figures_table": lambda: HEAD.format("数据表")
-    + "00:00 - "
-    + " ".join(f"{i % 997}.{i % 10}%" for i in range(560_000))
-    + "\n",
+    "figures_table": lambda: one_entry(
+        "数据表", " ".join(f"{i % 997}.{i % 10}%" for i in range(560_000))
+    ),
     # 20,000 launch lines, each naming two new products.
     "launches": lambda: HEAD.format("发布")
     + "".join(
@@ -69,10 +68,9 @@ SHAPES = {
     + "、".join(f"AWS首席架构师Name{i}" for i in range(20_000))
     + "主讲。\n00:00 - 开场\n",
     # 40,000 Markdown links on one line.
-    "links": lambda: HEAD.format("链接")
-    + "00:00 - "
-    + "".join(f"[a{i}](http://x.com/{i}) " for i in range(40_000))
-    + "\n",
+    "links": lambda: one_entry(
+        "链接", "".join(f"[a{i}](http://x.com/{i}) " for i in range(40_000))
+    ),
     # 60,000 timeline entries, each naming a product.
     "entries": lambda: HEAD.format("条目")
     + "".join(f"{clock(i)} - 第{i}条 Bedrock\n" for i in range(60_000)),
@@ -82,12 +80,11 @@ SHAPES = {
         f"### 第{i}部分 ({clock(i)} - {clock(i)})\n- 点 Bedrock\n" for i in range(30_000)
     ),
     # 60,000 figures in one line.
-    "numbers": lambda: HEAD.format("数字")
-    + "00:00 - "
-    + "".join(f"增长 {i % 100}%，收入 {i} 亿美元，" for i in range(30_000))
-    + "\n",
+    "numbers": lambda: one_entry(
+        "数字", "".join(f"增长 {i % 100}%，收入 {i} 亿美元，" for i in range(30_000))
+    ),
     # 200,000 bold markers in a row.
-    "bold": lambda: HEAD.format("粗体") + "00:00 - " + "**" * 200_000 + "\n",
+    "bold": lambda: one_entry("粗体", "**" * 200_000),
     # 50,000 lines of code in one fence.
     "code": lambda: HEAD.format("代码")
     + "```rust\n"

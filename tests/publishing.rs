@@ -113,6 +113,16 @@ fn documents_with(outputs: &[Output], tokens: Vec<String>) -> BTreeSet<String> {
         .collect()
 }
 
+/// The product of `data/site.json` whose `field` is `value`.
+fn product<'a>(data: &'a Value, field: &str, value: &str) -> &'a Value {
+    data["products"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p[field] == value)
+        .unwrap_or_else(|| panic!("no product with {field} {value}"))
+}
+
 /// Session URLs whose text (title, overview, timeline) contains `needle`.
 fn sessions_saying(outputs: &[Output], needle: &str) -> BTreeSet<String> {
     let data: Value = serde_json::from_str(file(outputs, "data/site.json")).unwrap();
@@ -192,12 +202,7 @@ fn search_page_reads_its_strings_from_the_theme() {
 fn a_capped_entity_page_links_to_every_mention_in_search() {
     let outputs = build(Some("max_mentions_per_page = 2\n"));
     let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
-    let bedrock = data["products"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["slug"] == "amazon-bedrock")
-        .expect("the sample site has Amazon Bedrock");
+    let bedrock = product(&data, "slug", "amazon-bedrock");
     let mentions = bedrock["mentions"].as_array().unwrap();
     assert!(mentions.len() > 2, "more mentions than the page lists");
 
@@ -408,12 +413,7 @@ fn a_discovered_part_of_a_catalog_product_is_listed_with_its_family() {
     let page = file(&outputs, "products/agentcore-harbor/index.html");
     assert!(page.contains("href=\"/products/amazon-bedrock-agentcore/\""));
     let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
-    let harbor = data["products"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["name"] == "AgentCore Harbor")
-        .unwrap();
+    let harbor = product(&data, "name", "AgentCore Harbor");
     assert_eq!(harbor["parent"], "amazon-bedrock-agentcore");
     assert_eq!(harbor["catalogued"], false);
 }
