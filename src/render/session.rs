@@ -287,6 +287,7 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
                 .collect()
         })
         .unwrap_or_default();
+    let hidden_numbers = info.map_or(0, |x| x.numbers.len()) - numbers.len();
     const NONE: &[EntityRef] = &[];
     let info_view = InfoView {
         products: info.map_or(NONE, |x| &x.products),
@@ -301,11 +302,7 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
         }) || !numbers.is_empty(),
         related,
         numbers,
-        hidden_numbers: info.map_or(0, |x| {
-            x.numbers
-                .len()
-                .saturating_sub(site.config.max_mentions_per_page)
-        }),
+        hidden_numbers,
     };
     SessionPage {
         session: SessionView {
