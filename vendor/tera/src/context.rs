@@ -367,14 +367,67 @@ pub fn dotted_pointer<'a>(value: &'a Value, pointer: &str) -> Option<&'a Value> 
         return Some(value);
     }
 
-    PointerMachina::new(pointer).map(unescape_token).try_fold(
-        value,
-        |target, token| match target {
-            Value::Object(map) => map.get(token.as_ref()),
-            Value::Array(list) => parse_index(&token).and_then(|x| list.get(x)),
-            _ => None,
-        },
-    )
+    // recap: most pointers are plain (`entity.name`): split at their dots,
+    // they give the tokens `PointerMachina` gives, without its per-character
+    // state machine, which was a third of the cost of a lookup.
+    if is_plain_pointer(pointer) {
+        return plain_tokens(pointer).try_fold(value, step);
+    }
+    PointerMachina::new(pointer)
+        .map(unescape_token)
+        .try_fold(value, |target, token| step(target, &token))
+}
+
+/// One step of a dotted pointer: a key of an object or an index of an array.
+#[inline]
+fn step<'a>(target: &'a Value, token: &str) -> Option<&'a Value> {
+    match target {
+        Value::Object(map) => map.get(token),
+        Value::Array(list) => parse_index(token).and_then(|x| list.get(x)),
+        _ => None,
+    }
+}
+
+/// recap: an ASCII pointer with no quotes, brackets, backslashes or `~`,
+/// whose tokens are the non-empty pieces between its dots.
+#[inline]
+fn is_plain_pointer(pointer: &str) -> bool {
+    pointer
+        .bytes()
+        .all(|b| b.is_ascii() && !matches!(b, b'"' | b'\'' | b'\\' | b'[' | b']' | b'~'))
+}
+
+/// recap: the non-empty pieces between the dots of a plain pointer. A
+/// byte loop: `str::split('.')` set up a `memchr` search for every piece,
+/// which cost more than the state machine it replaces.
+#[inline]
+fn plain_tokens(pointer: &str) -> PlainTokens<'_> {
+    PlainTokens { pointer, at: 0 }
+}
+
+struct PlainTokens<'a> {
+    pointer: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for PlainTokens<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        let bytes = self.pointer.as_bytes();
+        while self.at < bytes.len() && bytes[self.at] == b'.' {
+            self.at += 1;
+        }
+        if self.at == bytes.len() {
+            return None;
+        }
+        let start = self.at;
+        while self.at < bytes.len() && bytes[self.at] != b'.' {
+            self.at += 1;
+        }
+        Some(&self.pointer[start..self.at])
+    }
 }
 
 /// serde jsons parse_index
@@ -392,6 +445,35 @@ mod tests {
 
     use serde_json::json;
     use std::collections::HashMap;
+
+    /// recap: the plain pointers' fast path gives exactly the tokens of
+    /// `PointerMachina`, for every pointer of up to 6 characters from an
+    /// alphabet of letters, digits and dots.
+    #[test]
+    fn plain_pointers_split_as_the_state_machine_does() {
+        let alphabet = ['a', 'b', '0', '1', '.'];
+        let mut pointers = vec![String::new()];
+        let mut checked = 0;
+        for _ in 0..6 {
+            let mut longer = Vec::new();
+            for p in &pointers {
+                for c in alphabet {
+                    let q = format!("{p}{c}");
+                    assert!(is_plain_pointer(&q));
+                    let fast: Vec<&str> = plain_tokens(&q).collect();
+                    let slow: Vec<&str> = PointerMachina::new(&q).collect();
+                    assert_eq!(fast, slow, "{q:?}");
+                    checked += 1;
+                    longer.push(q);
+                }
+            }
+            pointers = longer;
+        }
+        assert_eq!(checked, 5 + 25 + 125 + 625 + 3125 + 15625);
+        for p in ["a[0]", "a[\"b\"]", "a.'b'", "a\\.b", "a~1b", "caf\u{e9}.b"] {
+            assert!(!is_plain_pointer(p), "{p}");
+        }
+    }
 
     #[test]
     fn test_dotted_pointer() {
