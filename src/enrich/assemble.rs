@@ -332,12 +332,28 @@ fn entity_ref(e: &Entity, count: usize) -> EntityRef {
     }
 }
 
-/// Keep entities with at least one session, order them by kind and name,
-/// and rewrite every index. Returns the old → new map.
+/// Keep entities with at least one session, and the families of those
+/// (a family whose name is only ever said as part of its members', like
+/// `AgentCore` in `AgentCore Gateway`, still has a page listing them),
+/// order them by kind and name, and rewrite every index. Returns the old →
+/// new map.
 fn compact(entities: Vec<Entity>) -> (Vec<Entity>, Vec<Option<usize>>) {
-    let mut order: Vec<usize> = (0..entities.len())
-        .filter(|&i| !entities[i].sessions.is_empty())
-        .collect();
+    let mut keep: Vec<bool> = entities.iter().map(|e| !e.sessions.is_empty()).collect();
+    for i in 0..entities.len() {
+        if !entities[i].sessions.is_empty() {
+            // Parent chains end (the catalog refuses loops); the bound is
+            // for safety only.
+            let mut up = entities[i].parent;
+            for _ in 0..entities.len() {
+                let Some(p) = up.filter(|&p| !keep[p]) else {
+                    break;
+                };
+                keep[p] = true;
+                up = entities[p].parent;
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..entities.len()).filter(|&i| keep[i]).collect();
     order.sort_by(|&a, &b| {
         entities[a]
             .kind

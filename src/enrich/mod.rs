@@ -391,6 +391,34 @@ mod tests {
         assert_eq!(whole.children.len(), 1);
     }
 
+    /// `Bedrock Guardrails` is a part of the catalog's Amazon Bedrock even
+    /// where `Bedrock` is never said on its own: the family is kept, with
+    /// no mention, for its page to list its members.
+    #[test]
+    fn a_family_said_only_in_its_parts_names_is_kept() {
+        let site = with_catalog(&RECAP.replace("Bedrock", "Bedrock Guardrails"));
+        let part = site.entity_by_url("/products/bedrock-guardrails/").unwrap();
+        assert!(part.mentions.len() > 2, "{}", part.mentions.len());
+        let family = part.parent.map(|p| &site.entities[p]);
+        assert_eq!(family.map(|e| e.name.as_str()), Some("Amazon Bedrock"));
+        let family = family.unwrap();
+        assert!(family.mentions.is_empty() && family.sessions.is_empty());
+        assert_eq!(family.children.len(), 1);
+        assert_eq!(
+            site.entity_by_url(&family.url).map(|e| &e.name),
+            Some(&family.name)
+        );
+        // An entity neither said nor a family of one said is still left out.
+        let products: Vec<&str> = site
+            .entities_of(EntityKind::Product)
+            .map(|(_, e)| e.name.as_str())
+            .collect();
+        assert_eq!(
+            products,
+            ["Amazon Bedrock", "Amazon Nova 2", "Bedrock Guardrails"]
+        );
+    }
+
     #[test]
     fn cross_links_can_be_turned_off() {
         let config = SiteConfig {
