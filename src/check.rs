@@ -30,7 +30,7 @@ use regex::Regex;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::process::ExitCode;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, Mutex};
 use std::time::{Duration, Instant};
 
 /// Links and anchors of one output file.
@@ -62,32 +62,78 @@ impl CheckReport {
     }
 }
 
+/// What `check` keeps of a site's files: every path, and the links and
+/// anchors of each page and stylesheet. Not the bytes: a big site's pages
+/// are crawled as they are rendered and dropped (on a 10,000-session site,
+/// holding them all took 3.6 GB).
+#[derive(Debug, Default)]
+pub struct Crawl {
+    paths: Mutex<Vec<String>>,
+    pages: Mutex<Vec<(String, PageLinks)>>,
+}
+
+impl Crawl {
+    /// Crawl every file of `outputs`, in parallel.
+    pub fn of(outputs: &[Output]) -> Crawl {
+        let crawl = Crawl::default();
+        outputs.par_iter().for_each(|o| crawl.add(o));
+        crawl
+    }
+
+    /// Note one output file (safe to call from several threads).
+    pub fn add(&self, o: &Output) {
+        self.add_path(&o.path);
+        if let Some(links) = links_of(o) {
+            let mut pages = self.pages.lock().expect("never held by a panic");
+            pages.push((o.path.clone(), links));
+        }
+    }
+
+    /// Note a file that is not crawled (the data export).
+    pub fn add_path(&self, path: &str) {
+        let mut paths = self.paths.lock().expect("never held by a panic");
+        paths.push(path.to_string());
+    }
+}
+
+/// The links and anchors of a page or a stylesheet.
+fn links_of(o: &Output) -> Option<PageLinks> {
+    let text = std::str::from_utf8(&o.bytes).ok()?;
+    if o.path.ends_with(".html") {
+        Some(html_links(text))
+    } else if o.path.ends_with(".css") {
+        Some(css_links(text))
+    } else {
+        None
+    }
+}
+
 /// Check a built site. `outputs` are the rendered files of `site`.
 pub fn check(site: &Site, outputs: &[Output]) -> CheckReport {
+    check_crawl(site, Crawl::of(outputs))
+}
+
+/// Check a site from what was crawled of its files.
+pub fn check_crawl(site: &Site, crawl: Crawl) -> CheckReport {
     let mut report = CheckReport {
         problems: site.diagnostics.clone(),
         ..Default::default()
     };
-    let crawled: BTreeMap<&str, PageLinks> = outputs
-        .par_iter()
-        .filter_map(|o| {
-            let text = std::str::from_utf8(&o.bytes).ok()?;
-            if o.path.ends_with(".html") {
-                Some((o.path.as_str(), html_links(text)))
-            } else if o.path.ends_with(".css") {
-                Some((o.path.as_str(), css_links(text)))
-            } else {
-                None
-            }
-        })
+    let all_paths = crawl.paths.into_inner().expect("never held by a panic");
+    let crawled: BTreeMap<String, PageLinks> = crawl
+        .pages
+        .into_inner()
+        .expect("never held by a panic")
+        .into_iter()
         .collect();
     report.pages = crawled.keys().filter(|p| p.ends_with(".html")).count();
-    let paths: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+    let paths: HashSet<&str> = all_paths.iter().map(String::as_str).collect();
     let sources = page_sources(site);
 
     // (kind, target as written, detail) → pages
     let mut broken: BTreeMap<(bool, String, String), Vec<&str>> = BTreeMap::new();
     for (page, links) in &crawled {
+        let page = page.as_str();
         for url in &links.links {
             report.links += 1;
             match resolve(page, url, &paths) {
@@ -165,7 +211,7 @@ pub fn check(site: &Site, outputs: &[Output]) -> CheckReport {
             .push(Diagnostic::error(&url_of(first), None, message));
     }
     report.problems.extend(slug_collisions(site));
-    report.problems.extend(duplicate_outputs(outputs));
+    report.problems.extend(duplicate_outputs(&all_paths));
     report.problems.extend(uncatalogued(site));
     report
 }
@@ -397,13 +443,13 @@ fn slug_collisions(site: &Site) -> Vec<Diagnostic> {
 
 /// Two outputs with one path (the renderer refuses this, but a check that
 /// runs on any outputs should say so too).
-fn duplicate_outputs(outputs: &[Output]) -> Vec<Diagnostic> {
+fn duplicate_outputs(paths: &[String]) -> Vec<Diagnostic> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
-    for o in outputs {
-        if !seen.insert(o.path.as_str()) {
+    for path in paths {
+        if !seen.insert(path.as_str()) {
             out.push(Diagnostic::error(
-                &url_of(&o.path),
+                &url_of(path),
                 None,
                 "duplicate slug: two pages are written to this path",
             ));
@@ -477,12 +523,32 @@ const EXTERNAL_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// `recap check`: build in memory, check, print the list; exit code 1 when
 /// there are errors.
+/// Build the site in memory, crawling each page as it is rendered.
+fn build_and_crawl(
+    opts: &BuildOptions,
+    on_stage: &mut dyn FnMut(&'static str),
+) -> anyhow::Result<(Site, Crawl)> {
+    let model = Incremental::model_once(opts.clone(), on_stage)?;
+    let (Some(site), Some(theme)) = (model.site(), model.theme()) else {
+        anyhow::bail!("nothing built");
+    };
+    let crawl = Crawl::default();
+    let sink = |o: &Output| {
+        crawl.add(o);
+        Ok(())
+    };
+    let rest = crate::render::render_streaming(site, theme, Some(&sink))?;
+    rest.par_iter().for_each(|o| crawl.add(o));
+    crawl.add_path(crate::render::data::DATA_PATH);
+    Ok((model.into_site().expect("built above"), crawl))
+}
+
 pub fn run(opts: &BuildOptions, external: bool, printer: Printer) -> anyhow::Result<ExitCode> {
     let t = Instant::now();
     let bar = printer.progress("building", STAGES.len() as u64);
-    let built = Incremental::build_once(opts.clone(), &mut bar.observer())?;
+    let (site, crawl) = build_and_crawl(opts, &mut bar.observer())?;
     bar.finish();
-    let mut report = check(&built.site, &built.outputs);
+    let mut report = check_crawl(&site, crawl);
     if external && !report.external.is_empty() {
         let urls: Vec<String> = report.external.keys().cloned().collect();
         printer.info(&format!("fetching {} external links…", urls.len()));
@@ -504,7 +570,7 @@ pub fn run(opts: &BuildOptions, external: bool, printer: Printer) -> anyhow::Res
     for d in &report.problems {
         printer.diagnostic(d);
     }
-    let skipped = left_out(&built.site);
+    let skipped = left_out(&site);
     if !skipped.is_empty() {
         printer.info(&format!(
             "{} other names were found in the prose and left out (-v lists them with the reason)",

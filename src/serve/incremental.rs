@@ -174,6 +174,13 @@ impl Model {
         self.theme.as_deref()
     }
 
+    /// The enriched site, once nothing else holds the model.
+    pub fn into_site(self) -> Option<Site> {
+        self.enriched
+            .map(Arc::unwrap_or_clone)
+            .map(Enricher::into_site)
+    }
+
     /// Every file of the model, as `recap build` writes it.
     pub fn render_all(&self) -> anyhow::Result<Vec<Output>> {
         let (Some(site), Some(theme)) = (self.site(), self.theme()) else {
@@ -251,6 +258,31 @@ impl Incremental {
         opts: BuildOptions,
         on_stage: &mut dyn FnMut(&'static str),
     ) -> anyhow::Result<Built> {
+        let (model, mut timings) = Incremental::model_with_timings(opts, on_stage)?;
+        let t = Instant::now();
+        let outputs = model.render_all()?;
+        timings.push((STAGES[3], t.elapsed()));
+        Ok(Built {
+            site: model.into_site().expect("built above"),
+            outputs,
+            timings,
+        })
+    }
+
+    /// The model of a one-shot build, rendering nothing: for a caller that
+    /// renders it its own way. `on_stage` is told of every stage, `render`
+    /// last, as the caller's render begins.
+    pub fn model_once(
+        opts: BuildOptions,
+        on_stage: &mut dyn FnMut(&'static str),
+    ) -> anyhow::Result<Model> {
+        Ok(Incremental::model_with_timings(opts, on_stage)?.0)
+    }
+
+    fn model_with_timings(
+        opts: BuildOptions,
+        on_stage: &mut dyn FnMut(&'static str),
+    ) -> anyhow::Result<(Model, Vec<(&'static str, Duration)>)> {
         let mut inc = Incremental::new(opts);
         let model = RwLock::new(Model::default());
         let mut stage = |s: &'static str| {
@@ -260,20 +292,8 @@ impl Incremental {
         };
         let mut r = inc.rebuild(Dirty::ALL, &mut stage, &model)?;
         on_stage(STAGES[3]);
-        let t = Instant::now();
-        let model = model.into_inner().map_err(poisoned)?;
-        let outputs = model.render_all()?;
         r.timings.retain(|(s, _)| *s != STAGES[3]);
-        r.timings.push((STAGES[3], t.elapsed()));
-        Ok(Built {
-            site: model
-                .enriched
-                .map(Arc::unwrap_or_clone)
-                .expect("built above")
-                .into_site(),
-            outputs,
-            timings: r.timings,
-        })
+        Ok((model.into_inner().map_err(poisoned)?, r.timings))
     }
 
     /// Rebuild the model in `held` after `dirty` changed (plus whatever
