@@ -17,18 +17,20 @@
 
 use crate::build::BuildOptions;
 use crate::progress::Printer;
+use crate::render;
 use crate::serve::incremental::{Incremental, STAGES};
-use crate::write::Output;
+use crate::write::{self, Output};
 use anyhow::Context;
 use lol_html::html_content::{ContentType, Element};
 use lol_html::{element, text, RewriteStrSettings};
+use rayon::prelude::*;
 use regex::Regex;
 use std::cell::RefCell;
 use std::collections::HashSet;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, Mutex};
 use std::time::Instant;
 
 /// Attributes holding one URL.
@@ -51,36 +53,42 @@ pub struct BundleReport {
     pub warnings: Vec<String>,
 }
 
-/// Rewrite the outputs of a build for `file://`. Files other than HTML and
-/// CSS are passed through unchanged.
-pub fn bundle(outputs: &[Output]) -> anyhow::Result<(Vec<Output>, BundleReport)> {
-    let known: HashSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+/// Rewrite the outputs of a build for `file://`, in place. Files other
+/// than HTML and CSS are left as they are.
+pub fn bundle(outputs: &mut [Output]) -> anyhow::Result<BundleReport> {
+    let known: Vec<String> = outputs.iter().map(|o| o.path.clone()).collect();
+    let known: HashSet<&str> = known.iter().map(String::as_str).collect();
     let mut report = BundleReport::default();
-    let mut out = Vec::with_capacity(outputs.len());
-    for o in outputs {
-        let bytes = if o.path.ends_with(".html") || o.path.ends_with(".htm") {
-            let text = std::str::from_utf8(&o.bytes)
-                .with_context(|| format!("{} is not UTF-8", o.path))?;
-            rewrite_html(&o.path, text, &known, &mut report)
-                .with_context(|| format!("cannot rewrite {}", o.path))?
-                .into_bytes()
-        } else if o.path.ends_with(".css") {
-            match std::str::from_utf8(&o.bytes) {
-                Ok(text) => {
-                    let (css, n) = rewrite_css(&o.path, text, &known);
-                    report.rewritten += n;
-                    css.into_bytes()
-                }
-                Err(_) => o.bytes.clone(),
-            }
-        } else {
-            o.bytes.clone()
-        };
-        out.push(Output::new(o.path.clone(), bytes));
+    for o in outputs.iter_mut() {
+        rewrite_output(o, &known, &mut report)?;
     }
     report.warnings.sort();
     report.warnings.dedup();
-    Ok((out, report))
+    Ok(report)
+}
+
+/// Rewrite one output for `file://` (HTML and CSS; other files stay).
+/// `known` are the site's output paths; only its pages (`…/index.html`)
+/// decide anything (see [`relative_url`]).
+fn rewrite_output(
+    o: &mut Output,
+    known: &HashSet<&str>,
+    report: &mut BundleReport,
+) -> anyhow::Result<()> {
+    if o.path.ends_with(".html") || o.path.ends_with(".htm") {
+        let text =
+            std::str::from_utf8(&o.bytes).with_context(|| format!("{} is not UTF-8", o.path))?;
+        o.bytes = rewrite_html(&o.path, text, known, report)
+            .with_context(|| format!("cannot rewrite {}", o.path))?
+            .into_bytes();
+    } else if o.path.ends_with(".css") {
+        if let Ok(text) = std::str::from_utf8(&o.bytes) {
+            let (css, n) = rewrite_css(&o.path, text, known);
+            report.rewritten += n;
+            o.bytes = css.into_bytes();
+        }
+    }
+    Ok(())
 }
 
 /// Rewrite one HTML page at output path `page`.
@@ -306,33 +314,71 @@ pub fn relative_path(from: &str, to: &str) -> String {
 
 /// Write `outputs` as a zip archive at `path`: entries sorted by path, every
 /// timestamp the zip epoch (1980-01-01) and permissions fixed, so the same
-/// site always gives the same bytes. Written beside `path` and renamed into
-/// place, so a failed write leaves no half archive.
+/// site always gives the same bytes. Written beside `path` as it is made
+/// and renamed into place, so a failed write leaves no half archive.
 pub fn write_zip(path: &Path, outputs: &[Output]) -> anyhow::Result<u64> {
+    let paths: Vec<String> = outputs.iter().map(|o| o.path.clone()).collect();
+    let by_path: std::collections::HashMap<&str, &[u8]> = outputs
+        .iter()
+        .map(|o| (o.path.as_str(), o.bytes.as_slice()))
+        .collect();
+    write_zip_with(path, &paths, &|p: &str| {
+        Ok(Box::new(by_path[p]) as Box<dyn Read>)
+    })
+}
+
+/// What [`write_zip_with`] reads a file's bytes from.
+pub type Open<'a> = &'a dyn Fn(&str) -> anyhow::Result<Box<dyn Read + 'a>>;
+
+/// [`write_zip`] of the files at `paths`, each opened with `open` and
+/// copied in as it is added: the archive of a big site is made without
+/// holding the site, or its 656 MB data export, in memory.
+pub fn write_zip_with(path: &Path, paths: &[String], open: Open) -> anyhow::Result<u64> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let name = path
+        .file_name()
+        .context("the zip path has no file name")?
+        .to_string_lossy();
+    let tmp = dir.join(format!(".{name}.recap-tmp-{}", std::process::id()));
+    let written = std::fs::File::create(&tmp)
+        .with_context(|| format!("cannot write {}", tmp.display()))
+        .and_then(|f| zip_into(std::io::BufWriter::new(f), paths, open))
+        .and_then(|size| {
+            std::fs::rename(&tmp, path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            Ok(size)
+        });
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
+/// The archive of [`write_zip_with`], written to `w`; its size in bytes.
+fn zip_into<W: Write + std::io::Seek>(w: W, paths: &[String], open: Open) -> anyhow::Result<u64> {
     use zip::write::SimpleFileOptions;
-    let mut sorted: Vec<&Output> = outputs.iter().collect();
-    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut sorted: Vec<&str> = paths.iter().map(String::as_str).collect();
+    sorted.sort_unstable();
     let options = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .compression_level(Some(9))
         .last_modified_time(zip::DateTime::default())
         .unix_permissions(0o644);
     let dir_options = options.unix_permissions(0o755);
-    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(w);
     {
-        let mut zip = zip::ZipWriter::new(&mut buf);
         let mut dirs: HashSet<String> = HashSet::new();
-        for o in sorted {
-            if !crate::write::is_safe_relative(&o.path) {
-                anyhow::bail!(
-                    "internal error: output path `{}` would leave the archive",
-                    o.path
-                );
+        for path in sorted {
+            if !crate::write::is_safe_relative(path) {
+                anyhow::bail!("internal error: output path `{path}` would leave the archive");
             }
             // Folder entries first, so every unzip tool makes the folders.
             let mut prefix = String::new();
-            for seg in o
-                .path
+            for seg in path
                 .split('/')
                 .rev()
                 .skip(1)
@@ -346,29 +392,24 @@ pub fn write_zip(path: &Path, outputs: &[Output]) -> anyhow::Result<u64> {
                     zip.add_directory(prefix.as_str(), dir_options)?;
                 }
             }
-            zip.start_file(o.path.as_str(), options)?;
-            zip.write_all(&o.bytes)?;
+            let mut bytes = open(path)?;
+            zip.start_file(path, options)?;
+            std::io::copy(&mut bytes, &mut zip)?;
         }
-        zip.finish()?;
     }
-    let bytes = buf.into_inner();
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let name = path
-        .file_name()
-        .context("the zip path has no file name")?
-        .to_string_lossy();
-    let tmp = dir.join(format!(".{name}.recap-tmp-{}", std::process::id()));
-    std::fs::write(&tmp, &bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(bytes.len() as u64)
+    let mut w = zip.finish()?;
+    w.flush()?;
+    Ok(w.stream_position()?)
 }
 
 /// `recap bundle`: build, rewrite, write the folder (atomically, refusing
 /// the same folders `recap build` refuses) and, with `zip`, the archive.
+///
+/// Pages are rewritten and written as they are rendered, as `recap build`
+/// writes them: a 10,000-session site, held whole and then rewritten,
+/// took 3.9 GB. Rewriting needs the site's pages before the first one is
+/// made ([`render::page_paths`]); should the render make other pages than
+/// those, the bundle is made again from the whole site in memory.
 pub fn run(
     opts: &BuildOptions,
     out: &Path,
@@ -389,26 +430,44 @@ pub fn run(
         }
     }
     let bar = printer.progress("building", STAGES.len() as u64);
-    let built = Incremental::build_once(opts.clone(), &mut bar.observer())?;
+    let model = Incremental::model_once(opts.clone(), &mut bar.observer())?;
+    let (Some(site), Some(theme)) = (model.site(), model.theme()) else {
+        anyhow::bail!("nothing built");
+    };
+    let expected = render::page_paths(site, theme)?;
+    let streamed = write_streamed(site, theme, &out, &expected)?;
+    let (paths, report) = match streamed {
+        Some(done) => done,
+        None => {
+            let mut files = render::render(site, theme).context("rendering failed")?;
+            let report = bundle(&mut files)?;
+            write::write_site(&out, &files)?;
+            (files.into_iter().map(|o| o.path).collect(), report)
+        }
+    };
     bar.finish();
-    printer.diagnostics(&built.site.diagnostics);
-    let (files, report) = bundle(&built.outputs)?;
+    printer.diagnostics(&site.diagnostics);
     for w in &report.warnings {
         printer.warning(&format!("{w}; it will not load offline"));
     }
-    crate::write::write_site(&out, &files)?;
     printer.info(&format!(
         "bundled {} sessions into {} ({} files, {} links made relative) in {:.0} ms; open {}",
-        built.site.sessions.len(),
+        site.sessions.len(),
         out.display(),
-        files.len(),
+        paths.len(),
         report.rewritten,
         t.elapsed().as_secs_f64() * 1000.0,
         out.join("index.html").display()
     ));
     if let Some(z) = zip {
         let z = at(z);
-        let size = write_zip(&z, &files)?;
+        let open = |p: &str| {
+            let file = out.join(p);
+            let f = std::fs::File::open(&file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            Ok(Box::new(f) as Box<dyn Read>)
+        };
+        let size = write_zip_with(&z, &paths, &open)?;
         printer.info(&format!(
             "wrote {} ({:.1} KB)",
             z.display(),
@@ -416,6 +475,61 @@ pub fn run(
         ));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Render the bundle into `out`, each page rewritten and written as it is
+/// made; the paths written and what rewriting did. `None`, with nothing
+/// replaced, when the render made other pages than `expected`.
+fn write_streamed(
+    site: &crate::enrich::Site,
+    theme: &render::Theme,
+    out: &Path,
+    expected: &[String],
+) -> anyhow::Result<Option<(Vec<String>, BundleReport)>> {
+    let known: HashSet<&str> = expected.iter().map(String::as_str).collect();
+    let staging = write::Staging::begin(out)?;
+    let report = Mutex::new(BundleReport::default());
+    let paths = Mutex::new(Vec::new());
+    let put = |o: &Output| -> anyhow::Result<()> {
+        let mut o = o.clone();
+        let mut own = BundleReport::default();
+        rewrite_output(&mut o, &known, &mut own)?;
+        staging.write(&o)?;
+        let mut report = report.lock().expect("never held by a panic");
+        report.rewritten += own.rewritten;
+        report.warnings.append(&mut own.warnings);
+        paths.lock().expect("never held by a panic").push(o.path);
+        Ok(())
+    };
+    let (rest, exported) = rayon::join(
+        || render::render_streaming(site, theme, Some(&put)),
+        || {
+            let mut json = staging.stream(render::data::DATA_PATH)?;
+            render::data::write_site_json(site, &mut json)
+                .with_context(|| format!("cannot write {}", render::data::DATA_PATH))?;
+            staging.finish_stream(json)
+        },
+    );
+    let rest = rest.context("rendering failed")?;
+    exported?;
+    rest.par_iter().try_for_each(put)?;
+    let mut paths = paths.into_inner().expect("never held by a panic");
+    paths.push(render::data::DATA_PATH.to_string());
+    let pages = |all: &[String]| -> HashSet<String> {
+        all.iter()
+            .filter(|p| p.ends_with("index.html"))
+            .cloned()
+            .collect()
+    };
+    if pages(&paths) != pages(expected) {
+        return Ok(None);
+    }
+    staging.commit()?;
+    paths.sort();
+    let mut report = report.into_inner().expect("never held by a panic");
+    report.warnings.sort();
+    report.warnings.dedup();
+    Ok(Some((paths, report)))
 }
 
 #[cfg(test)]

@@ -280,6 +280,28 @@ pub fn render_site_wide(site: &Site, theme: &Theme) -> anyhow::Result<Vec<Output
     Ok(out)
 }
 
+/// The output path of every page the full render makes (home pages, the
+/// 404 page, session pages, Markdown pages, entity pages and their lists,
+/// the search page) and of the theme's static files, without rendering
+/// them. `recap bundle` needs the site's paths to rewrite the first page.
+pub fn page_paths(site: &Site, theme: &Theme) -> anyhow::Result<Vec<String>> {
+    let mut urls = home::home_urls(site);
+    urls.push("/404.html".to_string());
+    urls.extend(site.sessions.iter().map(|s| session::session_url(s)));
+    urls.extend(site.pages.iter().map(pages::page_url));
+    urls.extend(entities::urls(site, theme));
+    if theme.has_template("search.html") {
+        urls.push("/search/".to_string());
+    }
+    let mut paths: Vec<String> = urls.iter().map(|u| output_path(u)).collect();
+    paths.extend(
+        assets::assets(theme.static_dir())?
+            .into_iter()
+            .map(|o| o.path),
+    );
+    Ok(paths)
+}
+
 /// The output files of `urls`.
 fn paths_of(urls: &[String]) -> HashSet<String> {
     urls.iter().map(|u| output_path(u)).collect()
@@ -518,6 +540,29 @@ pub fn render_path(site: &Site, theme: &Theme, path: &str) -> Option<anyhow::Res
 mod tests {
     use super::*;
     use crate::config::SiteConfig;
+
+    /// `recap bundle` rewrites each page as it is rendered, with the
+    /// site's pages foreseen before the first one is made: they must be
+    /// exactly the pages the render makes (HTML pages and static files).
+    #[test]
+    fn page_paths_foresee_every_page_the_render_makes() {
+        let opts = crate::build::BuildOptions::default();
+        let config = opts.site_config().unwrap();
+        let theme = Theme::load(&opts.theme_dir(&config), &opts.templates_dir(), &config).unwrap();
+        let (site, outputs, _) = crate::build::build_in_memory(&opts).unwrap();
+        let html = |p: &&str| p.ends_with(".html") || p.starts_with("static/");
+        let made: std::collections::BTreeSet<&str> = outputs
+            .iter()
+            .map(|o| o.path.as_str())
+            .filter(html)
+            .collect();
+        let foreseen = page_paths(&site, &theme).unwrap();
+        let foreseen: std::collections::BTreeSet<&str> =
+            foreseen.iter().map(String::as_str).filter(html).collect();
+        assert!(made.len() > 100, "{}", made.len());
+        assert!(made.contains("search/index.html") && made.contains("about/index.html"));
+        assert_eq!(made, foreseen);
+    }
 
     /// Contexts are reused from page to page: nothing of one page may
     /// reach the next, and a common variable a page hides comes back.
