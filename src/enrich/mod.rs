@@ -373,13 +373,9 @@ mod tests {
             )
             .replace("- Bedrock 与 Writer", "- 集成 Bedrock PR 与 Bedrock Canvas");
         let site = with_catalog(&text);
-        let products: Vec<&str> = site
-            .entities_of(EntityKind::Product)
-            .map(|(_, e)| e.name.as_str())
-            .collect();
         // Said once, `Bedrock Canvas` is not enough; `PR` is never a part.
         assert_eq!(
-            products,
+            product_names(&site),
             ["Amazon Bedrock", "Amazon Nova 2", "Bedrock Guardrails"]
         );
         let part = site.entity_by_url("/products/bedrock-guardrails/").unwrap();
@@ -409,14 +405,16 @@ mod tests {
             Some(&family.name)
         );
         // An entity neither said nor a family of one said is still left out.
-        let products: Vec<&str> = site
-            .entities_of(EntityKind::Product)
-            .map(|(_, e)| e.name.as_str())
-            .collect();
         assert_eq!(
-            products,
+            product_names(&site),
             ["Amazon Bedrock", "Amazon Nova 2", "Bedrock Guardrails"]
         );
+    }
+
+    fn product_names(site: &Site) -> Vec<&str> {
+        site.entities_of(EntityKind::Product)
+            .map(|(_, e)| e.name.as_str())
+            .collect()
     }
 
     #[test]
