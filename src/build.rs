@@ -249,10 +249,7 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         || render(&site, &theme, Some(&sink)),
         || {
             let t = Instant::now();
-            let mut json = staging.stream(render::data::DATA_PATH)?;
-            render::data::write_site_json(&site, &mut json)
-                .with_context(|| format!("cannot write {}", render::data::DATA_PATH))?;
-            staging.finish_stream(json)?;
+            export(&site, &staging)?;
             anyhow::Ok(t.elapsed())
         },
     );
@@ -280,6 +277,15 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
         diagnostics,
         timings,
     })
+}
+
+/// Stream the data export (`data/site.json`) into `staging`: on a big site
+/// it is hundreds of megabytes, never held whole.
+pub(crate) fn export(site: &Site, staging: &write::Staging) -> anyhow::Result<()> {
+    let mut json = staging.stream(render::data::DATA_PATH)?;
+    render::data::write_site_json(site, &mut json)
+        .with_context(|| format!("cannot write {}", render::data::DATA_PATH))?;
+    staging.finish_stream(json)
 }
 
 #[cfg(test)]

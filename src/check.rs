@@ -65,13 +65,7 @@ pub fn check_crawl(site: &Site, crawl: Crawl) -> CheckReport {
         problems: site.diagnostics.clone(),
         ..Default::default()
     };
-    let all_paths = crawl.paths.into_inner().expect("never held by a panic");
-    let crawled: BTreeMap<String, PageLinks> = crawl
-        .pages
-        .into_inner()
-        .expect("never held by a panic")
-        .into_iter()
-        .collect();
+    let (all_paths, crawled) = crawl.into_parts();
     report.pages = crawled.keys().filter(|p| p.ends_with(".html")).count();
     let paths: HashSet<&str> = all_paths.iter().map(String::as_str).collect();
     let sources = page_sources(site);
@@ -393,8 +387,6 @@ fn kind_name(k: EntityKind) -> &'static str {
 /// site with a few hundred links checks in minutes.
 const EXTERNAL_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// `recap check`: build in memory, check, print the list; exit code 1 when
-/// there are errors.
 /// Build the site in memory, crawling each page as it is rendered.
 fn build_and_crawl(
     opts: &BuildOptions,
@@ -415,6 +407,8 @@ fn build_and_crawl(
     Ok((model.into_site().expect("built above"), crawl))
 }
 
+/// `recap check`: build in memory, check, print the list; exit code 1 when
+/// there are errors.
 pub fn run(opts: &BuildOptions, external: bool, printer: Printer) -> anyhow::Result<ExitCode> {
     let t = Instant::now();
     let bar = printer.progress("building", STAGES.len() as u64);

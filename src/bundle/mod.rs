@@ -64,35 +64,39 @@ pub fn bundle(outputs: &mut [Output]) -> anyhow::Result<BundleReport> {
     let known: HashSet<&str> = known.iter().map(String::as_str).collect();
     let mut report = BundleReport::default();
     for o in outputs.iter_mut() {
-        rewrite_output(o, &known, &mut report)?;
+        if let Some(bytes) = rewritten(o, &known, &mut report)? {
+            o.bytes = bytes;
+        }
     }
     report.warnings.sort();
     report.warnings.dedup();
     Ok(report)
 }
 
-/// Rewrite one output for `file://` (HTML and CSS; other files stay).
-/// `known` are the site's output paths; only its pages (`…/index.html`)
-/// decide anything (see [`relative_url`]).
-fn rewrite_output(
-    o: &mut Output,
+/// The bytes of one output rewritten for `file://`: HTML and CSS; `None`
+/// for other files, which stay as they are. `known` are the site's output
+/// paths; only its pages (`…/index.html`) decide anything (see
+/// [`relative_url`]).
+fn rewritten(
+    o: &Output,
     known: &HashSet<&str>,
     report: &mut BundleReport,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Option<Vec<u8>>> {
     if o.path.ends_with(".html") || o.path.ends_with(".htm") {
         let text =
             std::str::from_utf8(&o.bytes).with_context(|| format!("{} is not UTF-8", o.path))?;
-        o.bytes = rewrite_html(&o.path, text, known, report)
-            .with_context(|| format!("cannot rewrite {}", o.path))?
-            .into_bytes();
-    } else if o.path.ends_with(".css") {
+        let html = rewrite_html(&o.path, text, known, report)
+            .with_context(|| format!("cannot rewrite {}", o.path))?;
+        return Ok(Some(html.into_bytes()));
+    }
+    if o.path.ends_with(".css") {
         if let Ok(text) = std::str::from_utf8(&o.bytes) {
             let (css, n) = rewrite_css(&o.path, text, known);
             report.rewritten += n;
-            o.bytes = css.into_bytes();
+            return Ok(Some(css.into_bytes()));
         }
     }
-    Ok(())
+    Ok(None)
 }
 
 /// Rewrite one HTML page at output path `page`.
@@ -405,24 +409,23 @@ fn write_streamed(
     let report = Mutex::new(BundleReport::default());
     let paths = Mutex::new(Vec::new());
     let put = |o: &Output| -> anyhow::Result<()> {
-        let mut o = o.clone();
         let mut own = BundleReport::default();
-        rewrite_output(&mut o, &known, &mut own)?;
-        staging.write(&o)?;
+        match rewritten(o, &known, &mut own)? {
+            Some(bytes) => staging.write(&Output::new(o.path.clone(), bytes))?,
+            None => staging.write(o)?,
+        }
         let mut report = report.lock().expect("never held by a panic");
         report.rewritten += own.rewritten;
         report.warnings.append(&mut own.warnings);
-        paths.lock().expect("never held by a panic").push(o.path);
+        paths
+            .lock()
+            .expect("never held by a panic")
+            .push(o.path.clone());
         Ok(())
     };
     let (rest, exported) = rayon::join(
         || render::render_streaming(site, theme, Some(&put)),
-        || {
-            let mut json = staging.stream(render::data::DATA_PATH)?;
-            render::data::write_site_json(site, &mut json)
-                .with_context(|| format!("cannot write {}", render::data::DATA_PATH))?;
-            staging.finish_stream(json)
-        },
+        || crate::build::export(site, &staging),
     );
     let rest = rest.context("rendering failed")?;
     exported?;

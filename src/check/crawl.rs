@@ -5,7 +5,7 @@ use lol_html::{element, RewriteStrSettings};
 use rayon::prelude::*;
 use regex::Regex;
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::{LazyLock, Mutex};
 
 /// Links and anchors of one output file.
@@ -23,8 +23,8 @@ pub struct PageLinks {
 /// holding them all took 3.6 GB).
 #[derive(Debug, Default)]
 pub struct Crawl {
-    pub(super) paths: Mutex<Vec<String>>,
-    pub(super) pages: Mutex<Vec<(String, PageLinks)>>,
+    paths: Mutex<Vec<String>>,
+    pages: Mutex<Vec<(String, PageLinks)>>,
 }
 
 impl Crawl {
@@ -48,6 +48,13 @@ impl Crawl {
     pub fn add_path(&self, path: &str) {
         let mut paths = self.paths.lock().expect("never held by a panic");
         paths.push(path.to_string());
+    }
+
+    /// Every path noted, and the links of each page by path.
+    pub fn into_parts(self) -> (Vec<String>, BTreeMap<String, PageLinks>) {
+        let paths = self.paths.into_inner().expect("never held by a panic");
+        let pages = self.pages.into_inner().expect("never held by a panic");
+        (paths, pages.into_iter().collect())
     }
 }
 

@@ -260,12 +260,7 @@ pub fn render_site_wide(site: &Site, theme: &Theme) -> anyhow::Result<Vec<Output
     let common = Common::new(site, theme, features)?;
     let entity_urls = entities::urls(site, theme);
     let entity_paths = paths_of(&entity_urls);
-    let urls = home::home_urls(site)
-        .into_iter()
-        .chain(site.sessions.iter().map(|s| session::session_url(s)))
-        .chain(site.pages.iter().map(pages::page_url))
-        .chain(entity_urls);
-    let mut pages: Vec<Output> = urls
+    let mut pages: Vec<Output> = listed_urls(site, entity_urls)
         .map(|url| Output::new(output_path(&url), Vec::new()))
         .collect();
     let mut out = Vec::new();
@@ -285,11 +280,8 @@ pub fn render_site_wide(site: &Site, theme: &Theme) -> anyhow::Result<Vec<Output
 /// the search page) and of the theme's static files, without rendering
 /// them. `recap bundle` needs the site's paths to rewrite the first page.
 pub fn page_paths(site: &Site, theme: &Theme) -> anyhow::Result<Vec<String>> {
-    let mut urls = home::home_urls(site);
+    let mut urls: Vec<String> = listed_urls(site, entities::urls(site, theme)).collect();
     urls.push("/404.html".to_string());
-    urls.extend(site.sessions.iter().map(|s| session::session_url(s)));
-    urls.extend(site.pages.iter().map(pages::page_url));
-    urls.extend(entities::urls(site, theme));
     if theme.has_template("search.html") {
         urls.push("/search/".to_string());
     }
@@ -300,6 +292,16 @@ pub fn page_paths(site: &Site, theme: &Theme) -> anyhow::Result<Vec<String>> {
             .map(|o| o.path),
     );
     Ok(paths)
+}
+
+/// The URLs of the home pages, session pages and Markdown pages, then
+/// `entity_urls` (entity pages and their lists).
+fn listed_urls(site: &Site, entity_urls: Vec<String>) -> impl Iterator<Item = String> + '_ {
+    home::home_urls(site)
+        .into_iter()
+        .chain(site.sessions.iter().map(|s| session::session_url(s)))
+        .chain(site.pages.iter().map(pages::page_url))
+        .chain(entity_urls)
 }
 
 /// The output files of `urls`.
