@@ -417,3 +417,54 @@ fn a_discovered_part_of_a_catalog_product_is_listed_with_its_family() {
     assert_eq!(harbor["parent"], "amazon-bedrock-agentcore");
     assert_eq!(harbor["catalogued"], false);
 }
+
+#[test]
+fn a_family_page_counts_its_members_sessions_most_mentioned_first() {
+    let seeds = std::env::temp_dir().join(format!("recap-family-seeds-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&seeds);
+    std::fs::create_dir_all(&seeds).unwrap();
+    // Trainium3 in both sessions, Trainium2 in one; the family's own name
+    // is never said alone.
+    for (file, title, extra) in [
+        ("a.txt", "芯片一", "它比 AWS Trainium2 快四倍"),
+        ("b.txt", "芯片二", "客户已经开始迁移"),
+    ] {
+        std::fs::write(
+            seeds.join(file),
+            format!(
+                "# AWS re:Invent 2025 分会场总结：{title}\n\n## 会议概述\n\n\
+                 本次会议介绍了 AWS Trainium3。\n\n## 详细时间线\n\n\
+                 ### 第一部分 (00:00 - 05:00)\n00:00 - 02:00 - 芯片\n\
+                 - AWS Trainium3 正式可用\n- {extra}\n"
+            ),
+        )
+        .unwrap();
+    }
+    let opts = BuildOptions {
+        root: repo(),
+        seeds: seeds.clone(),
+        ..BuildOptions::default()
+    };
+    let outputs = recap::build_in_memory(&opts).expect("the site builds").1;
+    let _ = std::fs::remove_dir_all(&seeds);
+    let page = file(&outputs, "products/aws-trainium/index.html");
+    assert!(page.contains("系列成员在 2 场会议中提及"), "{page}");
+    let family = &page[page.find("id=\"family-title\"").expect("members listed")..];
+    let family = &family[..family.find("</ul>").unwrap()];
+    let three = family.find(">AWS Trainium3</a>").expect("Trainium3 listed");
+    let two = family.find(">AWS Trainium2</a>").expect("Trainium2 listed");
+    assert!(three < two, "the most mentioned first: {family}");
+    assert!(
+        family.contains(
+            ">AWS Trainium3</a><span class=\"chip-count\" title=\"在 2 场会议中提及\">2</span>"
+        ),
+        "{family}"
+    );
+    assert!(family.contains(
+        ">AWS Trainium2</a><span class=\"chip-count\" title=\"在 1 场会议中提及\">1</span>"
+    ));
+    // The maker's page counts its products the same way.
+    let aws = file(&outputs, "companies/aws/index.html");
+    let makes = &aws[aws.find("id=\"makes-title\"").expect("products listed")..];
+    assert!(makes.find(">AWS Trainium3</a>") < makes.find(">AWS Trainium2</a>"));
+}
