@@ -449,6 +449,10 @@ fn a_family_page_counts_its_members_sessions_most_mentioned_first() {
     let _ = std::fs::remove_dir_all(&seeds);
     let page = file(&outputs, "products/aws-trainium/index.html");
     assert!(page.contains("系列成员在 2 场会议中提及"), "{page}");
+    let list = file(&outputs, "products/index.html");
+    let card = &list[list.find(">AWS Trainium</a>").expect("listed")..];
+    let card = &card[..card.find("</li>").unwrap()];
+    assert!(card.contains("系列成员在 2 场会议中提及"), "{card}");
     let family = &page[page.find("id=\"family-title\"").expect("members listed")..];
     let family = &family[..family.find("</ul>").unwrap()];
     let three = family.find(">AWS Trainium3</a>").expect("Trainium3 listed");

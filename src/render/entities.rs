@@ -43,6 +43,9 @@ struct ListItem<'a> {
     org: Option<&'a str>,
     sessions: usize,
     mentions: usize,
+    /// Sessions that mention any of its family's members (see the entity
+    /// page's `member_sessions`).
+    member_sessions: usize,
     launch: Option<MentionRole>,
     launch_label: Option<&'a str>,
     /// Products: the name of the family it belongs to.
@@ -453,6 +456,7 @@ fn list_item<'a>(site: &'a Site, e: &'a Entity, strings: &'a Strings) -> ListIte
         org: e.org.as_deref(),
         sessions: e.sessions.len(),
         mentions: e.mentions.len(),
+        member_sessions: member_sessions(site, &e.children),
         launch: e.launch,
         launch_label: e.launch.map(|r| match r {
             MentionRole::Launched => strings.get("role_launched"),
