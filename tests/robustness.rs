@@ -202,6 +202,56 @@ fn bad_recaps_are_reported_by_file_and_line_and_the_rest_builds() {
     );
 }
 
+/// Input shaped to make some stage recurse or rescan without end: each
+/// once took minutes or overflowed the stack and took the build down.
+#[test]
+fn pathological_nesting_is_reported_and_the_rest_builds() {
+    let tmp = Tmp::new("nesting");
+    let s = site(&tmp);
+    let seeds = s.join("seeds");
+    let w = |name: &str, text: String| std::fs::write(seeds.join(name), text).unwrap();
+    let head =
+        |title: &str| format!("# 某大会 2025 分会场总结：{title}\n\n## 时间线\n00:00 - 开场\n");
+    // A thousand levels of bullets.
+    let deep: String = (0..1000)
+        .map(|i| format!("{}- 第{i}层\n", "  ".repeat(i)))
+        .collect();
+    w("deep.txt", head("层层嵌套") + &deep);
+    // YAML front matter nested 100,000 deep.
+    w(
+        "nested_yaml.txt",
+        format!(
+            "---\ntitle: 嵌套\nextra: {}1{}\n---\n",
+            "{a: ".repeat(100_000),
+            "}".repeat(100_000)
+        ) + &head("嵌套的头信息"),
+    );
+    // One run of 20,000 capitalised words.
+    let caps: Vec<String> = (0..20_000).map(|i| format!("Word{}", i % 97)).collect();
+    w("caps.txt", head("大写长串") + "- " + &caps.join(" ") + "\n");
+
+    let o = recap(&s, &["build"]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "the site still builds: {err}");
+    assert!(
+        err.lines()
+            .any(|l| l.contains("deep.txt:18:") && l.contains("more than 12 levels")),
+        "{err}"
+    );
+    assert!(
+        err.lines()
+            .any(|l| l.contains("nested_yaml.txt:2:") && l.contains("more than 64 deep")),
+        "{err}"
+    );
+    let out = s.join("public");
+    let sessions = session_dirs(&out);
+    assert_eq!(sessions.len(), 5 + 3, "{sessions:?}");
+    let page = std::fs::read_to_string(out.join("sessions/ceng-ceng-qian-tao/index.html")).unwrap();
+    assert!(page.contains("第999层"), "the deepest bullet is kept");
+    // One list per level, 0 to 12; the deeper bullets are the last one's.
+    assert_eq!(page.matches("<ul class=\"tl-points\">").count(), 13);
+}
+
 #[test]
 fn a_recap_that_is_a_table_of_figures_lists_some_and_counts_the_rest() {
     // 3.9 MB of figures once made a 131 MB session page: every figure was

@@ -75,7 +75,14 @@ struct Parser<'a> {
     /// Indentation of the first bullet under the open entry: bullets are
     /// nested relative to it, whatever the note-taker's indent style.
     base_indent: Option<usize>,
+    /// A bullet deeper than [`MAX_DEPTH`] has been reported.
+    too_deep: bool,
 }
+
+/// Bullets nested deeper than this are kept at this depth. No recap needs
+/// more, and the stages after parsing nest a list (and the theme a macro
+/// call) per level: a thousand levels overflowed a thread's stack.
+pub const MAX_DEPTH: usize = 12;
 
 impl<'a> Parser<'a> {
     fn new(source: &'a str) -> Self {
@@ -94,6 +101,7 @@ impl<'a> Parser<'a> {
             diagnostics: Vec::new(),
             entry_from_bullet: false,
             base_indent: None,
+            too_deep: false,
         }
     }
 
@@ -217,7 +225,20 @@ impl<'a> Parser<'a> {
         if let Some(b) = shapes::bullet(line) {
             let indent = b.indent.chars().count();
             let base = *self.base_indent.get_or_insert(indent);
-            let depth = indent.saturating_sub(base).div_ceil(2);
+            let mut depth = indent.saturating_sub(base).div_ceil(2);
+            if depth > MAX_DEPTH {
+                if !self.too_deep {
+                    self.too_deep = true;
+                    self.warn(
+                        n,
+                        format!(
+                            "bullets nested more than {MAX_DEPTH} levels deep are shown \
+                             {MAX_DEPTH} levels deep (this one and any later)"
+                        ),
+                    );
+                }
+                depth = MAX_DEPTH;
+            }
             let ordinal = b.ordinal;
             let body = b.text.trim();
             if self.part != Part::Timeline && self.timeline.is_empty() {

@@ -586,6 +586,10 @@ fn said_as_company(before: &str, after: &str, lists: &[usize]) -> bool {
             .any(|w| after.starts_with(w) && !after[w.len()..].starts_with('级'))
 }
 
+/// The most words a name found in prose may have (`AWS Certified Machine
+/// Learning Engineer – Associate` has seven).
+const MAX_NAME_WORDS: usize = 8;
+
 fn scan_unit(text: &str, line: usize, products: &[Product], out: &mut Vec<Sighting>) {
     let han = text.chars().filter(|&c| is_han(c)).count();
     let latin = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
@@ -641,6 +645,12 @@ fn scan_unit(text: &str, line: usize, products: &[Product], out: &mut Vec<Sighti
             .is_some_and(|&(s, e)| words::is_function_word(&text[s..e]))
         {
             run.pop();
+        }
+        // Names are a few words; a longer run of capitalised words is a
+        // title or a list. Kept, a run of 20,000 words made the choice of
+        // names take minutes, each of its words looked up with the rest.
+        if run.len() > MAX_NAME_WORDS {
+            continue;
         }
         let (Some(&(s, _)), Some(&(_, mut e))) = (run.first(), run.last()) else {
             continue;
@@ -716,6 +726,25 @@ pub use decide::{all_generic, decide};
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_run_of_capitalised_words_is_not_a_name() {
+        let names = |text: &str| -> Vec<String> {
+            scan(&[(text, 1)], &[], &[])
+                .into_iter()
+                .map(|s| s.name)
+                .collect()
+        };
+        let words = |n: usize| {
+            (0..n)
+                .map(|i| format!("Word{i}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(names(&format!("介绍 {} 的设计", words(8))), [words(8)]);
+        assert!(names(&format!("介绍 {} 的设计", words(9))).is_empty());
+        assert!(names(&words(20_000)).is_empty());
+    }
 
     #[test]
     fn chinese_prose_says_which_names_are_companies() {
