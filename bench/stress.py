@@ -3,7 +3,8 @@
 
 Each shape is one recap of 0.4-3.9 MB that stresses one part of the
 pipeline: thousands of mentions in one sentence, tens of thousands of
-distinct names, launches, speakers or links, a timeline of 60,000 entries.
+distinct names, launches, speakers or links, a timeline of 60,000 entries,
+bullets, front matter or capitalised words nested or run on past reason.
 A shape that takes time growing with the square of its size shows up here
 as a build that runs into the timeout.
 
@@ -99,6 +100,22 @@ SHAPES = {
     + "x\n"
     + "[" * 10_000
     + "\n",
+    # 1,000 levels of indented bullets: a rendering thread's stack.
+    "bullets": lambda: HEAD.format("层层嵌套")
+    + "00:00 - 开场\n"
+    + "".join(f"{'  ' * i}- 第{i}层 Bedrock\n" for i in range(1_000)),
+    # YAML front matter nested 100,000 deep.
+    "yaml_nesting": lambda: "---\ntitle: 嵌套\nextra: "
+    + "{a: " * 100_000
+    + "1"
+    + "}" * 100_000
+    + "\n---\n"
+    + HEAD.format("头信息")
+    + "00:00 - 开场\n",
+    # One run of 150,000 capitalised words, which discovery reads for names.
+    "capitals": lambda: one_entry(
+        "大写", " ".join(f"Word{i % 97}" for i in range(150_000))
+    ),
 }
 
 
