@@ -226,6 +226,11 @@ impl<'a> Parser<'a> {
             let indent = b.indent.chars().count();
             let base = *self.base_indent.get_or_insert(indent);
             let mut depth = indent.saturating_sub(base).div_ceil(2);
+            let ordinal = b.ordinal;
+            let body = b.text.trim();
+            if self.part != Part::Timeline && self.timeline.is_empty() {
+                return false;
+            }
             if depth > MAX_DEPTH {
                 if !self.too_deep {
                     self.too_deep = true;
@@ -238,11 +243,6 @@ impl<'a> Parser<'a> {
                     );
                 }
                 depth = MAX_DEPTH;
-            }
-            let ordinal = b.ordinal;
-            let body = b.text.trim();
-            if self.part != Part::Timeline && self.timeline.is_empty() {
-                return false;
             }
             // `- **00:00** - text`: a timed bullet opens its own entry.
             if depth == 0 && ordinal.is_none() {
