@@ -238,6 +238,20 @@ impl Validator<'_> {
         }
     }
 
+    /// Warn about a spelling that will be found where it does not mean
+    /// `owner`: one character (`的`, `a`) turns up in any text.
+    fn lint_spelling(&mut self, spelling: &str, owner: &str, line: usize) {
+        if spelling.chars().count() == 1 {
+            self.warning(
+                line,
+                format!(
+                    "`{owner}`: `{spelling}` is a single character and will be found in \
+                     unrelated text; use a longer name or alias"
+                ),
+            );
+        }
+    }
+
     fn entries(
         &mut self,
         raw: Vec<Spanned<RawEntry>>,
@@ -264,11 +278,15 @@ impl Validator<'_> {
                 }
                 continue;
             }
+            self.lint_spelling(&name, &name, name_line);
             let mut aliases = Vec::new();
             for a in r.aliases {
                 let l = self.lines.line(a.span().start);
                 let a = a.into_inner().trim().to_string();
-                if self.claim(&a, &name, l) {
+                if a.is_empty() {
+                    self.warning(l, format!("`{name}`: an empty alias; ignored"));
+                } else if self.claim(&a, &name, l) {
+                    self.lint_spelling(&a, &name, l);
                     aliases.push(a);
                 }
             }
@@ -507,94 +525,4 @@ impl Validator<'_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn messages(c: &Catalog) -> Vec<String> {
-        c.diagnostics.iter().map(|d| d.to_string()).collect()
-    }
-
-    #[test]
-    fn the_shipped_catalog_is_valid() {
-        let c = Catalog::load(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"))).unwrap();
-        assert!(c.diagnostics.is_empty(), "{:?}", messages(&c));
-        assert!(c.products.len() > 50 && c.companies.len() > 30 && !c.topics.is_empty());
-        let nova = c
-            .products
-            .iter()
-            .find(|p| p.name == "Amazon Nova 2 Lite")
-            .unwrap();
-        assert_eq!(nova.parent.as_deref(), Some("Amazon Nova 2"));
-        assert!(c.curation.suppress.contains(&"re:invent".to_string()));
-    }
-
-    #[test]
-    fn missing_file_is_an_empty_catalog() {
-        let c = Catalog::load(Path::new("/nonexistent")).unwrap();
-        assert!(c.is_empty() && c.diagnostics.is_empty());
-    }
-
-    #[test]
-    fn toml_errors_name_file_and_line() {
-        let c = Catalog::parse(
-            "[[product]]\nname = \"A\"\nkind = \"tool\"\ndescription = 1 2\n",
-            "content/catalog.toml",
-        );
-        assert!(c.is_empty());
-        let m = messages(&c);
-        assert_eq!(m.len(), 1);
-        assert!(m[0].starts_with("error: content/catalog.toml:4:"), "{m:?}");
-    }
-
-    #[test]
-    fn rule_violations_are_reported_and_the_rest_kept() {
-        let text = r#"
-[[product]]
-name = "Bedrock"
-kind = "service"
-description = "x"
-
-[[product]]
-name = "Amazon Bedrock"
-aliases = ["bedrock", "Ｂｅｄｒｏｃｋ Ａｇｅｎｔ"]
-kind = "gadget"
-parent = "Nope"
-description = "y"
-slug = "Not A Slug"
-
-[[company]]
-name = "AWS"
-kind = "vendor"
-description = "z"
-
-[[topic]]
-name = "代理"
-keywords = ["代理"]
-description = "t"
-
-[curation.merge]
-"bedrock" = "AWS"
-"Crowd Strike" = "Nobody"
-"#;
-        let c = Catalog::parse(text, "catalog.toml");
-        let m = messages(&c).join("\n");
-        assert!(
-            m.contains("catalog.toml:9: `bedrock` already belongs to `Bedrock` (line 3)"),
-            "{m}"
-        );
-        assert!(
-            m.contains("catalog.toml:7: `Amazon Bedrock`: unknown kind `gadget`"),
-            "{m}"
-        );
-        assert!(m.contains("parent `Nope` is not the name"), "{m}");
-        assert!(m.contains("slug `Not A Slug` must be"), "{m}");
-        assert!(m.contains("topic `代理`: `slug` is required"), "{m}");
-        assert!(m.contains("`bedrock` is already a name or alias"), "{m}");
-        assert!(m.contains("no product or company is named `Nobody`"), "{m}");
-        // The valid parts are kept.
-        assert_eq!(c.products.len(), 2);
-        assert_eq!(c.products[1].aliases, vec!["Ｂｅｄｒｏｃｋ Ａｇｅｎｔ"]);
-        assert_eq!(c.products[1].slug, "not-a-slug");
-        assert!(c.curation.merge.is_empty());
-    }
-}
+mod tests;
