@@ -99,7 +99,8 @@ pub fn load(seeds: &Path, content: &Path) -> anyhow::Result<Sources> {
     })
 }
 
-/// Paths of the files `load` would read, relative to `root`, sorted.
+/// Paths of the files `load` would read, relative to `root`, sorted: not
+/// hidden, with one of `exts` in any case (`RECAP.TXT` from Windows too).
 pub fn list(root: &Path, exts: &[&str]) -> Vec<(String, PathBuf)> {
     let mut out: Vec<(String, PathBuf)> = WalkDir::new(root)
         .follow_links(false)
@@ -112,7 +113,7 @@ pub fn list(root: &Path, exts: &[&str]) -> Vec<(String, PathBuf)> {
                 && e.path()
                     .extension()
                     .and_then(|x| x.to_str())
-                    .is_some_and(|x| exts.contains(&x))
+                    .is_some_and(|x| exts.iter().any(|e| x.eq_ignore_ascii_case(e)))
         })
         .map(|e| {
             let rel = e
@@ -230,6 +231,29 @@ mod tests {
             let err = source(bytes).text().unwrap_err();
             assert!(err.to_string().contains("binary"), "{err}");
         }
+    }
+
+    #[test]
+    fn recaps_are_listed_whatever_the_case_of_their_extension() {
+        let dir = std::env::temp_dir().join(format!("recap-load-case-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("sub")).unwrap();
+        for name in [
+            "A.TXT",
+            "b.Md",
+            "sub/c.txt",
+            ".hidden.txt",
+            "d.doc",
+            "e.txt~",
+        ] {
+            std::fs::write(dir.join(name), "# x\n").unwrap();
+        }
+        let names: Vec<String> = list(&dir, &["txt", "md"])
+            .into_iter()
+            .map(|(r, _)| r)
+            .collect();
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(names, ["A.TXT", "b.Md", "sub/c.txt"]);
     }
 
     #[test]
