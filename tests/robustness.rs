@@ -299,6 +299,41 @@ fn a_template_error_names_the_template_and_line_and_keeps_the_old_site() {
     );
 }
 
+/// A macro that calls itself for ever, or a template that includes
+/// itself, ran a rendering thread out of stack and aborted the process.
+#[test]
+fn endless_macro_or_include_recursion_is_a_clear_error_and_keeps_the_old_site() {
+    let tmp = Tmp::new("recursion");
+    let s = site(&tmp);
+    assert!(recap(&s, &["-q", "build"]).status.success());
+    let before = std::fs::read(s.join("public/index.html")).unwrap();
+    std::fs::create_dir_all(s.join("templates")).unwrap();
+    let page = s.join("templates/404.html");
+    for (template, needle) in [
+        (
+            "{% macro again(n) %}{{ self::again(n=n+1) }}{% endmacro again %}{{ self::again(n=1) }}",
+            "macro `again` is 128 calls deep",
+        ),
+        ("{% include \"404.html\" %}", "include of `404.html` is 128 calls deep"),
+    ] {
+        std::fs::write(&page, template).unwrap();
+        let o = recap(&s, &["build"]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "a clear failure, not an abort: {err}");
+        assert!(err.contains("404.html") && err.contains(needle), "{err}");
+        assert_eq!(std::fs::read(s.join("public/index.html")).unwrap(), before);
+    }
+    // A macro that calls itself and stops is rendered, 127 calls deep.
+    std::fs::write(
+        &page,
+        "{% macro down(n) %}{% if n > 0 %}<i>{{ self::down(n=n-1) }}</i>{% endif %}{% endmacro down %}{{ self::down(n=127) }}",
+    )
+    .unwrap();
+    assert!(recap(&s, &["-q", "build"]).status.success());
+    let html = std::fs::read_to_string(s.join("public/404.html")).unwrap();
+    assert_eq!(html.matches("<i>").count(), 127);
+}
+
 #[test]
 fn a_missing_theme_is_a_clear_error() {
     let tmp = Tmp::new("theme");

@@ -67,6 +67,15 @@ impl<'a> CallStack<'a> {
         self.stack.push(StackFrame::new_macro(name, tpl, namespace, context));
     }
 
+    /// How many macro calls and includes are open: each takes a share of
+    /// the thread's stack, so the renderer stops them at a limit.
+    pub fn nested_calls(&self) -> usize {
+        self.stack
+            .iter()
+            .filter(|f| matches!(f.kind, FrameType::Macro | FrameType::Include))
+            .count()
+    }
+
     pub fn push_include_frame(&mut self, name: &'a str, tpl: &'a Template) {
         self.stack.push(StackFrame::new_include(name, tpl));
     }

@@ -17,6 +17,18 @@ use crate::tera::Tera;
 use crate::utils::render_to_string;
 use crate::Context;
 
+/// Most macro calls and includes open at once. A macro that calls itself
+/// without a case that stops it, or a template that includes itself, would
+/// otherwise run the thread out of stack and abort the process.
+const MAX_NESTED_CALLS: usize = 128;
+
+fn too_deep(what: &str) -> Error {
+    Error::msg(format!(
+        "{} is {} calls deep; a macro or include that calls itself needs a case that stops it",
+        what, MAX_NESTED_CALLS
+    ))
+}
+
 /// Special string indicating request to dump context
 static MAGICAL_DUMP_VAR: &str = "__tera_context";
 
@@ -541,6 +553,9 @@ impl<'a> Processor<'a> {
             frame_context.insert(arg_name, value);
         }
 
+        if self.call_stack.nested_calls() >= MAX_NESTED_CALLS {
+            return Err(too_deep(&format!("macro `{}`", macro_call.name)));
+        }
         self.call_stack.push_macro_frame(
             &macro_call.namespace,
             &macro_call.name,
@@ -1001,6 +1016,9 @@ impl<'a> Processor<'a> {
                     }
                     let template = template.unwrap();
                     self.macros.add_macros_from_template(self.tera, template)?;
+                    if self.call_stack.nested_calls() >= MAX_NESTED_CALLS {
+                        return Err(too_deep(&format!("include of `{}`", tpl_name)));
+                    }
                     self.call_stack.push_include_frame(tpl_name, template);
                     self.render_body(&template.ast, write)?;
                     self.call_stack.pop();

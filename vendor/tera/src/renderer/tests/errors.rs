@@ -256,3 +256,32 @@ fn error_gives_source_on_tests() {
         "Tester `undefined` was called with some args but this test doesn\'t take args"
     );
 }
+
+#[test]
+fn endless_recursion_is_an_error_and_stopping_recursion_renders() {
+    let mut tera = Tera::default();
+    tera.add_raw_templates(vec![
+        ("macros", "{% macro again(n) %}{{ self::again(n=n+1) }}{% endmacro again %}{% macro down(n) %}{% if n > 0 %}.{{ self::down(n=n-1) }}{% endif %}{% endmacro down %}"),
+        ("again", "{% import \"macros\" as m %}{{ m::again(n=1) }}"),
+        ("down", "{% import \"macros\" as m %}{{ m::down(n=127) }}"),
+        ("itself", "{% include \"itself\" %}"),
+    ])
+    .unwrap();
+    let deepest = |name: &str| {
+        let err = tera.render(name, &Context::new()).unwrap_err();
+        let mut e: &dyn Error = &err;
+        while let Some(s) = e.source() {
+            e = s;
+        }
+        e.to_string()
+    };
+    assert_eq!(
+        deepest("again"),
+        "macro `again` is 128 calls deep; a macro or include that calls itself needs a case that stops it"
+    );
+    assert_eq!(
+        deepest("itself"),
+        "include of `itself` is 128 calls deep; a macro or include that calls itself needs a case that stops it"
+    );
+    assert_eq!(tera.render("down", &Context::new()).unwrap(), ".".repeat(127));
+}
