@@ -41,6 +41,8 @@ pub struct CallStack<'a> {
     stack: Vec<StackFrame<'a>>,
     /// User supplied context for the render
     context: UserContext<'a>,
+    /// Macro and include frames on `stack`.
+    calls: usize,
 }
 
 impl<'a> CallStack<'a> {
@@ -49,6 +51,7 @@ impl<'a> CallStack<'a> {
         CallStack {
             stack: vec![StackFrame::new(FrameType::Origin, "ORIGIN", template)],
             context: UserContext::new(context),
+            calls: 0,
         }
     }
 
@@ -64,19 +67,18 @@ impl<'a> CallStack<'a> {
         context: FrameContext<'a>,
         tpl: &'a Template,
     ) {
+        self.calls += 1;
         self.stack.push(StackFrame::new_macro(name, tpl, namespace, context));
     }
 
     /// How many macro calls and includes are open: each takes a share of
     /// the thread's stack, so the renderer stops them at a limit.
     pub fn nested_calls(&self) -> usize {
-        self.stack
-            .iter()
-            .filter(|f| matches!(f.kind, FrameType::Macro | FrameType::Include))
-            .count()
+        self.calls
     }
 
     pub fn push_include_frame(&mut self, name: &'a str, tpl: &'a Template) {
+        self.calls += 1;
         self.stack.push(StackFrame::new_include(name, tpl));
     }
 
@@ -109,7 +111,10 @@ impl<'a> CallStack<'a> {
 
     /// Pop the last frame
     pub fn pop(&mut self) {
-        self.stack.pop().expect("Mistakenly popped Origin frame");
+        let frame = self.stack.pop().expect("Mistakenly popped Origin frame");
+        if matches!(frame.kind, FrameType::Macro | FrameType::Include) {
+            self.calls -= 1;
+        }
     }
 
     pub fn lookup(&self, key: &str) -> Option<Val<'a>> {

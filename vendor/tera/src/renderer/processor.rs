@@ -22,6 +22,8 @@ use crate::Context;
 /// otherwise run the thread out of stack and abort the process.
 const MAX_NESTED_CALLS: usize = 128;
 
+#[cold]
+#[inline(never)]
 fn too_deep(what: &str) -> Error {
     Error::msg(format!(
         "{} is {} calls deep; a macro or include that calls itself needs a case that stops it",
