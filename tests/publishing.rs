@@ -54,6 +54,25 @@ fn file<'a>(outputs: &'a [Output], path: &str) -> &'a str {
 }
 
 /// The JSON argument of a shard script `RECAP_SEARCH_LOADED("p",3,{…});`.
+/// The site of the shipped content and theme over just `recaps` (file
+/// name, text), built in memory from a seeds folder of the test's own.
+fn build_recaps(name: &str, recaps: &[(&str, String)]) -> Vec<Output> {
+    let seeds = std::env::temp_dir().join(format!("recap-{name}-seeds-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&seeds);
+    std::fs::create_dir_all(&seeds).unwrap();
+    for (file, text) in recaps {
+        std::fs::write(seeds.join(file), text).unwrap();
+    }
+    let opts = BuildOptions {
+        root: repo(),
+        seeds: seeds.clone(),
+        ..BuildOptions::default()
+    };
+    let outputs = recap::build_in_memory(&opts).expect("the site builds").1;
+    let _ = std::fs::remove_dir_all(&seeds);
+    outputs
+}
+
 fn shard_json(script: &str) -> Value {
     let start = script.find(['{', '[']).unwrap();
     let end = script.rfind(')').unwrap();
@@ -385,24 +404,17 @@ fn search_and_feeds_are_deterministic() {
 
 #[test]
 fn a_discovered_part_of_a_catalog_product_is_listed_with_its_family() {
-    let seeds = std::env::temp_dir().join(format!("recap-part-seeds-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&seeds);
-    std::fs::create_dir_all(&seeds).unwrap();
-    std::fs::write(
-        seeds.join("harbor.txt"),
-        "# AWS re:Invent 2025 分会场总结：代理记忆\n\n## 会议概述\n\n\
+    let outputs = build_recaps(
+        "part",
+        &[(
+            "harbor.txt",
+            "# AWS re:Invent 2025 分会场总结：代理记忆\n\n## 会议概述\n\n\
          本次会议介绍了 AgentCore Harbor 的设计。\n\n## 详细时间线\n\n\
          ### 第一部分 (00:00 - 05:00)\n00:00 - 02:00 - 发布 AgentCore Harbor\n\
-         - AgentCore Harbor 为代理保存长期记忆\n- 它运行在 AgentCore 上\n",
-    )
-    .unwrap();
-    let opts = BuildOptions {
-        root: repo(),
-        seeds: seeds.clone(),
-        ..BuildOptions::default()
-    };
-    let outputs = recap::build_in_memory(&opts).expect("the site builds").1;
-    let _ = std::fs::remove_dir_all(&seeds);
+         - AgentCore Harbor 为代理保存长期记忆\n- 它运行在 AgentCore 上\n"
+                .to_string(),
+        )],
+    );
     let list = file(&outputs, "products/index.html");
     let card = &list[list.find(">AgentCore Harbor</a>").expect("listed")..];
     let card = &card[..card.find("</li>").unwrap()];
@@ -420,33 +432,26 @@ fn a_discovered_part_of_a_catalog_product_is_listed_with_its_family() {
 
 #[test]
 fn a_family_page_counts_its_members_sessions_most_mentioned_first() {
-    let seeds = std::env::temp_dir().join(format!("recap-family-seeds-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&seeds);
-    std::fs::create_dir_all(&seeds).unwrap();
     // Trainium3 in both sessions, Trainium2 in one; the family's own name
     // is never said alone.
-    for (file, title, extra) in [
+    let recaps: Vec<(&str, String)> = [
         ("a.txt", "芯片一", "它比 AWS Trainium2 快四倍"),
         ("b.txt", "芯片二", "客户已经开始迁移"),
-    ] {
-        std::fs::write(
-            seeds.join(file),
+    ]
+    .into_iter()
+    .map(|(file, title, extra)| {
+        (
+            file,
             format!(
                 "# AWS re:Invent 2025 分会场总结：{title}\n\n## 会议概述\n\n\
-                 本次会议介绍了 AWS Trainium3。\n\n## 详细时间线\n\n\
-                 ### 第一部分 (00:00 - 05:00)\n00:00 - 02:00 - 芯片\n\
-                 - AWS Trainium3 正式可用\n- {extra}\n"
+             本次会议介绍了 AWS Trainium3。\n\n## 详细时间线\n\n\
+             ### 第一部分 (00:00 - 05:00)\n00:00 - 02:00 - 芯片\n\
+             - AWS Trainium3 正式可用\n- {extra}\n"
             ),
         )
-        .unwrap();
-    }
-    let opts = BuildOptions {
-        root: repo(),
-        seeds: seeds.clone(),
-        ..BuildOptions::default()
-    };
-    let outputs = recap::build_in_memory(&opts).expect("the site builds").1;
-    let _ = std::fs::remove_dir_all(&seeds);
+    })
+    .collect();
+    let outputs = build_recaps("family", &recaps);
     let page = file(&outputs, "products/aws-trainium/index.html");
     assert!(page.contains("系列成员在 2 场会议中提及"), "{page}");
     let list = file(&outputs, "products/index.html");
