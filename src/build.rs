@@ -76,7 +76,7 @@ impl BuildOptions {
             c.output = o.clone();
         }
         if let Some(b) = &self.base_url {
-            c.base_url = b.clone();
+            c.override_base_url(b);
         }
         Ok(c)
     }

@@ -1,6 +1,7 @@
 //! The site configuration: `content/site.toml`, overridden by command-line
 //! flags. Every field has a default, so a site needs no config file at all.
 
+use crate::diagnostics::Diagnostic;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -31,6 +32,9 @@ pub struct SiteConfig {
     pub sessions_per_page: usize,
     /// Newest sessions in `feed.xml`; 0 puts every session in it.
     pub feed_limit: usize,
+    /// What is wrong with the values, though the site still builds.
+    #[serde(skip)]
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Default for SiteConfig {
@@ -46,6 +50,7 @@ impl Default for SiteConfig {
             max_mentions_per_page: 200,
             sessions_per_page: 100,
             feed_limit: 50,
+            diagnostics: Vec::new(),
         }
     }
 }
@@ -59,13 +64,46 @@ impl SiteConfig {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(SiteConfig::default()),
             Err(e) => anyhow::bail!("cannot read {}: {e}", path.display()),
         };
-        toml::from_str(&text).map_err(|e| {
+        let mut config: SiteConfig = toml::from_str(&text).map_err(|e| {
             let line = e
                 .span()
                 .map(|s| text[..s.start].matches('\n').count() + 1)
                 .unwrap_or(1);
             anyhow::anyhow!("{}:{line}: {}", path.display(), e.message())
-        })
+        })?;
+        let line = text
+            .lines()
+            .position(|l| l.trim_start().starts_with("base_url"))
+            .map(|i| i + 1);
+        config.check_base_url(&path.display().to_string(), line);
+        Ok(config)
+    }
+
+    /// Set `base_url` from the command line, in place of the file's.
+    pub fn override_base_url(&mut self, url: &str) {
+        self.base_url = url.to_string();
+        self.diagnostics
+            .retain(|d| !d.message.starts_with("base_url"));
+        self.check_base_url("--base-url", None);
+    }
+
+    /// A warning unless `base_url` is an absolute http(s) URL: canonical
+    /// links, the feed and the sitemap are made from it.
+    fn check_base_url(&mut self, file: &str, line: Option<usize>) {
+        let url = self.base_url.as_str();
+        let absolute = ["http://", "https://"]
+            .iter()
+            .any(|s| url.starts_with(s) && url.len() > s.len());
+        if !absolute {
+            self.diagnostics.push(Diagnostic::warning(
+                file,
+                line,
+                format!(
+                    "base_url `{url}` is not an absolute http(s) URL such as \
+                     `https://example.org`; canonical links, the feed and the sitemap use it"
+                ),
+            ));
+        }
     }
 
     /// `base_url` without a trailing slash.
@@ -89,6 +127,29 @@ mod tests {
         let c: SiteConfig = toml::from_str("title = \"X\"").unwrap();
         assert_eq!(c.title, "X");
         assert_eq!(c.language, "zh-CN");
+    }
+
+    #[test]
+    fn a_base_url_that_is_not_a_url_is_warned_about_with_its_line() {
+        let dir = std::env::temp_dir().join(format!("recap-config-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("site.toml");
+        std::fs::write(&file, "title = \"X\"\nbase_url = \"recap.example.org\"\n").unwrap();
+        let mut c = SiteConfig::load(&file).unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        let [d] = c.diagnostics.as_slice() else {
+            panic!("{:?}", c.diagnostics)
+        };
+        assert_eq!(d.line, Some(2));
+        assert!(
+            d.to_string()
+                .contains("`recap.example.org` is not an absolute"),
+            "{d}"
+        );
+        c.override_base_url("https://recap.example.org/");
+        assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
+        c.override_base_url("/sub/");
+        assert_eq!(c.diagnostics[0].file, "--base-url");
     }
 
     #[test]

@@ -78,6 +78,7 @@ impl Enricher {
     ) -> Enricher {
         let mut diagnostics = corpus.diagnostics;
         diagnostics.extend(catalog.diagnostics.iter().cloned());
+        diagnostics.extend(config.diagnostics.iter().cloned());
         let mut sessions = corpus.sessions;
 
         let pre: Vec<scan::Prepass> = sessions
@@ -318,6 +319,9 @@ impl Enricher {
         self.site
             .diagnostics
             .extend(self.catalog.diagnostics.iter().cloned());
+        self.site
+            .diagnostics
+            .extend(self.config.diagnostics.iter().cloned());
         edited.sort_unstable();
         Some(edited)
     }
