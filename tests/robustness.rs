@@ -335,6 +335,37 @@ fn endless_macro_or_include_recursion_is_a_clear_error_and_keeps_the_old_site() 
 }
 
 #[test]
+fn a_page_at_an_address_already_taken_is_left_out_and_the_rest_builds() {
+    let tmp = Tmp::new("address");
+    let s = site(&tmp);
+    let page = |name: &str, front: &str| {
+        std::fs::write(
+            s.join("content").join(name),
+            format!("---\ntitle: \"{name}\"\n{front}---\n\n{name} 的正文\n"),
+        )
+        .unwrap()
+    };
+    page("products.md", "");
+    page("zz.md", "slug: about\n");
+    let o = recap(&s, &["build"]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "the site still builds: {err}");
+    assert!(
+        err.contains("products.md:1: `/products/` is one of recap's own pages"),
+        "{err}"
+    );
+    assert!(
+        err.contains("zz.md:1: `/about/` is already the address of `about.md`"),
+        "{err}"
+    );
+    let out = s.join("public");
+    let list = std::fs::read_to_string(out.join("products/index.html")).unwrap();
+    assert!(!list.contains("products.md 的正文") && list.contains("Amazon Bedrock"));
+    let about = std::fs::read_to_string(out.join("about/index.html")).unwrap();
+    assert!(!about.contains("zz.md 的正文"));
+}
+
+#[test]
 fn a_missing_theme_is_a_clear_error() {
     let tmp = Tmp::new("theme");
     let s = site(&tmp);

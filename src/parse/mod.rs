@@ -12,7 +12,7 @@ use crate::diagnostics::Diagnostic;
 use crate::load::{Source, Sources};
 use crate::model::{Page, Session};
 use rayon::prelude::*;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Everything the input says, parsed, plus what went wrong reading it.
 #[derive(Debug, Default)]
@@ -59,8 +59,55 @@ pub fn assemble(
         corpus.diagnostics.extend(d);
     }
     assign_session_slugs(&mut corpus.sessions, &mut corpus.diagnostics);
+    keep_page_addresses_free(&mut corpus.pages, &mut corpus.diagnostics);
     corpus.diagnostics.sort();
     corpus
+}
+
+/// Addresses of the pages recap makes itself, which a Markdown page may
+/// not take (`products.md` would replace the list of products).
+const SECTIONS: [&str; 7] = [
+    "products",
+    "companies",
+    "speakers",
+    "topics",
+    "announcements",
+    "numbers",
+    "search",
+];
+
+/// Leave out, with an error naming its file, a page whose slug is one of
+/// the [`SECTIONS`] or an earlier page's (in source-path order): two pages
+/// at one address failed the whole build.
+fn keep_page_addresses_free(pages: &mut Vec<Page>, diags: &mut Vec<Diagnostic>) {
+    let mut taken: HashMap<String, String> = HashMap::new();
+    pages.retain(|p| {
+        let clash = if SECTIONS.contains(&p.slug.as_str()) {
+            Some("one of recap's own pages".to_string())
+        } else {
+            taken
+                .get(&p.slug)
+                .map(|other| format!("already the address of `{other}`"))
+        };
+        match clash {
+            Some(what) => {
+                diags.push(Diagnostic::error(
+                    &p.source,
+                    Some(1),
+                    format!(
+                        "`/{}/` is {what}; this page is left out. \
+                         Set another `slug` in its front matter",
+                        p.slug
+                    ),
+                ));
+                false
+            }
+            None => {
+                taken.insert(p.slug.clone(), p.source.clone());
+                true
+            }
+        }
+    });
 }
 
 /// Parse one recap source on its own (see [`assemble`]).
