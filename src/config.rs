@@ -32,9 +32,10 @@ pub struct SiteConfig {
     pub sessions_per_page: usize,
     /// Newest sessions in `feed.xml`; 0 puts every session in it.
     pub feed_limit: usize,
-    /// What is wrong with the values, though the site still builds.
+    /// Where `base_url` was set (file or flag, and line), for
+    /// [`SiteConfig::diagnostics`].
     #[serde(skip)]
-    pub diagnostics: Vec<Diagnostic>,
+    pub base_url_from: (String, Option<usize>),
 }
 
 impl Default for SiteConfig {
@@ -50,7 +51,7 @@ impl Default for SiteConfig {
             max_mentions_per_page: 200,
             sessions_per_page: 100,
             feed_limit: 50,
-            diagnostics: Vec::new(),
+            base_url_from: (String::new(), None),
         }
     }
 }
@@ -64,46 +65,54 @@ impl SiteConfig {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(SiteConfig::default()),
             Err(e) => anyhow::bail!("cannot read {}: {e}", path.display()),
         };
-        let mut config: SiteConfig = toml::from_str(&text).map_err(|e| {
+        SiteConfig::parse(&text, &path.display().to_string())
+    }
+
+    /// [`SiteConfig::load`] on `text`, read from `file`.
+    pub fn parse(text: &str, file: &str) -> anyhow::Result<SiteConfig> {
+        let mut config: SiteConfig = toml::from_str(text).map_err(|e| {
             let line = e
                 .span()
                 .map(|s| text[..s.start].matches('\n').count() + 1)
                 .unwrap_or(1);
-            anyhow::anyhow!("{}:{line}: {}", path.display(), e.message())
+            anyhow::anyhow!("{file}:{line}: {}", e.message())
         })?;
         let line = text
             .lines()
             .position(|l| l.trim_start().starts_with("base_url"))
             .map(|i| i + 1);
-        config.check_base_url(&path.display().to_string(), line);
+        config.base_url_from = (file.to_string(), line);
         Ok(config)
     }
 
     /// Set `base_url` from the command line, in place of the file's.
     pub fn override_base_url(&mut self, url: &str) {
         self.base_url = url.to_string();
-        self.diagnostics
-            .retain(|d| !d.message.starts_with("base_url"));
-        self.check_base_url("--base-url", None);
+        self.base_url_from = ("--base-url".to_string(), None);
     }
 
-    /// A warning unless `base_url` is an absolute http(s) URL: canonical
-    /// links, the feed and the sitemap are made from it.
-    fn check_base_url(&mut self, file: &str, line: Option<usize>) {
+    /// What is wrong with the values, though the site still builds: a
+    /// `base_url` that is not an absolute http(s) URL, from which canonical
+    /// links, the feed and the sitemap are made.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
         let url = self.base_url.as_str();
         let absolute = ["http://", "https://"]
             .iter()
             .any(|s| url.starts_with(s) && url.len() > s.len());
-        if !absolute {
-            self.diagnostics.push(Diagnostic::warning(
-                file,
-                line,
-                format!(
-                    "base_url `{url}` is not an absolute http(s) URL such as \
-                     `https://example.org`; canonical links, the feed and the sitemap use it"
-                ),
-            ));
-        }
+        let (file, line) = &self.base_url_from;
+        (!absolute)
+            .then(|| {
+                Diagnostic::warning(
+                    file,
+                    *line,
+                    format!(
+                        "base_url `{url}` is not an absolute http(s) URL such as \
+                         `https://example.org`; canonical links, the feed and the sitemap use it"
+                    ),
+                )
+            })
+            .into_iter()
+            .collect()
     }
 
     /// `base_url` without a trailing slash.
@@ -131,25 +140,25 @@ mod tests {
 
     #[test]
     fn a_base_url_that_is_not_a_url_is_warned_about_with_its_line() {
-        let dir = std::env::temp_dir().join(format!("recap-config-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("site.toml");
-        std::fs::write(&file, "title = \"X\"\nbase_url = \"recap.example.org\"\n").unwrap();
-        let mut c = SiteConfig::load(&file).unwrap();
-        let _ = std::fs::remove_dir_all(&dir);
-        let [d] = c.diagnostics.as_slice() else {
-            panic!("{:?}", c.diagnostics)
+        let mut c = SiteConfig::parse(
+            "title = \"X\"\nbase_url = \"recap.example.org\"\n",
+            "site.toml",
+        )
+        .unwrap();
+        let diagnostics = c.diagnostics();
+        let [d] = diagnostics.as_slice() else {
+            panic!("{diagnostics:?}")
         };
-        assert_eq!(d.line, Some(2));
+        assert_eq!((d.file.as_str(), d.line), ("site.toml", Some(2)));
         assert!(
             d.to_string()
                 .contains("`recap.example.org` is not an absolute"),
             "{d}"
         );
         c.override_base_url("https://recap.example.org/");
-        assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
+        assert!(c.diagnostics().is_empty());
         c.override_base_url("/sub/");
-        assert_eq!(c.diagnostics[0].file, "--base-url");
+        assert_eq!(c.diagnostics()[0].file, "--base-url");
     }
 
     #[test]

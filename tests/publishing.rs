@@ -477,3 +477,24 @@ fn a_family_page_counts_its_members_sessions_most_mentioned_first() {
     let makes = &aws[aws.find("id=\"makes-title\"").expect("products listed")..];
     assert!(makes.find(">AWS Trainium3</a>") < makes.find(">AWS Trainium2</a>"));
 }
+
+#[test]
+fn the_addresses_kept_from_content_pages_are_the_ones_recap_makes() {
+    let outputs = build(None);
+    // The sample's Markdown pages, which take their file's name.
+    let stems: Vec<String> = std::fs::read_dir(repo().join("content"))
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().into_string().unwrap();
+            name.strip_suffix(".md").map(String::from)
+        })
+        .collect();
+    let pages: BTreeSet<&str> = stems.iter().map(String::as_str).collect();
+    let made: BTreeSet<&str> = outputs
+        .iter()
+        .filter_map(|o| o.path.strip_suffix("/index.html"))
+        .filter(|p| !p.contains('/') && !pages.contains(p))
+        .collect();
+    let reserved: BTreeSet<&str> = recap::parse::SECTIONS.into_iter().collect();
+    assert_eq!(made, reserved);
+}

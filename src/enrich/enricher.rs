@@ -78,7 +78,7 @@ impl Enricher {
     ) -> Enricher {
         let mut diagnostics = corpus.diagnostics;
         diagnostics.extend(catalog.diagnostics.iter().cloned());
-        diagnostics.extend(config.diagnostics.iter().cloned());
+        diagnostics.extend(config.diagnostics());
         let mut sessions = corpus.sessions;
 
         let pre: Vec<scan::Prepass> = sessions
@@ -319,9 +319,7 @@ impl Enricher {
         self.site
             .diagnostics
             .extend(self.catalog.diagnostics.iter().cloned());
-        self.site
-            .diagnostics
-            .extend(self.config.diagnostics.iter().cloned());
+        self.site.diagnostics.extend(self.config.diagnostics());
         edited.sort_unstable();
         Some(edited)
     }

@@ -66,7 +66,7 @@ pub fn assemble(
 
 /// Addresses of the pages recap makes itself, which a Markdown page may
 /// not take (`products.md` would replace the list of products).
-const SECTIONS: [&str; 7] = [
+pub const SECTIONS: [&str; 7] = [
     "products",
     "companies",
     "speakers",

@@ -431,8 +431,7 @@ impl Validator<'_> {
                         "`{}`: parent `{p}` is not the name of another [[product]]",
                         e.name
                     );
-                    self.diagnostics
-                        .push(Diagnostic::error(self.file, Some(e.line), msg));
+                    self.error(e.line, msg);
                     e.parent = None;
                 }
             }
@@ -442,8 +441,7 @@ impl Validator<'_> {
                         "`{}`: company `{co}` is not the name of a [[company]]",
                         e.name
                     );
-                    self.diagnostics
-                        .push(Diagnostic::error(self.file, Some(e.line), msg));
+                    self.error(e.line, msg);
                     e.company = None;
                 }
             }
@@ -463,8 +461,7 @@ impl Validator<'_> {
                         "`{}`: parent chain loops back to `{p}`; parent ignored",
                         e.name
                     );
-                    self.diagnostics
-                        .push(Diagnostic::error(self.file, Some(e.line), msg));
+                    self.error(e.line, msg);
                     e.parent = None;
                     break;
                 }
