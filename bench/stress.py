@@ -4,7 +4,9 @@
 Each shape is one recap of 0.4-3.9 MB that stresses one part of the
 pipeline: thousands of mentions in one sentence, tens of thousands of
 distinct names, launches, speakers or links, a timeline of 60,000 entries,
-bullets, front matter or capitalised words nested or run on past reason.
+bullets, front matter or capitalised words nested or run on past reason;
+and Markdown pages of the site's own with thousands of footnotes, quotes,
+lists, emphasis, table columns or link references.
 A shape that takes time growing with the square of its size shows up here
 as a build that runs into the timeout.
 
@@ -118,6 +120,31 @@ SHAPES = {
     ),
 }
 
+# Markdown pages of the site's own (content/<shape>.md), beside a one-line recap.
+PAGES = {
+    # 40,000 footnotes, their definitions on consecutive lines.
+    "footnotes": lambda: "---\ntitle: 注释\n---\n"
+    + "".join(f"正文[^{i}]\n\n" for i in range(40_000))
+    + "".join(f"[^{i}]: 说明文字很长的中文注释内容 {i}\n" for i in range(40_000)),
+    # Block quotes nested 50,000 deep.
+    "quotes": lambda: "---\ntitle: 引用\n---\n" + ">" * 50_000 + " 引文\n",
+    # Lists nested 2,000 deep.
+    "page_lists": lambda: "---\ntitle: 列表\n---\n"
+    + "".join(f"{'  ' * i}- 第{i}层\n" for i in range(2_000)),
+    # 100,000 openers of emphasis that never close.
+    "emphasis": lambda: "---\ntitle: 强调\n---\n" + "*a **b " * 100_000 + "\n",
+    # A table of 5,000 columns and 200 rows.
+    "wide_table": lambda: "---\ntitle: 宽表\n---\n"
+    + "|" + "|".join(f"列{i}" for i in range(5_000)) + "|\n"
+    + "|" + "|".join("-" for _ in range(5_000)) + "|\n"
+    + ("|" + "|".join("格" for _ in range(5_000)) + "|\n") * 200,
+    # 50,000 link reference definitions, each used once.
+    "references": lambda: "---\ntitle: 链接\n---\n"
+    + "".join(f"见[第{i}篇][r{i}]。\n" for i in range(50_000))
+    + "\n"
+    + "".join(f"[r{i}]: https://example.org/{i}\n" for i in range(50_000)),
+}
+
 
 def build(recap, shape, text, timeout):
     """(wall s, user s, peak MiB, exit status, stderr, files), or None on
@@ -125,10 +152,18 @@ def build(recap, shape, text, timeout):
     with tempfile.TemporaryDirectory(prefix=f"recap-stress-{shape}-") as tmp:
         seeds = os.path.join(tmp, "seeds")
         os.mkdir(seeds)
-        with open(os.path.join(seeds, f"{shape}.txt"), "w", encoding="utf-8") as f:
-            f.write(text)
         for d in ("themes", "content"):
             shutil.copytree(os.path.join(ROOT, d), os.path.join(tmp, d))
+        if shape in PAGES:
+            page, text = os.path.join(tmp, "content", f"{shape}.md"), text
+            recap_text = one_entry("页面", "开场")
+        else:
+            page, recap_text = None, text
+        with open(os.path.join(seeds, f"{shape}.txt"), "w", encoding="utf-8") as f:
+            f.write(recap_text)
+        if page:
+            with open(page, "w", encoding="utf-8") as f:
+                f.write(text)
         out = os.path.join(tmp, "public")
         usage = os.path.join(tmp, "usage")
         try:
@@ -155,12 +190,13 @@ def main():
     ap.add_argument("--only", default="", help="comma-separated shapes")
     args = ap.parse_args()
     only = [s for s in args.only.split(",") if s]
-    unknown = [s for s in only if s not in SHAPES]
+    shapes = {**SHAPES, **PAGES}
+    unknown = [s for s in only if s not in shapes]
     if unknown:
-        sys.exit(f"unknown shape(s) {unknown}; known: {', '.join(SHAPES)}")
+        sys.exit(f"unknown shape(s) {unknown}; known: {', '.join(shapes)}")
     failed = False
     print(f"{'shape':<14}{'size':>9}{'wall s':>9}{'user s':>9}{'peak MiB':>10}{'files':>8}")
-    for shape, make in SHAPES.items():
+    for shape, make in shapes.items():
         if only and shape not in only:
             continue
         text = make()

@@ -10,7 +10,7 @@ use super::highlight::Highlighter;
 use super::text::escape;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 
 /// A rendered page body.
 #[derive(Debug, Default, Serialize)]
@@ -39,113 +39,145 @@ fn options() -> Options {
 
 /// Render `text`. When `title` is given and the page opens with an `# H1`
 /// of exactly that text, the H1 is left out: the template shows the title.
+///
+/// Events stream from the parser to the HTML writer; only a heading or a
+/// code block is held whole. A page of a million table cells held as
+/// events took 190 times its size in memory.
 pub fn render(text: &str, title: Option<&str>, highlighter: Highlighter) -> Markdown {
-    let events: Vec<Event> = Parser::new_ext(text, options()).collect();
-    let mut out_events: Vec<Event> = Vec::with_capacity(events.len());
-    let mut toc = Vec::new();
-    let mut ids = HashSet::new();
-    let mut has_code = false;
-    let mut seen_content = false;
-    let mut i = 0;
-    while i < events.len() {
-        match &events[i] {
+    let mut pages = Transform {
+        parser: Parser::new_ext(text, options()),
+        pending: VecDeque::new(),
+        title,
+        highlighter,
+        toc: Vec::new(),
+        ids: HashSet::new(),
+        has_code: false,
+        seen_content: false,
+    };
+    let mut html = String::with_capacity(text.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, &mut pages);
+    Markdown {
+        html,
+        toc: pages.toc,
+        has_code: pages.has_code,
+    }
+}
+
+/// The parser's events with ids and anchors on headings, highlighted code
+/// and wrapped tables; what it saw on the way is kept for [`Markdown`].
+struct Transform<'a, 't> {
+    parser: Parser<'a>,
+    pending: VecDeque<Event<'a>>,
+    title: Option<&'t str>,
+    highlighter: Highlighter,
+    toc: Vec<TocItem>,
+    ids: HashSet<String>,
+    has_code: bool,
+    seen_content: bool,
+}
+
+impl<'a> Iterator for Transform<'a, '_> {
+    type Item = Event<'a>;
+
+    fn next(&mut self) -> Option<Event<'a>> {
+        if let Some(e) = self.pending.pop_front() {
+            return Some(e);
+        }
+        let event = self.parser.next()?;
+        match event {
             Event::Start(Tag::Heading {
                 level,
                 id,
                 classes,
                 attrs,
             }) => {
-                let end = find_end(&events, i);
-                let inner = &events[i + 1..end];
-                let plain = plain_text(inner);
-                let is_title = !seen_content
-                    && *level == HeadingLevel::H1
-                    && title.is_some_and(|t| t.trim() == plain.trim());
-                seen_content = true;
-                if !is_title {
-                    let id = unique_id(id.as_deref(), &plain, &mut ids);
-                    if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
-                        toc.push(TocItem {
-                            level: *level as u8,
-                            id: id.clone(),
-                            title: plain.trim().to_string(),
-                        });
-                    }
-                    out_events.push(Event::Start(Tag::Heading {
-                        level: *level,
-                        id: Some(CowStr::from(id.clone())),
-                        classes: classes.clone(),
-                        attrs: attrs.clone(),
-                    }));
-                    out_events.extend(inner.iter().cloned());
-                    out_events.push(Event::Html(CowStr::from(format!(
-                        "<a class=\"heading-anchor\" href=\"#{0}\" aria-hidden=\"true\" tabindex=\"-1\">#</a>",
-                        escape(&id)
-                    ))));
-                    out_events.push(events[end].clone());
+                let (inner, end) = self.until_end();
+                let plain = plain_text(&inner);
+                let is_title = !self.seen_content
+                    && level == HeadingLevel::H1
+                    && self.title.is_some_and(|t| t.trim() == plain.trim());
+                self.seen_content = true;
+                if is_title {
+                    return self.next();
                 }
-                i = end + 1;
-                continue;
+                let id = unique_id(id.as_deref(), &plain, &mut self.ids);
+                if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
+                    self.toc.push(TocItem {
+                        level: level as u8,
+                        id: id.clone(),
+                        title: plain.trim().to_string(),
+                    });
+                }
+                self.pending.extend(inner);
+                self.pending.push_back(Event::Html(CowStr::from(format!(
+                    "<a class=\"heading-anchor\" href=\"#{0}\" aria-hidden=\"true\" tabindex=\"-1\">#</a>",
+                    escape(&id)
+                ))));
+                self.pending.extend(end);
+                Some(Event::Start(Tag::Heading {
+                    level,
+                    id: Some(CowStr::from(id)),
+                    classes,
+                    attrs,
+                }))
             }
             Event::Start(Tag::CodeBlock(kind)) => {
-                let end = find_end(&events, i);
-                let code: String = events[i + 1..end]
+                let (inner, _) = self.until_end();
+                let code: String = inner
                     .iter()
                     .filter_map(|e| match e {
                         Event::Text(t) => Some(t.as_ref()),
                         _ => None,
                     })
                     .collect();
-                let lang = match kind {
+                let lang = match &kind {
                     CodeBlockKind::Fenced(l) => l.as_ref(),
                     CodeBlockKind::Indented => "",
                 };
-                has_code = true;
-                out_events.push(Event::Html(CowStr::from(highlighter.block(lang, &code))));
-                seen_content = true;
-                i = end + 1;
-                continue;
+                self.has_code = true;
+                self.seen_content = true;
+                Some(Event::Html(CowStr::from(
+                    self.highlighter.block(lang, &code),
+                )))
             }
             Event::Start(Tag::Table(_)) => {
-                out_events.push(Event::Html(CowStr::from("<div class=\"table-wrap\">")));
-                out_events.push(events[i].clone());
+                self.seen_content = true;
+                self.pending.push_back(event);
+                Some(Event::Html(CowStr::from("<div class=\"table-wrap\">")))
             }
             Event::End(TagEnd::Table) => {
-                out_events.push(events[i].clone());
-                out_events.push(Event::Html(CowStr::from("</div>")));
+                self.pending.push_back(Event::Html(CowStr::from("</div>")));
+                Some(event)
             }
             e => {
-                seen_content = true;
-                out_events.push(e.clone());
+                self.seen_content = true;
+                Some(e)
             }
         }
-        i += 1;
-    }
-    let mut html = String::with_capacity(text.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, out_events.into_iter());
-    Markdown {
-        html,
-        toc,
-        has_code,
     }
 }
 
-/// Index of the event that closes the tag opened at `start`.
-fn find_end(events: &[Event], start: usize) -> usize {
-    let mut depth = 0usize;
-    for (i, e) in events.iter().enumerate().skip(start) {
-        match e {
-            Event::Start(_) => depth += 1,
-            Event::End(_) => {
-                depth -= 1;
-                if depth == 0 {
-                    return i;
+impl<'a> Transform<'a, '_> {
+    /// The events inside the tag just opened, and the one that closes it
+    /// (none if the page ends first).
+    fn until_end(&mut self) -> (Vec<Event<'a>>, Option<Event<'a>>) {
+        let mut inner = Vec::new();
+        let mut depth = 1usize;
+        for e in self.parser.by_ref() {
+            match e {
+                Event::Start(_) => depth += 1,
+                Event::End(_) => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return (inner, Some(e));
+                    }
                 }
+                _ => {}
             }
-            _ => {}
+            inner.push(e);
         }
+        (inner, None)
     }
-    events.len() - 1
 }
 
 fn plain_text(events: &[Event]) -> String {
