@@ -78,7 +78,8 @@ impl BuildOptions {
         if let Some(b) = &self.base_url {
             c.override_base_url(b);
         }
-        Ok(c)
+        let languages = crate::render::strings::languages(&self.theme_dir(&c));
+        Ok(c.with_languages(languages))
     }
 
     pub fn theme_dir(&self, config: &SiteConfig) -> PathBuf {

@@ -36,6 +36,13 @@ pub struct SiteConfig {
     /// [`SiteConfig::diagnostics`].
     #[serde(skip)]
     pub base_url_from: (String, Option<usize>),
+    /// Where `language` was set.
+    #[serde(skip)]
+    pub language_from: (String, Option<usize>),
+    /// The languages the theme has interface strings for (set with
+    /// [`SiteConfig::with_languages`]); empty: not checked.
+    #[serde(skip)]
+    pub languages: Vec<String>,
 }
 
 impl Default for SiteConfig {
@@ -52,6 +59,8 @@ impl Default for SiteConfig {
             sessions_per_page: 100,
             feed_limit: 50,
             base_url_from: (String::new(), None),
+            language_from: (String::new(), None),
+            languages: Vec::new(),
         }
     }
 }
@@ -77,12 +86,20 @@ impl SiteConfig {
                 .unwrap_or(1);
             anyhow::anyhow!("{file}:{line}: {}", e.message())
         })?;
-        let line = text
-            .lines()
-            .position(|l| l.trim_start().starts_with("base_url"))
-            .map(|i| i + 1);
-        config.base_url_from = (file.to_string(), line);
+        let line_of = |key: &str| {
+            text.lines()
+                .position(|l| l.trim_start().starts_with(key))
+                .map(|i| i + 1)
+        };
+        config.base_url_from = (file.to_string(), line_of("base_url"));
+        config.language_from = (file.to_string(), line_of("language"));
         Ok(config)
+    }
+
+    /// The config, told which languages the theme has strings for.
+    pub fn with_languages(mut self, languages: Vec<String>) -> SiteConfig {
+        self.languages = languages;
+        self
     }
 
     /// Set `base_url` from the command line, in place of the file's.
@@ -93,26 +110,42 @@ impl SiteConfig {
 
     /// What is wrong with the values, though the site still builds: a
     /// `base_url` that is not an absolute http(s) URL, from which canonical
-    /// links, the feed and the sitemap are made.
+    /// links, the feed and the sitemap are made; a `language` the theme has
+    /// no interface strings for.
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        let mut found = Vec::new();
         let url = self.base_url.as_str();
         let absolute = ["http://", "https://"]
             .iter()
             .any(|s| url.starts_with(s) && url.len() > s.len());
-        let (file, line) = &self.base_url_from;
-        (!absolute)
-            .then(|| {
-                Diagnostic::warning(
-                    file,
-                    *line,
-                    format!(
-                        "base_url `{url}` is not an absolute http(s) URL such as \
-                         `https://example.org`; canonical links, the feed and the sitemap use it"
-                    ),
-                )
-            })
-            .into_iter()
-            .collect()
+        if !absolute {
+            let (file, line) = &self.base_url_from;
+            found.push(Diagnostic::warning(
+                file,
+                *line,
+                format!(
+                    "base_url `{url}` is not an absolute http(s) URL such as \
+                     `https://example.org`; canonical links, the feed and the sitemap use it"
+                ),
+            ));
+        }
+        let language = self.language.as_str();
+        if !self.languages.is_empty()
+            && !crate::render::strings::has_language(&self.languages, language)
+        {
+            let (file, line) = &self.language_from;
+            found.push(Diagnostic::warning(
+                file,
+                *line,
+                format!(
+                    "the theme has no interface strings for language `{language}` (it has {}): \
+                     labels are in English; use one of those, or add a [{language}] table \
+                     to the theme's strings.toml",
+                    self.languages.join(", ")
+                ),
+            ));
+        }
+        found
     }
 
     /// `base_url` without a trailing slash.
@@ -159,6 +192,26 @@ mod tests {
         assert!(c.diagnostics().is_empty());
         c.override_base_url("/sub/");
         assert_eq!(c.diagnostics()[0].file, "--base-url");
+    }
+
+    #[test]
+    fn a_language_without_strings_is_warned_about_with_its_line() {
+        let text = "title = \"X\"\nbase_url = \"https://x.org\"\nlanguage = \"fr\"\n";
+        let langs = vec!["en".to_string(), "zh-CN".to_string()];
+        let c = SiteConfig::parse(text, "site.toml")
+            .unwrap()
+            .with_languages(langs.clone());
+        let diagnostics = c.diagnostics();
+        let [d] = diagnostics.as_slice() else {
+            panic!("{diagnostics:?}")
+        };
+        assert_eq!((d.file.as_str(), d.line), ("site.toml", Some(3)));
+        assert!(
+            d.message.contains("`fr`") && d.message.contains("en, zh-CN"),
+            "{d}"
+        );
+        let zh = SiteConfig::parse(&text.replace("fr", "zh-TW"), "site.toml").unwrap();
+        assert!(zh.with_languages(langs).diagnostics().is_empty());
     }
 
     #[test]

@@ -106,6 +106,35 @@ fn parse_iso_date(s: &str) -> Option<(u32, u32, u32)> {
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
 }
 
+/// The languages with interface strings: the built-in ones and those of
+/// the theme's `strings.toml` in `theme_dir` (an unreadable file adds none;
+/// loading the theme reports it).
+pub fn languages(theme_dir: &Path) -> Vec<String> {
+    let mut all: Vec<String> = parse_file(DEFAULT_STRINGS, Path::new("strings.toml"))
+        .map(|t| t.into_keys().collect())
+        .unwrap_or_default();
+    let path = theme_dir.join("strings.toml");
+    if let Ok(text) = std::fs::read_to_string(&path) {
+        all.extend(
+            parse_file(&text, &path)
+                .into_iter()
+                .flat_map(|t| t.into_keys()),
+        );
+    }
+    all.sort();
+    all.dedup();
+    all
+}
+
+/// Whether `language` finds its own table among `languages`, as [`pick`]
+/// looks for it, rather than falling back to English.
+pub fn has_language(languages: &[String], language: &str) -> bool {
+    let primary = language.split('-').next().unwrap_or(language);
+    languages
+        .iter()
+        .any(|l| l == language || l.split('-').next() == Some(primary))
+}
+
 type Tables = BTreeMap<String, BTreeMap<String, Value>>;
 
 fn parse_file(text: &str, path: &Path) -> anyhow::Result<Tables> {
@@ -153,6 +182,17 @@ fn pick(tables: &Tables, language: &str) -> BTreeMap<String, Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_language_is_had_by_its_tag_or_its_primary_subtag() {
+        let langs = languages(Path::new("/nonexistent"));
+        assert_eq!(langs, ["en", "zh-CN"]);
+        assert!(has_language(&langs, "zh-CN"));
+        assert!(has_language(&langs, "zh-TW"));
+        assert!(has_language(&langs, "en-GB"));
+        assert!(!has_language(&langs, "fr"));
+        assert!(!has_language(&langs, "zh_CN"));
+    }
 
     #[test]
     fn durations_in_chinese() {
