@@ -68,6 +68,14 @@ impl BuildOptions {
 
     /// The config file with the command-line overrides applied.
     pub fn site_config(&self) -> anyhow::Result<SiteConfig> {
+        let content = self.content_dir();
+        if content.exists() && !content.is_dir() {
+            anyhow::bail!(
+                "`{}` is a file, not a folder; --content takes the folder that holds \
+                 site.toml, catalog.toml and the site's own pages",
+                content.display()
+            );
+        }
         let mut c = SiteConfig::load(&self.config_path())?;
         if let Some(t) = &self.theme {
             c.theme = t.clone();

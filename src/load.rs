@@ -74,12 +74,19 @@ impl Source {
 /// under `content`. A missing seeds folder is an error; a missing content
 /// folder is simply no pages.
 pub fn load(seeds: &Path, content: &Path) -> anyhow::Result<Sources> {
+    if seeds.exists() && !seeds.is_dir() {
+        anyhow::bail!(
+            "`{}` is a file, not a folder; --seeds takes the folder that holds the recaps",
+            seeds.display()
+        );
+    }
     if !seeds.is_dir() {
         anyhow::bail!(
             "seeds folder `{}` does not exist; pass --seeds DIR or create it",
             seeds.display()
         );
     }
+
     let mut diagnostics = Vec::new();
     let recaps = read_all(
         seeds,
@@ -210,6 +217,22 @@ mod tests {
             });
         }
         bytes
+    }
+
+    #[test]
+    fn a_seeds_file_is_told_from_a_missing_folder() {
+        let file = std::env::temp_dir().join(format!("recap-load-file-{}.txt", std::process::id()));
+        std::fs::write(&file, "# 会议\n\n00:00 - 开场\n").unwrap();
+        let err = load(&file, Path::new("/nonexistent"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("is a file, not a folder"), "{err}");
+        let gone = file.with_extension("gone");
+        let err = load(&gone, Path::new("/nonexistent"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("does not exist"), "{err}");
+        std::fs::remove_file(&file).unwrap();
     }
 
     #[test]

@@ -379,6 +379,22 @@ fn a_missing_theme_is_a_clear_error() {
 }
 
 #[test]
+fn a_file_given_for_a_folder_is_named_as_a_file() {
+    let tmp = Tmp::new("file-for-folder");
+    let s = site(&tmp);
+    for flag in ["--seeds", "--content"] {
+        let o = recap(&s, &["build", flag, "content/about.md"]);
+        assert!(!o.status.success());
+        let err = stderr(&o);
+        assert!(
+            err.contains("content/about.md` is a file, not a folder") && err.contains(flag),
+            "{flag}: {err}"
+        );
+        assert!(!s.join("public").exists(), "{flag}: nothing is built");
+    }
+}
+
+#[test]
 fn a_catalog_toml_error_names_file_and_line_and_the_site_still_builds() {
     let tmp = Tmp::new("catalog");
     let s = site(&tmp);
