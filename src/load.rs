@@ -14,6 +14,9 @@ pub struct Source {
     pub rel: String,
     pub path: PathBuf,
     pub bytes: Vec<u8>,
+    /// The legacy encoding `bytes` were decoded from into UTF-8, when the
+    /// file was not UTF-8 (see [`Source::new`]); the parse warns about it.
+    pub decoded_from: Option<&'static str>,
 }
 
 /// All input files of a build.
@@ -35,10 +38,37 @@ impl Source {
     /// mark (what some Windows editors call "Unicode") is turned into
     /// UTF-8 here, so the rest of the pipeline sees one encoding; without
     /// the mark its NUL bytes make it look binary, and [`Source::text`]
-    /// says so.
+    /// says so. Chinese text saved as GBK / GB18030 (what Windows editors
+    /// in China call "ANSI") is decoded too, and remembered in
+    /// [`Source::decoded_from`].
     pub fn new(rel: String, path: PathBuf, bytes: Vec<u8>) -> Source {
-        let bytes = utf16_to_utf8(&bytes).unwrap_or(bytes);
-        Source { rel, path, bytes }
+        let (bytes, decoded_from) = match utf16_to_utf8(&bytes) {
+            Some(utf8) => (utf8, None),
+            None => match gb18030_to_utf8(&bytes) {
+                Some(utf8) => (utf8, Some("GB18030 (GBK)")),
+                None => (bytes, None),
+            },
+        };
+        Source {
+            rel,
+            path,
+            bytes,
+            decoded_from,
+        }
+    }
+
+    /// The warning for a file decoded from a legacy encoding.
+    pub fn encoding_warning(&self) -> Option<Diagnostic> {
+        self.decoded_from.map(|encoding| {
+            Diagnostic::warning(
+                &self.rel,
+                None,
+                format!(
+                    "not UTF-8: read as {encoding}, Chinese text saved by an older editor; \
+                     save the file as UTF-8 to be sure every character is read as written"
+                ),
+            )
+        })
     }
 
     /// The file as text, or an error naming it: not UTF-8 (with the line of
@@ -157,6 +187,45 @@ fn utf16_to_utf8(bytes: &[u8]) -> Option<Vec<u8>> {
         .map(String::into_bytes)
 }
 
+/// `bytes` as UTF-8 if they are Chinese text in GB18030 (a superset of
+/// GBK and GB2312): not UTF-8, no NUL, every byte sequence valid GB18030,
+/// and nearly every two-byte character in GB2312's common range. Big5
+/// (traditional Chinese) also decodes as GBK, into the wrong characters,
+/// but about four in ten of its characters fall outside that range, so it
+/// is left alone and reported as not UTF-8.
+fn gb18030_to_utf8(bytes: &[u8]) -> Option<Vec<u8>> {
+    if bytes.is_ascii() || bytes.contains(&0) || std::str::from_utf8(bytes).is_ok() {
+        return None;
+    }
+    let (mut pairs, mut common) = (0usize, 0usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            0x00..=0x7F => i += 1,
+            lead @ 0x81..=0xFE => {
+                let trail = *bytes.get(i + 1)?;
+                if (0x30..=0x39).contains(&trail) {
+                    i += 4;
+                    continue;
+                }
+                pairs += 1;
+                if (0xA1..=0xF7).contains(&lead) && (0xA1..=0xFE).contains(&trail) {
+                    common += 1;
+                }
+                i += 2;
+            }
+            _ => return None,
+        }
+    }
+    if common * 10 < pairs * 9 {
+        return None;
+    }
+    let text = encoding_rs::GB18030
+        .decode_without_bom_handling_and_without_replacement(bytes)?
+        .into_owned();
+    Some(text.into_bytes())
+}
+
 fn read_all(
     root: &Path,
     exts: &[&str],
@@ -233,6 +302,33 @@ mod tests {
             .to_string();
         assert!(err.contains("does not exist"), "{err}");
         std::fs::remove_file(&file).unwrap();
+    }
+
+    #[test]
+    fn gbk_chinese_reads_as_text_with_a_warning() {
+        let text = "# 亚马逊云科技大会：Amazon Bedrock 发布会\r\n\r\n## 时间线\n00:00 - 开场，讲者介绍新功能。\n";
+        let (gbk, _, bad) = encoding_rs::GBK.encode(text);
+        assert!(!bad);
+        let s = source(gbk.into_owned());
+        assert_eq!(s.text().unwrap(), text);
+        let warning = s.encoding_warning().expect("a warning");
+        assert!(warning.message.contains("GB18030"), "{warning}");
+        assert!(source(text.as_bytes().to_vec())
+            .encoding_warning()
+            .is_none());
+    }
+
+    #[test]
+    fn big5_and_latin1_are_not_taken_for_gbk() {
+        let text = "# 亞馬遜雲端運算大會：資料庫與機器學習的發展\n\n00:00 - 開場，講者說明這個會議的目標與範圍。\n";
+        let (big5, _, bad) = encoding_rs::BIG5.encode(text);
+        assert!(!bad);
+        let s = source(big5.into_owned());
+        assert!(s.decoded_from.is_none());
+        let err = s.text().unwrap_err();
+        assert!(err.message.contains("not valid UTF-8"), "{err}");
+        let latin1 = source(b"# Caf\xe9 cr\xe8me\n\n00:00 - d\xe9but\n".to_vec());
+        assert!(latin1.decoded_from.is_none() && latin1.text().is_err());
     }
 
     #[test]

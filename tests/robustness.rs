@@ -98,6 +98,10 @@ fn bad_recaps_are_reported_by_file_and_line_and_the_rest_builds() {
         .encode_utf16()
         .for_each(|u| utf16.extend(u.to_le_bytes()));
     w("utf16.txt", &utf16);
+    // Windows editors' "ANSI" in China: GBK.
+    let (gbk, _, _) = encoding_rs::GBK
+        .encode("# 某大会 2025 分会场总结：国标编码\r\n\r\n## 时间线\r\n00:00 - 开场\r\n");
+    w("gbk.txt", &gbk);
     // Thousands of mentions in one 200 KB line: each excerpt looks only so
     // far for its sentence's ends, or the build takes minutes.
     w(
@@ -132,6 +136,7 @@ fn bad_recaps_are_reported_by_file_and_line_and_the_rest_builds() {
     for (needle, what) in [
         ("empty.txt", "empty"),
         ("latin1.txt:4", "UTF-8"),
+        ("gbk.txt", "read as GB18030"),
         ("binary.txt", "binary"),
         ("huge.txt", "KB"),
         ("no_timeline.txt:1", "no timeline"),
@@ -148,13 +153,15 @@ fn bad_recaps_are_reported_by_file_and_line_and_the_rest_builds() {
     let sessions = session_dirs(&out);
     assert_eq!(
         sessions.len(),
-        5 + 7,
-        "5 samples + 7 readable bad ones: {sessions:?}"
+        5 + 8,
+        "5 samples + 8 readable bad ones: {sessions:?}"
     );
     assert!(
         sessions.contains(&"ling-yi-chong-bian-ma".to_string()),
         "the UTF-16 recap is a session: {sessions:?}"
     );
+    let gbk = std::fs::read_to_string(out.join("sessions/guo-biao-bian-ma/index.html")).unwrap();
+    assert!(gbk.contains("国标编码"), "the GBK recap reads as written");
     let bedrock = std::fs::read_to_string(out.join("products/amazon-bedrock/index.html")).unwrap();
     assert!(
         bedrock.contains("/sessions/yi-xing-dao-di/"),

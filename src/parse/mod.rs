@@ -114,7 +114,8 @@ fn keep_page_addresses_free(pages: &mut Vec<Page>, diags: &mut Vec<Diagnostic>) 
 pub fn parse_recap_source(src: &Source) -> ParsedRecap {
     match src.text() {
         Ok(text) => {
-            let r = recap::parse_recap(&src.rel, text);
+            let mut r = recap::parse_recap(&src.rel, text);
+            r.diagnostics.extend(src.encoding_warning());
             (Some(r.session), r.diagnostics)
         }
         Err(d) => (None, vec![d]),
@@ -125,7 +126,7 @@ pub fn parse_recap_source(src: &Source) -> ParsedRecap {
 pub fn parse_page_source(src: &Source) -> ParsedPage {
     match src.text() {
         Ok(text) => match page::parse_page(&src.rel, text) {
-            Ok(p) => (Some(p), Vec::new()),
+            Ok(p) => (Some(p), src.encoding_warning().into_iter().collect()),
             Err(d) => (None, vec![d]),
         },
         Err(d) => (None, vec![d]),

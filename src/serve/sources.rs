@@ -140,6 +140,7 @@ mod tests {
             rel: rel.into(),
             path: PathBuf::from(rel),
             bytes: text.as_bytes().to_vec(),
+            decoded_from: None,
         }
     }
 
