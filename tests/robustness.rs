@@ -126,7 +126,7 @@ fn bad_recaps_are_reported_by_file_and_line_and_the_rest_builds() {
     w("dup_b.txt", dup.as_bytes());
     w(
         "hostile.txt",
-        "+++\nslug = \"../../etc/passwd\"\ntitle = \"<img src=x onerror=alert(1)>标题\"\n+++\n## 会议概述\n\n<script>alert('xss')</script> 正文\n\n## 时间线\n00:00 - <b>粗体</b><script>alert(2)</script>\n"
+        "+++\nslug = \"../../etc/passwd\"\ntitle = \"<img src=x onerror=alert(1)>标题\"\nvideo_url = \"JavaScript:alert(3)\"\n+++\n## 会议概述\n\n<script>alert('xss')</script> 正文\n\n## 时间线\n00:00 - <b>粗体</b><script>alert(2)</script>\n"
             .as_bytes(),
     );
 
@@ -142,6 +142,7 @@ fn bad_recaps_are_reported_by_file_and_line_and_the_rest_builds() {
         ("no_timeline.txt:1", "no timeline"),
         ("disorder.txt:6", "99:99"),
         ("disorder.txt:5", "before"),
+        ("hostile.txt:4", "video_url"),
     ] {
         assert!(
             err.lines().any(|l| l.contains(needle) && l.contains(what)),
@@ -196,6 +197,11 @@ fn bad_recaps_are_reported_by_file_and_line_and_the_rest_builds() {
         assert!(
             !html.contains("<img src=x"),
             "{} has recap markup",
+            path.display()
+        );
+        assert!(
+            !html.to_ascii_lowercase().contains("javascript:"),
+            "{} links to a script",
             path.display()
         );
     }

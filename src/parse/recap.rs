@@ -43,7 +43,12 @@ pub fn parse_recap(source: &str, text: &str) -> ParsedRecap {
     };
 
     let (front, body, first_line) = match frontmatter::split(text) {
-        Ok(s) => (s.front, s.body, s.body_line),
+        Ok(mut s) => {
+            if let Some(front) = &mut s.front {
+                p.check_video_url(front, text);
+            }
+            (s.front, s.body, s.body_line)
+        }
         Err(e) => {
             p.warn(e.line, format!("{}; the block is read as text", e.message));
             (None, text, 1)
@@ -108,6 +113,33 @@ impl<'a> Parser<'a> {
     fn warn(&mut self, line: usize, msg: impl Into<String>) {
         self.diagnostics
             .push(Diagnostic::warning(self.source, Some(line), msg));
+    }
+
+    /// A `video_url` that is not an http(s) URL is left out with a warning:
+    /// every timeline time links to it, and `javascript:` there would run
+    /// when a reader clicks.
+    fn check_video_url(&mut self, front: &mut FrontMatter, text: &str) {
+        let Some(url) = front.video_url.as_deref() else {
+            return;
+        };
+        let lower = url.trim().to_ascii_lowercase();
+        let web = ["http://", "https://"]
+            .iter()
+            .any(|s| lower.starts_with(s) && lower.len() > s.len());
+        if !web {
+            let line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with("video"))
+                .map_or(1, |i| i + 1);
+            self.warn(
+                line,
+                format!(
+                    "video_url `{}` is not an http(s) URL; left out (the times link to no video)",
+                    truncate(url, 60)
+                ),
+            );
+            front.video_url = None;
+        }
     }
 
     fn line(&mut self, n: usize, line: &str) {

@@ -62,7 +62,7 @@ pub fn markdown_page<'a>(p: &'a Page, strings: &Strings, hl: Highlighter) -> Mar
             title: &p.title,
             description: p.description.as_deref(),
             date: p.date.as_deref().map(|d| strings.date(d)),
-            date_iso: p.date.as_deref(),
+            date_iso: p.date.as_deref().and_then(super::strings::iso_date),
             content: md.html,
             toc: md.toc,
         },

@@ -322,7 +322,7 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
             note: s.note.as_deref(),
             extra: s.extra.iter().map(|p| linked_text(&p.text, &[])).collect(),
             date: s.date.as_deref().map(|d| strings.date(d)),
-            date_iso: s.date.as_deref(),
+            date_iso: s.date.as_deref().and_then(super::strings::iso_date),
             track: s.track.as_deref(),
             video_url: s.video_url.as_deref(),
             entry_count: s.entries().count(),

@@ -97,6 +97,12 @@ impl Strings {
     }
 }
 
+/// `date` when it is a `YYYY-MM-DD` date (for a `datetime` attribute), not
+/// free text.
+pub fn iso_date(date: &str) -> Option<&str> {
+    parse_iso_date(date).map(|_| date.trim())
+}
+
 /// `2025-12-02` → (2025, 12, 2).
 fn parse_iso_date(s: &str) -> Option<(u32, u32, u32)> {
     let mut it = s.trim().splitn(3, '-');
