@@ -30,6 +30,7 @@ pub mod progress;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub mod urls;
 pub mod write;
 
 pub use build::{build, build_in_memory, BuildOptions, BuildReport};

@@ -1,14 +1,23 @@
-//! Any text must parse to a session without panicking, and every timed
-//! entry must get an anchor.
+//! Any bytes must load and parse without panicking: text in any encoding
+//! recap reads (UTF-8, UTF-16 with a mark, GB18030) becomes a session in
+//! which every timed entry has an anchor; anything else is one diagnostic.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
+use recap::load::Source;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(text) = std::str::from_utf8(data) {
-        let r = recap::parse::recap::parse_recap("fuzz.txt", text);
-        for e in r.session.entries() {
-            assert!(!e.anchor.is_empty());
+    let src = Source::new("fuzz.txt".into(), "fuzz.txt".into(), data.to_vec());
+    if let Some(utf8) = src.decoded_from.map(|_| &src.bytes) {
+        assert!(std::str::from_utf8(utf8).is_ok(), "decoded text is UTF-8");
+    }
+    let (session, diagnostics) = recap::parse::parse_recap_source(&src);
+    match session {
+        Some(session) => {
+            for e in session.entries() {
+                assert!(!e.anchor.is_empty());
+            }
+            let _ = session.duration();
         }
-        let _ = r.session.duration();
+        None => assert_eq!(diagnostics.len(), 1, "an unreadable file is one error"),
     }
 });

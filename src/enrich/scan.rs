@@ -57,7 +57,7 @@ pub fn prepass(index: usize, s: &Session, table: &Table, matcher: &Matcher) -> P
     let found: Vec<speakers::FoundSpeaker> = us
         .iter()
         .filter(|u| u.place != Place::Title && u.place != Place::Footer)
-        .flat_map(|u| speakers::find(u.text, u.line, &org))
+        .flat_map(|u| speakers::find(&u.text, u.line, &org))
         .collect();
     let found = speakers::merge(found);
     let speakers: Vec<SpeakerRef> = if s.speakers.is_empty() {
@@ -79,12 +79,12 @@ pub fn prepass(index: usize, s: &Session, table: &Table, matcher: &Matcher) -> P
     }
     exclude.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     exclude.dedup();
-    let texts: Vec<(&str, usize)> = us.iter().map(|u| (u.text, u.line)).collect();
+    let texts: Vec<(&str, usize)> = us.iter().map(|u| (&*u.text, u.line)).collect();
     let known: Vec<Vec<Known>> = us
         .iter()
         .map(|u| {
             matcher
-                .find_all(u.text)
+                .find_all(&u.text)
                 .iter()
                 .map(|h| {
                     let e = &table.entities[h.target];
@@ -157,7 +157,7 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
     let mut section_words = SectionWords::default();
     for u in &us {
         // One view of the text for the three matchers.
-        let view = View::new(u.text);
+        let view = View::new(&u.text);
         let found = find_in_unit(
             u,
             &view,
@@ -183,7 +183,7 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
                 out.mentions.push((f.hit.target, m));
             }
             if f.role.is_launch() && e.kind == EntityKind::Product {
-                let (ex, _) = excerpt(u.text, f.hit.start, f.hit.end);
+                let (ex, _) = excerpt(u.shown, f.hit.start, f.hit.end);
                 out.announcements.push(Announcement {
                     session: index,
                     entity: f.hit.target,
@@ -209,7 +209,7 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
                 }
             }
         }
-        for h in cx.topics.find_all_in(&view, u.text) {
+        for h in cx.topics.find_all_in(&view, &u.text) {
             *out.counts.entry(h.target).or_default() += 1;
             if topic_seen.insert((u.story, h.target)) {
                 out.mentions.push((
@@ -228,8 +228,8 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
             }
         }
         if u.place != Place::Title {
-            for f in numbers::find(u.text) {
-                let (ex, _) = excerpt(u.text, f.start, f.end);
+            for f in numbers::find(&u.text) {
+                let (ex, _) = excerpt(u.shown, f.start, f.end);
                 out.numbers.push(KeyNumber {
                     text: f.text,
                     value: f.value,
@@ -299,7 +299,7 @@ fn find_in_unit<'a>(
     section_words: &mut SectionWords<'a>,
 ) -> Vec<Found> {
     let table = cx.table;
-    let hits = cx.matcher.find_all_in(view, u.text);
+    let hits = cx.matcher.find_all_in(view, &u.text);
     let named: Vec<Named> = hits
         .iter()
         .map(|h| Named {
@@ -309,7 +309,7 @@ fn find_in_unit<'a>(
         })
         .collect();
     let launched = if named.iter().any(|n| n.is_product) {
-        launches::find(u.text, &named)
+        launches::find(&u.text, &named)
     } else {
         launches::Found::default()
     };
@@ -330,7 +330,7 @@ fn find_in_unit<'a>(
             _ => false,
         };
         if below {
-            if let Some(i) = launches::leading_product(u.text, &named) {
+            if let Some(i) = launches::leading_product(&u.text, &named) {
                 inherited = Some((i, role, verb));
             }
         } else {
@@ -414,7 +414,7 @@ fn find_in_unit<'a>(
         before_end > 0 && reach[before_end - 1] > h.start
     };
     let alone: Vec<Hit> = speakers
-        .find_all_in(view, u.text)
+        .find_all_in(view, &u.text)
         .into_iter()
         .filter(|h| !overlaps(h))
         .collect();
@@ -450,9 +450,9 @@ const PARTNER_WORDS: [&str; 2] = ["合作伙伴", "partner"];
 fn story_role_of<'a>(u: &Unit<'a>, section_words: &mut SectionWords<'a>) -> MentionRole {
     let section = section_words.of(u.section.unwrap_or(""));
     // A word may also straddle the label's end and the text's start.
-    let head = &u.text[..floor_boundary(u.text, JOIN_BYTES)];
+    let head = &u.text[..floor_boundary(&u.text, JOIN_BYTES)];
     let join = format!("{} {}", section.tail, head.to_lowercase());
-    let (customer, partner) = story_words(u.text);
+    let (customer, partner) = story_words(&u.text);
     let (join_customer, join_partner) = story_words(&join);
     if section.customer || customer || join_customer {
         MentionRole::CustomerStory
@@ -540,7 +540,7 @@ fn mention(
     session: usize,
     strings: &mut Interner,
 ) -> Mention {
-    let (ex, (from, to)) = excerpt(u.text, start, end);
+    let (ex, (from, to)) = excerpt(u.shown, start, end);
     // 32-bit: a recap is at most a few megabytes, a site far fewer than
     // 4 billion sessions.
     Mention {
@@ -597,7 +597,8 @@ mod tests {
 
     fn role(section: Option<&str>, text: &str) -> MentionRole {
         let u = Unit {
-            text,
+            text: text.into(),
+            shown: text,
             line: 1,
             place: Place::Entry,
             key: None,
@@ -646,7 +647,8 @@ mod tests {
         let mut words = SectionWords::default();
         for text in ["Acme", "Beta", "Gamma"] {
             let u = Unit {
-                text,
+                text: text.into(),
+                shown: text,
                 line: 1,
                 place: Place::Point(1),
                 key: None,

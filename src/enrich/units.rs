@@ -7,11 +7,17 @@
 
 use super::TextKey;
 use crate::model::Session;
+use crate::urls::mask;
 use arcstr::ArcStr;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone)]
 pub struct Unit<'a> {
-    pub text: &'a str,
+    /// The text as matchers read it: web addresses blanked out (see
+    /// [`crate::urls::mask`]), offsets the same as in `shown`.
+    pub text: Cow<'a, str>,
+    /// The text as written, for excerpts.
+    pub shown: &'a str,
     pub line: usize,
     pub place: Place,
     /// Where the renderer shows it, for inline links; `None` for text that
@@ -38,7 +44,8 @@ pub enum Place {
 pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
     let mut out = Vec::new();
     out.push(Unit {
-        text: &s.title.full,
+        text: mask(&s.title.full),
+        shown: &s.title.full,
         line: 1,
         place: Place::Title,
         key: None,
@@ -48,7 +55,8 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
     });
     for (p, para) in s.overview.iter().enumerate() {
         out.push(Unit {
-            text: &para.text,
+            text: mask(&para.text),
+            shown: &para.text,
             line: para.line,
             place: Place::Overview,
             key: Some(TextKey::Overview {
@@ -71,7 +79,8 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
             sec.entries.first().map(|e| ArcStr::from(e.anchor.as_str()));
         if let Some(h) = &sec.heading {
             out.push(Unit {
-                text: h,
+                text: mask(h),
+                shown: h,
                 line: sec.line,
                 place: Place::Heading,
                 key: None,
@@ -90,7 +99,8 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
             // says nothing the heading did not: one mention, not two.
             let repeats_heading = sec.heading.as_deref() == Some(e.text.as_str());
             out.extend((!repeats_heading).then(|| Unit {
-                text: &e.text,
+                text: mask(&e.text),
+                shown: &e.text,
                 line: e.line,
                 place: Place::Entry,
                 key: Some(TextKey::Entry {
@@ -103,7 +113,8 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
             }));
             for (j, p) in e.points.iter().enumerate() {
                 out.push(Unit {
-                    text: &p.text,
+                    text: mask(&p.text),
+                    shown: &p.text,
                     line: p.line,
                     place: Place::Point(p.depth),
                     key: Some(TextKey::Point {
@@ -144,7 +155,8 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
 
 fn footer(text: &str, line: usize, story: usize) -> Unit<'_> {
     Unit {
-        text,
+        text: mask(text),
+        shown: text,
         line,
         place: Place::Footer,
         key: None,

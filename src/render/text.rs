@@ -75,20 +75,45 @@ fn is_safe_url(url: &str) -> bool {
         || url.starts_with("http://")
 }
 
-/// Render `text` as HTML: `links` become `<a href title>`, `**…**` becomes
-/// `<strong>`, everything else is escaped.
+/// Render `text` as HTML: `links` become `<a href title>`, web addresses
+/// `<a href>` (a Markdown link `[label](https://…)` shows its label),
+/// `**…**` becomes `<strong>`, everything else is escaped.
 ///
 /// Links are byte ranges into `text`. Ranges that are out of bounds, not on
 /// character boundaries, empty, overlapping an earlier link or pointing at
 /// an unsafe URL are ignored rather than trusted. Bold and links may cross
-/// each other (of overlapping links the leftmost, then longest, wins); the output is always well nested (a link is closed and
-/// reopened around a bold boundary inside it).
+/// each other (of overlapping links the leftmost, then longest, wins); the
+/// output is always well nested (a link is closed and reopened around a
+/// bold boundary inside it).
 pub fn linked_text(text: &str, links: &[Link]) -> String {
     let bold = bold_markers(text);
     // Inside a `**` marker: just after its first star.
     let splits_marker = |at: usize| at > 0 && bold.binary_search(&(at - 1)).is_ok();
+    // Web addresses are links too; a Markdown link shows only its label,
+    // and no mention link may cut into it.
+    let web = crate::urls::find(text);
+    let web_links: Vec<Link> = web
+        .iter()
+        .map(|w| Link {
+            start: w.text.start,
+            end: w.text.end,
+            url: w.href.as_str().into(),
+            title: arcstr::ArcStr::new(),
+        })
+        .collect();
+    let hidden: Vec<std::ops::Range<usize>> = web
+        .iter()
+        .flat_map(|w| [w.whole.start..w.text.start, w.text.end..w.whole.end])
+        .filter(|r| !r.is_empty())
+        .collect();
+    let in_web = |l: &Link| {
+        web.iter()
+            .any(|w| l.start < w.whole.end && w.whole.start < l.end)
+    };
     let mut valid: Vec<&Link> = links
         .iter()
+        .filter(|l| !in_web(l))
+        .chain(&web_links)
         .filter(|l| {
             l.start < l.end
                 && l.end <= text.len()
@@ -107,13 +132,16 @@ pub fn linked_text(text: &str, links: &[Link]) -> String {
         }
     }
 
-    // Cut points: every link edge and every bold marker.
+    // Cut points: every link edge, every bold marker, every hidden part.
     let mut cuts: Vec<usize> = vec![0, text.len()];
     for l in &kept {
         cuts.extend([l.start, l.end]);
     }
     for &m in &bold {
         cuts.extend([m, m + 2]);
+    }
+    for h in &hidden {
+        cuts.extend([h.start, h.end]);
     }
     cuts.sort_unstable();
     cuts.dedup();
@@ -136,6 +164,9 @@ pub fn linked_text(text: &str, links: &[Link]) -> String {
             }
             continue;
         }
+        if hidden.iter().any(|h| h.start <= a && b <= h.end) {
+            continue;
+        }
         while kept.get(next_link).is_some_and(|l| l.end <= a) {
             next_link += 1;
         }
@@ -150,13 +181,19 @@ pub fn linked_text(text: &str, links: &[Link]) -> String {
             if open_link.is_some() {
                 out.push_str("</a>");
             }
-            if let Some(l) = link {
-                let _ = write!(
-                    out,
-                    "<a href=\"{}\" title=\"{}\">",
-                    escape(&l.url),
-                    escape(&l.title)
-                );
+            match link {
+                Some(l) if l.title.is_empty() => {
+                    let _ = write!(out, "<a href=\"{}\">", escape(&l.url));
+                }
+                Some(l) => {
+                    let _ = write!(
+                        out,
+                        "<a href=\"{}\" title=\"{}\">",
+                        escape(&l.url),
+                        escape(&l.title)
+                    );
+                }
+                None => {}
             }
             if strong {
                 out.push_str("<strong>");
@@ -278,6 +315,18 @@ mod tests {
             html,
             "发布<a href=\"/products/amazon-bedrock/\" title=\"Amazon Bedrock &quot;page&quot;\">\
              Amazon Bedrock</a>与&lt;b&gt;"
+        );
+    }
+
+    #[test]
+    fn web_addresses_are_links_and_markdown_links_show_their_label() {
+        let text = "详见 https://x.org/a?b=1&c=2。另见[**Bedrock** 文档](https://docs.x.org/b)和[坏](javascript:alert(1))";
+        let html = linked_text(text, &[link(text, "Bedrock", "/products/amazon-bedrock/")]);
+        assert_eq!(
+            html,
+            "详见 <a href=\"https://x.org/a?b=1&amp;c=2\">https://x.org/a?b=1&amp;c=2</a>。\
+             另见<a href=\"https://docs.x.org/b\"><strong>Bedrock</strong> 文档</a>\
+             和[坏](javascript:alert(1))"
         );
     }
 

@@ -1,0 +1,22 @@
+//! Any text: web addresses are found inside it on character boundaries,
+//! masking keeps every offset, and rendering the text with them gives
+//! balanced `<a>` and `<strong>` tags and no unescaped markup.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    for l in recap::urls::find(text) {
+        assert!(l.whole.start <= l.text.start && l.text.end <= l.whole.end);
+        assert!(text.is_char_boundary(l.whole.start) && text.is_char_boundary(l.whole.end));
+        assert!(l.href.starts_with("http://") || l.href.starts_with("https://"), "{}", l.href);
+    }
+    let masked = recap::urls::mask(text);
+    assert_eq!(masked.len(), text.len());
+    let html = recap::render::text::linked_text(text, &[]);
+    assert_eq!(html.matches("<a ").count(), html.matches("</a>").count());
+    assert_eq!(html.matches("<strong>").count(), html.matches("</strong>").count());
+    assert!(!html.contains("<script"));
+});

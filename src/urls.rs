@@ -1,0 +1,240 @@
+//! Web addresses in recap prose: `https://…`, `www.…` and bare domains
+//! with a path (`github.com/awslabs/…`), and Markdown links around them.
+//!
+//! Note-takers paste links. Their path segments (`/bedrock/AgentCore/`,
+//! `github.com/FooBar/BazQux`) are not mentions: enrichment reads the text
+//! with every address blanked out ([`mask`]), and the renderer makes each
+//! address a link ([`find`]).
+
+use regex::Regex;
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// An address found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebLink {
+    /// What is shown as the link: the address itself, or a Markdown
+    /// link's label.
+    pub text: Range<usize>,
+    /// The whole written form, `[label](address)` for a Markdown link.
+    pub whole: Range<usize>,
+    /// Where the link goes: the address, with `https://` before a bare
+    /// domain or `www.`.
+    pub href: String,
+}
+
+/// Printable ASCII an address may hold: not quotes, angle brackets or
+/// spaces, and no Chinese, so `https://a.org/x与…` ends before `与`.
+const URL_CHARS: &str = r"[A-Za-z0-9\-._~:/?#@!$&*+,;=%()\[\]]";
+
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:\b(?i:https?://|www\.){URL_CHARS}+|\b[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|io|dev|cn|ai|app|co|edu|gov|aws)/{URL_CHARS}*)"
+    ))
+    .expect("the address pattern is valid")
+});
+
+/// Every address in `text`, left to right, without overlaps.
+pub fn find(text: &str) -> Vec<WebLink> {
+    if !maybe_has_address(text) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for m in ADDRESS.find_iter(text) {
+        let (start, end) = (m.start(), m.start() + trim_end(m.as_str()));
+        // `https://` alone, or `www.` with nothing after it.
+        if !text[start..end].contains(|c: char| c.is_ascii_alphanumeric() && c != 'w')
+            || end - start < 5
+        {
+            continue;
+        }
+        let address = &text[start..end];
+        let lower = address.to_ascii_lowercase();
+        let href = if lower.starts_with("http://") || lower.starts_with("https://") {
+            if !address[lower.find("://").unwrap_or(0) + 3..]
+                .starts_with(|c: char| c.is_ascii_alphanumeric())
+            {
+                continue;
+            }
+            // `HTTPS://` too, with the scheme as browsers and `href` checks
+            // expect it.
+            let colon = lower.find(':').unwrap_or(0);
+            format!("{}{}", &lower[..colon], &address[colon..])
+        } else {
+            format!("https://{address}")
+        };
+        out.push(markdown_link(text, start..end, href));
+    }
+    out
+}
+
+/// The target of a Markdown link, whatever it is (`](javascript:…)`,
+/// `](data:…)`): not prose either.
+static LINK_TARGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\]\((?:[^()\s]|\([^()\s]*\))*\)").expect("the target pattern is valid")
+});
+
+/// `text` with every address (and the `](…)` of any Markdown link) turned
+/// into spaces, byte for byte, so offsets into it are offsets into `text`.
+pub fn mask(text: &str) -> Cow<'_, str> {
+    let found = find(text);
+    let targets: Vec<Range<usize>> = if text.contains("](") {
+        LINK_TARGET.find_iter(text).map(|m| m.range()).collect()
+    } else {
+        Vec::new()
+    };
+    if found.is_empty() && targets.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for r in targets {
+        bytes[r].fill(b' ');
+    }
+    for link in &found {
+        for r in [
+            link.whole.start..link.text.start,
+            link.text.end..link.whole.end,
+        ] {
+            bytes[r].fill(b' ');
+        }
+        if link.text == link.whole {
+            bytes[link.text.clone()].fill(b' ');
+        }
+    }
+    // Whole characters were replaced by ASCII spaces: still UTF-8.
+    Cow::Owned(String::from_utf8(bytes).expect("spaces keep UTF-8 valid"))
+}
+
+/// A cheap test that `text` cannot hold an address: most prose has none.
+fn maybe_has_address(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr(b'/', b).is_some()
+        || memchr::memmem::find(b, b"www.").is_some()
+        || memchr::memmem::find(b, b"WWW.").is_some()
+}
+
+/// How much of `m` is the address: trailing punctuation belongs to the
+/// sentence, and a `)` only to the address when the address opened one.
+fn trim_end(m: &str) -> usize {
+    let mut end = m.len();
+    loop {
+        let last = m[..end].chars().next_back();
+        match last {
+            Some('.' | ',' | ';' | ':' | '!' | '?' | '*' | '\'' | '[' | ']') => end -= 1,
+            Some(')') if m[..end].matches('(').count() < m[..end].matches(')').count() => end -= 1,
+            _ => return end,
+        }
+    }
+}
+
+/// The address at `at` as a Markdown link `[label](address)` when it is
+/// the target of one, else as itself.
+fn markdown_link(text: &str, at: Range<usize>, href: String) -> WebLink {
+    let before = &text[..at.start];
+    let after = &text[at.end..];
+    if let (Some(head), Some(rest)) = (before.strip_suffix("]("), after.strip_prefix(')')) {
+        if let Some(open) = head.rfind('[') {
+            let label = &head[open + 1..];
+            if !label.is_empty() && !label.contains(['[', ']', '\n']) {
+                let end = text.len() - rest.len();
+                return WebLink {
+                    text: open + 1..head.len(),
+                    whole: open..end,
+                    href,
+                };
+            }
+        }
+    }
+    WebLink {
+        text: at.clone(),
+        whole: at,
+        href,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(text: &str) -> Vec<(&str, String)> {
+        find(text)
+            .into_iter()
+            .map(|l| (&text[l.text], l.href))
+            .collect()
+    }
+
+    #[test]
+    fn addresses_end_where_the_sentence_goes_on() {
+        let text = "详见 https://aws.amazon.com/cn/bedrock/AgentCore/ 和 https://github.com/awslabs/MyCoolProject。代码在 github.com/FooBar/BazQux，官网 www.TestSite.com.";
+        assert_eq!(
+            shown(text),
+            [
+                (
+                    "https://aws.amazon.com/cn/bedrock/AgentCore/",
+                    "https://aws.amazon.com/cn/bedrock/AgentCore/".to_string()
+                ),
+                (
+                    "https://github.com/awslabs/MyCoolProject",
+                    "https://github.com/awslabs/MyCoolProject".to_string()
+                ),
+                (
+                    "github.com/FooBar/BazQux",
+                    "https://github.com/FooBar/BazQux".to_string()
+                ),
+                ("www.TestSite.com", "https://www.TestSite.com".to_string()),
+            ]
+        );
+        assert_eq!(
+            shown("(see https://x.org/a_(b))")[0].0,
+            "https://x.org/a_(b)"
+        );
+        assert_eq!(shown("(see https://x.org/a)")[0].0, "https://x.org/a");
+        assert_eq!(shown("见 HTTPS://X.org/A")[0].1, "https://X.org/A");
+    }
+
+    #[test]
+    fn names_and_versions_are_not_addresses() {
+        for text in [
+            "Node.js 与 ASP.NET/C# 对比",
+            "吞吐 10/20 Gbps，P5/P6 实例",
+            "https:// 后面没有地址，www. 也没有",
+            "javascript:alert(1)",
+            "Amazon Bedrock 很快",
+        ] {
+            assert!(find(text).is_empty(), "{text}: {:?}", find(text));
+        }
+    }
+
+    #[test]
+    fn a_markdown_link_shows_its_label() {
+        let text = "见[开发者文档](https://docs.example.org/GuideBook/Intro)。";
+        let [l] = find(text).try_into().unwrap();
+        assert_eq!(&text[l.text.clone()], "开发者文档");
+        assert_eq!(
+            &text[l.whole.clone()],
+            "[开发者文档](https://docs.example.org/GuideBook/Intro)"
+        );
+        assert_eq!(l.href, "https://docs.example.org/GuideBook/Intro");
+    }
+
+    #[test]
+    fn masking_blanks_addresses_and_keeps_offsets() {
+        let text = "见[文档](https://d.org/GuideBook)和 https://x.org/ZetaLib 的 Amazon Bedrock";
+        let masked = mask(text);
+        assert_eq!(masked.len(), text.len());
+        assert!(masked.contains("文档") && masked.contains("Amazon Bedrock"));
+        assert!(!masked.contains("GuideBook") && !masked.contains("ZetaLib"));
+        assert!(matches!(mask("没有网址"), Cow::Borrowed(_)));
+        let script = "看[这里](JaVaScRiPt:alert(3))和[那里](data:text/html;base64,PHNjcmlwdD4=)";
+        let masked = mask(script);
+        assert!(
+            masked.contains("这里") && masked.contains("那里"),
+            "{masked}"
+        );
+        assert!(
+            !masked.contains("JaVaScRiPt") && !masked.contains("base64"),
+            "{masked}"
+        );
+    }
+}
