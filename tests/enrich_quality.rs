@@ -317,6 +317,45 @@ fn numbers_and_related_sessions() {
         assert!(!info.related.contains(&i));
     }
 }
+#[test]
+fn web_addresses_are_not_mentions() {
+    let text = "# 某大会 2025 分会场总结：网址\n\n## 时间线\n\
+        00:00 - 详见 https://aws.amazon.com/cn/bedrock/AgentCore/2025 和 github.com/FooBar/BazQux\n\
+        05:00 - [ZetaLib 文档](https://example.org/ZetaLib) 介绍了 Amazon Bedrock\n";
+    let mut session = parse_recap("urls.txt", text).session;
+    session.slug = "urls".into();
+    let corpus = Corpus {
+        sessions: vec![session],
+        ..Default::default()
+    };
+    let catalog = Catalog::load(&Path::new(ROOT).join("content")).unwrap();
+    let site = enrich(corpus, catalog, SiteConfig::default());
+    let names: BTreeSet<&str> = site
+        .entities
+        .iter()
+        .filter(|e| !e.mentions.is_empty())
+        .map(|e| e.name.as_str())
+        .collect();
+    // Bedrock is named in the prose of the second entry, and the label of
+    // a Markdown link is prose; nothing inside an address is.
+    assert!(names.contains("Amazon Bedrock"), "{names:?}");
+    assert!(names.contains("ZetaLib"), "the label is prose: {names:?}");
+    for not in [
+        "AgentCore",
+        "Amazon Bedrock AgentCore",
+        "FooBar",
+        "BazQux",
+        "GitHub",
+    ] {
+        assert!(!names.contains(not), "{not} in {names:?}");
+    }
+    assert!(
+        site.info[0].numbers.is_empty(),
+        "{:?}",
+        site.info[0].numbers
+    );
+}
+
 /// CPU time of this process so far (user + system), from /proc on Linux;
 /// wall time alone misleads on a shared machine.
 fn cpu_ms() -> f64 {
