@@ -76,7 +76,8 @@ static LINK_TARGET: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `text` with every address (and the `](…)` of any Markdown link) turned
-/// into spaces, byte for byte, so offsets into it are offsets into `text`.
+/// into `|`, byte for byte, so offsets into it are offsets into `text`. Not
+/// spaces: `Amazon https://x.org Bedrock` would read as `Amazon Bedrock`.
 pub fn mask(text: &str) -> Cow<'_, str> {
     let found = find(text);
     let targets: Vec<Range<usize>> = if text.contains("](") {
@@ -89,21 +90,21 @@ pub fn mask(text: &str) -> Cow<'_, str> {
     }
     let mut bytes = text.as_bytes().to_vec();
     for r in targets {
-        bytes[r].fill(b' ');
+        bytes[r].fill(b'|');
     }
     for link in &found {
         for r in [
             link.whole.start..link.text.start,
             link.text.end..link.whole.end,
         ] {
-            bytes[r].fill(b' ');
+            bytes[r].fill(b'|');
         }
         if link.text == link.whole {
-            bytes[link.text.clone()].fill(b' ');
+            bytes[link.text.clone()].fill(b'|');
         }
     }
-    // Whole characters were replaced by ASCII spaces: still UTF-8.
-    Cow::Owned(String::from_utf8(bytes).expect("spaces keep UTF-8 valid"))
+    // Whole characters were replaced by ASCII bytes: still UTF-8.
+    Cow::Owned(String::from_utf8(bytes).expect("whole characters replaced keep UTF-8 valid"))
 }
 
 /// A cheap test that `text` cannot hold an address: most prose has none.

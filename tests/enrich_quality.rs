@@ -321,7 +321,8 @@ fn numbers_and_related_sessions() {
 fn web_addresses_are_not_mentions() {
     let text = "# 某大会 2025 分会场总结：网址\n\n## 时间线\n\
         00:00 - 详见 https://aws.amazon.com/cn/bedrock/AgentCore/2025 和 github.com/FooBar/BazQux\n\
-        05:00 - [ZetaLib 文档](https://example.org/ZetaLib) 介绍了 Amazon Bedrock\n";
+        05:00 - [ZetaLib 文档](https://example.org/ZetaLib) 介绍了 Amazon Bedrock\n\
+        09:00 - 使用 Amazon https://x.org/y SageMaker 服务\n";
     let mut session = parse_recap("urls.txt", text).session;
     session.slug = "urls".into();
     let corpus = Corpus {
@@ -340,6 +341,9 @@ fn web_addresses_are_not_mentions() {
     // a Markdown link is prose; nothing inside an address is.
     assert!(names.contains("Amazon Bedrock"), "{names:?}");
     assert!(names.contains("ZetaLib"), "the label is prose: {names:?}");
+    // `Amazon https://… SageMaker` is Amazon, then SageMaker: the address
+    // between them does not join them into `Amazon SageMaker`.
+    assert!(names.contains("Amazon"), "{names:?}");
     for not in [
         "AgentCore",
         "Amazon Bedrock AgentCore",
