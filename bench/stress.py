@@ -74,6 +74,12 @@ SHAPES = {
     "links": lambda: one_entry(
         "链接", "".join(f"[a{i}](http://x.com/{i}) " for i in range(40_000))
     ),
+    # One address followed by 300,000 `)`.
+    "parens": lambda: one_entry("括号", "见 https://x.org/a" + ")" * 300_000),
+    # One `[`, then 40,000 Markdown link targets.
+    "brackets": lambda: one_entry(
+        "方括号", "[" + "".join(f"a](https://x.org/{i}) " for i in range(40_000))
+    ),
     # 60,000 timeline entries, each naming a product.
     "entries": lambda: HEAD.format("条目")
     + "".join(f"{clock(i)} - 第{i}条 Bedrock\n" for i in range(60_000)),

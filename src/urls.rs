@@ -118,16 +118,25 @@ fn maybe_has_address(text: &str) -> bool {
 /// How much of `m` is the address: trailing punctuation belongs to the
 /// sentence, and a `)` only to the address when the address opened one.
 fn trim_end(m: &str) -> usize {
+    let open = m.matches('(').count();
+    let mut close = m.matches(')').count();
     let mut end = m.len();
-    loop {
-        let last = m[..end].chars().next_back();
+    // Every character looked at is ASCII: the pattern matches nothing else.
+    while let Some(&last) = m.as_bytes()[..end].last() {
         match last {
-            Some('.' | ',' | ';' | ':' | '!' | '?' | '*' | '\'' | '[' | ']') => end -= 1,
-            Some(')') if m[..end].matches('(').count() < m[..end].matches(')').count() => end -= 1,
+            b'.' | b',' | b';' | b':' | b'!' | b'?' | b'*' | b'\'' | b'[' | b']' => {}
+            b')' if open < close => close -= 1,
             _ => return end,
         }
+        end -= 1;
     }
+    end
 }
+
+/// The longest Markdown link label looked for, in bytes: a `[` further back
+/// than this does not open one (and looking for it at every address of a
+/// long line would take time with the square of its length).
+const MAX_LABEL: usize = 300;
 
 /// The address at `at` as a Markdown link `[label](address)` when it is
 /// the target of one, else as itself.
@@ -135,7 +144,11 @@ fn markdown_link(text: &str, at: Range<usize>, href: String) -> WebLink {
     let before = &text[..at.start];
     let after = &text[at.end..];
     if let (Some(head), Some(rest)) = (before.strip_suffix("]("), after.strip_prefix(')')) {
-        if let Some(open) = head.rfind('[') {
+        let mut from = head.len().saturating_sub(MAX_LABEL);
+        while !head.is_char_boundary(from) {
+            from += 1;
+        }
+        if let Some(open) = head[from..].rfind('[').map(|i| from + i) {
             let label = &head[open + 1..];
             if !label.is_empty() && !label.contains(['[', ']', '\n']) {
                 let end = text.len() - rest.len();
@@ -205,6 +218,15 @@ mod tests {
         ] {
             assert!(find(text).is_empty(), "{text}: {:?}", find(text));
         }
+    }
+
+    #[test]
+    fn an_address_before_many_parens_or_after_one_bracket_is_found() {
+        // (`python3 bench/stress.py --only parens,brackets` times these.)
+        let parens = format!("见 https://x.org/a{}", ")".repeat(100_000));
+        assert_eq!(shown(&parens)[0].0, "https://x.org/a");
+        let brackets = format!("[{}", "a](https://x.org/b) ".repeat(20_000));
+        assert_eq!(find(&brackets).len(), 20_000);
     }
 
     #[test]

@@ -106,9 +106,11 @@ pub fn linked_text(text: &str, links: &[Link]) -> String {
         .flat_map(|w| [w.whole.start..w.text.start, w.text.end..w.whole.end])
         .filter(|r| !r.is_empty())
         .collect();
+    // Addresses come left to right without overlaps: the one that could
+    // overlap a link is the last to start before the link ends.
     let in_web = |l: &Link| {
-        web.iter()
-            .any(|w| l.start < w.whole.end && w.whole.start < l.end)
+        let before = web.partition_point(|w| w.whole.start < l.end);
+        before > 0 && web[before - 1].whole.end > l.start
     };
     let mut valid: Vec<&Link> = links
         .iter()
@@ -151,6 +153,8 @@ pub fn linked_text(text: &str, links: &[Link]) -> String {
     let mut strong = false;
     // The first kept link not wholly before the current piece.
     let mut next_link = 0;
+    // The same for the hidden parts of Markdown links.
+    let mut next_hidden = 0;
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
         if bold.binary_search(&a).is_ok() {
@@ -164,7 +168,13 @@ pub fn linked_text(text: &str, links: &[Link]) -> String {
             }
             continue;
         }
-        if hidden.iter().any(|h| h.start <= a && b <= h.end) {
+        while hidden.get(next_hidden).is_some_and(|h| h.end <= a) {
+            next_hidden += 1;
+        }
+        if hidden
+            .get(next_hidden)
+            .is_some_and(|h| h.start <= a && b <= h.end)
+        {
             continue;
         }
         while kept.get(next_link).is_some_and(|l| l.end <= a) {
