@@ -20,6 +20,7 @@ written) and exits non-zero if any build failed or ran out of time.
 import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -172,20 +173,25 @@ def build(recap, shape, text, timeout):
                 f.write(text)
         out = os.path.join(tmp, "public")
         usage = os.path.join(tmp, "usage")
+        # In a session of its own, so a build past the timeout is stopped
+        # with /usr/bin/time (killing only time left recap running).
+        proc = subprocess.Popen(
+            ["/usr/bin/time", "-f", "%e %U %M", "-o", usage, recap, "-q", "build", "--out", out],
+            cwd=tmp,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
         try:
-            proc = subprocess.run(
-                ["/usr/bin/time", "-f", "%e %U %M", "-o", usage, recap, "-q", "build", "--out", out],
-                cwd=tmp,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-                timeout=timeout,
-            )
+            _, stderr = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
             return None
         with open(usage) as f:
             wall, user, peak_kb = f.read().split()[-3:]
         files = sum(len(fs) for _, _, fs in os.walk(out))
-        err = proc.stderr.decode("utf-8", "replace")
+        err = stderr.decode("utf-8", "replace")
         return float(wall), float(user), int(peak_kb) / 1024, proc.returncode, err, files
 
 
