@@ -304,12 +304,17 @@ mod tests {
         std::fs::remove_file(&file).unwrap();
     }
 
+    /// A source of `text` saved in `encoding`.
+    fn encoded(encoding: &'static encoding_rs::Encoding, text: &str) -> Source {
+        let (bytes, _, unmappable) = encoding.encode(text);
+        assert!(!unmappable, "{text} is all in {}", encoding.name());
+        source(bytes.into_owned())
+    }
+
     #[test]
     fn gbk_chinese_reads_as_text_with_a_warning() {
         let text = "# 亚马逊云科技大会：Amazon Bedrock 发布会\r\n\r\n## 时间线\n00:00 - 开场，讲者介绍新功能。\n";
-        let (gbk, _, bad) = encoding_rs::GBK.encode(text);
-        assert!(!bad);
-        let s = source(gbk.into_owned());
+        let s = encoded(encoding_rs::GBK, text);
         assert_eq!(s.text().unwrap(), text);
         let warning = s.encoding_warning().expect("a warning");
         assert!(warning.message.contains("GB18030"), "{warning}");
@@ -321,9 +326,7 @@ mod tests {
     #[test]
     fn big5_and_latin1_are_not_taken_for_gbk() {
         let text = "# 亞馬遜雲端運算大會：資料庫與機器學習的發展\n\n00:00 - 開場，講者說明這個會議的目標與範圍。\n";
-        let (big5, _, bad) = encoding_rs::BIG5.encode(text);
-        assert!(!bad);
-        let s = source(big5.into_owned());
+        let s = encoded(encoding_rs::BIG5, text);
         assert!(s.decoded_from.is_none());
         let err = s.text().unwrap_err();
         assert!(err.message.contains("not valid UTF-8"), "{err}");
