@@ -77,6 +77,11 @@ SHAPES = {
     ),
     # One address followed by 300,000 `)`.
     "parens": lambda: one_entry("括号", "见 https://x.org/a" + ")" * 300_000),
+    # 40,000 email addresses, and a run of 200,000 `a.` before an `@`.
+    "emails": lambda: one_entry(
+        "邮件",
+        "".join(f"联系 user{i}@Corp{i}.com，" for i in range(40_000)) + "a." * 200_000 + "@",
+    ),
     # One `[`, then 40,000 Markdown link targets.
     "brackets": lambda: one_entry(
         "方括号", "[" + "".join(f"a](https://x.org/{i}) " for i in range(40_000))

@@ -1,5 +1,6 @@
-//! Web addresses in recap prose: `https://…`, `www.…` and bare domains
-//! with a path (`github.com/awslabs/…`), and Markdown links around them.
+//! Web addresses in recap prose: `https://…`, `www.…`, bare domains with
+//! a path (`github.com/awslabs/…`) and email addresses, and Markdown links
+//! around them.
 //!
 //! Note-takers paste links. Their path segments (`/bedrock/AgentCore/`,
 //! `github.com/FooBar/BazQux`) are not mentions: enrichment reads the text
@@ -20,7 +21,7 @@ pub struct WebLink {
     /// The whole written form, `[label](address)` for a Markdown link.
     pub whole: Range<usize>,
     /// Where the link goes: the address, with `https://` before a bare
-    /// domain or `www.`.
+    /// domain or `www.`, `mailto:` before an email address.
     pub href: String,
 }
 
@@ -30,7 +31,7 @@ const URL_CHARS: &str = r"[A-Za-z0-9\-._~:/?#@!$&*+,;=%()\[\]]";
 
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:\b(?i:https?://|www\.){URL_CHARS}+|\b[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|io|dev|cn|ai|app|co|edu|gov|aws)/{URL_CHARS}*)"
+        r"(?:\b(?i:https?://|www\.){URL_CHARS}+|\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{{2,}}\b|\b[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|io|dev|cn|ai|app|co|edu|gov|aws)/{URL_CHARS}*)"
     ))
     .expect("the address pattern is valid")
 });
@@ -61,6 +62,8 @@ pub fn find(text: &str) -> Vec<WebLink> {
             // expect it.
             let colon = lower.find(':').unwrap_or(0);
             format!("{}{}", &lower[..colon], &address[colon..])
+        } else if address.contains('@') && !address.contains('/') {
+            format!("mailto:{address}")
         } else {
             format!("https://{address}")
         };
@@ -110,7 +113,7 @@ pub fn mask(text: &str) -> Cow<'_, str> {
 /// A cheap test that `text` cannot hold an address: most prose has none.
 fn maybe_has_address(text: &str) -> bool {
     let b = text.as_bytes();
-    memchr::memchr(b'/', b).is_some()
+    memchr::memchr2(b'/', b'@', b).is_some()
         || memchr::memmem::find(b, b"www.").is_some()
         || memchr::memmem::find(b, b"WWW.").is_some()
 }
@@ -205,6 +208,19 @@ mod tests {
         );
         assert_eq!(shown("(see https://x.org/a)")[0].0, "https://x.org/a");
         assert_eq!(shown("见 HTTPS://X.org/A")[0].1, "https://X.org/A");
+        assert_eq!(
+            shown("联系 john.doe@AcmeCorp.com 或 Support@ZetaWorks.io。"),
+            [
+                (
+                    "john.doe@AcmeCorp.com",
+                    "mailto:john.doe@AcmeCorp.com".to_string()
+                ),
+                (
+                    "Support@ZetaWorks.io",
+                    "mailto:Support@ZetaWorks.io".to_string()
+                ),
+            ]
+        );
     }
 
     #[test]
@@ -214,6 +230,7 @@ mod tests {
             "吞吐 10/20 Gbps，P5/P6 实例",
             "https:// 后面没有地址，www. 也没有",
             "javascript:alert(1)",
+            "recall@10 与 @Kiro 团队",
             "Amazon Bedrock 很快",
         ] {
             assert!(find(text).is_empty(), "{text}: {:?}", find(text));

@@ -322,7 +322,7 @@ fn web_addresses_are_not_mentions() {
     let text = "# 某大会 2025 分会场总结：网址\n\n## 时间线\n\
         00:00 - 详见 https://aws.amazon.com/cn/bedrock/AgentCore/2025 和 github.com/FooBar/BazQux\n\
         05:00 - [ZetaLib 文档](https://example.org/ZetaLib) 介绍了 Amazon Bedrock\n\
-        09:00 - 使用 Amazon https://x.org/y SageMaker 服务\n";
+        09:00 - 使用 Amazon https://x.org/y SageMaker 服务，联系 sales@QuuxCorp.com\n";
     let mut session = parse_recap("urls.txt", text).session;
     session.slug = "urls".into();
     let corpus = Corpus {
@@ -350,6 +350,7 @@ fn web_addresses_are_not_mentions() {
         "FooBar",
         "BazQux",
         "GitHub",
+        "QuuxCorp.com",
     ] {
         assert!(!names.contains(not), "{not} in {names:?}");
     }

@@ -11,7 +11,11 @@ fuzz_target!(|data: &[u8]| {
     for l in recap::urls::find(text) {
         assert!(l.whole.start <= l.text.start && l.text.end <= l.whole.end);
         assert!(text.is_char_boundary(l.whole.start) && text.is_char_boundary(l.whole.end));
-        assert!(l.href.starts_with("http://") || l.href.starts_with("https://"), "{}", l.href);
+        assert!(
+            ["http://", "https://", "mailto:"].iter().any(|s| l.href.starts_with(s)),
+            "{}",
+            l.href
+        );
     }
     let masked = recap::urls::mask(text);
     assert_eq!(masked.len(), text.len());

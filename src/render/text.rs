@@ -51,8 +51,6 @@ fn next_special(bytes: &[u8], from: usize) -> usize {
     find(bytes, from, flags, is_special)
 }
 
-/// Link targets we are willing to put into `href`: site paths, fragments
-/// and web URLs. Anything else (`javascript:`, `data:`) stays plain text.
 /// `text` cut to at most `max` characters, the last of them `…` when
 /// anything was cut: for labels that must stay one short line.
 pub fn clip(text: &str, max: usize) -> String {
@@ -68,11 +66,15 @@ pub fn clip(text: &str, max: usize) -> String {
     }
 }
 
+/// Link targets we are willing to put into `href`: site paths, fragments,
+/// web URLs and email addresses. Anything else (`javascript:`, `data:`)
+/// stays plain text.
 fn is_safe_url(url: &str) -> bool {
     url.starts_with('/') && !url.starts_with("//")
         || url.starts_with('#')
         || url.starts_with("https://")
         || url.starts_with("http://")
+        || url.starts_with("mailto:")
 }
 
 /// Render `text` as HTML: `links` become `<a href title>`, web addresses
