@@ -379,6 +379,26 @@ fn a_page_at_an_address_already_taken_is_left_out_and_the_rest_builds() {
 }
 
 #[test]
+fn a_page_naming_a_missing_template_builds_with_page_html_and_a_warning() {
+    let tmp = Tmp::new("page-template");
+    let s = site(&tmp);
+    std::fs::write(
+        s.join("content/guide.md"),
+        "---\ntitle: 指南\ntemplate: ../../../etc/passwd\n---\n指南正文\n",
+    )
+    .unwrap();
+    let o = recap(&s, &["build"]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("guide.md: template `../../../etc/passwd` is not in the theme"),
+        "{err}"
+    );
+    let page = std::fs::read_to_string(s.join("public/guide/index.html")).unwrap();
+    assert!(page.contains("指南正文"), "the page is built");
+}
+
+#[test]
 fn a_missing_theme_is_a_clear_error() {
     let tmp = Tmp::new("theme");
     let s = site(&tmp);

@@ -475,16 +475,41 @@ fn markdown_output(
     common: &Common,
     p: &crate::model::Page,
 ) -> anyhow::Result<Output> {
-    let template = p.template.as_deref().unwrap_or("page.html");
-    if !theme.has_template(template) {
-        bail!(
-            "{}: template `{template}` is not in the theme or the site's templates/",
-            p.source
-        );
-    }
+    let template = page_template(theme, p);
     let vars = pages::markdown_page(p, theme.strings(), highlight::Highlighter::default());
     render_page(theme, common, template, &vars.page.url.clone(), &vars)
         .with_context(|| format!("in {}", p.source))
+}
+
+/// The template a Markdown page renders with: its own when the theme has
+/// it, else `page.html` (see [`template_warnings`]).
+fn page_template<'p>(theme: &Theme, p: &'p crate::model::Page) -> &'p str {
+    p.template
+        .as_deref()
+        .filter(|t| theme.has_template(t))
+        .unwrap_or("page.html")
+}
+
+/// A warning for each Markdown page whose front matter names a template
+/// that neither the theme nor the site's `templates/` has: it renders
+/// with `page.html` instead, and the rest of the site is unaffected.
+pub fn template_warnings(site: &Site, theme: &Theme) -> Vec<crate::diagnostics::Diagnostic> {
+    site.pages
+        .iter()
+        .filter_map(|p| {
+            let wanted = p.template.as_deref()?;
+            (!theme.has_template(wanted)).then(|| {
+                crate::diagnostics::Diagnostic::warning(
+                    &p.source,
+                    None,
+                    format!(
+                        "template `{wanted}` is not in the theme or the site's templates/; \
+                         the page uses page.html"
+                    ),
+                )
+            })
+        })
+        .collect()
 }
 
 /// Files made from the whole site at once (the search index and page, the
