@@ -157,7 +157,9 @@ fn prepare(opts: &BuildOptions, config: SiteConfig) -> anyhow::Result<(Theme, Si
         || model(opts, config.clone()),
     );
     let theme = theme?;
-    let (site, timings) = model?;
+    let (mut site, timings) = model?;
+    site.diagnostics
+        .extend(render::template_warnings(&site, &theme));
     Ok((theme, site, timings))
 }
 
@@ -250,8 +252,6 @@ pub fn build(opts: &BuildOptions) -> anyhow::Result<BuildReport> {
     );
     let staging = staging?;
     let (theme, mut site, mut timings) = prepared?;
-    site.diagnostics
-        .extend(render::template_warnings(&site, &theme));
     let sink = |o: &Output| staging.write(o);
     // The export needs only the model, so it is written while the pages
     // render: on a big site it is hundreds of megabytes, and it was the

@@ -404,7 +404,10 @@ fn build_and_crawl(
     let rest = crate::render::render_streaming(site, theme, Some(&sink))?;
     rest.par_iter().for_each(|o| crawl.add(o));
     crawl.add_path(crate::render::data::DATA_PATH);
-    Ok((model.into_site().expect("built above"), crawl))
+    let warnings = crate::render::template_warnings(site, theme);
+    let mut site = model.into_site().expect("built above");
+    site.diagnostics.extend(warnings);
+    Ok((site, crawl))
 }
 
 /// `recap check`: build in memory, check, print the list; exit code 1 when

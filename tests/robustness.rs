@@ -396,6 +396,11 @@ fn a_page_naming_a_missing_template_builds_with_page_html_and_a_warning() {
     );
     let page = std::fs::read_to_string(s.join("public/guide/index.html")).unwrap();
     assert!(page.contains("指南正文"), "the page is built");
+    let check = stderr(&recap(&s, &["check"]));
+    assert!(
+        check.contains("guide.md: template"),
+        "recap check says so too: {check}"
+    );
 }
 
 #[test]
