@@ -46,6 +46,15 @@ fn site(tmp: &Tmp) -> PathBuf {
     s
 }
 
+/// A site as [`site`] makes it, with `text` written at `rel` in it, built:
+/// the site's folder, and what the build said on stderr.
+fn build_with(tmp: &Tmp, rel: &str, text: &str) -> (PathBuf, Output) {
+    let s = site(tmp);
+    std::fs::write(s.join(rel), text).unwrap();
+    let o = recap(&s, &["build"]);
+    (s, o)
+}
+
 fn recap(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_recap"))
         .current_dir(dir)
@@ -381,13 +390,11 @@ fn a_page_at_an_address_already_taken_is_left_out_and_the_rest_builds() {
 #[test]
 fn a_page_naming_a_missing_template_builds_with_page_html_and_a_warning() {
     let tmp = Tmp::new("page-template");
-    let s = site(&tmp);
-    std::fs::write(
-        s.join("content/guide.md"),
+    let (s, o) = build_with(
+        &tmp,
+        "content/guide.md",
         "---\ntitle: 指南\ntemplate: ../../../etc/passwd\n---\n指南正文\n",
-    )
-    .unwrap();
-    let o = recap(&s, &["build"]);
+    );
     let err = stderr(&o);
     assert!(o.status.success(), "{err}");
     assert!(
@@ -435,13 +442,11 @@ fn a_file_given_for_a_folder_is_named_as_a_file() {
 #[test]
 fn a_catalog_toml_error_names_file_and_line_and_the_site_still_builds() {
     let tmp = Tmp::new("catalog");
-    let s = site(&tmp);
-    std::fs::write(
-        s.join("content/catalog.toml"),
+    let (s, o) = build_with(
+        &tmp,
+        "content/catalog.toml",
         "[[product]]\nname = \"Amazon Bedrock\"\naliases = [\"Bedrock\"\n",
-    )
-    .unwrap();
-    let o = recap(&s, &["build"]);
+    );
     let err = stderr(&o);
     assert!(
         err.contains("catalog.toml:"),
