@@ -115,10 +115,7 @@ impl SiteConfig {
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         let mut found = Vec::new();
         let url = self.base_url.as_str();
-        let absolute = ["http://", "https://"]
-            .iter()
-            .any(|s| url.starts_with(s) && url.len() > s.len());
-        if !absolute {
+        if !crate::urls::is_web_url(url) {
             let (file, line) = &self.base_url_from;
             found.push(Diagnostic::warning(
                 file,

@@ -36,6 +36,15 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the address pattern is valid")
 });
 
+/// Whether `url` is an absolute `http://` or `https://` URL with something
+/// after the scheme (the scheme as written: lower-case it first to allow
+/// `HTTPS://`).
+pub fn is_web_url(url: &str) -> bool {
+    ["http://", "https://"]
+        .iter()
+        .any(|s| url.starts_with(s) && url.len() > s.len())
+}
+
 /// Every address in `text`, left to right, without overlaps.
 pub fn find(text: &str) -> Vec<WebLink> {
     if !maybe_has_address(text) {

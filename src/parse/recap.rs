@@ -122,11 +122,7 @@ impl<'a> Parser<'a> {
         let Some(url) = front.video_url.as_deref() else {
             return;
         };
-        let lower = url.trim().to_ascii_lowercase();
-        let web = ["http://", "https://"]
-            .iter()
-            .any(|s| lower.starts_with(s) && lower.len() > s.len());
-        if !web {
+        if !crate::urls::is_web_url(&url.trim().to_ascii_lowercase()) {
             let line = text
                 .lines()
                 .position(|l| l.trim_start().starts_with("video"))

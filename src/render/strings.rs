@@ -136,10 +136,20 @@ pub fn languages(theme_dir: &Path) -> Vec<String> {
 /// Whether `language` finds its own table among `languages`, as [`pick`]
 /// looks for it, rather than falling back to English.
 pub fn has_language(languages: &[String], language: &str) -> bool {
+    own_table(languages.iter(), language).is_some()
+}
+
+/// Of the table names `names`, the one for `language`: its exact tag, else
+/// the first with the same primary subtag (`zh` for `zh-TW` finds `zh-CN`).
+fn own_table<'n>(
+    mut names: impl Iterator<Item = &'n String> + Clone,
+    language: &str,
+) -> Option<&'n String> {
     let primary = language.split('-').next().unwrap_or(language);
-    languages
-        .iter()
-        .any(|l| l == language || l.split('-').next() == Some(primary))
+    names
+        .clone()
+        .find(|n| *n == language)
+        .or_else(|| names.find(|n| n.split('-').next() == Some(primary)))
 }
 
 type Tables = BTreeMap<String, BTreeMap<String, Value>>;
@@ -172,15 +182,8 @@ fn parse_file(text: &str, path: &Path) -> anyhow::Result<Tables> {
 /// The table for `language`: exact match, else its primary subtag (`zh`
 /// for `zh-TW` finds `zh-CN`), else English.
 fn pick(tables: &Tables, language: &str) -> BTreeMap<String, Value> {
-    let primary = language.split('-').next().unwrap_or(language);
-    tables
-        .get(language)
-        .or_else(|| {
-            tables
-                .iter()
-                .find(|(k, _)| k.split('-').next() == Some(primary))
-                .map(|(_, v)| v)
-        })
+    own_table(tables.keys(), language)
+        .and_then(|name| tables.get(name))
         .or_else(|| tables.get("en"))
         .cloned()
         .unwrap_or_default()
