@@ -25,6 +25,18 @@ pub struct WebLink {
     pub href: String,
 }
 
+impl WebLink {
+    /// What is written but not shown: a Markdown link's `[` and `](…)`.
+    pub fn syntax(&self) -> impl Iterator<Item = Range<usize>> {
+        [
+            self.whole.start..self.text.start,
+            self.text.end..self.whole.end,
+        ]
+        .into_iter()
+        .filter(|r| !r.is_empty())
+    }
+}
+
 /// Printable ASCII an address may hold: not quotes, angle brackets or
 /// spaces, and no Chinese, so `https://a.org/x与…` ends before `与`.
 const URL_CHARS: &str = r"[A-Za-z0-9\-._~:/?#@!$&*+,;=%()\[\]]";
@@ -105,10 +117,7 @@ pub fn mask(text: &str) -> Cow<'_, str> {
         bytes[r].fill(b'|');
     }
     for link in &found {
-        for r in [
-            link.whole.start..link.text.start,
-            link.text.end..link.whole.end,
-        ] {
+        for r in link.syntax() {
             bytes[r].fill(b'|');
         }
         if link.text == link.whole {

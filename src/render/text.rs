@@ -103,11 +103,7 @@ pub fn linked_text(text: &str, links: &[Link]) -> String {
             title: arcstr::ArcStr::new(),
         })
         .collect();
-    let hidden: Vec<std::ops::Range<usize>> = web
-        .iter()
-        .flat_map(|w| [w.whole.start..w.text.start, w.text.end..w.whole.end])
-        .filter(|r| !r.is_empty())
-        .collect();
+    let hidden: Vec<std::ops::Range<usize>> = web.iter().flat_map(|w| w.syntax()).collect();
     // Addresses come left to right without overlaps: the one that could
     // overlap a link is the last to start before the link ends.
     let in_web = |l: &Link| {
