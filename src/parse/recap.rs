@@ -158,6 +158,13 @@ impl<'a> Parser<'a> {
         }
         if let Some(h) = trimmed.strip_prefix("## ") {
             self.flush_para();
+            // `## 00:00 开场`, `## 开场 (00:00 - 05:30)`: a recap whose
+            // timeline sections are second-level headings.
+            if let Some(timed) = self.timed_heading(n, h.trim()) {
+                self.part = Part::Timeline;
+                self.push_section(n, timed);
+                return;
+            }
             self.part = classify_h2(h.trim());
             if self.part == Part::Other {
                 self.extra.push(Paragraph {
@@ -250,6 +257,9 @@ impl<'a> Parser<'a> {
             self.section_heading(n, h);
             return true;
         }
+        if let Some(cells) = shapes::table_row(trimmed) {
+            return self.table_row(n, &cells);
+        }
         if let Some(b) = shapes::bullet(line) {
             let indent = b.indent.chars().count();
             let base = *self.base_indent.get_or_insert(indent);
@@ -272,8 +282,9 @@ impl<'a> Parser<'a> {
                 }
                 depth = MAX_DEPTH;
             }
-            // `- **00:00** - text`: a timed bullet opens its own entry.
-            if depth == 0 && ordinal.is_none() {
+            // `- **00:00** - text`, `1. 00:00 - text`: a timed bullet
+            // opens its own entry.
+            if depth == 0 {
                 if let Some(e) = self.timed(n, body) {
                     self.push_entry(e, true);
                     return true;
@@ -317,23 +328,77 @@ impl<'a> Parser<'a> {
     }
 
     fn section_heading(&mut self, n: usize, h: &str) {
-        let (heading, start, end) = match shapes::heading_range(h) {
-            Some(c) => {
-                let start = self.time_field(n, &c[2]);
-                let end = self.end_field(n, &c[3]);
-                (c[1].trim().to_string(), start, end)
-            }
-            None => (h.to_string(), None, None),
-        };
+        let timed = self.timed_heading(n, h).unwrap_or(TimedHeading {
+            heading: Some(h.to_string()),
+            start: None,
+            end: None,
+        });
+        self.push_section(n, timed);
+    }
+
+    /// A heading with a time: `开场 (00:00 - 03:30)`, `00:00 开场`,
+    /// `[00:00] 开场`, `00:00 - 05:30 开场`.
+    fn timed_heading(&mut self, n: usize, h: &str) -> Option<TimedHeading> {
+        if let Some(c) = shapes::heading_range(h) {
+            let start = self.time_field(n, &c[2]);
+            let end = self.end_field(n, &c[3]);
+            return Some(TimedHeading {
+                heading: Some(c[1].trim().to_string()),
+                start,
+                end,
+            });
+        }
+        let e = self.timed(n, h)?;
+        Some(TimedHeading {
+            heading: (!e.text.is_empty()).then_some(e.text),
+            start: e.start,
+            end: e.end,
+        })
+    }
+
+    fn push_section(&mut self, n: usize, h: TimedHeading) {
         self.timeline.push(TimelineSection {
-            heading: Some(heading),
-            start,
-            end,
+            heading: h.heading,
+            start: h.start,
+            end: h.end,
             entries: Vec::new(),
             line: n,
         });
         self.entry_from_bullet = false;
         self.base_indent = None;
+    }
+
+    /// A row of a timeline written as a Markdown table: the first cell is
+    /// the time (or range), the next one the entry's text, any others its
+    /// points (`<br>` splits a cell into several). The header row and the
+    /// rule under it are dropped; rows without a time are not understood.
+    fn table_row(&mut self, n: usize, cells: &[&str]) -> bool {
+        if shapes::is_table_rule(cells) {
+            return self.part == Part::Timeline;
+        }
+        if cells.first().is_some_and(|c| shapes::is_time_label(c)) {
+            return true;
+        }
+        let Some(mut e) = cells.first().and_then(|c| self.timed(n, c)) else {
+            return false;
+        };
+        let mut pieces = cells[1..]
+            .iter()
+            .flat_map(|c| split_br(c))
+            .filter(|p| !p.is_empty());
+        if e.text.is_empty() {
+            e.text = pieces.next().unwrap_or_default().to_string();
+        }
+        e.points = pieces
+            .map(|p| Point {
+                time: None,
+                text: p.to_string(),
+                depth: 0,
+                line: n,
+            })
+            .collect();
+        self.push_entry(e, false);
+        true
     }
 
     fn timed(&mut self, n: usize, s: &str) -> Option<TimelineEntry> {
@@ -532,6 +597,21 @@ impl<'a> Parser<'a> {
             diagnostics: self.diagnostics,
         }
     }
+}
+
+/// What a section heading says once its time is read off.
+struct TimedHeading {
+    heading: Option<String>,
+    start: Option<Seconds>,
+    end: Option<End>,
+}
+
+/// A table cell's lines: `甲<br>乙` → `甲`, `乙`.
+fn split_br(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split("<br>")
+        .flat_map(|p| p.split("<br/>"))
+        .flat_map(|p| p.split("<br />"))
+        .map(str::trim)
 }
 
 /// `【第一部分 · 标题】` on a line of its own, with no time in it.
@@ -736,6 +816,58 @@ mod tests {
         assert_eq!((e[0].start, e[0].text.as_str()), (Some(0), "开场"));
         assert_eq!(e[0].anchor, "t-0m00s");
         assert_eq!(e[0].points[0].text, "点");
+    }
+
+    /// Shapes beyond the samples': each reads as two entries at 0:00 and
+    /// 5:30, each holding its bullet, with nothing to warn about.
+    #[test]
+    fn more_timeline_shapes() {
+        let shapes = [
+            "## 00:00 开场\n- 甲\n## 05:30 主题\n- 乙\n",
+            "## 开场 (00:00 - 05:30)\n- 甲\n## 主题 (05:30 - 10:00)\n- 乙\n",
+            "## 时间线\n### 00:00 开场\n- 甲\n### 05:30 主题\n- 乙\n",
+            "## 时间线\n### [00:00] 开场\n- 甲\n### [05:30] 主题\n- 乙\n",
+            "## 时间线\n#### 00:00 - 05:30 开场\n- 甲\n#### 05:30 - 10:00 主题\n- 乙\n",
+            "## 时间线\n1. 00:00 - 开场\n   - 甲\n2. 05:30 - 主题\n   - 乙\n",
+            "## 时间线\n00:00｜开场\n- 甲\n05:30｜主题\n- 乙\n",
+            "## 时间线\n00:00:00.000 - 开场\n- 甲\n00:05:30,000 - 主题\n- 乙\n",
+            "## 时间线\n| 时间 | 内容 | 要点 |\n|---|---|---|\n| 00:00 | 开场 | 甲 |\n| 05:30 | 主题 | 乙 |\n",
+            "## 议程\n| 时间 | 内容 |\n| :-: | --- |\n| 00:00 - 05:30 | 开场<br>甲 |\n| 05:30 - 10:00 | 主题<br/>乙 |\n",
+        ];
+        for shape in shapes {
+            let r = parse_recap("a.md", &format!("# T\n## 会议概述\n概述。\n{shape}"));
+            let e: Vec<_> = r.session.entries().collect();
+            let got: Vec<_> = e
+                .iter()
+                .map(|e| {
+                    let points: Vec<&str> = e.points.iter().map(|p| p.text.as_str()).collect();
+                    (e.start, e.text.as_str(), points)
+                })
+                .collect();
+            assert_eq!(
+                got,
+                [
+                    (Some(0), "开场", vec!["甲"]),
+                    (Some(330), "主题", vec!["乙"])
+                ],
+                "{shape}"
+            );
+            assert!(r.diagnostics.is_empty(), "{shape}: {:?}", r.diagnostics);
+            assert_eq!(r.session.overview.len(), 1, "{shape}");
+        }
+    }
+
+    #[test]
+    fn table_rows_without_a_time_are_kept_and_reported() {
+        let r = parse_recap(
+            "a.md",
+            "# T\n## 时间线\n| 时间 | 内容 |\n|---|---|\n| 00:00 | 开场 |\n| 稍后 | 问答 |\n",
+        );
+        let e: Vec<_> = r.session.entries().collect();
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].points[0].text, "| 稍后 | 问答 |");
+        assert_eq!(r.diagnostics.len(), 1, "{:?}", r.diagnostics);
+        assert_eq!(r.diagnostics[0].line, Some(6));
     }
 
     #[test]

@@ -13,7 +13,8 @@ use crate::pattern::{Captures, Match, Regex};
 use std::sync::LazyLock;
 
 /// A timed line: `00:00 - text`, `0:00-1:30 - text`, `42:00 - 结束 - text`,
-/// `[00:00 - 05:30]`, `【00:00】text`, `**[12:30]** text`, `12:30 – 18:00 · text`.
+/// `[00:00 - 05:30]`, `【00:00】text`, `**[12:30]** text`, `12:30 – 18:00 · text`,
+/// `00:00｜text`, `00:00:00.000 - text`.
 /// Groups: start, end, text. The reference for [`ENTRY_HEAD`] and the
 /// `is_timed` check.
 static ENTRY: LazyLock<Regex> =
@@ -27,17 +28,21 @@ static ENTRY: LazyLock<Regex> =
 /// build. Groups: start, end.
 static ENTRY_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(&entry_pattern("")).unwrap());
 
+/// A time as written: `MM:SS`, `H:MM:SS`, full-width colons, and
+/// milliseconds (`.250`, `,250`) as transcript tools write them.
+const TIME: &str = r"\d{1,3}[:：]\d{1,3}(?:[:：]\d{1,3})?(?:[.,]\d{3})?";
+
 fn entry_pattern(tail: &str) -> String {
-    let t = r"\d{1,3}[:：]\d{1,3}(?:[:：]\d{1,3})?";
+    let t = TIME;
     format!(
-        r"^(?:\d{{1,3}}[.、)]\s*)?(?:\*\*)?[\[【(（]?\s*({t})\s*(?:(?:-|–|—|~|～|至|到|to)\s*({t}|结束|结尾|[Ee]nd)\s*)?[\]】)）]?(?:\*\*)?\s*(?:(?:-|–|—|:|：|·|\||~)\s*)?{tail}"
+        r"^(?:\d{{1,3}}[.、)]\s*)?(?:\*\*)?[\[【(（]?\s*({t})\s*(?:(?:-|–|—|~|～|至|到|to)\s*({t}|结束|结尾|[Ee]nd)\s*)?[\]】)）]?(?:\*\*)?\s*(?:(?:-|–|—|:|：|·|\||｜|~)\s*)?{tail}"
     )
 }
 
 /// A trailing range on a heading: `开场介绍 (00:00 - 03:30)`.
 /// Groups: heading, start, end.
 static HEADING_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    let t = r"\d{1,3}[:：]\d{1,3}(?:[:：]\d{1,3})?";
+    let t = TIME;
     Regex::new_anchored(&format!(
         r"^(.*?)\s*[\[【(（]\s*({t})\s*(?:-|–|—|~|～|至|到|to)\s*({t}|结束|结尾|[Ee]nd)\s*[\]】)）]\s*$"
     ))
@@ -149,6 +154,41 @@ pub fn heading_range(h: &str) -> Option<Captures<'_>> {
     HEADING_RANGE.captures(h)
 }
 
+/// The cells of a Markdown table row, `| 00:00 | 开场 | 要点 |`, trimmed;
+/// the outer pipes are optional on the right.
+pub fn table_row(t: &str) -> Option<Vec<&str>> {
+    let inner = t.strip_prefix('|')?;
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    if inner.trim().is_empty() {
+        return None;
+    }
+    Some(inner.split('|').map(str::trim).collect())
+}
+
+/// `|---|:--:|`: the row under a table's header.
+pub fn is_table_rule(cells: &[&str]) -> bool {
+    cells
+        .iter()
+        .all(|c| c.contains('-') && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+}
+
+/// A header cell that names the time column: `时间`, `Time`, `时间点`.
+pub fn is_time_label(cell: &str) -> bool {
+    let c = cell.trim_matches('*').trim().to_lowercase();
+    [
+        "时间",
+        "时间点",
+        "时间段",
+        "时刻",
+        "时间戳",
+        "时间码",
+        "time",
+        "timestamp",
+        "start",
+    ]
+    .contains(&c.as_str())
+}
+
 /// What every line [`ENTRY`] matches has: before its first `:` or `：`,
 /// only digits, spaces and the optional prefix's marks (`1.`, `**`, `[`),
 /// and a digit right before it.
@@ -204,6 +244,10 @@ mod tests {
         "注意：这不是时间",
         "8:8",
         "（00：05）开场",
+        "00:00｜开场",
+        "00:00:00.000 - 开场",
+        "00:00:01,250 --> 00:00:04,000",
+        "12:30,13:00 两场",
         "a 00:00 - 不在开头",
         "- 行内\n换行",
         "\u{3000}- 全角空格缩进",
@@ -256,7 +300,7 @@ mod tests {
         const PIECES: &[&str] = &[
             " ", "\t", "\u{3000}", "-", "*", "**", "+", "•", "·", "1", "12", "123", "4", "١", "１",
             ".", "、", ")", "）", "(", "（", "[", "]", "【", "】", ":", "：", "00:00", "05:30",
-            "结束", "end", "to", "至", "~", "–", "文", "Kiro", "\n",
+            "结束", "end", "to", "至", "~", "–", "文", "Kiro", "\n", "｜", ".250", ",5",
         ];
         let mut next = crate::test_random(0x2545_f491_4f6c_dd1d);
         for _ in 0..200_000 {

@@ -12,9 +12,21 @@ pub enum TimeError {
 
 /// Parse `MM:SS`, `M:SS`, `H:MM:SS` (also with full-width `：`). Minutes past
 /// 59 are allowed in the two-field form (`66:50` is 1:06:50), since
-/// note-takers write long sessions that way.
+/// note-takers write long sessions that way. Milliseconds, as subtitle
+/// files and transcript tools write them (`00:01:15.250`, `00:01:15,250`),
+/// are dropped: anchors are to the second.
 pub fn parse_time(s: &str) -> Option<Result<Seconds, TimeError>> {
     let s = s.trim();
+    let s = match s
+        .len()
+        .checked_sub(4)
+        .and_then(|i| s.get(i..).map(|f| (i, f)))
+    {
+        Some((i, f)) if f.starts_with(['.', ',']) && f[1..].bytes().all(|b| b.is_ascii_digit()) => {
+            &s[..i]
+        }
+        _ => s,
+    };
     let parts: Vec<&str> = s.split([':', '：']).collect();
     if !(2..=3).contains(&parts.len()) {
         return None;
@@ -67,6 +79,14 @@ mod tests {
         assert_eq!(parse_time("1:30"), Some(Ok(90)));
         assert_eq!(parse_time("00:01:15"), Some(Ok(75)));
         assert_eq!(parse_time("1:35:00"), Some(Ok(5700)));
+    }
+
+    #[test]
+    fn milliseconds_are_dropped() {
+        assert_eq!(parse_time("00:01:15.250"), Some(Ok(75)));
+        assert_eq!(parse_time("00:01:15,999"), Some(Ok(75)));
+        assert_eq!(parse_time("01:15.250"), Some(Ok(75)));
+        assert_eq!(parse_time("01:15.25"), None);
     }
 
     #[test]
