@@ -48,13 +48,17 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the address pattern is valid")
 });
 
-/// Whether `url` is an absolute `http://` or `https://` URL with something
-/// after the scheme (the scheme as written: lower-case it first to allow
-/// `HTTPS://`).
+/// Whether `url` is an absolute `http://` or `https://` URL with a host
+/// after the scheme and no spaces or control characters (the scheme as
+/// written: lower-case it first to allow `HTTPS://`).
 pub fn is_web_url(url: &str) -> bool {
-    ["http://", "https://"]
-        .iter()
-        .any(|s| url.starts_with(s) && url.len() > s.len())
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        r.starts_with(|c: char| c.is_alphanumeric() || c == '[')
+            && !r.contains(|c: char| c.is_whitespace() || c.is_control())
+    })
 }
 
 /// Every address in `text`, left to right, without overlaps.
@@ -191,6 +195,31 @@ fn markdown_link(text: &str, at: Range<usize>, href: String) -> WebLink {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn web_urls_have_a_host_and_no_spaces() {
+        for good in [
+            "https://example.org",
+            "http://a.b/c?d=e",
+            "https://[::1]:8080/",
+            "https://例子.中国/",
+        ] {
+            assert!(is_web_url(good), "{good}");
+        }
+        for bad in [
+            "https://",
+            "http://",
+            "https:///path",
+            "https://a b",
+            "https://a\nb",
+            "ftp://example.org",
+            "javascript:alert(1)",
+            "//example.org",
+            "example.org",
+        ] {
+            assert!(!is_web_url(bad), "{bad:?}");
+        }
+    }
 
     fn shown(text: &str) -> Vec<(&str, String)> {
         find(text)

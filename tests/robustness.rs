@@ -408,6 +408,15 @@ fn a_page_naming_a_missing_template_builds_with_page_html_and_a_warning() {
         check.contains("guide.md: template"),
         "recap check says so too: {check}"
     );
+    let bundle = recap(&s, &["bundle", "--out", "offline"]);
+    let said = stderr(&bundle);
+    assert!(bundle.status.success(), "{said}");
+    assert!(
+        said.contains("guide.md: template"),
+        "recap bundle says so too: {said}"
+    );
+    let page = std::fs::read_to_string(s.join("offline/guide/index.html")).unwrap();
+    assert!(page.contains("指南正文"), "the bundle has the page");
 }
 
 #[test]

@@ -359,7 +359,7 @@ pub fn run(
         None => write_whole(site, theme, &out)?,
     };
     bar.finish();
-    printer.diagnostics(&site.diagnostics);
+    printer.diagnostics(&model.diagnostics());
     for w in &report.warnings {
         printer.warning(&format!("{w}; it will not load offline"));
     }

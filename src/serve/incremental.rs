@@ -174,6 +174,19 @@ impl Model {
         self.theme.as_deref()
     }
 
+    /// The site's diagnostics, and what the theme says of its pages (a
+    /// `template` it does not have), as `recap build` reports them.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        let Some(site) = self.site() else {
+            return Vec::new();
+        };
+        let mut all = site.diagnostics.clone();
+        if let Some(theme) = self.theme() {
+            all.extend(render::template_warnings(site, theme));
+        }
+        all
+    }
+
     /// The enriched site, once nothing else holds the model.
     pub fn into_site(self) -> Option<Site> {
         self.enriched

@@ -48,7 +48,8 @@ pub fn first_build(inc: &mut Incremental, shared: &Shared, printer: Printer) -> 
     });
     match (result, served.model().site()) {
         (Ok(timings), Some(site)) => {
-            printer.diagnostics(&site.diagnostics);
+            let diagnostics = served.model().diagnostics();
+            printer.diagnostics(&diagnostics);
             printer.timings(&timings);
             printer.info(&format!(
                 "built {} sessions in {:.0} ms (pages render when first asked for)",
@@ -58,10 +59,10 @@ pub fn first_build(inc: &mut Incremental, shared: &Shared, printer: Printer) -> 
             let status = Status {
                 generation: 1,
                 ok: true,
-                errors: errors_of(&site.diagnostics),
+                errors: errors_of(&diagnostics),
             };
             FirstBuild {
-                diagnostics: site.diagnostics.iter().cloned().collect(),
+                diagnostics: diagnostics.into_iter().collect(),
                 status,
             }
         }
@@ -253,12 +254,9 @@ fn run(
                 let changed = r.changed();
                 let timings = r.timings.clone();
                 served.rebuilt(r);
-                let site = served
-                    .model()
-                    .site()
-                    .expect("a rebuild that succeeded has a site");
-                let diags: BTreeSet<Diagnostic> = site.diagnostics.iter().cloned().collect();
-                let errors = errors_of(&site.diagnostics);
+                let all = served.model().diagnostics();
+                let errors = errors_of(&all);
+                let diags: BTreeSet<Diagnostic> = all.into_iter().collect();
                 drop(served);
                 for d in diags.difference(&known) {
                     printer.diagnostic(d);

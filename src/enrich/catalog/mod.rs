@@ -311,7 +311,7 @@ impl Validator<'_> {
                 String::new()
             });
             let homepage = match r.homepage {
-                Some(h) if h.starts_with("https://") || h.starts_with("http://") => Some(h),
+                Some(h) if crate::urls::is_web_url(&h.to_ascii_lowercase()) => Some(h),
                 Some(h) => {
                     self.warning(
                         line,

@@ -114,3 +114,35 @@ fn one_character_and_empty_spellings_are_warned_about() {
     assert_eq!(c.products[0].aliases, ["的", "Zed Editor"]);
     assert_eq!(c.companies.len(), 1);
 }
+
+#[test]
+fn a_homepage_must_be_an_http_url_with_a_host() {
+    let text = r#"
+[[product]]
+name = "Alpha"
+kind = "tool"
+description = "x"
+homepage = "https://"
+
+[[product]]
+name = "Beta"
+kind = "tool"
+description = "x"
+homepage = "javascript:alert(1)"
+
+[[product]]
+name = "Gamma"
+kind = "tool"
+description = "x"
+homepage = "HTTPS://gamma.example/docs"
+"#;
+    let c = Catalog::parse(text, "catalog.toml");
+    let homepages: Vec<Option<&str>> = c.products.iter().map(|p| p.homepage.as_deref()).collect();
+    assert_eq!(homepages, [None, None, Some("HTTPS://gamma.example/docs")]);
+    let m = messages(&c);
+    assert_eq!(m.len(), 2, "{m:?}");
+    assert!(
+        m[0].contains("catalog.toml:2: `Alpha`: homepage `https://`"),
+        "{m:?}"
+    );
+}
