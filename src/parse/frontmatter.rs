@@ -1,23 +1,98 @@
 //! The optional front matter block at the top of a recap or a page: TOML
 //! between `+++` lines or YAML between `---` lines.
 
-use serde::Deserialize;
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer};
 
 /// What a front matter block may say. Every field overrides what the prose
 /// says; unknown fields are ignored.
+///
+/// Values are read as leniently as they can be without guessing: a number
+/// or a date where text is expected is that text (`title: 2025`, TOML's
+/// `date = 2025-12-02`), and `speakers` may be one line of names.
 #[derive(Debug, Default, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct FrontMatter {
+    #[serde(deserialize_with = "text")]
     pub title: Option<String>,
+    #[serde(deserialize_with = "text")]
     pub slug: Option<String>,
+    #[serde(deserialize_with = "speakers")]
     pub speakers: Option<Vec<SpeakerField>>,
+    #[serde(deserialize_with = "text")]
     pub date: Option<String>,
+    #[serde(deserialize_with = "text")]
     pub track: Option<String>,
-    #[serde(alias = "video")]
+    #[serde(alias = "video", deserialize_with = "text")]
     pub video_url: Option<String>,
+    #[serde(deserialize_with = "text")]
     pub description: Option<String>,
+    #[serde(deserialize_with = "text")]
     pub template: Option<String>,
+    #[serde(deserialize_with = "whole_number")]
     pub weight: Option<i64>,
+}
+
+/// A value written as a scalar of any kind.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Scalar {
+    Text(String),
+    Whole(i64),
+    Real(f64),
+    Bool(bool),
+    Date(toml::value::Datetime),
+}
+
+impl Scalar {
+    fn into_text(self) -> String {
+        match self {
+            Scalar::Text(t) => t,
+            Scalar::Whole(n) => n.to_string(),
+            Scalar::Real(x) => x.to_string(),
+            Scalar::Bool(b) => b.to_string(),
+            Scalar::Date(d) => d.to_string(),
+        }
+    }
+}
+
+fn text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(Option::<Scalar>::deserialize(d)?.map(Scalar::into_text))
+}
+
+fn whole_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    match Option::<Scalar>::deserialize(d)? {
+        None => Ok(None),
+        Some(Scalar::Whole(n)) => Ok(Some(n)),
+        Some(other) => {
+            let t = other.into_text();
+            t.trim()
+                .parse()
+                .map(Some)
+                .map_err(|_| D::Error::custom(format!("`{t}` is not a whole number")))
+        }
+    }
+}
+
+/// A list of speakers, one speaker, or one line of names
+/// (`张伟, Maria Lopez`, `张伟、李娜`).
+fn speakers<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<SpeakerField>>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Speakers {
+        Many(Vec<SpeakerField>),
+        One(SpeakerField),
+    }
+    Ok(Option::<Speakers>::deserialize(d)?.map(|s| match s {
+        Speakers::Many(all) => all,
+        Speakers::One(SpeakerField::Name(line)) => line
+            .split([',', '，', '、', ';', '；'])
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(|n| SpeakerField::Name(n.to_string()))
+            .collect(),
+        Speakers::One(full) => vec![full],
+    }))
 }
 
 /// A speaker is either a bare name or `{ name, role, org }`.
@@ -172,6 +247,45 @@ mod tests {
         assert_eq!(f.slug.as_deref(), Some("x"));
         assert_eq!(s.body, "# T\n");
         assert_eq!(s.body_line, 5);
+    }
+
+    #[test]
+    fn values_of_other_kinds_are_read_as_text() {
+        let f = split("+++\ntitle = 2025\ndate = 2025-12-02\nweight = \"3\"\nspeakers = \"张伟、Maria Lopez\"\n+++\nbody")
+            .unwrap()
+            .front
+            .unwrap();
+        assert_eq!(f.title.as_deref(), Some("2025"));
+        assert_eq!(f.date.as_deref(), Some("2025-12-02"));
+        assert_eq!(f.weight, Some(3));
+        let names = |f: &FrontMatter| -> Vec<SpeakerField> { f.speakers.clone().unwrap() };
+        assert_eq!(
+            names(&f),
+            [
+                SpeakerField::Name("张伟".into()),
+                SpeakerField::Name("Maria Lopez".into())
+            ]
+        );
+        let f = split("---\ntitle: true\ndate: 20251202\nspeakers: 张伟, Maria Lopez\n---\nbody")
+            .unwrap()
+            .front
+            .unwrap();
+        assert_eq!(
+            (f.title.as_deref(), f.date.as_deref()),
+            (Some("true"), Some("20251202"))
+        );
+        assert_eq!(names(&f).len(), 2);
+        let f = split("---\nspeakers: {name: Bob, org: Acme}\n---\n")
+            .unwrap()
+            .front
+            .unwrap();
+        assert!(matches!(&names(&f)[0], SpeakerField::Full { name, .. } if name == "Bob"));
+        let e = split("---\nweight: heavy\n---\n").unwrap_err();
+        assert!(
+            e.message.contains("`heavy` is not a whole number"),
+            "{}",
+            e.message
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! not understand is kept as text and reported, never dropped.
 
 use super::frontmatter::{self, FrontMatter, SpeakerField};
+use super::lines::{self, bracket_heading, classify_h2, is_rule, strip_label, Heading};
 use super::shapes;
 use super::time::{parse_end, parse_time, TimeError};
 use super::title::split_title;
@@ -27,6 +28,16 @@ enum Part {
     /// A `##` part the parser has no slot for; its lines go to `extra`.
     Other,
     Footer,
+}
+
+impl Part {
+    fn of(h: Heading) -> Part {
+        match h {
+            Heading::Overview => Part::Overview,
+            Heading::Timeline => Part::Timeline,
+            Heading::Other => Part::Other,
+        }
+    }
 }
 
 /// Parse one recap. `source` is the path shown in diagnostics and stored in
@@ -82,6 +93,8 @@ struct Parser<'a> {
     base_indent: Option<usize>,
     /// A bullet deeper than [`MAX_DEPTH`] has been reported.
     too_deep: bool,
+    /// A line other than the title has been read.
+    seen_text: bool,
 }
 
 /// Bullets nested deeper than this are kept at this depth. No recap needs
@@ -107,6 +120,7 @@ impl<'a> Parser<'a> {
             entry_from_bullet: false,
             base_indent: None,
             too_deep: false,
+            seen_text: false,
         }
     }
 
@@ -156,6 +170,23 @@ impl<'a> Parser<'a> {
                 return;
             }
         }
+        if self.title.is_none() && self.part == Part::Preamble {
+            if !self.seen_text {
+                if let Some(h) = lines::first_line_title(trimmed) {
+                    self.title = Some(h.to_string());
+                    self.title_line = n;
+                    return;
+                }
+            } else if lines::is_setext_rule(trimmed)
+                && self.para.len() == 1
+                && self.overview.is_empty()
+            {
+                self.title = self.para.pop();
+                self.title_line = self.para_line;
+                return;
+            }
+        }
+        self.seen_text = true;
         if let Some(h) = trimmed.strip_prefix("## ") {
             self.flush_para();
             // `## 00:00 开场`, `## 开场 (00:00 - 05:30)`: a recap whose
@@ -165,7 +196,7 @@ impl<'a> Parser<'a> {
                 self.push_section(n, timed);
                 return;
             }
-            self.part = classify_h2(h.trim());
+            self.part = Part::of(classify_h2(h.trim()));
             if self.part == Part::Other {
                 self.extra.push(Paragraph {
                     text: trimmed.to_string(),
@@ -173,6 +204,13 @@ impl<'a> Parser<'a> {
                 });
             }
             return;
+        }
+        if self.part != Part::Footer {
+            if let Some(h) = lines::part_label(trimmed) {
+                self.flush_para();
+                self.part = Part::of(h);
+                return;
+            }
         }
         match self.part {
             Part::Preamble | Part::Overview => {
@@ -614,74 +652,6 @@ fn split_br(cell: &str) -> impl Iterator<Item = &str> {
         .map(str::trim)
 }
 
-/// `【第一部分 · 标题】` on a line of its own, with no time in it.
-fn bracket_heading(t: &str) -> Option<&str> {
-    let inner = t.strip_prefix('【')?.strip_suffix('】')?;
-    if inner.is_empty() || inner.contains('】') || shapes::is_timed(inner) {
-        return None;
-    }
-    Some(inner.trim())
-}
-
-/// `---`, `***`, `___` (three or more, spaces between allowed) or a line
-/// of box-drawing rules or dashes (`━━━`, `———`).
-fn is_rule(t: &str) -> bool {
-    // Called on every line: decided by the first mark, without allocating.
-    let mut marks = t.chars().filter(|c| *c != ' ');
-    if t.chars().nth(2).is_none() {
-        return false;
-    }
-    let is_box = |c: char| matches!(c, '━' | '─' | '═' | '—' | '＿');
-    match marks.next() {
-        None => true,
-        Some(c) if is_box(c) => marks.all(is_box),
-        Some(c @ ('-' | '*' | '_')) => {
-            let mut n = 1;
-            marks.all(|m| {
-                n += 1;
-                m == c
-            }) && n >= 3
-        }
-        Some(_) => false,
-    }
-}
-
-fn classify_h2(h: &str) -> Part {
-    let lower = h.to_lowercase();
-    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-    if has(&[
-        "时间线",
-        "时间轴",
-        "timeline",
-        "议程",
-        "agenda",
-        "要点",
-        "流程",
-    ]) {
-        Part::Timeline
-    } else if has(&[
-        "概述", "概览", "overview", "summary", "简介", "摘要", "概要",
-    ]) {
-        Part::Overview
-    } else {
-        Part::Other
-    }
-}
-
-/// `核心主题：A、B` → `A、B` for any of the labels, with either colon.
-fn strip_label<'t>(t: &'t str, labels: &[&str]) -> Option<&'t str> {
-    let t = t.trim_start_matches(['*', ' ']);
-    for l in labels {
-        if let Some(rest) = t.strip_prefix(l) {
-            let rest = rest.trim_start_matches(['*', ' ']);
-            if let Some(r) = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':')) {
-                return Some(r.trim_start_matches('*').trim());
-            }
-        }
-    }
-    None
-}
-
 fn check_order(source: &str, timeline: &[TimelineSection], out: &mut Vec<Diagnostic>) {
     let mut last: Option<(Seconds, usize)> = None;
     for e in timeline.iter().flat_map(|s| &s.entries) {
@@ -898,49 +868,5 @@ mod tests {
         let r = parse_recap("a.txt", "## 时间线\n00:10 - a\n00:10 - b\n");
         let a: Vec<_> = r.session.entries().map(|e| e.anchor.clone()).collect();
         assert_eq!(a, vec!["t-0m10s", "t-0m10s-2"]);
-    }
-
-    /// The rule test as it was first written, collecting the marks.
-    fn is_rule_by_collecting(t: &str) -> bool {
-        let n = t.chars().count();
-        let compact: String = t.chars().filter(|c| *c != ' ').collect();
-        n >= 3
-            && (compact
-                .chars()
-                .all(|c| matches!(c, '━' | '─' | '═' | '—' | '＿'))
-                || (compact.len() >= 3
-                    && (compact.chars().all(|c| c == '-')
-                        || compact.chars().all(|c| c == '*')
-                        || compact.chars().all(|c| c == '_'))))
-    }
-
-    #[test]
-    fn rules_are_told_from_text() {
-        let lines = [
-            "---",
-            "***",
-            "___",
-            "- - -",
-            "* * *",
-            "--",
-            "━━━",
-            "———",
-            "─ ─ ─",
-            "＿＿＿",
-            "-—-",
-            "--*",
-            "---a",
-            "— 破折号开头",
-            "a---",
-            "━━",
-            "   ",
-            "- -",
-            "=-=",
-            "***粗体***",
-        ];
-        for t in lines {
-            assert_eq!(is_rule(t), is_rule_by_collecting(t), "{t:?}");
-        }
-        assert!(is_rule("- - -") && is_rule("━━━") && !is_rule("--") && !is_rule("— 破折号开头"));
     }
 }

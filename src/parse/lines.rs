@@ -1,0 +1,248 @@
+//! What a line of a recap is, apart from timeline lines (`shapes`):
+//! titles, the headings of its parts, rules, labels.
+
+/// A part of a recap that a heading opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Heading {
+    Overview,
+    Timeline,
+    /// A part the parser has no slot for.
+    Other,
+}
+
+/// What a `##` heading opens, by the words in it (`## 详细时间线`,
+/// `## 会议概述`, `## Key takeaways`).
+pub fn classify_h2(h: &str) -> Heading {
+    let lower = h.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    if has(&[
+        "时间线",
+        "时间轴",
+        "timeline",
+        "议程",
+        "agenda",
+        "要点",
+        "流程",
+    ]) {
+        Heading::Timeline
+    } else if has(&OVERVIEW_WORDS) {
+        Heading::Overview
+    } else {
+        Heading::Other
+    }
+}
+
+const OVERVIEW_WORDS: [&str; 7] = [
+    "概述", "概览", "overview", "summary", "简介", "摘要", "概要",
+];
+
+/// A lesser heading that opens a part all the same, as some note-takers
+/// mark their parts: `### 会议概述`, `**时间线**`, `【会议概述】`,
+/// `**一、详细时间线：**`. Only a short heading made of a part's name
+/// counts: `### 开场与要点` is a section of the timeline.
+pub fn part_label(t: &str) -> Option<Heading> {
+    let inner = if let Some(h) = t.strip_prefix("### ").or_else(|| t.strip_prefix("#### ")) {
+        h
+    } else if let Some(h) = t.strip_prefix('【').and_then(|h| h.strip_suffix('】')) {
+        h
+    } else {
+        bold_line(t)?
+    };
+    let name = inner
+        .trim()
+        .trim_matches('*')
+        .trim_end_matches([':', '：'])
+        .trim_start_matches(|c: char| {
+            c.is_ascii_digit() || "一二三四五六七八九十、.． ".contains(c)
+        })
+        .trim();
+    let lower = name.to_lowercase();
+    if name.is_empty() || name.chars().count() > 8 {
+        return None;
+    }
+    if ["时间线", "时间轴", "timeline", "议程", "agenda"]
+        .iter()
+        .any(|w| lower.ends_with(w))
+    {
+        Some(Heading::Timeline)
+    } else if OVERVIEW_WORDS.iter().any(|w| lower.ends_with(w)) {
+        Some(Heading::Overview)
+    } else {
+        None
+    }
+}
+
+/// `**text**` filling the whole line.
+fn bold_line(t: &str) -> Option<&str> {
+    let inner = t.strip_prefix("**")?.strip_suffix("**")?;
+    (!inner.is_empty() && !inner.contains("**")).then_some(inner)
+}
+
+/// The title on the first line of a recap that has no `# Title`:
+/// `#标题` (no space, as many write it), `## 标题` that opens no known
+/// part, `**标题**`, `标题：…` / `Title: …`.
+pub fn first_line_title(t: &str) -> Option<&str> {
+    let title = if let Some(h) = t.strip_prefix("## ") {
+        let timed = super::shapes::timed(h).is_some() || super::shapes::heading_range(h).is_some();
+        (classify_h2(h) == Heading::Other && !timed).then_some(h)?
+    } else if let Some(h) = t.strip_prefix('#') {
+        (!h.starts_with(['#', ' ', '\t'])).then_some(h)?
+    } else if let Some(h) = bold_line(t) {
+        (part_label(t).is_none()).then_some(h)?
+    } else {
+        strip_label(t, &["标题", "题目", "Title", "title"])?
+    };
+    let title = title.trim();
+    (!title.is_empty()).then_some(title)
+}
+
+/// `===` under the title: a setext heading.
+pub fn is_setext_rule(t: &str) -> bool {
+    t.len() >= 3 && t.bytes().all(|b| b == b'=')
+}
+
+/// `【第一部分 · 标题】` on a line of its own, with no time in it.
+pub fn bracket_heading(t: &str) -> Option<&str> {
+    let inner = t.strip_prefix('【')?.strip_suffix('】')?;
+    if inner.is_empty() || inner.contains('】') || super::shapes::is_timed(inner) {
+        return None;
+    }
+    Some(inner.trim())
+}
+
+/// `---`, `***`, `___` (three or more, spaces between allowed) or a line
+/// of box-drawing rules or dashes (`━━━`, `———`).
+pub fn is_rule(t: &str) -> bool {
+    // Called on every line: decided by the first mark, without allocating.
+    let mut marks = t.chars().filter(|c| *c != ' ');
+    if t.chars().nth(2).is_none() {
+        return false;
+    }
+    let is_box = |c: char| matches!(c, '━' | '─' | '═' | '—' | '＿');
+    match marks.next() {
+        None => true,
+        Some(c) if is_box(c) => marks.all(is_box),
+        Some(c @ ('-' | '*' | '_')) => {
+            let mut n = 1;
+            marks.all(|m| {
+                n += 1;
+                m == c
+            }) && n >= 3
+        }
+        Some(_) => false,
+    }
+}
+
+/// `核心主题：A、B` → `A、B` for any of the labels, with either colon.
+pub fn strip_label<'t>(t: &'t str, labels: &[&str]) -> Option<&'t str> {
+    let t = t.trim_start_matches(['*', ' ']);
+    for l in labels {
+        if let Some(rest) = t.strip_prefix(l) {
+            let rest = rest.trim_start_matches(['*', ' ']);
+            if let Some(r) = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':')) {
+                return Some(r.trim_start_matches('*').trim());
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rule test as it was first written, collecting the marks.
+    fn is_rule_by_collecting(t: &str) -> bool {
+        let n = t.chars().count();
+        let compact: String = t.chars().filter(|c| *c != ' ').collect();
+        n >= 3
+            && (compact
+                .chars()
+                .all(|c| matches!(c, '━' | '─' | '═' | '—' | '＿'))
+                || (compact.len() >= 3
+                    && (compact.chars().all(|c| c == '-')
+                        || compact.chars().all(|c| c == '*')
+                        || compact.chars().all(|c| c == '_'))))
+    }
+
+    #[test]
+    fn rules_are_told_from_text() {
+        let lines = [
+            "---",
+            "***",
+            "___",
+            "- - -",
+            "* * *",
+            "--",
+            "━━━",
+            "———",
+            "─ ─ ─",
+            "＿＿＿",
+            "-—-",
+            "--*",
+            "---a",
+            "— 破折号开头",
+            "a---",
+            "━━",
+            "   ",
+            "- -",
+            "=-=",
+            "***粗体***",
+        ];
+        for t in lines {
+            assert_eq!(is_rule(t), is_rule_by_collecting(t), "{t:?}");
+        }
+        assert!(is_rule("- - -") && is_rule("━━━") && !is_rule("--") && !is_rule("— 破折号开头"));
+    }
+
+    #[test]
+    fn lesser_headings_that_name_a_part() {
+        for t in [
+            "### 会议概述",
+            "**会议概述**",
+            "【会议概述】",
+            "**一、会议概述：**",
+            "#### Overview",
+        ] {
+            assert_eq!(part_label(t), Some(Heading::Overview), "{t}");
+        }
+        for t in [
+            "### 详细时间线",
+            "**时间线**",
+            "**2. Timeline:**",
+            "【议程】",
+        ] {
+            assert_eq!(part_label(t), Some(Heading::Timeline), "{t}");
+        }
+        for t in [
+            "### 开场与要点",
+            "### 开场介绍",
+            "**重点**",
+            "**a** b **c**",
+            "### 一个很长的关于产品概述的标题",
+        ] {
+            assert_eq!(part_label(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn titles_written_other_ways() {
+        assert_eq!(first_line_title("#智能体时代"), Some("智能体时代"));
+        assert_eq!(first_line_title("## 智能体时代"), Some("智能体时代"));
+        assert_eq!(first_line_title("**智能体时代**"), Some("智能体时代"));
+        assert_eq!(first_line_title("标题：智能体时代"), Some("智能体时代"));
+        assert_eq!(first_line_title("Title: Agents"), Some("Agents"));
+        for t in [
+            "## 会议概述",
+            "**时间线**",
+            "##",
+            "#",
+            "### 三级",
+            "普通的一行",
+            "- 列表",
+        ] {
+            assert_eq!(first_line_title(t), None, "{t}");
+        }
+        assert!(is_setext_rule("===") && !is_setext_rule("==") && !is_setext_rule("=-="));
+    }
+}
