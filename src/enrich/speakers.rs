@@ -147,6 +147,9 @@ pub fn find(
 ) -> Vec<FoundSpeaker> {
     let p = patterns();
     let mut out: Vec<(usize, SpeakerRef)> = Vec::new();
+    // After a label with nothing behind it (`讲者：`), the list items that
+    // follow are the speakers.
+    let mut listing = false;
     for (i, l) in text.lines().enumerate() {
         let at = line + i;
         let mut push = |pos: usize, s: Option<SpeakerRef>| {
@@ -154,11 +157,30 @@ pub fn find(
                 out.push((at * 100_000 + pos, s));
             }
         };
+        if listing {
+            if let Some(item) = list_item(l) {
+                push(l.len() - item.len(), labelled(item, org_of));
+                continue;
+            }
+            listing = false;
+        }
         // Checked before each pattern runs: most lines introduce nobody,
         // and even on an empty text a search costs a set of groups.
         if let Some(c) = may_be_label(l).then(|| p.label.captures(l)).flatten() {
             let rest = c.name("rest").unwrap();
-            push(rest.start(), labelled(rest.as_str(), org_of));
+            if rest.as_str().trim_matches([':', '：', ' ']).is_empty() {
+                listing = true;
+                continue;
+            }
+            // `演讲者介绍了A、B和C` is prose: only a label with its colon
+            // lists speakers.
+            if l[..rest.start()].contains([':', '：']) {
+                for (from, one) in speaker_list(rest.as_str()) {
+                    push(rest.start() + from, labelled(one, org_of));
+                }
+            } else {
+                push(rest.start(), labelled(rest.as_str(), org_of));
+            }
         }
         let has_by = l.contains('由');
         let has_paren = l.contains(['（', '(']);
@@ -401,6 +423,67 @@ fn paren_speaker(
     make(name, role.as_deref(), org.as_deref(), org_of)
 }
 
+/// The text of a list item: `- 张伟，AWS 首席架构师` → `张伟，AWS 首席架构师`.
+fn list_item(l: &str) -> Option<&str> {
+    let t = l.trim_start();
+    let rest = t.strip_prefix(['-', '*', '·', '•', '+']).or_else(|| {
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        (digits > 0)
+            .then(|| t[digits..].strip_prefix(['.', '、', ')']))
+            .flatten()
+    })?;
+    let item = rest.trim();
+    (rest.starts_with([' ', '\u{3000}']) && !item.is_empty()).then_some(item)
+}
+
+/// The speakers of one label, each with where it starts:
+/// `张伟（AWS 架构师）、Maria Lopez（Netflix 总监）`, `A; B`, `Jane Doe
+/// (AWS), John Roe (Acme)`, `张伟和李娜`. Separators inside brackets, and
+/// commas that do not follow a bracket (`王磊，TiDB 架构师` is one speaker),
+/// do not split.
+fn speaker_list(rest: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let (mut depth, mut start, mut after_close) = (0usize, 0usize, false);
+    let mut cut = |from: usize, to: usize, next: usize, start: &mut usize| {
+        let piece = rest[from..to].trim();
+        if !piece.is_empty() {
+            out.push((
+                from + (rest[from..to].len() - rest[from..to].trim_start().len()),
+                piece,
+            ));
+        }
+        *start = next;
+    };
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = i + c.len_utf8();
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 {
+            let splits = matches!(c, '、' | '；' | ';')
+                || (matches!(c, ',' | '，') && after_close)
+                || (c == '和' && i > start);
+            if splits {
+                cut(start, i, next, &mut start);
+            } else if rest[i..].starts_with(" and ") || rest[i..].starts_with(" & ") {
+                let skip = if rest[i..].starts_with(" and ") { 5 } else { 3 };
+                cut(start, i, i + skip, &mut start);
+                for _ in 1..skip {
+                    chars.next();
+                }
+            }
+        }
+        if !c.is_whitespace() {
+            after_close = matches!(c, ')' | '）');
+        }
+    }
+    cut(start, rest.len(), rest.len(), &mut start);
+    out
+}
+
 /// The patterns of [`labelled`]: `Name 来自 Org`, `Org 的 Name`, `Name, Role at Org`.
 fn labelled_patterns() -> &'static [Regex; 3] {
     static R: OnceLock<[Regex; 3]> = OnceLock::new();
@@ -429,10 +512,13 @@ fn labelled(rest: &str, org_of: &dyn Fn(&str) -> Option<(String, bool)>) -> Opti
     if let Some(c) = captures_fitting(&patterns().paren, rest, paren_fits).next() {
         if c.get(0).unwrap().start() == 0 {
             let name = c.name("name").unwrap().as_str();
-            return paren_speaker(name, c.name("inner").unwrap().as_str(), org_of);
+            let inner = c.name("inner").unwrap().as_str();
+            // After a label, `Name (Org)` with no role is a speaker too.
+            return paren_speaker(name, inner, org_of)
+                .or_else(|| make(name, None, Some(inner), org_of));
         }
     }
-    for re in [from, of, plain] {
+    for re in [from, of] {
         if let Some(c) = re.captures(rest) {
             let name = c.name("name").unwrap().as_str();
             return make(
@@ -443,7 +529,25 @@ fn labelled(rest: &str, org_of: &dyn Fn(&str) -> Option<(String, bool)>) -> Opti
             );
         }
     }
-    None
+    let c = plain.captures(rest)?;
+    let name = c.name("name").unwrap().as_str();
+    match (c.name("role"), c.name("org")) {
+        // `Maria Lopez, Netflix`: no role word, so an organisation.
+        (Some(org), None) if !role_word().is_match(org.as_str()) => {
+            make(name, None, Some(org.as_str()), org_of)
+        }
+        // `张伟，AWS 首席架构师`: the organisation leads the role.
+        (Some(role), None) => {
+            let (org, role) = split_org_role(role.as_str().trim(), org_of);
+            make(name, role.as_deref(), org.as_deref(), org_of)
+        }
+        (role, org) => make(
+            name,
+            role.map(|m| m.as_str()),
+            org.map(|m| m.as_str()),
+            org_of,
+        ),
+    }
 }
 
 fn paren_fits(c: &Captures) -> bool {
@@ -681,6 +785,35 @@ mod tests {
                 s("张伟", "资深工程师", "字节跳动"),
                 s("Li Na", "负责 ACK 的 GPU 调度", "Alibaba Cloud"),
                 s("王磊", "TiDB 云服务架构师", "PingCAP")
+            ]
+        );
+    }
+
+    #[test]
+    fn labels_with_several_speakers() {
+        let text = "演讲者：张伟（AWS 首席架构师）、Maria Lopez（Netflix 工程总监）\nSpeakers: John Smith (AWS), Jane Doe (Acme)\n主持人：李娜和王磊\n嘉宾：Ann Lee, Netflix";
+        assert_eq!(
+            names(text),
+            vec![
+                s("张伟", "首席架构师", "AWS"),
+                s("Maria Lopez", "工程总监", "Netflix"),
+                s("John Smith", "", "AWS"),
+                s("Jane Doe", "", "Acme"),
+                s("李娜", "", ""),
+                s("王磊", "", ""),
+                s("Ann Lee", "", "Netflix"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_label_then_a_list_of_speakers() {
+        let text = "讲者：\n- 张伟，AWS 首席架构师\n- Maria Lopez，Netflix 工程总监\n其余是正文，Ann Lee，CTO\n演讲者介绍了Kiro、AgentCore Canvas和Amazon Vexium等服务";
+        assert_eq!(
+            names(text),
+            vec![
+                s("张伟", "首席架构师", "AWS"),
+                s("Maria Lopez", "工程总监", "Netflix")
             ]
         );
     }
