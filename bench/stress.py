@@ -94,6 +94,20 @@ SHAPES = {
     + "".join(
         f"### 第{i}部分 ({clock(i)} - {clock(i)})\n- 点 Bedrock\n" for i in range(30_000)
     ),
+    # A timeline written as a table of 60,000 rows, three points a row.
+    "table": lambda: HEAD.format("表格")
+    + "| 时间 | 内容 | 要点 |\n|---|---|---|\n"
+    + "".join(f"| {clock(i)} | 第{i}条 | Bedrock<br>Kiro<br>{i}% |\n" for i in range(60_000)),
+    # 30,000 sections as second-level headings, a time first.
+    "h2_sections": lambda: HEAD.format("二级标题")
+    + "".join(f"## {clock(i)} 第{i}部分\n- 点 Bedrock\n" for i in range(30_000)),
+    # One speaker label listing 20,000 speakers, and a label over a list of 20,000.
+    "speaker_lists": lambda: "# 某大会 2025 分会场总结：讲者列表\n\n## 会议概述\n\n"
+    + "演讲者："
+    + "、".join(f"Name{i}（Acme{i} 首席架构师）" for i in range(20_000))
+    + "\n讲者：\n"
+    + "".join(f"- Person{i}，Corp{i} 工程师\n" for i in range(20_000))
+    + "\n## 时间线\n00:00 - 开场\n",
     # 60,000 figures in one line.
     "numbers": lambda: one_entry(
         "数字", "".join(f"增长 {i % 100}%，收入 {i} 亿美元，" for i in range(30_000))
