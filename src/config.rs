@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 /// `site.toml`. Documented for site owners in the README.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct SiteConfig {
     /// Shown in the header and the `<title>` of every page.
     pub title: String,
@@ -43,7 +43,25 @@ pub struct SiteConfig {
     /// [`SiteConfig::with_languages`]); empty: not checked.
     #[serde(skip)]
     pub languages: Vec<String>,
+    /// Keys of the file that are not settings (`base_ulr`), with their
+    /// lines: reported and ignored.
+    #[serde(skip)]
+    pub unknown_keys: Vec<(String, Option<usize>)>,
 }
+
+/// The keys of `site.toml`, for suggestions when one is misspelt.
+const KEYS: [&str; 10] = [
+    "title",
+    "description",
+    "base_url",
+    "language",
+    "theme",
+    "output",
+    "cross_links",
+    "max_mentions_per_page",
+    "sessions_per_page",
+    "feed_limit",
+];
 
 impl Default for SiteConfig {
     fn default() -> Self {
@@ -61,6 +79,7 @@ impl Default for SiteConfig {
             base_url_from: (String::new(), None),
             language_from: (String::new(), None),
             languages: Vec::new(),
+            unknown_keys: Vec::new(),
         }
     }
 }
@@ -79,18 +98,31 @@ impl SiteConfig {
 
     /// [`SiteConfig::load`] on `text`, read from `file`.
     pub fn parse(text: &str, file: &str) -> anyhow::Result<SiteConfig> {
-        let mut config: SiteConfig = toml::from_str(text).map_err(|e| {
-            let line = e
-                .span()
-                .map(|s| text[..s.start].matches('\n').count() + 1)
-                .unwrap_or(1);
-            anyhow::anyhow!("{file}:{line}: {}", e.message())
-        })?;
+        let (mut config, unknown): (SiteConfig, _) =
+            crate::toml_keys::from_str(text).map_err(|e| {
+                let line = e
+                    .span()
+                    .map(|s| text[..s.start].matches('\n').count() + 1)
+                    .unwrap_or(1);
+                anyhow::anyhow!("{file}:{line}: {}", e.message())
+            })?;
         let line_of = |key: &str| {
             text.lines()
                 .position(|l| l.trim_start().starts_with(key))
                 .map(|i| i + 1)
         };
+        config.unknown_keys = unknown
+            .into_iter()
+            .map(|path| {
+                let key = path_text(&path);
+                let line = match path.first() {
+                    Some(crate::toml_keys::Step::Key(k)) => crate::toml_keys::line_of(text, 0, k),
+                    _ => None,
+                };
+                (key, line)
+            })
+            .collect();
+        config.unknown_keys.sort_by_key(|(_, line)| *line);
         config.base_url_from = (file.to_string(), line_of("base_url"));
         config.language_from = (file.to_string(), line_of("language"));
         Ok(config)
@@ -108,12 +140,18 @@ impl SiteConfig {
         self.base_url_from = ("--base-url".to_string(), None);
     }
 
-    /// What is wrong with the values, though the site still builds: a
+    /// What is wrong with the values, though the site still builds: keys
+    /// that are not settings; a
     /// `base_url` that is not an absolute http(s) URL, from which canonical
     /// links, the feed and the sitemap are made; a `language` the theme has
     /// no interface strings for.
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         let mut found = Vec::new();
+        let file = &self.base_url_from.0;
+        for (key, line) in &self.unknown_keys {
+            let message = crate::toml_keys::unknown_key_message(key, &KEYS);
+            found.push(Diagnostic::warning(file, *line, message));
+        }
         let url = self.base_url.as_str();
         if !crate::urls::is_web_url(url) {
             let (file, line) = &self.base_url_from;
@@ -149,6 +187,23 @@ impl SiteConfig {
     pub fn base(&self) -> &str {
         self.base_url.trim_end_matches('/')
     }
+}
+
+/// `search.max_results` for a key's path.
+fn path_text(path: &[crate::toml_keys::Step]) -> String {
+    use crate::toml_keys::Step;
+    let mut out = String::new();
+    for step in path {
+        match step {
+            Step::Key(k) if out.is_empty() => out.push_str(k),
+            Step::Key(k) => {
+                out.push('.');
+                out.push_str(k);
+            }
+            Step::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -212,7 +267,26 @@ mod tests {
     }
 
     #[test]
-    fn unknown_key_is_an_error() {
-        assert!(toml::from_str::<SiteConfig>("titel = \"X\"").is_err());
+    fn unknown_keys_are_reported_with_their_line_and_ignored() {
+        let text = "title = \"X\"\nbase_ulr = \"https://x.org\"\n\n[search]\nlimit = 3\n";
+        let c = SiteConfig::parse(text, "site.toml").unwrap();
+        assert_eq!(c.title, "X");
+        let said: Vec<String> = c.diagnostics().iter().map(|d| d.to_string()).collect();
+        assert!(
+            said[0].contains(
+                "site.toml:2: unknown key `base_ulr` is ignored; did you mean `base_url`?"
+            ),
+            "{said:?}"
+        );
+        assert!(
+            said[1].contains("site.toml:4: unknown key `search` is ignored"),
+            "{said:?}"
+        );
+        assert_eq!(said.len(), 2, "{said:?}");
+        let wrong_type = SiteConfig::parse("cross_links = \"yes\"", "site.toml").unwrap_err();
+        assert!(
+            wrong_type.to_string().starts_with("site.toml:1:"),
+            "{wrong_type}"
+        );
     }
 }

@@ -30,6 +30,7 @@ pub mod progress;
 pub mod render;
 pub mod search;
 pub mod serve;
+mod toml_keys;
 pub mod urls;
 pub mod write;
 

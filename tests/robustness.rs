@@ -466,6 +466,38 @@ fn a_catalog_toml_error_names_file_and_line_and_the_site_still_builds() {
 }
 
 #[test]
+fn misspelt_keys_are_named_with_a_suggestion_and_the_site_builds_with_the_rest() {
+    let tmp = Tmp::new("misspelt");
+    let catalog = std::fs::read_to_string(Path::new(ROOT).join("content/catalog.toml")).unwrap();
+    let catalog = catalog.replacen(
+        "name = \"Amazon Bedrock\"\n",
+        "name = \"Amazon Bedrock\"\nhompage = \"https://aws.amazon.com/bedrock/\"\n",
+        1,
+    );
+    let s = site(&tmp);
+    std::fs::write(s.join("content/catalog.toml"), catalog).unwrap();
+    let config = std::fs::read_to_string(s.join("content/site.toml")).unwrap();
+    std::fs::write(
+        s.join("content/site.toml"),
+        format!("{config}\nfeed_limt = 3\n"),
+    )
+    .unwrap();
+    let o = recap(&s, &["build"]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("unknown key `hompage` is ignored; did you mean `homepage`?"),
+        "{err}"
+    );
+    assert!(
+        err.contains("site.toml:") && err.contains("did you mean `feed_limit`?"),
+        "{err}"
+    );
+    let bedrock = s.join("public/products/amazon-bedrock/index.html");
+    assert!(bedrock.is_file(), "the catalog is used: {err}");
+}
+
+#[test]
 fn the_output_folder_is_sacred() {
     let tmp = Tmp::new("sacred");
     let s = site(&tmp);

@@ -10,6 +10,7 @@
 
 use super::matcher::normalize;
 use crate::diagnostics::Diagnostic;
+use crate::toml_keys::{self, Step};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -76,7 +77,6 @@ pub struct Catalog {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawCatalog {
     #[serde(default)]
     product: Vec<Spanned<RawEntry>>,
@@ -89,7 +89,6 @@ struct RawCatalog {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawEntry {
     name: Option<Spanned<String>>,
     slug: Option<String>,
@@ -103,7 +102,6 @@ struct RawEntry {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawTopic {
     name: Option<String>,
     slug: Option<String>,
@@ -113,7 +111,6 @@ struct RawTopic {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawCuration {
     #[serde(default)]
     suppress: Vec<String>,
@@ -156,7 +153,7 @@ impl Catalog {
     /// Parse and validate catalog text; `file` names it in diagnostics.
     pub fn parse(text: &str, file: &str) -> Catalog {
         let lines = Lines::new(text);
-        let raw: RawCatalog = match toml::from_str(text) {
+        let (raw, unknown): (RawCatalog, _) = match crate::toml_keys::from_str(text) {
             Ok(r) => r,
             Err(e) => {
                 let line = e.span().map(|s| lines.line(s.start));
@@ -174,6 +171,10 @@ impl Catalog {
             names: HashMap::new(),
             diagnostics: Vec::new(),
         };
+        for path in unknown {
+            let (line, message) = unknown_key(text, &raw, &path);
+            v.warning(line, message);
+        }
         let products = v.entries(raw.product, "product", PRODUCT_KINDS);
         let companies = v.entries(raw.company, "company", COMPANY_KINDS);
         let topics = v.topics(raw.topic);
@@ -192,6 +193,48 @@ impl Catalog {
 
     pub fn is_empty(&self) -> bool {
         self.products.is_empty() && self.companies.is_empty() && self.topics.is_empty()
+    }
+}
+
+/// The keys of each kind of table, for suggestions when one is misspelt.
+const CATALOG_KEYS: [&str; 4] = ["product", "company", "topic", "curation"];
+const ENTRY_KEYS: [&str; 8] = [
+    "name",
+    "slug",
+    "aliases",
+    "kind",
+    "parent",
+    "company",
+    "description",
+    "homepage",
+];
+const TOPIC_KEYS: [&str; 4] = ["name", "slug", "keywords", "description"];
+const CURATION_KEYS: [&str; 2] = ["suppress", "merge"];
+
+/// Where a key no table reads is, and what to say of it.
+fn unknown_key(text: &str, raw: &RawCatalog, path: &[Step]) -> (usize, String) {
+    let line = |from: usize, key: &str| toml_keys::line_of(text, from, key).unwrap_or(1);
+    match path {
+        [Step::Key(table), Step::Index(i), Step::Key(key), ..] => {
+            let (from, known): (usize, &[&str]) = match table.as_str() {
+                "product" => (raw.product[*i].span().start, &ENTRY_KEYS),
+                "company" => (raw.company[*i].span().start, &ENTRY_KEYS),
+                _ => (raw.topic.get(*i).map_or(0, |t| t.span().start), &TOPIC_KEYS),
+            };
+            (line(from, key), toml_keys::unknown_key_message(key, known))
+        }
+        [Step::Key(_curation), Step::Key(key), ..] => {
+            let from = text.find("[curation]").unwrap_or(0);
+            (
+                line(from, key),
+                toml_keys::unknown_key_message(key, &CURATION_KEYS),
+            )
+        }
+        [Step::Key(key), ..] => (
+            line(0, key),
+            toml_keys::unknown_key_message(key, &CATALOG_KEYS),
+        ),
+        _ => (1, "a value that is not read is ignored".to_string()),
     }
 }
 

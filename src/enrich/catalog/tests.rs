@@ -146,3 +146,50 @@ homepage = "HTTPS://gamma.example/docs"
         "{m:?}"
     );
 }
+
+#[test]
+fn a_misspelt_key_is_reported_and_the_rest_of_the_catalog_kept() {
+    let text = r#"
+[[product]]
+name = "Alpha"
+kind = "tool"
+description = "x"
+
+[[product]]
+name = "Beta"
+kind = "tool"
+descripton = "typo"
+
+[[topic]]
+name = "Agents"
+keyword = ["agent"]
+
+[curation]
+supress = ["x"]
+
+[[products]]
+name = "Gamma"
+"#;
+    let c = Catalog::parse(text, "catalog.toml");
+    assert_eq!(c.products.len(), 2);
+    assert_eq!(c.topics.len(), 1);
+    let m = messages(&c);
+    let has = |needle: &str| m.iter().any(|x| x.contains(needle));
+    assert!(
+        has("catalog.toml:10: unknown key `descripton` is ignored; did you mean `description`?"),
+        "{m:?}"
+    );
+    assert!(
+        has("catalog.toml:14: unknown key `keyword` is ignored; did you mean `keywords`?"),
+        "{m:?}"
+    );
+    assert!(
+        has("catalog.toml:17: unknown key `supress` is ignored; did you mean `suppress`?"),
+        "{m:?}"
+    );
+    assert!(
+        has("catalog.toml:19: unknown key `products` is ignored; did you mean `product`?"),
+        "{m:?}"
+    );
+    assert!(m.iter().all(|x| x.starts_with("warning")), "{m:?}");
+}
