@@ -6,6 +6,10 @@
 pub enum Heading {
     Overview,
     Timeline,
+    /// `## 核心主题`: the key themes, one per line or separated.
+    Themes,
+    /// `## 备注`: the note.
+    Note,
     /// A part the parser has no slot for.
     Other,
 }
@@ -14,6 +18,13 @@ pub enum Heading {
 /// `## 会议概述`, `## Key takeaways`).
 pub fn classify_h2(h: &str) -> Heading {
     let lower = h.to_lowercase();
+    let name = lower.trim_matches(['*', ' ']).trim_end_matches([':', '：']);
+    if THEME_LABELS.iter().any(|l| l.eq_ignore_ascii_case(name)) {
+        return Heading::Themes;
+    }
+    if NOTE_LABELS.iter().any(|l| l.eq_ignore_ascii_case(name)) {
+        return Heading::Note;
+    }
     let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
     if has(&[
         "时间线",
@@ -30,6 +41,35 @@ pub fn classify_h2(h: &str) -> Heading {
     } else {
         Heading::Other
     }
+}
+
+/// The labels of a line listing the key themes (`核心主题：A、B`). `主题`
+/// alone is one only in a footer: elsewhere `主题：…` may open a line of
+/// the timeline.
+pub const THEME_LABELS: [&str; 8] = [
+    "核心主题",
+    "关键词",
+    "关键字",
+    "标签",
+    "Key themes",
+    "Keywords",
+    "Tags",
+    "主题",
+];
+
+/// The labels of a note (`注：…`).
+pub const NOTE_LABELS: [&str; 5] = ["注", "备注", "注释", "Note", "Notes"];
+
+/// `核心主题：A、B` anywhere in a recap, rule or not: `A、B`.
+pub fn themes_line(t: &str) -> Option<&str> {
+    strip_label(t, &THEME_LABELS[..THEME_LABELS.len() - 1])
+}
+
+/// Key themes as listed: `A、B，C; D / E`.
+pub fn split_themes(list: &str) -> impl Iterator<Item = &str> {
+    list.split(['、', ',', '，', ';', '；', '/'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
 }
 
 const OVERVIEW_WORDS: [&str; 7] = [
@@ -137,7 +177,8 @@ pub fn is_rule(t: &str) -> bool {
 pub fn strip_label<'t>(t: &'t str, labels: &[&str]) -> Option<&'t str> {
     let t = t.trim_start_matches(['*', ' ']);
     for l in labels {
-        if let Some(rest) = t.strip_prefix(l) {
+        let head = t.get(..l.len()).filter(|h| h.eq_ignore_ascii_case(l));
+        if let Some(rest) = head.map(|h| &t[h.len()..]) {
             let rest = rest.trim_start_matches(['*', ' ']);
             if let Some(r) = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':')) {
                 return Some(r.trim_start_matches('*').trim());
@@ -223,6 +264,20 @@ mod tests {
         ] {
             assert_eq!(part_label(t), None, "{t}");
         }
+    }
+
+    #[test]
+    fn footers_with_or_without_a_heading() {
+        assert_eq!(classify_h2("核心主题"), Heading::Themes);
+        assert_eq!(classify_h2("Tags"), Heading::Themes);
+        assert_eq!(classify_h2("备注"), Heading::Note);
+        assert_eq!(classify_h2("核心主题与时间线"), Heading::Timeline);
+        assert_eq!(themes_line("关键词：A，B"), Some("A，B"));
+        assert_eq!(themes_line("**核心主题**：A、B"), Some("A、B"));
+        assert_eq!(themes_line("主题：数据治理的挑战"), None);
+        assert_eq!(themes_line("KEY THEMES: A"), Some("A"));
+        let themes: Vec<&str> = split_themes("A、B，C; D / E").collect();
+        assert_eq!(themes, ["A", "B", "C", "D", "E"]);
     }
 
     #[test]

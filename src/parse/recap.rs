@@ -28,6 +28,10 @@ enum Part {
     /// A `##` part the parser has no slot for; its lines go to `extra`.
     Other,
     Footer,
+    /// `## 核心主题`: each line lists key themes.
+    Themes,
+    /// `## 备注`: each line is part of the note.
+    Note,
 }
 
 impl Part {
@@ -36,6 +40,8 @@ impl Part {
             Heading::Overview => Part::Overview,
             Heading::Timeline => Part::Timeline,
             Heading::Other => Part::Other,
+            Heading::Themes => Part::Themes,
+            Heading::Note => Part::Note,
         }
     }
 }
@@ -211,6 +217,13 @@ impl<'a> Parser<'a> {
                 self.part = Part::of(h);
                 return;
             }
+            // `核心主题：…` after the timeline with no rule before it.
+            if let Some(list) = lines::themes_line(trimmed) {
+                self.flush_para();
+                self.add_themes(list);
+                self.part = Part::Footer;
+                return;
+            }
         }
         match self.part {
             Part::Preamble | Part::Overview => {
@@ -228,6 +241,11 @@ impl<'a> Parser<'a> {
                 }
             }
             Part::Footer => self.footer(n, trimmed),
+            Part::Themes => {
+                let list = shapes::bullet(trimmed).map_or(trimmed, |b| b.text);
+                self.add_themes(list);
+            }
+            Part::Note => self.add_note(trimmed),
             Part::Timeline => {
                 if !self.try_timeline(n, line) {
                     self.unknown_timeline_line(n, trimmed);
@@ -258,20 +276,23 @@ impl<'a> Parser<'a> {
         }
     }
 
+    fn add_themes(&mut self, list: &str) {
+        self.key_themes
+            .extend(lines::split_themes(list).map(String::from));
+    }
+
+    fn add_note(&mut self, text: &str) {
+        self.note = Some(match self.note.take() {
+            Some(prev) => format!("{prev}\n{text}"),
+            None => text.to_string(),
+        });
+    }
+
     fn footer(&mut self, n: usize, trimmed: &str) {
-        if let Some(rest) = strip_label(trimmed, &["核心主题", "Key themes", "Key Themes", "主题"])
-        {
-            self.key_themes.extend(
-                rest.split(['、', ',', '，', ';', '；', '/'])
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(String::from),
-            );
-        } else if let Some(rest) = strip_label(trimmed, &["注", "备注", "Note", "note"]) {
-            self.note = Some(match self.note.take() {
-                Some(prev) => format!("{prev}\n{rest}"),
-                None => rest.to_string(),
-            });
+        if let Some(rest) = strip_label(trimmed, &lines::THEME_LABELS) {
+            self.add_themes(rest);
+        } else if let Some(rest) = strip_label(trimmed, &lines::NOTE_LABELS) {
+            self.add_note(rest);
         } else {
             self.extra.push(Paragraph {
                 text: trimmed.to_string(),
@@ -854,6 +875,23 @@ mod tests {
         let r = parse_recap("a.txt", "# T\n━━━━━━\n核心主题：A、B、C\n注：备注\n");
         assert_eq!(r.session.key_themes, vec!["A", "B", "C"]);
         assert_eq!(r.session.note.as_deref(), Some("备注"));
+    }
+
+    #[test]
+    fn footers_without_a_rule_or_under_a_heading() {
+        let r = parse_recap(
+            "a.txt",
+            "# T\n## 时间线\n00:00 - 开场\n关键词：A，B\n注：备注\n",
+        );
+        assert_eq!(r.session.key_themes, vec!["A", "B"]);
+        assert_eq!(r.session.note.as_deref(), Some("备注"));
+        assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+        let r = parse_recap(
+            "a.txt",
+            "# T\n## 时间线\n00:00 - 开场\n## 核心主题\n- A\n- B、C\n## 备注\n一行\n两行\n",
+        );
+        assert_eq!(r.session.key_themes, vec!["A", "B", "C"]);
+        assert_eq!(r.session.note.as_deref(), Some("一行\n两行"));
     }
 
     #[test]
