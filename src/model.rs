@@ -128,7 +128,8 @@ impl Session {
                 last = Some(last.map_or(t, |l: Seconds| l.max(t)));
             }
         }
-        last
+        // Only `00:00` written: the length is not known, not zero.
+        last.filter(|&t| t > 0)
     }
 
     pub fn entries(&self) -> impl Iterator<Item = &TimelineEntry> {

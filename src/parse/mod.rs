@@ -5,7 +5,7 @@ pub mod frontmatter;
 mod lines;
 pub mod page;
 pub mod recap;
-mod shapes;
+pub(crate) mod shapes;
 pub mod time;
 pub mod title;
 

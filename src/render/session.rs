@@ -5,7 +5,7 @@
 //! Views borrow from the [`Site`]; only HTML and labels are built here.
 
 use super::strings::Strings;
-use super::text::linked_text;
+use super::text::{linked_text, prose_blocks};
 use crate::enrich::{EntityRef, Site, TextKey};
 use crate::model::{format_time, push_number, time_anchor, End, Point, Seconds, Session, Title};
 use serde::Serialize;
@@ -190,7 +190,7 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
         .iter()
         .enumerate()
         .map(|(p, para)| {
-            linked_text(
+            prose_blocks(
                 &para.text,
                 links(TextKey::Overview {
                     session: i,
@@ -320,7 +320,7 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
                 .map(|p| super::pages::first_sentence(&p.text, 150)),
             key_themes: &s.key_themes,
             note: s.note.as_deref(),
-            extra: s.extra.iter().map(|p| linked_text(&p.text, &[])).collect(),
+            extra: s.extra.iter().map(|p| prose_blocks(&p.text, &[])).collect(),
             date: s.date.as_deref().map(|d| strings.date(d)),
             date_iso: s.date.as_deref().and_then(super::strings::iso_date),
             track: s.track.as_deref(),

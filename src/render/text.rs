@@ -77,6 +77,77 @@ fn is_safe_url(url: &str) -> bool {
         || url.starts_with("mailto:")
 }
 
+/// A paragraph of a recap's prose as HTML blocks: runs of list lines
+/// (`- …`, `1. …`) become `<ul>` / `<ol>`, other lines a `<p>` with a
+/// `<br>` where the note-taker broke the line (a bare line break would
+/// show as a space between Chinese characters). Text as [`linked_text`].
+pub fn prose_blocks(text: &str, links: &[Link]) -> String {
+    if !text.contains('\n') {
+        return format!("<p>{}</p>", linked_text(text, links));
+    }
+    #[derive(PartialEq, Clone, Copy)]
+    enum Block {
+        Para,
+        Bullets,
+        Numbered,
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut open: Option<Block> = None;
+    let close = |out: &mut String, b: Block| {
+        out.push_str(match b {
+            Block::Para => "</p>",
+            Block::Bullets => "</li></ul>",
+            Block::Numbered => "</li></ol>",
+        })
+    };
+    let mut at = 0;
+    for line in text.split('\n') {
+        let start = at;
+        at += line.len() + 1;
+        let (kind, from) = match crate::parse::shapes::bullet(line) {
+            Some(b) if b.ordinal.is_some() => (Block::Numbered, b.text),
+            Some(b) => (Block::Bullets, b.text),
+            None => (Block::Para, line.trim_start()),
+        };
+        let from = start + (line.len() - from.len());
+        let to = start + line.trim_end().len();
+        let html = linked_text(&text[from..to.max(from)], &shifted(links, from, to));
+        match (open, kind) {
+            (Some(Block::Para), Block::Para) => out.push_str("<br>"),
+            (Some(b), k) if b == k => out.push_str("</li><li>"),
+            (prev, k) => {
+                if let Some(b) = prev {
+                    close(&mut out, b);
+                }
+                out.push_str(match k {
+                    Block::Para => "<p>",
+                    Block::Bullets => "<ul><li>",
+                    Block::Numbered => "<ol><li>",
+                });
+                open = Some(k);
+            }
+        }
+        out.push_str(&html);
+    }
+    if let Some(b) = open {
+        close(&mut out, b);
+    }
+    out
+}
+
+/// The links that lie within `from..to`, as offsets from `from`.
+fn shifted(links: &[Link], from: usize, to: usize) -> Vec<Link> {
+    links
+        .iter()
+        .filter(|l| l.start >= from && l.end <= to)
+        .map(|l| Link {
+            start: l.start - from,
+            end: l.end - from,
+            ..l.clone()
+        })
+        .collect()
+}
+
 /// Render `text` as HTML: `links` become `<a href title>`, web addresses
 /// `<a href>` (a Markdown link `[label](https://…)` shows its label),
 /// `**…**` becomes `<strong>`, everything else is escaped.
@@ -288,6 +359,30 @@ mod tests {
             url: url.into(),
             title: format!("{word} \"page\"").into(),
         }
+    }
+
+    #[test]
+    fn prose_lines_become_paragraphs_and_lists() {
+        assert_eq!(prose_blocks("一行 <b>", &[]), "<p>一行 &lt;b&gt;</p>");
+        let text =
+            "三个重点：\n- Amazon Bedrock 路由\n- 成本下降 **35%**\n1. 评估\n2. 上线\n结尾\n续行";
+        let links = [link(text, "Amazon Bedrock", "/products/amazon-bedrock/")];
+        assert_eq!(
+            prose_blocks(text, &links),
+            "<p>三个重点：</p><ul><li><a href=\"/products/amazon-bedrock/\" \
+             title=\"Amazon Bedrock &quot;page&quot;\">Amazon Bedrock</a> 路由</li>\
+             <li>成本下降 <strong>35%</strong></li></ul><ol><li>评估</li><li>上线</li></ol>\
+             <p>结尾<br>续行</p>"
+        );
+        // A link across a line break is not a link of either line.
+        let text = "甲乙\n丙丁";
+        let across = Link {
+            start: 3,
+            end: 10,
+            url: "/x/".into(),
+            title: "x".into(),
+        };
+        assert_eq!(prose_blocks(text, &[across]), "<p>甲乙<br>丙丁</p>");
     }
 
     #[test]
