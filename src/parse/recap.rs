@@ -71,6 +71,8 @@ pub fn parse_recap(source: &str, text: &str) -> ParsedRecap {
             (None, text, 1)
         }
     };
+    // A title in the front matter: the first line is not guessed to be one.
+    p.seen_text = front.as_ref().is_some_and(|f| f.title.is_some());
     for (i, raw) in body.lines().enumerate() {
         p.line(first_line + i, raw.trim_end());
     }
@@ -99,7 +101,8 @@ struct Parser<'a> {
     base_indent: Option<usize>,
     /// A bullet deeper than [`MAX_DEPTH`] has been reported.
     too_deep: bool,
-    /// A line other than the title has been read.
+    /// A line other than the title has been read (or the front matter
+    /// gave the title): no later line is guessed to be the title.
     seen_text: bool,
 }
 
@@ -875,6 +878,19 @@ mod tests {
         let r = parse_recap("a.txt", "# T\n━━━━━━\n核心主题：A、B、C\n注：备注\n");
         assert_eq!(r.session.key_themes, vec!["A", "B", "C"]);
         assert_eq!(r.session.note.as_deref(), Some("备注"));
+    }
+
+    #[test]
+    fn a_title_in_front_matter_keeps_the_first_line_as_text() {
+        let r = parse_recap(
+            "a.md",
+            "---\ntitle: 前置标题\n---\n**加粗的导语**\n\n## 时间线\n00:00 - 开场\n",
+        );
+        assert_eq!(r.session.title.full, "前置标题");
+        assert_eq!(r.session.overview[0].text, "**加粗的导语**");
+        let r = parse_recap("a.md", "**加粗的标题**\n\n## 时间线\n00:00 - 开场\n");
+        assert_eq!(r.session.title.full, "加粗的标题");
+        assert!(r.session.overview.is_empty());
     }
 
     #[test]
