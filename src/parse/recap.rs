@@ -430,20 +430,34 @@ impl<'a> Parser<'a> {
         self.base_indent = None;
     }
 
+    /// The header and rule of a table whose first row opens the timeline,
+    /// gathered as text before it was known to be one.
+    fn drop_table_head(&mut self) {
+        let is_rule = |l: &String| shapes::table_row(l).is_some_and(|c| shapes::is_table_rule(&c));
+        let n = self.para.len();
+        if n >= 2 && is_rule(&self.para[n - 1]) && shapes::table_row(&self.para[n - 2]).is_some() {
+            self.para.truncate(n - 2);
+        }
+        self.flush_para();
+    }
+
     /// A row of a timeline written as a Markdown table: the first cell is
     /// the time (or range), the next one the entry's text, any others its
     /// points (`<br>` splits a cell into several). The header row and the
     /// rule under it are dropped; rows without a time are not understood.
     fn table_row(&mut self, n: usize, cells: &[&str]) -> bool {
-        if shapes::is_table_rule(cells) {
+        // Outside the timeline, a header and its rule may belong to a table
+        // of something else (`| 时间 | 2025-12-02 |`): they are kept as text
+        // until a timed row shows whose they are.
+        if shapes::is_table_rule(cells) || cells.first().is_some_and(|c| shapes::is_time_label(c)) {
             return self.part == Part::Timeline;
-        }
-        if cells.first().is_some_and(|c| shapes::is_time_label(c)) {
-            return true;
         }
         let Some(mut e) = cells.first().and_then(|c| self.timed(n, c)) else {
             return false;
         };
+        if self.part != Part::Timeline {
+            self.drop_table_head();
+        }
         let mut pieces = cells[1..]
             .iter()
             .flat_map(|c| split_br(c))
@@ -849,6 +863,19 @@ mod tests {
             assert!(r.diagnostics.is_empty(), "{shape}: {:?}", r.diagnostics);
             assert_eq!(r.session.overview.len(), 1, "{shape}");
         }
+    }
+
+    #[test]
+    fn a_table_of_facts_before_the_timeline_stays_text() {
+        let r = parse_recap(
+            "a.md",
+            "# T\n| 时间 | 2025-12-02 |\n| 地点 | 拉斯维加斯 |\n\n| 时间 | 内容 |\n|---|---|\n| 00:00 | 开场 |\n",
+        );
+        let e: Vec<_> = r.session.entries().collect();
+        assert_eq!((e.len(), e[0].text.as_str()), (1, "开场"));
+        let texts: Vec<&str> = r.session.overview.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["| 时间 | 2025-12-02 |\n| 地点 | 拉斯维加斯 |"]);
+        assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
     }
 
     #[test]
