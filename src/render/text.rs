@@ -78,11 +78,14 @@ fn is_safe_url(url: &str) -> bool {
 }
 
 /// A paragraph of a recap's prose as HTML blocks: runs of list lines
-/// (`- …`, `1. …`) become `<ul>` / `<ol>`, other lines a `<p>` with a
-/// `<br>` where the note-taker broke the line (a bare line break would
-/// show as a space between Chinese characters). Text as [`linked_text`].
+/// (`- …`, `1. …`) become `<ul>` / `<ol>`, table rows (`| a | b |`) a
+/// `<table>` (a row above `|---|` is its header), other lines a `<p>`
+/// with a `<br>` where the note-taker broke the line (a bare line break
+/// would show as a space between Chinese characters). Text as
+/// [`linked_text`].
 pub fn prose_blocks(text: &str, links: &[Link]) -> String {
-    if !text.contains('\n') {
+    use crate::parse::shapes;
+    if !text.contains('\n') && !text.starts_with('|') {
         return format!("<p>{}</p>", linked_text(text, links));
     }
     #[derive(PartialEq, Clone, Copy)]
@@ -90,28 +93,61 @@ pub fn prose_blocks(text: &str, links: &[Link]) -> String {
         Para,
         Bullets,
         Numbered,
+        Table,
     }
-    let mut out = String::with_capacity(text.len() + 64);
-    let mut open: Option<Block> = None;
     let close = |out: &mut String, b: Block| {
         out.push_str(match b {
             Block::Para => "</p>",
             Block::Bullets => "</li></ul>",
             Block::Numbered => "</li></ol>",
+            Block::Table => "</table></div>",
         })
     };
-    let mut at = 0;
-    for line in text.split('\n') {
-        let start = at;
-        at += line.len() + 1;
-        let (kind, from) = match crate::parse::shapes::bullet(line) {
+    // Where `part` (a slice of `text`) starts in it.
+    let offset = |part: &str| part.as_ptr() as usize - text.as_ptr() as usize;
+    let linked = |part: &str| {
+        let (from, to) = (offset(part), offset(part) + part.len());
+        linked_text(part, &shifted(links, from, to))
+    };
+    let rows: Vec<Option<Vec<&str>>> = text
+        .split('\n')
+        .map(|l| shapes::table_row(l.trim()))
+        .collect();
+    let is_rule = |k: usize| {
+        rows.get(k)
+            .and_then(Option::as_ref)
+            .is_some_and(|c| shapes::is_table_rule(c))
+    };
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut open: Option<Block> = None;
+    for (k, line) in text.split('\n').enumerate() {
+        if let Some(cells) = &rows[k] {
+            if is_rule(k) && open == Some(Block::Table) {
+                continue;
+            }
+            if !is_rule(k) {
+                if open != Some(Block::Table) {
+                    if let Some(b) = open {
+                        close(&mut out, b);
+                    }
+                    out.push_str("<div class=\"table-wrap\"><table>");
+                    open = Some(Block::Table);
+                }
+                let cell_tag = if is_rule(k + 1) { "th" } else { "td" };
+                out.push_str("<tr>");
+                for cell in cells {
+                    let _ = write!(out, "<{cell_tag}>{}</{cell_tag}>", linked(cell));
+                }
+                out.push_str("</tr>");
+                continue;
+            }
+        }
+        let (kind, body) = match shapes::bullet(line) {
             Some(b) if b.ordinal.is_some() => (Block::Numbered, b.text),
             Some(b) => (Block::Bullets, b.text),
             None => (Block::Para, line.trim_start()),
         };
-        let from = start + (line.len() - from.len());
-        let to = start + line.trim_end().len();
-        let html = linked_text(&text[from..to.max(from)], &shifted(links, from, to));
+        let html = linked(body.trim_end());
         match (open, kind) {
             (Some(Block::Para), Block::Para) => out.push_str("<br>"),
             (Some(b), k) if b == k => out.push_str("</li><li>"),
@@ -122,7 +158,7 @@ pub fn prose_blocks(text: &str, links: &[Link]) -> String {
                 out.push_str(match k {
                     Block::Para => "<p>",
                     Block::Bullets => "<ul><li>",
-                    Block::Numbered => "<ol><li>",
+                    _ => "<ol><li>",
                 });
                 open = Some(k);
             }
@@ -383,6 +419,19 @@ mod tests {
             title: "x".into(),
         };
         assert_eq!(prose_blocks(text, &[across]), "<p>甲乙<br>丙丁</p>");
+        let text = "会议信息：\n| 项目 | 内容 |\n|---|---|\n| 地点 | 拉斯维加斯 <b> |\n| 产品 | Amazon Bedrock |";
+        let links = [link(text, "Amazon Bedrock", "/products/amazon-bedrock/")];
+        assert_eq!(
+            prose_blocks(text, &links),
+            "<p>会议信息：</p><div class=\"table-wrap\"><table><tr><th>项目</th><th>内容</th></tr>\
+             <tr><td>地点</td><td>拉斯维加斯 &lt;b&gt;</td></tr><tr><td>产品</td><td>\
+             <a href=\"/products/amazon-bedrock/\" title=\"Amazon Bedrock &quot;page&quot;\">\
+             Amazon Bedrock</a></td></tr></table></div>"
+        );
+        assert_eq!(
+            prose_blocks("| 时间 | 2025-12-02 |", &[]),
+            "<div class=\"table-wrap\"><table><tr><td>时间</td><td>2025-12-02</td></tr></table></div>"
+        );
     }
 
     #[test]
