@@ -1,6 +1,7 @@
 //! Any text: web addresses are found inside it on character boundaries,
 //! masking keeps every offset, and rendering the text with them gives
-//! balanced `<a>` and `<strong>` tags and no unescaped markup.
+//! balanced `<a>` and `<strong>` tags and no unescaped markup, as a line
+//! and as prose blocks (paragraphs, lists, tables).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
@@ -23,4 +24,16 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(html.matches("<a ").count(), html.matches("</a>").count());
     assert_eq!(html.matches("<strong>").count(), html.matches("</strong>").count());
     assert!(!html.contains("<script"));
+    let blocks = recap::render::text::prose_blocks(text, &[]);
+    for (open, close) in [
+        ("<a ", "</a>"),
+        ("<strong>", "</strong>"),
+        ("<p>", "</p>"),
+        ("<li>", "</li>"),
+        ("<table>", "</table>"),
+        ("<tr>", "</tr>"),
+    ] {
+        assert_eq!(blocks.matches(open).count(), blocks.matches(close).count(), "{open}");
+    }
+    assert!(!blocks.contains("<script"));
 });
