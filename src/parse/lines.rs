@@ -128,7 +128,7 @@ pub fn first_line_title(t: &str) -> Option<&str> {
     } else if let Some(h) = t.strip_prefix('#') {
         (!h.starts_with(['#', ' ', '\t'])).then_some(h)?
     } else if let Some(h) = bold_line(t) {
-        (part_label(t).is_none()).then_some(h)?
+        (part_label(t).is_none() && super::shapes::timed(h).is_none()).then_some(h)?
     } else {
         strip_label(t, &["标题", "题目", "Title", "title"])?
     };
@@ -289,6 +289,9 @@ mod tests {
         assert_eq!(first_line_title("Title: Agents"), Some("Agents"));
         for t in [
             "## 会议概述",
+            "## 00:00 开场",
+            "## 开场 (00:00 - 05:30)",
+            "**00:00 开场**",
             "**时间线**",
             "##",
             "#",
