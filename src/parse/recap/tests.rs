@@ -1,0 +1,204 @@
+//! The recap parser on the shapes recaps come in, and on what it must
+//! report.
+
+use super::*;
+
+#[test]
+fn flat_start_only() {
+    let r = parse_recap(
+        "a.txt",
+        "# T\n## 详细时间线\n00:00:00 - 开场\n- 一\n- 二\n00:01:15 - 下一步\n",
+    );
+    let s = &r.session;
+    assert_eq!(s.timeline.len(), 1);
+    let e: Vec<_> = s.entries().collect();
+    assert_eq!(e.len(), 2);
+    assert_eq!(e[0].points.len(), 2);
+    assert_eq!(e[1].start, Some(75));
+    assert_eq!(e[1].anchor, "t-1m15s");
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+}
+
+#[test]
+fn start_end_and_close() {
+    let r = parse_recap(
+        "a.txt",
+        "## 时间线\n0:00-1:30 - 开场\n42:00 - 结束 - 回顾\n",
+    );
+    let e: Vec<_> = r.session.entries().collect();
+    assert_eq!(e[0].end, Some(End::At(90)));
+    assert_eq!(e[0].text, "开场");
+    assert_eq!(e[1].end, Some(End::Close));
+    assert_eq!(e[1].text, "回顾");
+}
+
+#[test]
+fn end_word_glued_to_text_is_text() {
+    let r = parse_recap("a.txt", "## 时间线\n00:21:30 - 结束语\n");
+    let e: Vec<_> = r.session.entries().collect();
+    assert_eq!(e[0].end, None);
+    assert_eq!(e[0].text, "结束语");
+}
+
+#[test]
+fn heading_then_bracket_range() {
+    let r = parse_recap(
+        "a.txt",
+        "## 时间线\n### 开场\n[00:00 - 05:30]\n- 点\n### 结尾\n[1:35:00 - 结束]\n- 完\n",
+    );
+    let t = &r.session.timeline;
+    assert_eq!(t.len(), 2);
+    assert_eq!(t[0].start, Some(0));
+    assert_eq!(t[0].entries[0].text, "开场");
+    assert_eq!(t[0].entries[0].points.len(), 1);
+    assert_eq!(t[1].end, Some(End::Close));
+    assert_eq!(t[1].entries[0].start, Some(5700));
+}
+
+#[test]
+fn heading_with_range_and_timed_bullets() {
+    let r = parse_recap(
+        "a.txt",
+        "## 时间线\n### 开场介绍 (00:00 - 03:30)\n- **00:00** - 甲\n- **01:15** - 乙\n",
+    );
+    let t = &r.session.timeline;
+    assert_eq!(t[0].heading.as_deref(), Some("开场介绍"));
+    assert_eq!(t[0].end, Some(End::At(210)));
+    assert_eq!(t[0].entries.len(), 2);
+    assert_eq!(t[0].entries[1].text, "乙");
+}
+
+#[test]
+fn heading_range_then_plain_bullets() {
+    let r = parse_recap("a.txt", "# T\n## 时间线\n### 开场 [00:00 - 01:00]\n- 点\n");
+    let e: Vec<_> = r.session.entries().collect();
+    assert_eq!(e.len(), 1);
+    assert_eq!((e[0].start, e[0].text.as_str()), (Some(0), "开场"));
+    assert_eq!(e[0].anchor, "t-0m00s");
+    assert_eq!(e[0].points[0].text, "点");
+}
+
+/// Shapes beyond the samples': each reads as two entries at 0:00 and
+/// 5:30, each holding its bullet, with nothing to warn about.
+#[test]
+fn more_timeline_shapes() {
+    let shapes = [
+        "## 00:00 开场\n- 甲\n## 05:30 主题\n- 乙\n",
+        "## 开场 (00:00 - 05:30)\n- 甲\n## 主题 (05:30 - 10:00)\n- 乙\n",
+        "## 时间线\n### 00:00 开场\n- 甲\n### 05:30 主题\n- 乙\n",
+        "## 时间线\n### [00:00] 开场\n- 甲\n### [05:30] 主题\n- 乙\n",
+        "## 时间线\n#### 00:00 - 05:30 开场\n- 甲\n#### 05:30 - 10:00 主题\n- 乙\n",
+        "## 时间线\n1. 00:00 - 开场\n   - 甲\n2. 05:30 - 主题\n   - 乙\n",
+        "## 时间线\n00:00｜开场\n- 甲\n05:30｜主题\n- 乙\n",
+        "## 时间线\n00:00:00.000 - 开场\n- 甲\n00:05:30,000 - 主题\n- 乙\n",
+        "## 时间线\n| 时间 | 内容 | 要点 |\n|---|---|---|\n| 00:00 | 开场 | 甲 |\n| 05:30 | 主题 | 乙 |\n",
+        "## 议程\n| 时间 | 内容 |\n| :-: | --- |\n| 00:00 - 05:30 | 开场<br>甲 |\n| 05:30 - 10:00 | 主题<br/>乙 |\n",
+    ];
+    for shape in shapes {
+        let r = parse_recap("a.md", &format!("# T\n## 会议概述\n概述。\n{shape}"));
+        let e: Vec<_> = r.session.entries().collect();
+        let got: Vec<_> = e
+            .iter()
+            .map(|e| {
+                let points: Vec<&str> = e.points.iter().map(|p| p.text.as_str()).collect();
+                (e.start, e.text.as_str(), points)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some(0), "开场", vec!["甲"]),
+                (Some(330), "主题", vec!["乙"])
+            ],
+            "{shape}"
+        );
+        assert!(r.diagnostics.is_empty(), "{shape}: {:?}", r.diagnostics);
+        assert_eq!(r.session.overview.len(), 1, "{shape}");
+    }
+}
+
+#[test]
+fn a_table_of_facts_before_the_timeline_stays_text() {
+    let r = parse_recap(
+        "a.md",
+        "# T\n| 时间 | 2025-12-02 |\n| 地点 | 拉斯维加斯 |\n\n| 时间 | 内容 |\n|---|---|\n| 00:00 | 开场 |\n",
+    );
+    let e: Vec<_> = r.session.entries().collect();
+    assert_eq!((e.len(), e[0].text.as_str()), (1, "开场"));
+    let texts: Vec<&str> = r.session.overview.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(texts, ["| 时间 | 2025-12-02 |\n| 地点 | 拉斯维加斯 |"]);
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+}
+
+#[test]
+fn table_rows_without_a_time_are_kept_and_reported() {
+    let r = parse_recap(
+        "a.md",
+        "# T\n## 时间线\n| 时间 | 内容 |\n|---|---|\n| 00:00 | 开场 |\n| 稍后 | 问答 |\n",
+    );
+    let e: Vec<_> = r.session.entries().collect();
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].points[0].text, "| 稍后 | 问答 |");
+    assert_eq!(r.diagnostics.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(r.diagnostics[0].line, Some(6));
+}
+
+#[test]
+fn unknown_line_is_kept_and_reported() {
+    let r = parse_recap("a.txt", "# T\n## 时间线\n00:00 - 开场\n奇怪的一行\n");
+    assert_eq!(r.diagnostics.len(), 1);
+    assert_eq!(r.diagnostics[0].line, Some(4));
+    let e: Vec<_> = r.session.entries().collect();
+    assert_eq!(e[0].points[0].text, "奇怪的一行");
+}
+
+#[test]
+fn footer_themes_and_note() {
+    let r = parse_recap("a.txt", "# T\n━━━━━━\n核心主题：A、B、C\n注：备注\n");
+    assert_eq!(r.session.key_themes, vec!["A", "B", "C"]);
+    assert_eq!(r.session.note.as_deref(), Some("备注"));
+}
+
+#[test]
+fn a_title_in_front_matter_keeps_the_first_line_as_text() {
+    let r = parse_recap(
+        "a.md",
+        "---\ntitle: 前置标题\n---\n**加粗的导语**\n\n## 时间线\n00:00 - 开场\n",
+    );
+    assert_eq!(r.session.title.full, "前置标题");
+    assert_eq!(r.session.overview[0].text, "**加粗的导语**");
+    let r = parse_recap("a.md", "**加粗的标题**\n\n## 时间线\n00:00 - 开场\n");
+    assert_eq!(r.session.title.full, "加粗的标题");
+    assert!(r.session.overview.is_empty());
+}
+
+#[test]
+fn footers_without_a_rule_or_under_a_heading() {
+    let r = parse_recap(
+        "a.txt",
+        "# T\n## 时间线\n00:00 - 开场\n关键词：A，B\n注：备注\n",
+    );
+    assert_eq!(r.session.key_themes, vec!["A", "B"]);
+    assert_eq!(r.session.note.as_deref(), Some("备注"));
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    let r = parse_recap(
+        "a.txt",
+        "# T\n## 时间线\n00:00 - 开场\n## 核心主题\n- A\n- B、C\n## 备注\n一行\n两行\n",
+    );
+    assert_eq!(r.session.key_themes, vec!["A", "B", "C"]);
+    assert_eq!(r.session.note.as_deref(), Some("一行\n两行"));
+}
+
+#[test]
+fn impossible_time_warns() {
+    let r = parse_recap("a.txt", "## 时间线\n99:99 - 怪\n");
+    assert!(r.diagnostics.iter().any(|d| d.message.contains("99:99")));
+    assert_eq!(r.session.entries().count(), 1);
+}
+
+#[test]
+fn duplicate_times_get_distinct_anchors() {
+    let r = parse_recap("a.txt", "## 时间线\n00:10 - a\n00:10 - b\n");
+    let a: Vec<_> = r.session.entries().map(|e| e.anchor.clone()).collect();
+    assert_eq!(a, vec!["t-0m10s", "t-0m10s-2"]);
+}
