@@ -106,20 +106,15 @@ impl SiteConfig {
                     .unwrap_or(1);
                 anyhow::anyhow!("{file}:{line}: {}", e.message())
             })?;
-        let line_of = |key: &str| {
-            text.lines()
-                .position(|l| l.trim_start().starts_with(key))
-                .map(|i| i + 1)
-        };
+        let line_of = |key: &str| crate::toml_keys::line_of(text, 0, key);
         config.unknown_keys = unknown
             .into_iter()
             .map(|path| {
-                let key = path_text(&path);
                 let line = match path.first() {
-                    Some(crate::toml_keys::Step::Key(k)) => crate::toml_keys::line_of(text, 0, k),
+                    Some(crate::toml_keys::Step::Key(k)) => line_of(k),
                     _ => None,
                 };
-                (key, line)
+                (path_text(&path), line)
             })
             .collect();
         config.unknown_keys.sort_by_key(|(_, line)| *line);

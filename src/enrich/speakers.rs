@@ -158,8 +158,10 @@ pub fn find(
             }
         };
         if listing {
-            if let Some(item) = list_item(l) {
-                push(l.len() - item.len(), labelled(item, org_of));
+            // `- 张伟，AWS 首席架构师`, read as the parser reads list lines.
+            if let Some(item) = crate::parse::shapes::bullet(l).map(|b| b.text.trim_end()) {
+                let at = item.as_ptr() as usize - l.as_ptr() as usize;
+                push(at, labelled(item, org_of));
                 continue;
             }
             listing = false;
@@ -423,65 +425,55 @@ fn paren_speaker(
     make(name, role.as_deref(), org.as_deref(), org_of)
 }
 
-/// The text of a list item: `- 张伟，AWS 首席架构师` → `张伟，AWS 首席架构师`.
-fn list_item(l: &str) -> Option<&str> {
-    let t = l.trim_start();
-    let rest = t.strip_prefix(['-', '*', '·', '•', '+']).or_else(|| {
-        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-        (digits > 0)
-            .then(|| t[digits..].strip_prefix(['.', '、', ')']))
-            .flatten()
-    })?;
-    let item = rest.trim();
-    (rest.starts_with([' ', '\u{3000}']) && !item.is_empty()).then_some(item)
-}
-
 /// The speakers of one label, each with where it starts:
 /// `张伟（AWS 架构师）、Maria Lopez（Netflix 总监）`, `A; B`, `Jane Doe
 /// (AWS), John Roe (Acme)`, `张伟和李娜`. Separators inside brackets, and
 /// commas that do not follow a bracket (`王磊，TiDB 架构师` is one speaker),
 /// do not split.
 fn speaker_list(rest: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let (mut depth, mut start, mut after_close) = (0usize, 0usize, false);
-    let mut cut = |from: usize, to: usize, next: usize, start: &mut usize| {
-        let piece = rest[from..to].trim();
+    let mut pieces = Vec::new();
+    let mut push = |from: usize, to: usize| {
+        let raw = &rest[from..to];
+        let piece = raw.trim();
         if !piece.is_empty() {
-            out.push((
-                from + (rest[from..to].len() - rest[from..to].trim_start().len()),
-                piece,
-            ));
+            pieces.push((from + raw.len() - raw.trim_start().len(), piece));
         }
-        *start = next;
     };
-    let mut chars = rest.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = i + c.len_utf8();
+    let (mut depth, mut start, mut after_close) = (0usize, 0usize, false);
+    for (i, c) in rest.char_indices() {
+        if i < start {
+            continue; // inside ` and ` / ` & `
+        }
         match c {
             '(' | '（' => depth += 1,
             ')' | '）' => depth = depth.saturating_sub(1),
             _ => {}
         }
         if depth == 0 {
-            let splits = matches!(c, '、' | '；' | ';')
+            let at = &rest[i..];
+            let separator = if matches!(c, '、' | '；' | ';')
                 || (matches!(c, ',' | '，') && after_close)
-                || (c == '和' && i > start);
-            if splits {
-                cut(start, i, next, &mut start);
-            } else if rest[i..].starts_with(" and ") || rest[i..].starts_with(" & ") {
-                let skip = if rest[i..].starts_with(" and ") { 5 } else { 3 };
-                cut(start, i, i + skip, &mut start);
-                for _ in 1..skip {
-                    chars.next();
-                }
+                || (c == '和' && i > start)
+            {
+                c.len_utf8()
+            } else if at.starts_with(" and ") {
+                5
+            } else if at.starts_with(" & ") {
+                3
+            } else {
+                0
+            };
+            if separator > 0 {
+                push(start, i);
+                start = i + separator;
             }
         }
         if !c.is_whitespace() {
             after_close = matches!(c, ')' | '）');
         }
     }
-    cut(start, rest.len(), rest.len(), &mut start);
-    out
+    push(start, rest.len());
+    pieces
 }
 
 /// The patterns of [`labelled`]: `Name 来自 Org`, `Org 的 Name`, `Name, Role at Org`.

@@ -109,10 +109,8 @@ pub fn prose_blocks(text: &str, links: &[Link]) -> String {
         let (from, to) = (offset(part), offset(part) + part.len());
         linked_text(part, &shifted(links, from, to))
     };
-    let rows: Vec<Option<Vec<&str>>> = text
-        .split('\n')
-        .map(|l| shapes::table_row(l.trim()))
-        .collect();
+    let lines: Vec<&str> = text.split('\n').collect();
+    let rows: Vec<Option<Vec<&str>>> = lines.iter().map(|l| shapes::table_row(l.trim())).collect();
     let is_rule = |k: usize| {
         rows.get(k)
             .and_then(Option::as_ref)
@@ -120,7 +118,7 @@ pub fn prose_blocks(text: &str, links: &[Link]) -> String {
     };
     let mut out = String::with_capacity(text.len() + 64);
     let mut open: Option<Block> = None;
-    for (k, line) in text.split('\n').enumerate() {
+    for (k, line) in lines.into_iter().enumerate() {
         if let Some(cells) = &rows[k] {
             if is_rule(k) && open == Some(Block::Table) {
                 continue;
