@@ -108,6 +108,26 @@ SHAPES = {
     + "\n讲者：\n"
     + "".join(f"- Person{i}，Corp{i} 工程师\n" for i in range(20_000))
     + "\n## 时间线\n00:00 - 开场\n",
+    # 60,000 subtitle cues: number, time range, text.
+    "cues": lambda: HEAD.format("字幕")
+    + "".join(
+        f"{i + 1}\n00:{clock(i)},000 --> 00:{clock(i + 1)},000\n第{i}句 Bedrock\n\n"
+        for i in range(60_000)
+    ),
+    # 60,000 entries timed in words, and 60,000 bullets timed at their end.
+    "worded_times": lambda: HEAD.format("中文时间")
+    + "".join(f"{i // 60}分{i % 60}秒 - 第{i}条 Kiro\n" for i in range(60_000))
+    + "".join(f"- 第{i}点 ({clock(i)})\n" for i in range(60_000)),
+    # 50,000 comments never closed, then 50,000 closed on the same line
+    # with text after them.
+    "comments": lambda: HEAD.format("注释")
+    + "00:00 - 开场\n"
+    + "<!-- 未闭合\n" * 50_000
+    + "<!-- a --> 正文\n" * 50_000,
+    # A part after the timeline with a list of 100,000 lines.
+    "takeaways": lambda: HEAD.format("要点")
+    + "00:00 - 开场\n## 关键要点\n"
+    + "".join(f"- 第{i}点 Bedrock\n> 引语\n" for i in range(50_000)),
     # 60,000 figures in one line.
     "numbers": lambda: one_entry(
         "数字", "".join(f"增长 {i % 100}%，收入 {i} 亿美元，" for i in range(30_000))

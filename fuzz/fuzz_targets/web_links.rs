@@ -1,7 +1,7 @@
 //! Any text: web addresses are found inside it on character boundaries,
 //! masking keeps every offset, and rendering the text with them gives
 //! balanced `<a>` and `<strong>` tags and no unescaped markup, as a line
-//! and as prose blocks (paragraphs, lists, tables).
+//! and as prose blocks (paragraphs, lists, tables, headings, quotes).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
@@ -32,6 +32,8 @@ fuzz_target!(|data: &[u8]| {
         ("<li>", "</li>"),
         ("<table>", "</table>"),
         ("<tr>", "</tr>"),
+        ("<h3>", "</h3>"),
+        ("<blockquote>", "</blockquote>"),
     ] {
         assert_eq!(blocks.matches(open).count(), blocks.matches(close).count(), "{open}");
     }

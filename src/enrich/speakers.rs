@@ -118,7 +118,7 @@ fn patterns() -> &'static Patterns {
         .unwrap(),
         label: Regex::new_anchored(r"^(?:[-*·•]\s*)?(?:主讲人|主讲嘉宾|特邀嘉宾|嘉宾|主持人|演讲者|讲者|分享人|Speakers?|Presenters?|Host|Moderator)\s*[：:]?\s*(?P<rest>.+)$").unwrap(),
         en_by: Regex::new(&format!(
-            r"(?:presented|hosted|moderated|delivered|given|led|joined on stage|joined|introduced|co-presented) by (?P<name>{LATIN_NAME})(?:\s*\((?P<paren>[^)]{{2,}})\)|, (?P<role>[^,.;()]{{2,}}?) (?:at|of|from) (?P<org>[A-Z][^,.;()]*))?"
+            r"(?:[Pp]resented|[Hh]osted|[Mm]oderated|[Dd]elivered|[Gg]iven|[Ll]ed|[Jj]oined on stage|[Jj]oined|[Ii]ntroduced|[Cc]o-presented) by (?P<name>{LATIN_NAME})(?:\s*\((?P<paren>[^)]{{2,}})\)|, (?P<role>[^,.;()]{{2,}}?) (?:at|of|from) (?P<org>[A-Z][^,.;()]*))?"
         ))
         .unwrap(),
         latin_name_end: Regex::new(&format!(r"(?P<name>{LATIN_NAME})\s*$")).unwrap(),
@@ -425,6 +425,17 @@ fn paren_speaker(
     make(name, role.as_deref(), org.as_deref(), org_of)
 }
 
+/// Whether the `和` between `before` and `after` joins two names (`李明和
+/// 王芳`) rather than being part of one (`张和平`, `欧阳和平`): a name
+/// has two characters or more on each side.
+fn joins_two_names(before: &str, after: &str) -> bool {
+    let next_name = after
+        .chars()
+        .take_while(|c| !"和、；;,，(（".contains(*c))
+        .filter(|c| !c.is_whitespace());
+    before.trim().chars().count() >= 2 && next_name.count() >= 2
+}
+
 /// The speakers of one label, each with where it starts:
 /// `张伟（AWS 架构师）、Maria Lopez（Netflix 总监）`, `A; B`, `Jane Doe
 /// (AWS), John Roe (Acme)`, `张伟和李娜`. Separators inside brackets, and
@@ -453,7 +464,7 @@ fn speaker_list(rest: &str) -> Vec<(usize, &str)> {
             let at = &rest[i..];
             let separator = if matches!(c, '、' | '；' | ';')
                 || (matches!(c, ',' | '，') && after_close)
-                || (c == '和' && i > start)
+                || (c == '和' && joins_two_names(&rest[start..i], &rest[i + c.len_utf8()..]))
             {
                 c.len_utf8()
             } else if at.starts_with(" and ") {
@@ -799,6 +810,18 @@ mod tests {
     }
 
     #[test]
+    fn a_name_with_he_in_it_is_one_name() {
+        assert_eq!(
+            names("主持人：张和平\n嘉宾：欧阳和平和李娜"),
+            vec![
+                s("张和平", "", ""),
+                s("欧阳和平", "", ""),
+                s("李娜", "", "")
+            ]
+        );
+    }
+
+    #[test]
     fn a_label_then_a_list_of_speakers() {
         let text = "讲者：\n- 张伟，AWS 首席架构师\n- Maria Lopez，Netflix 工程总监\n其余是正文，Ann Lee，CTO\n演讲者介绍了Kiro、AgentCore Canvas和Amazon Vexium等服务";
         assert_eq!(
@@ -820,6 +843,14 @@ mod tests {
                 s("Ravi Patel", "Staff SRE", "Northwind Health"),
                 s("Tomás Álvarez", "Program Chair", "Open Source Summit")
             ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_may_start_with_the_verb() {
+        assert_eq!(
+            names("Presented by Jane Doe, Principal Engineer at AWS. The session covered agents."),
+            vec![s("Jane Doe", "Principal Engineer", "AWS")]
         );
     }
 

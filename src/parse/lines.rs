@@ -26,15 +26,7 @@ pub fn classify_h2(h: &str) -> Heading {
         return Heading::Note;
     }
     let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-    if has(&[
-        "时间线",
-        "时间轴",
-        "timeline",
-        "议程",
-        "agenda",
-        "要点",
-        "流程",
-    ]) {
+    if has(&["时间线", "时间轴", "timeline", "议程", "agenda", "流程"]) {
         Heading::Timeline
     } else if has(&OVERVIEW_WORDS) {
         Heading::Overview
@@ -136,6 +128,34 @@ pub fn first_line_title(t: &str) -> Option<&str> {
     (!title.is_empty()).then_some(title)
 }
 
+/// Which lines are wholly an HTML comment (`<!-- 草稿 -->`, or `<!--` …
+/// `-->` over several lines): notes to the writer, as in Markdown. A
+/// comment that is never closed, or that text follows on its last line,
+/// hides nothing.
+pub fn comment_lines(body: &str) -> Vec<bool> {
+    if !body.contains("<!--") {
+        return Vec::new();
+    }
+    let lines: Vec<&str> = body.lines().map(str::trim).collect();
+    let mut hidden = vec![false; lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(first) = lines[i].strip_prefix("<!--") else {
+            i += 1;
+            continue;
+        };
+        let after_open = |j: usize| if j == i { first } else { lines[j] };
+        let Some(close) = (i..lines.len()).find(|&j| after_open(j).contains("-->")) else {
+            break;
+        };
+        if after_open(close).ends_with("-->") {
+            hidden[i..=close].fill(true);
+        }
+        i = close + 1;
+    }
+    hidden
+}
+
 /// `===` under the title: a setext heading.
 pub fn is_setext_rule(t: &str) -> bool {
     t.len() >= 3 && t.bytes().all(|b| b == b'=')
@@ -204,6 +224,20 @@ mod tests {
                     && (compact.chars().all(|c| c == '-')
                         || compact.chars().all(|c| c == '*')
                         || compact.chars().all(|c| c == '_'))))
+    }
+
+    #[test]
+    fn comments_are_hidden_when_closed() {
+        let hidden = |t: &str| -> Vec<usize> {
+            let h = comment_lines(t);
+            (0..h.len()).filter(|&i| h[i]).collect()
+        };
+        assert_eq!(hidden("甲\n<!-- 草稿 -->\n乙"), vec![1]);
+        assert_eq!(hidden("<!--\n草稿\n-->\n乙"), vec![0, 1, 2]);
+        assert_eq!(hidden("<!-- 草稿\n乙"), Vec::<usize>::new());
+        assert_eq!(hidden("<!-- 草稿 --> 正文"), Vec::<usize>::new());
+        assert_eq!(hidden("<!-->"), Vec::<usize>::new());
+        assert_eq!(hidden("无注释"), Vec::<usize>::new());
     }
 
     #[test]

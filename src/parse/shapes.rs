@@ -14,9 +14,10 @@ use std::sync::LazyLock;
 
 /// A timed line: `00:00 - text`, `0:00-1:30 - text`, `42:00 - 结束 - text`,
 /// `[00:00 - 05:30]`, `【00:00】text`, `**[12:30]** text`, `12:30 – 18:00 · text`,
-/// `00:00｜text`, `00:00:00.000 - text`.
-/// Groups: start, end, text. The reference for [`ENTRY_HEAD`] and the
-/// `is_timed` check.
+/// `00:00｜text`, `00:00:00.000 - text`, `00:00:01,250 --> 00:00:04,000`,
+/// `⏱ 00:00 text` (a symbol before the time, as summarising tools write).
+/// Groups: start, end, text. The reference the tests hold [`timed`] to.
+#[cfg(test)]
 static ENTRY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new_anchored(&entry_pattern("(.*)$")).unwrap());
 
@@ -28,14 +29,16 @@ static ENTRY: LazyLock<Regex> =
 /// build. Groups: start, end.
 static ENTRY_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(&entry_pattern("")).unwrap());
 
-/// A time as written: `MM:SS`, `H:MM:SS`, full-width colons, and
-/// milliseconds (`.250`, `,250`) as transcript tools write them.
-const TIME: &str = r"\d{1,3}[:：]\d{1,3}(?:[:：]\d{1,3})?(?:[.,]\d{3})?";
+/// A time as written: `MM:SS`, `H:MM:SS`, full-width colons,
+/// milliseconds (`.250`, `,250`) as transcript tools write them, and in
+/// words: `5分30秒`, `1小时02分`. A worded time needs its seconds or its
+/// hours: `5分钟` alone is a length of time in prose.
+const TIME: &str = r"(?:\d{1,3}[:：]\d{1,3}(?:[:：]\d{1,3})?(?:[.,]\d{3})?|(?:\d{1,2}小时)?\d{1,3}分\d{1,2}秒|\d{1,2}小时\d{1,2}分钟?)";
 
 fn entry_pattern(tail: &str) -> String {
     let t = TIME;
     format!(
-        r"^(?:\d{{1,3}}[.、)]\s*)?(?:\*\*)?[\[【(（]?\s*({t})\s*(?:(?:-|–|—|~|～|至|到|to)\s*({t}|结束|结尾|[Ee]nd)\s*)?[\]】)）]?(?:\*\*)?\s*(?:(?:-|–|—|:|：|·|\||｜|~)\s*)?{tail}"
+        r"^(?:[\p{{So}}\x{{FE0F}}\x{{200D}}]+\s*)?(?:\d{{1,3}}[.、)]\s*)?(?:\*\*)?[\[【(（]?\s*({t})\s*(?:(?:-->|->|→|-|–|—|~|～|至|到|to)\s*({t}|结束|结尾|[Ee]nd)\s*)?[\]】)）]?(?:\*\*)?\s*(?:(?:-|–|—|:|：|·|\||｜|~)\s*)?{tail}"
     )
 }
 
@@ -44,15 +47,15 @@ fn entry_pattern(tail: &str) -> String {
 static HEADING_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     let t = TIME;
     Regex::new_anchored(&format!(
-        r"^(.*?)\s*[\[【(（]\s*({t})\s*(?:-|–|—|~|～|至|到|to)\s*({t}|结束|结尾|[Ee]nd)\s*[\]】)）]\s*$"
+        r"^(.*?)\s*[\[【(（]\s*({t})\s*(?:-->|->|→|-|–|—|~|～|至|到|to)\s*({t}|结束|结尾|[Ee]nd)\s*[\]】)）]\s*$"
     ))
     .unwrap()
 });
 
-/// `- text`, `* text`, `1. text`, `2、text`, indented or not. Groups:
+/// `- text`, `* text`, `— text`, `1. text`, `2、text`, indented or not. Groups:
 /// indent, ordinal, text. [`bullet`] reads the same lines without it.
 static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new_anchored(r"^(\s*)(?:[-*+•·]|(\d{1,3})[.、)])\s+(.*)$").unwrap());
+    LazyLock::new(|| Regex::new_anchored(r"^(\s*)(?:[-*+•·—–]|(\d{1,3})[.、)])\s+(.*)$").unwrap());
 
 /// A bullet line, as [`BULLET`] splits it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +74,7 @@ pub fn bullet(line: &str) -> Option<Bullet<'_>> {
     let indent = &line[..line.len() - body.len()];
     let first = body.chars().next()?;
     let (ordinal, after) = match first {
-        '-' | '*' | '+' | '•' | '·' => (None, &body[first.len_utf8()..]),
+        '-' | '*' | '+' | '•' | '·' | '—' | '–' => (None, &body[first.len_utf8()..]),
         '0'..='9' => {
             let digits = body.bytes().take_while(u8::is_ascii_digit).count();
             let rest = &body[digits..];
@@ -132,26 +135,55 @@ pub fn timed(s: &str) -> Option<Timed<'_>> {
     if text.contains('\n') {
         return None;
     }
-    Some(Timed {
+    let timed = Timed {
         start: c.get(1)?,
         end: c.get(2),
         text,
-    })
+    };
+    (!timed.worded_time_in_prose(head)).then_some(timed)
+}
+
+impl Timed<'_> {
+    /// `1小时02分钟的演示`: a worded time with text glued to it is prose.
+    fn worded_time_in_prose(&self, text_start: usize) -> bool {
+        self.end.is_none()
+            && text_start == self.start.end()
+            && !self.text.is_empty()
+            && !self.start.as_str().ends_with(|c: char| c.is_ascii_digit())
+    }
 }
 
 /// Whether `s` is `【…】` around a timed line: such a line is an entry,
 /// not a bracketed heading.
 pub fn is_timed(s: &str) -> bool {
-    clock_after_prefix(s) && ENTRY.is_match(s)
+    timed(s).is_some()
 }
 
 /// `h` matched against [`HEADING_RANGE`]: groups heading, start, end.
 pub fn heading_range(h: &str) -> Option<Captures<'_>> {
     let closed = h.trim_end().ends_with([']', '】', ')', '）']);
-    if !closed || !h.contains([':', '：']) {
+    if !closed || !h.contains([':', '：', '分']) {
         return None;
     }
     HEADING_RANGE.captures(h)
+}
+
+/// A time in brackets at the end of a line, `开场介绍 (00:00)`:
+/// (the text before it, the time as written).
+pub fn trailing_time(t: &str) -> Option<(&str, &str)> {
+    let t = t.trim_end();
+    let close = t.chars().next_back()?;
+    let open = match close {
+        ')' => '(',
+        '）' => '（',
+        ']' => '[',
+        '】' => '【',
+        _ => return None,
+    };
+    let at = t.rfind(open)?;
+    let time = t[at + open.len_utf8()..t.len() - close.len_utf8()].trim();
+    let text = t[..at].trim_end();
+    (!text.is_empty() && super::time::parse_time(time).is_some()).then_some((text, time))
 }
 
 /// The cells of a Markdown table row, `| 00:00 | 开场 | 要点 |`, trimmed;
@@ -189,17 +221,21 @@ pub fn is_time_label(cell: &str) -> bool {
     .contains(&c.as_str())
 }
 
-/// What every line [`ENTRY`] matches has: before its first `:` or `：`,
+/// What every line [`ENTRY`] matches has: before its first `:` or `：`
+/// (or the `分` / `小时` of a worded time),
 /// only digits, spaces and the optional prefix's marks (`1.`, `**`, `[`),
 /// and a digit right before it.
 fn clock_after_prefix(s: &str) -> bool {
     let mut after_digit = false;
     for c in s.chars() {
         match c {
-            ':' | '：' => return after_digit,
+            ':' | '：' | '分' | '小' => return after_digit,
             c if c.is_numeric() => after_digit = true,
             '.' | '、' | ')' | '*' | '[' | '【' | '(' | '（' => after_digit = false,
             c if c.is_whitespace() => after_digit = false,
+            // A symbol before the time (`⏱ 00:00`); looser than the
+            // pattern's `\p{So}`, as a check before it may be.
+            c if !c.is_ascii() && !c.is_alphanumeric() => after_digit = false,
             _ => return false,
         }
     }
@@ -248,6 +284,15 @@ mod tests {
         "00:00:00.000 - 开场",
         "00:00:01,250 --> 00:00:04,000",
         "12:30,13:00 两场",
+        "5分30秒 - 主题演讲",
+        "【1小时02分】问答",
+        "1小时02分钟的演示",
+        "5分钟完成部署",
+        "0分0秒-5分30秒 开场",
+        "⏱ 00:00 开场",
+        "🕐\u{FE0F} 05:30 - 发布",
+        "— 破折号列表",
+        "—— 引语",
         "a 00:00 - 不在开头",
         "- 行内\n换行",
         "\u{3000}- 全角空格缩进",
@@ -256,11 +301,12 @@ mod tests {
 
     fn timed_by_pattern(line: &str) -> Option<Timed<'_>> {
         let c = ENTRY.captures(line)?;
-        Some(Timed {
+        let timed = Timed {
             start: c.get(1).unwrap(),
             end: c.get(2),
             text: c.get(3).unwrap().as_str(),
-        })
+        };
+        (!timed.worded_time_in_prose(c.get(3).unwrap().start())).then_some(timed)
     }
 
     #[test]
@@ -285,6 +331,19 @@ mod tests {
     }
 
     #[test]
+    fn a_time_may_close_a_line() {
+        assert_eq!(
+            trailing_time("开场介绍 (00:00)"),
+            Some(("开场介绍", "00:00"))
+        );
+        assert_eq!(trailing_time("发布（05:30）"), Some(("发布", "05:30")));
+        assert_eq!(trailing_time("问答 [1:02:00] "), Some(("问答", "1:02:00")));
+        assert_eq!(trailing_time("比例 (3:1)"), None);
+        assert_eq!(trailing_time("(00:00)"), None);
+        assert_eq!(trailing_time("开场介绍"), None);
+    }
+
+    #[test]
     fn heading_ranges_are_found_behind_the_check() {
         let c = heading_range("开场介绍 (00:00 - 03:30)").unwrap();
         assert_eq!(c[1].trim(), "开场介绍");
@@ -298,9 +357,59 @@ mod tests {
     #[test]
     fn random_lines_agree_with_the_patterns() {
         const PIECES: &[&str] = &[
-            " ", "\t", "\u{3000}", "-", "*", "**", "+", "•", "·", "1", "12", "123", "4", "١", "１",
-            ".", "、", ")", "）", "(", "（", "[", "]", "【", "】", ":", "：", "00:00", "05:30",
-            "结束", "end", "to", "至", "~", "–", "文", "Kiro", "\n", "｜", ".250", ",5",
+            " ",
+            "\t",
+            "\u{3000}",
+            "-",
+            "*",
+            "**",
+            "+",
+            "•",
+            "·",
+            "1",
+            "12",
+            "123",
+            "4",
+            "١",
+            "１",
+            ".",
+            "、",
+            ")",
+            "）",
+            "(",
+            "（",
+            "[",
+            "]",
+            "【",
+            "】",
+            ":",
+            "：",
+            "00:00",
+            "05:30",
+            "结束",
+            "end",
+            "to",
+            "至",
+            "~",
+            "–",
+            "文",
+            "Kiro",
+            "\n",
+            "｜",
+            ".250",
+            ",5",
+            "-->",
+            "→",
+            "分",
+            "秒",
+            "小时",
+            "钟",
+            "5分30秒",
+            "⏱",
+            "🕐",
+            "\u{FE0F}",
+            "—",
+            "，",
         ];
         let mut next = crate::test_random(0x2545_f491_4f6c_dd1d);
         for _ in 0..200_000 {

@@ -1,5 +1,5 @@
 //! Timestamps as note-takers write them: `MM:SS`, `H:MM:SS`, minutes past 59
-//! (`66:50`), and `结束` for "until the end".
+//! (`66:50`), in words (`5分30秒`), and `结束` for "until the end".
 
 use crate::model::{End, Seconds};
 
@@ -17,6 +17,9 @@ pub enum TimeError {
 /// are dropped: anchors are to the second.
 pub fn parse_time(s: &str) -> Option<Result<Seconds, TimeError>> {
     let s = s.trim();
+    if s.contains('分') {
+        return parse_worded(s);
+    }
     let s = match s
         .len()
         .checked_sub(4)
@@ -58,6 +61,31 @@ pub fn parse_time(s: &str) -> Option<Result<Seconds, TimeError>> {
         }
         _ => None,
     }
+}
+
+/// `5分30秒`, `1小时02分`, `1小时02分钟30秒`: seconds or hours are needed
+/// (`5分钟` alone is a length of time, not a moment).
+fn parse_worded(s: &str) -> Option<Result<Seconds, TimeError>> {
+    let number = |t: &str| {
+        (!t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse::<u32>().ok())
+            .flatten()
+    };
+    let (hours, rest) = match s.split_once("小时") {
+        Some((h, rest)) => (Some(number(h)?), rest),
+        None => (None, s),
+    };
+    let (minutes, rest) = rest.split_once('分')?;
+    let minutes = number(minutes)?;
+    let rest = rest.strip_prefix('钟').unwrap_or(rest);
+    let seconds = match rest {
+        "" if hours.is_some() => 0,
+        _ => number(rest.strip_suffix('秒')?)?,
+    };
+    if seconds >= 60 || hours.is_some() && minutes >= 60 {
+        return Some(Err(TimeError::OutOfRange(s.to_string())));
+    }
+    Some(Ok(hours.unwrap_or(0) * 3600 + minutes * 60 + seconds))
 }
 
 /// Parse the end of a range: a time, or one of the words for "the end".
@@ -106,6 +134,18 @@ mod tests {
         assert_eq!(parse_time("12"), None);
         assert_eq!(parse_time("1:2"), None);
         assert_eq!(parse_time("2025"), None);
+    }
+
+    #[test]
+    fn times_in_words() {
+        assert_eq!(parse_time("0分0秒"), Some(Ok(0)));
+        assert_eq!(parse_time("5分30秒"), Some(Ok(330)));
+        assert_eq!(parse_time("1小时02分"), Some(Ok(3720)));
+        assert_eq!(parse_time("1小时02分钟30秒"), Some(Ok(3750)));
+        assert_eq!(parse_time("5分钟"), None);
+        assert_eq!(parse_time("五分三十秒"), None);
+        assert!(matches!(parse_time("5分75秒"), Some(Err(_))));
+        assert!(matches!(parse_time("1小时75分"), Some(Err(_))));
     }
 
     #[test]

@@ -95,7 +95,11 @@ fn strip_suffixes(s: &str) -> &str {
         "Summary",
         "summary",
     ] {
-        if let Some(r) = s.strip_suffix(suf) {
+        // `…之后的总结`: the word is the title's own noun.
+        if let Some(r) = s
+            .strip_suffix(suf)
+            .filter(|r| !r.trim_end().ends_with(['的', '之']))
+        {
             s = r.trim();
         }
     }
@@ -115,6 +119,8 @@ mod tests {
         let t = split_title("AWS re:Invent 2025 - Amazon Connect 会议总结");
         assert_eq!(t.kind, None);
         assert_eq!(t.topic, "Amazon Connect");
+        let t = split_title("时间线之后的总结");
+        assert_eq!(t.topic, "时间线之后的总结");
         let t = split_title("AWS re:Invent 2025 主题演讲总结");
         assert_eq!(t.kind.as_deref(), Some("主题演讲"));
         let t = split_title("AWS re:Invent 2025 中小企业AI转型指南会议总结");

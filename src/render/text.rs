@@ -79,13 +79,15 @@ fn is_safe_url(url: &str) -> bool {
 
 /// A paragraph of a recap's prose as HTML blocks: runs of list lines
 /// (`- …`, `1. …`) become `<ul>` / `<ol>`, table rows (`| a | b |`) a
-/// `<table>` (a row above `|---|` is its header), other lines a `<p>`
+/// `<table>` (a row above `|---|` is its header), `## 标题` an `<h3>`,
+/// `> 引语` a `<blockquote>`,
+/// other lines a `<p>`
 /// with a `<br>` where the note-taker broke the line (a bare line break
 /// would show as a space between Chinese characters). Text as
 /// [`linked_text`].
 pub fn prose_blocks(text: &str, links: &[Link]) -> String {
     use crate::parse::shapes;
-    if !text.contains('\n') && !text.starts_with('|') {
+    if !text.contains('\n') && !text.starts_with(['|', '#', '>']) {
         return format!("<p>{}</p>", linked_text(text, links));
     }
     #[derive(PartialEq, Clone, Copy)]
@@ -94,6 +96,7 @@ pub fn prose_blocks(text: &str, links: &[Link]) -> String {
         Bullets,
         Numbered,
         Table,
+        Quote,
     }
     let close = |out: &mut String, b: Block| {
         out.push_str(match b {
@@ -101,6 +104,7 @@ pub fn prose_blocks(text: &str, links: &[Link]) -> String {
             Block::Bullets => "</li></ul>",
             Block::Numbered => "</li></ol>",
             Block::Table => "</table></div>",
+            Block::Quote => "</p></blockquote>",
         })
     };
     // Where `part` (a slice of `text`) starts in it.
@@ -140,14 +144,26 @@ pub fn prose_blocks(text: &str, links: &[Link]) -> String {
                 continue;
             }
         }
+        if let Some(h) = heading_line(line) {
+            if let Some(b) = open.take() {
+                close(&mut out, b);
+            }
+            let _ = write!(out, "<h3>{}</h3>", linked(h));
+            continue;
+        }
         let (kind, body) = match shapes::bullet(line) {
             Some(b) if b.ordinal.is_some() => (Block::Numbered, b.text),
             Some(b) => (Block::Bullets, b.text),
-            None => (Block::Para, line.trim_start()),
+            None => match line.trim_start().strip_prefix('>') {
+                Some(quoted) => (Block::Quote, quoted.trim_start()),
+                None => (Block::Para, line.trim_start()),
+            },
         };
         let html = linked(body.trim_end());
         match (open, kind) {
-            (Some(Block::Para), Block::Para) => out.push_str("<br>"),
+            (Some(Block::Para), Block::Para) | (Some(Block::Quote), Block::Quote) => {
+                out.push_str("<br>")
+            }
             (Some(b), k) if b == k => out.push_str("</li><li>"),
             (prev, k) => {
                 if let Some(b) = prev {
@@ -156,6 +172,7 @@ pub fn prose_blocks(text: &str, links: &[Link]) -> String {
                 out.push_str(match k {
                     Block::Para => "<p>",
                     Block::Bullets => "<ul><li>",
+                    Block::Quote => "<blockquote><p>",
                     _ => "<ol><li>",
                 });
                 open = Some(k);
@@ -167,6 +184,14 @@ pub fn prose_blocks(text: &str, links: &[Link]) -> String {
         close(&mut out, b);
     }
     out
+}
+
+/// `## 总结` in prose (a part the parser has no slot for keeps its
+/// heading): `总结`.
+fn heading_line(line: &str) -> Option<&str> {
+    let hashes = line.len() - line.trim_start_matches('#').len();
+    let h = line[hashes..].strip_prefix([' ', '\t'])?.trim();
+    ((1..=6).contains(&hashes) && !h.is_empty()).then_some(h)
 }
 
 /// The links that lie within `from..to`, as offsets from `from`.
@@ -398,6 +423,16 @@ mod tests {
     #[test]
     fn prose_lines_become_paragraphs_and_lists() {
         assert_eq!(prose_blocks("一行 <b>", &[]), "<p>一行 &lt;b&gt;</p>");
+        assert_eq!(prose_blocks("## 总结", &[]), "<h3>总结</h3>");
+        assert_eq!(
+            prose_blocks("## 关键要点\n- 甲\n- 乙", &[]),
+            "<h3>关键要点</h3><ul><li>甲</li><li>乙</li></ul>"
+        );
+        assert_eq!(prose_blocks("#话题 不是标题", &[]), "<p>#话题 不是标题</p>");
+        assert_eq!(
+            prose_blocks("他说：\n> 甲\n> 乙\n完", &[]),
+            "<p>他说：</p><blockquote><p>甲<br>乙</p></blockquote><p>完</p>"
+        );
         let text =
             "三个重点：\n- Amazon Bedrock 路由\n- 成本下降 **35%**\n1. 评估\n2. 上线\n结尾\n续行";
         let links = [link(text, "Amazon Bedrock", "/products/amazon-bedrock/")];

@@ -93,6 +93,16 @@ fn more_timeline_shapes() {
         "## 时间线\n00:00:00.000 - 开场\n- 甲\n00:05:30,000 - 主题\n- 乙\n",
         "## 时间线\n| 时间 | 内容 | 要点 |\n|---|---|---|\n| 00:00 | 开场 | 甲 |\n| 05:30 | 主题 | 乙 |\n",
         "## 议程\n| 时间 | 内容 |\n| :-: | --- |\n| 00:00 - 05:30 | 开场<br>甲 |\n| 05:30 - 10:00 | 主题<br/>乙 |\n",
+        "## 时间线\n0分0秒 - 开场\n- 甲\n5分30秒 - 主题\n- 乙\n",
+        "## 时间线\n【0分0秒】开场\n- 甲\n【5分30秒】主题\n- 乙\n",
+        "## 时间线\n[00:00]\n开场\n- 甲\n\n[05:30]\n主题\n- 乙\n",
+        "## 时间线\n#### 00:00\n开场\n- 甲\n#### 05:30\n主题\n- 乙\n",
+        "## 时间线\n> 00:00 - 开场\n> - 甲\n> 05:30 - 主题\n> - 乙\n",
+        "## 时间线\n⏱ 00:00 开场\n- 甲\n🕐\u{FE0F} 05:30 - 主题\n- 乙\n",
+        "## 时间线\n**00:00 - 05:30 开场**\n- 甲\n**05:30 - 10:00 主题**\n- 乙\n",
+        "## 时间线\n00:00 — 开场\n— 甲\n05:30 — 主题\n— 乙\n",
+        "## 时间线\n- 开场 (00:00)\n  - 甲\n- 主题（05:30）\n  - 乙\n",
+        "## 时间线\n开场 (00:00 - 05:30)\n- 甲\n主题 (05:30 - 10:00)\n- 乙\n",
     ];
     for shape in shapes {
         let r = parse_recap("a.md", &format!("# T\n## 会议概述\n概述。\n{shape}"));
@@ -201,4 +211,73 @@ fn duplicate_times_get_distinct_anchors() {
     let r = parse_recap("a.txt", "## 时间线\n00:10 - a\n00:10 - b\n");
     let a: Vec<_> = r.session.entries().map(|e| e.anchor.clone()).collect();
     assert_eq!(a, vec!["t-0m10s", "t-0m10s-2"]);
+}
+
+#[test]
+fn subtitle_cues_lose_their_numbers_not_their_text() {
+    let r = parse_recap(
+        "a.srt.txt",
+        "# T\n## 时间线\n1\n00:00:01,250 --> 00:00:04,000\n大家好。\n\n2\n00:00:04,500 --> 00:01:10,000\n今天讲 S3。\n\n3\n",
+    );
+    let got: Vec<_> = r
+        .session
+        .entries()
+        .map(|e| (e.start, e.end, e.text.as_str(), e.points.len()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some(1), Some(End::At(4)), "大家好。", 0),
+            (Some(4), Some(End::At(70)), "今天讲 S3。", 1)
+        ]
+    );
+    // A number that no cue follows is kept, and reported.
+    assert_eq!(r.diagnostics.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(r.diagnostics[0].line, Some(11));
+}
+
+#[test]
+fn worded_durations_in_prose_are_not_times() {
+    let r = parse_recap(
+        "a.txt",
+        "# T\n## 时间线\n00:00 - 开场\n- 5分钟完成部署\n- 1小时02分钟的演示\n",
+    );
+    let e: Vec<_> = r.session.entries().collect();
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].points.len(), 2);
+}
+
+#[test]
+fn parts_after_the_timeline_keep_their_own_lists() {
+    let r = parse_recap(
+        "a.txt",
+        "# T\n## 时间线\n00:00 - 开场\n- 甲\n## 关键要点\n- 第一点\n- 第二点\n## Key Takeaways\n- Start small\n",
+    );
+    let e: Vec<_> = r.session.entries().collect();
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].points.len(), 1);
+    let extra: Vec<&str> = r.session.extra.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        extra,
+        [
+            "## 关键要点",
+            "- 第一点\n- 第二点",
+            "## Key Takeaways",
+            "- Start small"
+        ]
+    );
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+}
+
+#[test]
+fn html_comments_are_notes_to_the_writer() {
+    let r = parse_recap(
+        "a.md",
+        "# T\n<!-- 草稿，勿发布 -->\n## 会议概述\n概述。\n<!--\n待补充\n-->\n## 时间线\n00:00 - 开场\n",
+    );
+    let overview: Vec<&str> = r.session.overview.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(overview, ["概述。"]);
+    assert_eq!(r.session.entries().count(), 1);
+    let r = parse_recap("a.md", "# T\n<!-- 没有闭合\n## 会议概述\n概述。\n");
+    assert_eq!(r.session.overview[0].text, "<!-- 没有闭合");
 }

@@ -1,0 +1,401 @@
+//! The timeline's lines: timed entries, section headings, bullets under
+//! them, table rows, and the lines the parser keeps without understanding.
+
+use super::{truncate, Parser, Part, MAX_DEPTH};
+use crate::model::*;
+use crate::parse::lines::bracket_heading;
+use crate::parse::shapes;
+use crate::parse::time::{parse_end, parse_time, TimeError};
+
+impl Parser<'_> {
+    /// Try to read `line` as part of the timeline. Returns false when it is
+    /// none of the known shapes.
+    pub(super) fn try_timeline(&mut self, n: usize, line: &str) -> bool {
+        let trimmed = line.trim();
+        if let Some(h) = trimmed
+            .strip_prefix("### ")
+            .or_else(|| trimmed.strip_prefix("#### "))
+        {
+            self.section_heading(n, h.trim());
+            return true;
+        }
+        if let Some(h) = bracket_heading(trimmed) {
+            self.section_heading(n, h);
+            return true;
+        }
+        if let Some(cells) = shapes::table_row(trimmed) {
+            return self.table_row(n, &cells);
+        }
+        if let Some(b) = shapes::bullet(line) {
+            // Outside the timeline's part, only a timed bullet opens (or
+            // goes on with) the timeline: `## 关键要点` after it is a list
+            // of its own, not more points of the last entry.
+            if self.part != Part::Timeline && shapes::timed(b.text.trim()).is_none() {
+                return false;
+            }
+            let indent = b.indent.chars().count();
+            let base = *self.base_indent.get_or_insert(indent);
+            let mut depth = indent.saturating_sub(base).div_ceil(2);
+            let ordinal = b.ordinal;
+            let body = b.text.trim();
+            if depth > MAX_DEPTH {
+                if !self.too_deep {
+                    self.too_deep = true;
+                    self.warn(
+                        n,
+                        format!(
+                            "bullets nested more than {MAX_DEPTH} levels deep are shown \
+                             {MAX_DEPTH} levels deep (this one and any later)"
+                        ),
+                    );
+                }
+                depth = MAX_DEPTH;
+            }
+            // `- **00:00** - text`, `1. 00:00 - text`: a timed bullet
+            // opens its own entry.
+            if depth == 0 {
+                if let Some(e) = self.timed(n, body).or_else(|| self.time_at_end(n, body)) {
+                    self.push_entry(e, true);
+                    return true;
+                }
+            }
+            let text = match ordinal {
+                Some(o) => format!("{o}. {body}"),
+                None => body.to_string(),
+            };
+            let time = if depth > 0 {
+                self.leading_time(body)
+            } else {
+                None
+            };
+            self.push_point(Point {
+                time,
+                text,
+                depth,
+                line: n,
+            });
+            return true;
+        }
+        if let Some(e) = self.timed(n, trimmed) {
+            // `[00:00 - 05:30]` under a heading is that section's range.
+            let bare_range = e.text.is_empty();
+            if bare_range {
+                if let Some(sec) = self.timeline.last_mut() {
+                    if sec.entries.is_empty() && sec.start.is_none() {
+                        sec.start = e.start;
+                        sec.end = e.end;
+                        let text = sec.heading.clone().unwrap_or_default();
+                        self.push_entry(TimelineEntry { text, ..e }, false);
+                        return true;
+                    }
+                }
+            }
+            self.push_entry(e, false);
+            return true;
+        }
+        if let Some(e) = self.time_at_end(n, trimmed) {
+            self.push_entry(e, false);
+            return true;
+        }
+        false
+    }
+
+    /// `开场介绍 (00:00)`, `开场介绍 (00:00 - 05:30)`: an entry whose time
+    /// closes its line.
+    fn time_at_end(&mut self, n: usize, text: &str) -> Option<TimelineEntry> {
+        let (text, start, end) = if let Some(c) = shapes::heading_range(text) {
+            let (start, end) = (c[2].to_string(), c[3].to_string());
+            let end = self.end_field(n, &end);
+            (c[1].trim().to_string(), self.time_field(n, &start), end)
+        } else {
+            let (text, time) = shapes::trailing_time(text)?;
+            (text.to_string(), self.time_field(n, time), None)
+        };
+        Some(TimelineEntry {
+            start,
+            end,
+            text,
+            points: Vec::new(),
+            anchor: String::new(),
+            line: n,
+        })
+    }
+
+    fn section_heading(&mut self, n: usize, h: &str) {
+        let timed = self.timed_heading(n, h).unwrap_or(TimedHeading {
+            heading: Some(h.to_string()),
+            start: None,
+            end: None,
+        });
+        self.push_section(n, timed);
+    }
+
+    /// A heading with a time: `开场 (00:00 - 03:30)`, `00:00 开场`,
+    /// `[00:00] 开场`, `00:00 - 05:30 开场`.
+    pub(super) fn timed_heading(&mut self, n: usize, h: &str) -> Option<TimedHeading> {
+        if let Some(c) = shapes::heading_range(h) {
+            let start = self.time_field(n, &c[2]);
+            let end = self.end_field(n, &c[3]);
+            return Some(TimedHeading {
+                heading: Some(c[1].trim().to_string()),
+                start,
+                end,
+            });
+        }
+        let e = self.timed(n, h)?;
+        Some(TimedHeading {
+            heading: (!e.text.is_empty()).then_some(e.text),
+            start: e.start,
+            end: e.end,
+        })
+    }
+
+    pub(super) fn push_section(&mut self, n: usize, h: TimedHeading) {
+        self.timeline.push(TimelineSection {
+            heading: h.heading,
+            start: h.start,
+            end: h.end,
+            entries: Vec::new(),
+            line: n,
+        });
+        self.entry_from_bullet = false;
+        self.base_indent = None;
+    }
+
+    /// The header and rule of a table whose first row opens the timeline,
+    /// gathered as text before it was known to be one.
+    fn drop_table_head(&mut self) {
+        let is_rule = |l: &String| shapes::table_row(l).is_some_and(|c| shapes::is_table_rule(&c));
+        let n = self.para.len();
+        if n >= 2 && is_rule(&self.para[n - 1]) && shapes::table_row(&self.para[n - 2]).is_some() {
+            self.para.truncate(n - 2);
+        }
+        self.flush_para();
+    }
+
+    /// A row of a timeline written as a Markdown table: the first cell is
+    /// the time (or range), the next one the entry's text, any others its
+    /// points (`<br>` splits a cell into several). The header row and the
+    /// rule under it are dropped; rows without a time are not understood.
+    fn table_row(&mut self, n: usize, cells: &[&str]) -> bool {
+        // Outside the timeline, a header and its rule may belong to a table
+        // of something else (`| 时间 | 2025-12-02 |`): they are kept as text
+        // until a timed row shows whose they are.
+        if shapes::is_table_rule(cells) || cells.first().is_some_and(|c| shapes::is_time_label(c)) {
+            return self.part == Part::Timeline;
+        }
+        let Some(mut e) = cells.first().and_then(|c| self.timed(n, c)) else {
+            return false;
+        };
+        if self.part != Part::Timeline {
+            self.drop_table_head();
+        }
+        let mut pieces = cells[1..]
+            .iter()
+            .flat_map(|c| split_br(c))
+            .filter(|p| !p.is_empty());
+        if e.text.is_empty() {
+            e.text = pieces.next().unwrap_or_default().to_string();
+        }
+        e.points = pieces
+            .map(|p| Point {
+                time: None,
+                text: p.to_string(),
+                depth: 0,
+                line: n,
+            })
+            .collect();
+        self.push_entry(e, false);
+        true
+    }
+
+    fn timed(&mut self, n: usize, s: &str) -> Option<TimelineEntry> {
+        let c = shapes::timed(s)?;
+        let start = match parse_time(c.start.as_str())? {
+            Ok(t) => Some(t),
+            Err(TimeError::OutOfRange(t)) => {
+                self.warn(
+                    n,
+                    format!("impossible time `{t}`; the entry is kept without a time"),
+                );
+                None
+            }
+        };
+        // `00:21:30 - 结束语`: an end word glued to more text is the text.
+        let glued = c.end.is_some_and(|m| {
+            !m.as_str().starts_with(|ch: char| ch.is_ascii_digit())
+                && s[m.end()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|ch| ch.is_alphanumeric())
+        });
+        let (end, mut text) = if glued {
+            let rest = s[c.start.end()..].trim_start_matches(|ch: char| {
+                ch.is_whitespace() || "-–—:：·|~]】)）*".contains(ch)
+            });
+            (None, rest.trim().to_string())
+        } else {
+            let end = c.end.and_then(|m| self.end_field(n, m.as_str()));
+            (end, c.text.trim().to_string())
+        };
+        // `**00:00 - 05:30 开场**`: bold around the whole line.
+        if s.starts_with("**") {
+            if let Some(t) = text.strip_suffix("**").filter(|t| !t.contains("**")) {
+                text = t.trim_end().to_string();
+            }
+        }
+        // `42:00 - 结束 - 核心要点回顾` leaves the end word in the text when
+        // the range separator was a spaced dash.
+        if end.is_none() {
+            for w in ["结束 - ", "结束 -", "结束"] {
+                if let Some(rest) = text.strip_prefix(w) {
+                    if w != "结束" || rest.is_empty() {
+                        text = rest.trim().to_string();
+                        return Some(TimelineEntry {
+                            start,
+                            end: Some(End::Close),
+                            text,
+                            points: Vec::new(),
+                            anchor: String::new(),
+                            line: n,
+                        });
+                    }
+                }
+            }
+        }
+        Some(TimelineEntry {
+            start,
+            end,
+            text,
+            points: Vec::new(),
+            anchor: String::new(),
+            line: n,
+        })
+    }
+
+    fn leading_time(&self, body: &str) -> Option<Seconds> {
+        let c = shapes::timed(body)?;
+        parse_time(c.start.as_str())?.ok()
+    }
+
+    fn time_field(&mut self, n: usize, s: &str) -> Option<Seconds> {
+        match parse_time(s)? {
+            Ok(t) => Some(t),
+            Err(TimeError::OutOfRange(t)) => {
+                self.warn(n, format!("impossible time `{t}` in a range"));
+                None
+            }
+        }
+    }
+
+    fn end_field(&mut self, n: usize, s: &str) -> Option<End> {
+        match parse_end(s)? {
+            Ok(e) => Some(e),
+            Err(TimeError::OutOfRange(t)) => {
+                self.warn(n, format!("impossible time `{t}` in a range"));
+                None
+            }
+        }
+    }
+
+    fn current_section(&mut self, n: usize) -> &mut TimelineSection {
+        if self.timeline.is_empty() {
+            self.timeline.push(TimelineSection {
+                heading: None,
+                start: None,
+                end: None,
+                entries: Vec::new(),
+                line: n,
+            });
+        }
+        self.timeline.last_mut().unwrap()
+    }
+
+    fn push_entry(&mut self, e: TimelineEntry, from_bullet: bool) {
+        self.current_section(e.line).entries.push(e);
+        if !from_bullet {
+            self.base_indent = None;
+        }
+        self.entry_from_bullet = from_bullet;
+    }
+
+    fn push_point(&mut self, p: Point) {
+        let line = p.line;
+        let sec = self.current_section(line);
+        match sec.entries.last_mut() {
+            Some(e) => e.points.push(p),
+            None => {
+                // Bullets straight under a heading: an entry named after the
+                // heading holds them, timed by the heading's range if any.
+                sec.entries.push(TimelineEntry {
+                    start: sec.start,
+                    end: sec.end,
+                    text: sec.heading.clone().unwrap_or_default(),
+                    points: vec![p],
+                    anchor: String::new(),
+                    line: sec.line,
+                });
+            }
+        }
+    }
+
+    pub(super) fn unknown_timeline_line(&mut self, n: usize, trimmed: &str) {
+        if self.text_of_bare_time(n, trimmed) {
+            return;
+        }
+        self.warn(
+            n,
+            format!(
+                "line not understood as part of the timeline, kept as text: `{}`",
+                truncate(trimmed, 60)
+            ),
+        );
+        self.push_point(Point {
+            time: None,
+            text: trimmed.to_string(),
+            depth: 0,
+            line: n,
+        });
+    }
+
+    /// A time written on a line of its own (`[00:00]`, `#### 05:30`, a
+    /// subtitle cue's `00:00:01,250 --> 00:00:04,000`) has its text on the
+    /// next line: that line is the entry's text.
+    fn text_of_bare_time(&mut self, n: usize, trimmed: &str) -> bool {
+        let Some(sec) = self.timeline.last_mut() else {
+            return false;
+        };
+        match sec.entries.last_mut() {
+            Some(e) if e.text.is_empty() && e.points.is_empty() && e.start.is_some() => {
+                e.text = trimmed.to_string();
+            }
+            None if sec.heading.is_none() && sec.start.is_some() => {
+                sec.entries.push(TimelineEntry {
+                    start: sec.start,
+                    end: sec.end,
+                    text: trimmed.to_string(),
+                    points: Vec::new(),
+                    anchor: String::new(),
+                    line: n,
+                });
+            }
+            _ => return false,
+        }
+        true
+    }
+}
+
+/// What a section heading says once its time is read off.
+pub(super) struct TimedHeading {
+    pub(super) heading: Option<String>,
+    pub(super) start: Option<Seconds>,
+    pub(super) end: Option<End>,
+}
+
+/// A table cell's lines: `甲<br>乙` → `甲`, `乙`.
+fn split_br(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split("<br>")
+        .flat_map(|p| p.split("<br/>"))
+        .flat_map(|p| p.split("<br />"))
+        .map(str::trim)
+}
