@@ -218,7 +218,7 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
                 ));
             }
         }
-        if u.place == Place::Footer {
+        if matches!(u.place, Place::Footer | Place::Extra) {
             if let Some(&t) = cx.table.footer_topics.get(&normalize(u.text.trim())) {
                 *out.counts.entry(t).or_default() += 1;
                 out.mentions.push((

@@ -61,12 +61,15 @@ const LABEL_WORDS: &[&str] = &[
 ];
 
 /// What every line the `label` pattern matches has: a label word first,
-/// after at most a list marker and spaces. Most lines fail this at the
+/// after at most a list marker, spaces and `**`. Most lines fail this at the
 /// first character, without running the pattern.
 fn may_be_label(line: &str) -> bool {
-    let rest = line
-        .strip_prefix(['-', '*', '·', '•'])
-        .map_or(line, str::trim_start);
+    let rest = line.strip_prefix("**").unwrap_or_else(|| {
+        let rest = line
+            .strip_prefix(['-', '*', '·', '•'])
+            .map_or(line, str::trim_start);
+        rest.strip_prefix("**").unwrap_or(rest)
+    });
     LABEL_WORDS.iter().any(|w| rest.starts_with(w))
 }
 
@@ -116,7 +119,7 @@ fn patterns() -> &'static Patterns {
             r"(?P<org>[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*)\s?(?P<role>{EN_ROLE}|[\p{{Han}}]{{0,6}}{ZH_ROLE_END})\s?(?P<name>{LATIN_NAME})\s?(?:分享|表示|介绍|指出|演讲|发言|主讲|主持|谈到|强调|讲述)"
         ))
         .unwrap(),
-        label: Regex::new_anchored(r"^(?:[-*·•]\s*)?(?:主讲人|主讲嘉宾|特邀嘉宾|嘉宾|主持人|演讲者|讲者|分享人|Speakers?|Presenters?|Host|Moderator)\s*[：:]?\s*(?P<rest>.+)$").unwrap(),
+        label: Regex::new_anchored(r"^(?:[-*·•]\s*)?(?:\*\*)?(?:主讲人|主讲嘉宾|特邀嘉宾|嘉宾|主持人|演讲者|讲者|分享人|Speakers?|Presenters?|Host|Moderator)(?:\*\*)?\s*[：:]?(?:\*\*)?\s*(?P<rest>.+)$").unwrap(),
         en_by: Regex::new(&format!(
             r"(?:[Pp]resented|[Hh]osted|[Mm]oderated|[Dd]elivered|[Gg]iven|[Ll]ed|[Jj]oined on stage|[Jj]oined|[Ii]ntroduced|[Cc]o-presented) by (?P<name>{LATIN_NAME})(?:\s*\((?P<paren>[^)]{{2,}})\)|, (?P<role>[^,.;()]{{2,}}?) (?:at|of|from) (?P<org>[A-Z][^,.;()]*))?"
         ))
@@ -501,7 +504,7 @@ fn labelled_patterns() -> &'static [Regex; 3] {
             ))
             .unwrap(),
             Regex::new_anchored(&format!(
-                r"^(?P<name>{LATIN_NAME}|{HAN_NAME})\s*(?:[，,]\s*(?P<role>[^，,。；;]+?)(?:\s+(?:at|of)\s+(?P<org>[^，,。；;]+))?)?\s*(?:[。；;]|$)"
+                r"^(?P<name>{LATIN_NAME}|{HAN_NAME})\s*(?:[，,]\s*(?P<role>[^，,。；;]+?)(?:\s+(?:at|of)\s+(?P<org>[^，,。；;]+)|\s*[，,]\s*(?P<org2>[^，,。；;]+))?)?\s*(?:[。；;]|$)"
             ))
             .unwrap(),
         ]
@@ -509,7 +512,8 @@ fn labelled_patterns() -> &'static [Regex; 3] {
 }
 
 /// After a label: `张伟（字节跳动 资深工程师）`, `Li Na 来自 Alibaba Cloud，…`,
-/// `PingCAP 的王磊，TiDB 云服务架构师`, `Jane Doe, VP Engineering at Acme`.
+/// `PingCAP 的王磊，TiDB 云服务架构师`, `Jane Doe, VP Engineering at Acme`,
+/// `Jane Doe, Principal Engineer, AWS`.
 fn labelled(rest: &str, org_of: &dyn Fn(&str) -> Option<(String, bool)>) -> Option<SpeakerRef> {
     let [from, of, plain] = labelled_patterns();
     if let Some(c) = captures_fitting(&patterns().paren, rest, paren_fits).next() {
@@ -534,7 +538,17 @@ fn labelled(rest: &str, org_of: &dyn Fn(&str) -> Option<(String, bool)>) -> Opti
     }
     let c = plain.captures(rest)?;
     let name = c.name("name").unwrap().as_str();
-    match (c.name("role"), c.name("org")) {
+    // `Jane Doe, VP Engineering at Acme` or `Jane Doe, VP Engineering, Acme`;
+    // three clauses without a role word in the middle are prose.
+    let org2 = c.name("org2");
+    if org2.is_some()
+        && !c
+            .name("role")
+            .is_some_and(|r| role_word().is_match(r.as_str()))
+    {
+        return None;
+    }
+    match (c.name("role"), c.name("org").or(org2)) {
         // `Maria Lopez, Netflix`: no role word, so an organisation.
         (Some(org), None) if !role_word().is_match(org.as_str()) => {
             make(name, None, Some(org.as_str()), org_of)
@@ -790,6 +804,20 @@ mod tests {
                 s("王磊", "TiDB 云服务架构师", "PingCAP")
             ]
         );
+    }
+
+    #[test]
+    fn bold_labels() {
+        let text = "- **讲者**：张伟，AWS 首席架构师\n**Speaker:** Jane Doe (AWS)\n**Host:** John Roe, Principal Engineer, Acme";
+        assert_eq!(
+            names(text),
+            vec![
+                s("张伟", "首席架构师", "AWS"),
+                s("Jane Doe", "", "AWS"),
+                s("John Roe", "Principal Engineer", "Acme")
+            ]
+        );
+        assert!(names("演讲者强调，许多组织将项目视为技术项目，这是失败的原因之一").is_empty());
     }
 
     #[test]

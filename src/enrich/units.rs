@@ -38,7 +38,11 @@ pub enum Place {
     Entry,
     /// A bullet, with its depth.
     Point(usize),
+    /// Key themes and the note.
     Footer,
+    /// Parts the parser has no slot for (`## 讲者介绍`, `## 总结`): read
+    /// as the footer is, and for speakers too.
+    Extra,
 }
 
 pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
@@ -146,7 +150,7 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
     }
     for x in &s.extra {
         out.push(Unit {
-            line: x.line,
+            place: Place::Extra,
             ..footer(&x.text, x.line, story)
         });
     }

@@ -17,8 +17,11 @@ pub struct FrontMatter {
     pub title: Option<String>,
     #[serde(deserialize_with = "text")]
     pub slug: Option<String>,
-    #[serde(deserialize_with = "speakers")]
+    #[serde(alias = "speaker", deserialize_with = "speakers")]
     pub speakers: Option<Vec<SpeakerField>>,
+    /// `tags`, `keywords`: the key themes.
+    #[serde(alias = "tags", alias = "keywords", deserialize_with = "themes")]
+    pub key_themes: Option<Vec<String>>,
     #[serde(deserialize_with = "text")]
     pub date: Option<String>,
     #[serde(deserialize_with = "text")]
@@ -92,6 +95,28 @@ fn speakers<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<SpeakerField>>
             .map(|n| SpeakerField::Name(n.to_string()))
             .collect(),
         Speakers::One(full) => vec![full],
+    }))
+}
+
+/// Key themes: a list, or one line (`智能体, 生成式AI`).
+fn themes<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Themes {
+        Many(Vec<Scalar>),
+        One(Scalar),
+        /// `tags` of another kind, as another tool may write them: not
+        /// themes, and no reason to drop the whole block.
+        Other(serde::de::IgnoredAny),
+    }
+    Ok(Option::<Themes>::deserialize(d)?.and_then(|t| match t {
+        Themes::Many(all) => Some(all.into_iter().map(Scalar::into_text).collect()),
+        Themes::One(line) => Some(
+            super::lines::split_themes(&line.into_text())
+                .map(String::from)
+                .collect(),
+        ),
+        Themes::Other(_) => None,
     }))
 }
 
@@ -297,6 +322,26 @@ mod tests {
         assert!(matches!(&sp[1], SpeakerField::Full { org: Some(o), .. } if o == "Acme"));
         assert_eq!(f.video_url.as_deref(), Some("https://v/x"));
         assert_eq!(s.body, "body");
+    }
+
+    #[test]
+    fn other_names_for_speakers_and_themes() {
+        let f = split("---\nspeaker: 张伟\ntags: [智能体, 2025]\n---\nbody")
+            .unwrap()
+            .front
+            .unwrap();
+        assert_eq!(f.speakers, Some(vec![SpeakerField::Name("张伟".into())]));
+        assert_eq!(f.key_themes, Some(vec!["智能体".into(), "2025".into()]));
+        let f = split("+++\nkeywords = \"智能体、生成式AI\"\n+++\n")
+            .unwrap()
+            .front
+            .unwrap();
+        assert_eq!(f.key_themes, Some(vec!["智能体".into(), "生成式AI".into()]));
+        let f = split("---\ntitle: T\ntags: {a: 1}\n---\n")
+            .unwrap()
+            .front
+            .unwrap();
+        assert_eq!((f.title.as_deref(), f.key_themes), (Some("T"), None));
     }
 
     #[test]

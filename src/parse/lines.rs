@@ -18,7 +18,11 @@ pub enum Heading {
 /// `## 会议概述`, `## Key takeaways`).
 pub fn classify_h2(h: &str) -> Heading {
     let lower = h.to_lowercase();
-    let name = lower.trim_matches(['*', ' ']).trim_end_matches([':', '：']);
+    // `## 🎯 核心主题`: a symbol before the name is decoration.
+    let name = lower
+        .trim_matches(['*', ' '])
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches([':', '：']);
     if THEME_LABELS.iter().any(|l| l.eq_ignore_ascii_case(name)) {
         return Heading::Themes;
     }
@@ -57,6 +61,19 @@ pub fn themes_line(t: &str) -> Option<&str> {
     strip_label(t, &THEME_LABELS[..THEME_LABELS.len() - 1])
 }
 
+/// A line of hashtags, `#云存储 #AmazonS3 #数据湖` (two or more): the
+/// tags, as key themes.
+pub fn hashtags(t: &str) -> Option<Vec<&str>> {
+    let tags: Vec<&str> = t
+        .split_whitespace()
+        .map(|w| {
+            w.strip_prefix('#')
+                .filter(|w| !w.is_empty() && !w.starts_with('#'))
+        })
+        .collect::<Option<_>>()?;
+    (tags.len() >= 2).then_some(tags)
+}
+
 /// Key themes as listed: `A、B，C; D / E`.
 pub fn split_themes(list: &str) -> impl Iterator<Item = &str> {
     list.split(['、', ',', '，', ';', '；', '/'])
@@ -64,8 +81,18 @@ pub fn split_themes(list: &str) -> impl Iterator<Item = &str> {
         .filter(|s| !s.is_empty())
 }
 
-const OVERVIEW_WORDS: [&str; 7] = [
-    "概述", "概览", "overview", "summary", "简介", "摘要", "概要",
+const OVERVIEW_WORDS: [&str; 11] = [
+    "概述",
+    "概览",
+    "overview",
+    "summary",
+    "简介",
+    "摘要",
+    "概要",
+    "会议信息",
+    "基本信息",
+    "session info",
+    "session details",
 ];
 
 /// A lesser heading that opens a part all the same, as some note-takers
@@ -101,6 +128,25 @@ pub fn part_label(t: &str) -> Option<Heading> {
         Some(Heading::Overview)
     } else {
         None
+    }
+}
+
+/// A second-level heading written without its space, `##时间线`, when
+/// it names a part: `##话题` stays text.
+pub fn tight_h2(t: &str) -> Option<&str> {
+    let h = t.strip_prefix("##")?;
+    (!h.starts_with(['#', ' ', '\t']) && classify_h2(h) != Heading::Other).then_some(h)
+}
+
+/// A heading's text without the closing hashes some write after it:
+/// `# 标题 #` → `标题`.
+pub fn atx_text(h: &str) -> &str {
+    let h = h.trim();
+    let open = h.trim_end_matches('#');
+    if open.len() < h.len() && (open.ends_with([' ', '\t']) || open.is_empty()) {
+        open.trim_end()
+    } else {
+        h
     }
 }
 
@@ -224,6 +270,30 @@ mod tests {
                     && (compact.chars().all(|c| c == '-')
                         || compact.chars().all(|c| c == '*')
                         || compact.chars().all(|c| c == '_'))))
+    }
+
+    #[test]
+    fn hashtags_are_themes() {
+        assert_eq!(
+            hashtags("#云存储 #AmazonS3 #数据湖"),
+            Some(vec!["云存储", "AmazonS3", "数据湖"])
+        );
+        assert_eq!(hashtags("#话题"), None);
+        assert_eq!(hashtags("# 标题 #"), None);
+        assert_eq!(hashtags("#甲 乙"), None);
+        assert_eq!(hashtags("## 时间线"), None);
+    }
+
+    #[test]
+    fn headings_as_some_write_them() {
+        assert_eq!(classify_h2("🎯 核心主题"), Heading::Themes);
+        assert_eq!(classify_h2("⏱️ 时间线"), Heading::Timeline);
+        assert_eq!(tight_h2("##时间线"), Some("时间线"));
+        assert_eq!(tight_h2("##话题"), None);
+        assert_eq!(tight_h2("###时间线"), None);
+        assert_eq!(atx_text(" 封闭式标题 ## "), "封闭式标题");
+        assert_eq!(atx_text("C#"), "C#");
+        assert_eq!(atx_text("第 #1 场"), "第 #1 场");
     }
 
     #[test]

@@ -103,6 +103,9 @@ struct Parser<'a> {
     base_indent: Option<usize>,
     /// A bullet deeper than [`MAX_DEPTH`] has been reported.
     too_deep: bool,
+    /// The part a rule (`---`, `━━━`) ended. Until a footer label
+    /// follows it, a line of that part's own takes the recap back to it.
+    before_rule: Option<Part>,
     /// A line of only a number in the timeline, held back: before a
     /// subtitle cue's time range it is the cue's number and is dropped.
     cue_number: Option<(usize, String)>,
@@ -136,6 +139,7 @@ impl<'a> Parser<'a> {
             too_deep: false,
             seen_text: false,
             cue_number: None,
+            before_rule: None,
         }
     }
 
@@ -181,12 +185,15 @@ impl<'a> Parser<'a> {
         }
         if is_rule(trimmed) {
             self.flush_para();
+            if self.part != Part::Footer {
+                self.before_rule = Some(self.part);
+            }
             self.part = Part::Footer;
             return;
         }
         if let Some(h) = trimmed.strip_prefix("# ") {
             if self.title.is_none() {
-                self.title = Some(h.trim().to_string());
+                self.title = Some(lines::atx_text(h).to_string());
                 self.title_line = n;
                 return;
             }
@@ -208,7 +215,11 @@ impl<'a> Parser<'a> {
             }
         }
         self.seen_text = true;
-        if let Some(h) = trimmed.strip_prefix("## ") {
+        if let Some(h) = trimmed
+            .strip_prefix("## ")
+            .map(lines::atx_text)
+            .or_else(|| lines::tight_h2(trimmed))
+        {
             self.flush_para();
             // `## 00:00 开场`, `## 开场 (00:00 - 05:30)`: a recap whose
             // timeline sections are second-level headings.
@@ -226,6 +237,11 @@ impl<'a> Parser<'a> {
             }
             return;
         }
+        if let Some(tags) = lines::hashtags(trimmed) {
+            self.flush_para();
+            self.key_themes.extend(tags.into_iter().map(String::from));
+            return;
+        }
         if self.part != Part::Footer {
             if let Some(h) = lines::part_label(trimmed) {
                 self.flush_para();
@@ -241,10 +257,14 @@ impl<'a> Parser<'a> {
             }
         }
         // A timeline quoted whole: `> 00:00 - 开场`.
-        if let Some(quoted) = line.trim_start().strip_prefix('>') {
-            if self.part == Part::Timeline {
-                return self.line(n, quoted.strip_prefix(' ').unwrap_or(quoted));
+        if self.part == Part::Timeline && trimmed.starts_with('>') {
+            // All the marks at once (`> > …`): one call deeper, however
+            // many there are.
+            let mut quoted = line;
+            while let Some(rest) = quoted.trim_start().strip_prefix('>') {
+                quoted = rest.strip_prefix(' ').unwrap_or(rest);
             }
+            return self.line(n, quoted);
         }
         match self.part {
             Part::Preamble | Part::Overview => {
@@ -261,7 +281,7 @@ impl<'a> Parser<'a> {
                     self.gather(n, trimmed)
                 }
             }
-            Part::Footer => self.footer(n, trimmed),
+            Part::Footer => self.footer(n, line),
             Part::Themes => {
                 let list = shapes::bullet(trimmed).map_or(trimmed, |b| b.text);
                 self.add_themes(list);
@@ -311,11 +331,19 @@ impl<'a> Parser<'a> {
         });
     }
 
-    fn footer(&mut self, n: usize, trimmed: &str) {
+    fn footer(&mut self, n: usize, line: &str) {
+        let trimmed = line.trim();
         if let Some(rest) = strip_label(trimmed, &lines::THEME_LABELS) {
             self.add_themes(rest);
+            self.before_rule = None;
         } else if let Some(rest) = strip_label(trimmed, &lines::NOTE_LABELS) {
             self.add_note(rest);
+            self.before_rule = None;
+        } else if let Some(part) = self.before_rule.take().filter(|&p| resumes(p, trimmed)) {
+            // `---` between two parts of the overview, or two entries of
+            // the timeline: a separator, not the start of a footer.
+            self.part = part;
+            self.line(n, line);
         } else {
             self.extra.push(Paragraph {
                 text: trimmed.to_string(),
@@ -373,7 +401,7 @@ impl<'a> Parser<'a> {
                 overview: self.overview,
                 speakers,
                 timeline: self.timeline,
-                key_themes: self.key_themes,
+                key_themes: front.key_themes.unwrap_or(self.key_themes),
                 note: self.note,
                 extra: self.extra,
                 date: front.date,
@@ -382,6 +410,21 @@ impl<'a> Parser<'a> {
             },
             diagnostics: self.diagnostics,
         }
+    }
+}
+
+/// Whether `line`, right after a rule that ended `part`, goes on with
+/// it: prose after the overview's rule; a timed line or a section heading
+/// after the timeline's.
+fn resumes(part: Part, line: &str) -> bool {
+    match part {
+        Part::Preamble | Part::Overview => true,
+        Part::Timeline => {
+            line.starts_with("### ")
+                || line.starts_with("#### ")
+                || shapes::timed(shapes::bullet(line).map_or(line, |b| b.text)).is_some()
+        }
+        _ => false,
     }
 }
 

@@ -31,9 +31,9 @@ static ENTRY_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(&entry_pattern(
 
 /// A time as written: `MM:SS`, `H:MM:SS`, full-width colons,
 /// milliseconds (`.250`, `,250`) as transcript tools write them, and in
-/// words: `5分30秒`, `1小时02分`. A worded time needs its seconds or its
-/// hours: `5分钟` alone is a length of time in prose.
-const TIME: &str = r"(?:\d{1,3}[:：]\d{1,3}(?:[:：]\d{1,3})?(?:[.,]\d{3})?|(?:\d{1,2}小时)?\d{1,3}分\d{1,2}秒|\d{1,2}小时\d{1,2}分钟?)";
+/// words: `5分30秒`, `1小时02分`, `5m30s`, `1h02m`. A worded time needs its
+/// seconds or its hours: `5分钟` alone is a length of time in prose.
+const TIME: &str = r"(?:\d{1,3}[:：]\d{1,3}(?:[:：]\d{1,3})?(?:[.,]\d{3})?|(?:\d{1,2}小时)?\d{1,3}分\d{1,2}秒|\d{1,2}小时\d{1,2}分钟?|(?:\d{1,2}h)?\d{1,3}m\d{1,2}s|\d{1,2}h\d{1,2}m)";
 
 fn entry_pattern(tail: &str) -> String {
     let t = TIME;
@@ -52,17 +52,19 @@ static HEADING_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// `- text`, `* text`, `— text`, `1. text`, `2、text`, indented or not. Groups:
+/// `- text`, `* text`, `— text`, `1. text`, `2、text`, `a. text`, indented or
+/// not. Groups:
 /// indent, ordinal, text. [`bullet`] reads the same lines without it.
-static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new_anchored(r"^(\s*)(?:[-*+•·—–]|(\d{1,3})[.、)])\s+(.*)$").unwrap());
+static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new_anchored(r"^(\s*)(?:[-*+•·—–]|(\d{1,3}|[a-z])[.、)])\s+(.*)$").unwrap()
+});
 
 /// A bullet line, as [`BULLET`] splits it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Bullet<'a> {
     /// The whitespace before the marker.
     pub indent: &'a str,
-    /// `12` for `12. text`; `None` for `- text`.
+    /// `12` for `12. text`, `a` for `a. text`; `None` for `- text`.
     pub ordinal: Option<&'a str>,
     /// Everything after the marker and the whitespace that follows it.
     pub text: &'a str,
@@ -87,6 +89,14 @@ pub fn bullet(line: &str) -> Option<Bullet<'_>> {
                 return None;
             }
             (Some(&body[..digits]), &rest[mark.len_utf8()..])
+        }
+        'a'..='z' => {
+            let rest = &body[1..];
+            let mark = rest.chars().next()?;
+            if !matches!(mark, '.' | '、' | ')') {
+                return None;
+            }
+            (Some(&body[..1]), &rest[mark.len_utf8()..])
         }
         c if c.is_numeric() => return bullet_by_pattern(line),
         _ => return None,
@@ -162,7 +172,7 @@ pub fn is_timed(s: &str) -> bool {
 /// `h` matched against [`HEADING_RANGE`]: groups heading, start, end.
 pub fn heading_range(h: &str) -> Option<Captures<'_>> {
     let closed = h.trim_end().ends_with([']', '】', ')', '）']);
-    if !closed || !h.contains([':', '：', '分']) {
+    if !closed || !h.contains([':', '：', '分', 'm']) {
         return None;
     }
     HEADING_RANGE.captures(h)
@@ -222,14 +232,14 @@ pub fn is_time_label(cell: &str) -> bool {
 }
 
 /// What every line [`ENTRY`] matches has: before its first `:` or `：`
-/// (or the `分` / `小时` of a worded time),
+/// (or the `分`, `小时`, `m` or `h` of a worded time),
 /// only digits, spaces and the optional prefix's marks (`1.`, `**`, `[`),
 /// and a digit right before it.
 fn clock_after_prefix(s: &str) -> bool {
     let mut after_digit = false;
     for c in s.chars() {
         match c {
-            ':' | '：' | '分' | '小' => return after_digit,
+            ':' | '：' | '分' | '小' | 'h' | 'm' => return after_digit,
             c if c.is_numeric() => after_digit = true,
             '.' | '、' | ')' | '*' | '[' | '【' | '(' | '（' => after_digit = false,
             c if c.is_whitespace() => after_digit = false,
@@ -289,9 +299,18 @@ mod tests {
         "1小时02分钟的演示",
         "5分钟完成部署",
         "0分0秒-5分30秒 开场",
+        "5m30s - Demo",
+        "1h02m10s - Q&A",
+        "5ms 延迟",
+        "3h 以后",
         "⏱ 00:00 开场",
         "🕐\u{FE0F} 05:30 - 发布",
         "— 破折号列表",
+        "   a. 子点甲",
+        "b) 子点乙",
+        "e.g. 不是列表",
+        "A. 大写不算",
+        "ab. 两个字母",
         "—— 引语",
         "a 00:00 - 不在开头",
         "- 行内\n换行",

@@ -17,7 +17,7 @@ pub enum TimeError {
 /// are dropped: anchors are to the second.
 pub fn parse_time(s: &str) -> Option<Result<Seconds, TimeError>> {
     let s = s.trim();
-    if s.contains('分') {
+    if !s.contains([':', '：']) {
         return parse_worded(s);
     }
     let s = match s
@@ -63,9 +63,19 @@ pub fn parse_time(s: &str) -> Option<Result<Seconds, TimeError>> {
     }
 }
 
-/// `5分30秒`, `1小时02分`, `1小时02分钟30秒`: seconds or hours are needed
-/// (`5分钟` alone is a length of time, not a moment).
-fn parse_worded(s: &str) -> Option<Result<Seconds, TimeError>> {
+/// `5分30秒`, `1小时02分`, `1小时02分钟30秒`, `5m30s`, `1h02m`: seconds or
+/// hours are needed (`5分钟` alone is a length of time, not a moment).
+fn parse_worded(written: &str) -> Option<Result<Seconds, TimeError>> {
+    let chinese;
+    let s = if written.is_ascii() {
+        chinese = written
+            .replace('h', "小时")
+            .replace('m', "分")
+            .replace('s', "秒");
+        chinese.as_str()
+    } else {
+        written
+    };
     let number = |t: &str| {
         (!t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
             .then(|| t.parse::<u32>().ok())
@@ -83,7 +93,7 @@ fn parse_worded(s: &str) -> Option<Result<Seconds, TimeError>> {
         _ => number(rest.strip_suffix('秒')?)?,
     };
     if seconds >= 60 || hours.is_some() && minutes >= 60 {
-        return Some(Err(TimeError::OutOfRange(s.to_string())));
+        return Some(Err(TimeError::OutOfRange(written.to_string())));
     }
     Some(Ok(hours.unwrap_or(0) * 3600 + minutes * 60 + seconds))
 }
@@ -146,6 +156,12 @@ mod tests {
         assert_eq!(parse_time("五分三十秒"), None);
         assert!(matches!(parse_time("5分75秒"), Some(Err(_))));
         assert!(matches!(parse_time("1小时75分"), Some(Err(_))));
+        assert_eq!(parse_time("5m30s"), Some(Ok(330)));
+        assert_eq!(parse_time("1h02m"), Some(Ok(3720)));
+        assert_eq!(parse_time("1h02m10s"), Some(Ok(3730)));
+        assert_eq!(parse_time("5m"), None);
+        assert_eq!(parse_time("5ms"), None);
+        assert!(matches!(parse_time("5m75s"), Some(Err(_))));
     }
 
     #[test]

@@ -103,6 +103,11 @@ fn more_timeline_shapes() {
         "## 时间线\n00:00 — 开场\n— 甲\n05:30 — 主题\n— 乙\n",
         "## 时间线\n- 开场 (00:00)\n  - 甲\n- 主题（05:30）\n  - 乙\n",
         "## 时间线\n开场 (00:00 - 05:30)\n- 甲\n主题 (05:30 - 10:00)\n- 乙\n",
+        "## Timeline\n0m00s - 开场\n- 甲\n5m30s - 主题\n- 乙\n",
+        "## 时间线\n00:00 - 开场\n- 甲\n\n---\n\n05:30 - 主题\n- 乙\n",
+        "## 时间线\n### 开场 (00:00 - 05:30)\n- 甲\n\n***\n\n### 主题 (05:30 - 10:00)\n- 乙\n",
+        "##时间线\n00:00 - 开场\n- 甲\n05:30 - 主题\n- 乙\n",
+        "## ⏱️ 时间线 ##\n00:00 - 开场\n- 甲\n05:30 - 主题\n- 乙\n",
     ];
     for shape in shapes {
         let r = parse_recap("a.md", &format!("# T\n## 会议概述\n概述。\n{shape}"));
@@ -280,4 +285,65 @@ fn html_comments_are_notes_to_the_writer() {
     assert_eq!(r.session.entries().count(), 1);
     let r = parse_recap("a.md", "# T\n<!-- 没有闭合\n## 会议概述\n概述。\n");
     assert_eq!(r.session.overview[0].text, "<!-- 没有闭合");
+}
+
+#[test]
+fn deeply_quoted_lines_are_read_without_deep_calls() {
+    let line = "> ".repeat(200_000) + "00:00 - 开场";
+    let r = parse_recap("a.txt", &format!("# T\n## 时间线\n{line}\n"));
+    let e: Vec<_> = r.session.entries().collect();
+    assert_eq!((e.len(), e[0].text.as_str()), (1, "开场"));
+}
+
+#[test]
+fn a_rule_inside_the_overview_is_a_separator_and_before_labels_a_footer() {
+    let r = parse_recap(
+        "a.md",
+        "# T\n## 会议概述\n概述一。\n\n***\n\n概述二。\n## 时间线\n00:00 - 开场\n\n---\n\n核心主题：甲、乙\n感谢观看\n",
+    );
+    let overview: Vec<&str> = r.session.overview.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(overview, ["概述一。", "概述二。"]);
+    assert_eq!(r.session.key_themes, ["甲", "乙"]);
+    let extra: Vec<&str> = r.session.extra.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(extra, ["感谢观看"]);
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+}
+
+#[test]
+fn themes_as_hashtags_under_a_decorated_heading_or_in_front_matter() {
+    let r = parse_recap(
+        "a.md",
+        "# T\n## 时间线\n00:00 - 开场\n#云存储 #AmazonS3\n## 🎯 核心主题\n- 数据湖\n",
+    );
+    assert_eq!(r.session.key_themes, ["云存储", "AmazonS3", "数据湖"]);
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    let r = parse_recap(
+        "a.md",
+        "---\nspeaker: 张伟\ntags: [智能体]\n---\n# T\n## 时间线\n00:00 - 开场\n核心主题：别的\n",
+    );
+    assert_eq!(r.session.key_themes, ["智能体"]);
+    assert_eq!(r.session.speakers[0].name, "张伟");
+}
+
+#[test]
+fn lettered_points_nest_under_numbered_ones() {
+    let r = parse_recap(
+        "a.md",
+        "# T\n## 时间线\n00:00 - 开场\n1. 第一点\n   a. 子点甲\n   b) 子点乙\n2. 第二点\n",
+    );
+    let points: Vec<(&str, usize)> = r
+        .session
+        .entries()
+        .flat_map(|e| e.points.iter().map(|p| (p.text.as_str(), p.depth)))
+        .collect();
+    assert_eq!(
+        points,
+        [
+            ("1. 第一点", 0),
+            ("a. 子点甲", 2),
+            ("b. 子点乙", 2),
+            ("2. 第二点", 0)
+        ]
+    );
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
 }
