@@ -124,6 +124,12 @@ SHAPES = {
     + "00:00 - 开场\n"
     + "<!-- 未闭合\n" * 50_000
     + "<!-- a --> 正文\n" * 50_000,
+    # 30,000 entries with a rule between each two, and a line quoted
+    # 500,000 times over.
+    "rules": lambda: HEAD.format("分隔线")
+    + "".join(f"{clock(i)} - 第{i}条\n\n---\n\n" for i in range(30_000))
+    + "> " * 500_000
+    + "00:00 - 引用\n",
     # A part after the timeline with a list of 100,000 lines.
     "takeaways": lambda: HEAD.format("要点")
     + "00:00 - 开场\n## 关键要点\n"
