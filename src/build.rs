@@ -159,7 +159,7 @@ fn prepare(opts: &BuildOptions, config: SiteConfig) -> anyhow::Result<(Theme, Si
     let theme = theme?;
     let (mut site, timings) = model?;
     site.diagnostics
-        .extend(render::template_warnings(&site, &theme));
+        .extend(render::page_warnings(&site, &theme));
     Ok((theme, site, timings))
 }
 

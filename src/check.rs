@@ -404,7 +404,7 @@ fn build_and_crawl(
     let rest = crate::render::render_streaming(site, theme, Some(&sink))?;
     rest.par_iter().for_each(|o| crawl.add(o));
     crawl.add_path(crate::render::data::DATA_PATH);
-    let warnings = crate::render::template_warnings(site, theme);
+    let warnings = crate::render::page_warnings(site, theme);
     let mut site = model.into_site().expect("built above");
     site.diagnostics.extend(warnings);
     Ok((site, crawl))

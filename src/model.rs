@@ -142,7 +142,7 @@ impl Session {
 }
 
 /// A Markdown page from `content/`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Page {
     pub slug: String,
     pub source: String,

@@ -681,3 +681,74 @@ fn takeaways_after_the_timeline_and_subtitle_cues_show_where_they_belong() {
         &extra[..extra.len().min(400)]
     );
 }
+
+/// Links between the site's own files, as the writer sees them in the
+/// folder, land on what was made from those files; a draft is not
+/// published; a link to a page that does not exist is named with its line.
+#[test]
+fn links_to_pages_and_recaps_by_file_and_drafts() {
+    let tmp = Tmp::new("source-links");
+    let s = site(&tmp);
+    let mut seeds: Vec<String> = std::fs::read_dir(s.join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    seeds.sort();
+    std::fs::create_dir_all(s.join("content/guide")).unwrap();
+    std::fs::write(
+        s.join("content/guide/setup.md"),
+        format!(
+            "---\ntitle: 安装说明\n---\n见[关于本站](../about.md)，或[第一场会议](../../seeds/{}#t-1m15s)。\n",
+            seeds[0]
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        s.join("content/draft.md"),
+        "---\ntitle: 未完成的草稿\ndraft: true\n---\n还没写完。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        s.join("content/broken.md"),
+        "---\ntitle: 坏链接\n---\n[坏链接](nowhere.md)\n",
+    )
+    .unwrap();
+    let o = recap(&s, &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("broken.md:4") && err.contains("nowhere.md"),
+        "{err}"
+    );
+    let setup = std::fs::read_to_string(s.join("public/setup/index.html")).unwrap();
+    assert!(
+        setup.contains("href=\"/about/\""),
+        "the page link is the page's address"
+    );
+    let session_link = setup
+        .split("href=\"")
+        .map(|h| h.split('"').next().unwrap())
+        .find(|h| h.ends_with("#t-1m15s"))
+        .expect("the recap link");
+    assert!(session_link.starts_with("/sessions/"), "{session_link}");
+    let page = session_link
+        .trim_start_matches('/')
+        .split('#')
+        .next()
+        .unwrap();
+    assert!(
+        s.join("public").join(page).join("index.html").exists(),
+        "{page}"
+    );
+    assert!(
+        !s.join("public/draft").exists(),
+        "the draft is not published"
+    );
+    for (path, html) in html_files(&s.join("public")) {
+        assert!(
+            !html.contains("未完成的草稿"),
+            "{} names the draft",
+            path.display()
+        );
+    }
+}

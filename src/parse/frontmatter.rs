@@ -34,6 +34,9 @@ pub struct FrontMatter {
     pub template: Option<String>,
     #[serde(deserialize_with = "whole_number")]
     pub weight: Option<i64>,
+    /// A page not ready to publish (`draft: true`): left out of the site.
+    #[serde(deserialize_with = "yes_or_no")]
+    pub draft: Option<bool>,
 }
 
 /// A value written as a scalar of any kind.
@@ -74,6 +77,18 @@ fn whole_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error
                 .map(Some)
                 .map_err(|_| D::Error::custom(format!("`{t}` is not a whole number")))
         }
+    }
+}
+
+fn yes_or_no<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    match Option::<Scalar>::deserialize(d)? {
+        None => Ok(None),
+        Some(Scalar::Bool(b)) => Ok(Some(b)),
+        Some(other) => match other.into_text().trim().to_ascii_lowercase().as_str() {
+            "true" | "yes" => Ok(Some(true)),
+            "false" | "no" => Ok(Some(false)),
+            t => Err(D::Error::custom(format!("`{t}` is not true or false"))),
+        },
     }
 }
 

@@ -127,7 +127,7 @@ pub fn parse_recap_source(src: &Source) -> ParsedRecap {
 pub fn parse_page_source(src: &Source) -> ParsedPage {
     match src.text() {
         Ok(text) => match page::parse_page(&src.rel, text) {
-            Ok(p) => (Some(p), src.encoding_warning().into_iter().collect()),
+            Ok(p) => (p, src.encoding_warning().into_iter().collect()),
             Err(d) => (None, vec![d]),
         },
         Err(d) => (None, vec![d]),

@@ -29,7 +29,7 @@ pub struct TocItem {
     pub title: String,
 }
 
-fn options() -> Options {
+pub(super) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_TASKLISTS
@@ -43,8 +43,17 @@ fn options() -> Options {
 /// Events stream from the parser to the HTML writer; only a heading or a
 /// code block is held whole. A page of a million table cells held as
 /// events took 190 times its size in memory.
-pub fn render(text: &str, title: Option<&str>, highlighter: Highlighter) -> Markdown {
+///
+/// `link` gives a new address for a link's target, or `None` to keep it
+/// (see [`super::source_links`]).
+pub fn render(
+    text: &str,
+    title: Option<&str>,
+    highlighter: Highlighter,
+    link: &dyn Fn(&str) -> Option<String>,
+) -> Markdown {
     let mut pages = Transform {
+        link,
         parser: Parser::new_ext(text, options()),
         pending: VecDeque::new(),
         title,
@@ -67,6 +76,7 @@ pub fn render(text: &str, title: Option<&str>, highlighter: Highlighter) -> Mark
 /// and wrapped tables; what it saw on the way is kept for [`Markdown`].
 struct Transform<'a, 't> {
     parser: Parser<'a>,
+    link: &'t dyn Fn(&str) -> Option<String>,
     pending: VecDeque<Event<'a>>,
     title: Option<&'t str>,
     highlighter: Highlighter,
@@ -85,6 +95,17 @@ impl<'a> Iterator for Transform<'a, '_> {
         }
         let event = self.parser.next()?;
         match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Some(Event::Start(Tag::Link {
+                link_type,
+                dest_url: (self.link)(&dest_url).map_or(dest_url, CowStr::from),
+                title,
+                id,
+            })),
             Event::Start(Tag::Heading {
                 level,
                 id,
@@ -223,7 +244,12 @@ mod tests {
 
     fn md(text: &str) -> Markdown {
         static CELL: OnceLock<Syntaxes> = OnceLock::new();
-        render(text, Some("关于本站"), Highlighter::with_cell(&CELL))
+        render(
+            text,
+            Some("关于本站"),
+            Highlighter::with_cell(&CELL),
+            &|_| None,
+        )
     }
 
     #[test]
@@ -274,13 +300,13 @@ mod tests {
     fn highlighting_loads_syntaxes_only_for_code() {
         static CELL: OnceLock<Syntaxes> = OnceLock::new();
         let h = Highlighter::with_cell(&CELL);
-        let plain = render("# T\n\nNo code here, only `inline`.\n", None, h);
+        let plain = render("# T\n\nNo code here, only `inline`.\n", None, h, &|_| None);
         assert!(!plain.has_code);
         assert!(
             !h.is_loaded(),
             "a page without code blocks must not load syntaxes"
         );
-        let code = render("```toml\ntitle = \"x\"\n```\n", None, h);
+        let code = render("```toml\ntitle = \"x\"\n```\n", None, h, &|_| None);
         assert!(code.has_code);
         assert!(h.is_loaded());
         assert!(

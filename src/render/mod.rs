@@ -21,6 +21,7 @@ pub mod meta;
 pub mod pages;
 pub mod search;
 pub mod session;
+pub mod source_links;
 pub mod strings;
 pub mod text;
 mod theme;
@@ -75,6 +76,8 @@ pub struct Common {
     /// cloning `base` (the theme's strings above all) for every page and
     /// dropping it after was 4% of the sample site's build.
     spare: Mutex<Vec<tera::Context>>,
+    /// Made when a page first links to a file (most sites never do).
+    source_links: std::sync::OnceLock<source_links::SourceLinks>,
 }
 
 #[derive(Serialize)]
@@ -123,6 +126,7 @@ impl Common {
             base,
             base_url: c.base().to_string(),
             spare: Mutex::new(Vec::new()),
+            source_links: std::sync::OnceLock::new(),
         })
     }
 
@@ -413,7 +417,9 @@ fn own_pages(
                     Ok(vec![out])
                 }
             },
-            Job::Markdown(i) => markdown_output(theme, common, &site.pages[i]).map(|o| vec![o]),
+            Job::Markdown(i) => {
+                markdown_output(site, theme, common, &site.pages[i]).map(|o| vec![o])
+            }
             Job::Assets => assets::assets(theme.static_dir()),
         })
         .collect::<anyhow::Result<_>>()?;
@@ -471,18 +477,27 @@ fn session_page(site: &Site, theme: &Theme, common: &Common, i: usize) -> anyhow
 }
 
 fn markdown_output(
+    site: &Site,
     theme: &Theme,
     common: &Common,
     p: &crate::model::Page,
 ) -> anyhow::Result<Output> {
     let template = page_template(theme, p);
-    let vars = pages::markdown_page(p, theme.strings(), highlight::Highlighter::default());
+    let link = |dest: &str| match common
+        .source_links
+        .get_or_init(|| source_links::SourceLinks::new(site))
+        .target(&p.source, dest)
+    {
+        source_links::Target::Made(url) => Some(url),
+        _ => None,
+    };
+    let vars = pages::markdown_page(p, theme.strings(), highlight::Highlighter::default(), &link);
     render_page(theme, common, template, &vars.page.url.clone(), &vars)
         .with_context(|| format!("in {}", p.source))
 }
 
 /// The template a Markdown page renders with: its own when the theme has
-/// it, else `page.html` (see [`template_warnings`]).
+/// it, else `page.html` (see [`page_warnings`]).
 fn page_template<'p>(theme: &Theme, p: &'p crate::model::Page) -> &'p str {
     p.template
         .as_deref()
@@ -491,10 +506,12 @@ fn page_template<'p>(theme: &Theme, p: &'p crate::model::Page) -> &'p str {
 }
 
 /// A warning for each Markdown page whose front matter names a template
-/// that neither the theme nor the site's `templates/` has: it renders
-/// with `page.html` instead, and the rest of the site is unaffected.
-pub fn template_warnings(site: &Site, theme: &Theme) -> Vec<crate::diagnostics::Diagnostic> {
-    site.pages
+/// that neither the theme nor the site's `templates/` has (it renders
+/// with `page.html` instead, and the rest of the site is unaffected), and
+/// for each link to a `.md` file no page is made from.
+pub fn page_warnings(site: &Site, theme: &Theme) -> Vec<crate::diagnostics::Diagnostic> {
+    let mut out: Vec<_> = site
+        .pages
         .iter()
         .filter_map(|p| {
             let wanted = p.template.as_deref()?;
@@ -509,7 +526,9 @@ pub fn template_warnings(site: &Site, theme: &Theme) -> Vec<crate::diagnostics::
                 )
             })
         })
-        .collect()
+        .collect();
+    out.extend(source_links::missing_page_warnings(site));
+    out
 }
 
 /// Files made from the whole site at once (the search index and page, the
@@ -553,7 +572,7 @@ pub fn render_path(site: &Site, theme: &Theme, path: &str) -> Option<anyhow::Res
         .iter()
         .find(|p| output_path(&pages::page_url(p)) == path)
     {
-        markdown_output(theme, &common, p)
+        markdown_output(site, theme, &common, p)
     } else {
         entities::output_at(site, theme, &common, path)?
     };

@@ -51,8 +51,14 @@ pub fn page_url(p: &Page) -> String {
     format!("/{}/", p.slug)
 }
 
-pub fn markdown_page<'a>(p: &'a Page, strings: &Strings, hl: Highlighter) -> MarkdownPage<'a> {
-    let md = markdown::render(&p.body, Some(&p.title), hl);
+/// `p`'s context; `link` as in [`markdown::render`].
+pub fn markdown_page<'a>(
+    p: &'a Page,
+    strings: &Strings,
+    hl: Highlighter,
+    link: &dyn Fn(&str) -> Option<String>,
+) -> MarkdownPage<'a> {
+    let md = markdown::render(&p.body, Some(&p.title), hl, link);
     MarkdownPage {
         has_code: md.has_code,
         page: PageView {

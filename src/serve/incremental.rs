@@ -182,7 +182,7 @@ impl Model {
         };
         let mut all = site.diagnostics.clone();
         if let Some(theme) = self.theme() {
-            all.extend(render::template_warnings(site, theme));
+            all.extend(render::page_warnings(site, theme));
         }
         all
     }
