@@ -111,14 +111,7 @@ impl Parser<'_> {
             let (text, time) = shapes::trailing_time(text)?;
             (text.to_string(), self.time_field(n, time), None)
         };
-        Some(TimelineEntry {
-            start,
-            end,
-            text,
-            points: Vec::new(),
-            anchor: String::new(),
-            line: n,
-        })
+        Some(entry(start, end, text, n))
     }
 
     fn section_heading(&mut self, n: usize, h: &str) {
@@ -251,26 +244,12 @@ impl Parser<'_> {
                 if let Some(rest) = text.strip_prefix(w) {
                     if w != "结束" || rest.is_empty() {
                         text = rest.trim().to_string();
-                        return Some(TimelineEntry {
-                            start,
-                            end: Some(End::Close),
-                            text,
-                            points: Vec::new(),
-                            anchor: String::new(),
-                            line: n,
-                        });
+                        return Some(entry(start, Some(End::Close), text, n));
                     }
                 }
             }
         }
-        Some(TimelineEntry {
-            start,
-            end,
-            text,
-            points: Vec::new(),
-            anchor: String::new(),
-            line: n,
-        })
+        Some(entry(start, end, text, n))
     }
 
     fn leading_time(&self, body: &str) -> Option<Seconds> {
@@ -370,14 +349,8 @@ impl Parser<'_> {
                 e.text = trimmed.to_string();
             }
             None if sec.heading.is_none() && sec.start.is_some() => {
-                sec.entries.push(TimelineEntry {
-                    start: sec.start,
-                    end: sec.end,
-                    text: trimmed.to_string(),
-                    points: Vec::new(),
-                    anchor: String::new(),
-                    line: n,
-                });
+                sec.entries
+                    .push(entry(sec.start, sec.end, trimmed.to_string(), n));
             }
             _ => return false,
         }
@@ -398,4 +371,16 @@ fn split_br(cell: &str) -> impl Iterator<Item = &str> {
         .flat_map(|p| p.split("<br/>"))
         .flat_map(|p| p.split("<br />"))
         .map(str::trim)
+}
+
+/// An entry with no points yet and no anchor (anchors are given at the end).
+fn entry(start: Option<Seconds>, end: Option<End>, text: String, line: usize) -> TimelineEntry {
+    TimelineEntry {
+        start,
+        end,
+        text,
+        points: Vec::new(),
+        anchor: String::new(),
+        line,
+    }
 }
