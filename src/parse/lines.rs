@@ -119,12 +119,18 @@ pub fn part_label(t: &str) -> Option<Heading> {
     if name.is_empty() || name.chars().count() > 8 {
         return None;
     }
-    if ["时间线", "时间轴", "timeline", "议程", "agenda"]
-        .iter()
-        .any(|w| lower.ends_with(w))
-    {
+    // The part's name, with at most a word of the kind a note-taker puts
+    // before it: `### 自动摘要` is a section about summarising, not a part.
+    let names = |words: &[&str]| {
+        words.iter().any(|w| {
+            lower
+                .strip_suffix(w)
+                .is_some_and(|before| ["", "会议", "详细", "内容", "session "].contains(&before))
+        })
+    };
+    if names(&["时间线", "时间轴", "timeline", "议程", "agenda"]) {
         Some(Heading::Timeline)
-    } else if OVERVIEW_WORDS.iter().any(|w| lower.ends_with(w)) {
+    } else if names(&OVERVIEW_WORDS) {
         Some(Heading::Overview)
     } else {
         None
@@ -348,6 +354,8 @@ mod tests {
             "【会议概述】",
             "**一、会议概述：**",
             "#### Overview",
+            "**会议摘要**",
+            "### 内容概要",
         ] {
             assert_eq!(part_label(t), Some(Heading::Overview), "{t}");
         }
@@ -365,6 +373,9 @@ mod tests {
             "**重点**",
             "**a** b **c**",
             "### 一个很长的关于产品概述的标题",
+            "### 第4步：自动摘要",
+            "### 产品概述",
+            "### 智能议程",
         ] {
             assert_eq!(part_label(t), None, "{t}");
         }

@@ -347,3 +347,14 @@ fn lettered_points_nest_under_numbered_ones() {
     );
     assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
 }
+
+#[test]
+fn a_section_named_like_a_part_stays_in_the_timeline() {
+    let r = parse_recap(
+        "a.txt",
+        "# T\n## 会议概述\n概述。\n## 详细时间线\n### 开场\n[00:00 - 05:00]\n- 甲\n### 第4步：自动摘要\n[05:00 - 10:00]\n- 乙\n",
+    );
+    let e: Vec<_> = r.session.entries().map(|e| e.text.as_str()).collect();
+    assert_eq!(e, ["开场", "第4步：自动摘要"]);
+    assert_eq!(r.session.overview.len(), 1);
+}
