@@ -258,18 +258,20 @@ impl Parser<'_> {
     }
 
     fn time_field(&mut self, n: usize, s: &str) -> Option<Seconds> {
-        match parse_time(s)? {
-            Ok(t) => Some(t),
-            Err(TimeError::OutOfRange(t)) => {
-                self.warn(n, format!("impossible time `{t}` in a range"));
-                None
-            }
-        }
+        let read = parse_time(s);
+        self.in_range(n, read)
     }
 
     fn end_field(&mut self, n: usize, s: &str) -> Option<End> {
-        match parse_end(s)? {
-            Ok(e) => Some(e),
+        let read = parse_end(s);
+        self.in_range(n, read)
+    }
+
+    /// A time of a range as read, or nothing (with a warning) when it is
+    /// impossible.
+    fn in_range<T>(&mut self, n: usize, read: Option<Result<T, TimeError>>) -> Option<T> {
+        match read? {
+            Ok(t) => Some(t),
             Err(TimeError::OutOfRange(t)) => {
                 self.warn(n, format!("impossible time `{t}` in a range"));
                 None
