@@ -100,7 +100,7 @@ const OVERVIEW_WORDS: [&str; 11] = [
 /// `**一、详细时间线：**`. Only a short heading made of a part's name
 /// counts: `### 开场与要点` is a section of the timeline.
 pub fn part_label(t: &str) -> Option<Heading> {
-    let inner = if let Some(h) = t.strip_prefix("### ").or_else(|| t.strip_prefix("#### ")) {
+    let inner = if let Some(h) = section_heading(t) {
         h
     } else if let Some(h) = t.strip_prefix('【').and_then(|h| h.strip_suffix('】')) {
         h
@@ -154,6 +154,12 @@ pub fn atx_text(h: &str) -> &str {
     } else {
         h
     }
+}
+
+/// The text of a `###` or `####` heading: a section of the timeline, or
+/// (when it is a part's name) a part.
+pub fn section_heading(t: &str) -> Option<&str> {
+    t.strip_prefix("### ").or_else(|| t.strip_prefix("#### "))
 }
 
 /// `**text**` filling the whole line.

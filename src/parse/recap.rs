@@ -420,8 +420,7 @@ fn resumes(part: Part, line: &str) -> bool {
     match part {
         Part::Preamble | Part::Overview => true,
         Part::Timeline => {
-            line.starts_with("### ")
-                || line.starts_with("#### ")
+            lines::section_heading(line).is_some()
                 || shapes::timed(shapes::bullet(line).map_or(line, |b| b.text)).is_some()
         }
         _ => false,

@@ -3,7 +3,7 @@
 
 use super::{truncate, Parser, Part, MAX_DEPTH};
 use crate::model::*;
-use crate::parse::lines::bracket_heading;
+use crate::parse::lines::{self, bracket_heading};
 use crate::parse::shapes;
 use crate::parse::time::{parse_end, parse_time, TimeError};
 
@@ -12,10 +12,7 @@ impl Parser<'_> {
     /// none of the known shapes.
     pub(super) fn try_timeline(&mut self, n: usize, line: &str) -> bool {
         let trimmed = line.trim();
-        if let Some(h) = trimmed
-            .strip_prefix("### ")
-            .or_else(|| trimmed.strip_prefix("#### "))
-        {
+        if let Some(h) = lines::section_heading(trimmed) {
             self.section_heading(n, h.trim());
             return true;
         }
