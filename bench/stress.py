@@ -134,6 +134,13 @@ SHAPES = {
     "takeaways": lambda: HEAD.format("要点")
     + "00:00 - 开场\n## 关键要点\n"
     + "".join(f"- 第{i}点 Bedrock\n> 引语\n" for i in range(50_000)),
+    # 60,000 images, half of them distinct (none there: each a warning),
+    # then 200,000 `![` that open none.
+    "images": lambda: HEAD.format("图片")
+    + "00:00 - 开场\n"
+    + "".join(f"- 图 ![第{i}张](slides/{i}.png) ![同一张](same.png)\n" for i in range(30_000))
+    + "![" * 200_000
+    + "\n",
     # 60,000 figures in one line.
     "numbers": lambda: one_entry(
         "数字", "".join(f"增长 {i % 100}%，收入 {i} 亿美元，" for i in range(30_000))

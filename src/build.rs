@@ -86,6 +86,7 @@ impl BuildOptions {
         if let Some(b) = &self.base_url {
             c.override_base_url(b);
         }
+        c.seeds_dir = Some(self.seeds_dir());
         let languages = crate::render::strings::languages(&self.theme_dir(&c));
         Ok(c.with_languages(languages))
     }

@@ -47,6 +47,10 @@ pub struct SiteConfig {
     /// lines: reported and ignored.
     #[serde(skip)]
     pub unknown_keys: Vec<(String, Option<usize>)>,
+    /// The seeds folder as the build was given it, for the images recaps
+    /// show ([`crate::media`]); `None`: images are left as text.
+    #[serde(skip)]
+    pub seeds_dir: Option<PathBuf>,
 }
 
 /// The keys of `site.toml`, for suggestions when one is misspelt.
@@ -80,6 +84,7 @@ impl Default for SiteConfig {
             language_from: (String::new(), None),
             languages: Vec::new(),
             unknown_keys: Vec::new(),
+            seeds_dir: None,
         }
     }
 }

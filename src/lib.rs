@@ -23,6 +23,7 @@ pub mod enrich;
 pub mod init;
 pub mod json;
 pub mod load;
+pub mod media;
 pub mod model;
 pub mod parse;
 pub mod pattern;

@@ -3,84 +3,11 @@
 //! The output folder is sacred: recap refuses folders that are not its own
 //! and never leaves a half-written site behind.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
-struct Tmp(PathBuf);
-
-impl Tmp {
-    fn new(name: &str) -> Tmp {
-        let d = std::env::temp_dir().join(format!("recap-robust-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&d);
-        std::fs::create_dir_all(&d).unwrap();
-        Tmp(d)
-    }
-}
-
-impl Drop for Tmp {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from) {
-        let e = e.unwrap();
-        let target = to.join(e.path().strip_prefix(from).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(e.path(), &target).unwrap();
-        }
-    }
-}
-
-/// A site folder with copies of the sample seeds, content and theme.
-fn site(tmp: &Tmp) -> PathBuf {
-    let s = tmp.0.join("site");
-    for d in ["seeds", "content", "themes/default"] {
-        copy_dir(&Path::new(ROOT).join(d), &s.join(d));
-    }
-    s
-}
-
-/// A site as [`site`] makes it, with `text` written at `rel` in it, built:
-/// the site's folder, and what the build said on stderr.
-fn build_with(tmp: &Tmp, rel: &str, text: &str) -> (PathBuf, Output) {
-    let s = site(tmp);
-    std::fs::write(s.join(rel), text).unwrap();
-    let o = recap(&s, &["build"]);
-    (s, o)
-}
-
-fn recap(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_recap"))
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("run recap")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn html_files(dir: &Path) -> Vec<(PathBuf, String)> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
-        .map(|e| {
-            (
-                e.path().to_path_buf(),
-                std::fs::read_to_string(e.path()).unwrap(),
-            )
-        })
-        .collect()
-}
+mod sites;
+use sites::{build_with, html_files, recap, site, stderr, Tmp, ROOT};
+use std::process::Command;
 
 fn session_dirs(out: &Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(out.join("sessions"))

@@ -392,6 +392,50 @@ fn never_serves_a_file_outside_the_site() {
 }
 
 #[test]
+fn images_a_recap_shows_are_served_and_no_other_file() {
+    let dir = site_copy("images");
+    std::fs::create_dir_all(dir.join("seeds/slides")).unwrap();
+    std::fs::write(dir.join("seeds/slides/a.png"), b"PNG-BYTES").unwrap();
+    std::fs::write(dir.join("seeds/slides/unshown.png"), b"UNSHOWN").unwrap();
+    let server = Server::start(dir);
+    let (url, source) = server.first_session();
+    assert_eq!(
+        server.get("/media/slides/a.png").status,
+        404,
+        "not shown yet"
+    );
+    let mut events = server.events();
+    let generation = events.wait_for("the current status", |_| true)["generation"]
+        .as_u64()
+        .unwrap();
+    server.edit(&format!("seeds/{source}"), |t| {
+        let at = t.find("\n## ").unwrap();
+        format!("{}\n![幻灯片](slides/a.png)\n{}", &t[..at], &t[at..])
+    });
+    events.wait_for("a new generation", |v| {
+        v["generation"].as_u64().unwrap_or(0) > generation
+    });
+    assert!(server
+        .get(&url)
+        .text()
+        .contains("<img src=\"/media/slides/a.png\" alt=\"幻灯片\""));
+    let image = server.get("/media/slides/a.png");
+    assert_eq!(image.status, 200);
+    assert_eq!(image.body, b"PNG-BYTES");
+    assert_eq!(image.header("content-type"), Some("image/png"));
+    for path in [
+        "/media/slides/unshown.png",
+        "/media/../Cargo.toml",
+        "/media/%2e%2e/%2e%2e/Cargo.toml",
+    ] {
+        assert!(
+            matches!(server.get(path).status, 400 | 404),
+            "{path} is not served"
+        );
+    }
+}
+
+#[test]
 fn editing_a_recap_rebuilds_and_reloads_the_browser() {
     let server = Server::start(site_copy("edit"));
     let (url, source) = server.first_session();

@@ -1,7 +1,8 @@
 //! Any text: web addresses are found inside it on character boundaries,
 //! masking keeps every offset, and rendering the text with them gives
 //! balanced `<a>` and `<strong>` tags and no unescaped markup, as a line
-//! and as prose blocks (paragraphs, lists, tables, headings, quotes).
+//! and as prose blocks (paragraphs, lists, tables, headings, quotes),
+//! with every Markdown image shown or not.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
@@ -24,7 +25,30 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(html.matches("<a ").count(), html.matches("</a>").count());
     assert_eq!(html.matches("<strong>").count(), html.matches("</strong>").count());
     assert!(!html.contains("<script"));
-    let blocks = recap::render::text::prose_blocks(text, &[]);
+    let found = recap::media::find(text);
+    for (a, b) in found.iter().zip(found.iter().skip(1)) {
+        assert!(a.whole.end <= b.whole.start);
+    }
+    for r in &found {
+        assert!(text.is_char_boundary(r.whole.start) && text.is_char_boundary(r.whole.end));
+        assert!(text[r.whole.clone()].starts_with("![") && text[r.whole.clone()].ends_with(')'));
+    }
+    let pairs: Vec<(&str, &str)> = found.iter().map(|r| (r.target, "/media/i.png")).collect();
+    let images = recap::media::Images::from_pairs(&pairs);
+    let shown = recap::render::text::linked_text_with(text, &[], &images);
+    assert_eq!(shown.matches("<a ").count(), shown.matches("</a>").count());
+    assert_eq!(shown.matches("<strong>").count(), shown.matches("</strong>").count());
+    assert_eq!(shown.matches("<img ").count(), found.len());
+    assert!(!shown.contains("<script"));
+    for blocks in [
+        recap::render::text::prose_blocks(text, &[]),
+        recap::render::text::prose_blocks_with(text, &[], &images),
+    ] {
+        check_blocks(&blocks);
+    }
+});
+
+fn check_blocks(blocks: &str) {
     for (open, close) in [
         ("<a ", "</a>"),
         ("<strong>", "</strong>"),
@@ -38,4 +62,4 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(blocks.matches(open).count(), blocks.matches(close).count(), "{open}");
     }
     assert!(!blocks.contains("<script"));
-});
+}

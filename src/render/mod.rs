@@ -295,6 +295,7 @@ pub fn page_paths(site: &Site, theme: &Theme) -> anyhow::Result<Vec<String>> {
             .into_iter()
             .map(|o| o.path),
     );
+    paths.extend(crate::media::files(site).0.into_keys());
     Ok(paths)
 }
 
@@ -395,13 +396,14 @@ fn own_pages(
         Session(usize),
         Markdown(usize),
         Assets,
+        Media,
     }
     let jobs: Vec<Job> = (1..=home::page_count(site))
         .map(Job::Home)
         .chain([Job::NotFound])
         .chain((0..site.sessions.len()).map(Job::Session))
         .chain((0..site.pages.len()).map(Job::Markdown))
-        .chain([Job::Assets])
+        .chain([Job::Assets, Job::Media])
         .collect();
     let stats = home::stats(site, theme.strings());
     let made: Vec<Vec<Output>> = jobs
@@ -421,6 +423,7 @@ fn own_pages(
                 markdown_output(site, theme, common, &site.pages[i]).map(|o| vec![o])
             }
             Job::Assets => assets::assets(theme.static_dir()),
+            Job::Media => crate::media::outputs(site),
         })
         .collect::<anyhow::Result<_>>()?;
     let session_paths = match sessions {
@@ -507,8 +510,9 @@ fn page_template<'p>(theme: &Theme, p: &'p crate::model::Page) -> &'p str {
 
 /// A warning for each Markdown page whose front matter names a template
 /// that neither the theme nor the site's `templates/` has (it renders
-/// with `page.html` instead, and the rest of the site is unaffected), and
-/// for each link to a `.md` file no page is made from.
+/// with `page.html` instead, and the rest of the site is unaffected), for
+/// each link to a `.md` file no page is made from, and for each image a
+/// recap shows that cannot be shown ([`crate::media`]).
 pub fn page_warnings(site: &Site, theme: &Theme) -> Vec<crate::diagnostics::Diagnostic> {
     let mut out: Vec<_> = site
         .pages
@@ -528,6 +532,7 @@ pub fn page_warnings(site: &Site, theme: &Theme) -> Vec<crate::diagnostics::Diag
         })
         .collect();
     out.extend(source_links::missing_page_warnings(site));
+    out.extend(crate::media::files(site).1);
     out
 }
 
@@ -552,6 +557,9 @@ pub fn is_site_wide(path: &str) -> bool {
 pub fn render_path(site: &Site, theme: &Theme, path: &str) -> Option<anyhow::Result<Output>> {
     if is_site_wide(path) {
         return None;
+    }
+    if let Some(image) = crate::media::output_at(site, path) {
+        return Some(image);
     }
     let common = match Common::new(site, theme, Features::detect(site, theme)) {
         Ok(c) => c,

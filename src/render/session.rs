@@ -5,8 +5,9 @@
 //! Views borrow from the [`Site`]; only HTML and labels are built here.
 
 use super::strings::Strings;
-use super::text::{linked_text, prose_blocks};
+use super::text::{linked_text_with, prose_blocks_with};
 use crate::enrich::{EntityRef, Site, TextKey};
+use crate::media::Images;
 use crate::model::{format_time, push_number, time_anchor, End, Point, Seconds, Session, Title};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -185,17 +186,19 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
         })
         .collect();
     let links = |key: TextKey| site.links_at(key);
+    let images = Images::of(site, s);
     let overview = s
         .overview
         .iter()
         .enumerate()
         .map(|(p, para)| {
-            prose_blocks(
+            prose_blocks_with(
                 &para.text,
                 links(TextKey::Overview {
                     session: i,
                     paragraph: p,
                 }),
+                &images,
             )
         })
         .collect();
@@ -238,7 +241,7 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
                             };
                             let time_id =
                                 p.time.map(time_anchor).filter(|a| used.insert(a.clone()));
-                            (p, linked_text(&p.text, links(key)), time_id)
+                            (p, linked_text_with(&p.text, links(key), &images), time_id)
                         })
                         .collect::<Vec<_>>();
                     EntryView {
@@ -248,7 +251,11 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
                         datetime: e.start.map(iso_duration),
                         end: e.end.map(|end| clock.end(end, strings)),
                         video: e.start.and_then(video),
-                        text: linked_text(&e.text, links(TextKey::Entry { session: i, entry })),
+                        text: linked_text_with(
+                            &e.text,
+                            links(TextKey::Entry { session: i, entry }),
+                            &images,
+                        ),
                         repeats_heading: sec.heading.as_deref() == Some(e.text.as_str()),
                         points: point_tree(points, &clock, &video),
                     }
@@ -320,7 +327,11 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
                 .map(|p| super::pages::first_sentence(&p.text, 150)),
             key_themes: &s.key_themes,
             note: s.note.as_deref(),
-            extra: s.extra.iter().map(|p| prose_blocks(&p.text, &[])).collect(),
+            extra: s
+                .extra
+                .iter()
+                .map(|p| prose_blocks_with(&p.text, &[], &images))
+                .collect(),
             date: s.date.as_deref().map(|d| strings.date(d)),
             date_iso: s.date.as_deref().and_then(super::strings::iso_date),
             track: s.track.as_deref(),

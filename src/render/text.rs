@@ -5,6 +5,7 @@
 //! the site's XSS safety lives: a `<script>` in a recap is shown as text.
 
 use crate::enrich::Link;
+use crate::media::Images;
 use std::fmt::Write;
 
 /// Escape text for HTML element content and quoted attribute values.
@@ -86,9 +87,14 @@ fn is_safe_url(url: &str) -> bool {
 /// would show as a space between Chinese characters). Text as
 /// [`linked_text`].
 pub fn prose_blocks(text: &str, links: &[Link]) -> String {
+    prose_blocks_with(text, links, &Images::default())
+}
+
+/// [`prose_blocks`] with a session's `images` shown.
+pub fn prose_blocks_with(text: &str, links: &[Link], images: &Images) -> String {
     use crate::parse::shapes;
     if !text.contains('\n') && !text.starts_with(['|', '#', '>']) {
-        return format!("<p>{}</p>", linked_text(text, links));
+        return format!("<p>{}</p>", linked_text_with(text, links, images));
     }
     #[derive(PartialEq, Clone, Copy)]
     enum Block {
@@ -111,7 +117,7 @@ pub fn prose_blocks(text: &str, links: &[Link]) -> String {
     let offset = |part: &str| part.as_ptr() as usize - text.as_ptr() as usize;
     let linked = |part: &str| {
         let (from, to) = (offset(part), offset(part) + part.len());
-        linked_text(part, &shifted(links, from, to))
+        linked_text_with(part, &shifted(links, from, to), images)
     };
     let lines: Vec<&str> = text.split('\n').collect();
     let rows: Vec<Option<Vec<&str>>> = lines.iter().map(|l| shapes::table_row(l.trim())).collect();
@@ -218,12 +224,35 @@ fn shifted(links: &[Link], from: usize, to: usize) -> Vec<Link> {
 /// output is always well nested (a link is closed and reopened around a
 /// bold boundary inside it).
 pub fn linked_text(text: &str, links: &[Link]) -> String {
-    let bold = bold_markers(text);
+    linked_text_with(text, links, &Images::default())
+}
+
+/// [`linked_text`], with each Markdown image that `images` can show
+/// (`![架构](arch.png)`) made an `<img>`. No link or bold marker reaches
+/// into one.
+pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
+    let shown = shown_images(text, images);
+    let in_image = |r: &std::ops::Range<usize>| {
+        shown
+            .iter()
+            .any(|(i, _, _)| i.start < r.end && r.start < i.end)
+    };
+    let bold = if shown.is_empty() {
+        bold_markers(text)
+    } else {
+        // Blanked out, byte for byte, so no marker is found in one.
+        let mut blank = text.to_string().into_bytes();
+        for (i, _, _) in &shown {
+            blank[i.clone()].fill(b' ');
+        }
+        bold_markers(std::str::from_utf8(&blank).unwrap_or(text))
+    };
     // Inside a `**` marker: just after its first star.
     let splits_marker = |at: usize| at > 0 && bold.binary_search(&(at - 1)).is_ok();
     // Web addresses are links too; a Markdown link shows only its label,
     // and no mention link may cut into it.
-    let web = crate::urls::find(text);
+    let mut web = crate::urls::find(text);
+    web.retain(|w| !in_image(&w.whole));
     let web_links: Vec<Link> = web
         .iter()
         .map(|w| Link {
@@ -242,7 +271,7 @@ pub fn linked_text(text: &str, links: &[Link]) -> String {
     };
     let mut valid: Vec<&Link> = links
         .iter()
-        .filter(|l| !in_web(l))
+        .filter(|l| !in_web(l) && !in_image(&(l.start..l.end)))
         .chain(&web_links)
         .filter(|l| {
             l.start < l.end
@@ -273,6 +302,9 @@ pub fn linked_text(text: &str, links: &[Link]) -> String {
     for h in &hidden {
         cuts.extend([h.start, h.end]);
     }
+    for (i, _, _) in &shown {
+        cuts.extend([i.start, i.end]);
+    }
     cuts.sort_unstable();
     cuts.dedup();
 
@@ -285,6 +317,26 @@ pub fn linked_text(text: &str, links: &[Link]) -> String {
     let mut next_hidden = 0;
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
+        if let Some((i, alt, src)) = shown.iter().find(|(i, _, _)| i.start <= a && b <= i.end) {
+            if a == i.start {
+                if open_link.take().is_some() {
+                    if strong {
+                        close_strong(&mut out);
+                    }
+                    out.push_str("</a>");
+                    if strong {
+                        out.push_str("<strong>");
+                    }
+                }
+                let _ = write!(
+                    out,
+                    "<img src=\"{}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\" class=\"recap-image\">",
+                    escape(src),
+                    escape(alt)
+                );
+            }
+            continue;
+        }
         if bold.binary_search(&a).is_ok() {
             // A marker toggles bold and is not itself shown.
             if strong {
@@ -347,6 +399,21 @@ pub fn linked_text(text: &str, links: &[Link]) -> String {
         out.push_str("</a>");
     }
     out
+}
+
+/// The images of `text` that `images` shows: where each is written, its
+/// alt text and where it is shown from.
+fn shown_images<'t>(
+    text: &'t str,
+    images: &'t Images,
+) -> Vec<(std::ops::Range<usize>, &'t str, &'t str)> {
+    if images.is_empty() || !text.contains("![") {
+        return Vec::new();
+    }
+    crate::media::find(text)
+        .into_iter()
+        .filter_map(|r| Some((r.whole, r.alt, images.src(r.target)?)))
+        .collect()
 }
 
 /// Close a `<strong>`, or take it back if nothing was put in it (bold that
@@ -629,5 +696,40 @@ mod tests {
             .take(101)
             .collect();
         assert_eq!(escape(&near), by_bytes(&near));
+    }
+
+    #[test]
+    fn images_the_session_can_show_become_img_and_others_stay_text() {
+        let images = Images::from_pairs(&[
+            ("arch.png", "/media/a/arch.png"),
+            ("https://e.org/x.png", "https://e.org/x.png"),
+        ]);
+        let text = "**架构** ![Amazon S3 \"架构\"](arch.png) 与 ![缺](missing.png)";
+        let html = linked_text_with(text, &[link(text, "Amazon S3", "/products/s3/")], &images);
+        assert_eq!(
+            html,
+            "<strong>架构</strong> <img src=\"/media/a/arch.png\" \
+             alt=\"Amazon S3 &quot;架构&quot;\" loading=\"lazy\" decoding=\"async\" class=\"recap-image\"> 与 ![缺](missing.png)"
+        );
+        // A mention just before an image is closed before it; a web image
+        // is not also a link.
+        let text = "Bedrock![图](https://e.org/x.png)";
+        let html = linked_text_with(text, &[link(text, "Bedrock", "/p/")], &images);
+        assert!(
+            html.starts_with("<a href=\"/p/\" title=\"Bedrock &quot;page&quot;\">Bedrock</a><img src=\"https://e.org/x.png\""),
+            "{html}"
+        );
+        assert!(
+            !html.contains("](") && html.matches("<a ").count() == 1,
+            "{html}"
+        );
+        // Bold around an image, and an image in a list.
+        assert_eq!(
+            prose_blocks_with("- **![a](arch.png)**\n- 乙", &[], &images),
+            "<ul><li><strong><img src=\"/media/a/arch.png\" alt=\"a\" loading=\"lazy\" \
+             decoding=\"async\" class=\"recap-image\"></strong></li><li>乙</li></ul>"
+        );
+        // Without images, the text is as before.
+        assert_eq!(linked_text("![a](arch.png)", &[]), "![a](arch.png)");
     }
 }

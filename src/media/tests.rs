@@ -1,0 +1,105 @@
+use super::*;
+
+fn targets(text: &str) -> Vec<(&str, &str, &str)> {
+    find(text)
+        .into_iter()
+        .map(|r| (&text[r.whole], r.alt, r.target))
+        .collect()
+}
+
+#[test]
+fn images_are_found_as_markdown_writes_them() {
+    assert_eq!(
+        targets("架构如下 ![架构图](slides/arch.png) 。"),
+        [("![架构图](slides/arch.png)", "架构图", "slides/arch.png")]
+    );
+    assert_eq!(
+        targets("![](a.jpg)![第二张](<第 2 页.png> \"标题\")"),
+        [
+            ("![](a.jpg)", "", "a.jpg"),
+            ("![第二张](<第 2 页.png> \"标题\")", "第二张", "第 2 页.png")
+        ]
+    );
+    assert_eq!(
+        targets("![x](https://e.org/a.png 'big')"),
+        [(
+            "![x](https://e.org/a.png 'big')",
+            "x",
+            "https://e.org/a.png"
+        )]
+    );
+    // Not images: a link, an unclosed one, one broken over a line, an
+    // empty target, a title left open.
+    for text in [
+        "[链接](a.png)",
+        "![图](a.png",
+        "![图\n](a.png)",
+        "![图]()",
+        "![图](a.png \"标题)",
+        "感叹号![",
+        "![a](b c)",
+    ] {
+        assert_eq!(targets(text), [], "{text}");
+    }
+}
+
+#[test]
+fn a_long_line_of_openers_is_read_in_linear_time() {
+    let text = "![".repeat(200_000) + "](a.png)";
+    let t = std::time::Instant::now();
+    let found = find(&text);
+    assert_eq!(found.len(), 1);
+    assert!(t.elapsed().as_secs() < 5);
+}
+
+fn folder(name: &str) -> PathBuf {
+    let d = crate::empty_test_dir("media", name);
+    std::fs::create_dir_all(d.join("seeds/day1/slides")).unwrap();
+    std::fs::write(d.join("seeds/day1/slides/arch 1.png"), b"\x89PNG").unwrap();
+    std::fs::write(d.join("seeds/day1/logo.svg"), b"<svg/>").unwrap();
+    std::fs::write(d.join("seeds/day1/notes.pdf"), b"%PDF").unwrap();
+    std::fs::write(d.join("secret.png"), b"\x89PNG").unwrap();
+    d
+}
+
+#[test]
+fn files_beside_the_recap_are_copied_and_nothing_else() {
+    let d = folder("resolve");
+    let root = d.join("seeds");
+    let recap = "day1/talk.txt";
+    match resolve("slides/arch%201.png", recap, &root).unwrap() {
+        Resolved::File { output, src, file } => {
+            assert_eq!(output, "media/day1/slides/arch 1.png");
+            assert_eq!(src, "/media/day1/slides/arch%201.png");
+            assert!(file.ends_with("slides/arch 1.png"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        resolve("./slides/arch 1.PNG", recap, &root),
+        Err(e) if e.contains("not found")
+    ));
+    assert_eq!(
+        resolve("https://e.org/a.png", recap, &root),
+        Ok(Resolved::Web("https://e.org/a.png".into()))
+    );
+    let why = |target: &str| resolve(target, recap, &root).unwrap_err();
+    assert!(why("../../secret.png").contains("outside the seeds folder"));
+    assert!(why(&format!("{}/secret.png", d.display())).contains("relative to the recap"));
+    assert!(why("logo.svg").contains("SVG"));
+    assert!(why("notes.pdf").contains("not an image"));
+    assert!(why("missing.png").contains("not found"));
+    assert!(why("javascript:alert(1).png").contains("relative to the recap"));
+    assert!(why("data:image/png;base64,AAAA").contains("relative to the recap"));
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_seeds_folder_is_not_followed() {
+    let d = folder("symlink");
+    std::os::unix::fs::symlink(d.join("secret.png"), d.join("seeds/day1/inside.png")).unwrap();
+    let why = resolve("inside.png", "day1/talk.txt", &d.join("seeds")).unwrap_err();
+    assert!(why.contains("outside the seeds folder"), "{why}");
+    std::fs::remove_dir_all(&d).unwrap();
+}

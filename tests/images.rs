@@ -1,0 +1,112 @@
+//! Images in recaps: a file beside the recap is copied and shown, in the
+//! built site and in the offline bundle; a missing file, a file outside
+//! the seeds folder and an SVG are named by recap and line, never copied,
+//! and the rest of the site builds.
+
+mod sites;
+use sites::{recap, site, stderr, Tmp};
+use std::path::Path;
+
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n not really a picture";
+
+/// The sample site with a recap that shows images of every kind.
+fn site_with_images(tmp: &Tmp) -> std::path::PathBuf {
+    let s = site(tmp);
+    std::fs::create_dir_all(s.join("seeds/day2/slides")).unwrap();
+    std::fs::write(s.join("seeds/day2/slides/第 1 页.png"), PNG).unwrap();
+    std::fs::write(
+        s.join("seeds/day2/logo.svg"),
+        "<svg><script>alert(1)</script></svg>",
+    )
+    .unwrap();
+    std::fs::write(s.join("secret.png"), PNG).unwrap();
+    std::fs::write(
+        s.join("seeds/day2/images.txt"),
+        "# 图片测试会议总结\n\n## 会议概述\n\n\
+         本场介绍 Amazon S3 的架构。\n![架构总览](slides/第%201%20页.png)\n\n\
+         ## 详细时间线\n\n\
+         00:00 - 开场 ![封面](<slides/第 1 页.png>)\n\
+         - 远程图片 ![标志](https://example.com/logo.png)\n\
+         - ![缺失的图](missing.png)\n\
+         - ![外面的图](../../secret.png)\n\
+         - ![矢量图](logo.svg)\n\
+         05:00 - 结束\n",
+    )
+    .unwrap();
+    s
+}
+
+fn session_page(out: &Path) -> String {
+    let dir = std::fs::read_dir(out.join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            std::fs::read_to_string(p.join("index.html")).is_ok_and(|h| h.contains("缺失的图"))
+        })
+        .expect("the session page");
+    std::fs::read_to_string(dir.join("index.html")).unwrap()
+}
+
+#[test]
+fn images_beside_a_recap_are_copied_and_shown_and_the_rest_is_named() {
+    let tmp = Tmp::new("images");
+    let s = site_with_images(&tmp);
+    let o = recap(&s, &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    for (line, why) in [
+        (12, "not found"),
+        (13, "outside the seeds folder"),
+        (14, "SVG"),
+    ] {
+        assert!(
+            err.lines()
+                .any(|l| l.contains(&format!("day2/images.txt:{line}")) && l.contains(why)),
+            "line {line}, {why}: {err}"
+        );
+    }
+    let out = s.join("public");
+    assert_eq!(
+        std::fs::read(out.join("media/day2/slides/第 1 页.png")).unwrap(),
+        PNG
+    );
+    let copied: Vec<String> = walkdir::WalkDir::new(out.join("media"))
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(copied, ["第 1 页.png"], "nothing else is published");
+
+    let page = session_page(&out);
+    let src = "src=\"/media/day2/slides/%E7%AC%AC%201%20%E9%A1%B5.png\"";
+    assert!(
+        page.contains(&format!("<img {src} alt=\"架构总览\"")),
+        "{page}"
+    );
+    assert!(page.contains(&format!("<img {src} alt=\"封面\"")), "{page}");
+    assert!(page.contains("<img src=\"https://example.com/logo.png\" alt=\"标志\""));
+    // What cannot be shown stays as it was written.
+    assert!(page.contains("![缺失的图](missing.png)"));
+    assert!(page.contains("![矢量图](logo.svg)"));
+    // The rest of the site is there.
+    assert!(out.join("sessions").read_dir().unwrap().count() >= 6);
+}
+
+#[test]
+fn the_offline_bundle_carries_the_images_and_points_at_them() {
+    let tmp = Tmp::new("images-bundle");
+    let s = site_with_images(&tmp);
+    let o = recap(&s, &["bundle", "--out", "offline"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = s.join("offline");
+    assert_eq!(
+        std::fs::read(out.join("media/day2/slides/第 1 页.png")).unwrap(),
+        PNG
+    );
+    let page = session_page(&out);
+    assert!(
+        page.contains("src=\"../../media/day2/slides/%E7%AC%AC%201%20%E9%A1%B5.png\""),
+        "{page}"
+    );
+}
