@@ -87,6 +87,7 @@ impl BuildOptions {
             c.override_base_url(b);
         }
         c.seeds_dir = Some(self.seeds_dir());
+        c.content_dir = Some(content);
         let languages = crate::render::strings::languages(&self.theme_dir(&c));
         Ok(c.with_languages(languages))
     }

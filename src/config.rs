@@ -48,9 +48,12 @@ pub struct SiteConfig {
     #[serde(skip)]
     pub unknown_keys: Vec<(String, Option<usize>)>,
     /// The seeds folder as the build was given it, for the images recaps
-    /// show ([`crate::media`]); `None`: images are left as text.
+    /// show ([`crate::media`]); `None`: they are left as text.
     #[serde(skip)]
     pub seeds_dir: Option<PathBuf>,
+    /// The content folder, for the images pages show.
+    #[serde(skip)]
+    pub content_dir: Option<PathBuf>,
 }
 
 /// The keys of `site.toml`, for suggestions when one is misspelt.
@@ -85,6 +88,7 @@ impl Default for SiteConfig {
             languages: Vec::new(),
             unknown_keys: Vec::new(),
             seeds_dir: None,
+            content_dir: None,
         }
     }
 }

@@ -1,9 +1,10 @@
-//! Images in recaps: `![架构图](slides/arch.png)`.
+//! Images in recaps and pages: `![架构图](slides/arch.png)`.
 //!
-//! Note-takers paste photos of slides beside their recaps. An image whose
-//! file lies in the seeds folder is copied to `/media/<its path there>` and
-//! shown where it was written; a web image (`https://…`) is shown from
-//! where it is. Anything else stays the text it was, with a warning that
+//! Note-takers paste photos of slides beside their recaps, and site owners
+//! put pictures beside their pages. An image whose file lies in the seeds
+//! folder is copied to `/media/recaps/<its path there>` (one in the content
+//! folder to `/media/pages/…`) and shown where it was written; a web image
+//! (`https://…`) is shown from where it is. Anything else stays the text it was, with a warning that
 //! names the recap and line: a missing file, a file outside the seeds
 //! folder (never copied: the site would publish whatever it points at), a
 //! file that is not an image, and SVG (it can carry scripts, which run when
@@ -11,7 +12,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::enrich::Site;
-use crate::model::Session;
+use crate::model::{Page, Session};
 use crate::write::Output;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -19,6 +20,31 @@ use std::path::{Path, PathBuf};
 
 /// The output folder images are copied into.
 pub const DIR: &str = "media";
+
+/// Where the images of each kind of source go, by the folder they are in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// The seeds folder: `media/recaps/…`.
+    Recaps,
+    /// The content folder: `media/pages/…`.
+    Pages,
+}
+
+impl Origin {
+    fn folder(self) -> &'static str {
+        match self {
+            Origin::Recaps => "recaps",
+            Origin::Pages => "pages",
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Origin::Recaps => "seeds",
+            Origin::Pages => "content",
+        }
+    }
+}
 
 /// File types copied and shown, by extension (any case).
 const EXTENSIONS: [&str; 7] = ["png", "jpg", "jpeg", "gif", "webp", "avif", "bmp"];
@@ -105,6 +131,27 @@ fn image_at(text: &str, at: usize) -> Option<ImageRef<'_>> {
     })
 }
 
+/// `text` with each image written as its alt text, for search and
+/// summaries: `见![架构图](a.png)` → `见架构图`.
+pub fn with_alt_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("![") {
+        return text.into();
+    }
+    let found = find(text);
+    if found.is_empty() {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for r in found {
+        out.push_str(&text[from..r.whole.start]);
+        out.push_str(r.alt);
+        from = r.whole.end;
+    }
+    out.push_str(&text[from..]);
+    out.into()
+}
+
 /// Where an image is shown from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Resolved {
@@ -137,9 +184,10 @@ pub fn seeds_root(seeds: &Path) -> PathBuf {
     }
 }
 
-/// Where the image `target`, written in the recap `recap` (a path in the
-/// seeds folder `root`), is shown from, or why it is not shown.
-pub fn resolve(target: &str, recap: &str, root: &Path) -> Result<Resolved, String> {
+/// Where the image `target`, written in the file `from` (a path in the
+/// folder `root`, which holds the `origin`'s files), is shown from, or why
+/// it is not shown.
+pub fn resolve(target: &str, from: &str, root: &Path, origin: Origin) -> Result<Resolved, String> {
     let lower = target.to_ascii_lowercase();
     if lower.starts_with("https://") || lower.starts_with("http://") {
         return if crate::urls::is_web_url(&lower) {
@@ -150,8 +198,8 @@ pub fn resolve(target: &str, recap: &str, root: &Path) -> Result<Resolved, Strin
     }
     if target.starts_with('/') || lower.contains(':') {
         return Err(format!(
-            "image `{target}` is neither a web address nor a file beside the recap; \
-             write a path relative to the recap (`slides/1.png`) or `https://…`"
+            "image `{target}` is neither a web address nor a file beside this one; \
+             write a path relative to this file (`slides/1.png`) or `https://…`"
         ));
     }
     let path = target.split(['?', '#']).next().unwrap_or_default();
@@ -172,7 +220,7 @@ pub fn resolve(target: &str, recap: &str, root: &Path) -> Result<Resolved, Strin
             EXTENSIONS.join(", ")
         ));
     }
-    let folder = Path::new(recap).parent().unwrap_or(Path::new(""));
+    let folder = Path::new(from).parent().unwrap_or(Path::new(""));
     let wanted = root.join(folder).join(path.as_ref());
     let file = wanted.canonicalize().map_err(|_| {
         format!(
@@ -180,11 +228,18 @@ pub fn resolve(target: &str, recap: &str, root: &Path) -> Result<Resolved, Strin
             wanted.display()
         )
     })?;
-    let root = root
-        .canonicalize()
-        .map_err(|e| format!("cannot read the seeds folder {}: {e}", root.display()))?;
+    let root = root.canonicalize().map_err(|e| {
+        format!(
+            "cannot read the {} folder {}: {e}",
+            origin.name(),
+            root.display()
+        )
+    })?;
     let inside = file.strip_prefix(&root).map_err(|_| {
-        format!("image `{target}` is outside the seeds folder and is not copied (the site would publish it)")
+        format!(
+            "image `{target}` is outside the {} folder and is not copied (the site would publish it)",
+            origin.name()
+        )
     })?;
     if !file.is_file() {
         return Err(format!("image `{target}` is not a file"));
@@ -194,12 +249,13 @@ pub fn resolve(target: &str, recap: &str, root: &Path) -> Result<Resolved, Strin
         .map(|s| s.replace(std::path::MAIN_SEPARATOR, "/"))
         .filter(|s| crate::write::is_safe_relative(s) && !s.contains('\\'))
         .ok_or_else(|| format!("image `{target}`: its file name cannot be a web address"))?;
-    let src = std::iter::once(DIR)
+    let src = [DIR, origin.folder()]
+        .into_iter()
         .chain(rel.split('/'))
         .map(|seg| percent_encoding::utf8_percent_encode(seg, SEGMENT).to_string())
         .fold(String::new(), |acc, seg| acc + "/" + &seg);
     Ok(Resolved::File {
-        output: format!("{DIR}/{rel}"),
+        output: format!("{DIR}/{}/{rel}", origin.folder()),
         src,
         file,
     })
@@ -232,7 +288,8 @@ impl Images {
     /// config (none when it has none: unit tests).
     pub fn of(site: &Site, s: &Session) -> Images {
         let mut shown = BTreeMap::new();
-        let Some(root) = site.config.seeds_dir.as_deref() else {
+        let seeds = site.config.seeds_dir.as_deref();
+        let Some(root) = seeds.filter(|_| s.may_show_images) else {
             return Images { shown };
         };
         let root = seeds_root(root);
@@ -242,7 +299,7 @@ impl Images {
             }
             for r in find(text) {
                 if !shown.contains_key(r.target) {
-                    let src = resolve(r.target, &s.source, &root)
+                    let src = resolve(r.target, &s.source, &root, Origin::Recaps)
                         .ok()
                         .map(|found| found.src().to_string());
                     shown.insert(r.target.to_string(), src);
@@ -285,40 +342,41 @@ fn texts(s: &Session) -> impl Iterator<Item = (&str, usize)> {
     overview.chain(timeline).chain(extra)
 }
 
-/// Every image file the site's recaps show, by output path, and a warning
-/// for each image that cannot be shown. Empty when the config has no seeds
-/// folder.
+/// Every image file the site's recaps and pages show, by output path, and
+/// a warning for each image that cannot be shown. Empty for a config
+/// without the folders (unit tests).
 pub fn files(site: &Site) -> (BTreeMap<String, PathBuf>, Vec<Diagnostic>) {
     use rayon::prelude::*;
+    // Each file, what becomes of an image that cannot be shown, its images.
+    type Found<'s> = (
+        &'s str,
+        &'static str,
+        Vec<(usize, Result<Resolved, String>)>,
+    );
+    let mut found: Vec<Found> = Vec::new();
+    if let Some(root) = site.config.seeds_dir.as_deref() {
+        let root = seeds_root(root);
+        let sessions = site.sessions.par_iter().filter(|s| s.may_show_images);
+        found.par_extend(sessions.map(|s| {
+            (
+                s.source.as_str(),
+                "it shows as text",
+                recap_images(s, &root),
+            )
+        }));
+    }
+    if let Some(root) = site.config.content_dir.as_deref() {
+        found.extend(site.pages.iter().map(|p| {
+            (
+                p.source.as_str(),
+                "the link is left as written",
+                page_images(p, root),
+            )
+        }));
+    }
     let mut files = BTreeMap::new();
     let mut warnings = Vec::new();
-    let Some(root) = site.config.seeds_dir.as_deref() else {
-        return (files, warnings);
-    };
-    let root = seeds_root(root);
-    let found: Vec<Vec<(usize, Result<Resolved, String>)>> = site
-        .sessions
-        .par_iter()
-        .map(|s| {
-            let mut out = Vec::new();
-            let mut seen: std::collections::HashMap<&str, Result<Resolved, String>> =
-                Default::default();
-            for (text, line) in texts(s) {
-                if !text.contains("![") {
-                    continue;
-                }
-                for r in find(text) {
-                    let line = line + text[..r.whole.start].matches('\n').count();
-                    let resolved = seen
-                        .entry(r.target)
-                        .or_insert_with(|| resolve(r.target, &s.source, &root));
-                    out.push((line, resolved.clone()));
-                }
-            }
-            out
-        })
-        .collect();
-    for (s, found) in site.sessions.iter().zip(found) {
+    for (source, outcome, found) in found {
         for (line, resolved) in found {
             match resolved {
                 Ok(Resolved::File { output, file, .. }) => {
@@ -326,9 +384,9 @@ pub fn files(site: &Site) -> (BTreeMap<String, PathBuf>, Vec<Diagnostic>) {
                 }
                 Ok(Resolved::Web(_)) => {}
                 Err(why) => warnings.push(Diagnostic::warning(
-                    &s.source,
+                    source,
                     Some(line),
-                    format!("{why}; it shows as text"),
+                    format!("{why}; {outcome}"),
                 )),
             }
         }
@@ -336,7 +394,75 @@ pub fn files(site: &Site) -> (BTreeMap<String, PathBuf>, Vec<Diagnostic>) {
     (files, warnings)
 }
 
-/// The image files the site's recaps show, read.
+/// The images a recap shows, each with its line.
+fn recap_images(s: &Session, root: &Path) -> Vec<(usize, Result<Resolved, String>)> {
+    let mut out = Vec::new();
+    let mut seen: std::collections::HashMap<&str, Result<Resolved, String>> = Default::default();
+    for (text, line) in texts(s) {
+        if !text.contains("![") {
+            continue;
+        }
+        for r in find(text) {
+            let line = line + text[..r.whole.start].matches('\n').count();
+            let resolved = seen
+                .entry(r.target)
+                .or_insert_with(|| resolve(r.target, &s.source, root, Origin::Recaps));
+            out.push((line, resolved.clone()));
+        }
+    }
+    out
+}
+
+/// The images a Markdown page shows, and the image files it links to,
+/// each with its line. Site paths (`/static/logo.png`) are the theme's
+/// and left alone.
+fn page_images(p: &Page, root: &Path) -> Vec<(usize, Result<Resolved, String>)> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    if !p.body.contains("](") && !p.body.contains("]:") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let parser = Parser::new_ext(&p.body, crate::render::markdown::options());
+    for (event, range) in parser.into_offset_iter() {
+        let (dest, image) = match event {
+            Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
+            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
+            _ => continue,
+        };
+        if dest.starts_with(['/', '#']) || !image && !is_image_file(&dest) {
+            continue;
+        }
+        let line = p.body_line + p.body[..range.start].matches('\n').count();
+        out.push((line, resolve(&dest, &p.source, root, Origin::Pages)));
+    }
+    out
+}
+
+/// Whether a relative link names an image file recap copies.
+fn is_image_file(dest: &str) -> bool {
+    let path = dest.split(['?', '#']).next().unwrap_or_default();
+    !path.contains(':')
+        && Path::new(path)
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Where an image (or a link to an image file) written in page `p` is
+/// shown from, when it is a file of the content folder: for the Markdown
+/// renderer, which keeps every other target as written.
+pub fn page_image_src(site: &Site, p: &Page, dest: &str) -> Option<String> {
+    let root = site.config.content_dir.as_deref()?;
+    if dest.starts_with(['/', '#']) || !is_image_file(dest) {
+        return None;
+    }
+    match resolve(dest, &p.source, root, Origin::Pages) {
+        Ok(Resolved::File { src, .. }) => Some(src),
+        _ => None,
+    }
+}
+
+/// The image files the site's recaps and pages show, read.
 pub fn outputs(site: &Site) -> anyhow::Result<Vec<Output>> {
     use anyhow::Context;
     use rayon::prelude::*;
@@ -351,8 +477,8 @@ pub fn outputs(site: &Site) -> anyhow::Result<Vec<Output>> {
         .collect()
 }
 
-/// The image file at output path `path` (`media/slides/1.png`), read, for
-/// `recap serve`; `None` when no recap shows one there.
+/// The image file at output path `path` (`media/recaps/slides/1.png`),
+/// read, for `recap serve`; `None` when no recap or page shows one there.
 pub fn output_at(site: &Site, path: &str) -> Option<anyhow::Result<Output>> {
     path.strip_prefix(DIR)?.strip_prefix('/')?;
     let (files, _) = files(site);

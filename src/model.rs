@@ -31,6 +31,11 @@ pub struct Session {
     pub date: Option<String>,
     pub track: Option<String>,
     pub video_url: Option<String>,
+    /// Whether the recap holds a `![`: the images stage
+    /// ([`crate::media`]) reads only these sessions, which on a big site
+    /// spares it reading all of them again after every save.
+    #[serde(skip)]
+    pub may_show_images: bool,
 }
 
 /// A paragraph of prose with the line it started on.

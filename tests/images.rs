@@ -67,7 +67,7 @@ fn images_beside_a_recap_are_copied_and_shown_and_the_rest_is_named() {
     }
     let out = s.join("public");
     assert_eq!(
-        std::fs::read(out.join("media/day2/slides/第 1 页.png")).unwrap(),
+        std::fs::read(out.join("media/recaps/day2/slides/第 1 页.png")).unwrap(),
         PNG
     );
     let copied: Vec<String> = walkdir::WalkDir::new(out.join("media"))
@@ -79,7 +79,7 @@ fn images_beside_a_recap_are_copied_and_shown_and_the_rest_is_named() {
     assert_eq!(copied, ["第 1 页.png"], "nothing else is published");
 
     let page = session_page(&out);
-    let src = "src=\"/media/day2/slides/%E7%AC%AC%201%20%E9%A1%B5.png\"";
+    let src = "src=\"/media/recaps/day2/slides/%E7%AC%AC%201%20%E9%A1%B5.png\"";
     assert!(
         page.contains(&format!("<img {src} alt=\"架构总览\"")),
         "{page}"
@@ -89,6 +89,14 @@ fn images_beside_a_recap_are_copied_and_shown_and_the_rest_is_named() {
     // What cannot be shown stays as it was written.
     assert!(page.contains("![缺失的图](missing.png)"));
     assert!(page.contains("![矢量图](logo.svg)"));
+    // Search reads an image as its alt text, not its file name.
+    let search: String = walkdir::WalkDir::new(out.join("search"))
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+        .collect();
+    assert!(search.contains("开场 封面") && !search.contains("页.png"));
     // The rest of the site is there.
     assert!(out.join("sessions").read_dir().unwrap().count() >= 6);
 }
@@ -101,12 +109,56 @@ fn the_offline_bundle_carries_the_images_and_points_at_them() {
     assert!(o.status.success(), "{}", stderr(&o));
     let out = s.join("offline");
     assert_eq!(
-        std::fs::read(out.join("media/day2/slides/第 1 页.png")).unwrap(),
+        std::fs::read(out.join("media/recaps/day2/slides/第 1 页.png")).unwrap(),
         PNG
     );
     let page = session_page(&out);
     assert!(
-        page.contains("src=\"../../media/day2/slides/%E7%AC%AC%201%20%E9%A1%B5.png\""),
+        page.contains("src=\"../../media/recaps/day2/slides/%E7%AC%AC%201%20%E9%A1%B5.png\""),
         "{page}"
+    );
+}
+
+#[test]
+fn images_beside_a_page_are_copied_too_and_theme_paths_left_alone() {
+    let tmp = Tmp::new("page-images");
+    let s = site(&tmp);
+    std::fs::create_dir_all(s.join("content/guide")).unwrap();
+    std::fs::write(s.join("content/guide/map.png"), PNG).unwrap();
+    std::fs::write(
+        s.join("content/guide/venue.md"),
+        "---\ntitle: 会场指南\n---\n\n![会场地图](map.png)\n\n\
+         [下载原图](map.png) · ![图标](/static/favicon.svg)\n\n\
+         ![缺的图](gone.png)\n",
+    )
+    .unwrap();
+    let o = recap(&s, &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.lines()
+            .any(|l| l.contains("guide/venue.md:9") && l.contains("gone.png")),
+        "{err}"
+    );
+    assert!(!err.contains("favicon"), "{err}");
+    let out = s.join("public");
+    assert_eq!(
+        std::fs::read(out.join("media/pages/guide/map.png")).unwrap(),
+        PNG
+    );
+    let page = std::fs::read_to_string(out.join("venue/index.html")).unwrap();
+    assert!(
+        page.contains("<img src=\"/media/pages/guide/map.png\" alt=\"会场地图\""),
+        "{page}"
+    );
+    assert!(page.contains("href=\"/media/pages/guide/map.png\""));
+    assert!(page.contains("src=\"/static/favicon.svg\""));
+    // The check finds the missing image, and nothing wrong with the rest.
+    let o = recap(&s, &["check"]);
+    let err = stderr(&o);
+    assert!(err.contains("broken link `gone.png`"), "{err}");
+    assert!(
+        !err.contains("map.png") && !err.contains("favicon"),
+        "{err}"
     );
 }

@@ -400,7 +400,7 @@ fn images_a_recap_shows_are_served_and_no_other_file() {
     let server = Server::start(dir);
     let (url, source) = server.first_session();
     assert_eq!(
-        server.get("/media/slides/a.png").status,
+        server.get("/media/recaps/slides/a.png").status,
         404,
         "not shown yet"
     );
@@ -418,13 +418,13 @@ fn images_a_recap_shows_are_served_and_no_other_file() {
     assert!(server
         .get(&url)
         .text()
-        .contains("<img src=\"/media/slides/a.png\" alt=\"幻灯片\""));
-    let image = server.get("/media/slides/a.png");
+        .contains("<img src=\"/media/recaps/slides/a.png\" alt=\"幻灯片\""));
+    let image = server.get("/media/recaps/slides/a.png");
     assert_eq!(image.status, 200);
     assert_eq!(image.body, b"PNG-BYTES");
     assert_eq!(image.header("content-type"), Some("image/png"));
     for path in [
-        "/media/slides/unshown.png",
+        "/media/recaps/slides/unshown.png",
         "/media/../Cargo.toml",
         "/media/%2e%2e/%2e%2e/Cargo.toml",
     ] {

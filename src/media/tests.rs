@@ -67,30 +67,30 @@ fn files_beside_the_recap_are_copied_and_nothing_else() {
     let d = folder("resolve");
     let root = d.join("seeds");
     let recap = "day1/talk.txt";
-    match resolve("slides/arch%201.png", recap, &root).unwrap() {
+    match resolve("slides/arch%201.png", recap, &root, Origin::Recaps).unwrap() {
         Resolved::File { output, src, file } => {
-            assert_eq!(output, "media/day1/slides/arch 1.png");
-            assert_eq!(src, "/media/day1/slides/arch%201.png");
+            assert_eq!(output, "media/recaps/day1/slides/arch 1.png");
+            assert_eq!(src, "/media/recaps/day1/slides/arch%201.png");
             assert!(file.ends_with("slides/arch 1.png"));
         }
         other => panic!("{other:?}"),
     }
     assert!(matches!(
-        resolve("./slides/arch 1.PNG", recap, &root),
+        resolve("./slides/arch 1.PNG", recap, &root, Origin::Recaps),
         Err(e) if e.contains("not found")
     ));
     assert_eq!(
-        resolve("https://e.org/a.png", recap, &root),
+        resolve("https://e.org/a.png", recap, &root, Origin::Recaps),
         Ok(Resolved::Web("https://e.org/a.png".into()))
     );
-    let why = |target: &str| resolve(target, recap, &root).unwrap_err();
+    let why = |target: &str| resolve(target, recap, &root, Origin::Recaps).unwrap_err();
     assert!(why("../../secret.png").contains("outside the seeds folder"));
-    assert!(why(&format!("{}/secret.png", d.display())).contains("relative to the recap"));
+    assert!(why(&format!("{}/secret.png", d.display())).contains("relative to this file"));
     assert!(why("logo.svg").contains("SVG"));
     assert!(why("notes.pdf").contains("not an image"));
     assert!(why("missing.png").contains("not found"));
-    assert!(why("javascript:alert(1).png").contains("relative to the recap"));
-    assert!(why("data:image/png;base64,AAAA").contains("relative to the recap"));
+    assert!(why("javascript:alert(1).png").contains("relative to this file"));
+    assert!(why("data:image/png;base64,AAAA").contains("relative to this file"));
     std::fs::remove_dir_all(&d).unwrap();
 }
 
@@ -99,7 +99,23 @@ fn files_beside_the_recap_are_copied_and_nothing_else() {
 fn a_link_out_of_the_seeds_folder_is_not_followed() {
     let d = folder("symlink");
     std::os::unix::fs::symlink(d.join("secret.png"), d.join("seeds/day1/inside.png")).unwrap();
-    let why = resolve("inside.png", "day1/talk.txt", &d.join("seeds")).unwrap_err();
+    let why = resolve(
+        "inside.png",
+        "day1/talk.txt",
+        &d.join("seeds"),
+        Origin::Recaps,
+    )
+    .unwrap_err();
     assert!(why.contains("outside the seeds folder"), "{why}");
     std::fs::remove_dir_all(&d).unwrap();
+}
+
+#[test]
+fn search_and_summaries_read_an_image_as_its_alt_text() {
+    assert_eq!(with_alt_text("见![架构图](a.png)。"), "见架构图。");
+    assert_eq!(with_alt_text("![](a.png)![b](<c d.png>)e"), "be");
+    assert!(matches!(
+        with_alt_text("没有图！["),
+        std::borrow::Cow::Borrowed(_)
+    ));
 }

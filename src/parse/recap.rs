@@ -78,7 +78,9 @@ pub fn parse_recap(source: &str, text: &str) -> ParsedRecap {
             p.line(first_line + i, raw.trim_end());
         }
     }
-    p.finish(front)
+    let mut parsed = p.finish(front);
+    parsed.session.may_show_images = body.contains("![");
+    parsed
 }
 
 struct Parser<'a> {
@@ -407,6 +409,7 @@ impl<'a> Parser<'a> {
                 date: front.date,
                 track: front.track,
                 video_url: front.video_url,
+                may_show_images: false,
             },
             diagnostics: self.diagnostics,
         }

@@ -29,7 +29,7 @@ pub struct TocItem {
     pub title: String,
 }
 
-pub(super) fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_TASKLISTS
@@ -44,8 +44,8 @@ pub(super) fn options() -> Options {
 /// code block is held whole. A page of a million table cells held as
 /// events took 190 times its size in memory.
 ///
-/// `link` gives a new address for a link's target, or `None` to keep it
-/// (see [`super::source_links`]).
+/// `link` gives a new address for a link's or an image's target, or `None`
+/// to keep it (see [`super::source_links`] and [`crate::media`]).
 pub fn render(
     text: &str,
     title: Option<&str>,
@@ -101,6 +101,17 @@ impl<'a> Iterator for Transform<'a, '_> {
                 title,
                 id,
             }) => Some(Event::Start(Tag::Link {
+                link_type,
+                dest_url: (self.link)(&dest_url).map_or(dest_url, CowStr::from),
+                title,
+                id,
+            })),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Some(Event::Start(Tag::Image {
                 link_type,
                 dest_url: (self.link)(&dest_url).map_or(dest_url, CowStr::from),
                 title,

@@ -492,7 +492,7 @@ fn markdown_output(
         .target(&p.source, dest)
     {
         source_links::Target::Made(url) => Some(url),
-        _ => None,
+        _ => crate::media::page_image_src(site, p, dest),
     };
     let vars = pages::markdown_page(p, theme.strings(), highlight::Highlighter::default(), &link);
     render_page(theme, common, template, &vars.page.url.clone(), &vars)

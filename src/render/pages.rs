@@ -9,7 +9,7 @@ use serde::Serialize;
 /// Up to and including the first `。`/`.`/`!`/`?`, at most `max` characters
 /// (then cut with `…`), without `**` markers.
 pub fn first_sentence(text: &str, max: usize) -> String {
-    let text = text.replace("**", "");
+    let text = crate::media::with_alt_text(text).replace("**", "");
     let end = text
         .char_indices()
         .find(|&(i, c)| {

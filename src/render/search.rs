@@ -210,9 +210,13 @@ fn tag_mentions<'a>(
     }
 }
 
-/// Recaps mark emphasis with `**`; it is noise in excerpts.
+/// Recaps mark emphasis with `**`, and an image's file name is not what
+/// it shows: both are noise in excerpts (an image is its alt text).
 fn plain(text: &str) -> Cow<'_, str> {
-    crate::bytescan::without_bold(text)
+    match crate::media::with_alt_text(text) {
+        Cow::Borrowed(t) => crate::bytescan::without_bold(t),
+        Cow::Owned(t) => Cow::Owned(crate::bytescan::without_bold(&t).into_owned()),
+    }
 }
 
 /// `parts` joined by line breaks, borrowed when there is only one.
