@@ -173,16 +173,24 @@ fn markdown_link(text: &str, at: Range<usize>, href: String) -> WebLink {
         while !head.is_char_boundary(from) {
             from += 1;
         }
-        if let Some(open) = head[from..].rfind('[').map(|i| from + i) {
+        let plain = head[from..].rfind('[').map(|i| from + i).filter(|&open| {
             let label = &head[open + 1..];
-            if !label.is_empty() && !label.contains(['[', ']', '\n']) {
-                let end = text.len() - rest.len();
-                return WebLink {
-                    text: open + 1..head.len(),
-                    whole: open..end,
-                    href,
-                };
-            }
+            !label.is_empty() && !label.contains(['[', ']', '\n'])
+        });
+        // Or a linked image: `[![图](a.png)](https://…)`.
+        let image = || {
+            let open = from + head[from..].rfind("[![")?;
+            let label = &head[open + 1..];
+            let found = crate::media::find(label);
+            (found.len() == 1 && found[0].whole == (0..label.len())).then_some(open)
+        };
+        if let Some(open) = plain.or_else(image) {
+            let end = text.len() - rest.len();
+            return WebLink {
+                text: open + 1..head.len(),
+                whole: open..end,
+                href,
+            };
         }
     }
     WebLink {

@@ -26,7 +26,7 @@ fn site_with_images(tmp: &Tmp) -> std::path::PathBuf {
          本场介绍 Amazon S3 的架构。\n![架构总览](slides/第%201%20页.png)\n\n\
          ## 详细时间线\n\n\
          00:00 - 开场 ![封面](<slides/第 1 页.png>)\n\
-         - 远程图片 ![标志](https://example.com/logo.png)\n\
+         - 远程图片 ![Amazon S3 标志](https://example.com/logo.png)\n\
          - ![缺失的图](missing.png)\n\
          - ![外面的图](../../secret.png)\n\
          - ![矢量图](logo.svg)\n\
@@ -85,7 +85,15 @@ fn images_beside_a_recap_are_copied_and_shown_and_the_rest_is_named() {
         "{page}"
     );
     assert!(page.contains(&format!("<img {src} alt=\"封面\"")), "{page}");
-    assert!(page.contains("<img src=\"https://example.com/logo.png\" alt=\"标志\""));
+    assert!(page.contains("<img src=\"https://example.com/logo.png\" alt=\"Amazon S3 标志\""));
+    // A name in an image's alt text is a mention; its excerpt reads the
+    // image as that text.
+    let product = std::fs::read_to_string(out.join("products/amazon-s3/index.html")).unwrap();
+    assert!(
+        product.contains("远程图片 <mark>Amazon S3</mark> 标志"),
+        "{product}"
+    );
+    assert!(!product.contains("logo.png"));
     // What cannot be shown stays as it was written.
     assert!(page.contains("![缺失的图](missing.png)"));
     assert!(page.contains("![矢量图](logo.svg)"));

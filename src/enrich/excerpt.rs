@@ -55,7 +55,8 @@ pub fn sentence_end(text: &str, at: usize) -> usize {
 pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize)) {
     let s = sentence_start(text, start);
     let e = sentence_end(text, end).max(end);
-    let (mut out, hs, he) = without_bold(text, s..e, start, end);
+    let (out, hs, he) = without_bold(text, s..e, start, end);
+    let (mut out, hs, he) = images_as_alt(out, hs, he);
     // Drop list markers and surrounding space, keeping the highlight.
     let lead = out.len()
         - out
@@ -67,6 +68,43 @@ pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize))
     let hs = hs.saturating_sub(lead).min(out.len());
     let he = he.saturating_sub(lead).clamp(hs, out.len());
     trim_around(out, hs, he)
+}
+
+/// `text` with each image read as its alt text (`![架构图](a.png)` →
+/// `架构图`), and where `hs` and `he` fall in it: a bound inside an
+/// image's syntax moves to the nearer end of its alt text.
+fn images_as_alt(text: String, hs: usize, he: usize) -> (String, usize, usize) {
+    if !text.contains("![") {
+        return (text, hs, he);
+    }
+    let found = crate::media::find(&text);
+    if found.is_empty() {
+        return (text, hs, he);
+    }
+    let mut out = String::with_capacity(text.len());
+    let (mut new_hs, mut new_he) = (None, None);
+    let mut from = 0;
+    for r in &found {
+        let alt = r.whole.start + 2..r.whole.start + 2 + r.alt.len();
+        for (old, new) in [(hs, &mut new_hs), (he, &mut new_he)] {
+            if new.is_none() && old < r.whole.end {
+                let base = out.len() + r.whole.start.saturating_sub(from);
+                *new = Some(if old <= r.whole.start {
+                    out.len() + old.saturating_sub(from)
+                } else {
+                    base + old.clamp(alt.start, alt.end) - alt.start
+                });
+            }
+        }
+        out.push_str(&text[from..r.whole.start]);
+        out.push_str(r.alt);
+        from = r.whole.end;
+    }
+    let rest = |old: usize| out.len() + old.saturating_sub(from);
+    let hs = new_hs.unwrap_or_else(|| rest(hs));
+    let he = new_he.unwrap_or_else(|| rest(he));
+    out.push_str(&text[from..]);
+    (out, hs, he)
 }
 
 /// `text[range]` without its `**` markers, and where `start` and `end`
@@ -265,5 +303,20 @@ mod tests {
             let want = copy_by_chars(&text, s, e, start, end);
             assert_eq!(got, want, "{text:?} {start}..{end}");
         }
+    }
+
+    #[test]
+    fn an_image_in_an_excerpt_reads_as_its_alt_text() {
+        let text = "见![Amazon S3 架构](a.png)与 Bedrock。";
+        let at = text.find("Amazon S3").unwrap();
+        let (ex, (hs, he)) = excerpt(text, at, at + "Amazon S3".len());
+        assert_eq!(ex, "见Amazon S3 架构与 Bedrock。");
+        assert_eq!(&ex[hs..he], "Amazon S3");
+        let at = text.find("Bedrock").unwrap();
+        let (ex, (hs, he)) = excerpt(text, at, at + "Bedrock".len());
+        assert_eq!(&ex[hs..he], "Bedrock");
+        // A bound inside the image's syntax moves to its alt text.
+        let (out, hs, he) = images_as_alt("a![b](c.png)d".into(), 1, 12);
+        assert_eq!((out.as_str(), hs, he), ("abd", 1, 2));
     }
 }

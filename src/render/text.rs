@@ -229,13 +229,15 @@ pub fn linked_text(text: &str, links: &[Link]) -> String {
 
 /// [`linked_text`], with each Markdown image that `images` can show
 /// (`![架构](arch.png)`) made an `<img>`. No link or bold marker reaches
-/// into one.
+/// into one; a link may hold one.
 pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
     let shown = shown_images(text, images);
+    // A link may hold an image whole (`[![图](a.png)](https://…)`), but
+    // not reach into one.
     let in_image = |r: &std::ops::Range<usize>| {
-        shown
-            .iter()
-            .any(|(i, _, _)| i.start < r.end && r.start < i.end)
+        shown.iter().any(|(i, _, _)| {
+            i.start < r.end && r.start < i.end && !(r.start <= i.start && i.end <= r.end)
+        })
     };
     let bold = if shown.is_empty() {
         bold_markers(text)
@@ -317,26 +319,6 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
     let mut next_hidden = 0;
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
-        if let Some((i, alt, src)) = shown.iter().find(|(i, _, _)| i.start <= a && b <= i.end) {
-            if a == i.start {
-                if open_link.take().is_some() {
-                    if strong {
-                        close_strong(&mut out);
-                    }
-                    out.push_str("</a>");
-                    if strong {
-                        out.push_str("<strong>");
-                    }
-                }
-                let _ = write!(
-                    out,
-                    "<img src=\"{}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\" class=\"recap-image\">",
-                    escape(src),
-                    escape(alt)
-                );
-            }
-            continue;
-        }
         if bold.binary_search(&a).is_ok() {
             // A marker toggles bold and is not itself shown.
             if strong {
@@ -390,7 +372,19 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
             }
             open_link = link;
         }
-        escape_into(&mut out, &text[a..b]);
+        match shown.iter().find(|(i, _, _)| i.start <= a && b <= i.end) {
+            Some((i, alt, src)) if a == i.start => {
+                let _ = write!(
+                    out,
+                    "<img src=\"{}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\" \
+                     class=\"recap-image\">",
+                    escape(src),
+                    escape(alt)
+                );
+            }
+            Some(_) => {}
+            None => escape_into(&mut out, &text[a..b]),
+        }
     }
     if strong {
         close_strong(&mut out);

@@ -265,6 +265,12 @@ fn images_the_session_can_show_become_img_and_others_stay_text() {
         "<ul><li><strong><img src=\"/media/a/arch.png\" alt=\"a\" loading=\"lazy\" \
          decoding=\"async\" class=\"recap-image\"></strong></li><li>乙</li></ul>"
     );
+    // A linked image is an image in a link.
+    assert_eq!(
+        linked_text_with("[![a](arch.png)](https://e.org/big)", &[], &images),
+        "<a href=\"https://e.org/big\"><img src=\"/media/a/arch.png\" alt=\"a\" \
+         loading=\"lazy\" decoding=\"async\" class=\"recap-image\"></a>"
+    );
     // Without images, the text is as before.
     assert_eq!(linked_text("![a](arch.png)", &[]), "![a](arch.png)");
 }
