@@ -93,30 +93,13 @@ impl<'a> Iterator for Transform<'a, '_> {
         if let Some(e) = self.pending.pop_front() {
             return Some(e);
         }
-        let event = self.parser.next()?;
+        let mut event = self.parser.next()?;
+        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &mut event {
+            if let Some(to) = (self.link)(dest_url) {
+                *dest_url = to.into();
+            }
+        }
         match event {
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => Some(Event::Start(Tag::Link {
-                link_type,
-                dest_url: (self.link)(&dest_url).map_or(dest_url, CowStr::from),
-                title,
-                id,
-            })),
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => Some(Event::Start(Tag::Image {
-                link_type,
-                dest_url: (self.link)(&dest_url).map_or(dest_url, CowStr::from),
-                title,
-                id,
-            })),
             Event::Start(Tag::Heading {
                 level,
                 id,
