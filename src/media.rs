@@ -462,19 +462,12 @@ pub fn page_image_src(site: &Site, p: &Page, dest: &str) -> Option<String> {
     }
 }
 
-/// The image files the site's recaps and pages show, read.
-pub fn outputs(site: &Site) -> anyhow::Result<Vec<Output>> {
+/// The image `file`, read, as the output at `path`.
+pub fn read(path: &str, file: &Path) -> anyhow::Result<Output> {
     use anyhow::Context;
-    use rayon::prelude::*;
-    let (files, _) = files(site);
-    files
-        .into_par_iter()
-        .map(|(output, file)| {
-            let bytes = std::fs::read(&file)
-                .with_context(|| format!("cannot read the image {}", file.display()))?;
-            Ok(Output::new(output, bytes))
-        })
-        .collect()
+    let bytes =
+        std::fs::read(file).with_context(|| format!("cannot read the image {}", file.display()))?;
+    Ok(Output::new(path.to_string(), bytes))
 }
 
 /// The image file at output path `path` (`media/recaps/slides/1.png`),
@@ -482,12 +475,7 @@ pub fn outputs(site: &Site) -> anyhow::Result<Vec<Output>> {
 pub fn output_at(site: &Site, path: &str) -> Option<anyhow::Result<Output>> {
     path.strip_prefix(DIR)?.strip_prefix('/')?;
     let (files, _) = files(site);
-    let file = files.get(path)?;
-    Some(
-        std::fs::read(file)
-            .map(|bytes| Output::new(path.to_string(), bytes))
-            .map_err(|e| anyhow::anyhow!("cannot read the image {}: {e}", file.display())),
-    )
+    Some(read(path, files.get(path)?))
 }
 
 #[cfg(test)]

@@ -343,12 +343,12 @@ fn render_with(site: &Site, theme: &Theme, sessions: SessionPages) -> anyhow::Re
         },
         || search::outputs(site, theme, &common, &entity_paths, sink),
     );
-    let (mut outputs, session_paths) = own?;
+    let (mut outputs, streamed) = own?;
     let entity_pages = entity_pages?;
     // Pages streamed to the sink: here for their paths only.
     let mut placeholders: HashSet<String> = HashSet::new();
     if sink.is_some() {
-        placeholders.extend(session_paths);
+        placeholders.extend(streamed);
         placeholders.extend(entity_pages.iter().map(|o| o.path.clone()));
     }
     outputs.extend(entity_pages);
@@ -380,9 +380,10 @@ fn render_with(site: &Site, theme: &Theme, sessions: SessionPages) -> anyhow::Re
     Ok(outputs)
 }
 
-/// The home page, the 404 page, session pages, Markdown pages and static
-/// files, in one parallel pass, with the paths of the session pages (which
-/// a sink has taken: their outputs are left empty).
+/// The home page, the 404 page, session pages, Markdown pages, static
+/// files and the images recaps and pages show, in one parallel pass, with
+/// the paths of the session pages and images (which a sink has taken:
+/// their outputs are left empty).
 fn own_pages(
     site: &Site,
     theme: &Theme,
@@ -396,14 +397,20 @@ fn own_pages(
         Session(usize),
         Markdown(usize),
         Assets,
-        Media,
+        /// An image file recaps or pages show, by its place in `images`.
+        Image(usize),
     }
+    // Read one at a time and, with a sink, handed over as they are read:
+    // a big site's photos of slides do not fit in memory together.
+    let images: Vec<(String, std::path::PathBuf)> =
+        crate::media::files(site).0.into_iter().collect();
     let jobs: Vec<Job> = (1..=home::page_count(site))
         .map(Job::Home)
         .chain([Job::NotFound])
         .chain((0..site.sessions.len()).map(Job::Session))
         .chain((0..site.pages.len()).map(Job::Markdown))
-        .chain([Job::Assets, Job::Media])
+        .chain([Job::Assets])
+        .chain((0..images.len()).map(Job::Image))
         .collect();
     let stats = home::stats(site, theme.strings());
     let made: Vec<Vec<Output>> = jobs
@@ -423,19 +430,26 @@ fn own_pages(
                 markdown_output(site, theme, common, &site.pages[i]).map(|o| vec![o])
             }
             Job::Assets => assets::assets(theme.static_dir()),
-            Job::Media => crate::media::outputs(site),
+            Job::Image(k) => {
+                let (path, file) = &images[k];
+                let mut out = crate::media::read(path, file)?;
+                if let SessionPages::Sink(sink) = sessions {
+                    hand_over(sink, &mut out)?;
+                }
+                Ok(vec![out])
+            }
         })
         .collect::<anyhow::Result<_>>()?;
-    let session_paths = match sessions {
+    let streamed = match sessions {
         SessionPages::Keep => Vec::new(),
         SessionPages::Sink(_) => jobs
             .iter()
             .zip(&made)
-            .filter(|(job, _)| matches!(job, Job::Session(_)))
+            .filter(|(job, _)| matches!(job, Job::Session(_) | Job::Image(_)))
             .flat_map(|(_, out)| out.iter().map(|o| o.path.clone()))
             .collect(),
     };
-    Ok((made.into_iter().flatten().collect(), session_paths))
+    Ok((made.into_iter().flatten().collect(), streamed))
 }
 
 /// Give a finished page to the sink. Its path stays, for the sitemap,
