@@ -47,7 +47,7 @@ impl Origin {
 }
 
 /// File types copied and shown, by extension (any case).
-const EXTENSIONS: [&str; 7] = ["png", "jpg", "jpeg", "gif", "webp", "avif", "bmp"];
+pub const EXTENSIONS: [&str; 7] = ["png", "jpg", "jpeg", "gif", "webp", "avif", "bmp"];
 
 /// The longest alt text and target looked for, in bytes: a `![` with no
 /// `](` in reach is text.
@@ -157,8 +157,9 @@ pub fn with_alt_text(text: &str) -> std::borrow::Cow<'_, str> {
 pub enum Resolved {
     /// A web address, shown as it is.
     Web(String),
-    /// A file of the seeds folder, copied to `output` (`media/…`) and
-    /// shown from `src` (`/media/…`, percent-encoded).
+    /// A file of the seeds or content folder, copied to `output`
+    /// (`media/recaps/…`) and shown from `src` (`/media/recaps/…`,
+    /// percent-encoded).
     File {
         output: String,
         src: String,

@@ -412,9 +412,11 @@ fn images_a_recap_shows_are_served_and_no_other_file() {
         let at = t.find("\n## ").unwrap();
         format!("{}\n![幻灯片](slides/a.png)\n{}", &t[..at], &t[at..])
     });
-    events.wait_for("a new generation", |v| {
+    let generation = events.wait_for("a new generation", |v| {
         v["generation"].as_u64().unwrap_or(0) > generation
-    });
+    })["generation"]
+        .as_u64()
+        .unwrap();
     assert!(server
         .get(&url)
         .text()
@@ -423,6 +425,28 @@ fn images_a_recap_shows_are_served_and_no_other_file() {
     assert_eq!(image.status, 200);
     assert_eq!(image.body, b"PNG-BYTES");
     assert_eq!(image.header("content-type"), Some("image/png"));
+    // An image referred to before it is there shows once it is.
+    server.edit(&format!("seeds/{source}"), |t| {
+        t.replacen("slides/a.png", "slides/later.png", 1)
+    });
+    let generation = events.wait_for("the edit", |v| {
+        v["generation"].as_u64().unwrap_or(0) > generation
+    })["generation"]
+        .as_u64()
+        .unwrap();
+    assert!(server
+        .get(&url)
+        .text()
+        .contains("![幻灯片](slides/later.png)"));
+    std::fs::write(server.dir.join("seeds/slides/later.png"), b"LATER").unwrap();
+    events.wait_for("the new image", |v| {
+        v["generation"].as_u64().unwrap_or(0) > generation
+    });
+    assert!(server
+        .get(&url)
+        .text()
+        .contains("<img src=\"/media/recaps/slides/later.png\""));
+    assert_eq!(server.get("/media/recaps/slides/later.png").body, b"LATER");
     for path in [
         "/media/recaps/slides/unshown.png",
         "/media/../Cargo.toml",

@@ -48,6 +48,9 @@ pub struct Dirty {
     pub catalog: bool,
     pub theme: bool,
     pub config: bool,
+    /// An image file in the seeds or content folder: nothing to read
+    /// again, but pages that show it are made again when asked for.
+    pub images: bool,
 }
 
 impl Dirty {
@@ -57,10 +60,11 @@ impl Dirty {
         catalog: true,
         theme: true,
         config: true,
+        images: true,
     };
 
     pub fn any(&self) -> bool {
-        self.seeds || self.content || self.catalog || self.theme || self.config
+        self.seeds || self.content || self.catalog || self.theme || self.config || self.images
     }
 
     pub fn union(self, o: Dirty) -> Dirty {
@@ -70,6 +74,7 @@ impl Dirty {
             catalog: self.catalog || o.catalog,
             theme: self.theme || o.theme,
             config: self.config || o.config,
+            images: self.images || o.images,
         }
     }
 }
@@ -385,6 +390,10 @@ impl Incremental {
             self.pending.catalog = false;
             reloaded.push("catalog");
         }
+        if self.pending.images {
+            self.pending.images = false;
+            reloaded.push("images");
+        }
         let mut reparsed = Vec::new();
         let mut removed = Vec::new();
         let only_recaps = Dirty {
@@ -457,7 +466,7 @@ impl Incremental {
             && removed.is_empty()
             && !pages_changed
             && stale.len() == reparsed.len()
-            && reloaded.iter().all(|r| *r == "theme");
+            && reloaded.iter().all(|r| matches!(*r, "theme" | "images"));
         let edits = if only_edits {
             let h = read()?;
             h.model().site().and_then(|site| self.edits(site, stale))

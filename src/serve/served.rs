@@ -140,6 +140,10 @@ impl Served {
                 .collect();
         }
         if let Ok(pages) = self.pages.get_mut() {
+            // The model is the same, but an image it shows may be new.
+            if r.reloaded.contains(&"images") {
+                pages.clear();
+            }
             pages.extend(
                 r.rendered
                     .into_iter()

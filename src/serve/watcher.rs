@@ -473,6 +473,11 @@ impl WatchPaths {
         if path.starts_with(&self.content) && (ext.as_deref() == Some("md") || ext.is_none()) {
             return one(|d| d.content = true);
         }
+        if (path.starts_with(&self.seeds) || path.starts_with(&self.content))
+            && ext.is_some_and(|e| crate::media::EXTENSIONS.contains(&e.as_str()))
+        {
+            return one(|d| d.images = true);
+        }
         None
     }
 
@@ -524,6 +529,8 @@ mod tests {
         assert!(is("/site/themes/default/templates/base.html", |d| d.theme));
         assert!(is("/site/themes/default/static/style.css", |d| d.theme));
         assert!(is("/site/templates/session.html", |d| d.theme));
+        assert!(is("/site/seeds/slides/1.PNG", |d| d.images && !d.seeds));
+        assert!(is("/site/content/guide/map.jpg", |d| d.images && !d.content));
     }
 
     #[test]
@@ -533,7 +540,7 @@ mod tests {
             "/site/seeds/.003.txt.swp",
             "/site/seeds/003.txt~",
             "/site/seeds/notes.docx",
-            "/site/content/image.png",
+            "/site/content/logo.svg",
             "/site/public/index.html",
         ] {
             assert_eq!(w.classify(Path::new(p)), None, "{p}");
