@@ -330,6 +330,35 @@ impl Images {
     }
 }
 
+/// An image a session shows, for the data export.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ShownImage {
+    pub alt: String,
+    pub src: String,
+}
+
+/// The images session `s` shows, each once, in the order they first
+/// appear.
+pub fn shown_in(site: &Site, s: &Session) -> Vec<ShownImage> {
+    let images = Images::of(site, s);
+    if images.is_empty() {
+        return Vec::new();
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for (text, _) in texts(s) {
+        for r in find(text) {
+            if let Some(src) = images.src(r.target).filter(|src| seen.insert(*src)) {
+                out.push(ShownImage {
+                    alt: r.alt.to_string(),
+                    src: src.to_string(),
+                });
+            }
+        }
+    }
+    out
+}
+
 /// The session's text that is shown as prose, with the line each piece
 /// starts on: the overview, timeline entries and their points, and the
 /// parts the parser has no slot for.

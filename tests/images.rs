@@ -105,6 +105,22 @@ fn images_beside_a_recap_are_copied_and_shown_and_the_rest_is_named() {
         .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
         .collect();
     assert!(search.contains("开场 封面") && !search.contains("页.png"));
+    // The export lists what the session shows.
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("data/site.json")).unwrap()).unwrap();
+    let session = data["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["source"] == "day2/images.txt")
+        .unwrap();
+    assert_eq!(
+        session["images"],
+        serde_json::json!([
+            {"alt": "架构总览", "src": "/media/recaps/day2/slides/%E7%AC%AC%201%20%E9%A1%B5.png"},
+            {"alt": "Amazon S3 标志", "src": "https://example.com/logo.png"}
+        ])
+    );
     // The rest of the site is there.
     assert!(out.join("sessions").read_dir().unwrap().count() >= 6);
 }

@@ -59,6 +59,10 @@ pub struct SessionData<'a> {
     pub products: Vec<&'a str>,
     pub companies: Vec<&'a str>,
     pub topics: Vec<&'a str>,
+    /// The images the session shows, in the order they first appear:
+    /// `{ alt, src }`, `src` a site path (`/media/recaps/…`) or a web
+    /// address. Images that cannot be shown are not listed.
+    pub images: Vec<crate::media::ShownImage>,
 }
 
 #[derive(Serialize)]
@@ -394,6 +398,7 @@ fn session_data<'a>(site: &'a Site, i: usize, s: &'a Session) -> SessionData<'a>
         products: names(|x| &x.products),
         companies: names(|x| &x.companies),
         topics: names(|x| &x.topics),
+        images: crate::media::shown_in(site, s),
     }
 }
 
