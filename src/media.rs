@@ -174,6 +174,17 @@ impl Resolved {
             Resolved::File { src, .. } => src,
         }
     }
+
+    /// How it is shown: a file's size is read from its header.
+    fn shown(self) -> Shown {
+        match self {
+            Resolved::Web(src) => Shown { src, size: None },
+            Resolved::File { src, file, .. } => Shown {
+                src,
+                size: imagesize::size(&file).ok().map(|d| (d.width, d.height)),
+            },
+        }
+    }
 }
 
 /// The folder recap paths are relative to (`--seeds` may name one file).
@@ -277,11 +288,19 @@ const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
     .add(b'{')
     .add(b'}');
 
-/// The images one session shows: each target as written, and where it is
-/// shown from (`None`: it cannot be, and stays text).
+/// The images one session shows: each target as written, and how it is
+/// shown (`None`: it cannot be, and stays text).
 #[derive(Debug, Default)]
 pub struct Images {
-    shown: BTreeMap<String, Option<String>>,
+    shown: BTreeMap<String, Option<Shown>>,
+}
+
+/// Where an image is shown from, and its size in pixels when its file
+/// says (a web image's is not known).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    pub src: String,
+    pub size: Option<(usize, usize)>,
 }
 
 impl Images {
@@ -300,10 +319,8 @@ impl Images {
             }
             for r in find(text) {
                 if !shown.contains_key(r.target) {
-                    let src = resolve(r.target, &s.source, &root, Origin::Recaps)
-                        .ok()
-                        .map(|found| found.src().to_string());
-                    shown.insert(r.target.to_string(), src);
+                    let found = resolve(r.target, &s.source, &root, Origin::Recaps).ok();
+                    shown.insert(r.target.to_string(), found.map(|f| f.shown()));
                 }
             }
         }
@@ -315,14 +332,20 @@ impl Images {
         Images {
             shown: pairs
                 .iter()
-                .map(|(t, s)| (t.to_string(), Some(s.to_string())))
+                .map(|(t, s)| {
+                    let shown = Shown {
+                        src: s.to_string(),
+                        size: None,
+                    };
+                    (t.to_string(), Some(shown))
+                })
                 .collect(),
         }
     }
 
-    /// Where the image written as `target` is shown from.
-    pub fn src(&self, target: &str) -> Option<&str> {
-        self.shown.get(target)?.as_deref()
+    /// How the image written as `target` is shown.
+    pub fn get(&self, target: &str) -> Option<&Shown> {
+        self.shown.get(target)?.as_ref()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -348,10 +371,10 @@ pub fn shown_in(site: &Site, s: &Session) -> Vec<ShownImage> {
     let mut out = Vec::new();
     for (text, _) in texts(s) {
         for r in find(text) {
-            if let Some(src) = images.src(r.target).filter(|src| seen.insert(*src)) {
+            if let Some(shown) = images.get(r.target).filter(|s| seen.insert(&s.src)) {
                 out.push(ShownImage {
                     alt: r.alt.to_string(),
-                    src: src.to_string(),
+                    src: shown.src.clone(),
                 });
             }
         }

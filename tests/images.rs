@@ -7,7 +7,8 @@ mod sites;
 use sites::{recap, site, stderr, Tmp};
 use std::path::Path;
 
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n not really a picture";
+/// The head of a 640 × 360 PNG: enough for its size to be read.
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x02\x80\0\0\x01\x68\x08\x02\0\0\0\0\0\0\0";
 
 /// The sample site with a recap that shows images of every kind.
 fn site_with_images(tmp: &Tmp) -> std::path::PathBuf {
@@ -81,7 +82,9 @@ fn images_beside_a_recap_are_copied_and_shown_and_the_rest_is_named() {
     let page = session_page(&out);
     let src = "src=\"/media/recaps/day2/slides/%E7%AC%AC%201%20%E9%A1%B5.png\"";
     assert!(
-        page.contains(&format!("<img {src} alt=\"架构总览\"")),
+        page.contains(&format!(
+            "<img {src} alt=\"架构总览\" width=\"640\" height=\"360\" loading=\"lazy\""
+        )),
         "{page}"
     );
     assert!(page.contains(&format!("<img {src} alt=\"封面\"")), "{page}");

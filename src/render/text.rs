@@ -373,14 +373,17 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
             open_link = link;
         }
         match shown.iter().find(|(i, _, _)| i.start <= a && b <= i.end) {
-            Some((i, alt, src)) if a == i.start => {
+            Some((i, alt, shown)) if a == i.start => {
                 let _ = write!(
                     out,
-                    "<img src=\"{}\" alt=\"{}\" loading=\"lazy\" decoding=\"async\" \
-                     class=\"recap-image\">",
-                    escape(src),
+                    "<img src=\"{}\" alt=\"{}\"",
+                    escape(&shown.src),
                     escape(alt)
                 );
+                if let Some((w, h)) = shown.size {
+                    let _ = write!(out, " width=\"{w}\" height=\"{h}\"");
+                }
+                out.push_str(" loading=\"lazy\" decoding=\"async\" class=\"recap-image\">");
             }
             Some(_) => {}
             None => escape_into(&mut out, &text[a..b]),
@@ -396,17 +399,17 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
 }
 
 /// The images of `text` that `images` shows: where each is written, its
-/// alt text and where it is shown from.
+/// alt text and how it is shown.
 fn shown_images<'t>(
     text: &'t str,
     images: &'t Images,
-) -> Vec<(std::ops::Range<usize>, &'t str, &'t str)> {
+) -> Vec<(std::ops::Range<usize>, &'t str, &'t crate::media::Shown)> {
     if images.is_empty() || !text.contains("![") {
         return Vec::new();
     }
     crate::media::find(text)
         .into_iter()
-        .filter_map(|r| Some((r.whole, r.alt, images.src(r.target)?)))
+        .filter_map(|r| Some((r.whole, r.alt, images.get(r.target)?)))
         .collect()
 }
 
