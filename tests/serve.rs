@@ -246,6 +246,13 @@ impl Events {
         }
         panic!("no event with {what} arrived");
     }
+
+    /// Wait for a build after `generation`; its generation.
+    fn next_generation(&mut self, what: &str, generation: u64) -> u64 {
+        self.wait_for(what, |v| v["generation"].as_u64().unwrap_or(0) > generation)["generation"]
+            .as_u64()
+            .unwrap()
+    }
 }
 
 #[test]
@@ -412,11 +419,7 @@ fn images_a_recap_shows_are_served_and_no_other_file() {
         let at = t.find("\n## ").unwrap();
         format!("{}\n![幻灯片](slides/a.png)\n{}", &t[..at], &t[at..])
     });
-    let generation = events.wait_for("a new generation", |v| {
-        v["generation"].as_u64().unwrap_or(0) > generation
-    })["generation"]
-        .as_u64()
-        .unwrap();
+    let generation = events.next_generation("a new generation", generation);
     assert!(server
         .get(&url)
         .text()
@@ -429,19 +432,13 @@ fn images_a_recap_shows_are_served_and_no_other_file() {
     server.edit(&format!("seeds/{source}"), |t| {
         t.replacen("slides/a.png", "slides/later.png", 1)
     });
-    let generation = events.wait_for("the edit", |v| {
-        v["generation"].as_u64().unwrap_or(0) > generation
-    })["generation"]
-        .as_u64()
-        .unwrap();
+    let generation = events.next_generation("the edit", generation);
     assert!(server
         .get(&url)
         .text()
         .contains("![幻灯片](slides/later.png)"));
     std::fs::write(server.dir.join("seeds/slides/later.png"), b"LATER").unwrap();
-    events.wait_for("the new image", |v| {
-        v["generation"].as_u64().unwrap_or(0) > generation
-    });
+    events.next_generation("the new image", generation);
     assert!(server
         .get(&url)
         .text()
