@@ -167,21 +167,13 @@ pub enum Resolved {
     },
 }
 
-impl Resolved {
-    pub fn src(&self) -> &str {
-        match self {
-            Resolved::Web(url) => url,
-            Resolved::File { src, .. } => src,
-        }
-    }
-
-    /// How it is shown: a file's size is read from its header.
-    fn shown(self) -> Shown {
-        match self {
-            Resolved::Web(src) => Shown { src, size: None },
+impl From<Resolved> for Shown {
+    fn from(r: Resolved) -> Shown {
+        match r {
+            Resolved::Web(src) => Shown { src, file: None },
             Resolved::File { src, file, .. } => Shown {
                 src,
-                size: imagesize::size(&file).ok().map(|d| (d.width, d.height)),
+                file: Some(file),
             },
         }
     }
@@ -295,12 +287,21 @@ pub struct Images {
     shown: BTreeMap<String, Option<Shown>>,
 }
 
-/// Where an image is shown from, and its size in pixels when its file
-/// says (a web image's is not known).
+/// Where an image is shown from, and the file it was copied from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shown {
     pub src: String,
-    pub size: Option<(usize, usize)>,
+    file: Option<PathBuf>,
+}
+
+impl Shown {
+    /// Width and height in pixels, read from the file's header when it is
+    /// asked for (only a page that shows the image needs it); unknown for
+    /// a web image.
+    pub fn size(&self) -> Option<(usize, usize)> {
+        let d = imagesize::size(self.file.as_ref()?).ok()?;
+        Some((d.width, d.height))
+    }
 }
 
 impl Images {
@@ -308,21 +309,13 @@ impl Images {
     /// config (none when it has none: unit tests).
     pub fn of(site: &Site, s: &Session) -> Images {
         let mut shown = BTreeMap::new();
-        let seeds = site.config.seeds_dir.as_deref();
-        let Some(root) = seeds.filter(|_| s.may_show_images) else {
+        let Some(root) = recap_root(site, s) else {
             return Images { shown };
         };
-        let root = seeds_root(root);
-        for (text, _) in texts(s) {
-            if !text.contains("![") {
-                continue;
-            }
-            for r in find(text) {
-                if !shown.contains_key(r.target) {
-                    let found = resolve(r.target, &s.source, &root, Origin::Recaps).ok();
-                    shown.insert(r.target.to_string(), found.map(|f| f.shown()));
-                }
-            }
+        for (_, r, found) in recap_images(s, &root) {
+            shown
+                .entry(r.target.to_string())
+                .or_insert_with(|| found.ok().map(Shown::from));
         }
         Images { shown }
     }
@@ -335,7 +328,7 @@ impl Images {
                 .map(|(t, s)| {
                     let shown = Shown {
                         src: s.to_string(),
-                        size: None,
+                        file: None,
                     };
                     (t.to_string(), Some(shown))
                 })
@@ -363,23 +356,30 @@ pub struct ShownImage {
 /// The images session `s` shows, each once, in the order they first
 /// appear.
 pub fn shown_in(site: &Site, s: &Session) -> Vec<ShownImage> {
-    let images = Images::of(site, s);
-    if images.is_empty() {
+    let Some(root) = recap_root(site, s) else {
         return Vec::new();
-    }
+    };
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
-    for (text, _) in texts(s) {
-        for r in find(text) {
-            if let Some(shown) = images.get(r.target).filter(|s| seen.insert(&s.src)) {
+    for (_, r, found) in recap_images(s, &root) {
+        if let Ok(found) = found {
+            let src = Shown::from(found).src;
+            if seen.insert(src.clone()) {
                 out.push(ShownImage {
                     alt: r.alt.to_string(),
-                    src: shown.src.clone(),
+                    src,
                 });
             }
         }
     }
     out
+}
+
+/// The folder session `s`'s images are looked for in: none when it holds
+/// no `![` or the config names no seeds folder (unit tests).
+fn recap_root(site: &Site, s: &Session) -> Option<PathBuf> {
+    let seeds = site.config.seeds_dir.as_deref()?;
+    s.may_show_images.then(|| seeds_root(seeds))
 }
 
 /// The session's text that is shown as prose, with the line each piece
@@ -414,7 +414,10 @@ pub fn files(site: &Site) -> (BTreeMap<String, PathBuf>, Vec<Diagnostic>) {
             (
                 s.source.as_str(),
                 "it shows as text",
-                recap_images(s, &root),
+                recap_images(s, &root)
+                    .into_iter()
+                    .map(|(line, _, found)| (line, found))
+                    .collect(),
             )
         }));
     }
@@ -447,8 +450,12 @@ pub fn files(site: &Site) -> (BTreeMap<String, PathBuf>, Vec<Diagnostic>) {
     (files, warnings)
 }
 
-/// The images a recap shows, each with its line.
-fn recap_images(s: &Session, root: &Path) -> Vec<(usize, Result<Resolved, String>)> {
+/// The images a recap shows, in order, each with its line and where it
+/// is shown from (each target resolved once).
+fn recap_images<'s>(
+    s: &'s Session,
+    root: &Path,
+) -> Vec<(usize, ImageRef<'s>, Result<Resolved, String>)> {
     let mut out = Vec::new();
     let mut seen: std::collections::HashMap<&str, Result<Resolved, String>> = Default::default();
     for (text, line) in texts(s) {
@@ -459,8 +466,9 @@ fn recap_images(s: &Session, root: &Path) -> Vec<(usize, Result<Resolved, String
             let line = line + text[..r.whole.start].matches('\n').count();
             let resolved = seen
                 .entry(r.target)
-                .or_insert_with(|| resolve(r.target, &s.source, root, Origin::Recaps));
-            out.push((line, resolved.clone()));
+                .or_insert_with(|| resolve(r.target, &s.source, root, Origin::Recaps))
+                .clone();
+            out.push((line, r, resolved));
         }
     }
     out

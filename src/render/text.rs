@@ -380,7 +380,7 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
                     escape(&shown.src),
                     escape(alt)
                 );
-                if let Some((w, h)) = shown.size {
+                if let Some((w, h)) = shown.size() {
                     let _ = write!(out, " width=\"{w}\" height=\"{h}\"");
                 }
                 out.push_str(" loading=\"lazy\" decoding=\"async\" class=\"recap-image\">");
