@@ -297,10 +297,14 @@ pub struct Shown {
 impl Shown {
     /// Width and height in pixels, read from the file's header when it is
     /// asked for (only a page that shows the image needs it); unknown for
-    /// a web image.
+    /// a web image, and for a header that gives no sane size (a damaged
+    /// file read 401064146 × 2460339984, which would have the page keep
+    /// room for a picture a mile high).
     pub fn size(&self) -> Option<(usize, usize)> {
+        const MOST: usize = 50_000;
         let d = imagesize::size(self.file.as_ref()?).ok()?;
-        Some((d.width, d.height))
+        let sane = |n: usize| (1..=MOST).contains(&n);
+        (sane(d.width) && sane(d.height)).then_some((d.width, d.height))
     }
 }
 

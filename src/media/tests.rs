@@ -119,3 +119,29 @@ fn search_and_summaries_read_an_image_as_its_alt_text() {
         std::borrow::Cow::Borrowed(_)
     ));
 }
+
+#[test]
+fn a_size_is_given_only_when_the_header_gives_a_sane_one() {
+    let d = crate::empty_test_dir("media", "sizes");
+    let png = |w: u32, h: u32| {
+        let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        b.extend(w.to_be_bytes());
+        b.extend(h.to_be_bytes());
+        b.extend([8, 2, 0, 0, 0, 0, 0, 0, 0]);
+        b
+    };
+    let size = |name: &str, bytes: &[u8]| {
+        std::fs::write(d.join(name), bytes).unwrap();
+        Shown {
+            src: String::new(),
+            file: Some(d.join(name)),
+        }
+        .size()
+    };
+    assert_eq!(size("a.png", &png(640, 360)), Some((640, 360)));
+    assert_eq!(size("b.png", &png(401_064_146, 360)), None);
+    assert_eq!(size("c.png", &png(640, 0)), None);
+    assert_eq!(size("d.png", b"\x89PNG\r\n\x1a\n"), None);
+    assert_eq!(size("e.png", b"not an image"), None);
+    std::fs::remove_dir_all(&d).unwrap();
+}
