@@ -31,6 +31,10 @@ pub struct Session {
     pub date: Option<String>,
     pub track: Option<String>,
     pub video_url: Option<String>,
+    /// The time of day of the timeline's first moment, in seconds after
+    /// midnight, when the note-taker wrote times of day (`14:00 - 14:10`).
+    /// The timeline's times are then offsets from it, as in every session.
+    pub clock_start: Option<Seconds>,
     /// Whether the recap holds a `![`: the images stage
     /// ([`crate::media`]) reads only these sessions, which on a big site
     /// spares it reading all of them again after every save.

@@ -577,38 +577,6 @@ fn recap_slug_matches(page: &Path, text: &str) -> bool {
     !h1.is_empty() && heading.contains(h1)
 }
 
-/// Parts after the timeline keep their own text, and a subtitle-style
-/// timeline reads as entries: what a reader sees on the session page.
-#[test]
-fn takeaways_after_the_timeline_and_subtitle_cues_show_where_they_belong() {
-    let tmp = Tmp::new("takeaways");
-    let recap_text = "# 要点在时间线之后\n\n## 会议概述\n\n介绍 Amazon S3。\n\n## 时间线\n\n1\n00:00:01,250 --> 00:00:04,000\n大家好，欢迎。\n\n2\n00:05:30,000 --> 00:12:00,000\n新功能演示\n- 演示细节\n\n## 关键要点\n\n- 第一点收获\n- 第二点收获\n";
-    let (s, o) = build_with(&tmp, "seeds/takeaways.txt", recap_text);
-    assert!(o.status.success(), "{}", stderr(&o));
-    assert!(
-        !stderr(&o).contains("takeaways.txt"),
-        "no warning for the cue numbers or the list: {}",
-        stderr(&o)
-    );
-    let (_, html) = html_files(&s.join("public/sessions"))
-        .into_iter()
-        .find(|(_, h)| h.contains("<h1 class=\"session-title\">要点在时间线之后"))
-        .expect("the session page");
-    let timeline = html.split("class=\"session-extra").next().unwrap();
-    assert_eq!(timeline.matches("class=\"tl-entry\"").count(), 2);
-    assert!(timeline.contains("大家好，欢迎。") && timeline.contains("演示细节"));
-    assert!(
-        !timeline.contains("收获"),
-        "the takeaways are not timeline points"
-    );
-    let extra = html.split("class=\"session-extra").nth(1).unwrap();
-    assert!(
-        extra.contains("<h3>关键要点</h3><ul><li>第一点收获</li><li>第二点收获</li></ul>"),
-        "{}",
-        &extra[..extra.len().min(400)]
-    );
-}
-
 /// Links between the site's own files, as the writer sees them in the
 /// folder, land on what was made from those files; a draft is not
 /// published; a link to a page that does not exist is named with its line.

@@ -114,6 +114,8 @@ struct Parser<'a> {
     /// A line other than the title has been read (or the front matter
     /// gave the title): no later line is guessed to be the title.
     seen_text: bool,
+    /// How the timeline's times were written: `14:00` may be a time of day.
+    time_forms: clock::TimeForms,
 }
 
 /// Bullets nested deeper than this are kept at this depth. No recap needs
@@ -142,6 +144,7 @@ impl<'a> Parser<'a> {
             seen_text: false,
             cue_number: None,
             before_rule: None,
+            time_forms: clock::TimeForms::default(),
         }
     }
 
@@ -381,6 +384,7 @@ impl<'a> Parser<'a> {
                 "no timeline found: no line like `00:00 - …` or `### heading (00:00 - 05:00)`",
             );
         }
+        let clock_start = clock::to_offsets(&mut self.timeline, &self.time_forms);
         check_order(&source, &self.timeline, &mut self.diagnostics);
         assign_anchors(&mut self.timeline);
         let speakers = front
@@ -409,6 +413,7 @@ impl<'a> Parser<'a> {
                 date: front.date,
                 track: front.track,
                 video_url: front.video_url,
+                clock_start,
                 may_show_images: false,
             },
             diagnostics: self.diagnostics,
@@ -487,6 +492,7 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
+mod clock;
 mod timeline;
 
 #[cfg(test)]

@@ -51,6 +51,9 @@ pub struct SessionData<'a> {
     pub video_url: Option<&'a str>,
     pub speakers: &'a [SpeakerRef],
     pub duration_s: Option<Seconds>,
+    /// `14:00` when the timeline was written in times of day: the time of
+    /// day of `start_s` 0.
+    pub clock_start: Option<String>,
     pub overview: Vec<&'a str>,
     pub key_themes: &'a [String],
     pub note: Option<&'a str>,
@@ -391,6 +394,7 @@ fn session_data<'a>(site: &'a Site, i: usize, s: &'a Session) -> SessionData<'a>
         video_url: s.video_url.as_deref(),
         speakers: &s.speakers,
         duration_s: duration,
+        clock_start: s.clock_start.map(super::clock::time_of_day),
         overview: s.overview.iter().map(|p| p.text.as_str()).collect(),
         key_themes: &s.key_themes,
         note: s.note.as_deref(),

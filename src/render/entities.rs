@@ -6,6 +6,7 @@
 //! sentence and a deep link to the timeline moment. Product pages add their
 //! launches, family and what is named in the same stories.
 
+use super::clock::Clock;
 use super::entity_index::EntityIndex;
 use super::session::session_url;
 use super::strings::Strings;
@@ -139,51 +140,6 @@ struct EntityPage<'a> {
     mentions_search_url: String,
     /// Launches past `max_mentions_per_page`, not listed.
     hidden_announcements: usize,
-}
-
-#[derive(Serialize)]
-struct AnnouncementGroup {
-    session: LinkView,
-    items: Vec<AnnouncementView>,
-}
-
-#[derive(Serialize)]
-struct AnnouncementsPage {
-    groups: Vec<AnnouncementGroup>,
-    total: usize,
-    /// Items past [`list_cap`], counted rather than listed.
-    hidden: usize,
-}
-
-#[derive(Serialize)]
-struct NumberView {
-    text: String,
-    kind: &'static str,
-    /// HTML: the sentence with the figure in `<mark>`.
-    excerpt: String,
-    href: String,
-}
-
-#[derive(Serialize)]
-struct NumberGroup {
-    session: LinkView,
-    numbers: Vec<NumberView>,
-}
-
-#[derive(Serialize)]
-struct NumbersPage {
-    groups: Vec<NumberGroup>,
-    total: usize,
-    /// Figures past [`list_cap`], counted rather than listed.
-    hidden: usize,
-}
-
-/// How many items `/announcements/` and `/numbers/` list before they only
-/// count the rest: a 10,000-session site has hundreds of thousands of
-/// figures, and one page of them would be hundreds of megabytes. Everything
-/// is still in `data/site.json`.
-fn list_cap(site: &Site) -> usize {
-    site.config.max_mentions_per_page.saturating_mul(5)
 }
 
 /// The interface string for a mention role (`role_launched`, …).
@@ -347,14 +303,6 @@ fn has_list(site: &Site, theme: &Theme, kind: EntityKind) -> bool {
         && site.entities_of(kind).next().is_some()
 }
 
-fn has_announcements(theme: &Theme) -> bool {
-    theme.has_template("announcements.html")
-}
-
-fn has_numbers(site: &Site, theme: &Theme) -> bool {
-    theme.has_template("numbers.html") && site.info.iter().any(|i| !i.numbers.is_empty())
-}
-
 /// The one page of [`outputs`] whose output path is `path`, if any.
 pub fn output_at(
     site: &Site,
@@ -416,34 +364,6 @@ fn entity_output(
     render_page(theme, common, "entity.html", &site.entities[i].url, &page)
 }
 
-fn announcements_output(
-    site: &Site,
-    theme: &Theme,
-    common: &Common,
-) -> Option<anyhow::Result<Output>> {
-    has_announcements(theme).then(|| {
-        render_page(
-            theme,
-            common,
-            "announcements.html",
-            "/announcements/",
-            &announcements_page(site, theme.strings()),
-        )
-    })
-}
-
-fn numbers_output(site: &Site, theme: &Theme, common: &Common) -> Option<anyhow::Result<Output>> {
-    has_numbers(site, theme).then(|| {
-        render_page(
-            theme,
-            common,
-            "numbers.html",
-            "/numbers/",
-            &numbers_page(site),
-        )
-    })
-}
-
 fn list_item<'a>(site: &'a Site, e: &'a Entity, strings: &'a Strings) -> ListItem<'a> {
     ListItem {
         name: &e.name,
@@ -475,8 +395,8 @@ fn mention_view(site: &Site, index: &EntityIndex, m: &Mention, strings: &Strings
         .and_then(|a| index.start_of(m.session as usize, a));
     MentionView {
         href: deep_link(s, m.anchor.as_deref()),
-        time: start.map(crate::model::format_time),
-        datetime: start.map(super::session::iso_duration),
+        time: start.map(|t| Clock::for_moment_of(s).format(t)),
+        datetime: start.map(|t| Clock::for_moment_of(s).datetime(t)),
         section: m.section.as_deref().map(|s| clip(s, SECTION_CHARS)),
         excerpt: highlighted(&m.excerpt, (m.highlight.0 as usize, m.highlight.1 as usize)),
         role: m.role,
@@ -612,165 +532,8 @@ fn announcement_view(
     }
 }
 
-fn announcements_page(site: &Site, strings: &Strings) -> AnnouncementsPage {
-    let mut groups: Vec<AnnouncementGroup> = Vec::new();
-    let cap = list_cap(site);
-    for a in site.announcements.iter().take(cap) {
-        if groups
-            .last()
-            .is_none_or(|g| g.session.url != session_url(&site.sessions[a.session]))
-        {
-            groups.push(AnnouncementGroup {
-                session: session_link(site, a.session),
-                items: Vec::new(),
-            });
-        }
-        groups
-            .last_mut()
-            .expect("pushed above")
-            .items
-            .push(announcement_view(site, a, strings));
-    }
-    AnnouncementsPage {
-        total: site.announcements.len(),
-        hidden: site.announcements.len().saturating_sub(cap),
-        groups,
-    }
-}
-
-fn numbers_page(site: &Site) -> NumbersPage {
-    let total: usize = site.info.iter().map(|info| info.numbers.len()).sum();
-    let cap = list_cap(site);
-    let mut left = cap;
-    let groups = site
-        .info
-        .iter()
-        .enumerate()
-        .filter(|(_, info)| !info.numbers.is_empty())
-        .map_while(|(i, info)| {
-            if left == 0 {
-                return None;
-            }
-            let s = &site.sessions[i];
-            let shown = info.numbers.len().min(left);
-            left -= shown;
-            Some(NumberGroup {
-                session: session_link(site, i),
-                numbers: info.numbers[..shown]
-                    .iter()
-                    .map(|n| {
-                        let at = n.excerpt.find(&n.text).map(|a| (a, a + n.text.len()));
-                        NumberView {
-                            text: n.text.clone(),
-                            kind: n.kind,
-                            excerpt: at
-                                .map_or_else(|| escape(&n.excerpt), |r| highlighted(&n.excerpt, r)),
-                            href: deep_link(s, n.anchor.as_deref()),
-                        }
-                    })
-                    .collect(),
-            })
-        })
-        .collect();
-    NumbersPage {
-        groups,
-        total,
-        hidden: total.saturating_sub(cap),
-    }
-}
+mod moments;
+use moments::{announcements_output, has_announcements, has_numbers, numbers_output};
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_name_is_marked_and_the_rest_escaped() {
-        let text = "<b>A&B</b> 发布 Amazon Bedrock。";
-        let at = text.find("Amazon").unwrap();
-        assert_eq!(
-            highlighted(text, (at, at + "Amazon Bedrock".len())),
-            "&lt;b&gt;A&amp;B&lt;/b&gt; 发布 <mark>Amazon Bedrock</mark>。"
-        );
-        assert_eq!(highlighted("a<b", (1, 2)), "a<mark>&lt;</mark>b");
-        // Ranges that are empty, past the end or inside a character: no mark.
-        for range in [(1, 1), (0, 99), (1, 2)] {
-            assert_eq!(highlighted("发<", range), escape("发<"));
-        }
-    }
-
-    #[test]
-    fn highlight_escapes_and_marks() {
-        assert_eq!(
-            highlighted("用 <Bedrock> & Kiro", (4, 13)),
-            "用 <mark>&lt;Bedrock&gt;</mark> &amp; Kiro"
-        );
-        assert_eq!(highlighted("abc", (2, 9)), "abc");
-    }
-
-    #[test]
-    fn numbers_page_lists_up_to_the_cap_and_counts_the_rest() {
-        use crate::config::SiteConfig;
-        use crate::enrich::{enrich, Catalog};
-        use crate::parse::{recap::parse_recap, Corpus};
-        let recap = "# Conf 2025 分会场总结：测试\n\n## 会议概述\n\n\
-            收入增长 35%，用户 120 万，延迟降至 20 毫秒，成本降低 40%，效率提升 3 倍，\
-            客户 500 家，模型 12 款，区域 30 个。\n\n## 时间线\n\n00:00 - 01:00 - 开场\n- 欢迎\n";
-        let corpus = Corpus {
-            sessions: vec![parse_recap("a.txt", recap).session],
-            ..Default::default()
-        };
-        let config = SiteConfig {
-            max_mentions_per_page: 1,
-            ..SiteConfig::default()
-        };
-        let site = enrich(corpus, Catalog::default(), config);
-        let page = numbers_page(&site);
-        let shown: usize = page.groups.iter().map(|g| g.numbers.len()).sum();
-        assert!(page.total > 5, "the recap has more figures than the cap");
-        assert_eq!(shown, 5);
-        assert_eq!(page.hidden, page.total - 5);
-    }
-
-    #[test]
-    fn an_entity_page_lists_launches_up_to_the_cap_and_counts_the_rest() {
-        use crate::config::SiteConfig;
-        use crate::enrich::{enrich, Catalog};
-        use crate::parse::{recap::parse_recap, Corpus};
-        let sessions = (0..3)
-            .map(|n| {
-                let text = format!("# 大会：第{n}场\n\n## 时间线\n00:00 - 发布 Amazon Bedrock\n");
-                parse_recap(&format!("{n}.txt"), &text).session
-            })
-            .collect();
-        let catalog = Catalog::parse(
-            "[[product]]\nname = \"Amazon Bedrock\"\nkind = \"service\"\ndescription = \"d\"\n",
-            "catalog.toml",
-        );
-        let config = SiteConfig {
-            max_mentions_per_page: 2,
-            ..SiteConfig::default()
-        };
-        let site = enrich(
-            Corpus {
-                sessions,
-                ..Default::default()
-            },
-            catalog,
-            config,
-        );
-        let bedrock = site
-            .entities
-            .iter()
-            .position(|e| e.name == "Amazon Bedrock")
-            .unwrap();
-        let page = entity_page(
-            &site,
-            &EntityIndex::new(&site),
-            bedrock,
-            &Strings::builtin("zh-CN"),
-        );
-        assert_eq!(page.announcements.len(), 2);
-        assert_eq!(page.hidden_announcements, 1);
-        assert_eq!(page.hidden_mentions, 1);
-    }
-}
+mod tests;

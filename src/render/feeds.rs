@@ -9,8 +9,9 @@
 //! reproducible-builds convention, seconds since 1970) when it is set, else
 //! the Unix epoch itself. "Now" would change every build.
 
+use super::clock::iso_duration;
 use super::pages::first_sentence;
-use super::session::{iso_duration, session_url};
+use super::session::session_url;
 use crate::enrich::Site;
 use crate::model::Session;
 use crate::write::Output;

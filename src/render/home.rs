@@ -6,9 +6,10 @@
 //! split between them in source order: listing 10,000 cards on `/` made an
 //! 8 MB page that a phone took seconds to lay out.
 
+use super::clock::Clock;
 use super::glance::Glance;
 use super::pages::first_sentence;
-use super::session::{session_url, Clock};
+use super::session::session_url;
 use super::strings::Strings;
 use crate::enrich::Site;
 use crate::model::{Seconds, Title};

@@ -9,8 +9,9 @@
 //! document already answers for its title. Documents of one page are numbered together, so the
 //! hits of one session usually come from one document shard.
 
+use super::clock::Clock;
 use super::pages::page_url;
-use super::session::{session_url, Clock};
+use super::session::session_url;
 use super::{output_path, render_page, Common, Sink, Theme};
 use crate::enrich::{Entity, Site};
 use crate::model::{Page, Session};

@@ -4,11 +4,12 @@
 //!
 //! Views borrow from the [`Site`]; only HTML and labels are built here.
 
+use super::clock::Clock;
 use super::strings::Strings;
 use super::text::{linked_text_with, prose_blocks_with};
 use crate::enrich::{EntityRef, Site, TextKey};
 use crate::media::Images;
-use crate::model::{format_time, push_number, time_anchor, End, Point, Seconds, Session, Title};
+use crate::model::{time_anchor, End, Point, Seconds, Session, Title};
 use serde::Serialize;
 use std::collections::HashSet;
 
@@ -73,6 +74,8 @@ pub struct SessionView<'a> {
     /// The label at the bar's right end: the duration, or "end" when the
     /// last part runs to an end the recap does not time.
     pub bar_end: Option<String>,
+    /// Label of the bar's left end: `00:00`, or the first time of day.
+    pub bar_start: String,
     /// The "on this page" list: one item per bar segment, in order.
     pub toc: Vec<TocEntry>,
 }
@@ -248,7 +251,7 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
                         anchor: &e.anchor,
                         start_s: e.start,
                         time: e.start.map(|t| clock.format(t)),
-                        datetime: e.start.map(iso_duration),
+                        datetime: e.start.map(|t| clock.datetime(t)),
                         end: e.end.map(|end| clock.end(end, strings)),
                         video: e.start.and_then(video),
                         text: linked_text_with(
@@ -340,6 +343,7 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
             sections,
             bar,
             bar_end,
+            bar_start: clock.format(0),
             toc,
         },
         info: info_view,
@@ -376,7 +380,7 @@ fn point_tree(
             PointView {
                 text,
                 time: p.time.map(|t| clock.format(t)),
-                datetime: p.time.map(iso_duration),
+                datetime: p.time.map(|t| clock.datetime(t)),
                 time_id,
                 video: p.time.and_then(video),
                 children: Vec::new(),
@@ -387,58 +391,6 @@ fn point_tree(
         fold(&mut stack, &mut roots);
     }
     roots
-}
-
-/// Formats times the same way across one session, so the time column lines
-/// up: `MM:SS`, or `H:MM:SS` for every time of a session of an hour or more.
-pub struct Clock {
-    long: bool,
-}
-
-impl Clock {
-    pub fn for_session(s: &Session) -> Clock {
-        Clock {
-            long: s.duration().is_some_and(|d| d >= 3600),
-        }
-    }
-
-    pub fn format(&self, t: Seconds) -> String {
-        if self.long && t < 3600 {
-            let mut out = String::with_capacity(7);
-            out.push_str("0:");
-            push_number(&mut out, t / 60, 2);
-            out.push(':');
-            push_number(&mut out, t % 60, 2);
-            out
-        } else {
-            format_time(t)
-        }
-    }
-
-    fn end(&self, end: End, strings: &Strings) -> String {
-        match end {
-            End::At(t) => self.format(t),
-            End::Close => strings.get("to_end").to_string(),
-        }
-    }
-}
-
-/// `PT1H5M30S`, the `datetime` of a `<time>` that is a duration.
-pub fn iso_duration(t: Seconds) -> String {
-    let (h, m, s) = (t / 3600, (t / 60) % 60, t % 60);
-    let mut out = String::with_capacity(12);
-    out.push_str("PT");
-    if h > 0 {
-        push_number(&mut out, h, 1);
-        out.push('H');
-    }
-    if m > 0 || h > 0 {
-        push_number(&mut out, m, 1);
-        out.push('M');
-    }
-    push_number(&mut out, s, 1);
-    out.push('S');
-    out
 }
 
 /// The URL of second `t` of a video: YouTube's `t` parameter, else a media
@@ -587,145 +539,6 @@ fn plain(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn video_links_per_host() {
-        assert_eq!(
-            video_at("https://www.youtube.com/watch?v=abc", 75),
-            "https://www.youtube.com/watch?v=abc&t=75s"
-        );
-        assert_eq!(
-            video_at("https://youtu.be/abc", 75),
-            "https://youtu.be/abc?t=75"
-        );
-        assert_eq!(
-            video_at("https://cdn.example.org/talk.mp4#x", 75),
-            "https://cdn.example.org/talk.mp4#t=75"
-        );
-    }
-
-    #[test]
-    fn clock_lines_up_long_sessions() {
-        assert_eq!(Clock { long: false }.format(75), "01:15");
-        assert_eq!(Clock { long: true }.format(75), "0:01:15");
-        assert_eq!(Clock { long: true }.format(5700), "1:35:00");
-        assert_eq!(iso_duration(75), "PT1M15S");
-        assert_eq!(iso_duration(3605), "PT1H0M5S");
-        // As `format!` wrote them.
-        for t in 0..20_000 {
-            let (h, m, s) = (t / 3600, (t / 60) % 60, t % 60);
-            let iso = match (h, m) {
-                (0, 0) => format!("PT{s}S"),
-                (0, _) => format!("PT{m}M{s}S"),
-                _ => format!("PT{h}H{m}M{s}S"),
-            };
-            assert_eq!(iso_duration(t), iso);
-            if t < 3600 {
-                assert_eq!(Clock { long: true }.format(t), format!("0:{m:02}:{s:02}"));
-            }
-        }
-    }
-
-    #[test]
-    fn points_nest_by_depth() {
-        let p = |depth, text: &str| Point {
-            time: None,
-            text: text.into(),
-            depth,
-            line: 1,
-        };
-        let pts = [
-            p(0, "a"),
-            p(1, "a1"),
-            p(2, "a1x"),
-            p(1, "a2"),
-            p(0, "b"),
-            p(3, "b-deep"),
-        ];
-        let input = pts.iter().map(|x| (x, x.text.clone(), None)).collect();
-        let tree = point_tree(input, &Clock { long: false }, &|_| None);
-        assert_eq!(tree.len(), 2);
-        assert_eq!(tree[0].children.len(), 2);
-        assert_eq!(tree[0].children[0].children[0].text, "a1x");
-        assert_eq!(tree[1].children[0].text, "b-deep");
-    }
-}
-
+mod page_tests;
 #[cfg(test)]
-mod page_tests {
-    use super::*;
-    use crate::config::SiteConfig;
-    use crate::enrich::{enrich, Catalog, Link, SessionLinks};
-    use crate::parse::{recap::parse_recap, Corpus};
-
-    fn site(text: &str) -> Site {
-        let session = parse_recap("a.txt", text).session;
-        let corpus = Corpus {
-            sessions: vec![session],
-            ..Default::default()
-        };
-        enrich(corpus, Catalog::default(), SiteConfig::default())
-    }
-
-    #[test]
-    fn bar_covers_sections_in_proportion() {
-        let site = site(
-            "# T\n\n## 时间线\n\n### 甲 (00:00 - 10:00)\n- **00:00** - a\n- **05:00** - b\n\n\
-             ### 乙 (10:00 - 30:00)\n- **10:00** - c\n\n### 丙 [30:00 - 结束]\n- **30:00** - d\n",
-        );
-        let page = page(&site, 0, &Strings::builtin("zh-CN"));
-        let bar = &page.session.bar;
-        assert_eq!(bar.len(), 3);
-        assert_eq!(bar[0].href, "#t-0m00s");
-        assert_eq!(bar[1].href, "#t-10m00s");
-        let width = |s: &Segment| s.width.parse::<f64>().unwrap();
-        assert!((width(&bar[1]) - 2.0 * width(&bar[0])).abs() < 0.01);
-        assert!(
-            bar[0].title.starts_with("甲 · 00:00 – 10:00"),
-            "{}",
-            bar[0].title
-        );
-        // The last part runs to an untimed end: shown, and labelled as such.
-        assert!(width(&bar[2]) > 0.0);
-        assert_eq!(page.session.bar_end.as_deref(), Some("结束"));
-        assert_eq!(page.session.toc.len(), 3);
-    }
-
-    #[test]
-    fn entry_text_gets_its_links_and_sections_their_ids() {
-        let mut site = site(
-            "# T\n\n## 时间线\n\n### 开场\n[00:00 - 01:00]\n- 开场白\n\n### 第二节\n[01:00 - 02:00]\n- 用 Amazon Bedrock <b>\n",
-        );
-        // The second section's entry is entry 1 of the session.
-        let text = &site.sessions[0].timeline[1].entries[0].points[0].text;
-        let start = text.find("Amazon").unwrap();
-        site.links[0] = std::sync::Arc::new(SessionLinks::new(vec![(
-            TextKey::Point {
-                session: 0,
-                entry: 1,
-                point: 0,
-            },
-            Link {
-                start,
-                end: start + 14,
-                url: "/products/amazon-bedrock/".into(),
-                title: "Amazon Bedrock".into(),
-            },
-        )]));
-        let page = page(&site, 0, &Strings::builtin("zh-CN"));
-        assert_eq!(page.session.sections[0].entries[0].points[0].text, "开场白");
-        let entry = &page.session.sections[1].entries[0];
-        assert_eq!(entry.anchor, "t-1m00s");
-        assert_eq!(
-            entry.points[0].text,
-            "用 <a href=\"/products/amazon-bedrock/\" title=\"Amazon Bedrock\">Amazon Bedrock</a> &lt;b&gt;"
-        );
-        assert!(entry.repeats_heading);
-        assert_eq!(
-            page.session.sections[1].time_id, None,
-            "the entry already has t-1m00s"
-        );
-    }
-}
+mod tests;

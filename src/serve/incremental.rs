@@ -40,114 +40,10 @@ use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-/// Which kinds of input changed since the last build.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Dirty {
-    pub seeds: bool,
-    pub content: bool,
-    pub catalog: bool,
-    pub theme: bool,
-    pub config: bool,
-    /// An image file in the seeds or content folder: nothing to read
-    /// again, but pages that show it are made again when asked for.
-    pub images: bool,
-}
-
-impl Dirty {
-    pub const ALL: Dirty = Dirty {
-        seeds: true,
-        content: true,
-        catalog: true,
-        theme: true,
-        config: true,
-        images: true,
-    };
-
-    pub fn any(&self) -> bool {
-        self.seeds || self.content || self.catalog || self.theme || self.config || self.images
-    }
-
-    pub fn union(self, o: Dirty) -> Dirty {
-        Dirty {
-            seeds: self.seeds || o.seeds,
-            content: self.content || o.content,
-            catalog: self.catalog || o.catalog,
-            theme: self.theme || o.theme,
-            config: self.config || o.config,
-            images: self.images || o.images,
-        }
-    }
-}
-
 /// Stages a build reports to its observer, in order. `render` is the
 /// full render for [`Incremental::build_once`], and for a rebuild in serve
 /// the pages the change touched (the rest render when asked for).
 pub const STAGES: [&str; 4] = ["load", "parse", "enrich", "render"];
-
-/// What one rebuild did.
-pub struct Rebuild {
-    pub timings: Vec<(&'static str, Duration)>,
-    /// Recaps and pages parsed again, relative paths; the rest came from
-    /// the cache.
-    pub reparsed: Vec<String>,
-    /// Recaps and pages that are gone since the last build.
-    pub removed: Vec<String>,
-    /// Which of config, theme, catalog were reloaded.
-    pub reloaded: Vec<&'static str>,
-    /// Files read from the input folders.
-    pub sources: usize,
-    /// Parse and enrichment were skipped: only the theme changed.
-    pub model_reused: bool,
-    /// What enrichment redid, if anything.
-    pub enriched: Option<enrich::Update>,
-    /// Pages rendered to check the change (the home page, the 404 page,
-    /// the session pages of edited recaps), finished as the full render
-    /// makes them; serve keeps them so the reload finds them ready.
-    pub rendered: Vec<Output>,
-}
-
-impl Rebuild {
-    /// Whether anything a browser may show can differ from the build
-    /// before: a reload is then worth it.
-    pub fn changed(&self) -> bool {
-        !(self.reparsed.is_empty() && self.removed.is_empty() && self.reloaded.is_empty())
-    }
-
-    /// One line for the terminal: what was redone.
-    pub fn summary(&self) -> String {
-        let mut parts = Vec::new();
-        if !self.reloaded.is_empty() {
-            parts.push(format!("reloaded {}", self.reloaded.join(", ")));
-        }
-        match self.reparsed.len() {
-            0 => {}
-            1 => parts.push(format!("re-parsed {}", self.reparsed[0])),
-            n if n == self.sources => parts.push(format!("parsed all {n} files")),
-            n => parts.push(format!("re-parsed {n} of {} files", self.sources)),
-        }
-        match self.removed.len() {
-            0 => {}
-            1 => parts.push(format!("removed {}", self.removed[0])),
-            n => parts.push(format!("removed {n} files")),
-        }
-        match &self.enriched {
-            Some(enrich::Update::Sessions(s)) if s.len() == 1 => {
-                parts.push("re-enriched 1 session".into())
-            }
-            Some(enrich::Update::Sessions(s)) => {
-                parts.push(format!("re-enriched {} sessions", s.len()))
-            }
-            Some(enrich::Update::Everything) => parts.push("enriched all sessions".into()),
-            None => {}
-        }
-        if self.model_reused {
-            parts.push("same model re-rendered".into());
-        } else if parts.is_empty() {
-            parts.push("nothing re-parsed".into());
-        }
-        parts.join("; ")
-    }
-}
 
 /// A one-shot build: the model and every output file.
 pub struct Built {
@@ -641,42 +537,8 @@ fn probe(
         .collect()
 }
 
+mod changes;
+pub use changes::{Dirty, Rebuild};
+
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn summary_names_a_single_reparsed_file() {
-        let r = |reparsed: Vec<&str>, reloaded: Vec<&'static str>| Rebuild {
-            rendered: Vec::new(),
-            enriched: None,
-            timings: Vec::new(),
-            reparsed: reparsed.into_iter().map(String::from).collect(),
-            removed: Vec::new(),
-            reloaded,
-            sources: 10,
-            model_reused: false,
-        };
-        assert_eq!(r(vec!["a.txt"], vec![]).summary(), "re-parsed a.txt");
-        assert_eq!(r(vec![], vec!["theme"]).summary(), "reloaded theme");
-        assert_eq!(
-            r(vec!["a.txt", "b.txt"], vec![]).summary(),
-            "re-parsed 2 of 10 files"
-        );
-    }
-
-    #[test]
-    fn dirty_union_keeps_every_flag() {
-        let a = Dirty {
-            seeds: true,
-            ..Dirty::default()
-        };
-        let b = Dirty {
-            theme: true,
-            ..Dirty::default()
-        };
-        let u = a.union(b);
-        assert!(u.seeds && u.theme && !u.config);
-        assert!(!Dirty::default().any());
-    }
-}
+mod tests;

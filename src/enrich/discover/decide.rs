@@ -1,8 +1,8 @@
 //! Pooling sightings over the corpus and deciding which names get pages.
 
+use super::stop::{stop_pattern, STOP};
 use super::{
-    is_han, is_version, odd_lowercase, ordinary, stop_pattern, strong_shape, Decision, Discovered,
-    Sighting, STOP,
+    is_han, is_version, odd_lowercase, ordinary, strong_shape, Decision, Discovered, Sighting,
 };
 use crate::enrich::catalog::Curation;
 use crate::enrich::matcher::normalize;

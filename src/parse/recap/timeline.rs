@@ -202,7 +202,10 @@ impl Parser<'_> {
     fn timed(&mut self, n: usize, s: &str) -> Option<TimelineEntry> {
         let c = shapes::timed(s)?;
         let start = match parse_time(c.start.as_str())? {
-            Ok(t) => Some(t),
+            Ok(t) => {
+                self.time_forms.note(c.start.as_str());
+                Some(t)
+            }
             Err(TimeError::OutOfRange(t)) => {
                 self.warn(
                     n,
@@ -249,19 +252,27 @@ impl Parser<'_> {
         Some(entry(start, end, text, n))
     }
 
-    fn leading_time(&self, body: &str) -> Option<Seconds> {
+    fn leading_time(&mut self, body: &str) -> Option<Seconds> {
         let c = shapes::timed(body)?;
-        parse_time(c.start.as_str())?.ok()
+        let t = parse_time(c.start.as_str())?.ok()?;
+        self.time_forms.note(c.start.as_str());
+        Some(t)
     }
 
     fn time_field(&mut self, n: usize, s: &str) -> Option<Seconds> {
         let read = parse_time(s);
-        self.in_range(n, read)
+        let t = self.in_range(n, read)?;
+        self.time_forms.note(s);
+        Some(t)
     }
 
     fn end_field(&mut self, n: usize, s: &str) -> Option<End> {
         let read = parse_end(s);
-        self.in_range(n, read)
+        let end = self.in_range(n, read)?;
+        if let End::At(_) = end {
+            self.time_forms.note(s);
+        }
+        Some(end)
     }
 
     /// A time of a range as read, or nothing (with a warning) when it is

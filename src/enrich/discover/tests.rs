@@ -1,0 +1,214 @@
+use super::*;
+
+#[test]
+fn a_long_run_of_capitalised_words_is_not_a_name() {
+    let names = |text: &str| -> Vec<String> {
+        scan(&[(text, 1)], &[], &[])
+            .into_iter()
+            .map(|s| s.name)
+            .collect()
+    };
+    let words = |n: usize| {
+        (0..n)
+            .map(|i| format!("Word{i}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(names(&format!("介绍 {} 的设计", words(8))), [words(8)]);
+    assert!(names(&format!("介绍 {} 的设计", words(9))).is_empty());
+    assert!(names(&words(20_000)).is_empty());
+}
+
+#[test]
+fn chinese_prose_says_which_names_are_companies() {
+    let kinds = |text: &str| -> Vec<(String, bool)> {
+        scan(&[(text, 1)], &[], &[])
+            .into_iter()
+            .map(|s| (s.name, s.company_hint))
+            .collect()
+    };
+    let company = |name: &str| (name.to_string(), true);
+    let product = |name: &str| (name.to_string(), false);
+    assert_eq!(
+        kinds("- 合作伙伴：Gartner、Airbnb"),
+        [company("Gartner"), company("Airbnb")]
+    );
+    assert_eq!(
+        kinds("客户案例：Accenture通过SageMaker缩短上市时间"),
+        [company("Accenture"), product("SageMaker")]
+    );
+    assert_eq!(
+        kinds("Nvidia、Accenture等企业均已部署，Kiro等企业级工具"),
+        [product("Nvidia"), company("Accenture"), product("Kiro")]
+    );
+    assert_eq!(
+        kinds("Datadog作为客户案例分享了其转型经验"),
+        [company("Datadog")]
+    );
+}
+
+#[test]
+fn a_name_right_after_a_catalog_product_is_a_part_of_it() {
+    let text = "新的 AgentCore Gateway 与 AgentCore Policy Engine，集成 GitHub PR，用 Kiro CLI 和 AWS Calex";
+    let at = |name: &str| text.find(name).unwrap();
+    let known = |name: &str, product: Option<&'static str>| Known {
+        start: at(name),
+        end: at(name) + name.len(),
+        product,
+    };
+    let agentcore = Some("Amazon Bedrock AgentCore");
+    let known = vec![
+        Known {
+            start: at("AgentCore Gateway"),
+            end: at("AgentCore Gateway") + "AgentCore".len(),
+            product: agentcore,
+        },
+        Known {
+            start: at("AgentCore Policy"),
+            end: at("AgentCore Policy") + "AgentCore".len(),
+            product: agentcore,
+        },
+        known("GitHub", Some("GitHub")),
+        known("Kiro", Some("Kiro")),
+        known("AWS", None),
+    ];
+    let got: Vec<(String, Option<String>)> = scan(&[(text, 1)], &[known], &[])
+        .into_iter()
+        .map(|s| (s.name, s.parent))
+        .collect();
+    let part = |name: &str| (name.to_string(), agentcore.map(String::from));
+    let alone = |name: &str| (name.to_string(), None);
+    assert_eq!(
+        got,
+        [
+            part("AgentCore Gateway"),
+            part("AgentCore Policy Engine"),
+            alone("PR"),
+            alone("CLI"),
+            alone("Calex"),
+        ]
+    );
+}
+
+#[test]
+fn masking_is_character_by_character() {
+    // What `mask` did one character at a time.
+    fn by_char(text: &str, ranges: &[(usize, usize)]) -> String {
+        text.char_indices()
+            .map(|(i, c)| {
+                if ranges.iter().any(|&(s, e)| i >= s && i < e) {
+                    '|'
+                } else {
+                    crate::enrich::matcher::fold_char(c)
+                }
+            })
+            .collect()
+    }
+    let text = "Ａｍａｚｏｎ　Bedrock 与 AWS\u{a0}Lambda，中文：ＡＩ、平台０９ｚ［］";
+    for c in [
+        '\u{ff0f}', '\u{ff10}', '\u{ff19}', '\u{ff1a}', '\u{ff20}', '\u{ff21}', '\u{ff3a}',
+        '\u{ff3b}', '\u{ff40}', '\u{ff41}', '\u{ff5a}', '\u{ff5b}', '\u{3000}', '\u{3001}',
+        '\u{a0}', '\u{a1}', '，',
+    ] {
+        let one = c.to_string();
+        assert_eq!(
+            needs_fold(one.as_bytes()),
+            crate::enrich::matcher::fold_char(c) != c,
+            "{c:?}"
+        );
+    }
+    let bounds: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
+    let mut seed = 7_u64;
+    for _ in 0..20_000 {
+        let mut ranges = Vec::new();
+        for _ in 0..(seed % 4) {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let a = bounds[(seed >> 33) as usize % bounds.len()];
+            let b = bounds[(seed >> 45) as usize % bounds.len()];
+            ranges.push((a.min(b), a.max(b)));
+        }
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        assert_eq!(mask(text, &ranges).0, by_char(text, &ranges), "{ranges:?}");
+    }
+}
+
+#[test]
+fn tokens_are_what_the_regex_finds() {
+    let re = Regex::new(r"[A-Za-z0-9À-ɏ](?:[A-Za-z0-9À-ɏ.&+'’:\-]*[A-Za-z0-9À-ɏ+])?").unwrap();
+    let by_regex = |t: &str| -> Vec<(usize, usize)> {
+        re.find_iter(t).map(|m| (m.start(), m.end())).collect()
+    };
+    // Pieces at and just past every edge of the two classes.
+    let pieces = [
+        "a", "Z", "0", "9", "À", "é", "ÿ", "ɏ", "ɐ", "¿", "×", ".", "&", "+", "'", "’", "‘", ":",
+        "-", "—", " ", "中", "Ａ", "_", "/", "@", "\n", "ȿ", "Ȁ", "ɀ", "ɍ",
+    ];
+    let mut text = crate::test_texts(0x9E37_79B9_7F4A_7C15, &pieces, 11);
+    for _ in 0..100_000 {
+        let t = text();
+        assert_eq!(tokens(&t), by_regex(&t), "{t:?}");
+    }
+    let t = "AWS re:Invent 2025：Amazon Nova 2 Pro、C++ 与 Node.js，O’Reilly's 书 Café-Crème…";
+    assert_eq!(tokens(t), by_regex(t));
+}
+
+fn names(text: &str) -> Vec<String> {
+    scan(&[(text, 1)], &[], &[])
+        .into_iter()
+        .map(|s| s.name)
+        .collect()
+}
+
+#[test]
+fn latin_runs_in_chinese_prose() {
+    assert_eq!(
+        names("基于 vLLM 构建推理引擎，KServe 负责服务编排；借助 Argo CD 实现 GitOps，Qwen3 上线"),
+        vec!["vLLM", "KServe", "Argo CD", "GitOps", "Qwen3"]
+    );
+}
+
+#[test]
+fn chinese_compounds() {
+    assert_eq!(
+        names("正式推出 ACK 推理加速套件，即日起上线"),
+        vec!["ACK", "ACK 推理加速套件"]
+    );
+    assert_eq!(
+        names("混合调度多种国产加速卡，例如昇腾 910B"),
+        vec!["昇腾 910B"]
+    );
+    let s = scan(&[("字节跳动在火山引擎（Volcano Engine）上", 1)], &[], &[]);
+    let v = s.iter().find(|s| s.han_alias.is_some()).unwrap();
+    assert_eq!(
+        (v.name.as_str(), v.han_alias.as_deref()),
+        ("Volcano Engine", Some("火山引擎"))
+    );
+}
+
+#[test]
+fn english_runs_trim_function_words_and_possessives() {
+    let s = scan(&[("Jane also announced Northstar, Acme's open-source tool. Vector Search on Postgres Without a Second Database", 1)], &[], &[]);
+    let got: Vec<(&str, bool)> = s
+        .iter()
+        .map(|s| (s.name.as_str(), s.company_hint))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Jane", false),
+            ("Northstar", false),
+            ("Acme", true),
+            ("Vector Search", false),
+            ("Postgres", false),
+            ("Second Database", false)
+        ]
+    );
+}

@@ -1,0 +1,153 @@
+//! Speakers after a label (`**讲者**：…`, `主讲人：…`, `Speakers: …`):
+//! a list of people, each with a role and an organisation written in one of
+//! a few ways.
+
+use super::{
+    captures_fitting, make, paren_fits, paren_speaker, patterns, role_word, split_org_role,
+    HAN_NAME, LATIN_NAME,
+};
+use crate::model::SpeakerRef;
+use crate::pattern::Regex;
+use std::sync::OnceLock;
+
+/// Whether the `和` between `before` and `after` joins two names (`李明和
+/// 王芳`) rather than being part of one (`张和平`, `欧阳和平`): a name
+/// has two characters or more on each side.
+fn joins_two_names(before: &str, after: &str) -> bool {
+    let next_name = after
+        .chars()
+        .take_while(|c| !"和、；;,，(（".contains(*c))
+        .filter(|c| !c.is_whitespace());
+    before.trim().chars().count() >= 2 && next_name.count() >= 2
+}
+
+/// The speakers of one label, each with where it starts:
+/// `张伟（AWS 架构师）、Maria Lopez（Netflix 总监）`, `A; B`, `Jane Doe
+/// (AWS), John Roe (Acme)`, `张伟和李娜`. Separators inside brackets, and
+/// commas that do not follow a bracket (`王磊，TiDB 架构师` is one speaker),
+/// do not split.
+pub(super) fn speaker_list(rest: &str) -> Vec<(usize, &str)> {
+    let mut pieces = Vec::new();
+    let mut push = |from: usize, to: usize| {
+        let raw = &rest[from..to];
+        let piece = raw.trim();
+        if !piece.is_empty() {
+            pieces.push((from + raw.len() - raw.trim_start().len(), piece));
+        }
+    };
+    let (mut depth, mut start, mut after_close) = (0usize, 0usize, false);
+    for (i, c) in rest.char_indices() {
+        if i < start {
+            continue; // inside ` and ` / ` & `
+        }
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 {
+            let at = &rest[i..];
+            let separator = if matches!(c, '、' | '；' | ';')
+                || (matches!(c, ',' | '，') && after_close)
+                || (c == '和' && joins_two_names(&rest[start..i], &rest[i + c.len_utf8()..]))
+            {
+                c.len_utf8()
+            } else if at.starts_with(" and ") {
+                5
+            } else if at.starts_with(" & ") {
+                3
+            } else {
+                0
+            };
+            if separator > 0 {
+                push(start, i);
+                start = i + separator;
+            }
+        }
+        if !c.is_whitespace() {
+            after_close = matches!(c, ')' | '）');
+        }
+    }
+    push(start, rest.len());
+    pieces
+}
+
+/// The patterns of [`labelled`]: `Name 来自 Org`, `Org 的 Name`, `Name, Role at Org`.
+pub(super) fn labelled_patterns() -> &'static [Regex; 3] {
+    static R: OnceLock<[Regex; 3]> = OnceLock::new();
+    R.get_or_init(|| {
+        [
+            Regex::new_anchored(&format!(
+                r"^(?P<name>{LATIN_NAME}|{HAN_NAME})\s*(?:来自|from)\s*(?P<org>[^，,。；;]+?)\s*(?:[，,]\s*(?P<role>[^，,。；;]+))?\s*(?:[。；;]|$)"
+            ))
+            .unwrap(),
+            Regex::new_anchored(&format!(
+                r"^(?P<org>[^，,。；;的]+?)\s*的\s*(?P<name>{LATIN_NAME}|{HAN_NAME})\s*(?:[，,]\s*(?P<role>[^，,。；;]+))?"
+            ))
+            .unwrap(),
+            Regex::new_anchored(&format!(
+                r"^(?P<name>{LATIN_NAME}|{HAN_NAME})\s*(?:[，,]\s*(?P<role>[^，,。；;]+?)(?:\s+(?:at|of)\s+(?P<org>[^，,。；;]+)|\s*[，,]\s*(?P<org2>[^，,。；;]+))?)?\s*(?:[。；;]|$)"
+            ))
+            .unwrap(),
+        ]
+    })
+}
+
+/// After a label: `张伟（字节跳动 资深工程师）`, `Li Na 来自 Alibaba Cloud，…`,
+/// `PingCAP 的王磊，TiDB 云服务架构师`, `Jane Doe, VP Engineering at Acme`,
+/// `Jane Doe, Principal Engineer, AWS`.
+pub(super) fn labelled(
+    rest: &str,
+    org_of: &dyn Fn(&str) -> Option<(String, bool)>,
+) -> Option<SpeakerRef> {
+    let [from, of, plain] = labelled_patterns();
+    if let Some(c) = captures_fitting(&patterns().paren, rest, paren_fits).next() {
+        if c.get(0).unwrap().start() == 0 {
+            let name = c.name("name").unwrap().as_str();
+            let inner = c.name("inner").unwrap().as_str();
+            // After a label, `Name (Org)` with no role is a speaker too.
+            return paren_speaker(name, inner, org_of)
+                .or_else(|| make(name, None, Some(inner), org_of));
+        }
+    }
+    for re in [from, of] {
+        if let Some(c) = re.captures(rest) {
+            let name = c.name("name").unwrap().as_str();
+            return make(
+                name,
+                c.name("role").map(|m| m.as_str()),
+                c.name("org").map(|m| m.as_str()),
+                org_of,
+            );
+        }
+    }
+    let c = plain.captures(rest)?;
+    let name = c.name("name").unwrap().as_str();
+    // `Jane Doe, VP Engineering at Acme` or `Jane Doe, VP Engineering, Acme`;
+    // three clauses without a role word in the middle are prose.
+    let org2 = c.name("org2");
+    if org2.is_some()
+        && !c
+            .name("role")
+            .is_some_and(|r| role_word().is_match(r.as_str()))
+    {
+        return None;
+    }
+    match (c.name("role"), c.name("org").or(org2)) {
+        // `Maria Lopez, Netflix`: no role word, so an organisation.
+        (Some(org), None) if !role_word().is_match(org.as_str()) => {
+            make(name, None, Some(org.as_str()), org_of)
+        }
+        // `张伟，AWS 首席架构师`: the organisation leads the role.
+        (Some(role), None) => {
+            let (org, role) = split_org_role(role.as_str().trim(), org_of);
+            make(name, role.as_deref(), org.as_deref(), org_of)
+        }
+        (role, org) => make(
+            name,
+            role.map(|m| m.as_str()),
+            org.map(|m| m.as_str()),
+            org_of,
+        ),
+    }
+}

@@ -1,0 +1,256 @@
+use super::*;
+
+fn org_of(s: &str) -> Option<(String, bool)> {
+    match s.trim() {
+        "AWS" | "Sony" | "Adobe" | "Writer" | "Centrica" => Some((s.trim().to_string(), false)),
+        "桑坦德银行" => Some(("桑坦德银行".into(), false)),
+        "Amazon Connect" => Some(("AWS".into(), true)),
+        _ => None,
+    }
+}
+
+fn names(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    find(text, 1, &org_of)
+        .into_iter()
+        .map(|f| (f.speaker.name, f.speaker.role, f.speaker.org))
+        .collect()
+}
+
+fn s(n: &str, r: &str, o: &str) -> (String, Option<String>, Option<String>) {
+    let opt = |x: &str| Some(x.to_string()).filter(|x| !x.is_empty());
+    (n.to_string(), opt(r), opt(o))
+}
+
+#[test]
+fn seed_000_presented_by() {
+    assert_eq!(
+        names("本次会议由AWS全球合作伙伴中小企业专家Nikki Mosheri主讲，重点探讨"),
+        vec![s("Nikki Mosheri", "全球合作伙伴中小企业专家", "AWS")]
+    );
+}
+
+#[test]
+fn seed_001_role_glued_to_name() {
+    assert_eq!(
+        names("本次会议由AWS首席架构师Memet主讲，重点探讨了"),
+        vec![s("Memet", "首席架构师", "AWS")]
+    );
+}
+
+#[test]
+fn seed_002_host_and_guests() {
+    assert_eq!(
+        names("本次AWS re:Invent 2025大会由AWS CEO Matt Garman主持，吸引了"),
+        vec![s("Matt Garman", "CEO", "AWS")]
+    );
+    assert_eq!(
+        names("Sony首席数字官John Kodera分享Sony的\"感动\"（Kando）理念"),
+        vec![s("John Kodera", "首席数字官", "Sony")]
+    );
+    assert_eq!(
+        names("Writer CEO May Habib分享：使用AWS HyperPod"),
+        vec![s("May Habib", "CEO", "Writer")]
+    );
+}
+
+#[test]
+fn seed_003_co_hosts() {
+    assert_eq!(
+            names("本次分会场由AWS培训产品总监Umesh Sut和桑坦德银行代理CTO Julio Blanco Perez共同主持，重点"),
+            vec![
+                s("Umesh Sut", "培训产品总监", "AWS"),
+                s("Julio Blanco Perez", "代理CTO", "桑坦德银行")
+            ]
+        );
+}
+
+#[test]
+fn seed_004_product_as_org_and_representative() {
+    assert_eq!(
+        names("本次会议由 Amazon Connect 副总裁 Pasquale Delio 主讲，重点"),
+        vec![s("Pasquale Delio", "Amazon Connect 副总裁", "AWS")]
+    );
+    assert_eq!(
+        names("- James Boswell（Centrica 代表）介绍"),
+        vec![s("James Boswell", "代表", "Centrica")]
+    );
+}
+
+#[test]
+fn an_unknown_organisation_of_several_words_stays_whole() {
+    assert_eq!(
+        names("本次会议由 Anchor Runtime 总经理 Julia Novak 主讲，重点"),
+        vec![s("Julia Novak", "总经理", "Anchor Runtime")]
+    );
+    assert_eq!(
+        names("本次会议由 Acme Labs 首席 架构师 Jane Doe 主讲，重点"),
+        vec![s("Jane Doe", "首席 架构师", "Acme Labs")]
+    );
+    assert_eq!(
+        names("本次会议由Nova 5 Ultra总经理Ben Reyes主讲，重点"),
+        vec![s("Ben Reyes", "总经理", "Nova 5 Ultra")]
+    );
+}
+
+#[test]
+fn labels_in_chinese() {
+    let text = "主讲人：张伟（字节跳动 资深工程师）\n嘉宾 Li Na 来自 Alibaba Cloud，负责 ACK 的 GPU 调度\n特邀嘉宾：PingCAP 的王磊，TiDB 云服务架构师";
+    assert_eq!(
+        names(text),
+        vec![
+            s("张伟", "资深工程师", "字节跳动"),
+            s("Li Na", "负责 ACK 的 GPU 调度", "Alibaba Cloud"),
+            s("王磊", "TiDB 云服务架构师", "PingCAP")
+        ]
+    );
+}
+
+#[test]
+fn bold_labels() {
+    let text = "- **讲者**：张伟，AWS 首席架构师\n**Speaker:** Jane Doe (AWS)\n**Host:** John Roe, Principal Engineer, Acme";
+    assert_eq!(
+        names(text),
+        vec![
+            s("张伟", "首席架构师", "AWS"),
+            s("Jane Doe", "", "AWS"),
+            s("John Roe", "Principal Engineer", "Acme")
+        ]
+    );
+    assert!(names("演讲者强调，许多组织将项目视为技术项目，这是失败的原因之一").is_empty());
+}
+
+#[test]
+fn labels_with_several_speakers() {
+    let text = "演讲者：张伟（AWS 首席架构师）、Maria Lopez（Netflix 工程总监）\nSpeakers: John Smith (AWS), Jane Doe (Acme)\n主持人：李娜和王磊\n嘉宾：Ann Lee, Netflix";
+    assert_eq!(
+        names(text),
+        vec![
+            s("张伟", "首席架构师", "AWS"),
+            s("Maria Lopez", "工程总监", "Netflix"),
+            s("John Smith", "", "AWS"),
+            s("Jane Doe", "", "Acme"),
+            s("李娜", "", ""),
+            s("王磊", "", ""),
+            s("Ann Lee", "", "Netflix"),
+        ]
+    );
+}
+
+#[test]
+fn a_name_with_he_in_it_is_one_name() {
+    assert_eq!(
+        names("主持人：张和平\n嘉宾：欧阳和平和李娜"),
+        vec![
+            s("张和平", "", ""),
+            s("欧阳和平", "", ""),
+            s("李娜", "", "")
+        ]
+    );
+}
+
+#[test]
+fn a_label_then_a_list_of_speakers() {
+    let text = "讲者：\n- 张伟，AWS 首席架构师\n- Maria Lopez，Netflix 工程总监\n其余是正文，Ann Lee，CTO\n演讲者介绍了Kiro、AgentCore Canvas和Amazon Vexium等服务";
+    assert_eq!(
+        names(text),
+        vec![
+            s("张伟", "首席架构师", "AWS"),
+            s("Maria Lopez", "工程总监", "Netflix")
+        ]
+    );
+}
+
+#[test]
+fn english_by_patterns() {
+    let text = "This session was presented by Jane Doe (VP Engineering, Acme Logistics), joined on stage by Ravi Patel, Staff SRE at Northwind Health. The Q&A was moderated by Tomás Álvarez (Program Chair, Open Source Summit).";
+    assert_eq!(
+        names(text),
+        vec![
+            s("Jane Doe", "VP Engineering", "Acme Logistics"),
+            s("Ravi Patel", "Staff SRE", "Northwind Health"),
+            s("Tomás Álvarez", "Program Chair", "Open Source Summit")
+        ]
+    );
+}
+
+#[test]
+fn a_sentence_may_start_with_the_verb() {
+    assert_eq!(
+        names("Presented by Jane Doe, Principal Engineer at AWS. The session covered agents."),
+        vec![s("Jane Doe", "Principal Engineer", "AWS")]
+    );
+}
+
+#[test]
+fn runs_past_their_bounds_are_not_taken() {
+    let just_names =
+        |text: &str| -> Vec<String> { names(text).into_iter().map(|(n, _, _)| n).collect() };
+    // The first `由` runs on for more than 80 characters: the search
+    // goes on inside it and finds the second.
+    let text = format!("由{}由AWS首席架构师Memet主讲", "长".repeat(85));
+    assert_eq!(names(&text), vec![s("Memet", "首席架构师", "AWS")]);
+    // A note of more than 60 characters is not a role.
+    let text = format!(
+        "Jane Doe（{}）和 John Roe（Acme 代表）",
+        "很长的说明".repeat(13)
+    );
+    assert_eq!(just_names(&text), vec!["John Roe"]);
+    // Past its bound, `(…)` after an English name is not part of it.
+    let text = format!(
+        "presented by Jane Doe ({}), moderated by John Roe (Chair, Acme)",
+        "x".repeat(85)
+    );
+    assert_eq!(
+        names(&text),
+        vec![s("Jane Doe", "", ""), s("John Roe", "Chair", "Acme")]
+    );
+    let long_org = format!("A{}", "b".repeat(70));
+    let text = format!("presented by Jane Doe, Staff SRE at {long_org}");
+    assert_eq!(
+        names(&text),
+        vec![s("Jane Doe", "Staff SRE", &long_org[..61])]
+    );
+}
+
+#[test]
+fn products_in_parentheses_are_not_people() {
+    assert!(names("发布**Kiro自主代理**（Frontier Agent）：").is_empty());
+    assert!(names("推出微认证（Micro Credentials），降低认证门槛").is_empty());
+}
+
+#[test]
+fn lines_turned_away_before_the_label_pattern_never_match_it() {
+    let lines = [
+        "主讲人：张伟",
+        "- 主讲嘉宾: Uma Moreau",
+        "* Speakers: A, B",
+        "•  Host Jane Doe",
+        "**主讲人**：张伟",
+        " 主讲人：张伟",
+        "-主持人李雷",
+        "Moderator",
+        "会议由张伟主讲",
+        "- 本次分享人是李雷",
+        "嘉宾",
+        "·\u{3000}嘉宾：王芳",
+    ];
+    let label = &patterns().label;
+    for l in lines {
+        if !may_be_label(l) {
+            assert!(label.captures(l).is_none(), "{l:?}");
+        }
+    }
+    assert!(may_be_label("- 主讲嘉宾: Uma Moreau") && !may_be_label("会议由张伟主讲"));
+    let mut labels = 0;
+    for entry in std::fs::read_dir("seeds").unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for l in text.lines() {
+            let matched = label.captures(l).is_some();
+            assert!(may_be_label(l) || !matched, "{l:?}");
+            labels += usize::from(matched);
+            let verbs = ORG_ROLE_VERBS.iter().any(|v| l.contains(v));
+            assert_eq!(has_org_role_verb(l), verbs, "{l:?}");
+        }
+    }
+    assert!(labels > 0);
+}

@@ -1,0 +1,180 @@
+//! Timelines written in times of day (`14:00 - 14:10 开场`) rather than as
+//! offsets into the talk (`00:00 - 10:00 开场`).
+//!
+//! Both are written `HH:MM`, so the parser first reads every time as an
+//! offset (`14:00` is fourteen minutes in) and then looks at the timeline as
+//! a whole. Read as offsets, a timeline of times of day is absurd: it starts
+//! late in the morning and moves a few seconds per entry. Such a timeline
+//! is turned into offsets from its first moment, and the session keeps that
+//! moment's time of day ([`Session::clock_start`](crate::model::Session))
+//! so pages can show the times as they were written.
+
+use crate::model::{End, Seconds, TimelineSection};
+
+/// How the timeline's times were written, counted as they are read.
+#[derive(Debug, Default)]
+pub struct TimeForms {
+    /// `14:00`: hours and minutes, or minutes and seconds.
+    two_fields: usize,
+    /// `14:00:00`.
+    three_fields: usize,
+    /// `5分30秒`, `00:01.250`: only ever offsets.
+    other: usize,
+}
+
+impl TimeForms {
+    /// Count one time that was read from `written`.
+    pub fn note(&mut self, written: &str) {
+        let written = written.trim();
+        let fields = written.split([':', '：']).count();
+        if written.contains(['.', ',']) {
+            self.other += 1;
+        } else if fields == 2 {
+            self.two_fields += 1;
+        } else if fields == 3 {
+            self.three_fields += 1;
+        } else {
+            self.other += 1;
+        }
+    }
+}
+
+/// The earliest a timeline of times of day is taken to start: a talk read as
+/// offsets may well begin a few minutes in, but rarely 7 minutes or more
+/// with entries seconds apart.
+const EARLIEST_HOUR: Seconds = 7;
+
+/// The longest mean step between the moments of a timeline, read as
+/// offsets, for it to be read as times of day: a minute. A note-taker's
+/// entries are minutes apart, not seconds.
+const MAX_MEAN_STEP_S: Seconds = 60;
+
+/// Rewrite `timeline` as offsets from its first moment when it is written in
+/// times of day. Returns that moment's time of day, in seconds after
+/// midnight, or `None` when the timeline is left as it was.
+pub fn to_offsets(timeline: &mut [TimelineSection], forms: &TimeForms) -> Option<Seconds> {
+    if forms.other > 0 {
+        return None;
+    }
+    // Seconds a read time stands for when it is a time of day.
+    let scale = match (forms.two_fields, forms.three_fields) {
+        (n, 0) if n >= 2 => 60,
+        (0, n) if n >= 1 => 1,
+        _ => return None,
+    };
+    let mut times = Vec::new();
+    for_each_time(timeline, |t| times.push(*t));
+    let first = *times.iter().min()?;
+    let last = *times.iter().max()?;
+    if first * scale < EARLIEST_HOUR * 3600 || last * scale >= 24 * 3600 {
+        return None;
+    }
+    let mut starts = timeline
+        .iter()
+        .flat_map(|s| &s.entries)
+        .filter_map(|e| e.start);
+    let in_order = starts
+        .try_fold(0, |prev, t| (t >= prev).then_some(t))
+        .is_some();
+    if !in_order {
+        return None;
+    }
+    if scale == 60 {
+        times.sort_unstable();
+        times.dedup();
+        let steps = times.len().checked_sub(1).filter(|&n| n > 0)? as Seconds;
+        if (last - first) > MAX_MEAN_STEP_S * steps {
+            return None;
+        }
+    }
+    for_each_time(timeline, |t| *t = (*t - first) * scale);
+    Some(first * scale)
+}
+
+fn for_each_time(timeline: &mut [TimelineSection], mut f: impl FnMut(&mut Seconds)) {
+    let end = |e: &mut Option<End>, f: &mut dyn FnMut(&mut Seconds)| {
+        if let Some(End::At(t)) = e {
+            f(t);
+        }
+    };
+    for s in timeline {
+        s.start.iter_mut().for_each(&mut f);
+        end(&mut s.end, &mut f);
+        for e in &mut s.entries {
+            e.start.iter_mut().for_each(&mut f);
+            end(&mut e.end, &mut f);
+            for p in &mut e.points {
+                p.time.iter_mut().for_each(&mut f);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::recap::parse_recap;
+
+    fn read(text: &str) -> (Option<Seconds>, Vec<Option<Seconds>>) {
+        let s = parse_recap("t.txt", text).session;
+        (s.clock_start, s.entries().map(|e| e.start).collect())
+    }
+
+    #[test]
+    fn times_of_day_become_offsets_from_the_first() {
+        let (clock, starts) =
+            read("# T\n## 时间线\n14:00 - 14:10 开场\n14:10 - 14:35 演示\n14:35 - 15:00 问答\n");
+        assert_eq!(clock, Some(14 * 3600));
+        assert_eq!(starts, [Some(0), Some(600), Some(2100)]);
+        let s = parse_recap(
+            "t.txt",
+            "# T\n## 时间线\n### 上午 (09:00 - 10:30)\n- 09:05 开场\n  - 09:10 细节\n- 09:40 演示\n",
+        )
+        .session;
+        assert_eq!(s.clock_start, Some(9 * 3600));
+        assert_eq!(s.timeline[0].end, Some(End::At(5400)));
+        assert_eq!(s.duration(), Some(5400));
+        let (clock, starts) =
+            read("# T\n## 时间线\n14:00:00 - 14:10:00 开场\n14:10:30 - 14:35:00 演示\n");
+        assert_eq!(clock, Some(14 * 3600));
+        assert_eq!(starts, [Some(0), Some(630)]);
+    }
+
+    #[test]
+    fn times_of_day_in_every_shape_of_timeline() {
+        for text in [
+            "# T\n## 时间线\n### 14:00 - 14:30 主题演讲\n- 要点\n### 14:30 - 15:00 问答\n- 提问\n",
+            "# T\n## 时间线\n| 时间 | 内容 |\n|---|---|\n| 14:00 | 开场 |\n| 14:30 | 问答 |\n",
+            "# T\n## 时间线\n- **14:00** - 开场\n- **14:30** - 问答\n",
+            "# T\n## 时间线\n- 开场 (14:00 - 14:30)\n- 问答 (14:30 - 15:00)\n",
+            "# T\n## 时间线\n14：00 开场\n14：30 问答\n",
+        ] {
+            let (clock, starts) = read(text);
+            assert_eq!(clock, Some(14 * 3600), "{text}");
+            assert_eq!(starts, [Some(0), Some(1800)], "{text}");
+        }
+    }
+
+    #[test]
+    fn offsets_stay_offsets() {
+        for text in [
+            // From the start of the talk, as the samples write them.
+            "# T\n## 时间线\n00:00 - 05:30 开场\n05:30 - 15:00 演示\n",
+            // Late in a talk, but minutes apart.
+            "# T\n## 时间线\n08:00 - 12:30 演示\n12:30 - 18:00 问答\n",
+            // Past 23 in the first field: no time of day.
+            "# T\n## 时间线\n23:00 - 23:30 演示\n24:00 - 24:30 问答\n",
+            // Out of order.
+            "# T\n## 时间线\n14:10 演示\n14:00 开场\n",
+            // One time only: nothing to tell them apart by.
+            "# T\n## 时间线\n14:00 开场\n",
+            // Forms that are only ever offsets.
+            "# T\n## 时间线\n14:00 开场\n14:10 演示\n14分20秒 问答\n",
+            "# T\n## 时间线\n0:14:00 开场\n0:14:10 演示\n",
+        ] {
+            assert_eq!(read(text).0, None, "{text}");
+        }
+        let (_, starts) = read("# T\n## 时间线\n08:00 - 12:30 演示\n12:30 - 18:00 问答\n");
+        assert_eq!(starts, [Some(480), Some(750)]);
+    }
+}
