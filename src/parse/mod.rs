@@ -2,6 +2,7 @@
 //! become [`Page`]s; each file is parsed on its own, in parallel.
 
 pub mod frontmatter;
+mod heads;
 mod lines;
 pub mod page;
 pub mod recap;

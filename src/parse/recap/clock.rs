@@ -20,9 +20,17 @@ pub struct TimeForms {
     three_fields: usize,
     /// `5分30秒`, `00:01.250`: only ever offsets.
     other: usize,
+    /// Lines whose times were marked as times of day (`下午2:00`,
+    /// `2:00 PM`) and rewritten in 24-hour time.
+    marked: usize,
 }
 
 impl TimeForms {
+    /// Count one line whose times were marked as times of day.
+    pub fn note_marked(&mut self) {
+        self.marked += 1;
+    }
+
     /// Count one time that was read from `written`.
     pub fn note(&mut self, written: &str) {
         let written = written.trim();
@@ -66,7 +74,12 @@ pub fn to_offsets(timeline: &mut [TimelineSection], forms: &TimeForms) -> Option
     for_each_time(timeline, |t| times.push(*t));
     let first = *times.iter().min()?;
     let last = *times.iter().max()?;
-    if first * scale < EARLIEST_HOUR * 3600 || last * scale >= 24 * 3600 {
+    if last * scale >= 24 * 3600 {
+        return None;
+    }
+    // Times marked as times of day need no guessing.
+    let guessed = forms.marked == 0;
+    if guessed && first * scale < EARLIEST_HOUR * 3600 {
         return None;
     }
     let mut starts = timeline
@@ -79,7 +92,7 @@ pub fn to_offsets(timeline: &mut [TimelineSection], forms: &TimeForms) -> Option
     if !in_order {
         return None;
     }
-    if scale == 60 {
+    if guessed && scale == 60 {
         times.sort_unstable();
         times.dedup();
         let steps = times.len().checked_sub(1).filter(|&n| n > 0)? as Seconds;
@@ -153,6 +166,19 @@ mod tests {
             assert_eq!(clock, Some(14 * 3600), "{text}");
             assert_eq!(starts, [Some(0), Some(1800)], "{text}");
         }
+    }
+
+    #[test]
+    fn times_marked_as_times_of_day_need_no_guessing() {
+        let (clock, starts) =
+            read("# T\n## 时间线\n2:00 PM - 2:10 PM 开场\n2:10 PM - 3:00 PM 演示\n");
+        assert_eq!(clock, Some(14 * 3600));
+        assert_eq!(starts, [Some(0), Some(600)]);
+        // Early, and an hour apart: read as offsets, were they not marked.
+        let (clock, starts) =
+            read("# T\n## 时间线\n## 上午6:00 晨跑\n- 集合\n## 上午8:00 开场\n- 致辞\n");
+        assert_eq!(clock, Some(6 * 3600));
+        assert_eq!(starts, [Some(0), Some(7200)]);
     }
 
     #[test]

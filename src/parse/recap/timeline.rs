@@ -3,6 +3,7 @@
 
 use super::{truncate, Parser, Part, MAX_DEPTH};
 use crate::model::*;
+use crate::parse::heads;
 use crate::parse::lines::{self, bracket_heading};
 use crate::parse::shapes;
 use crate::parse::time::{parse_end, parse_time, TimeError};
@@ -11,6 +12,18 @@ impl Parser<'_> {
     /// Try to read `line` as part of the timeline. Returns false when it is
     /// none of the known shapes.
     pub(super) fn try_timeline(&mut self, n: usize, line: &str) -> bool {
+        if let Some(r) = heads::rewritten(line) {
+            if self.read_timeline_line(n, &r.line) {
+                if r.times_of_day {
+                    self.time_forms.note_marked();
+                }
+                return true;
+            }
+        }
+        self.read_timeline_line(n, line)
+    }
+
+    fn read_timeline_line(&mut self, n: usize, line: &str) -> bool {
         let trimmed = line.trim();
         if let Some(h) = lines::section_heading(trimmed) {
             self.section_heading(n, h.trim());
@@ -123,6 +136,18 @@ impl Parser<'_> {
     /// A heading with a time: `开场 (00:00 - 03:30)`, `00:00 开场`,
     /// `[00:00] 开场`, `00:00 - 05:30 开场`.
     pub(super) fn timed_heading(&mut self, n: usize, h: &str) -> Option<TimedHeading> {
+        if let Some(r) = heads::rewritten(h) {
+            if let Some(timed) = self.timed_heading_as_read(n, &r.line) {
+                if r.times_of_day {
+                    self.time_forms.note_marked();
+                }
+                return Some(timed);
+            }
+        }
+        self.timed_heading_as_read(n, h)
+    }
+
+    fn timed_heading_as_read(&mut self, n: usize, h: &str) -> Option<TimedHeading> {
         if let Some(c) = shapes::heading_range(h) {
             let start = self.time_field(n, &c[2]);
             let end = self.end_field(n, &c[3]);
