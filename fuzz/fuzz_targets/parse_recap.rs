@@ -1,6 +1,7 @@
 //! Any bytes must load and parse without panicking: text in any encoding
 //! recap reads (UTF-8, UTF-16 with a mark, GB18030) becomes a session in
-//! which every timed entry has an anchor; anything else is one diagnostic.
+//! which every timed entry has an anchor and a timeline read as times of
+//! day is in order within a day; anything else is one diagnostic.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use recap::load::Source;
@@ -17,6 +18,13 @@ fuzz_target!(|data: &[u8]| {
                 assert!(!e.anchor.is_empty());
             }
             let _ = session.duration();
+            // A timeline read as times of day is in order, within a day.
+            if let Some(start) = session.clock_start {
+                assert!(start < 24 * 3600);
+                let starts: Vec<u32> = session.entries().filter_map(|e| e.start).collect();
+                assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{starts:?}");
+                assert!(starts.iter().all(|&t| start + t < 24 * 3600));
+            }
         }
         None => assert_eq!(diagnostics.len(), 1, "an unreadable file is one error"),
     }

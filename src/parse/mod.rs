@@ -2,10 +2,10 @@
 //! become [`Page`]s; each file is parsed on its own, in parallel.
 
 pub mod frontmatter;
-mod heads;
 mod lines;
 pub mod page;
 pub mod recap;
+mod rewrite;
 pub(crate) mod shapes;
 pub mod time;
 pub mod title;

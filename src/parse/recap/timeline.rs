@@ -3,8 +3,8 @@
 
 use super::{truncate, Parser, Part, MAX_DEPTH};
 use crate::model::*;
-use crate::parse::heads;
 use crate::parse::lines::{self, bracket_heading};
+use crate::parse::rewrite;
 use crate::parse::shapes;
 use crate::parse::time::{parse_end, parse_time, TimeError};
 
@@ -12,15 +12,41 @@ impl Parser<'_> {
     /// Try to read `line` as part of the timeline. Returns false when it is
     /// none of the known shapes.
     pub(super) fn try_timeline(&mut self, n: usize, line: &str) -> bool {
-        if let Some(r) = heads::rewritten(line) {
-            if self.read_timeline_line(n, &r.line) {
-                if r.times_of_day {
-                    self.time_forms.note_marked();
-                }
-                return true;
-            }
+        self.read_respelled(line, |p, l| p.read_timeline_line(n, l).then_some(()))
+            .is_some()
+    }
+
+    /// `read` the line in 24-hour time first when it marks times of day
+    /// (`2:00 PM 开场` would read as two minutes in), then as written, then
+    /// respelled ([`rewrite`]) when it is no timeline line as written.
+    /// `read` must leave no trace when it returns `None`.
+    fn read_respelled<T>(
+        &mut self,
+        line: &str,
+        mut read: impl FnMut(&mut Self, &str) -> Option<T>,
+    ) -> Option<T> {
+        if let Some(r) = self.read_in_24_hours(line, &mut read) {
+            return Some(r);
         }
-        self.read_timeline_line(n, line)
+        if let Some(r) = read(self, line) {
+            return Some(r);
+        }
+        let respelled = rewrite::respelled(line)?;
+        match self.read_in_24_hours(&respelled, &mut read) {
+            Some(r) => Some(r),
+            None => read(self, &respelled),
+        }
+    }
+
+    fn read_in_24_hours<T>(
+        &mut self,
+        line: &str,
+        read: &mut impl FnMut(&mut Self, &str) -> Option<T>,
+    ) -> Option<T> {
+        let day = rewrite::in_24_hours(line)?;
+        let r = read(self, &day)?;
+        self.time_forms.note_marked();
+        Some(r)
     }
 
     fn read_timeline_line(&mut self, n: usize, line: &str) -> bool {
@@ -64,7 +90,15 @@ impl Parser<'_> {
             // `- **00:00** - text`, `1. 00:00 - text`: a timed bullet
             // opens its own entry.
             if depth == 0 {
-                if let Some(e) = self.timed(n, body).or_else(|| self.time_at_end(n, body)) {
+                let respelled = |p: &mut Self| {
+                    let r = rewrite::respelled(body)?;
+                    p.timed(n, &r).or_else(|| p.time_at_end(n, &r))
+                };
+                if let Some(e) = self
+                    .timed(n, body)
+                    .or_else(|| self.time_at_end(n, body))
+                    .or_else(|| respelled(self))
+                {
                     self.push_entry(e, true);
                     return true;
                 }
@@ -136,15 +170,7 @@ impl Parser<'_> {
     /// A heading with a time: `开场 (00:00 - 03:30)`, `00:00 开场`,
     /// `[00:00] 开场`, `00:00 - 05:30 开场`.
     pub(super) fn timed_heading(&mut self, n: usize, h: &str) -> Option<TimedHeading> {
-        if let Some(r) = heads::rewritten(h) {
-            if let Some(timed) = self.timed_heading_as_read(n, &r.line) {
-                if r.times_of_day {
-                    self.time_forms.note_marked();
-                }
-                return Some(timed);
-            }
-        }
-        self.timed_heading_as_read(n, h)
+        self.read_respelled(h, |p, h| p.timed_heading_as_read(n, h))
     }
 
     fn timed_heading_as_read(&mut self, n: usize, h: &str) -> Option<TimedHeading> {

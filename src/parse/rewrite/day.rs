@@ -1,15 +1,5 @@
-//! The heads of timeline lines written in ways the timeline's shapes do not
-//! take, rewritten into ones they do:
-//!
-//! * times of day marked as such, `下午2:00`, `上午 9:30`, `2:00 PM`,
-//!   `9:30 a.m.`, in 24-hour time (`下午2:00 - 下午2:10 开场` →
-//!   `14:00 - 14:10 开场`); the parser then takes the timeline as one of
-//!   times of day;
-//! * colons with spaces around them: `00 : 00 开场` → `00:00 开场`;
-//! * minutes counted in words: `第5分钟 开场` → `5:00 开场`.
-//!
-//! The parser reads the rewritten line first, and the line as written when
-//! the rewritten one is no timeline line either.
+//! Times of day marked as such, `下午2:00`, `上午 9:30`, `2:00 PM`,
+//! `9:30 a.m.`, in 24-hour time: `下午2:00 - 下午2:10 开场` → `14:00 - 14:10 开场`.
 
 use crate::pattern::Regex;
 use std::sync::LazyLock;
@@ -56,80 +46,6 @@ static MARKED: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// A timeline line's head as the shapes take it.
-pub struct Rewritten {
-    pub line: String,
-    /// Its times were marked as times of day.
-    pub times_of_day: bool,
-}
-
-/// `line` with its head rewritten (see the module's doc), or `None` when
-/// there is nothing to rewrite.
-pub fn rewritten(line: &str) -> Option<Rewritten> {
-    let counted = minutes_in_words(line);
-    let line = counted.as_deref().unwrap_or(line);
-    if let Some(day) = in_24_hours(line) {
-        return Some(Rewritten {
-            line: day,
-            times_of_day: true,
-        });
-    }
-    let tight = tight_colons(line);
-    tight.or(counted).map(|line| Rewritten {
-        line,
-        times_of_day: false,
-    })
-}
-
-/// `第5分钟 开场`, `- 第 12 分钟：演示` → `5:00 开场`, `- 12:00：演示`.
-fn minutes_in_words(line: &str) -> Option<String> {
-    let body = line.trim_start_matches(|c: char| c.is_whitespace() || "-*•·".contains(c));
-    let lead = &line[..line.len() - body.len()];
-    let rest = body.strip_prefix('第')?.trim_start();
-    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    if !(1..=3).contains(&digits) {
-        return None;
-    }
-    let after = rest[digits..].trim_start().strip_prefix('分')?;
-    let after = after.strip_prefix('钟').unwrap_or(after);
-    Some(format!("{lead}{}:00{after}", &rest[..digits]))
-}
-
-/// `00 : 00 - 05 : 30 开场` → `00:00 - 05:30 开场`: spaces on either side
-/// of a colon between digits, in the run of digits and marks a timeline
-/// line starts with.
-fn tight_colons(line: &str) -> Option<String> {
-    let run_end = line
-        .char_indices()
-        .find(|&(_, c)| c.is_alphabetic())
-        .map_or(line.len(), |(i, _)| i);
-    let run = &line[..run_end];
-    let spaced = run.char_indices().any(|(i, c)| {
-        matches!(c, ':' | '：')
-            && (run[..i].ends_with([' ', '\t']) || run[i + c.len_utf8()..].starts_with([' ', '\t']))
-    });
-    if !spaced {
-        return None;
-    }
-    let run: Vec<char> = run.chars().collect();
-    let colon = |c: Option<&char>| matches!(c, Some(':' | '：'));
-    let digit = |c: Option<&char>| c.is_some_and(char::is_ascii_digit);
-    let mut out = String::with_capacity(line.len());
-    let mut dropped = false;
-    for (i, c) in run.iter().enumerate() {
-        if c.is_whitespace() {
-            let before = run[..i].iter().rev().find(|c| !c.is_whitespace());
-            let next = run[i + 1..].iter().find(|c| !c.is_whitespace());
-            if digit(before) && colon(next) || colon(before) && digit(next) {
-                dropped = true;
-                continue;
-            }
-        }
-        out.push(*c);
-    }
-    dropped.then(|| out + &line[run_end..])
-}
-
 /// How far into a line its times may start: past them is the entry's text.
 const HEAD_BYTES: usize = 80;
 
@@ -137,19 +53,15 @@ const HEAD_BYTES: usize = 80;
 /// of them is marked with a part of the day or `AM`/`PM`; `None` when none
 /// is. Only the start of the line is read: a time in the entry's text
 /// (`14:00 开场，下午3:00 茶歇`) is prose and stays as written.
-fn in_24_hours(line: &str) -> Option<String> {
+pub fn in_24_hours(line: &str) -> Option<String> {
+    if !may_mark_times_of_day(line) {
+        return None;
+    }
     let mut end = line.len().min(HEAD_BYTES);
     while !line.is_char_boundary(end) {
         end -= 1;
     }
     let head = &line[..end];
-    // Every word of DAY_PARTS has one of these characters.
-    let day_part = || {
-        head.contains(['午', '上', '晨', '晚']) && DAY_PARTS.iter().any(|(w, _)| head.contains(w))
-    };
-    if !head.contains([':', '：']) || !(am_or_pm_after_digit(head.as_bytes()) || day_part()) {
-        return None;
-    }
     // Up to two times, a range's start and end: where each is written,
     // where its marks end, its hour and minute, and its half of the day.
     let mut times = Vec::with_capacity(2);
@@ -202,21 +114,29 @@ fn in_24_hours(line: &str) -> Option<String> {
     Some(out)
 }
 
-/// Whether `head` has `am`, `PM`, `p.m.` (any case) after a digit and
-/// spaces: the check before the pattern, which most lines never need.
-fn am_or_pm_after_digit(head: &[u8]) -> bool {
-    (0..head.len()).any(|i| {
-        let m = match head.get(i + 1) {
-            Some(b'.') => i + 2,
-            _ => i + 1,
-        };
-        matches!(head[i], b'a' | b'A' | b'p' | b'P')
-            && matches!(head.get(m), Some(b'm' | b'M'))
-            && head[..i]
-                .iter()
-                .rposition(|&b| b != b' ')
-                .is_some_and(|k| head[k].is_ascii_digit())
-    })
+/// Whether `line` may start with a time marked as one of the day: a word
+/// of [`DAY_PARTS`] first (after marks), or `am`, `PM`, `p.m.` (any case,
+/// before no letter) where the run of times, spaces and dashes the line
+/// starts with ends (`2:00 PM`, `2:00 - 2:30 pm`), or a word of
+/// [`DAY_PARTS`] there (`2:00 - 下午2:30`). The check before the pattern:
+/// it runs on every timeline line, and stops at the first letter.
+fn may_mark_times_of_day(line: &str) -> bool {
+    let body = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let day_part = |at: &str| DAY_PARTS.iter().any(|(w, _)| at.starts_with(w));
+    if !body.starts_with(|c: char| c.is_ascii_digit()) {
+        return day_part(body);
+    }
+    let run = body
+        .find(|c: char| !(c.is_ascii_digit() || c.is_whitespace() || ":：-–—~～至到*".contains(c)))
+        .unwrap_or(body.len());
+    let at = &body[run..];
+    let b = at.as_bytes();
+    let m = if b.get(1) == Some(&b'.') { 2 } else { 1 };
+    let am_pm = matches!(b.first(), Some(b'a' | b'A' | b'p' | b'P'))
+        && matches!(b.get(m), Some(b'm' | b'M'))
+        // `Amazon` after a time is a name, not a mark.
+        && !b.get(m + 1).is_some_and(u8::is_ascii_alphabetic);
+    am_pm || day_part(at)
 }
 
 /// Whether `gap`, before or between a line's times, is only the marks
@@ -255,30 +175,31 @@ mod tests {
     }
 
     #[test]
-    fn spaced_colons_and_minutes_in_words() {
-        for (written, read) in [
-            ("00 : 00 开场", "00:00 开场"),
-            ("- 00 ：00 - 05 : 30 开场", "- 00：00 - 05:30 开场"),
-            ("1 : 05 : 00 演示", "1:05:00 演示"),
-            ("第5分钟 开场", "5:00 开场"),
-            ("- 第 12 分钟：演示", "- 12:00：演示"),
-            ("第120分 问答", "120:00 问答"),
-            ("下午 2 : 00 开场", "14:00 开场"),
-        ] {
-            let r = rewritten(written).expect(written);
-            assert_eq!(r.line, read, "{written}");
+    fn every_part_of_the_day_passes_the_first_check() {
+        for (word, _) in DAY_PARTS {
+            assert!(
+                may_mark_times_of_day(&format!("- **{word}2:00** 开场")),
+                "{word}"
+            );
+            assert!(
+                may_mark_times_of_day(&format!("2:00 - {word}2:30 开场")),
+                "{word}"
+            );
         }
         for line in [
-            "00:00 开场",
-            "比例 3 : 1",
-            "第五分钟 开场",
-            "第5章 开场",
-            "第5分",
+            "2:00 PM 开场",
+            "【9:30am】",
+            "2:00 - 2:30 p.m. 问答",
+            "12:00—1:00PM",
         ] {
-            assert!(
-                rewritten(line).is_none_or(|r| r.line == line || line == "第5分"),
-                "{line}"
-            );
+            assert!(may_mark_times_of_day(line), "{line}");
+        }
+        for line in [
+            "00:00 Amazon Bedrock 下一代 开场",
+            "- 69% 的组织",
+            "Amazon 下午 2:00",
+        ] {
+            assert!(!may_mark_times_of_day(line), "{line}");
         }
     }
 

@@ -1,0 +1,204 @@
+//! Timeline lines written in ways the timeline's shapes do not take,
+//! rewritten into ones they do. The parser reads a line as written first,
+//! and the rewritten line when that is no timeline line; a line with times
+//! of day marked as such is read in 24-hour time before anything else, as
+//! `2:00 PM 开场` would otherwise read as two minutes in.
+//!
+//! | written | read as |
+//! |---|---|
+//! | `下午2:00 开场`, `2:00 PM - 2:30 PM 开场` | `14:00 开场`, `14:00 - 14:30 开场` ([`in_24_hours`]) |
+//! | `00 : 00 开场` | `00:00 开场` |
+//! | `第5分钟 开场` | `5:00 开场` |
+//! | `开场（0-5分钟）`, `0~5 min：开场` | `开场（0:00-5:00）`, `0:00-5:00：开场` |
+//! | `T+05:00 开场` | `05:00 开场` |
+//! | `开场 — 05:00`, `开场 - 05:00-08:00` | `05:00 开场`, `05:00-08:00 开场` |
+//! | `【开场】00:00-05:00` | `00:00-05:00 开场` |
+//! | `**第一部分：开场（00:00-05:00）**` | `第一部分：开场（00:00-05:00）` |
+
+mod day;
+
+pub use day::in_24_hours;
+
+use crate::pattern::Regex;
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+/// `line` as the timeline's shapes may take it, or `None` when no rewrite
+/// applies. Times of day are not rewritten here but by [`in_24_hours`].
+pub fn respelled(line: &str) -> Option<String> {
+    // Every rewrite needs a digit: most lines that reach here are prose.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut out = Cow::Borrowed(line);
+    for rewrite in [
+        unbold,
+        without_t_plus,
+        label_last,
+        time_first,
+        minutes_in_words,
+        minute_ranges,
+        tight_colons,
+    ] {
+        if let Some(r) = rewrite(&out) {
+            out = Cow::Owned(r);
+        }
+    }
+    match out {
+        Cow::Owned(r) => Some(r),
+        Cow::Borrowed(_) => None,
+    }
+}
+
+/// `**第一部分：开场（00:00-05:00）**`: bold around a whole line with a
+/// time in it.
+fn unbold(line: &str) -> Option<String> {
+    let t = line.trim();
+    let inner = t.strip_prefix("**")?.strip_suffix("**")?;
+    let timed = inner.contains(|c: char| c.is_ascii_digit());
+    (timed && !inner.contains("**")).then(|| inner.trim().to_string())
+}
+
+/// Bullets and marks a timeline line may start with, before its time.
+fn lead(line: &str) -> (&str, &str) {
+    let body = line.trim_start_matches(|c: char| c.is_whitespace() || "-*•·".contains(c));
+    (&line[..line.len() - body.len()], body)
+}
+
+/// `T+05:00 开场`: a count from the start, as some tools write it.
+fn without_t_plus(line: &str) -> Option<String> {
+    let (lead, body) = lead(line);
+    let rest = body
+        .strip_prefix("T+")
+        .or_else(|| body.strip_prefix("t+"))?;
+    rest.starts_with(|c: char| c.is_ascii_digit())
+        .then(|| format!("{lead}{rest}"))
+}
+
+/// A time as the rewrites below look for it: `05:00`, `1:05:00`.
+const TIME: &str = r"\d{1,3}[:：]\d{2}(?:[:：]\d{2})?";
+
+/// `【开场】00:00-05:00`: the label first, in brackets, then the time.
+fn label_last(line: &str) -> Option<String> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new_anchored(&format!(
+            r"^【([^】]+)】\s*({TIME}(?:\s*[-–—~～至到]\s*{TIME})?)\s*$"
+        ))
+        .unwrap()
+    });
+    if !line.trim_start().starts_with('【') {
+        return None;
+    }
+    let c = RE.captures(line.trim())?;
+    Some(format!("{} {}", c.get(2)?.as_str(), c.get(1)?.as_str()))
+}
+
+/// `开场 — 05:00`, `开场 - 05:00-08:00`: the time last, after a dash.
+fn time_first(line: &str) -> Option<String> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new_anchored(&format!(
+            r"^(.*?[^\s\d:：])\s*[-–—]{{1,2}}\s*({TIME}(?:\s*[-–—~～至到]\s*{TIME})?)\s*$"
+        ))
+        .unwrap()
+    });
+    let t = line.trim_end();
+    if !t.ends_with(|c: char| c.is_ascii_digit()) || !t.contains([':', '：']) {
+        return None;
+    }
+    let (lead, body) = lead(t);
+    let c = RE.captures(body)?;
+    Some(format!(
+        "{lead}{} {}",
+        c.get(2)?.as_str(),
+        c.get(1)?.as_str()
+    ))
+}
+
+/// `第5分钟 开场`, `- 第 12 分钟：演示` → `5:00 开场`, `- 12:00：演示`.
+fn minutes_in_words(line: &str) -> Option<String> {
+    let body = line.trim_start_matches(|c: char| c.is_whitespace() || "-*•·".contains(c));
+    let lead = &line[..line.len() - body.len()];
+    let rest = body.strip_prefix('第')?.trim_start();
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let after = rest[digits..].trim_start().strip_prefix('分')?;
+    let after = after.strip_prefix('钟').unwrap_or(after);
+    Some(format!("{lead}{}:00{after}", &rest[..digits]))
+}
+
+/// `开场（0-5分钟）`, `（第5-20分钟）`, `0~5 min：开场`: a range of whole
+/// minutes → `0:00-5:00`.
+fn minute_ranges(line: &str) -> Option<String> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"第?\s*(\d{1,3})\s*(?:分钟?)?\s*[-–—~～至到]\s*(\d{1,3})\s*(?:分钟|分|mins?|minutes)",
+        )
+        .unwrap()
+    });
+    // At the start (after bullets) or in brackets closing the line.
+    let (lead, body) = lead(line);
+    let closed = line.trim_end().ends_with([')', '）', ']', '】']);
+    if !closed && !body.starts_with(|c: char| c.is_ascii_digit() || c == '第') {
+        return None;
+    }
+    if !line.contains('分') && !line.contains("min") {
+        return None;
+    }
+    let c = RE.captures(line)?;
+    let whole = c.get(0)?;
+    let before = line[..whole.start()].trim_end();
+    let after = line[whole.end()..].trim();
+    let at_start = whole.start() == lead.len();
+    let bracketed =
+        before.ends_with(['（', '(', '[', '【']) && matches!(after, ")" | "）" | "]" | "】");
+    if !at_start && !bracketed {
+        return None;
+    }
+    Some(format!(
+        "{}{}:00-{}:00{}",
+        &line[..whole.start()],
+        c.get(1)?.as_str(),
+        c.get(2)?.as_str(),
+        &line[whole.end()..]
+    ))
+}
+
+/// `00 : 00 - 05 : 30 开场` → `00:00 - 05:30 开场`: spaces on either side
+/// of a colon between digits, in the run of digits and marks a timeline
+/// line starts with.
+fn tight_colons(line: &str) -> Option<String> {
+    let run_end = line
+        .char_indices()
+        .find(|&(_, c)| c.is_alphabetic())
+        .map_or(line.len(), |(i, _)| i);
+    let run = &line[..run_end];
+    let spaced = run.char_indices().any(|(i, c)| {
+        matches!(c, ':' | '：')
+            && (run[..i].ends_with([' ', '\t']) || run[i + c.len_utf8()..].starts_with([' ', '\t']))
+    });
+    if !spaced {
+        return None;
+    }
+    let run: Vec<char> = run.chars().collect();
+    let colon = |c: Option<&char>| matches!(c, Some(':' | '：'));
+    let digit = |c: Option<&char>| c.is_some_and(char::is_ascii_digit);
+    let mut out = String::with_capacity(line.len());
+    let mut dropped = false;
+    for (i, c) in run.iter().enumerate() {
+        if c.is_whitespace() {
+            let before = run[..i].iter().rev().find(|c| !c.is_whitespace());
+            let next = run[i + 1..].iter().find(|c| !c.is_whitespace());
+            if digit(before) && colon(next) || colon(before) && digit(next) {
+                dropped = true;
+                continue;
+            }
+        }
+        out.push(*c);
+    }
+    dropped.then(|| out + &line[run_end..])
+}
+
+#[cfg(test)]
+mod tests;
