@@ -516,13 +516,13 @@ fn is_image_file(dest: &str) -> bool {
 /// Where an image (or a link to an image file) written in page `p` is
 /// shown from, when it is a file of the content folder: for the Markdown
 /// renderer, which keeps every other target as written.
-pub fn page_image_src(site: &Site, p: &Page, dest: &str) -> Option<String> {
+pub fn page_image(site: &Site, p: &Page, dest: &str) -> Option<Shown> {
     let root = site.config.content_dir.as_deref()?;
     if dest.starts_with(['/', '#']) || !is_image_file(dest) {
         return None;
     }
     match resolve(dest, &p.source, root, Origin::Pages) {
-        Ok(Resolved::File { src, .. }) => Some(src),
+        Ok(r @ Resolved::File { .. }) => Some(Shown::from(r)),
         _ => None,
     }
 }

@@ -147,7 +147,7 @@ fn the_offline_bundle_carries_the_images_and_points_at_them() {
 }
 
 #[test]
-fn images_beside_a_page_are_copied_too_and_theme_paths_left_alone() {
+fn images_beside_a_page_are_copied_too_with_their_size_and_theme_paths_left_alone() {
     let tmp = Tmp::new("page-images");
     let s = site(&tmp);
     std::fs::create_dir_all(s.join("content/guide")).unwrap();
@@ -175,7 +175,9 @@ fn images_beside_a_page_are_copied_too_and_theme_paths_left_alone() {
     );
     let page = std::fs::read_to_string(out.join("venue/index.html")).unwrap();
     assert!(
-        page.contains("<img src=\"/media/pages/guide/map.png\" alt=\"会场地图\""),
+        page.contains(
+            "<img src=\"/media/pages/guide/map.png\" alt=\"会场地图\" width=\"640\" height=\"360\" loading=\"lazy\""
+        ),
         "{page}"
     );
     assert!(page.contains("href=\"/media/pages/guide/map.png\""));

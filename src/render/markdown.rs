@@ -44,16 +44,18 @@ pub(crate) fn options() -> Options {
 /// code block is held whole. A page of a million table cells held as
 /// events took 190 times its size in memory.
 ///
-/// `link` gives a new address for a link's or an image's target, or `None`
-/// to keep it (see [`super::source_links`] and [`crate::media`]).
+/// `targets` gives a new address for a link's or an image's target, and an
+/// image's width and height (see [`super::source_links`] and
+/// [`crate::media`]).
 pub fn render(
     text: &str,
     title: Option<&str>,
     highlighter: Highlighter,
-    link: &dyn Fn(&str) -> Option<String>,
+    targets: &Targets,
 ) -> Markdown {
     let mut pages = Transform {
-        link,
+        link: targets.link,
+        size: targets.size,
         parser: Parser::new_ext(text, options()),
         pending: VecDeque::new(),
         title,
@@ -77,6 +79,7 @@ pub fn render(
 struct Transform<'a, 't> {
     parser: Parser<'a>,
     link: &'t dyn Fn(&str) -> Option<String>,
+    size: &'t dyn Fn(&str) -> Option<(usize, usize)>,
     pending: VecDeque<Event<'a>>,
     title: Option<&'t str>,
     highlighter: Highlighter,
@@ -94,6 +97,10 @@ impl<'a> Iterator for Transform<'a, '_> {
             return Some(e);
         }
         let mut event = self.parser.next()?;
+        let size = match &event {
+            Event::Start(Tag::Image { dest_url, .. }) => (self.size)(dest_url),
+            _ => None,
+        };
         if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &mut event {
             if let Some(to) = (self.link)(dest_url) {
                 *dest_url = to.into();
@@ -155,6 +162,18 @@ impl<'a> Iterator for Transform<'a, '_> {
                     self.highlighter.block(lang, &code),
                 )))
             }
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                let (inner, _) = self.until_end();
+                self.seen_content = true;
+                Some(Event::InlineHtml(CowStr::from(image_tag(
+                    &dest_url,
+                    &alt_text(&inner),
+                    &title,
+                    size,
+                ))))
+            }
             Event::Start(Tag::Table(_)) => {
                 self.seen_content = true;
                 self.pending.push_back(event);
@@ -193,6 +212,51 @@ impl<'a> Transform<'a, '_> {
         }
         (inner, None)
     }
+}
+
+/// Where a page's links and images lead.
+pub struct Targets<'t> {
+    /// A new address for a link's or an image's target, or `None` to keep it.
+    pub link: &'t dyn Fn(&str) -> Option<String>,
+    /// An image target's width and height, when they are known: they keep
+    /// the image's room on the page while it loads.
+    pub size: &'t dyn Fn(&str) -> Option<(usize, usize)>,
+}
+
+/// `<img>` as pulldown-cmark writes it (the same escaping), with the
+/// image's size when known, loaded lazily.
+fn image_tag(src: &str, alt: &str, title: &str, size: Option<(usize, usize)>) -> String {
+    use pulldown_cmark_escape::{escape_href, escape_html};
+    let mut out = String::with_capacity(src.len() + alt.len() + 80);
+    out.push_str("<img src=\"");
+    let _ = escape_href(&mut out, src);
+    out.push_str("\" alt=\"");
+    let _ = escape_html(&mut out, alt);
+    out.push('"');
+    if !title.is_empty() {
+        out.push_str(" title=\"");
+        let _ = escape_html(&mut out, title);
+        out.push('"');
+    }
+    if let Some((w, h)) = size {
+        out.push_str(&format!(" width=\"{w}\" height=\"{h}\""));
+    }
+    out.push_str(" loading=\"lazy\" decoding=\"async\">");
+    out
+}
+
+/// An image's alt text from the events inside it, as pulldown-cmark reads
+/// it: the text of any markup, breaks as spaces.
+fn alt_text(events: &[Event]) -> String {
+    let mut s = String::new();
+    for e in events {
+        match e {
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) => s.push_str(t),
+            Event::SoftBreak | Event::HardBreak => s.push(' '),
+            _ => {}
+        }
+    }
+    s
 }
 
 fn plain_text(events: &[Event]) -> String {
@@ -236,13 +300,21 @@ mod tests {
     use crate::render::highlight::Syntaxes;
     use std::sync::OnceLock;
 
+    const NOWHERE: Targets = Targets {
+        link: &|_| None,
+        size: &|_| None,
+    };
+
     fn md(text: &str) -> Markdown {
         static CELL: OnceLock<Syntaxes> = OnceLock::new();
         render(
             text,
             Some("关于本站"),
             Highlighter::with_cell(&CELL),
-            &|_| None,
+            &Targets {
+                link: &|_| None,
+                size: &|dest| (dest == "a.png").then_some((640, 360)),
+            },
         )
     }
 
@@ -294,13 +366,13 @@ mod tests {
     fn highlighting_loads_syntaxes_only_for_code() {
         static CELL: OnceLock<Syntaxes> = OnceLock::new();
         let h = Highlighter::with_cell(&CELL);
-        let plain = render("# T\n\nNo code here, only `inline`.\n", None, h, &|_| None);
+        let plain = render("# T\n\nNo code here, only `inline`.\n", None, h, &NOWHERE);
         assert!(!plain.has_code);
         assert!(
             !h.is_loaded(),
             "a page without code blocks must not load syntaxes"
         );
-        let code = render("```toml\ntitle = \"x\"\n```\n", None, h, &|_| None);
+        let code = render("```toml\ntitle = \"x\"\n```\n", None, h, &NOWHERE);
         assert!(code.has_code);
         assert!(h.is_loaded());
         assert!(
@@ -313,6 +385,21 @@ mod tests {
             code.html.contains("<span class=\"source toml\">"),
             "{}",
             code.html
+        );
+    }
+
+    #[test]
+    fn images_keep_their_room_and_load_lazily() {
+        let html = md("![地图 *A* 区](a.png \"会场\") ![外部](<https://e.org/x y.png>)").html;
+        assert!(
+            html.contains(
+                "<img src=\"a.png\" alt=\"地图 A 区\" title=\"会场\" width=\"640\" height=\"360\" loading=\"lazy\" decoding=\"async\">"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("<img src=\"https://e.org/x%20y.png\" alt=\"外部\" loading=\"lazy\""),
+            "{html}"
         );
     }
 

@@ -507,9 +507,19 @@ fn markdown_output(
         .target(&p.source, dest)
     {
         source_links::Target::Made(url) => Some(url),
-        _ => crate::media::page_image_src(site, p, dest),
+        _ => crate::media::page_image(site, p, dest).map(|i| i.src),
     };
-    let vars = pages::markdown_page(p, theme.strings(), highlight::Highlighter::default(), &link);
+    let size = |dest: &str| crate::media::page_image(site, p, dest)?.size();
+    let targets = markdown::Targets {
+        link: &link,
+        size: &size,
+    };
+    let vars = pages::markdown_page(
+        p,
+        theme.strings(),
+        highlight::Highlighter::default(),
+        &targets,
+    );
     render_page(theme, common, template, &vars.page.url.clone(), &vars)
         .with_context(|| format!("in {}", p.source))
 }

@@ -51,14 +51,14 @@ pub fn page_url(p: &Page) -> String {
     format!("/{}/", p.slug)
 }
 
-/// `p`'s context; `link` as in [`markdown::render`].
+/// `p`'s context; `targets` as in [`markdown::render`].
 pub fn markdown_page<'a>(
     p: &'a Page,
     strings: &Strings,
     hl: Highlighter,
-    link: &dyn Fn(&str) -> Option<String>,
+    targets: &markdown::Targets,
 ) -> MarkdownPage<'a> {
-    let md = markdown::render(&p.body, Some(&p.title), hl, link);
+    let md = markdown::render(&p.body, Some(&p.title), hl, targets);
     MarkdownPage {
         has_code: md.has_code,
         page: PageView {
