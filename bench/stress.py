@@ -118,6 +118,30 @@ SHAPES = {
     "worded_times": lambda: HEAD.format("中文时间")
     + "".join(f"{i // 60}分{i % 60}秒 - 第{i}条 Kiro\n" for i in range(60_000))
     + "".join(f"- 第{i}点 ({clock(i)})\n" for i in range(60_000)),
+    # 60,000 entries in times of day, marked (`下午2:00`, `2:00 PM`) and
+    # not, then 60,000 lines written in each shape that is respelled
+    # (`开场 — 05:00`, `第5分钟`, `（0-5分钟）`, bold around a range), and
+    # lines of half a megabyte that the rewrites scan: spaced colons, digits, a
+    # dash and a time at the end.
+    "times_of_day": lambda: HEAD.format("时刻")
+    + "".join(
+        f"下午{1 + i // 3600 % 11}:{i // 60 % 60:02} - 第{i}条 Kiro\n" if i % 2 else
+        f"{1 + i // 3600 % 11}:{i // 60 % 60:02} PM 第{i}条\n"
+        for i in range(60_000)
+    ),
+    "respelled": lambda: HEAD.format("改写")
+    + "".join(
+        [
+            f"第{i % 999}条 — {clock(i)}\n",
+            f"- 第{i % 999}分钟 要点\n",
+            f"### 第{i}节（{i % 999}-{i % 999 + 1}分钟）\n",
+            f"**第{i}部分（{clock(i)}-{clock(i + 1)}）**\n",
+        ][i % 4]
+        for i in range(60_000)
+    )
+    + "1 : " * 100_000 + "\n"
+    + "0" * 500_000 + " — 05:00\n"
+    + "第" + "1" * 500_000 + "分钟\n",
     # 50,000 comments never closed, then 50,000 closed on the same line
     # with text after them.
     "comments": lambda: HEAD.format("注释")
