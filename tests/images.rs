@@ -4,7 +4,7 @@
 //! and the rest of the site builds.
 
 mod sites;
-use sites::{recap, site, stderr, Tmp};
+use sites::{exported_session, recap, site, stderr, Tmp};
 use std::path::Path;
 
 /// The head of a 640 × 360 PNG: enough for its size to be read.
@@ -109,14 +109,7 @@ fn images_beside_a_recap_are_copied_and_shown_and_the_rest_is_named() {
         .collect();
     assert!(search.contains("开场 封面") && !search.contains("页.png"));
     // The export lists what the session shows.
-    let data: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.join("data/site.json")).unwrap()).unwrap();
-    let session = data["sessions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["source"] == "day2/images.txt")
-        .unwrap();
+    let session = exported_session(&out, "day2/images.txt");
     assert_eq!(
         session["images"],
         serde_json::json!([

@@ -2,7 +2,7 @@
 //! site: subtitle cues, parts after the timeline, and times of day.
 
 mod sites;
-use sites::{build_with, html_files, stderr, Tmp};
+use sites::{build_with, exported_session, html_files, stderr, Tmp};
 use std::path::Path;
 
 /// The built page of the session whose title is `title`.
@@ -68,14 +68,7 @@ fn a_timeline_in_times_of_day_reads_as_written() {
     );
     assert!(html.contains("1 小时"), "an hour long, not fifteen minutes");
     assert!(!html.contains("00:14"));
-    let json = std::fs::read_to_string(s.join("public/data/site.json")).unwrap();
-    let data: serde_json::Value = serde_json::from_str(&json).unwrap();
-    let session = data["sessions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|x| x["source"] == "clock.txt")
-        .unwrap();
+    let session = exported_session(&s.join("public"), "clock.txt");
     assert_eq!(session["clock_start"], "14:00");
     assert_eq!(session["duration_s"], 3600);
     let starts: Vec<_> = session["timeline"]

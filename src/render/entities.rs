@@ -393,10 +393,11 @@ fn mention_view(site: &Site, index: &EntityIndex, m: &Mention, strings: &Strings
         .anchor
         .as_deref()
         .and_then(|a| index.start_of(m.session as usize, a));
+    let clock = Clock::for_moment_of(s);
     MentionView {
         href: deep_link(s, m.anchor.as_deref()),
-        time: start.map(|t| Clock::for_moment_of(s).format(t)),
-        datetime: start.map(|t| Clock::for_moment_of(s).datetime(t)),
+        time: start.map(|t| clock.format(t)),
+        datetime: start.map(|t| clock.datetime(t)),
         section: m.section.as_deref().map(|s| clip(s, SECTION_CHARS)),
         excerpt: highlighted(&m.excerpt, (m.highlight.0 as usize, m.highlight.1 as usize)),
         role: m.role,

@@ -55,7 +55,7 @@ pub fn render(
 ) -> Markdown {
     let mut pages = Transform {
         link: targets.link,
-        size: targets.size,
+        image: targets.image,
         parser: Parser::new_ext(text, options()),
         pending: VecDeque::new(),
         title,
@@ -79,7 +79,7 @@ pub fn render(
 struct Transform<'a, 't> {
     parser: Parser<'a>,
     link: &'t dyn Fn(&str) -> Option<String>,
-    size: &'t dyn Fn(&str) -> Option<(usize, usize)>,
+    image: &'t dyn Fn(&str) -> Option<ImageTarget>,
     pending: VecDeque<Event<'a>>,
     title: Option<&'t str>,
     highlighter: Highlighter,
@@ -97,14 +97,20 @@ impl<'a> Iterator for Transform<'a, '_> {
             return Some(e);
         }
         let mut event = self.parser.next()?;
-        let size = match &event {
-            Event::Start(Tag::Image { dest_url, .. }) => (self.size)(dest_url),
-            _ => None,
-        };
-        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &mut event {
-            if let Some(to) = (self.link)(dest_url) {
-                *dest_url = to.into();
+        let mut size = None;
+        match &mut event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if let Some(to) = (self.link)(dest_url) {
+                    *dest_url = to.into();
+                }
             }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                if let Some(shown) = (self.image)(dest_url) {
+                    *dest_url = shown.src.into();
+                    size = shown.size;
+                }
+            }
+            _ => {}
         }
         match event {
             Event::Start(Tag::Heading {
@@ -216,11 +222,17 @@ impl<'a> Transform<'a, '_> {
 
 /// Where a page's links and images lead.
 pub struct Targets<'t> {
-    /// A new address for a link's or an image's target, or `None` to keep it.
+    /// A new address for a link's target, or `None` to keep it.
     pub link: &'t dyn Fn(&str) -> Option<String>,
-    /// An image target's width and height, when they are known: they keep
-    /// the image's room on the page while it loads.
-    pub size: &'t dyn Fn(&str) -> Option<(usize, usize)>,
+    /// Where an image's target is shown from, or `None` to keep it.
+    pub image: &'t dyn Fn(&str) -> Option<ImageTarget>,
+}
+
+/// An image's new address, and its width and height when they are known:
+/// they keep the image's room on the page while it loads.
+pub struct ImageTarget {
+    pub src: String,
+    pub size: Option<(usize, usize)>,
 }
 
 /// `<img>` as pulldown-cmark writes it (the same escaping), with the
@@ -302,7 +314,7 @@ mod tests {
 
     const NOWHERE: Targets = Targets {
         link: &|_| None,
-        size: &|_| None,
+        image: &|_| None,
     };
 
     fn md(text: &str) -> Markdown {
@@ -313,7 +325,12 @@ mod tests {
             Highlighter::with_cell(&CELL),
             &Targets {
                 link: &|_| None,
-                size: &|dest| (dest == "a.png").then_some((640, 360)),
+                image: &|dest| {
+                    (dest == "a.png").then(|| ImageTarget {
+                        src: dest.to_string(),
+                        size: Some((640, 360)),
+                    })
+                },
             },
         )
     }

@@ -501,18 +501,26 @@ fn markdown_output(
     p: &crate::model::Page,
 ) -> anyhow::Result<Output> {
     let template = page_template(theme, p);
-    let link = |dest: &str| match common
+    let made = |dest: &str| match common
         .source_links
         .get_or_init(|| source_links::SourceLinks::new(site))
         .target(&p.source, dest)
     {
         source_links::Target::Made(url) => Some(url),
-        _ => crate::media::page_image(site, p, dest).map(|i| i.src),
+        _ => None,
     };
-    let size = |dest: &str| crate::media::page_image(site, p, dest)?.size();
+    let link =
+        |dest: &str| made(dest).or_else(|| Some(crate::media::page_image(site, p, dest)?.src));
+    let image = |dest: &str| match made(dest) {
+        Some(src) => Some(markdown::ImageTarget { src, size: None }),
+        None => crate::media::page_image(site, p, dest).map(|i| markdown::ImageTarget {
+            size: i.size(),
+            src: i.src,
+        }),
+    };
     let targets = markdown::Targets {
         link: &link,
-        size: &size,
+        image: &image,
     };
     let vars = pages::markdown_page(
         p,

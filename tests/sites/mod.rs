@@ -80,3 +80,17 @@ pub fn html_files(dir: &Path) -> Vec<(PathBuf, String)> {
         })
         .collect()
 }
+
+/// The session made from the recap `source` (its path in the seeds folder),
+/// as `data/site.json` in the built site `out` exports it.
+pub fn exported_session(out: &Path, source: &str) -> serde_json::Value {
+    let data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("data/site.json")).unwrap()).unwrap();
+    data["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["source"] == source)
+        .unwrap_or_else(|| panic!("no session from {source} in the export"))
+        .clone()
+}

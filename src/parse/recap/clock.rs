@@ -70,10 +70,15 @@ pub fn to_offsets(timeline: &mut [TimelineSection], forms: &TimeForms) -> Option
         (0, n) if n >= 1 => 1,
         _ => return None,
     };
-    let mut times = Vec::new();
-    for_each_time(timeline, |t| times.push(*t));
-    let first = *times.iter().min()?;
-    let last = *times.iter().max()?;
+    let mut starts = timeline
+        .iter()
+        .flat_map(|s| &s.entries)
+        .filter_map(|e| e.start);
+    // Times of day go forwards.
+    starts.try_fold(0, |prev, t| (t >= prev).then_some(t))?;
+    let mut times = times_mut(timeline);
+    let first = times.iter().map(|t| **t).min()?;
+    let last = times.iter().map(|t| **t).max()?;
     if last * scale >= 24 * 3600 {
         return None;
     }
@@ -82,45 +87,39 @@ pub fn to_offsets(timeline: &mut [TimelineSection], forms: &TimeForms) -> Option
     if guessed && first * scale < EARLIEST_HOUR * 3600 {
         return None;
     }
-    let mut starts = timeline
-        .iter()
-        .flat_map(|s| &s.entries)
-        .filter_map(|e| e.start);
-    let in_order = starts
-        .try_fold(0, |prev, t| (t >= prev).then_some(t))
-        .is_some();
-    if !in_order {
-        return None;
-    }
     if guessed && scale == 60 {
-        times.sort_unstable();
-        times.dedup();
-        let steps = times.len().checked_sub(1).filter(|&n| n > 0)? as Seconds;
+        let mut distinct: Vec<Seconds> = times.iter().map(|t| **t).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let steps = distinct.len().checked_sub(1).filter(|&n| n > 0)? as Seconds;
         if (last - first) > MAX_MEAN_STEP_S * steps {
             return None;
         }
     }
-    for_each_time(timeline, |t| *t = (*t - first) * scale);
+    for t in &mut times {
+        **t = (**t - first) * scale;
+    }
     Some(first * scale)
 }
 
-fn for_each_time(timeline: &mut [TimelineSection], mut f: impl FnMut(&mut Seconds)) {
-    let end = |e: &mut Option<End>, f: &mut dyn FnMut(&mut Seconds)| {
-        if let Some(End::At(t)) = e {
-            f(t);
-        }
-    };
+/// Every time the timeline holds: sections' and entries' starts and ends,
+/// points' times.
+fn times_mut(timeline: &mut [TimelineSection]) -> Vec<&mut Seconds> {
+    let mut out = Vec::new();
     for s in timeline {
-        s.start.iter_mut().for_each(&mut f);
-        end(&mut s.end, &mut f);
+        out.extend(s.start.as_mut());
+        if let Some(End::At(t)) = &mut s.end {
+            out.push(t);
+        }
         for e in &mut s.entries {
-            e.start.iter_mut().for_each(&mut f);
-            end(&mut e.end, &mut f);
-            for p in &mut e.points {
-                p.time.iter_mut().for_each(&mut f);
+            out.extend(e.start.as_mut());
+            if let Some(End::At(t)) = &mut e.end {
+                out.push(t);
             }
+            out.extend(e.points.iter_mut().filter_map(|p| p.time.as_mut()));
         }
     }
+    out
 }
 
 #[cfg(test)]

@@ -90,15 +90,8 @@ impl Parser<'_> {
             // `- **00:00** - text`, `1. 00:00 - text`: a timed bullet
             // opens its own entry.
             if depth == 0 {
-                let respelled = |p: &mut Self| {
-                    let r = rewrite::respelled(body)?;
-                    p.timed(n, &r).or_else(|| p.time_at_end(n, &r))
-                };
-                if let Some(e) = self
-                    .timed(n, body)
-                    .or_else(|| self.time_at_end(n, body))
-                    .or_else(|| respelled(self))
-                {
+                let timed = |p: &mut Self, b: &str| p.timed(n, b).or_else(|| p.time_at_end(n, b));
+                if let Some(e) = self.read_respelled(body, timed) {
                     self.push_entry(e, true);
                     return true;
                 }
@@ -252,11 +245,8 @@ impl Parser<'_> {
 
     fn timed(&mut self, n: usize, s: &str) -> Option<TimelineEntry> {
         let c = shapes::timed(s)?;
-        let start = match parse_time(c.start.as_str())? {
-            Ok(t) => {
-                self.time_forms.note(c.start.as_str());
-                Some(t)
-            }
+        let start = match self.read_time(c.start.as_str())? {
+            Ok(t) => Some(t),
             Err(TimeError::OutOfRange(t)) => {
                 self.warn(
                     n,
@@ -305,16 +295,21 @@ impl Parser<'_> {
 
     fn leading_time(&mut self, body: &str) -> Option<Seconds> {
         let c = shapes::timed(body)?;
-        let t = parse_time(c.start.as_str())?.ok()?;
-        self.time_forms.note(c.start.as_str());
-        Some(t)
+        self.read_time(c.start.as_str())?.ok()
+    }
+
+    /// `s` read as a time, its form counted for [`super::clock::to_offsets`].
+    fn read_time(&mut self, s: &str) -> Option<Result<Seconds, TimeError>> {
+        let read = parse_time(s);
+        if let Some(Ok(_)) = read {
+            self.time_forms.note(s);
+        }
+        read
     }
 
     fn time_field(&mut self, n: usize, s: &str) -> Option<Seconds> {
-        let read = parse_time(s);
-        let t = self.in_range(n, read)?;
-        self.time_forms.note(s);
-        Some(t)
+        let read = self.read_time(s);
+        self.in_range(n, read)
     }
 
     fn end_field(&mut self, n: usize, s: &str) -> Option<End> {

@@ -116,8 +116,7 @@ fn time_first(line: &str) -> Option<String> {
 
 /// `第5分钟 开场`, `- 第 12 分钟：演示` → `5:00 开场`, `- 12:00：演示`.
 fn minutes_in_words(line: &str) -> Option<String> {
-    let body = line.trim_start_matches(|c: char| c.is_whitespace() || "-*•·".contains(c));
-    let lead = &line[..line.len() - body.len()];
+    let (lead, body) = lead(line);
     let rest = body.strip_prefix('第')?.trim_start();
     let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if !(1..=3).contains(&digits) {
