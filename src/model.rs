@@ -115,6 +115,8 @@ pub struct Point {
     pub text: String,
     /// 0 for a top-level bullet, 1 for a nested one, …
     pub depth: usize,
+    /// A paragraph under a timeline heading rather than a bullet.
+    pub prose: bool,
     pub line: usize,
 }
 

@@ -89,3 +89,39 @@ fn a_timeline_in_times_of_day_reads_as_written() {
         "the mention at 14:10"
     );
 }
+
+/// Prose under a timeline heading, as any Markdown document has it, is the
+/// section's text: shown as a paragraph, with no warning; a line under it
+/// that was meant to be timed is still reported.
+#[test]
+fn prose_under_timeline_headings_reads_as_paragraphs() {
+    let tmp = Tmp::new("prose");
+    let recap_text =
+        "# 标题下的段落\n\n## 时间线\n\n### 00:00 - 05:00 开场\n\n欢迎大家来到本次会议。\n\n\
+        - 会议议程\n\n### 05:00 - 20:00 Amazon S3 演示\n\n现场演示了新的存储类别。\n0:6 问答\n";
+    let (s, o) = build_with(&tmp, "seeds/prose.md", recap_text);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let warnings: Vec<_> = stderr(&o)
+        .lines()
+        .filter(|l| l.contains("prose.md"))
+        .map(String::from)
+        .collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("prose.md:14"), "{warnings:?}");
+    let html = session_page(&s, "标题下的段落");
+    assert!(html.contains("<li class=\"tl-prose\">欢迎大家来到本次会议。</li>"));
+    assert!(
+        html.contains("<li>会议议程</li>"),
+        "a bullet stays a bullet"
+    );
+    let session = exported_session(&s.join("public"), "prose.md");
+    let points: Vec<_> = session["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| e["points"].as_array().unwrap().clone())
+        .map(|p| (p["text"].as_str().unwrap().to_string(), p["prose"] == true))
+        .collect();
+    assert_eq!(points[0], ("欢迎大家来到本次会议。".to_string(), true));
+    assert_eq!(points[1], ("会议议程".to_string(), false));
+}

@@ -100,6 +100,10 @@ struct Parser<'a> {
     /// The open entry was made from a timed bullet (`- **00:00** - …`), so
     /// the next timed bullet is its sibling, not its child.
     entry_from_bullet: bool,
+    /// The open part of the timeline was opened by a heading and has no
+    /// entry written on a line of its own: prose there is the section's
+    /// text, as in any Markdown document, not a line gone wrong.
+    under_heading: bool,
     /// Indentation of the first bullet under the open entry: bullets are
     /// nested relative to it, whatever the note-taker's indent style.
     base_indent: Option<usize>,
@@ -139,6 +143,7 @@ impl<'a> Parser<'a> {
             para_line: 0,
             diagnostics: Vec::new(),
             entry_from_bullet: false,
+            under_heading: false,
             base_indent: None,
             too_deep: false,
             seen_text: false,

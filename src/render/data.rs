@@ -111,6 +111,9 @@ pub struct PointData<'a> {
     /// 0 for a top-level bullet, 1 for a nested one, …
     pub depth: usize,
     pub time_s: Option<Seconds>,
+    /// A paragraph under a timeline heading, not a bullet (only when so).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub prose: bool,
 }
 
 /// The export's data, borrowed from the site.
@@ -376,6 +379,7 @@ fn session_data<'a>(site: &'a Site, i: usize, s: &'a Session) -> SessionData<'a>
                         text: &p.text,
                         depth: p.depth,
                         time_s: p.time,
+                        prose: p.prose,
                     })
                     .collect(),
                 anchor: &e.anchor,

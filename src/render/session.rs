@@ -126,6 +126,8 @@ pub struct PointView {
     pub datetime: Option<String>,
     pub time_id: Option<String>,
     pub video: Option<String>,
+    /// A paragraph of prose, not a bullet.
+    pub prose: bool,
     pub children: Vec<PointView>,
 }
 
@@ -383,6 +385,7 @@ fn point_tree(
                 datetime: p.time.map(|t| clock.datetime(t)),
                 time_id,
                 video: p.time.and_then(video),
+                prose: p.prose,
                 children: Vec::new(),
             },
         ));

@@ -168,6 +168,33 @@ fn unknown_line_is_kept_and_reported() {
 }
 
 #[test]
+fn prose_under_a_timeline_heading_is_its_text_without_a_warning() {
+    let r = parse_recap(
+        "a.md",
+        "# T\n## 时间线\n#### 00:00 开场\n欢迎大家。\n\n- 要点\n### 演示（05:00-10:00）\n\
+         现场演示。\n0:6 问答\n",
+    );
+    let lines: Vec<_> = r.diagnostics.iter().map(|d| d.line).collect();
+    // Only the line that was meant to be timed is reported.
+    assert_eq!(lines, [Some(9)], "{:?}", r.diagnostics);
+    let e: Vec<_> = r.session.entries().collect();
+    assert_eq!((e[0].text.as_str(), e[1].text.as_str()), ("开场", "演示"));
+    let points: Vec<_> = e
+        .iter()
+        .flat_map(|e| &e.points)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(points, ["欢迎大家。", "要点", "现场演示。", "0:6 问答"]);
+    // Prose after an entry of its own line is still a line gone wrong.
+    let r = parse_recap(
+        "a.md",
+        "# T\n## 时间线\n### 第一部分\n00:00 开场\n奇怪的一行\n",
+    );
+    assert_eq!(r.diagnostics.len(), 1);
+    assert_eq!(r.diagnostics[0].line, Some(5));
+}
+
+#[test]
 fn footer_themes_and_note() {
     let r = parse_recap("a.txt", "# T\n━━━━━━\n核心主题：A、B、C\n注：备注\n");
     assert_eq!(r.session.key_themes, vec!["A", "B", "C"]);

@@ -109,6 +109,7 @@ impl Parser<'_> {
                 time,
                 text,
                 depth,
+                prose: false,
                 line: n,
             });
             return true;
@@ -123,6 +124,7 @@ impl Parser<'_> {
                         sec.end = e.end;
                         let text = sec.heading.clone().unwrap_or_default();
                         self.push_entry(TimelineEntry { text, ..e }, false);
+                        self.under_heading = true;
                         return true;
                     }
                 }
@@ -193,6 +195,7 @@ impl Parser<'_> {
             line: n,
         });
         self.entry_from_bullet = false;
+        self.under_heading = true;
         self.base_indent = None;
     }
 
@@ -236,6 +239,7 @@ impl Parser<'_> {
                 time: None,
                 text: p.to_string(),
                 depth: 0,
+                prose: false,
                 line: n,
             })
             .collect();
@@ -352,6 +356,7 @@ impl Parser<'_> {
             self.base_indent = None;
         }
         self.entry_from_bullet = from_bullet;
+        self.under_heading &= from_bullet;
     }
 
     fn push_point(&mut self, p: Point) {
@@ -378,17 +383,21 @@ impl Parser<'_> {
         if self.text_of_bare_time(n, trimmed) {
             return;
         }
-        self.warn(
-            n,
-            format!(
-                "line not understood as part of the timeline, kept as text: `{}`",
-                truncate(trimmed, 60)
-            ),
-        );
+        let prose = self.under_heading && !starts_like_a_time(trimmed);
+        if !prose {
+            self.warn(
+                n,
+                format!(
+                    "line not understood as part of the timeline, kept as text: `{}`",
+                    truncate(trimmed, 60)
+                ),
+            );
+        }
         self.push_point(Point {
             time: None,
             text: trimmed.to_string(),
             depth: 0,
+            prose,
             line: n,
         });
     }
@@ -419,6 +428,17 @@ pub(super) struct TimedHeading {
     pub(super) heading: Option<String>,
     pub(super) start: Option<Seconds>,
     pub(super) end: Option<End>,
+}
+
+/// `9:99 开场`, `[0:60] 问答`: a line that was meant to be timed, reported
+/// even where prose is expected.
+fn starts_like_a_time(line: &str) -> bool {
+    let head: String = line
+        .trim_start_matches(['[', '(', '（', '【', '*'])
+        .chars()
+        .take(6)
+        .collect();
+    head.starts_with(|c: char| c.is_ascii_digit()) && head.contains([':', '：'])
 }
 
 /// A table cell's lines: `甲<br>乙` → `甲`, `乙`.

@@ -22,6 +22,7 @@ fn points_nest_by_depth() {
         time: None,
         text: text.into(),
         depth,
+        prose: false,
         line: 1,
     };
     let pts = [
