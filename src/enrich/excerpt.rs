@@ -53,8 +53,17 @@ pub fn sentence_end(text: &str, at: usize) -> usize {
 /// trimmed to about [`MAX_CHARS`] characters around the match, with the
 /// match's byte range inside the returned excerpt.
 pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize)) {
-    let s = sentence_start(text, start);
-    let e = sentence_end(text, end).max(end);
+    // Where the reach, not a sentence's end, cut the text, the reader is
+    // told so; only there may an image have been cut.
+    let mut s = sentence_start(text, start);
+    if !is_sentence_bound(text, s) {
+        s = whole_image_at(text, s, Side::Start);
+    }
+    let mut e = sentence_end(text, end).max(end);
+    if !is_sentence_bound(text, e) {
+        e = whole_image_at(text, e, Side::End);
+    }
+    let (cut_before, cut_after) = (!is_sentence_bound(text, s), !is_sentence_bound(text, e));
     let (out, hs, he) = without_bold(text, s..e, start, end);
     let (mut out, hs, he) = images_as_alt(out, hs, he);
     // Drop list markers and surrounding space, keeping the highlight.
@@ -67,7 +76,61 @@ pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize))
     out.drain(..lead.min(out.len()));
     let hs = hs.saturating_sub(lead).min(out.len());
     let he = he.saturating_sub(lead).clamp(hs, out.len());
-    trim_around(out, hs, he)
+    let (mut out, (mut hs, mut he)) = trim_around(out, hs, he);
+    if cut_before && !out.starts_with('…') {
+        out.insert(0, '…');
+        hs += '…'.len_utf8();
+        he += '…'.len_utf8();
+    }
+    if cut_after && !out.ends_with('…') {
+        out.push('…');
+    }
+    (out, (hs, he))
+}
+
+/// Whether byte `at` is where [`sentence_start`] or [`sentence_end`] stop
+/// at a sentence's or a line's bound, rather than at their reach.
+fn is_sentence_bound(text: &str, at: usize) -> bool {
+    let next = text[at..].chars().next();
+    match text[..at].chars().next_back() {
+        None | Some('。' | '！' | '？' | '；' | '\n') => true,
+        Some('.' | '!' | '?') => next.is_none_or(|c| c == ' '),
+        Some(_) => matches!(next, None | Some('\n')),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Side {
+    Start,
+    End,
+}
+
+/// Longest image syntax (`![alt](target)`) looked back for from a bound.
+const IMAGE_REACH: usize = 2048;
+
+/// `at`, moved out of an image's syntax it falls inside: to the image's
+/// start for an excerpt's start, to its end for an excerpt's end. Cut in
+/// half, an image is neither read as its alt text nor worth showing.
+fn whole_image_at(text: &str, at: usize, side: Side) -> usize {
+    let mut from = at.saturating_sub(IMAGE_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let Some(p) = memchr::memmem::rfind(&text.as_bytes()[from..at], b"![") else {
+        return at;
+    };
+    let open = from + p;
+    let mut to = (open + 2 * IMAGE_REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    match crate::media::find(&text[open..to]).first() {
+        Some(img) if img.whole.start == 0 && open + img.whole.end > at => match side {
+            Side::Start => open,
+            Side::End => open + img.whole.end,
+        },
+        _ => at,
+    }
 }
 
 /// `text` with each image read as its alt text (`![架构图](a.png)` →
@@ -235,6 +298,29 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_cut_by_the_reach_says_so_even_when_short() {
+        // Cut by the reach, with a long image among the characters it
+        // counts: short enough once the image is its alt text.
+        let url = format!("https://cdn.example.org/{}.png", "x".repeat(150));
+        let t = format!(
+            "{}![图]({url}){}Kiro{}![图]({url}){}",
+            "前".repeat(REACH),
+            "前".repeat(20),
+            "后".repeat(20),
+            "后".repeat(REACH)
+        );
+        let (e, h) = ex(&t, "Kiro");
+        assert_eq!(h, "Kiro");
+        assert!(e.starts_with('…') && e.ends_with('…'), "{e}");
+        assert!(e.chars().count() <= MAX_CHARS + 2, "{}", e.chars().count());
+        // A sentence that ends, or a line, is no cut.
+        let (e, _) = ex("甲。Kiro 发布\n乙", "Kiro");
+        assert_eq!(e, "Kiro 发布");
+        let (e, _) = ex("Done. Kiro ships", "Kiro");
+        assert_eq!(e, "Kiro ships");
+    }
+
+    #[test]
     fn a_sentence_end_within_the_reach_is_found() {
         let t = format!(
             "{}。{}Kiro。{}",
@@ -315,6 +401,22 @@ mod tests {
         let at = text.find("Bedrock").unwrap();
         let (ex, (hs, he)) = excerpt(text, at, at + "Bedrock".len());
         assert_eq!(&ex[hs..he], "Bedrock");
+        // An image the sentence's reach cuts in half is whole.
+        let url = format!("https://cdn.example.org/{}.png", "x".repeat(REACH));
+        let text = format!("介绍 Kiro 的界面![Kiro 界面]({url})以及更多内容");
+        let at = text.find("Kiro").unwrap();
+        let (ex, _) = excerpt(&text, at, at + 4);
+        assert_eq!(ex, "介绍 Kiro 的界面Kiro 界面…");
+        let (ex, _) = excerpt(
+            &format!("介绍 Kiro 的界面![Kiro 界面]({url})\n下一行"),
+            at,
+            at + 4,
+        );
+        assert_eq!(ex, "介绍 Kiro 的界面Kiro 界面", "the image ends the line");
+        let text = format!("开头![图]({url})再说 Kiro。");
+        let at = text.find("Kiro").unwrap();
+        let (ex, _) = excerpt(&text, at, at + 4);
+        assert_eq!(ex, "…图再说 Kiro。");
         // A bound inside the image's syntax moves to its alt text.
         let (out, hs, he) = images_as_alt("a![b](c.png)d".into(), 1, 12);
         assert_eq!((out.as_str(), hs, he), ("abd", 1, 2));
