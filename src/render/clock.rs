@@ -73,11 +73,11 @@ impl Clock {
     }
 }
 
-/// `14:10`, or `14:10:30` when the seconds are not zero; past midnight the
-/// hours go on (`24:10`), as a talk that runs over does.
+/// `14:10`, or `14:10:30` when the seconds are not zero; past midnight as
+/// the clock shows it (`00:10`).
 pub fn time_of_day(t: Seconds) -> String {
     let mut out = String::with_capacity(8);
-    push_number(&mut out, t / 3600, 2);
+    push_number(&mut out, t / 3600 % 24, 2);
     out.push(':');
     push_number(&mut out, (t / 60) % 60, 2);
     if !t.is_multiple_of(60) {
@@ -150,7 +150,7 @@ mod tests {
         assert_eq!(afternoon.format(600), "14:10");
         assert_eq!(afternoon.format(630), "14:10:30");
         assert_eq!(afternoon.datetime(600), "14:10");
-        assert_eq!(afternoon.format(11 * 3600), "25:00");
+        assert_eq!(afternoon.format(11 * 3600), "01:00", "past midnight");
         let morning = Clock {
             long: false,
             day_start: Some(9 * 3600 + 5 * 60),

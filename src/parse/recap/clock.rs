@@ -70,20 +70,51 @@ pub fn to_offsets(timeline: &mut [TimelineSection], forms: &TimeForms) -> Option
         (0, n) if n >= 1 => 1,
         _ => return None,
     };
+    // A late session may go past midnight (`23:50`, then `00:10`): a time
+    // more than half a day before the first is the next day's. Put back
+    // if the timeline is no timeline of times of day after all.
+    let day = 24 * 3600 / scale;
+    let mut times = times_mut(timeline);
+    let first = **times.first()?;
+    if times.iter().any(|t| **t >= day) {
+        return None;
+    }
+    for t in times.iter_mut().filter(|t| ***t + day / 2 < first) {
+        **t += day;
+    }
+    let read = times_of_day(timeline, scale, forms.marked == 0);
+    if read.is_none() {
+        for t in times_mut(timeline).into_iter().filter(|t| **t >= day) {
+            *t -= day;
+        }
+    }
+    let (first, scale) = read?;
+    for t in times_mut(timeline) {
+        *t = (*t - first) * scale;
+    }
+    Some(first * scale)
+}
+
+/// The first moment of `timeline`, in the units it was read in, and how
+/// many seconds a unit is, when the timeline reads as times of day.
+fn times_of_day(
+    timeline: &mut [TimelineSection],
+    scale: Seconds,
+    guessed: bool,
+) -> Option<(Seconds, Seconds)> {
     let mut starts = timeline
         .iter()
         .flat_map(|s| &s.entries)
         .filter_map(|e| e.start);
     // Times of day go forwards.
     starts.try_fold(0, |prev, t| (t >= prev).then_some(t))?;
-    let mut times = times_mut(timeline);
+    let times = times_mut(timeline);
     let first = times.iter().map(|t| **t).min()?;
     let last = times.iter().map(|t| **t).max()?;
-    if last * scale >= 24 * 3600 {
+    if (last - first) * scale >= 24 * 3600 {
         return None;
     }
     // Times marked as times of day need no guessing.
-    let guessed = forms.marked == 0;
     if guessed && first * scale < EARLIEST_HOUR * 3600 {
         return None;
     }
@@ -96,10 +127,7 @@ pub fn to_offsets(timeline: &mut [TimelineSection], forms: &TimeForms) -> Option
             return None;
         }
     }
-    for t in &mut times {
-        **t = (**t - first) * scale;
-    }
-    Some(first * scale)
+    Some((first, scale))
 }
 
 /// Every time the timeline holds: sections' and entries' starts and ends,
@@ -181,6 +209,26 @@ mod tests {
     }
 
     #[test]
+    fn a_late_session_goes_past_midnight() {
+        let text = "# T\n## 时间线\n### 深夜场 (23:40 - 00:30)\n23:40 - 23:55 开场\n\
+                    23:55 - 00:20 演示\n00:20 - 00:30 问答\n";
+        let s = parse_recap("t.txt", text).session;
+        assert_eq!(s.clock_start, Some((23 * 60 + 40) * 60));
+        let starts: Vec<_> = s.entries().map(|e| e.start).collect();
+        assert_eq!(starts, [Some(0), Some(900), Some(2400)]);
+        assert_eq!(s.duration(), Some(3000));
+        assert_eq!(s.timeline[0].end, Some(End::At(3000)));
+        let e: Vec<_> = s.entries().collect();
+        assert_eq!(e[1].end, Some(End::At(2400)));
+        // Marked times past midnight.
+        let (clock, starts) = read("# T\n## 时间线\n11:30 PM 开场\n12:10 AM 问答\n");
+        assert_eq!(
+            (clock, starts),
+            (Some(23 * 3600 + 1800), vec![Some(0), Some(2400)])
+        );
+    }
+
+    #[test]
     fn offsets_stay_offsets() {
         for text in [
             // From the start of the talk, as the samples write them.
@@ -191,6 +239,11 @@ mod tests {
             "# T\n## 时间线\n23:00 - 23:30 演示\n24:00 - 24:30 问答\n",
             // Out of order.
             "# T\n## 时间线\n14:10 演示\n14:00 开场\n",
+            // Past midnight twice, or back by less than half a day.
+            "# T\n## 时间线\n23:00 开场\n01:00 演示\n23:30 问答\n01:30 结束\n",
+            "# T\n## 时间线\n20:00 开场\n20:10 演示\n09:00 问答\n",
+            // Back past midnight, but minutes and seconds far apart.
+            "# T\n## 时间线\n20:00 开场\n45:00 演示\n01:00 问答\n",
             // One time only: nothing to tell them apart by.
             "# T\n## 时间线\n14:00 开场\n",
             // Forms that are only ever offsets.
