@@ -2,34 +2,13 @@
 //! the way a browser opening it from `file://` would resolve it.
 
 mod common;
+mod sites;
+use sites::site_copy;
 
 use regex::Regex;
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A fresh copy of seeds/, content/ and themes/ in a temporary folder.
-fn site_copy(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("recap-bundle-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    for part in ["seeds", "content", "themes"] {
-        let from = repo().join(part);
-        for e in walkdir::WalkDir::new(&from) {
-            let e = e.unwrap();
-            let dest = dir.join(part).join(e.path().strip_prefix(&from).unwrap());
-            if e.file_type().is_dir() {
-                std::fs::create_dir_all(&dest).unwrap();
-            } else {
-                std::fs::copy(e.path(), &dest).unwrap();
-            }
-        }
-    }
-    dir
-}
 
 fn recap(dir: &Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_recap"))

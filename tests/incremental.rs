@@ -2,8 +2,8 @@
 //! gives the pages a fresh build gives, and the whole-site files are made
 //! from the model as it was when they were asked for.
 
-mod site_copy;
-use site_copy::site_copy;
+mod sites;
+use sites::site_copy;
 
 /// Every page `render_path` makes for the model and theme of `model` is the
 /// file of `full` with that path; `full` has no page it cannot make.

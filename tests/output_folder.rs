@@ -6,16 +6,7 @@ use std::path::Path;
 use std::process::Command;
 
 mod sites;
-use sites::{html_files, recap, site, stderr, Tmp};
-
-fn session_dirs(out: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(out.join("sessions"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
-}
+use sites::{html_files, recap, session_dirs, site, stderr, Tmp};
 
 #[test]
 fn the_output_folder_is_sacred() {

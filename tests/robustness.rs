@@ -5,16 +5,7 @@
 use std::path::Path;
 
 mod sites;
-use sites::{build_with, html_files, recap, site, stderr, Tmp, ROOT};
-
-fn session_dirs(out: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(out.join("sessions"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
-}
+use sites::{build_with, html_files, recap, session_dirs, site, stderr, Tmp, ROOT};
 
 #[test]
 fn bad_recaps_are_reported_by_file_and_line_and_the_rest_builds() {

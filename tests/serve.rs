@@ -6,8 +6,8 @@
 //! neither chunked nor kept alive); the event stream is read line by line.
 
 mod common;
-mod site_copy;
-use site_copy::site_copy;
+mod sites;
+use sites::site_copy;
 
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read, Write};

@@ -30,10 +30,36 @@ pub fn copy_dir(from: &Path, to: &Path) {
         let target = to.join(e.path().strip_prefix(from).unwrap());
         if e.file_type().is_dir() {
             std::fs::create_dir_all(&target).unwrap();
-        } else {
+        } else if e.file_type().is_file() {
             std::fs::copy(e.path(), &target).unwrap();
+            // The sample recaps are read-only in the repository.
+            let mut perms = std::fs::metadata(&target).unwrap().permissions();
+            #[allow(clippy::permissions_set_readonly_false)]
+            perms.set_readonly(false);
+            std::fs::set_permissions(&target, perms).unwrap();
         }
     }
+}
+
+/// A fresh copy of seeds/, content/ and themes/ in a temporary folder of
+/// its own (the test removes it).
+pub fn site_copy(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("recap-copy-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for part in ["seeds", "content", "themes"] {
+        copy_dir(&Path::new(ROOT).join(part), &dir.join(part));
+    }
+    dir
+}
+
+/// The session folders of a built site, sorted.
+pub fn session_dirs(out: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(out.join("sessions"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
 }
 
 /// A site folder with copies of the sample seeds, content and theme.
