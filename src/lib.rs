@@ -24,6 +24,7 @@ pub mod init;
 pub mod json;
 pub mod load;
 pub mod media;
+pub mod memory;
 pub mod model;
 pub mod parse;
 pub mod pattern;

@@ -147,7 +147,6 @@ impl SiteArgs {
 }
 
 fn main() -> ExitCode {
-    no_huge_pages();
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Build(args) => run_build(&cli, args),
@@ -177,20 +176,6 @@ fn main() -> ExitCode {
             printer(&cli).error(&format!("{e:#}"));
             ExitCode::from(1)
         }
-    }
-}
-
-/// Turn off transparent huge pages for this process. mimalloc asks for them
-/// on the memory it reserves, and Linux then zeroes two megabytes at the
-/// first touch of any byte of each: on a 10,000-session build the kernel
-/// spent 10 s of CPU clearing pages (wall 19.7 s with them, 12.5 s without;
-/// peak memory 782 vs 747 MB). Pages already mapped keep their size.
-fn no_huge_pages() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: PR_SET_THP_DISABLE takes plain integers and touches no memory
-    // of ours; a kernel without it returns an error, which changes nothing.
-    unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
     }
 }
 
