@@ -138,34 +138,103 @@ pub fn load(seeds: &Path, content: &Path) -> anyhow::Result<Sources> {
 
 /// Paths of the files `load` would read, relative to `root`, sorted: not
 /// hidden, with one of `exts` in any case (`RECAP.TXT` from Windows too).
-pub fn list(root: &Path, exts: &[&str]) -> Vec<(String, PathBuf)> {
-    let mut out: Vec<(String, PathBuf)> = WalkDir::new(root)
-        .follow_links(false)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter(|e| {
-            let name = e.file_name().to_string_lossy();
-            !name.starts_with('.')
-                && e.path()
-                    .extension()
-                    .and_then(|x| x.to_str())
-                    .is_some_and(|x| exts.iter().any(|e| x.eq_ignore_ascii_case(e)))
-        })
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(root)
-                .unwrap_or(e.path())
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("/");
-            (rel, e.into_path())
-        })
-        .collect();
+///
+/// Links are followed, to files and to folders: recaps kept elsewhere are
+/// often linked in, and skipping them lost them without a word. A link to
+/// nothing (named like a file `load` reads) or back into a folder it is in,
+/// and a file reached twice, are reported in `problems`.
+pub fn list(root: &Path, exts: &[&str], problems: &mut Vec<Diagnostic>) -> Vec<(String, PathBuf)> {
+    let wanted = |p: &Path| {
+        p.extension()
+            .and_then(|x| x.to_str())
+            .is_some_and(|x| exts.iter().any(|e| x.eq_ignore_ascii_case(e)))
+    };
+    let rel_of = |p: &Path| {
+        p.strip_prefix(root)
+            .unwrap_or(p)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    let mut linked = false;
+    let mut out: Vec<(String, PathBuf)> = Vec::new();
+    // A link to a folder the seeds folder is in (`seeds/all -> ..`) would
+    // read everything beside it, the site it builds included.
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut around: Vec<PathBuf> = Vec::new();
+    let walk = WalkDir::new(root).follow_links(true).into_iter();
+    for e in walk.filter_entry(|e| {
+        let up = e.path_is_symlink()
+            && e.file_type().is_dir()
+            && std::fs::canonicalize(e.path()).is_ok_and(|t| real_root.starts_with(t));
+        if up {
+            around.push(e.path().to_path_buf());
+        }
+        !up
+    }) {
+        let e = match e {
+            Ok(e) => e,
+            Err(err) => {
+                let Some(path) = err.path() else { continue };
+                if err.loop_ancestor().is_some() {
+                    problems.push(Diagnostic::warning(
+                        &rel_of(path),
+                        None,
+                        "a link back to a folder it is in; not followed",
+                    ));
+                } else if wanted(path) && path.is_symlink() {
+                    problems.push(Diagnostic::warning(
+                        &rel_of(path),
+                        None,
+                        "a link to a file that does not exist; skipped",
+                    ));
+                }
+                continue;
+            }
+        };
+        linked |= e.path_is_symlink();
+        let hidden = e.file_name().to_string_lossy().starts_with('.');
+        if e.file_type().is_file() && !hidden && wanted(e.path()) {
+            out.push((rel_of(e.path()), e.into_path()));
+        }
+    }
+    for path in around {
+        problems.push(Diagnostic::warning(
+            &rel_of(&path),
+            None,
+            "a link to a folder the seeds folder is in; not followed",
+        ));
+    }
     out.sort();
+    if linked {
+        read_once(&mut out, problems);
+    }
     out
+}
+
+/// Keep the first (by path) of files that links make reachable twice.
+fn read_once(files: &mut Vec<(String, PathBuf)>, problems: &mut Vec<Diagnostic>) {
+    let mut seen: std::collections::HashMap<PathBuf, String> = std::collections::HashMap::new();
+    files.retain(|(rel, path)| {
+        let Ok(real) = std::fs::canonicalize(path) else {
+            return true;
+        };
+        match seen.get(&real) {
+            Some(first) => {
+                problems.push(Diagnostic::warning(
+                    rel,
+                    None,
+                    format!("the same file as `{first}` (through a link); read once"),
+                ));
+                false
+            }
+            None => {
+                seen.insert(real, rel.clone());
+                true
+            }
+        }
+    });
 }
 
 /// `bytes` as UTF-8 if they are UTF-16 text behind a byte-order mark,
@@ -232,7 +301,7 @@ fn read_all(
     max: Option<u64>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Source> {
-    let results: Vec<Result<Source, Diagnostic>> = list(root, exts)
+    let results: Vec<Result<Source, Diagnostic>> = list(root, exts, diagnostics)
         .into_par_iter()
         .map(|(rel, path)| {
             if let Some(max) = max {
@@ -370,12 +439,54 @@ mod tests {
         ] {
             std::fs::write(dir.join(name), "# x\n").unwrap();
         }
-        let names: Vec<String> = list(&dir, &["txt", "md"])
+        let names: Vec<String> = list(&dir, &["txt", "md"], &mut Vec::new())
             .into_iter()
             .map(|(r, _)| r)
             .collect();
         let _ = std::fs::remove_dir_all(&dir);
         assert_eq!(names, ["A.TXT", "b.Md", "sub/c.txt"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_followed_once_and_the_ones_that_cannot_be_are_named() {
+        use std::os::unix::fs::symlink;
+        let dir = std::env::temp_dir().join(format!("recap-load-links-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let seeds = dir.join("seeds");
+        std::fs::create_dir_all(seeds.join("a")).unwrap();
+        std::fs::create_dir_all(dir.join("elsewhere")).unwrap();
+        std::fs::write(dir.join("elsewhere/x.txt"), "# x\n").unwrap();
+        std::fs::write(dir.join("kept.md"), "# k\n").unwrap();
+        std::fs::write(dir.join("beside.txt"), "# b\n").unwrap();
+        std::fs::write(seeds.join("a/own.txt"), "# o\n").unwrap();
+        symlink("../elsewhere", seeds.join("more")).unwrap();
+        symlink("../kept.md", seeds.join("kept.md")).unwrap();
+        symlink("../elsewhere/x.txt", seeds.join("same.txt")).unwrap();
+        symlink("../missing.txt", seeds.join("gone.txt")).unwrap();
+        symlink("..", seeds.join("a/back")).unwrap();
+        symlink("../..", seeds.join("a/up")).unwrap();
+        let mut problems = Vec::new();
+        let names: Vec<String> = list(&seeds, &["txt", "md"], &mut problems)
+            .into_iter()
+            .map(|(r, _)| r)
+            .collect();
+        let mut said: Vec<String> = problems
+            .iter()
+            .map(|d| format!("{}: {}", d.file, d.message))
+            .collect();
+        said.sort();
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(names, ["a/own.txt", "kept.md", "more/x.txt"]);
+        assert_eq!(
+            said,
+            [
+                "a/back: a link back to a folder it is in; not followed",
+                "a/up: a link to a folder the seeds folder is in; not followed",
+                "gone.txt: a link to a file that does not exist; skipped",
+                "same.txt: the same file as `more/x.txt` (through a link); read once",
+            ]
+        );
     }
 
     #[test]
