@@ -205,7 +205,6 @@ fn model(
     // one waited while another compiled it.
     let has_recaps = !sources.recaps.is_empty();
     let text_bytes = sources.recaps.iter().map(|r| r.bytes.len()).sum();
-    crate::memory::fit_to_input(text_bytes);
     let has_code = sources.pages.iter().any(|p| has_fence(&p.bytes));
     let (corpus, (base, ())) = rayon::join(
         || parse::parse(&sources),

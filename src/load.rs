@@ -124,6 +124,7 @@ pub fn load(seeds: &Path, content: &Path) -> anyhow::Result<Sources> {
         Some(MAX_RECAP_BYTES),
         &mut diagnostics,
     );
+    crate::memory::fit_to_input(recaps.iter().map(|r| r.bytes.len()).sum());
     let pages = if content.is_dir() {
         read_all(content, &["md"], None, &mut diagnostics)
     } else {
