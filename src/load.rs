@@ -138,7 +138,8 @@ pub fn load(seeds: &Path, content: &Path) -> anyhow::Result<Sources> {
 }
 
 /// Paths of the files `load` would read, relative to `root`, sorted: not
-/// hidden, with one of `exts` in any case (`RECAP.TXT` from Windows too).
+/// hidden nor in a hidden folder, with one of `exts` in any case
+/// (`RECAP.TXT` from Windows too).
 ///
 /// Links are followed, to files and to folders: recaps kept elsewhere are
 /// often linked in, and skipping them lost them without a word. A link to
@@ -166,6 +167,10 @@ pub fn list(root: &Path, exts: &[&str], problems: &mut Vec<Diagnostic>) -> Vec<(
     let mut around: Vec<PathBuf> = Vec::new();
     let walk = WalkDir::new(root).follow_links(true).into_iter();
     for e in walk.filter_entry(|e| {
+        // `.git/`, an editor's `.trash/` of deleted notes: not recaps.
+        if e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.') {
+            return false;
+        }
         let up = e.path_is_symlink()
             && e.file_type().is_dir()
             && std::fs::canonicalize(e.path()).is_ok_and(|t| real_root.starts_with(t));
@@ -195,8 +200,7 @@ pub fn list(root: &Path, exts: &[&str], problems: &mut Vec<Diagnostic>) -> Vec<(
             }
         };
         linked |= e.path_is_symlink();
-        let hidden = e.file_name().to_string_lossy().starts_with('.');
-        if e.file_type().is_file() && !hidden && wanted(e.path()) {
+        if e.file_type().is_file() && wanted(e.path()) {
             out.push((rel_of(e.path()), e.into_path()));
         }
     }
@@ -426,7 +430,7 @@ mod tests {
     }
 
     #[test]
-    fn recaps_are_listed_whatever_the_case_of_their_extension() {
+    fn recaps_are_listed_whatever_the_case_of_their_extension_but_not_hidden_ones() {
         let dir = std::env::temp_dir().join(format!("recap-load-case-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("sub")).unwrap();
@@ -437,7 +441,12 @@ mod tests {
             ".hidden.txt",
             "d.doc",
             "e.txt~",
+            ".trash/deleted.md",
+            ".git/notes.md",
         ] {
+            if let Some(parent) = Path::new(name).parent() {
+                std::fs::create_dir_all(dir.join(parent)).unwrap();
+            }
             std::fs::write(dir.join(name), "# x\n").unwrap();
         }
         let names: Vec<String> = list(&dir, &["txt", "md"], &mut Vec::new())

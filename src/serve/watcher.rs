@@ -447,6 +447,16 @@ impl WatchPaths {
         {
             return None;
         }
+        // Nor does it read what a hidden folder holds (`seeds/.git/…`).
+        let hidden_below = |root: &Path| {
+            path.strip_prefix(root).is_ok_and(|rel| {
+                rel.components()
+                    .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+            })
+        };
+        if hidden_below(&self.seeds) || hidden_below(&self.content) {
+            return None;
+        }
         let ext = path
             .extension()
             .map(|e| e.to_string_lossy().to_ascii_lowercase());
@@ -542,6 +552,8 @@ mod tests {
             "/site/seeds/notes.docx",
             "/site/content/logo.svg",
             "/site/public/index.html",
+            "/site/seeds/.git/notes.md",
+            "/site/content/.trash/old.md",
         ] {
             assert_eq!(w.classify(Path::new(p)), None, "{p}");
         }
