@@ -232,19 +232,28 @@ pub fn resolve(target: &str, from: &str, root: &Path, origin: Origin) -> Result<
             wanted.display()
         )
     })?;
-    let root = root.canonicalize().map_err(|e| {
+    let real_root = root.canonicalize().map_err(|e| {
         format!(
             "cannot read the {} folder {}: {e}",
             origin.name(),
             root.display()
         )
     })?;
-    let inside = file.strip_prefix(&root).map_err(|_| {
-        format!(
-            "image `{target}` is outside the {} folder and is not copied (the site would publish it)",
-            origin.name()
-        )
-    })?;
+    // A file in a folder linked into the root may show the images beside
+    // it, wherever that folder really is; no other image out of the root.
+    let beside_linked = || {
+        let real_folder = root.join(folder).canonicalize().ok()?;
+        Some(folder.join(file.strip_prefix(real_folder).ok()?))
+    };
+    let inside = match file.strip_prefix(&real_root) {
+        Ok(inside) => inside.to_path_buf(),
+        Err(_) => beside_linked().ok_or_else(|| {
+            format!(
+                "image `{target}` is outside the {} folder and is not copied (the site would publish it)",
+                origin.name()
+            )
+        })?,
+    };
     if !file.is_file() {
         return Err(format!("image `{target}` is not a file"));
     }

@@ -110,6 +110,26 @@ fn a_link_out_of_the_seeds_folder_is_not_followed() {
     std::fs::remove_dir_all(&d).unwrap();
 }
 
+#[cfg(unix)]
+#[test]
+fn a_recap_in_a_linked_folder_shows_the_images_beside_it() {
+    let d = folder("linked");
+    std::fs::create_dir_all(d.join("elsewhere/slides")).unwrap();
+    std::fs::write(d.join("elsewhere/slides/a.png"), b"\x89PNG").unwrap();
+    std::os::unix::fs::symlink(d.join("elsewhere"), d.join("seeds/more")).unwrap();
+    let root = d.join("seeds");
+    match resolve("slides/a.png", "more/talk.txt", &root, Origin::Recaps).unwrap() {
+        Resolved::File { output, .. } => assert_eq!(output, "media/recaps/more/slides/a.png"),
+        other => panic!("{other:?}"),
+    }
+    // Still nothing above the linked folder, nor out of a folder that is
+    // not linked.
+    let why = |target: &str, from: &str| resolve(target, from, &root, Origin::Recaps).unwrap_err();
+    assert!(why("../secret.png", "more/talk.txt").contains("outside the seeds folder"));
+    assert!(why("../../secret.png", "day1/talk.txt").contains("outside the seeds folder"));
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
 #[test]
 fn search_and_summaries_read_an_image_as_its_alt_text() {
     assert_eq!(with_alt_text("见![架构图](a.png)。"), "见架构图。");
