@@ -161,24 +161,8 @@ pub fn list(root: &Path, exts: &[&str], problems: &mut Vec<Diagnostic>) -> Vec<(
     };
     let mut linked = false;
     let mut out: Vec<(String, PathBuf)> = Vec::new();
-    // A link to a folder the seeds folder is in (`seeds/all -> ..`) would
-    // read everything beside it, the site it builds included.
-    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut around: Vec<PathBuf> = Vec::new();
-    let walk = WalkDir::new(root).follow_links(true).into_iter();
-    for e in walk.filter_entry(|e| {
-        // `.git/`, an editor's `.trash/` of deleted notes: not recaps.
-        if e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.') {
-            return false;
-        }
-        let up = e.path_is_symlink()
-            && e.file_type().is_dir()
-            && std::fs::canonicalize(e.path()).is_ok_and(|t| real_root.starts_with(t));
-        if up {
-            around.push(e.path().to_path_buf());
-        }
-        !up
-    }) {
+    for e in walk(root, &mut around) {
         let e = match e {
             Ok(e) => e,
             Err(err) => {
@@ -216,6 +200,33 @@ pub fn list(root: &Path, exts: &[&str], problems: &mut Vec<Diagnostic>) -> Vec<(
         read_once(&mut out, problems);
     }
     out
+}
+
+/// Every entry under `root` as [`list`] walks it: links followed, hidden
+/// files and folders left out (`.git/`, an editor's `.trash/` of deleted
+/// notes), and so are links to a folder `root` is in (`seeds/all -> ..`
+/// would read everything beside it, the built site included); those are
+/// added to `around`. `recap serve` walks its inputs the same way.
+pub fn walk<'a>(
+    root: &Path,
+    around: &'a mut Vec<PathBuf>,
+) -> impl Iterator<Item = walkdir::Result<walkdir::DirEntry>> + 'a {
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    WalkDir::new(root)
+        .follow_links(true)
+        .into_iter()
+        .filter_entry(move |e| {
+            if e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.') {
+                return false;
+            }
+            let up = e.path_is_symlink()
+                && e.file_type().is_dir()
+                && std::fs::canonicalize(e.path()).is_ok_and(|t| real_root.starts_with(t));
+            if up {
+                around.push(e.path().to_path_buf());
+            }
+            !up
+        })
 }
 
 /// Keep the first (by path) of files that links make reachable twice.

@@ -177,6 +177,10 @@ struct Events {
 impl Events {
     fn read_line(&mut self, deadline: Instant) -> Option<String> {
         loop {
+            // A stream that never pauses must still end at the deadline.
+            if Instant::now() > deadline {
+                return None;
+            }
             match self.reader.read_line(&mut self.line) {
                 Ok(0) => return None,
                 Ok(_) if self.line.ends_with('\n') => return Some(std::mem::take(&mut self.line)),
@@ -462,6 +466,66 @@ fn editing_a_recap_rebuilds_and_reloads_the_browser() {
         page.contains(&format!("\"generation\":{}", reload["generation"])),
         "the page carries the generation it was built by"
     );
+}
+
+/// Recaps in a folder linked into `seeds/` are read and watched, and the
+/// build's own reading of them is no change: the server stays quiet until
+/// one is edited, rebuilds once, and is quiet again.
+#[cfg(unix)]
+#[test]
+fn a_linked_folder_of_recaps_is_watched_and_quiet_until_edited() {
+    let dir = site_copy("linked");
+    let elsewhere = dir.join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let first = std::fs::read_dir(dir.join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .min()
+        .unwrap();
+    // With a picture beside it: the image's events made the server look
+    // at its inputs again, and it lost sight of the linked files.
+    let text = std::fs::read_to_string(&first).unwrap();
+    let at = text.find("\n## ").unwrap();
+    let text = format!(
+        "{}\n\n![架构图](slides/arch.png)\n{}",
+        &text[..at],
+        &text[at..]
+    );
+    std::fs::write(elsewhere.join("linked.txt"), text).unwrap();
+    std::fs::remove_file(&first).unwrap();
+    std::fs::create_dir_all(elsewhere.join("slides")).unwrap();
+    const PNG: &[u8] =
+        b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x02\x80\0\0\x01\x68\x08\x02\0\0\0\0\0\0\0";
+    std::fs::write(elsewhere.join("slides/arch.png"), PNG).unwrap();
+    std::os::unix::fs::symlink("../elsewhere", dir.join("seeds/more")).unwrap();
+    let server = Server::start(dir);
+    let r = server.get("/data/site.json");
+    let v: Value = serde_json::from_slice(&r.body).unwrap();
+    let session = v["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["source"] == "more/linked.txt")
+        .expect("the linked recap is read");
+    let url = session["url"].as_str().unwrap().to_string();
+    let mut events = server.events();
+    let generation = events.wait_for("the current status", |_| true)["generation"]
+        .as_u64()
+        .unwrap();
+    // Nothing is pushed while nothing changes.
+    let quiet = |events: &mut Events| {
+        if let Some(v) = events.next(Instant::now() + Duration::from_secs(3)) {
+            panic!("rebuilt with nothing changed: {v}");
+        }
+    };
+    quiet(&mut events);
+    server.edit("elsewhere/linked.txt", |t| {
+        format!("{t}\nLINKED-EDIT-MARKER 在链接的文件夹里。\n")
+    });
+    events.next_generation("the rebuild after the edit", generation);
+    assert!(server.get(&url).text().contains("LINKED-EDIT-MARKER"));
+    quiet(&mut events);
 }
 
 #[test]

@@ -349,16 +349,16 @@ impl Fingerprints {
     fn scan(roots: &[(PathBuf, RecursiveMode)]) -> Fingerprints {
         let mut map = HashMap::new();
         for (root, mode) in roots {
-            let depth = if *mode == RecursiveMode::Recursive {
-                usize::MAX
-            } else {
-                1
-            };
-            for e in walkdir::WalkDir::new(root)
-                .max_depth(depth)
-                .into_iter()
-                .filter_map(Result::ok)
-            {
+            // Walked as the build reads them (links followed): a file of a
+            // linked folder missing here looked changed at every read.
+            let mut around = Vec::new();
+            let entries: Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>>> =
+                if *mode == RecursiveMode::Recursive {
+                    Box::new(crate::load::walk(root, &mut around))
+                } else {
+                    Box::new(walkdir::WalkDir::new(root).max_depth(1).into_iter())
+                };
+            for e in entries.filter_map(Result::ok) {
                 if let Some(f) = fingerprint(e.path()) {
                     map.insert(e.into_path(), f);
                 }
