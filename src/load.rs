@@ -192,7 +192,7 @@ pub fn list(root: &Path, exts: &[&str], problems: &mut Vec<Diagnostic>) -> Vec<(
         problems.push(Diagnostic::warning(
             &rel_of(&path),
             None,
-            "a link to a folder the seeds folder is in; not followed",
+            "a link up to a folder that holds this one; not followed",
         ));
     }
     out.sort();
@@ -503,7 +503,7 @@ mod tests {
             said,
             [
                 "a/back: a link back to a folder it is in; not followed",
-                "a/up: a link to a folder the seeds folder is in; not followed",
+                "a/up: a link up to a folder that holds this one; not followed",
                 "gone.txt: a link to a file that does not exist; skipped",
                 "same.txt: the same file as `more/x.txt` (through a link); read once",
             ]
