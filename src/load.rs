@@ -216,7 +216,7 @@ pub fn walk<'a>(
         .follow_links(true)
         .into_iter()
         .filter_entry(move |e| {
-            if e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.') {
+            if e.depth() > 0 && is_hidden(e.file_name()) {
                 return false;
             }
             let up = e.path_is_symlink()
@@ -227,6 +227,11 @@ pub fn walk<'a>(
             }
             !up
         })
+}
+
+/// A file or folder a build never reads: `.git`, `.trash`, `.talk.txt.swp`.
+pub fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().starts_with(b".")
 }
 
 /// Keep the first (by path) of files that links make reachable twice.

@@ -11,6 +11,16 @@ pub const MAX_CHARS: usize = 120;
 /// with the square of the line's length.
 const REACH: usize = 2 * MAX_CHARS;
 
+/// `。！？；`: ends a sentence wherever it stands.
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；')
+}
+
+/// `.!?`: ends a sentence when a space or the end of the text follows.
+fn may_end_sentence(c: char) -> bool {
+    matches!(c, '.' | '!' | '?')
+}
+
 /// Start of the sentence containing byte `at`: just after the previous
 /// `。！？；` or line break, or a Latin `.`/`!`/`?` followed by a space;
 /// at most [`REACH`] characters back.
@@ -18,10 +28,10 @@ pub fn sentence_start(text: &str, at: usize) -> usize {
     let mut start = at;
     let mut next = None;
     for (i, c) in text[..at].char_indices().rev().take(REACH) {
-        if matches!(c, '。' | '！' | '？' | '；' | '\n') {
+        if ends_sentence(c) || c == '\n' {
             return i + c.len_utf8();
         }
-        if matches!(c, '.' | '!' | '?') && next == Some(' ') {
+        if may_end_sentence(c) && next == Some(' ') {
             return i + 1;
         }
         start = i;
@@ -36,13 +46,13 @@ pub fn sentence_end(text: &str, at: usize) -> usize {
     let mut end = at;
     for (i, c) in text[at..].char_indices().take(REACH) {
         end = at + i + c.len_utf8();
-        if matches!(c, '。' | '！' | '？' | '；') {
+        if ends_sentence(c) {
             return end;
         }
         if c == '\n' {
             return at + i;
         }
-        if matches!(c, '.' | '!' | '?') && text[end..].chars().next().is_none_or(|n| n == ' ') {
+        if may_end_sentence(c) && text[end..].chars().next().is_none_or(|n| n == ' ') {
             return end;
         }
     }
@@ -93,8 +103,9 @@ pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize))
 fn is_sentence_bound(text: &str, at: usize) -> bool {
     let next = text[at..].chars().next();
     match text[..at].chars().next_back() {
-        None | Some('。' | '！' | '？' | '；' | '\n') => true,
-        Some('.' | '!' | '?') => next.is_none_or(|c| c == ' '),
+        None | Some('\n') => true,
+        Some(c) if ends_sentence(c) => true,
+        Some(c) if may_end_sentence(c) => next.is_none_or(|c| c == ' '),
         Some(_) => matches!(next, None | Some('\n')),
     }
 }

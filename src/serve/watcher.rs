@@ -440,7 +440,7 @@ impl WatchPaths {
     /// What kind of input `path` is, or `None` for files no build reads.
     fn classify(&self, path: &Path) -> Option<Dirty> {
         let name = path.file_name()?.to_string_lossy();
-        if name.starts_with('.')
+        if crate::load::is_hidden(path.file_name()?)
             || name.ends_with('~')
             || name.ends_with(".swp")
             || name.ends_with(".tmp")
@@ -449,10 +449,8 @@ impl WatchPaths {
         }
         // Nor does it read what a hidden folder holds (`seeds/.git/…`).
         let hidden_below = |root: &Path| {
-            path.strip_prefix(root).is_ok_and(|rel| {
-                rel.components()
-                    .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
-            })
+            path.strip_prefix(root)
+                .is_ok_and(|rel| rel.iter().any(crate::load::is_hidden))
         };
         if hidden_below(&self.seeds) || hidden_below(&self.content) {
             return None;

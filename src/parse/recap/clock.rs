@@ -74,16 +74,22 @@ pub fn to_offsets(timeline: &mut [TimelineSection], forms: &TimeForms) -> Option
     // more than half a day before the first is the next day's. Put back
     // if the timeline is no timeline of times of day after all.
     let day = 24 * 3600 / scale;
+    let guessed = forms.marked == 0;
     let mut times = times_mut(timeline);
     let first = **times.first()?;
-    if times.iter().any(|t| **t >= day) {
+    // The first moment is no earlier than the earliest (or the timeline is
+    // out of order): most timelines, written from 00:00, stop here.
+    if guessed && first * scale < EARLIEST_HOUR * 3600 || times.iter().any(|t| **t >= day) {
         return None;
     }
-    for t in times.iter_mut().filter(|t| ***t + day / 2 < first) {
-        **t += day;
-    }
-    let read = times_of_day(timeline, scale, forms.marked == 0);
-    if read.is_none() {
+    let mut next_day = times
+        .iter_mut()
+        .filter(|t| ***t + day / 2 < first)
+        .peekable();
+    let wrapped = next_day.peek().is_some();
+    next_day.for_each(|t| **t += day);
+    let read = times_of_day(timeline, scale, guessed);
+    if read.is_none() && wrapped {
         for t in times_mut(timeline).into_iter().filter(|t| **t >= day) {
             *t -= day;
         }

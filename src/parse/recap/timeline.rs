@@ -120,11 +120,12 @@ impl Parser<'_> {
             if bare_range {
                 if let Some(sec) = self.timeline.last_mut() {
                     if sec.entries.is_empty() && sec.start.is_none() {
+                        // The heading's own entry: the section stays as
+                        // its heading opened it.
                         sec.start = e.start;
                         sec.end = e.end;
                         let text = sec.heading.clone().unwrap_or_default();
-                        self.push_entry(TimelineEntry { text, ..e }, false);
-                        self.under_heading = true;
+                        sec.entries.push(TimelineEntry { text, ..e });
                         return true;
                     }
                 }
