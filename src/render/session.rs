@@ -7,7 +7,7 @@
 use super::clock::Clock;
 use super::strings::Strings;
 use super::text::{linked_text_with, prose_blocks_with};
-use crate::enrich::{EntityRef, Site, TextKey};
+use crate::enrich::{EntityRef, KeyNumber, Site, TextKey};
 use crate::media::Images;
 use crate::model::{time_anchor, End, Point, Seconds, Session, Title};
 use serde::Serialize;
@@ -156,20 +156,68 @@ pub struct InfoView<'a> {
     pub topics: &'a [EntityRef],
     pub speakers: &'a [EntityRef],
     pub related: Vec<SessionLink<'a>>,
-    /// At most `max_mentions_per_page` of them: a recap that is a table of
+    /// The figures, grouped by the sentence they are in: at most
+    /// `max_mentions_per_page` figures, since a recap that is a table of
     /// figures would make a page of hundreds of megabytes.
-    pub numbers: Vec<NumberView<'a>>,
+    pub numbers: Vec<NumberGroup<'a>>,
     /// Figures past that, counted, not listed.
     pub hidden_numbers: usize,
     /// Whether any of the above is non-empty.
     pub any: bool,
 }
 
+/// Figures said in one sentence, and the sentence (shown once, however
+/// many figures it holds).
 #[derive(Serialize)]
-pub struct NumberView<'a> {
-    pub text: &'a str,
+pub struct NumberGroup<'a> {
+    pub figures: Vec<&'a str>,
     pub excerpt: &'a str,
+    /// `#t-…` of the moment the sentence was said, if it has one.
     pub href: Option<String>,
+}
+
+/// Figures a session page lists as its key numbers: the timeline shows
+/// every figure already, so the list is the telling few, not a second copy.
+const KEY_NUMBERS: usize = 12;
+
+/// Indices of the key figures, in the order they were said: money, changes
+/// and multiples before shares, shares before counts and measures, each
+/// kind in the order said; at most `KEY_NUMBERS` and `cap`.
+fn key_numbers(numbers: &[KeyNumber], cap: usize) -> Vec<usize> {
+    fn rank(kind: &str) -> u8 {
+        match kind {
+            "money" => 0,
+            "change" => 1,
+            "multiple" => 2,
+            "percent" => 3,
+            "count" => 4,
+            _ => 5,
+        }
+    }
+    let mut order: Vec<usize> = (0..numbers.len()).collect();
+    order.sort_by_key(|&i| (rank(numbers[i].kind), i));
+    order.truncate(KEY_NUMBERS.min(cap));
+    order.sort_unstable();
+    order
+}
+
+/// Consecutive figures of the same sentence at the same moment, together.
+fn group_numbers<'a>(numbers: impl Iterator<Item = &'a KeyNumber>) -> Vec<NumberGroup<'a>> {
+    let mut groups: Vec<NumberGroup> = Vec::new();
+    let mut last_anchor: Option<&str> = None;
+    for n in numbers {
+        let anchor = n.anchor.as_deref();
+        match groups.last_mut() {
+            Some(g) if g.excerpt == &*n.excerpt && last_anchor == anchor => g.figures.push(&n.text),
+            _ => groups.push(NumberGroup {
+                figures: vec![&n.text],
+                excerpt: &n.excerpt,
+                href: anchor.map(|a| ["#", a].concat()),
+            }),
+        }
+        last_anchor = anchor;
+    }
+    groups
 }
 
 /// Build the context of session `i`.
@@ -286,20 +334,10 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
                 .collect()
         })
         .unwrap_or_default();
-    let numbers: Vec<NumberView> = info
-        .map(|inf| {
-            inf.numbers
-                .iter()
-                .take(site.config.max_mentions_per_page)
-                .map(|n| NumberView {
-                    text: &n.text,
-                    excerpt: &n.excerpt,
-                    href: n.anchor.as_ref().map(|a| ["#", a].concat()),
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let hidden_numbers = info.map_or(0, |x| x.numbers.len()) - numbers.len();
+    let all_numbers = info.map_or(&[][..], |x| &x.numbers[..]);
+    let key = key_numbers(all_numbers, site.config.max_mentions_per_page);
+    let hidden_numbers = all_numbers.len() - key.len();
+    let numbers = group_numbers(key.into_iter().map(|i| &all_numbers[i]));
     const NONE: &[EntityRef] = &[];
     let info_view = InfoView {
         products: info.map_or(NONE, |x| &x.products),

@@ -3,6 +3,11 @@
 //! Templates are compiled once per build: the theme's `templates/**/*.html`,
 //! then the site's own `templates/` folder, whose files replace the theme's
 //! files of the same name. A syntax error names the template file and line.
+//!
+//! Each line's indentation is dropped as the templates are read (except
+//! inside `<pre>`, `<textarea>` and `<script>`): it is there for the theme
+//! author, and a reader's browser collapses it anyway. On a session page
+//! it was an eighth of the bytes written.
 
 use super::strings::Strings;
 use crate::config::SiteConfig;
@@ -48,8 +53,25 @@ impl Theme {
         // quoted attributes.
         tera.set_escape_fn(super::text::escape);
         register_filters(&mut tera, &strings);
-        tera.add_template_files(files.iter().map(|(name, path)| (path, Some(name.as_str()))))
-            .map_err(|e| anyhow::anyhow!("cannot load templates: {}", error_chain(&e)))?;
+        let mut sources = Vec::with_capacity(files.len());
+        for (name, path) in &files {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read template {}", path.display()))?;
+            sources.push((name.as_str(), strip_indentation(&text)));
+        }
+        tera.add_raw_templates(sources).map_err(|e| {
+            let mut msg = error_chain(&e);
+            // tera names the template (`'base.html'`); the author needs
+            // the file, which `recap serve`'s overlay reads from `"…"`.
+            for (name, path) in &files {
+                let quoted = format!("'{name}'");
+                if msg.contains(&quoted) {
+                    msg = msg.replacen(&quoted, &format!("\"{}\"", path.display()), 1);
+                    break;
+                }
+            }
+            anyhow::anyhow!("cannot load templates: {msg}")
+        })?;
         Ok(Theme {
             tera,
             names: files.into_keys().collect(),
@@ -112,6 +134,40 @@ fn template_files(dir: &Path) -> anyhow::Result<BTreeMap<String, PathBuf>> {
         files.insert(name, path.to_path_buf());
     }
     Ok(files)
+}
+
+/// `source` without each line's leading spaces and tabs, but for the lines
+/// of a `<pre>`, `<textarea>` or `<script>` element, whose whitespace shows
+/// or matters. Lines are kept, so tera's line numbers still match the file.
+fn strip_indentation(source: &str) -> String {
+    const KEEP: [(&str, &str); 3] = [
+        ("<pre", "</pre>"),
+        ("<textarea", "</textarea>"),
+        ("<script", "</script>"),
+    ];
+    let mut out = String::with_capacity(source.len());
+    let mut inside: Option<&str> = None;
+    for line in source.split_inclusive('\n') {
+        match inside {
+            Some(close) => {
+                out.push_str(line);
+                if line.contains(close) {
+                    inside = None;
+                }
+            }
+            None => {
+                out.push_str(line.trim_start_matches([' ', '\t']));
+                inside = KEEP
+                    .iter()
+                    .filter_map(|&(open, close)| {
+                        let at = line.rfind(open)?;
+                        (!line[at..].contains(close)).then_some(close)
+                    })
+                    .next();
+            }
+        }
+    }
+    out
 }
 
 /// `error: source: source…` — tera puts the file, line and column in the
@@ -196,7 +252,20 @@ mod tests {
             .to_string();
         assert!(err.contains("broken.html"), "{err}");
         assert!(err.contains("3:"), "line number expected: {err}");
+        assert!(
+            err.contains(&d.join("theme/templates/broken.html").display().to_string()),
+            "the file's path expected: {err}"
+        );
         std::fs::remove_dir_all(&d).unwrap();
+    }
+
+    #[test]
+    fn indentation_is_dropped_but_not_where_whitespace_shows() {
+        let source = "<ul>\n    <li>{{ a }}</li>\n\t</ul>\n  <pre>\n    kept\n  </pre>\n  <script>\n    let x = `\n      y`;\n  </script>\n  <script src=\"s.js\"></script>\n    after\n";
+        assert_eq!(
+            strip_indentation(source),
+            "<ul>\n<li>{{ a }}</li>\n</ul>\n<pre>\n    kept\n  </pre>\n<script>\n    let x = `\n      y`;\n  </script>\n<script src=\"s.js\"></script>\nafter\n"
+        );
     }
 
     #[test]
