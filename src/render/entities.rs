@@ -167,16 +167,29 @@ pub fn deep_link(s: &Session, anchor: Option<&str>) -> String {
 
 /// Escape `text` and wrap `range` in `<mark>`.
 pub fn highlighted(text: &str, range: (usize, usize)) -> String {
-    let (a, b) = range;
-    if a >= b || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+    highlighted_all(text, &[range])
+}
+
+/// [`highlighted`] with several ranges, in order and not overlapping; a
+/// range that is not (or is not within `text`) leaves the text plain.
+pub fn highlighted_all(text: &str, ranges: &[(usize, usize)]) -> String {
+    let fits = |&(a, b): &(usize, usize)| {
+        a < b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b)
+    };
+    let ordered = ranges.windows(2).all(|w| w[0].1 <= w[1].0);
+    if !ordered || !ranges.iter().all(fits) {
         return escape(text);
     }
-    let mut out = String::with_capacity(text.len() + text.len() / 8 + 13);
-    escape_into(&mut out, &text[..a]);
-    out.push_str("<mark>");
-    escape_into(&mut out, &text[a..b]);
-    out.push_str("</mark>");
-    escape_into(&mut out, &text[b..]);
+    let mut out = String::with_capacity(text.len() + text.len() / 8 + 13 * ranges.len());
+    let mut at = 0;
+    for &(a, b) in ranges {
+        escape_into(&mut out, &text[at..a]);
+        out.push_str("<mark>");
+        escape_into(&mut out, &text[a..b]);
+        out.push_str("</mark>");
+        at = b;
+    }
+    escape_into(&mut out, &text[at..]);
     out
 }
 

@@ -1,8 +1,11 @@
 //! `/announcements/` and `/numbers/`: the moments of the whole conference
 //! when something was launched and when a figure was given, by session.
 
-use super::{announcement_view, deep_link, highlighted, session_link, AnnouncementView, LinkView};
-use crate::enrich::Site;
+use super::{
+    announcement_view, deep_link, highlighted_all, session_link, AnnouncementView, LinkView,
+};
+use crate::enrich::{KeyNumber, Site};
+use crate::model::Session;
 use crate::render::session::session_url;
 use crate::render::strings::Strings;
 use crate::render::text::escape;
@@ -25,10 +28,16 @@ struct AnnouncementsPage {
 }
 
 #[derive(Serialize)]
-struct NumberView {
+struct FigureView {
     text: String,
     kind: &'static str,
-    /// HTML: the sentence with the figure in `<mark>`.
+}
+
+/// The figures said in one sentence, and the sentence, shown once.
+#[derive(Serialize)]
+struct SentenceView {
+    figures: Vec<FigureView>,
+    /// HTML: the sentence with each figure in `<mark>`.
     excerpt: String,
     href: String,
 }
@@ -36,7 +45,7 @@ struct NumberView {
 #[derive(Serialize)]
 struct NumberGroup {
     session: LinkView,
-    numbers: Vec<NumberView>,
+    numbers: Vec<SentenceView>,
 }
 
 #[derive(Serialize)]
@@ -139,18 +148,8 @@ fn numbers_page(site: &Site) -> NumbersPage {
             left -= shown;
             Some(NumberGroup {
                 session: session_link(site, i),
-                numbers: info.numbers[..shown]
-                    .iter()
-                    .map(|n| {
-                        let at = n.excerpt.find(&n.text).map(|a| (a, a + n.text.len()));
-                        NumberView {
-                            text: n.text.clone(),
-                            kind: n.kind,
-                            excerpt: at
-                                .map_or_else(|| escape(&n.excerpt), |r| highlighted(&n.excerpt, r)),
-                            href: deep_link(s, n.anchor.as_deref()),
-                        }
-                    })
+                numbers: sentences(&info.numbers[..shown])
+                    .map(|said| sentence_view(s, said))
                     .collect(),
             })
         })
@@ -159,6 +158,40 @@ fn numbers_page(site: &Site) -> NumbersPage {
         groups,
         total,
         hidden: total.saturating_sub(cap),
+    }
+}
+
+/// `numbers` cut where the sentence (or the moment it was said) changes.
+fn sentences(numbers: &[KeyNumber]) -> impl Iterator<Item = &[KeyNumber]> {
+    numbers.chunk_by(|a, b| a.excerpt == b.excerpt && a.anchor == b.anchor)
+}
+
+fn sentence_view(s: &Session, said: &[KeyNumber]) -> SentenceView {
+    let excerpt = &said[0].excerpt;
+    let href = deep_link(s, said[0].anchor.as_deref());
+    // Each figure where it is written, after the one before it.
+    let mut from = 0;
+    let mut ranges = Vec::with_capacity(said.len());
+    for n in said {
+        if let Some(a) = excerpt.get(from..).and_then(|rest| rest.find(&n.text)) {
+            ranges.push((from + a, from + a + n.text.len()));
+            from += a + n.text.len();
+        }
+    }
+    SentenceView {
+        figures: said
+            .iter()
+            .map(|n| FigureView {
+                text: n.text.clone(),
+                kind: n.kind,
+            })
+            .collect(),
+        excerpt: if ranges.is_empty() {
+            escape(excerpt)
+        } else {
+            highlighted_all(excerpt, &ranges)
+        },
+        href,
     }
 }
 
@@ -184,9 +217,39 @@ mod tests {
         };
         let site = enrich(corpus, Catalog::default(), config);
         let page = numbers_page(&site);
-        let shown: usize = page.groups.iter().map(|g| g.numbers.len()).sum();
+        let shown: usize = page
+            .groups
+            .iter()
+            .flat_map(|g| &g.numbers)
+            .map(|said| said.figures.len())
+            .sum();
         assert!(page.total > 5, "the recap has more figures than the cap");
         assert_eq!(shown, 5);
         assert_eq!(page.hidden, page.total - 5);
+    }
+
+    #[test]
+    fn figures_of_one_sentence_are_listed_with_it_once() {
+        use crate::config::SiteConfig;
+        use crate::enrich::{enrich, Catalog};
+        use crate::parse::{recap::parse_recap, Corpus};
+        let recap = "# Conf 2025 分会场总结：测试\n\n## 会议概述\n\n\
+            占全球企业总数的98%，雇佣全球67%的劳动力。另有 30 家客户。\n";
+        let corpus = Corpus {
+            sessions: vec![parse_recap("a.txt", recap).session],
+            ..Default::default()
+        };
+        let site = enrich(corpus, Catalog::default(), SiteConfig::default());
+        let page = numbers_page(&site);
+        let said = &page.groups[0].numbers;
+        let figures: Vec<Vec<&str>> = said
+            .iter()
+            .map(|s| s.figures.iter().map(|f| f.text.as_str()).collect())
+            .collect();
+        assert_eq!(figures, [vec!["98%", "67%"], vec!["30 家"]]);
+        assert_eq!(
+            said[0].excerpt,
+            "占全球企业总数的<mark>98%</mark>，雇佣全球<mark>67%</mark>的劳动力。"
+        );
     }
 }

@@ -66,3 +66,24 @@ fn an_entity_page_lists_launches_up_to_the_cap_and_counts_the_rest() {
     assert_eq!(page.hidden_announcements, 1);
     assert_eq!(page.hidden_mentions, 1);
 }
+
+#[test]
+fn several_figures_of_a_sentence_are_each_marked() {
+    let text = "占 98%，雇佣 67% <的> 劳动力";
+    let a = text.find("98%").unwrap();
+    let b = text.find("67%").unwrap();
+    assert_eq!(
+        highlighted_all(text, &[(a, a + 3), (b, b + 3)]),
+        "占 <mark>98%</mark>，雇佣 <mark>67%</mark> &lt;的&gt; 劳动力"
+    );
+    // Out of order, overlapping or off a character: left plain, escaped.
+    assert_eq!(
+        highlighted_all(text, &[(b, b + 3), (a, a + 3)]),
+        escape(text)
+    );
+    assert_eq!(
+        highlighted_all(text, &[(a, b + 1), (b, b + 3)]),
+        escape(text)
+    );
+    assert_eq!(highlighted_all(text, &[(1, 2)]), escape(text));
+}
