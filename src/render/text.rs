@@ -354,7 +354,9 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
                 out.push_str("</a>");
             }
             match link {
-                Some(l) if l.title.is_empty() => {
+                // A title that only repeats the link's text is noise to a
+                // reader (and a tenth of a session page's bytes).
+                Some(l) if l.title.is_empty() || text.get(l.start..l.end) == Some(&*l.title) => {
                     let _ = write!(out, "<a href=\"{}\">", escape(&l.url));
                 }
                 Some(l) => {
