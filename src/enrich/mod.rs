@@ -129,6 +129,14 @@ pub struct KeyNumber {
     pub line: usize,
 }
 
+impl KeyNumber {
+    /// Whether `other` was said in the same sentence at the same moment, so
+    /// that the two are shown beside one copy of it.
+    pub fn said_with(&self, other: &KeyNumber) -> bool {
+        self.excerpt == other.excerpt && self.anchor == other.anchor
+    }
+}
+
 /// Where a piece of session text is: the overview paragraph `i`, the title
 /// of timeline entry `entry` (counted across sections, in
 /// [`Session::entries`] order), or point `j` of an entry.

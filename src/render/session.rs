@@ -156,11 +156,11 @@ pub struct InfoView<'a> {
     pub topics: &'a [EntityRef],
     pub speakers: &'a [EntityRef],
     pub related: Vec<SessionLink<'a>>,
-    /// The figures, grouped by the sentence they are in: at most
-    /// `max_mentions_per_page` figures, since a recap that is a table of
-    /// figures would make a page of hundreds of megabytes.
+    /// The key figures (see [`key_numbers`]), grouped by the sentence they
+    /// are in: the timeline shows them all, and a recap that is a table of
+    /// figures once made a page of a hundred megabytes.
     pub numbers: Vec<NumberGroup<'a>>,
-    /// Figures past that, counted, not listed.
+    /// The other figures, counted, not listed.
     pub hidden_numbers: usize,
     /// Whether any of the above is non-empty.
     pub any: bool,
@@ -202,22 +202,15 @@ fn key_numbers(numbers: &[KeyNumber], cap: usize) -> Vec<usize> {
 }
 
 /// Consecutive figures of the same sentence at the same moment, together.
-fn group_numbers<'a>(numbers: impl Iterator<Item = &'a KeyNumber>) -> Vec<NumberGroup<'a>> {
-    let mut groups: Vec<NumberGroup> = Vec::new();
-    let mut last_anchor: Option<&str> = None;
-    for n in numbers {
-        let anchor = n.anchor.as_deref();
-        match groups.last_mut() {
-            Some(g) if g.excerpt == &*n.excerpt && last_anchor == anchor => g.figures.push(&n.text),
-            _ => groups.push(NumberGroup {
-                figures: vec![&n.text],
-                excerpt: &n.excerpt,
-                href: anchor.map(|a| ["#", a].concat()),
-            }),
-        }
-        last_anchor = anchor;
-    }
-    groups
+fn group_numbers<'a>(numbers: &[&'a KeyNumber]) -> Vec<NumberGroup<'a>> {
+    numbers
+        .chunk_by(|a, b| a.said_with(b))
+        .map(|said| NumberGroup {
+            figures: said.iter().map(|n| n.text.as_str()).collect(),
+            excerpt: &said[0].excerpt,
+            href: said[0].anchor.as_ref().map(|a| ["#", a].concat()),
+        })
+        .collect()
 }
 
 /// Build the context of session `i`.
@@ -337,7 +330,8 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
     let all_numbers = info.map_or(&[][..], |x| &x.numbers[..]);
     let key = key_numbers(all_numbers, site.config.max_mentions_per_page);
     let hidden_numbers = all_numbers.len() - key.len();
-    let numbers = group_numbers(key.into_iter().map(|i| &all_numbers[i]));
+    let key: Vec<&KeyNumber> = key.into_iter().map(|i| &all_numbers[i]).collect();
+    let numbers = group_numbers(&key);
     const NONE: &[EntityRef] = &[];
     let info_view = InfoView {
         products: info.map_or(NONE, |x| &x.products),

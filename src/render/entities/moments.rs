@@ -163,7 +163,7 @@ fn numbers_page(site: &Site) -> NumbersPage {
 
 /// `numbers` cut where the sentence (or the moment it was said) changes.
 fn sentences(numbers: &[KeyNumber]) -> impl Iterator<Item = &[KeyNumber]> {
-    numbers.chunk_by(|a, b| a.excerpt == b.excerpt && a.anchor == b.anchor)
+    numbers.chunk_by(KeyNumber::said_with)
 }
 
 fn sentence_view(s: &Session, said: &[KeyNumber]) -> SentenceView {

@@ -64,7 +64,8 @@ fn figures_of_one_sentence_are_listed_with_it_once() {
         figure("48 万", "count", "48 万用户", Some("t-1m00s")),
         figure("3 个", "count", "48 万用户", Some("t-2m00s")),
     ];
-    let groups = group_numbers(numbers.iter());
+    let numbers: Vec<&KeyNumber> = numbers.iter().collect();
+    let groups = group_numbers(&numbers);
     let shown: Vec<(Vec<&str>, &str, Option<&str>)> = groups
         .iter()
         .map(|g| (g.figures.clone(), g.excerpt, g.href.as_deref()))
