@@ -182,7 +182,9 @@ const KEY_NUMBERS: usize = 12;
 
 /// Indices of the key figures, in the order they were said: money, changes
 /// and multiples before shares, shares before counts and measures, each
-/// kind in the order said; at most `KEY_NUMBERS` and `cap`.
+/// kind in the order said; a figure once, however often it is repeated
+/// (an overview and its timeline often give the same ones); at most
+/// `KEY_NUMBERS` and `cap`.
 fn key_numbers(numbers: &[KeyNumber], cap: usize) -> Vec<usize> {
     fn rank(kind: &str) -> u8 {
         match kind {
@@ -196,9 +198,14 @@ fn key_numbers(numbers: &[KeyNumber], cap: usize) -> Vec<usize> {
     }
     let mut order: Vec<usize> = (0..numbers.len()).collect();
     order.sort_by_key(|&i| (rank(numbers[i].kind), i));
-    order.truncate(KEY_NUMBERS.min(cap));
-    order.sort_unstable();
-    order
+    let mut seen = HashSet::new();
+    let mut key: Vec<usize> = order
+        .into_iter()
+        .filter(|&i| seen.insert(numbers[i].text.as_str()))
+        .take(KEY_NUMBERS.min(cap))
+        .collect();
+    key.sort_unstable();
+    key
 }
 
 /// Consecutive figures of the same sentence at the same moment, together.

@@ -96,3 +96,14 @@ fn key_numbers_are_the_telling_few_in_the_order_said() {
     );
     assert_eq!(key_numbers(&numbers, 2), [3, 15]);
 }
+
+#[test]
+fn a_figure_said_again_is_a_key_figure_once() {
+    let numbers = [
+        figure("92%", "percent", "概述：92% 的组织", None),
+        figure("75%", "percent", "概述：75% 缺人才", None),
+        figure("92%", "percent", "时间线：92% 的组织", Some("t-1m00s")),
+        figure("3 个", "count", "3 个步骤", Some("t-2m00s")),
+    ];
+    assert_eq!(key_numbers(&numbers, 200), [0, 1, 3]);
+}
