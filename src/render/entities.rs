@@ -171,7 +171,8 @@ pub fn highlighted(text: &str, range: (usize, usize)) -> String {
 }
 
 /// [`highlighted`] with several ranges, in order and not overlapping; a
-/// range that is not (or is not within `text`) leaves the text plain.
+/// range that is not (or is not within `text`) leaves the text plain, as
+/// do no ranges at all.
 pub fn highlighted_all(text: &str, ranges: &[(usize, usize)]) -> String {
     let fits = |&(a, b): &(usize, usize)| {
         a < b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b)

@@ -8,7 +8,6 @@ use crate::enrich::{KeyNumber, Site};
 use crate::model::Session;
 use crate::render::session::session_url;
 use crate::render::strings::Strings;
-use crate::render::text::escape;
 use crate::render::{render_page, Common, Theme};
 use crate::write::Output;
 use serde::Serialize;
@@ -186,11 +185,7 @@ fn sentence_view(s: &Session, said: &[KeyNumber]) -> SentenceView {
                 kind: n.kind,
             })
             .collect(),
-        excerpt: if ranges.is_empty() {
-            escape(excerpt)
-        } else {
-            highlighted_all(excerpt, &ranges)
-        },
+        excerpt: highlighted_all(excerpt, &ranges),
         href,
     }
 }

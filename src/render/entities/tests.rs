@@ -86,4 +86,5 @@ fn several_figures_of_a_sentence_are_each_marked() {
         escape(text)
     );
     assert_eq!(highlighted_all(text, &[(1, 2)]), escape(text));
+    assert_eq!(highlighted_all(text, &[]), escape(text));
 }
