@@ -27,6 +27,7 @@ pub mod source_links;
 pub mod strings;
 pub mod text;
 mod theme;
+pub mod timeline;
 
 pub use common::{Common, Features};
 pub use theme::Theme;
@@ -351,7 +352,7 @@ fn not_found_page(theme: &Theme, common: &Common) -> anyhow::Result<Output> {
 }
 
 fn session_page(site: &Site, theme: &Theme, common: &Common, i: usize) -> anyhow::Result<Output> {
-    let page = session::page(site, i, theme.strings());
+    let page = session::page(site, i, theme.strings(), theme.session_loops_sections());
     let url = page.session.url.clone();
     render_page(theme, common, "session.html", &url, &page)
 }

@@ -68,7 +68,13 @@ pub struct SessionView<'a> {
     pub track: Option<&'a str>,
     pub video_url: Option<&'a str>,
     pub entry_count: usize,
-    pub sections: Vec<SectionView<'a>>,
+    /// The timeline as HTML ([`super::timeline`]).
+    pub timeline: String,
+    /// The timeline as data, for a theme whose session template loops over
+    /// it ([`super::theme::Theme::session_loops_sections`]); `None` for the
+    /// others, which print `timeline`: they would only pay for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sections: Option<Vec<SectionView<'a>>>,
     /// The proportional bar; empty when the session has no usable times.
     pub bar: Vec<Segment>,
     /// The label at the bar's right end: the duration, or "end" when the
@@ -221,7 +227,14 @@ fn group_numbers<'a>(numbers: &[&'a KeyNumber]) -> Vec<NumberGroup<'a>> {
 }
 
 /// Build the context of session `i`.
-pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> {
+/// The page of session `i`; `keep_sections` keeps the timeline as data beside
+/// its HTML.
+pub fn page<'a>(
+    site: &'a Site,
+    i: usize,
+    strings: &Strings,
+    keep_sections: bool,
+) -> SessionPage<'a> {
     let s = &site.sessions[i];
     let clock = Clock::for_session(s);
     let duration_s = s.duration();
@@ -267,7 +280,7 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
             Some(first)
         })
         .collect();
-    let sections = s
+    let timeline_data = s
         .timeline
         .iter()
         .enumerate()
@@ -323,7 +336,8 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
                 entries,
             }
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let timeline = super::timeline::timeline_html(&timeline_data, strings.get("watch_at"));
     let (bar, bar_end, toc) = bar_and_toc(s, &clock, strings);
     let related = info
         .map(|inf| {
@@ -381,7 +395,8 @@ pub fn page<'a>(site: &'a Site, i: usize, strings: &Strings) -> SessionPage<'a> 
             track: s.track.as_deref(),
             video_url: s.video_url.as_deref(),
             entry_count: s.entries().count(),
-            sections,
+            timeline,
+            sections: keep_sections.then_some(timeline_data),
             bar,
             bar_end,
             bar_start: clock.format(0),

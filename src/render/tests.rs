@@ -68,3 +68,48 @@ fn a_page_variables_do_not_reach_the_next_page() {
     }
     std::fs::remove_dir_all(&d).unwrap();
 }
+
+/// A site whose `session.html` loops over `session.sections` gets them;
+/// the default theme prints recap's timeline and is not given them.
+#[test]
+fn a_session_template_that_loops_over_sections_gets_them() {
+    let d = crate::empty_test_dir("render", "sections");
+    std::fs::create_dir_all(d.join("templates")).unwrap();
+    std::fs::write(
+        d.join("templates/session.html"),
+        "{% for sec in session.sections %}[{{ sec.id }}:{{ sec.entries | length }}]{% endfor %}\
+         |{{ session.timeline | length }}",
+    )
+    .unwrap();
+    let here = std::env::current_dir().unwrap();
+    let opts = crate::build::BuildOptions {
+        root: d.clone(),
+        seeds: here.join("seeds"),
+        content: here.join("content"),
+        theme: Some(here.join("themes/default")),
+        ..Default::default()
+    };
+    let (_, outputs, _) = crate::build::build_in_memory(&opts).unwrap();
+    let page = |outputs: &[Output]| {
+        let o = outputs
+            .iter()
+            .find(|o| o.path == "sessions/amazon-connect/index.html")
+            .unwrap();
+        String::from_utf8(o.bytes.clone()).unwrap()
+    };
+    let looped = page(&outputs);
+    assert!(looped.starts_with("[sec-1:3][sec-2:"), "{looped}");
+    let timeline_bytes: usize = looped.rsplit('|').next().unwrap().parse().unwrap();
+    assert!(timeline_bytes > 1000, "{looped}");
+
+    let (_, outputs, _) = crate::build::build_in_memory(&Default::default()).unwrap();
+    let default = page(&outputs);
+    assert!(default.contains("<ol class=\"tl-entries\">"));
+    let theme = Theme::load(
+        std::path::Path::new("themes/default"),
+        &d.join("none"),
+        &SiteConfig::default(),
+    )
+    .unwrap();
+    assert!(!theme.session_loops_sections());
+}

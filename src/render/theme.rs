@@ -23,6 +23,8 @@ pub struct Theme {
     strings: Strings,
     /// `<theme>/static`, copied to `/static/` of the output.
     static_dir: PathBuf,
+    /// See [`Theme::session_loops_sections`].
+    session_loops_sections: bool,
 }
 
 impl Theme {
@@ -59,25 +61,37 @@ impl Theme {
                 .with_context(|| format!("cannot read template {}", path.display()))?;
             sources.push((name.as_str(), strip_indentation(&text)));
         }
-        tera.add_raw_templates(sources).map_err(|e| {
-            let mut msg = error_chain(&e);
-            // tera names the template (`'base.html'`); the author needs
-            // the file, which `recap serve`'s overlay reads from `"…"`.
-            for (name, path) in &files {
-                let quoted = format!("'{name}'");
-                if msg.contains(&quoted) {
-                    msg = msg.replacen(&quoted, &format!("\"{}\"", path.display()), 1);
-                    break;
+        let session_loops_sections = mentions(&sources, "session.html", "sections");
+        tera.add_raw_templates(sources.iter().map(|(n, s)| (n, s)))
+            .map_err(|e| {
+                let mut msg = error_chain(&e);
+                // tera names the template (`'base.html'`); the author needs
+                // the file, which `recap serve`'s overlay reads from `"…"`.
+                for (name, path) in &files {
+                    let quoted = format!("'{name}'");
+                    if msg.contains(&quoted) {
+                        msg = msg.replacen(&quoted, &format!("\"{}\"", path.display()), 1);
+                        break;
+                    }
                 }
-            }
-            anyhow::anyhow!("cannot load templates: {msg}")
-        })?;
+                anyhow::anyhow!("cannot load templates: {msg}")
+            })?;
         Ok(Theme {
             tera,
             names: files.into_keys().collect(),
             strings,
             static_dir: dir.join("static"),
+            session_loops_sections,
         })
+    }
+
+    /// Whether `session.html`, or a template it extends, imports or
+    /// includes, names `sections`: such a theme writes the timeline's
+    /// markup itself from `session.sections`, and is given them. Others
+    /// print `session.timeline`, the same markup made by recap
+    /// ([`super::timeline`]), and are spared building the data.
+    pub fn session_loops_sections(&self) -> bool {
+        self.session_loops_sections
     }
 
     pub fn has_template(&self, name: &str) -> bool {
@@ -139,7 +153,7 @@ fn template_files(dir: &Path) -> anyhow::Result<BTreeMap<String, PathBuf>> {
 /// `source` without each line's leading spaces and tabs, but for the lines
 /// of a `<pre>`, `<textarea>` or `<script>` element, whose whitespace shows
 /// or matters. Lines are kept, so tera's line numbers still match the file.
-fn strip_indentation(source: &str) -> String {
+pub(super) fn strip_indentation(source: &str) -> String {
     const KEEP: [(&str, &str); 3] = [
         ("<pre", "</pre>"),
         ("<textarea", "</textarea>"),
@@ -168,6 +182,40 @@ fn strip_indentation(source: &str) -> String {
         }
     }
     out
+}
+
+/// Whether template `start`, or one it reaches, has `word` as a name (not
+/// part of a longer one). A template reaches the templates whose names it
+/// quotes (`{% extends "base.html" %}`, `import`, `include`): a quoted name
+/// that is no such tag only makes this say yes more often, which costs the
+/// caller time, never a missing variable.
+fn mentions(sources: &[(&str, String)], start: &str, word: &str) -> bool {
+    let is_name = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let names_word = |text: &str| {
+        text.match_indices(word).any(|(at, _)| {
+            let before = text.as_bytes()[..at].last().copied();
+            let after = text.as_bytes().get(at + word.len()).copied();
+            !before.is_some_and(is_name) && !after.is_some_and(is_name)
+        })
+    };
+    let mut seen = vec![start];
+    let mut next = 0;
+    while let Some(&name) = seen.get(next) {
+        next += 1;
+        let Some((_, text)) = sources.iter().find(|(n, _)| *n == name) else {
+            continue;
+        };
+        if names_word(text) {
+            return true;
+        }
+        for (other, _) in sources {
+            let quoted = |q: char| text.contains(&format!("{q}{other}{q}"));
+            if !seen.contains(other) && (quoted('"') || quoted('\'')) {
+                seen.push(other);
+            }
+        }
+    }
+    false
 }
 
 /// `error: source: source…` — tera puts the file, line and column in the
@@ -218,6 +266,58 @@ mod tests {
         let _ = std::fs::remove_dir_all(&d);
         std::fs::create_dir_all(d.join("theme/templates")).unwrap();
         d
+    }
+
+    #[test]
+    fn a_name_is_found_in_the_templates_a_template_reaches() {
+        let set = |session: &str, others: &[(&'static str, &str)]| {
+            let mut v = vec![("session.html", session.to_string())];
+            v.extend(others.iter().map(|(n, t)| (*n, t.to_string())));
+            v
+        };
+        let others = [
+            (
+                "base.html",
+                "{{ t.sections_title }}{% block content %}{% endblock %}",
+            ),
+            (
+                "macros.html",
+                "{% macro list(s) %}{{ s.timeline }}{% endmacro %}",
+            ),
+            ("index.html", "{{ s.sections }}"),
+            ("loop.html", "{% for sec in session.sections %}{% endfor %}"),
+        ];
+        let plain =
+            r#"{% extends "base.html" %}{% import "macros.html" as m %}{{ session.timeline }}"#;
+        // Not in a longer name, nor in a template it does not reach.
+        assert!(!mentions(&set(plain, &others), "session.html", "sections"));
+        assert!(mentions(
+            &set("{{ session.sections | length }}", &others),
+            "session.html",
+            "sections"
+        ));
+        // Through an include or an import, in either quotes.
+        assert!(mentions(
+            &set(r#"{% include "loop.html" %}"#, &others),
+            "session.html",
+            "sections"
+        ));
+        assert!(mentions(
+            &set("{% import 'loop.html' as l %}", &others),
+            "session.html",
+            "sections"
+        ));
+        assert!(!mentions(
+            &set("{{ sections_count }}", &others),
+            "session.html",
+            "sections"
+        ));
+        // A theme without the template.
+        assert!(!mentions(
+            &others.map(|(n, t)| (n, t.to_string())),
+            "session.html",
+            "sections"
+        ));
     }
 
     #[test]
