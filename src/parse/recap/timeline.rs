@@ -96,14 +96,20 @@ impl Parser<'_> {
                     return true;
                 }
             }
+            // A nested bullet's leading time is its time, shown apart from
+            // its text; one with a range keeps it in the text (the model
+            // has no end for a bullet).
+            let (time, body) = match depth > 0 {
+                true => match self.leading_time(body) {
+                    Some((t, Some(rest))) => (Some(t), rest),
+                    Some((t, None)) => (Some(t), body),
+                    None => (None, body),
+                },
+                false => (None, body),
+            };
             let text = match ordinal {
                 Some(o) => format!("{o}. {body}"),
                 None => body.to_string(),
-            };
-            let time = if depth > 0 {
-                self.leading_time(body)
-            } else {
-                None
             };
             self.push_point(Point {
                 time,
@@ -298,9 +304,13 @@ impl Parser<'_> {
         Some(entry(start, end, text, n))
     }
 
-    fn leading_time(&mut self, body: &str) -> Option<Seconds> {
+    /// The time a bullet starts with, and the text after it when the time
+    /// is not a range and text follows.
+    fn leading_time<'b>(&mut self, body: &'b str) -> Option<(Seconds, Option<&'b str>)> {
         let c = shapes::timed(body)?;
-        self.read_time(c.start.as_str())?.ok()
+        let t = self.read_time(c.start.as_str())?.ok()?;
+        let rest = c.text.trim();
+        Some((t, (c.end.is_none() && !rest.is_empty()).then_some(rest)))
     }
 
     /// `s` read as a time, its form counted for [`super::clock::to_offsets`].
