@@ -36,7 +36,7 @@ mod toml_keys;
 pub mod urls;
 pub mod write;
 
-pub use build::{build, build_in_memory, BuildOptions, BuildReport};
+pub use build::{build, build_in_memory, build_keeping_model, BuildOptions, BuildReport, Model};
 
 /// A deterministic stream of pseudo-random numbers (xorshift) for tests
 /// that compare two implementations on many generated inputs.

@@ -72,7 +72,8 @@ pub struct SessionView<'a> {
     pub timeline: String,
     /// The timeline as data, for a theme whose session template loops over
     /// it ([`super::theme::Theme::session_loops_sections`]); `None` for the
-    /// others, which print `timeline`: they would only pay for it.
+    /// others, which print `timeline`: turning it into template values was
+    /// most of the cost of a session page's context.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sections: Option<Vec<SectionView<'a>>>,
     /// The proportional bar; empty when the session has no usable times.
@@ -226,9 +227,8 @@ fn group_numbers<'a>(numbers: &[&'a KeyNumber]) -> Vec<NumberGroup<'a>> {
         .collect()
 }
 
-/// Build the context of session `i`.
-/// The page of session `i`; `keep_sections` keeps the timeline as data beside
-/// its HTML.
+/// The context of session `i`'s page; with `keep_sections`, the timeline
+/// as data beside its HTML.
 pub fn page<'a>(
     site: &'a Site,
     i: usize,

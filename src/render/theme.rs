@@ -89,7 +89,7 @@ impl Theme {
     /// includes, names `sections`: such a theme writes the timeline's
     /// markup itself from `session.sections`, and is given them. Others
     /// print `session.timeline`, the same markup made by recap
-    /// ([`super::timeline`]), and are spared building the data.
+    /// ([`super::timeline`]), and are spared the data as template values.
     pub fn session_loops_sections(&self) -> bool {
         self.session_loops_sections
     }
