@@ -28,13 +28,11 @@ fn page_paths_foresee_every_page_the_render_makes() {
 /// reach the next, and a common variable a page hides comes back.
 #[test]
 fn a_page_variables_do_not_reach_the_next_page() {
-    let d = crate::empty_test_dir("render", "contexts");
-    std::fs::create_dir_all(d.join("templates")).unwrap();
-    std::fs::write(
-        d.join("templates/p.html"),
+    let d = with_template(
+        "contexts",
+        "p.html",
         "{{ current_url }}|{% if extra is defined %}{{ extra }}{% endif %}|{{ has_code }}",
-    )
-    .unwrap();
+    );
     let config = SiteConfig::default();
     let theme = Theme::load(&d, &d.join("none"), &config).unwrap();
     let site = crate::enrich::enrich(Default::default(), Default::default(), config);
@@ -73,14 +71,12 @@ fn a_page_variables_do_not_reach_the_next_page() {
 /// the default theme prints recap's timeline and is not given them.
 #[test]
 fn a_session_template_that_loops_over_sections_gets_them() {
-    let d = crate::empty_test_dir("render", "sections");
-    std::fs::create_dir_all(d.join("templates")).unwrap();
-    std::fs::write(
-        d.join("templates/session.html"),
+    let d = with_template(
+        "sections",
+        "session.html",
         "{% for sec in session.sections %}[{{ sec.id }}:{{ sec.entries | length }}]{% endfor %}\
          |{{ session.timeline | length }}",
-    )
-    .unwrap();
+    );
     let here = std::env::current_dir().unwrap();
     let opts = crate::build::BuildOptions {
         root: d.clone(),
@@ -112,4 +108,12 @@ fn a_session_template_that_loops_over_sections_gets_them() {
     )
     .unwrap();
     assert!(!theme.session_loops_sections());
+}
+
+/// A fresh folder for test `name` whose `templates/` holds `file`.
+fn with_template(name: &str, file: &str, text: &str) -> std::path::PathBuf {
+    let d = crate::empty_test_dir("render", name);
+    std::fs::create_dir_all(d.join("templates")).unwrap();
+    std::fs::write(d.join("templates").join(file), text).unwrap();
+    d
 }
