@@ -112,6 +112,8 @@ pub struct TimelineEntry {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Point {
     pub time: Option<Seconds>,
+    /// Where a timed bullet's range ends (`- 02:30 - 03:00 …`).
+    pub end: Option<End>,
     pub text: String,
     /// 0 for a top-level bullet, 1 for a nested one, …
     pub depth: usize,

@@ -111,6 +111,10 @@ pub struct PointData<'a> {
     /// 0 for a top-level bullet, 1 for a nested one, …
     pub depth: usize,
     pub time_s: Option<Seconds>,
+    /// Where a timed bullet's range ends (only when it gives one); for
+    /// `结束` the session's duration, as for entries.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_s: Option<Seconds>,
     /// A paragraph under a timeline heading, not a bullet (only when so).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub prose: bool,
@@ -379,6 +383,11 @@ fn session_data<'a>(site: &'a Site, i: usize, s: &'a Session) -> SessionData<'a>
                         text: &p.text,
                         depth: p.depth,
                         time_s: p.time,
+                        end_s: match p.end {
+                            Some(End::At(t)) => Some(t),
+                            Some(End::Close) => duration,
+                            None => None,
+                        },
                         prose: p.prose,
                     })
                     .collect(),

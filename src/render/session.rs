@@ -130,6 +130,8 @@ pub struct EntryView<'a> {
 pub struct PointView {
     pub text: String,
     pub time: Option<String>,
+    /// Where a timed bullet's range ends: a clock label or `结束`.
+    pub end: Option<String>,
     pub datetime: Option<String>,
     pub time_id: Option<String>,
     pub video: Option<String>,
@@ -323,7 +325,7 @@ pub fn page<'a>(
                             &images,
                         ),
                         repeats_heading: sec.heading.as_deref() == Some(e.text.as_str()),
-                        points: point_tree(points, &clock, &video),
+                        points: point_tree(points, &clock, &video, strings),
                     }
                 })
                 .collect();
@@ -416,6 +418,7 @@ fn point_tree(
     points: Vec<(&Point, String, Option<String>)>,
     clock: &Clock,
     video: &dyn Fn(Seconds) -> Option<String>,
+    strings: &Strings,
 ) -> Vec<PointView> {
     // Stack of (depth, view) still open; closed ones are folded into their parent.
     let mut roots: Vec<PointView> = Vec::new();
@@ -436,6 +439,7 @@ fn point_tree(
             PointView {
                 text,
                 time: p.time.map(|t| clock.format(t)),
+                end: p.time.and(p.end).map(|end| clock.end(end, strings)),
                 datetime: p.time.map(|t| clock.datetime(t)),
                 time_id,
                 video: p.time.and_then(video),

@@ -112,9 +112,7 @@ fn entry(out: &mut String, e: &EntryView, watch_at: &str) {
         escape_into(out, time);
         out.push_str("</time></a>");
         if let Some(end) = given(e.end.as_deref()) {
-            out.push_str("<span class=\"tl-end\"><span aria-hidden=\"true\">–</span> ");
-            escape_into(out, end);
-            out.push_str("</span>");
+            end_label(out, end);
         }
         if let Some(video) = given(e.video.as_deref()) {
             video_link(out, video, watch_at, time);
@@ -166,6 +164,9 @@ fn points(out: &mut String, points: &[PointView], watch_at: &str) {
             escape_into(out, time);
             out.push_str("</time>");
             out.push_str(if time_id.is_some() { "</a>" } else { "</span>" });
+            if let Some(end) = given(p.end.as_deref()) {
+                end_label(out, end);
+            }
             if let Some(video) = given(p.video.as_deref()) {
                 out.push(' ');
                 video_link(out, video, watch_at, time);
@@ -180,6 +181,14 @@ fn points(out: &mut String, points: &[PointView], watch_at: &str) {
         out.push_str("</li>");
     }
     out.push_str("\n</ul>\n");
+}
+
+/// `<span class="tl-end">– 05:00</span>`, the dash hidden from screen
+/// readers (they read the two times).
+fn end_label(out: &mut String, end: &str) {
+    out.push_str("<span class=\"tl-end\"><span aria-hidden=\"true\">–</span> ");
+    escape_into(out, end);
+    out.push_str("</span>");
 }
 
 /// ` name="value"`, the value escaped.

@@ -150,7 +150,12 @@ fn times_mut(timeline: &mut [TimelineSection]) -> Vec<&mut Seconds> {
             if let Some(End::At(t)) = &mut e.end {
                 out.push(t);
             }
-            out.extend(e.points.iter_mut().filter_map(|p| p.time.as_mut()));
+            for p in &mut e.points {
+                out.extend(p.time.as_mut());
+                if let Some(End::At(t)) = &mut p.end {
+                    out.push(t);
+                }
+            }
         }
     }
     out

@@ -19,30 +19,31 @@ fn flat_start_only() {
     assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
 }
 
-/// A nested bullet that starts with a time has that time, and its text is
-/// what follows (the page shows the time beside it, not twice); with a
-/// range, or nothing after the time, the text stays whole.
+/// A nested bullet that starts with a time (or a range) has it as its
+/// own, and its text is what follows (the page shows the time beside it,
+/// not twice); with nothing after the time, the text stays whole.
 #[test]
 fn a_nested_bullet_keeps_its_time_apart_from_its_text() {
     let r = parse_recap(
         "a.txt",
         "## 时间线\n- **00:00** - 开场\n  - 01:30 - 第一个要点\n  - **02:10** 第二个要点\n  \
-         - 02:30 - 03:00 一段时间\n  - 03:10\n  - 没有时间\n",
+         - 02:30 - 03:00 一段时间\n  - 03:10\n  - 04:00 - 结束 收尾\n  - 没有时间\n",
     );
     let e: Vec<_> = r.session.entries().collect();
     let points: Vec<_> = e[0]
         .points
         .iter()
-        .map(|p| (p.time, p.text.as_str()))
+        .map(|p| (p.time, p.end, p.text.as_str()))
         .collect();
     assert_eq!(
         points,
         [
-            (Some(90), "第一个要点"),
-            (Some(130), "第二个要点"),
-            (Some(150), "02:30 - 03:00 一段时间"),
-            (Some(190), "03:10"),
-            (None, "没有时间"),
+            (Some(90), None, "第一个要点"),
+            (Some(130), None, "第二个要点"),
+            (Some(150), Some(End::At(180)), "一段时间"),
+            (Some(190), None, "03:10"),
+            (Some(240), Some(End::Close), "收尾"),
+            (None, None, "没有时间"),
         ]
     );
 }

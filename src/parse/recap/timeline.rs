@@ -96,16 +96,12 @@ impl Parser<'_> {
                     return true;
                 }
             }
-            // A nested bullet's leading time is its time, shown apart from
-            // its text; one with a range keeps it in the text (the model
-            // has no end for a bullet).
-            let (time, body) = match depth > 0 {
-                true => match self.leading_time(body) {
-                    Some((t, Some(rest))) => (Some(t), rest),
-                    Some((t, None)) => (Some(t), body),
-                    None => (None, body),
-                },
-                false => (None, body),
+            // A nested bullet's leading time (or range) is its own, shown
+            // apart from its text.
+            let lead = (depth > 0).then(|| self.leading_time(body)).flatten();
+            let (time, end, body) = match lead {
+                Some(l) => (Some(l.start), l.end, l.text.unwrap_or(body)),
+                None => (None, None, body),
             };
             let text = match ordinal {
                 Some(o) => format!("{o}. {body}"),
@@ -113,6 +109,7 @@ impl Parser<'_> {
             };
             self.push_point(Point {
                 time,
+                end,
                 text,
                 depth,
                 prose: false,
@@ -244,6 +241,7 @@ impl Parser<'_> {
         e.points = pieces
             .map(|p| Point {
                 time: None,
+                end: None,
                 text: p.to_string(),
                 depth: 0,
                 prose: false,
@@ -304,13 +302,35 @@ impl Parser<'_> {
         Some(entry(start, end, text, n))
     }
 
-    /// The time a bullet starts with, and the text after it when the time
-    /// is not a range and text follows.
-    fn leading_time<'b>(&mut self, body: &'b str) -> Option<(Seconds, Option<&'b str>)> {
+    /// The time (or range) a bullet starts with. An end that cannot be
+    /// read is left in the text, with the rest of it.
+    fn leading_time<'b>(&mut self, body: &'b str) -> Option<LeadingTime<'b>> {
         let c = shapes::timed(body)?;
-        let t = self.read_time(c.start.as_str())?.ok()?;
+        let start = self.read_time(c.start.as_str())?.ok()?;
+        let end = match c.end {
+            Some(e) => match parse_end(e.as_str()) {
+                Some(Ok(end)) => {
+                    if let End::At(_) = end {
+                        self.time_forms.note(e.as_str());
+                    }
+                    Some(end)
+                }
+                _ => {
+                    return Some(LeadingTime {
+                        start,
+                        end: None,
+                        text: None,
+                    })
+                }
+            },
+            None => None,
+        };
         let rest = c.text.trim();
-        Some((t, (c.end.is_none() && !rest.is_empty()).then_some(rest)))
+        Some(LeadingTime {
+            start,
+            end,
+            text: (!rest.is_empty()).then_some(rest),
+        })
     }
 
     /// `s` read as a time, its form counted for [`super::clock::to_offsets`].
@@ -406,6 +426,7 @@ impl Parser<'_> {
         }
         self.push_point(Point {
             time: None,
+            end: None,
             text: trimmed.to_string(),
             depth: 0,
             prose,
@@ -470,4 +491,12 @@ fn entry(start: Option<Seconds>, end: Option<End>, text: String, line: usize) ->
         anchor: String::new(),
         line,
     }
+}
+
+/// The time or range a nested bullet starts with, and its text after it
+/// (`None` when nothing follows, or when it is kept whole).
+struct LeadingTime<'a> {
+    start: Seconds,
+    end: Option<End>,
+    text: Option<&'a str>,
 }

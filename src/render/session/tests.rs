@@ -20,6 +20,7 @@ fn video_links_per_host() {
 fn points_nest_by_depth() {
     let p = |depth, text: &str| Point {
         time: None,
+        end: None,
         text: text.into(),
         depth,
         prose: false,
@@ -34,7 +35,12 @@ fn points_nest_by_depth() {
         p(3, "b-deep"),
     ];
     let input = pts.iter().map(|x| (x, x.text.clone(), None)).collect();
-    let tree = point_tree(input, &Clock::offsets(), &|_| None);
+    let tree = point_tree(
+        input,
+        &Clock::offsets(),
+        &|_| None,
+        &Strings::builtin("zh-CN"),
+    );
     assert_eq!(tree.len(), 2);
     assert_eq!(tree[0].children.len(), 2);
     assert_eq!(tree[0].children[0].children[0].text, "a1x");

@@ -5,14 +5,14 @@ use crate::render::session::page;
 use crate::render::strings::Strings;
 
 /// The loop the default theme's `session.html` (and its `points` macro in
-/// `macros.html`) wrote the timeline with, before recap wrote it: what a
-/// theme that loops over `session.sections` writes, and the specification
-/// of [`timeline_html`].
+/// `macros.html`) wrote the timeline with, before recap wrote it (a
+/// bullet's end added since): what a theme that loops over
+/// `session.sections` writes, and the specification of recap's markup.
 const MACROS: &str = r##"{% macro points(points, t) %}
 <ul class="tl-points">
   {%- for p in points %}
   <li{% if p.time_id %} id="{{ p.time_id }}"{% endif %}{% if p.prose %} class="tl-prose"{% endif %}>
-    {%- if p.time %}{% if p.time_id %}<a class="tl-point-time" href="#{{ p.time_id }}">{% else %}<span class="tl-point-time">{% endif %}<time datetime="{{ p.datetime }}">{{ p.time }}</time>{% if p.time_id %}</a>{% else %}</span>{% endif %}{% if p.video %} <a class="tl-video" href="{{ p.video }}" aria-label="{{ t.watch_at }} {{ p.time }}">▶</a>{% endif %} {% endif -%}
+    {%- if p.time %}{% if p.time_id %}<a class="tl-point-time" href="#{{ p.time_id }}">{% else %}<span class="tl-point-time">{% endif %}<time datetime="{{ p.datetime }}">{{ p.time }}</time>{% if p.time_id %}</a>{% else %}</span>{% endif %}{% if p.end %}<span class="tl-end"><span aria-hidden="true">–</span> {{ p.end }}</span>{% endif %}{% if p.video %} <a class="tl-video" href="{{ p.video }}" aria-label="{{ t.watch_at }} {{ p.time }}">▶</a>{% endif %} {% endif -%}
     {{ p.text | safe }}
     {%- if p.children %}{{ self::points(points=p.children, t=t) }}{% endif -%}
   </li>
@@ -98,7 +98,7 @@ const SHAPES: &str = "+++\ntitle = \"测试：时间线\"\n\
     video_url = \"https://www.youtube.com/watch?v=abc123\"\n+++\n\
     # 测试：时间线\n\n## 时间线\n\n### 00:00 - 05:00 开场\n\n欢迎大家来到本次会议。\n\n\
     - **00:00** - 主持人开场 & <介绍>\n  - 要点一\n    - 更深的要点\n  - 01:30 带时间的要点\n\
-    - **02:00** - 第二段\n  - 02:00 同一时刻的要点\n\n### 05:00 - 20:00 演示\n- **05:00** - 演示\n";
+    - **02:00** - 第二段\n  - 02:00 同一时刻的要点\n  - 02:30 - 03:00 一段时间\n\n### 05:00 - 20:00 演示\n- **05:00** - 演示\n";
 
 const FLAT: &str = "# 平铺的时间线\n\n## 时间线\n\n00:00 - 开场 \"引号\"\n- 要点\n01:10 - 第二段\n";
 
@@ -113,6 +113,7 @@ fn same_as_the_template_loop() {
         "class=\"tl-video\"",
         "<a class=\"tl-point-time\"",
         "<span class=\"tl-point-time\"",
+        "<time datetime=\"PT2M30S\">02:30</time></a><span class=\"tl-end\">",
         "class=\"tl-prose\"",
         "tl-text-only",
         "<ul class=\"tl-points\">\n<li>更深的要点",
