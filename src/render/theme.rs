@@ -185,7 +185,7 @@ pub(super) fn strip_indentation(source: &str) -> String {
 }
 
 /// Whether template `start`, or one it reaches, has `word` as a name (not
-/// part of a longer one). A template reaches the templates whose names it
+/// part of a longer one, not in a `{# … #}` comment). A template reaches the templates whose names it
 /// quotes (`{% extends "base.html" %}`, `import`, `include`): a quoted name
 /// that is no such tag only makes this say yes more often, which costs the
 /// caller time, never a missing variable.
@@ -205,6 +205,7 @@ fn mentions(sources: &[(&str, String)], start: &str, word: &str) -> bool {
         let Some((_, text)) = sources.iter().find(|(n, _)| *n == name) else {
             continue;
         };
+        let text = &without_comments(text);
         if names_word(text) {
             return true;
         }
@@ -216,6 +217,20 @@ fn mentions(sources: &[(&str, String)], start: &str, word: &str) -> bool {
         }
     }
     false
+}
+
+/// `text` without its `{# … #}` comments (an unclosed one runs to the end).
+fn without_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find("{#") {
+        out.push_str(&rest[..open]);
+        rest = rest[open..]
+            .find("#}")
+            .map_or("", |close| &rest[open + close + 2..]);
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `error: source: source…` — tera puts the file, line and column in the
@@ -312,6 +327,15 @@ mod tests {
             "session.html",
             "sections"
         ));
+        // Nor in a comment.
+        let commented = "{#- the sections, looped over elsewhere -#}{{ session.timeline }}";
+        assert!(!mentions(
+            &set(commented, &others),
+            "session.html",
+            "sections"
+        ));
+        let after = "{# a #}{{ session.sections }}{# b";
+        assert!(mentions(&set(after, &others), "session.html", "sections"));
         // A theme without the template.
         assert!(!mentions(
             &others.map(|(n, t)| (n, t.to_string())),

@@ -11,7 +11,8 @@
 //! them ([`super::theme::Theme::session_loops_sections`]).
 //!
 //! The markup is what the default theme's template loop wrote, byte for
-//! byte; `tests::same_as_the_template_loop` renders both.
+//! byte, with the `points` macro its `macros.html` keeps for themes that
+//! loop; `tests::same_as_the_template_loop` renders both.
 
 use super::session::{EntryView, PointView, SectionView};
 use super::text::escape_into;

@@ -4,23 +4,10 @@ use crate::parse::{recap::parse_recap, Corpus};
 use crate::render::session::page;
 use crate::render::strings::Strings;
 
-/// The loop the default theme's `session.html` (and its `points` macro in
-/// `macros.html`) wrote the timeline with, before recap wrote it (a
-/// bullet's end added since): what a theme that loops over
-/// `session.sections` writes, and the specification of recap's markup.
-const MACROS: &str = r##"{% macro points(points, t) %}
-<ul class="tl-points">
-  {%- for p in points %}
-  <li{% if p.time_id %} id="{{ p.time_id }}"{% endif %}{% if p.prose %} class="tl-prose"{% endif %}>
-    {%- if p.time %}{% if p.time_id %}<a class="tl-point-time" href="#{{ p.time_id }}">{% else %}<span class="tl-point-time">{% endif %}<time datetime="{{ p.datetime }}">{{ p.time }}</time>{% if p.time_id %}</a>{% else %}</span>{% endif %}{% if p.end %}<span class="tl-end"><span aria-hidden="true">–</span> {{ p.end }}</span>{% endif %}{% if p.video %} <a class="tl-video" href="{{ p.video }}" aria-label="{{ t.watch_at }} {{ p.time }}">▶</a>{% endif %} {% endif -%}
-    {{ p.text | safe }}
-    {%- if p.children %}{{ self::points(points=p.children, t=t) }}{% endif -%}
-  </li>
-  {%- endfor %}
-</ul>
-{% endmacro points %}
-"##;
-
+/// The loop the default theme's `session.html` wrote the timeline with,
+/// before recap wrote it, with the `points` macro the theme's `macros.html`
+/// still has: what a theme that loops over `session.sections` writes, and
+/// the specification of recap's markup.
 const LOOP: &str = r##"{% import "macros.html" as m %}
           {%- for sec in session.sections %}
           {%- set sec_tag = "div" %}{% if sec.heading %}{% set sec_tag = "section" %}{% endif %}
@@ -58,10 +45,13 @@ fn both(site: &Site) -> Vec<(String, String)> {
     let strings = Strings::builtin("zh-CN");
     let mut tera = tera::Tera::default();
     tera.set_escape_fn(crate::render::text::escape);
+    // The theme's own macros, the very file a site's session template
+    // imports.
+    let macros = std::fs::read_to_string("themes/default/templates/macros.html").unwrap();
     tera.add_raw_templates([
         (
             "macros.html",
-            super::super::theme::strip_indentation(MACROS),
+            super::super::theme::strip_indentation(&macros),
         ),
         ("loop.html", super::super::theme::strip_indentation(LOOP)),
     ])
