@@ -120,6 +120,14 @@ pub struct PointData<'a> {
     pub prose: bool,
 }
 
+/// An end as a time: `结束` is the session's `duration`.
+fn end_seconds(end: Option<End>, duration: Option<Seconds>) -> Option<Seconds> {
+    match end? {
+        End::At(t) => Some(t),
+        End::Close => duration,
+    }
+}
+
 /// The export's data, borrowed from the site.
 pub fn site_data(site: &Site) -> SiteData<'_> {
     let c = &site.config;
@@ -365,11 +373,8 @@ fn session_data<'a>(site: &'a Site, i: usize, s: &'a Session) -> SessionData<'a>
         .iter()
         .flat_map(|sec| sec.entries.iter().map(move |e| (sec, e)))
         .map(|(sec, e)| {
-            let (end_s, end) = match e.end {
-                Some(End::At(t)) => (Some(t), None),
-                Some(End::Close) => (duration, Some("close")),
-                None => (None, None),
-            };
+            let end_s = end_seconds(e.end, duration);
+            let end = matches!(e.end, Some(End::Close)).then_some("close");
             TimelineEntryData {
                 section: sec.heading.as_deref(),
                 start_s: e.start,
@@ -383,11 +388,7 @@ fn session_data<'a>(site: &'a Site, i: usize, s: &'a Session) -> SessionData<'a>
                         text: &p.text,
                         depth: p.depth,
                         time_s: p.time,
-                        end_s: match p.end {
-                            Some(End::At(t)) => Some(t),
-                            Some(End::Close) => duration,
-                            None => None,
-                        },
+                        end_s: end_seconds(p.end, duration),
                         prose: p.prose,
                     })
                     .collect(),

@@ -185,10 +185,11 @@ pub(super) fn strip_indentation(source: &str) -> String {
 }
 
 /// Whether template `start`, or one it reaches, has `word` as a name (not
-/// part of a longer one, not in a `{# … #}` comment). A template reaches the templates whose names it
-/// quotes (`{% extends "base.html" %}`, `import`, `include`): a quoted name
-/// that is no such tag only makes this say yes more often, which costs the
-/// caller time, never a missing variable.
+/// part of a longer one, not in a `{# … #}` comment). A template reaches
+/// the templates whose names it quotes (`{% extends "base.html" %}`,
+/// `import`, `include`): a quoted name that is no such tag only makes this
+/// say yes more often, which costs the caller time, never a missing
+/// variable.
 fn mentions(sources: &[(&str, String)], start: &str, word: &str) -> bool {
     let is_name = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let names_word = |text: &str| {

@@ -322,9 +322,9 @@ fn postings_shards(
     }
     let mut first = 0;
     while !by_shard.is_empty() {
-        let rest = by_shard.split_off(WINDOW.min(by_shard.len()));
-        let window = std::mem::replace(&mut by_shard, rest);
-        let files: Vec<(Output, u64)> = window
+        let files: Vec<(Output, u64)> = by_shard
+            .drain(..WINDOW.min(by_shard.len()))
+            .collect::<Vec<_>>()
             .into_par_iter()
             .enumerate()
             .map(|(k, mut shard)| {
