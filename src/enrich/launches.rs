@@ -71,7 +71,7 @@ fn verbs() -> &'static Regex {
 
 fn counted() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"[两三四五六七八九十几\d]+\s?[个项款种]|多个|多款|一系列|以下|(?i:several|two|three|four|five)").unwrap())
+    R.get_or_init(|| Regex::new(r"[两三四五六七八九十几0-9０-９]+\s?[个项款种]|多个|多款|一系列|以下|(?i:several|two|three|four|five)").unwrap())
 }
 
 fn split_clauses(text: &str) -> Vec<Clause> {

@@ -24,7 +24,7 @@ const KINDS: &[&str] = &[
 ];
 
 static TITLE_CONF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new_anchored(r"^(.*?(?:19|20)\d{2})(?:\s*[-–—|:：]\s*|\s+|$)(.*)$").unwrap()
+    Regex::new_anchored(r"^(.*?(?:19|20)[0-9]{2})(?:\s*[-–—|:：]\s*|\s+|$)(.*)$").unwrap()
 });
 
 /// Split a title into conference, kind and topic. Markdown emphasis in

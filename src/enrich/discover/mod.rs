@@ -189,7 +189,7 @@ fn compound_res() -> &'static [Regex; 3] {
             .unwrap(),
             // 昇腾 910B
             Regex::new(
-                r"(?P<han>[\p{Han}]{2,8}) ?(?P<model>\d{3,}[A-Za-z]{1,3})(?:[^A-Za-z0-9]|$)",
+                r"(?P<han>[\p{Han}]{2,8}) ?(?P<model>[0-9]{3,}[A-Za-z]{1,3})(?:[^A-Za-z0-9]|$)",
             )
             .unwrap(),
         ]

@@ -176,9 +176,9 @@ pub(super) fn stop_pattern() -> &'static Regex {
     R.get_or_init(|| {
         Regex::new_anchored(concat!(
             r"^(?:",
-            r"[qQ][1-4]|[hH][12]|FY\d+|[pP]\d{2,3}|FP\d+|v?\d+(?:\.\d+)*[a-zA-Z]?|[a-zA-Z]|",
-            r"(?:Apache|MIT|BSD|GPL|LGPL|AGPL|MPL)[- ]?v?\d(?:\.\d)*|",
-            r"\d+[xX]|[A-Z]\d{0,1}",
+            r"[qQ][1-4]|[hH][12]|FY[0-9]+|[pP][0-9]{2,3}|FP[0-9]+|v?[0-9]+(?:\.[0-9]+)*[a-zA-Z]?|[a-zA-Z]|",
+            r"(?:Apache|MIT|BSD|GPL|LGPL|AGPL|MPL)[- ]?v?[0-9](?:\.[0-9])*|",
+            r"[0-9]+[xX]|[A-Z][0-9]{0,1}",
             r")$"
         ))
         .unwrap()

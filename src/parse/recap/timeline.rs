@@ -225,7 +225,10 @@ impl Parser<'_> {
         if shapes::is_table_rule(cells) || cells.first().is_some_and(|c| shapes::is_time_label(c)) {
             return self.part == Part::Timeline;
         }
-        let Some(mut e) = cells.first().and_then(|c| self.timed(n, c)) else {
+        let Some(mut e) = cells
+            .first()
+            .and_then(|c| self.timed(n, &rewrite::half_width_digits(c)))
+        else {
             return false;
         };
         if self.part != Part::Timeline {

@@ -41,7 +41,7 @@ impl Half {
 /// Groups: the word before, hours, minutes, `a`/`p`.
 static MARKED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(凌晨|早上|上午|中午|下午|傍晚|晚上)\s*)?(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*([AaPp])\.?[Mm]\.?)?",
+        r"(?:(凌晨|早上|上午|中午|下午|傍晚|晚上)\s*)?([0-9]{1,2})\s*[:：]\s*([0-9]{2})(?:\s*([AaPp])\.?[Mm]\.?)?",
     )
     .unwrap()
 });

@@ -7,6 +7,7 @@
 //! | written | read as |
 //! |---|---|
 //! | `下午2:00 开场`, `2:00 PM - 2:30 PM 开场` | `14:00 开场`, `14:00 - 14:30 开场` ([`in_24_hours`]) |
+//! | `１２：３０ 开场`, `第５分钟 开场` | `12：30 开场`, `5:00 开场` ([`half_width_times`]) |
 //! | `00 : 00 开场` | `00:00 开场` |
 //! | `第5分钟 开场` | `5:00 开场` |
 //! | `开场（0-5分钟）`, `0~5 min：开场` | `开场（0:00-5:00）`, `0:00-5:00：开场` |
@@ -27,11 +28,12 @@ use std::sync::LazyLock;
 /// applies. Times of day are not rewritten here but by [`in_24_hours`].
 pub fn respelled(line: &str) -> Option<String> {
     // Every rewrite needs a digit: most lines that reach here are prose.
-    if !line.bytes().any(|b| b.is_ascii_digit()) {
+    if !line.contains(is_digit) {
         return None;
     }
     let mut out = Cow::Borrowed(line);
     for rewrite in [
+        half_width_times,
         unbold,
         without_t_plus,
         label_last,
@@ -48,6 +50,72 @@ pub fn respelled(line: &str) -> Option<String> {
         Cow::Owned(r) => Some(r),
         Cow::Borrowed(_) => None,
     }
+}
+
+/// An ASCII digit or a full-width one (`０`–`９`).
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// `s` with its full-width digits (`１２：３０`) in ASCII.
+pub fn half_width_digits(s: &str) -> Cow<'_, str> {
+    if !s.contains(|c: char| ('０'..='９').contains(&c)) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.chars().map(half_width).collect())
+}
+
+fn half_width(c: char) -> char {
+    match c {
+        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+        c => c,
+    }
+}
+
+/// `１２：３０ 开场`, `第５分钟`, `０-５分钟`: times written in full-width
+/// digits, as a Chinese input method in full-width mode types them, in
+/// ASCII ones. Only runs of digits that are times change: a colon between
+/// them or a time unit after them (`分`, `秒`, `小时`, `m`, `h`, `s`).
+/// Other full-width digits (`增长１５％`, `第２部分`) are kept as written.
+fn half_width_times(line: &str) -> Option<String> {
+    if !line.contains(|c: char| ('０'..='９').contains(&c)) {
+        return None;
+    }
+    let chars: Vec<char> = line.chars().collect();
+    let in_run = |c: char| is_digit(c) || " :：-–—~～至到".contains(c);
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_digit(chars[i]) {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < chars.len() && in_run(chars[end]) {
+            end += 1;
+        }
+        // The run ends on its last digit: marks after it are the text's.
+        while !is_digit(chars[end - 1]) {
+            end -= 1;
+        }
+        let run = &chars[i..end];
+        let marks: Vec<char> = run.iter().copied().filter(|&c| c != ' ').collect();
+        let clock = marks
+            .windows(3)
+            .any(|w| is_digit(w[0]) && matches!(w[1], ':' | '：') && is_digit(w[2]));
+        let unit = chars[end..]
+            .iter()
+            .find(|c| **c != ' ')
+            .is_some_and(|c| matches!(c, '分' | '秒' | '小' | 'h' | 'm' | 's'));
+        if clock || unit {
+            out.extend(run.iter().copied().map(half_width));
+        } else {
+            out.extend(run);
+        }
+        i = end;
+    }
+    (out != line).then_some(out)
 }
 
 /// `**第一部分：开场（00:00-05:00）**`: bold around a whole line with a
@@ -76,7 +144,7 @@ fn without_t_plus(line: &str) -> Option<String> {
 }
 
 /// A time as the rewrites below look for it: `05:00`, `1:05:00`.
-const TIME: &str = r"\d{1,3}[:：]\d{2}(?:[:：]\d{2})?";
+const TIME: &str = r"[0-9]{1,3}[:：][0-9]{2}(?:[:：][0-9]{2})?";
 
 /// `【开场】00:00-05:00`: the label first, in brackets, then the time.
 fn label_last(line: &str) -> Option<String> {
@@ -97,7 +165,7 @@ fn label_last(line: &str) -> Option<String> {
 fn time_first(line: &str) -> Option<String> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new_anchored(&format!(
-            r"^(.*?[^\s\d:：])\s*[-–—]{{1,2}}\s*({TIME}(?:\s*[-–—~～至到]\s*{TIME})?)\s*$"
+            r"^(.*?[^\s0-9:：])\s*[-–—]{{1,2}}\s*({TIME}(?:\s*[-–—~～至到]\s*{TIME})?)\s*$"
         ))
         .unwrap()
     });
@@ -132,7 +200,7 @@ fn minutes_in_words(line: &str) -> Option<String> {
 fn minute_ranges(line: &str) -> Option<String> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"第?\s*(\d{1,3})\s*(?:分钟?)?\s*[-–—~～至到]\s*(\d{1,3})\s*(?:分钟|分|mins?|minutes)",
+            r"第?\s*([0-9]{1,3})\s*(?:分钟?)?\s*[-–—~～至到]\s*([0-9]{1,3})\s*(?:分钟|分|mins?|minutes)",
         )
         .unwrap()
     });
