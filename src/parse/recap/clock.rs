@@ -82,6 +82,11 @@ pub fn to_offsets(timeline: &mut [TimelineSection], forms: &TimeForms) -> Option
     if guessed && first * scale < EARLIEST_HOUR * 3600 || times.iter().any(|t| **t >= day) {
         return None;
     }
+    let afternoon = if guessed {
+        Vec::new()
+    } else {
+        same_half_of_the_day(&mut times, day / 2)
+    };
     let mut next_day = times
         .iter_mut()
         .filter(|t| ***t + day / 2 < first)
@@ -89,9 +94,16 @@ pub fn to_offsets(timeline: &mut [TimelineSection], forms: &TimeForms) -> Option
     let wrapped = next_day.peek().is_some();
     next_day.for_each(|t| **t += day);
     let read = times_of_day(timeline, scale, guessed);
-    if read.is_none() && wrapped {
-        for t in times_mut(timeline).into_iter().filter(|t| **t >= day) {
-            *t -= day;
+    if read.is_none() {
+        let mut times = times_mut(timeline);
+        if wrapped {
+            times
+                .iter_mut()
+                .filter(|t| ***t >= day)
+                .for_each(|t| **t -= day);
+        }
+        for i in afternoon {
+            *times[i] -= day / 2;
         }
     }
     let (first, scale) = read?;
@@ -99,6 +111,23 @@ pub fn to_offsets(timeline: &mut [TimelineSection], forms: &TimeForms) -> Option
         *t = (*t - first) * scale;
     }
     Some(first * scale)
+}
+
+/// `下午2:00 开场`, then `2:30 演示`: a note-taker marks the half of the
+/// day once. A time in the morning half that goes back from the one before
+/// it, and would not in the afternoon, is taken in the afternoon (`14:30`).
+/// Returns the positions in `times` it moved.
+fn same_half_of_the_day(times: &mut [&mut Seconds], half: Seconds) -> Vec<usize> {
+    let mut moved = Vec::new();
+    let mut prev = 0;
+    for (i, t) in times.iter_mut().enumerate() {
+        if **t < prev && **t < half && **t + half >= prev {
+            **t += half;
+            moved.push(i);
+        }
+        prev = **t;
+    }
+    moved
 }
 
 /// The first moment of `timeline`, in the units it was read in, and how
@@ -217,6 +246,19 @@ mod tests {
             read("# T\n## 时间线\n## 上午6:00 晨跑\n- 集合\n## 上午8:00 开场\n- 致辞\n");
         assert_eq!(clock, Some(6 * 3600));
         assert_eq!(starts, [Some(0), Some(7200)]);
+    }
+
+    #[test]
+    fn an_unmarked_time_after_a_marked_one_is_in_its_half_of_the_day() {
+        let (clock, starts) = read("# T\n## 时间线\n下午2:00 开场\n2:30 演示\n3:15 问答\n");
+        assert_eq!(clock, Some(14 * 3600));
+        assert_eq!(starts, [Some(0), Some(1800), Some(4500)]);
+        let (clock, starts) = read("# T\n## 时间线\n11:30 AM 开场\n12:10 演示\n1:00 问答\n");
+        assert_eq!(clock, Some(11 * 3600 + 1800));
+        assert_eq!(starts, [Some(0), Some(2400), Some(5400)]);
+        // Unmarked throughout: offsets, as written.
+        let (clock, starts) = read("# T\n## 时间线\n14:00 开场\n2:30 演示\n");
+        assert_eq!((clock, starts), (None, vec![Some(840), Some(150)]));
     }
 
     #[test]
