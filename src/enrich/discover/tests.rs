@@ -212,3 +212,32 @@ fn english_runs_trim_function_words_and_possessives() {
         ]
     );
 }
+
+/// The checks that let a unit skip the compound patterns never skip one
+/// they would match: random text over the characters the patterns are
+/// made of.
+#[test]
+fn the_compound_patterns_run_wherever_they_may_match() {
+    const PIECES: &[&str] = &[
+        "火山", "引擎", "昇腾", "（", "(", "）", ")", "Volcano", " ", "E", "9", "10", "910", "B",
+        "套件", "ACK", "-", ".", "，", "x",
+    ];
+    let [paren, _, model] = compound_res();
+    let mut next = crate::test_random(0x005e_ed0f_d15c);
+    for _ in 0..100_000 {
+        let len = (next() % 10) as usize;
+        let text: String = (0..len)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
+        if paren.is_match(&text) {
+            assert!(latin_in_brackets(&text), "{text:?}");
+        }
+        if model.is_match(&text) {
+            assert!(model_number(text.as_bytes()), "{text:?}");
+        }
+    }
+    assert!(latin_in_brackets("火山引擎（Volcano Engine）"));
+    assert!(!latin_in_brackets("增长（15%）与 (3倍)"));
+    assert!(model_number("昇腾 910B 芯片".as_bytes()));
+    assert!(!model_number("增长 150% 与 2025年".as_bytes()));
+}
