@@ -256,6 +256,12 @@ mod tests {
         let (clock, starts) = read("# T\n## 时间线\n11:30 AM 开场\n12:10 演示\n1:00 问答\n");
         assert_eq!(clock, Some(11 * 3600 + 1800));
         assert_eq!(starts, [Some(0), Some(2400), Some(5400)]);
+        // Written with `点`.
+        let (clock, starts) = read("# T\n## 时间线\n下午2点 开场\n2点30分 演示\n3点半 问答\n");
+        assert_eq!(clock, Some(14 * 3600));
+        assert_eq!(starts, [Some(0), Some(1800), Some(5400)]);
+        let (clock, starts) = read("# T\n## 时间线\n9点 签到\n9点半 开场\n");
+        assert_eq!((clock, starts), (Some(9 * 3600), vec![Some(0), Some(1800)]));
         // Unmarked throughout: offsets, as written.
         let (clock, starts) = read("# T\n## 时间线\n14:00 开场\n2:30 演示\n");
         assert_eq!((clock, starts), (None, vec![Some(840), Some(150)]));

@@ -1,5 +1,6 @@
 //! Times of day marked as such, `下午2:00`, `上午 9:30`, `2:00 PM`,
-//! `9:30 a.m.`, in 24-hour time: `下午2:00 - 下午2:10 开场` → `14:00 - 14:10 开场`.
+//! `9:30 a.m.`, or written with `点` (o'clock: `14点30分`, `下午2点半`), in
+//! 24-hour time: `下午2:00 - 下午2:10 开场` → `14:00 - 14:10 开场`.
 
 use crate::pattern::Regex;
 use std::sync::LazyLock;
@@ -22,6 +23,8 @@ enum Half {
     /// `中午12:30` is half past twelve, `中午1:00` one in the afternoon.
     Noon,
     Afternoon,
+    /// `14点`, `9点半`: a time of day, its hour as written.
+    AsWritten,
 }
 
 impl Half {
@@ -33,18 +36,31 @@ impl Half {
             Half::Noon => h,
             Half::Afternoon if h < 12 => h + 12,
             Half::Afternoon => h,
+            Half::AsWritten => h,
         }
     }
 }
 
-/// A time with a part of the day before it or `AM`/`PM` after it.
-/// Groups: the word before, hours, minutes, `a`/`p`.
+/// A time with a part of the day before it or `AM`/`PM` after it, or
+/// written with `点`. Groups: the word before, hours, minutes, `a`/`p`;
+/// for `点`, its minutes (`30分`, `15`) or `半`.
 static MARKED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(凌晨|早上|上午|中午|下午|傍晚|晚上)\s*)?([0-9]{1,2})\s*[:：]\s*([0-9]{2})(?:\s*([AaPp])\.?[Mm]\.?)?",
+        r"(?:(凌晨|早上|上午|中午|下午|傍晚|晚上)\s*)?([0-9]{1,2})\s*(?:[:：]\s*([0-9]{2})(?:\s*([AaPp])\.?[Mm]\.?)?|点(?:\s*([0-9]{1,2})\s*分?|(半))?)",
     )
     .unwrap()
 });
+
+/// Whether an hour written with `点` and nothing after it (no part of the
+/// day before it, no minutes or `半`) that ends at `after` is a time: only
+/// before a space, a range's mark or the end of the line. `3点原因` and
+/// `1点：成本` are points of a list.
+fn o_clock_ends(after: &str) -> bool {
+    after
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_whitespace() || "-–—~～至到*】]）)".contains(c))
+}
 
 /// How far into a line its times may start: past them is the entry's text.
 const HEAD_BYTES: usize = 80;
@@ -66,16 +82,27 @@ pub fn in_24_hours(line: &str) -> Option<String> {
     // where its marks end, its hour and minute, and its half of the day.
     let mut times = Vec::with_capacity(2);
     let mut from = 0;
+    let mut o_clocks = false;
     for c in MARKED.captures_iter(head).take(2) {
         let whole = c.get(0)?;
         if !only_marks(&line[from..whole.start()]) {
             break;
         }
         let hour: u32 = c.get(2)?.as_str().parse().ok()?;
-        let minute: u32 = c.get(3)?.as_str().parse().ok()?;
+        let o_clock = c.get(3).is_none();
+        let minute: u32 = match (c.get(3).or(c.get(5)), c.get(6)) {
+            (Some(m), _) => m.as_str().parse().ok()?,
+            (None, Some(_)) => 30,
+            (None, None) => 0,
+        };
         if hour > 23 || minute > 59 {
             return None;
         }
+        let bare_hour = o_clock && c.get(5).is_none() && c.get(6).is_none();
+        if bare_hour && c.get(1).is_none() && !o_clock_ends(&line[whole.end()..]) {
+            break;
+        }
+        o_clocks |= o_clock;
         let after = line[whole.end()..].chars().next();
         // `2:00 Amazon`: an `a`/`p` that starts a word is not a mark.
         let suffix = c
@@ -89,7 +116,7 @@ pub fn in_24_hours(line: &str) -> Option<String> {
             }),
             _ => None,
         };
-        let end = if suffix.is_some() {
+        let end = if suffix.is_some() || o_clock {
             whole.end()
         } else {
             c.get(3)?.end()
@@ -98,8 +125,12 @@ pub fn in_24_hours(line: &str) -> Option<String> {
         from = end;
     }
     // A time with no mark takes the half of the other end of its range
-    // (`下午2:00至3:00`, `2:00 - 2:30 PM`).
-    let known = times.iter().find_map(|t| t.4)?;
+    // (`下午2:00至3:00`, `2:00 - 2:30 PM`); with `点` and no half of the
+    // day anywhere, its hour is as written (`14点 - 15点`).
+    let known = times
+        .iter()
+        .find_map(|t| t.4)
+        .or(o_clocks.then_some(Half::AsWritten))?;
     let mut out = String::with_capacity(line.len());
     let mut from = 0;
     for (start, end, hour, minute, half) in times {
@@ -136,7 +167,7 @@ fn may_mark_times_of_day(line: &str) -> bool {
         && matches!(b.get(m), Some(b'm' | b'M'))
         // `Amazon` after a time is a name, not a mark.
         && !b.get(m + 1).is_some_and(u8::is_ascii_alphabetic);
-    am_pm || day_part(at)
+    am_pm || day_part(at) || at.starts_with('点')
 }
 
 /// Whether `gap`, before or between a line's times, is only the marks
@@ -169,6 +200,13 @@ mod tests {
             ("下午2:00至3:00 演示", "14:00至15:00 演示"),
             ("11:00 AM - 1:00 PM 午餐", "11:00 - 13:00 午餐"),
             ("2:00 - 2:30 PM 问答", "14:00 - 14:30 问答"),
+            ("14点30分 开场", "14:30 开场"),
+            ("14点 - 14点45分 演示", "14:00 - 14:45 演示"),
+            ("下午2点半 问答", "14:30 问答"),
+            ("下午2点至3点 茶歇", "14:00至15:00 茶歇"),
+            ("- **9点15** 开场", "- **09:15** 开场"),
+            ("下午3点开始", "15:00开始"),
+            ("9点 签到", "09:00 签到"),
         ] {
             assert_eq!(in_24_hours(written).as_deref(), Some(read), "{written}");
         }
@@ -213,6 +251,11 @@ mod tests {
             "开场介绍，下午2:00",
             "下午茶",
             "下午99:00 开场",
+            "3点原因：成本、速度",
+            "- 2点建议",
+            "1点：成本",
+            "25点 开场",
+            "这 3 点很重要",
         ] {
             assert_eq!(in_24_hours(line), None, "{line}");
         }
