@@ -12,6 +12,7 @@
 //! | `第5分钟 开场` | `5:00 开场` |
 //! | `开场（0-5分钟）`, `0~5 min：开场` | `开场（0:00-5:00）`, `0:00-5:00：开场` |
 //! | `T+05:00 开场` | `05:00 开场` |
+//! | `5'30" 开场`, `5′30″ - 8′10″ 演示` | `5:30 开场`, `5:30 - 8:10 演示` |
 //! | `开场 — 05:00`, `开场 - 05:00-08:00` | `05:00 开场`, `05:00-08:00 开场` |
 //! | `【开场】00:00-05:00` | `00:00-05:00 开场` |
 //! | `**第一部分：开场（00:00-05:00）**` | `第一部分：开场（00:00-05:00）` |
@@ -36,6 +37,7 @@ pub fn respelled(line: &str) -> Option<String> {
         half_width_times,
         unbold,
         without_t_plus,
+        minutes_in_primes,
         label_last,
         time_first,
         minutes_in_words,
@@ -141,6 +143,44 @@ fn without_t_plus(line: &str) -> Option<String> {
         .or_else(|| body.strip_prefix("t+"))?;
     rest.starts_with(|c: char| c.is_ascii_digit())
         .then(|| format!("{lead}{rest}"))
+}
+
+/// `5'30" 开场`, `- 5′30″ - 8′10″ 演示`: minutes and seconds written with
+/// primes, as notes on a video often are. Only at the start of the line
+/// (after bullets), where a timeline line's times are.
+fn minutes_in_primes(line: &str) -> Option<String> {
+    let (lead, body) = lead(line);
+    let (time, mut rest) = primed(body)?;
+    let mut out = format!("{lead}{time}");
+    // The end of a range: `5′30″ - 8′10″`.
+    let gap = rest.len()
+        - rest
+            .trim_start_matches([' ', '-', '–', '—', '~', '～', '至', '到'])
+            .len();
+    if let Some((end, after)) = primed(&rest[gap..]).filter(|_| gap > 0) {
+        out.push_str(&rest[..gap]);
+        out.push_str(&end);
+        rest = after;
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+/// The time in primes `s` starts with (`5'30"`, `12′05″`) as `5:30`, and
+/// the text after it.
+fn primed(s: &str) -> Option<(String, &str)> {
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let m = digits(s);
+    if !(1..=3).contains(&m) {
+        return None;
+    }
+    let rest = s[m..].strip_prefix(['\'', '′'])?;
+    if digits(rest) != 2 {
+        return None;
+    }
+    let after = &rest[2..];
+    let after = after.strip_prefix(['"', '″']).unwrap_or(after);
+    Some((format!("{}:{}", &s[..m], &rest[..2]), after))
 }
 
 /// A time as the rewrites below look for it: `05:00`, `1:05:00`.
