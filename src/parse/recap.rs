@@ -120,6 +120,9 @@ struct Parser<'a> {
     seen_text: bool,
     /// How the timeline's times were written: `14:00` may be a time of day.
     time_forms: clock::TimeForms,
+    /// The video the first time written as a link points to, without its
+    /// moment (see [`super::rewrite::unlinked_time`]).
+    linked_video: Option<String>,
 }
 
 /// Bullets nested deeper than this are kept at this depth. No recap needs
@@ -150,6 +153,7 @@ impl<'a> Parser<'a> {
             cue_number: None,
             before_rule: None,
             time_forms: clock::TimeForms::default(),
+            linked_video: None,
         }
     }
 
@@ -417,7 +421,7 @@ impl<'a> Parser<'a> {
                 extra: self.extra,
                 date: front.date,
                 track: front.track,
-                video_url: front.video_url,
+                video_url: front.video_url.or(self.linked_video),
                 clock_start,
                 may_show_images: false,
             },

@@ -145,6 +145,10 @@ fn more_timeline_shapes() {
         "## 时间线\n０分０秒 - 开场\n- 甲\n５分３０秒 - 主题\n- 乙\n",
         "## 时间线\n开场（００：００-０５：３０）\n- 甲\n主题（０５：３０-１０：００）\n- 乙\n",
         "## 时间线\n0'00\" 开场\n- 甲\n5′30″ - 10′00″ 主题\n- 乙\n",
+        "## 时间线\n`00:00` 开场\n- 甲\n`05:30` 主题\n- 乙\n",
+        "## 时间线\n- *00:00* 开场\n  - 甲\n- *05:30* 主题\n  - 乙\n",
+        "## 时间线\n[00:00](https://youtu.be/v?t=0) 开场\n- 甲\n[05:30](https://youtu.be/v?t=330) 主题\n- 乙\n",
+        "## 时间线\n### [00:00](https://youtu.be/v) 开场\n- 甲\n### [05:30](https://youtu.be/v) 主题\n- 乙\n",
     ];
     for shape in shapes {
         let r = parse_recap("a.md", &format!("# T\n## 会议概述\n概述。\n{shape}"));
@@ -421,4 +425,36 @@ fn a_section_named_like_a_part_stays_in_the_timeline() {
     let e: Vec<_> = r.session.entries().map(|e| e.text.as_str()).collect();
     assert_eq!(e, ["开场", "第4步：自动摘要"]);
     assert_eq!(r.session.overview.len(), 1);
+}
+
+/// Times written as links to moments of the video (as chapter lists copied
+/// from a video site are): the time is read, the link leaves the entry's
+/// text, and the video is the session's unless the front matter names one.
+#[test]
+fn times_linked_to_the_video_give_the_session_its_video() {
+    let text = "# T\n## 时间线\n- [00:00](https://www.youtube.com/watch?v=abc&t=0s) 开场\n\
+                - [05:30](https://www.youtube.com/watch?v=abc&t=330s) 演示\n";
+    let r = parse_recap("a.md", text);
+    let e: Vec<_> = r
+        .session
+        .entries()
+        .map(|e| (e.start, e.text.as_str()))
+        .collect();
+    assert_eq!(e, [(Some(0), "开场"), (Some(330), "演示")]);
+    assert_eq!(
+        r.session.video_url.as_deref(),
+        Some("https://www.youtube.com/watch?v=abc")
+    );
+    let fronted = format!("---\nvideo_url: https://v.example/talk.mp4\n---\n{text}");
+    let r = parse_recap("a.md", &fronted);
+    assert_eq!(
+        r.session.video_url.as_deref(),
+        Some("https://v.example/talk.mp4")
+    );
+    // A link in the text after the time is the text's.
+    let r = parse_recap(
+        "a.md",
+        "# T\n## 时间线\n00:00 开场，见[官网](https://aws.amazon.com)\n",
+    );
+    assert_eq!(r.session.video_url, None);
 }

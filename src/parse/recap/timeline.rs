@@ -25,14 +25,31 @@ impl Parser<'_> {
         line: &str,
         mut read: impl FnMut(&mut Self, &str) -> Option<T>,
     ) -> Option<T> {
-        if let Some(r) = self.read_in_24_hours(line, &mut read) {
+        // `[05:30](https://youtu.be/x?t=330) 演示`: the time, and the video
+        // it links to is the session's when the front matter names none.
+        if let Some((unlinked, url)) = rewrite::unlinked_time(line) {
+            if let Some(r) = self.read_any_spelling(&unlinked, &mut read) {
+                self.linked_video
+                    .get_or_insert_with(|| rewrite::without_moment(url));
+                return Some(r);
+            }
+        }
+        self.read_any_spelling(line, &mut read)
+    }
+
+    fn read_any_spelling<T>(
+        &mut self,
+        line: &str,
+        read: &mut impl FnMut(&mut Self, &str) -> Option<T>,
+    ) -> Option<T> {
+        if let Some(r) = self.read_in_24_hours(line, read) {
             return Some(r);
         }
         if let Some(r) = read(self, line) {
             return Some(r);
         }
         let respelled = rewrite::respelled(line)?;
-        match self.read_in_24_hours(&respelled, &mut read) {
+        match self.read_in_24_hours(&respelled, read) {
             Some(r) => Some(r),
             None => read(self, &respelled),
         }

@@ -12,6 +12,7 @@
 //! | `第5分钟 开场` | `5:00 开场` |
 //! | `开场（0-5分钟）`, `0~5 min：开场` | `开场（0:00-5:00）`, `0:00-5:00：开场` |
 //! | `T+05:00 开场` | `05:00 开场` |
+//! | `` `00:00` 开场 ``, `*00:00* 开场`, `_00:00_ 开场` | `00:00 开场` |
 //! | `5'30" 开场`, `5′30″ - 8′10″ 演示` | `5:30 开场`, `5:30 - 8:10 演示` |
 //! | `开场 — 05:00`, `开场 - 05:00-08:00` | `05:00 开场`, `05:00-08:00 开场` |
 //! | `【开场】00:00-05:00` | `00:00-05:00 开场` |
@@ -37,6 +38,7 @@ pub fn respelled(line: &str) -> Option<String> {
         half_width_times,
         unbold,
         without_t_plus,
+        unwrapped_time,
         minutes_in_primes,
         label_last,
         time_first,
@@ -143,6 +145,72 @@ fn without_t_plus(line: &str) -> Option<String> {
         .or_else(|| body.strip_prefix("t+"))?;
     rest.starts_with(|c: char| c.is_ascii_digit())
         .then(|| format!("{lead}{rest}"))
+}
+
+/// A bullet's marker and the space after it, if `line` starts with one,
+/// and the rest.
+fn marker(line: &str) -> (&str, &str) {
+    let body = line.trim_start();
+    let body = ["- ", "* ", "+ ", "• "]
+        .iter()
+        .find_map(|m| body.strip_prefix(m))
+        .map_or(body, str::trim_start);
+    (&line[..line.len() - body.len()], body)
+}
+
+/// `` `00:00` 开场 ``, `*00:00* 开场`, `_00:00 - 05:30_ 开场`: the time in
+/// inline code or in italics (bold, `**00:00**`, the shapes take as it is).
+fn unwrapped_time(line: &str) -> Option<String> {
+    let (lead, body) = marker(line);
+    let mark = body
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '`' | '*' | '_'))?;
+    let inner = &body[1..];
+    if inner.starts_with(mark) || !inner.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let close = inner.find(mark)?;
+    Some(format!("{lead}{}{}", &inner[..close], &inner[close + 1..]))
+}
+
+/// `[00:00](https://youtu.be/x?t=0) 开场`: a time written as a link to
+/// that moment of the video. The line without the link, and the link.
+pub fn unlinked_time(line: &str) -> Option<(String, &str)> {
+    let (lead, body) = marker(line);
+    let (lead, body) = match body.strip_prefix("**") {
+        Some(rest) => (&line[..line.len() - rest.len()], rest),
+        None => (lead, body),
+    };
+    let inner = body.strip_prefix('[')?;
+    if !inner.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let (time, rest) = inner.split_once("](")?;
+    let (url, rest) = rest.split_once(')')?;
+    let web = url.starts_with("https://") || url.starts_with("http://");
+    if time.contains(['[', ']']) || !web || url.contains(char::is_whitespace) {
+        return None;
+    }
+    Some((format!("{lead}{time}{rest}"), url))
+}
+
+/// A video's address without the moment a link to it starts at (`t=75s`,
+/// `start=75`, `#t=75`), for the session's `video_url`.
+pub fn without_moment(url: &str) -> String {
+    let url = url.split('#').next().unwrap_or(url);
+    let Some((base, query)) = url.split_once('?') else {
+        return url.to_string();
+    };
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("t=") && !p.starts_with("start="))
+        .collect();
+    if kept.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}?{}", kept.join("&"))
+    }
 }
 
 /// `5'30" 开场`, `- 5′30″ - 8′10″ 演示`: minutes and seconds written with

@@ -23,6 +23,9 @@ fn lines_are_respelled_into_shapes_the_timeline_takes() {
         ("5'30\" 开场", "5:30 开场"),
         ("- 5′30″ - 8′10″ 演示", "- 5:30 - 8:10 演示"),
         ("12'05 问答", "12:05 问答"),
+        ("`00:00` 开场", "00:00 开场"),
+        ("- *05:30 - 08:00* 演示", "- 05:30 - 08:00 演示"),
+        ("_1:05:00_ 问答", "1:05:00 问答"),
         ("- t+1:05:00 问答", "- 1:05:00 问答"),
         ("开场 — 05:00", "05:00 开场"),
         (
@@ -58,5 +61,40 @@ fn lines_in_shapes_already_taken_or_prose_are_left_alone() {
         "Q&A - 45",
     ] {
         assert_eq!(respelled(line), None, "{line}");
+    }
+}
+
+#[test]
+fn a_time_written_as_a_link_to_the_video_is_a_time_and_a_video() {
+    let (line, url) =
+        unlinked_time("- [05:30](https://www.youtube.com/watch?v=abc&t=330s) 演示").unwrap();
+    assert_eq!(line, "- 05:30 演示");
+    assert_eq!(url, "https://www.youtube.com/watch?v=abc&t=330s");
+    assert_eq!(without_moment(url), "https://www.youtube.com/watch?v=abc");
+    assert_eq!(
+        unlinked_time("**[00:00 - 05:30](https://youtu.be/abc?t=0)** 开场")
+            .unwrap()
+            .0,
+        "**00:00 - 05:30** 开场"
+    );
+    assert_eq!(
+        without_moment("https://youtu.be/abc?t=0"),
+        "https://youtu.be/abc"
+    );
+    assert_eq!(
+        without_moment("https://v.example/a.mp4#t=75"),
+        "https://v.example/a.mp4"
+    );
+    assert_eq!(
+        without_moment("https://www.bilibili.com/video/BV1x?p=2&t=75"),
+        "https://www.bilibili.com/video/BV1x?p=2"
+    );
+    for line in [
+        "[官网](https://aws.amazon.com) 介绍",
+        "[00:00](javascript:alert(1)) 开场",
+        "[00:00](./local.mp4) 开场",
+        "开场 [00:00](https://youtu.be/abc)",
+    ] {
+        assert_eq!(unlinked_time(line), None, "{line}");
     }
 }
