@@ -223,12 +223,9 @@ fn the_compound_patterns_run_wherever_they_may_match() {
         "套件", "ACK", "-", ".", "，", "x",
     ];
     let [paren, _, model] = compound_res();
-    let mut next = crate::test_random(0x005e_ed0f_d15c);
+    let mut text = crate::test_texts(0x005e_ed0f_d15c, PIECES, 10);
     for _ in 0..100_000 {
-        let len = (next() % 10) as usize;
-        let text: String = (0..len)
-            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
-            .collect();
+        let text = text();
         if paren.is_match(&text) {
             assert!(latin_in_brackets(&text), "{text:?}");
         }
