@@ -46,6 +46,31 @@ fn a_nested_bullet_keeps_its_time_apart_from_its_text() {
             (None, None, "没有时间"),
         ]
     );
+    // In the other spellings an entry's time may have.
+    let r = parse_recap(
+        "a.txt",
+        "## 时间线\n- 00:00 开场\n  - `01:30` 代码里\n  - *02:10* 斜体\n  - ０２：３０ 全角\n  \
+         - 第3分钟 整分\n  - 3'20\" 撇号\n  - [04:00](https://youtu.be/v?t=240) 链接\n  - 第２部分\n",
+    );
+    let e: Vec<_> = r.session.entries().collect();
+    let points: Vec<_> = e[0]
+        .points
+        .iter()
+        .map(|p| (p.time, p.text.as_str()))
+        .collect();
+    assert_eq!(
+        points,
+        [
+            (Some(90), "代码里"),
+            (Some(130), "斜体"),
+            (Some(150), "全角"),
+            (Some(180), "整分"),
+            (Some(200), "撇号"),
+            (Some(240), "链接"),
+            (None, "第２部分"),
+        ]
+    );
+    assert_eq!(r.session.video_url.as_deref(), Some("https://youtu.be/v"));
 }
 
 #[test]

@@ -91,6 +91,7 @@ impl Parser<'_> {
             let mut depth = indent.saturating_sub(base).div_ceil(2);
             let ordinal = b.ordinal;
             let body = b.text.trim();
+            let body_as_written = body;
             if depth > MAX_DEPTH {
                 if !self.too_deep {
                     self.too_deep = true;
@@ -114,12 +115,15 @@ impl Parser<'_> {
                 }
             }
             // A nested bullet's leading time (or range) is its own, shown
-            // apart from its text.
-            let lead = (depth > 0).then(|| self.leading_time(body)).flatten();
+            // apart from its text, in any of the spellings an entry's is.
+            let lead = (depth > 0)
+                .then(|| self.read_respelled(body, |p, b| p.leading_time(b)))
+                .flatten();
             let (time, end, body) = match lead {
-                Some(l) => (Some(l.start), l.end, l.text.unwrap_or(body)),
-                None => (None, None, body),
+                Some(l) => (Some(l.start), l.end, l.text),
+                None => (None, None, None),
             };
+            let body = body.as_deref().unwrap_or(body_as_written);
             let text = match ordinal {
                 Some(o) => format!("{o}. {body}"),
                 None => body.to_string(),
@@ -324,7 +328,7 @@ impl Parser<'_> {
 
     /// The time (or range) a bullet starts with. An end that cannot be
     /// read is left in the text, with the rest of it.
-    fn leading_time<'b>(&mut self, body: &'b str) -> Option<LeadingTime<'b>> {
+    fn leading_time(&mut self, body: &str) -> Option<LeadingTime> {
         let c = shapes::timed(body)?;
         let start = self.read_time(c.start.as_str())?.ok()?;
         let end = match c.end {
@@ -349,7 +353,7 @@ impl Parser<'_> {
         Some(LeadingTime {
             start,
             end,
-            text: (!rest.is_empty()).then_some(rest),
+            text: (!rest.is_empty()).then(|| rest.to_string()),
         })
     }
 
@@ -515,8 +519,8 @@ fn entry(start: Option<Seconds>, end: Option<End>, text: String, line: usize) ->
 
 /// The time or range a nested bullet starts with, and its text after it
 /// (`None` when nothing follows, or when it is kept whole).
-struct LeadingTime<'a> {
+struct LeadingTime {
     start: Seconds,
     end: Option<End>,
-    text: Option<&'a str>,
+    text: Option<String>,
 }

@@ -79,7 +79,7 @@ fn half_width(c: char) -> char {
 /// `１２：３０ 开场`, `第５分钟`, `０-５分钟`: times written in full-width
 /// digits, as a Chinese input method in full-width mode types them, in
 /// ASCII ones. Only runs of digits that are times change: a colon between
-/// them or a time unit after them (`分`, `秒`, `小时`, `m`, `h`, `s`).
+/// them or a time unit after them (`分`, `秒`, `小时`, `点`, `m`, `h`, `s`).
 /// Other full-width digits (`增长１５％`, `第２部分`) are kept as written.
 fn half_width_times(line: &str) -> Option<String> {
     if !line.contains(|c: char| ('０'..='９').contains(&c)) {
@@ -111,7 +111,7 @@ fn half_width_times(line: &str) -> Option<String> {
         let unit = chars[end..]
             .iter()
             .find(|c| **c != ' ')
-            .is_some_and(|c| matches!(c, '分' | '秒' | '小' | 'h' | 'm' | 's'));
+            .is_some_and(|c| matches!(c, '分' | '秒' | '小' | '点' | 'h' | 'm' | 's'));
         if clock || unit {
             out.extend(run.iter().copied().map(half_width));
         } else {
