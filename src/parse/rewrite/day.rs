@@ -51,10 +51,10 @@ static MARKED: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// Whether an hour written with `点` and nothing after it (no part of the
-/// day before it, no minutes or `半`) that ends at `after` is a time: only
-/// before a space, a range's mark or the end of the line. `3点原因` and
-/// `1点：成本` are points of a list.
+/// Whether an hour up to 12 written with `点` and nothing after it (no part
+/// of the day before it, no minutes or `半`) that ends at `after` is a
+/// time: only before a space, a range's mark or the end of the line.
+/// `3点原因` and `1点：成本` are points of a list.
 fn o_clock_ends(after: &str) -> bool {
     after
         .chars()
@@ -98,7 +98,8 @@ pub fn in_24_hours(line: &str) -> Option<String> {
         if hour > 23 || minute > 59 {
             return None;
         }
-        let bare_hour = o_clock && c.get(5).is_none() && c.get(6).is_none();
+        // `14点开场` is a time; `3点原因`, three reasons.
+        let bare_hour = o_clock && c.get(5).is_none() && c.get(6).is_none() && hour <= 12;
         if bare_hour && c.get(1).is_none() && !o_clock_ends(&line[whole.end()..]) {
             break;
         }
@@ -207,6 +208,7 @@ mod tests {
             ("- **9点15** 开场", "- **09:15** 开场"),
             ("下午3点开始", "15:00开始"),
             ("9点 签到", "09:00 签到"),
+            ("14点开场", "14:00开场"),
         ] {
             assert_eq!(in_24_hours(written).as_deref(), Some(read), "{written}");
         }
