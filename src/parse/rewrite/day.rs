@@ -146,6 +146,11 @@ pub fn in_24_hours(line: &str) -> Option<String> {
     Some(out)
 }
 
+/// Whether `s` starts with a word of [`DAY_PARTS`] (`下午2:00`).
+pub fn starts_with_part_of_day(s: &str) -> bool {
+    DAY_PARTS.iter().any(|(w, _)| s.starts_with(w))
+}
+
 /// Whether `line` may start with a time marked as one of the day: a word
 /// of [`DAY_PARTS`] first (after marks), or `am`, `PM`, `p.m.` (any case,
 /// before no letter) where the run of times, spaces and dashes the line

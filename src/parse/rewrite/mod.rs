@@ -20,7 +20,7 @@
 
 mod day;
 
-pub use day::in_24_hours;
+pub use day::{in_24_hours, starts_with_part_of_day};
 
 use crate::pattern::Regex;
 use std::borrow::Cow;
@@ -30,7 +30,7 @@ use std::sync::LazyLock;
 /// applies. Times of day are not rewritten here but by [`in_24_hours`].
 pub fn respelled(line: &str) -> Option<String> {
     // Every rewrite needs a digit: most lines that reach here are prose.
-    if !line.contains(is_digit) {
+    if !line.bytes().any(|b| b.is_ascii_digit()) && !has_full_width_digit(line) {
         return None;
     }
     let mut out = Cow::Borrowed(line);
@@ -61,9 +61,17 @@ fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
+/// Whether `s` has a full-width digit: `０`–`９` are EF BC 90–99.
+fn has_full_width_digit(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(0xEF, b).any(|i| {
+        b.get(i + 1) == Some(&0xBC) && b.get(i + 2).is_some_and(|x| (0x90..=0x99).contains(x))
+    })
+}
+
 /// `s` with its full-width digits (`１２：３０`) in ASCII.
 pub fn half_width_digits(s: &str) -> Cow<'_, str> {
-    if !s.contains(|c: char| ('０'..='９').contains(&c)) {
+    if !has_full_width_digit(s) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(s.chars().map(half_width).collect())
@@ -82,7 +90,7 @@ fn half_width(c: char) -> char {
 /// them or a time unit after them (`分`, `秒`, `小时`, `点`, `m`, `h`, `s`).
 /// Other full-width digits (`增长１５％`, `第２部分`) are kept as written.
 fn half_width_times(line: &str) -> Option<String> {
-    if !line.contains(|c: char| ('０'..='９').contains(&c)) {
+    if !has_full_width_digit(line) {
         return None;
     }
     let chars: Vec<char> = line.chars().collect();
