@@ -30,6 +30,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HEAD = "# 某大会 2025 分会场总结：{}\n\n## 会议概述\n\n概述。\n\n## 时间线\n"
 
 
+FULL_WIDTH = str.maketrans("0123456789:", "０１２３４５６７８９：")
+
+
 def clock(i):
     return f"{i // 60 % 100:02}:{i % 60:02}"
 
@@ -142,6 +145,24 @@ SHAPES = {
     + "1 : " * 100_000 + "\n"
     + "0" * 500_000 + " — 05:00\n"
     + "第" + "1" * 500_000 + "分钟\n",
+    # 36,000 entries in the other spellings of a time (full-width digits,
+    # `点`, primes, inline code, a link to the video), each with a nested
+    # bullet timed the same way, then lines of a few hundred kilobytes for
+    # the rewrites to scan: full-width digits and colons, `点`, brackets.
+    "spellings": lambda: HEAD.format("写法")
+    + "".join(
+        [
+            f"{clock(i).translate(FULL_WIDTH)} 第{i}条\n  - {clock(i)}".translate(FULL_WIDTH) + " 要点\n",
+            f"{1 + i // 60 % 11}点{i % 60}分 第{i}条\n  - 下午{1 + i // 60 % 11}点半 要点\n",
+            f"{i // 60 % 100}'{i % 60:02}\" 第{i}条\n  - `{clock(i)}` 要点\n",
+            f"- [{clock(i)}](https://youtu.be/v?t={i}) 第{i}条\n  - *{clock(i)}* 要点\n",
+        ][i % 4]
+        for i in range(36_000)
+    )
+    + "１：" * 100_000 + "\n"
+    + "1点" * 100_000 + "\n"
+    + "- [" * 100_000 + "](https://x)\n"
+    + "`1" * 100_000 + "\n",
     # 50,000 comments never closed, then 50,000 closed on the same line
     # with text after them.
     "comments": lambda: HEAD.format("注释")
