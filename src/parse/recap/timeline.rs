@@ -117,7 +117,7 @@ impl Parser<'_> {
             // A nested bullet's leading time (or range) is its own, shown
             // apart from its text, in any of the spellings an entry's is.
             // Most bullets are prose, which no spelling of a time starts
-            // with: they are not respelled (a tenth of the parse at 10k).
+            // with: they are not respelled.
             let may_be_timed = !body.starts_with(char::is_alphabetic)
                 || body.starts_with('第')
                 || rewrite::starts_with_part_of_day(body);
