@@ -13,6 +13,7 @@
 //! | `开场（0-5分钟）`, `0~5 min：开场` | `开场（0:00-5:00）`, `0:00-5:00：开场` |
 //! | `T+05:00 开场` | `05:00 开场` |
 //! | `` `00:00` 开场 ``, `*00:00* 开场`, `_00:00_ 开场` | `00:00 开场` |
+//! | `约05:30 演示`, `~05:30 演示` | `05:30 演示` |
 //! | `5'30" 开场`, `5′30″ - 8′10″ 演示` | `5:30 开场`, `5:30 - 8:10 演示` |
 //! | `开场 — 05:00`, `开场 - 05:00-08:00` | `05:00 开场`, `05:00-08:00 开场` |
 //! | `【开场】00:00-05:00` | `00:00-05:00 开场` |
@@ -38,6 +39,7 @@ pub fn respelled(line: &str) -> Option<String> {
         half_width_times,
         unbold,
         without_t_plus,
+        about,
         unwrapped_time,
         minutes_in_primes,
         label_last,
@@ -164,6 +166,19 @@ fn marker(line: &str) -> (&str, &str) {
         .find_map(|m| body.strip_prefix(m))
         .map_or(body, str::trim_start);
     (&line[..line.len() - body.len()], body)
+}
+
+/// `约05:30 演示`, `- ~05:30 演示`: a time the note-taker was not sure of.
+fn about(line: &str) -> Option<String> {
+    let (lead, body) = marker(line);
+    let rest = ["大约", "约", "~", "～", "≈"]
+        .iter()
+        .find_map(|w| body.strip_prefix(w))?
+        .trim_start();
+    // A time, not a count (`约5成的客户`).
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let unit = rest[digits..].starts_with([':', '：', '分', 'h', 'm', '\'', '′']);
+    ((1..=3).contains(&digits) && unit).then(|| format!("{lead}{rest}"))
 }
 
 /// `` `00:00` 开场 ``, `*00:00* 开场`, `_00:00 - 05:30_ 开场`: the time in
