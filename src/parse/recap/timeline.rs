@@ -91,7 +91,6 @@ impl Parser<'_> {
             let mut depth = indent.saturating_sub(base).div_ceil(2);
             let ordinal = b.ordinal;
             let body = b.text.trim();
-            let body_as_written = body;
             if depth > MAX_DEPTH {
                 if !self.too_deep {
                     self.too_deep = true;
@@ -124,11 +123,11 @@ impl Parser<'_> {
             let lead = (depth > 0 && may_be_timed)
                 .then(|| self.read_respelled(body, |p, b| p.leading_time(b)))
                 .flatten();
-            let (time, end, body) = match lead {
+            let (time, end, rest) = match lead {
                 Some(l) => (Some(l.start), l.end, l.text),
                 None => (None, None, None),
             };
-            let body = body.as_deref().unwrap_or(body_as_written);
+            let body = rest.as_deref().unwrap_or(body);
             let text = match ordinal {
                 Some(o) => format!("{o}. {body}"),
                 None => body.to_string(),

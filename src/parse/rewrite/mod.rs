@@ -58,6 +58,11 @@ pub fn respelled(line: &str) -> Option<String> {
     }
 }
 
+/// How many ASCII digits `s` starts with.
+fn leading_digits(s: &str) -> usize {
+    s.bytes().take_while(u8::is_ascii_digit).count()
+}
+
 /// An ASCII digit or a full-width one (`０`–`９`).
 fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
@@ -158,7 +163,8 @@ fn without_t_plus(line: &str) -> Option<String> {
 }
 
 /// A bullet's marker and the space after it, if `line` starts with one,
-/// and the rest.
+/// and the rest. Unlike [`lead`], a `*` with no space after it is kept: it
+/// opens italics.
 fn marker(line: &str) -> (&str, &str) {
     let body = line.trim_start();
     let body = ["- ", "* ", "+ ", "• "]
@@ -176,7 +182,7 @@ fn about(line: &str) -> Option<String> {
         .find_map(|w| body.strip_prefix(w))?
         .trim_start();
     // A time, not a count (`约5成的客户`).
-    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let digits = leading_digits(rest);
     let unit = rest[digits..].starts_with([':', '：', '分', 'h', 'm', '\'', '′']);
     ((1..=3).contains(&digits) && unit).then(|| format!("{lead}{rest}"))
 }
@@ -260,13 +266,12 @@ fn minutes_in_primes(line: &str) -> Option<String> {
 /// The time in primes `s` starts with (`5'30"`, `12′05″`) as `5:30`, and
 /// the text after it.
 fn primed(s: &str) -> Option<(String, &str)> {
-    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let m = digits(s);
+    let m = leading_digits(s);
     if !(1..=3).contains(&m) {
         return None;
     }
     let rest = s[m..].strip_prefix(['\'', '′'])?;
-    if digits(rest) != 2 {
+    if leading_digits(rest) != 2 {
         return None;
     }
     let after = &rest[2..];
@@ -317,7 +322,7 @@ fn time_first(line: &str) -> Option<String> {
 fn minutes_in_words(line: &str) -> Option<String> {
     let (lead, body) = lead(line);
     let rest = body.strip_prefix('第')?.trim_start();
-    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let digits = leading_digits(rest);
     if !(1..=3).contains(&digits) {
         return None;
     }
