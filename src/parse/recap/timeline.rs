@@ -250,9 +250,10 @@ impl Parser<'_> {
         if shapes::is_table_rule(cells) || cells.first().is_some_and(|c| shapes::is_time_label(c)) {
             return self.part == Part::Timeline;
         }
+        // The time cell in any spelling a timeline line's time may have.
         let Some(mut e) = cells
             .first()
-            .and_then(|c| self.timed(n, &rewrite::half_width_digits(c)))
+            .and_then(|c| self.read_respelled(c, |p, c| p.timed(n, c)))
         else {
             return false;
         };

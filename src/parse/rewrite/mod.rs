@@ -76,14 +76,6 @@ fn has_full_width_digit(s: &str) -> bool {
     })
 }
 
-/// `s` with its full-width digits (`１２：３０`) in ASCII.
-pub fn half_width_digits(s: &str) -> Cow<'_, str> {
-    if !has_full_width_digit(s) {
-        return Cow::Borrowed(s);
-    }
-    Cow::Owned(s.chars().map(half_width).collect())
-}
-
 fn half_width(c: char) -> char {
     match c {
         '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
