@@ -14,6 +14,7 @@
 //! | `T+05:00 开场` | `05:00 开场` |
 //! | `` `00:00` 开场 ``, `*00:00* 开场`, `_00:00_ 开场` | `00:00 开场` |
 //! | `约05:30 演示`, `~05:30 演示` | `05:30 演示` |
+//! | `<05:30> 演示`, `「05:30」演示`, `` `[05:30]` 演示 `` | `[05:30] 演示` |
 //! | `5'30" 开场`, `5′30″ - 8′10″ 演示` | `5:30 开场`, `5:30 - 8:10 演示` |
 //! | `开场 — 05:00`, `开场 - 05:00-08:00` | `05:00 开场`, `05:00-08:00 开场` |
 //! | `【开场】00:00-05:00` | `00:00-05:00 开场` |
@@ -41,6 +42,7 @@ pub fn respelled(line: &str) -> Option<String> {
         without_t_plus,
         about,
         unwrapped_time,
+        square_brackets,
         minutes_in_primes,
         label_last,
         time_first,
@@ -188,11 +190,55 @@ fn unwrapped_time(line: &str) -> Option<String> {
         .next()
         .filter(|c| matches!(c, '`' | '*' | '_'))?;
     let inner = &body[1..];
-    if inner.starts_with(mark) || !inner.starts_with(|c: char| c.is_ascii_digit()) {
+    let time = inner.strip_prefix(|c| OPENING.contains(&c)).unwrap_or(inner);
+    if inner.starts_with(mark) || !time.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     let close = inner.find(mark)?;
     Some(format!("{lead}{}{}", &inner[..close], &inner[close + 1..]))
+}
+
+/// Brackets a time may be written in, with their closing ones, besides
+/// `[]`, `【】` and `()` that the shapes take as written.
+const BRACKETS: [(char, char); 11] = [
+    ('<', '>'),
+    ('＜', '＞'),
+    ('〈', '〉'),
+    ('《', '》'),
+    ('「', '」'),
+    ('『', '』'),
+    ('〔', '〕'),
+    ('〖', '〗'),
+    ('［', '］'),
+    ('{', '}'),
+    ('｛', '｝'),
+];
+
+/// The opening brackets of [`BRACKETS`] and the shapes' own.
+const OPENING: [char; 14] = [
+    '<', '＜', '〈', '《', '「', '『', '〔', '〖', '［', '{', '｛', '[', '【', '(',
+];
+
+/// `<05:30> 演示`, `「05:30 - 08:00」演示`: a leading time in brackets other
+/// than the shapes' own, as `[05:30] 演示`.
+fn square_brackets(line: &str) -> Option<String> {
+    let (lead, body) = marker(line);
+    let open = body.chars().next()?;
+    let &(_, close) = BRACKETS.iter().find(|(o, _)| *o == open)?;
+    let inner = &body[open.len_utf8()..];
+    // A time, not a title (`《2025 年度报告》`) or a count (`<5 个>`).
+    let start = inner.trim_start();
+    let digits = leading_digits(start);
+    if !(1..=3).contains(&digits) || !start[digits..].starts_with([':', '：']) {
+        return None;
+    }
+    let end = inner.find(close)?;
+    let time = &inner[..end];
+    if time.contains(|c: char| OPENING.contains(&c) || BRACKETS.iter().any(|b| b.1 == c)) {
+        return None;
+    }
+    let rest = &inner[end + close.len_utf8()..];
+    Some(format!("{lead}[{time}]{rest}"))
 }
 
 /// `[00:00](https://youtu.be/x?t=0) 开场`: a time written as a link to
