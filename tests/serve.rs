@@ -9,6 +9,7 @@ use serving::{Events, Server, PATIENCE};
 use sites::site_copy;
 
 use serde_json::Value;
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -309,6 +310,46 @@ fn a_linked_folder_of_recaps_is_watched_and_quiet_until_edited() {
     events.next_generation("the rebuild after the edit", generation);
     assert!(server.get(&url).text().contains("LINKED-EDIT-MARKER"));
     quiet(&mut events);
+}
+
+/// A recap linked into `seeds/` from elsewhere (`talk.txt ->
+/// ../drafts/talk.txt`) is edited where it is: the page follows.
+#[cfg(unix)]
+#[test]
+fn a_linked_recap_is_watched_where_it_is() {
+    let dir = site_copy("linked-file");
+    let drafts = dir.join("drafts");
+    std::fs::create_dir_all(&drafts).unwrap();
+    let first = std::fs::read_dir(dir.join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .min()
+        .unwrap();
+    let name = first.file_name().unwrap().to_owned();
+    std::fs::rename(&first, drafts.join(&name)).unwrap();
+    std::os::unix::fs::symlink(Path::new("../drafts").join(&name), &first).unwrap();
+    let server = Server::start(dir);
+    let r = server.get("/data/site.json");
+    let v: Value = serde_json::from_slice(&r.body).unwrap();
+    let url = v["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["source"].as_str() == name.to_str())
+        .expect("the linked recap is read")["url"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut events = server.events();
+    let generation = events.wait_for("the current status", |_| true)["generation"]
+        .as_u64()
+        .unwrap();
+    server.edit(&format!("drafts/{}", name.to_str().unwrap()), |t| {
+        format!("{t}\nLINKED-FILE-MARKER 在链接的文件里。\n")
+    });
+    events.next_generation("the rebuild after the edit", generation);
+    assert!(server.get(&url).text().contains("LINKED-FILE-MARKER"));
 }
 
 #[test]

@@ -121,7 +121,8 @@ pub fn reread<T>(seeds: &Path, paths: &[PathBuf], cache: &Cache<T>) -> Option<Ve
         if !cache.contains_key(&rel) {
             return None;
         }
-        let meta = std::fs::symlink_metadata(p).ok()?;
+        // Through a link, as the build reads it.
+        let meta = std::fs::metadata(p).ok()?;
         if !meta.is_file() || meta.len() > MAX_RECAP_BYTES {
             return None;
         }

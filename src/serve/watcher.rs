@@ -101,6 +101,8 @@ pub struct Watch {
     rx: mpsc::Receiver<DebounceEventResult>,
     paths: WatchPaths,
     roots: Vec<(PathBuf, RecursiveMode)>,
+    /// Folders of linked files outside `roots`, watched one level deep.
+    link_folders: Vec<PathBuf>,
     seen: Fingerprints,
 }
 
@@ -123,7 +125,8 @@ impl Watch {
             rx,
             paths: WatchPaths::of(opts, None),
             roots: Vec::new(),
-            seen: Fingerprints(HashMap::new()),
+            link_folders: Vec::new(),
+            seen: Fingerprints::default(),
         };
         w.aim(printer);
         w
@@ -144,6 +147,35 @@ impl Watch {
         }
         self.seen = Fingerprints::scan(&roots);
         self.roots = roots;
+        self.watch_link_folders(printer);
+    }
+
+    /// Fingerprint the inputs again (after a change the watcher cannot
+    /// pin to files), and watch the folders of links that appeared.
+    fn rescan(&mut self, printer: Printer) {
+        self.seen = Fingerprints::scan(&self.roots);
+        self.watch_link_folders(printer);
+    }
+
+    /// A file linked into `seeds/` (`talk.md -> ../drafts/talk.md`) is
+    /// edited where it is, which the watch of `seeds/` does not see: its
+    /// folder is watched too. Linked folders the watcher follows itself.
+    fn watch_link_folders(&mut self, printer: Printer) {
+        let wanted = self.seen.link_folders(&self.roots);
+        if wanted == self.link_folders {
+            return;
+        }
+        if let Some(d) = self.debouncer.as_mut() {
+            for p in self.link_folders.iter().filter(|p| !wanted.contains(p)) {
+                let _ = d.watcher().unwatch(p);
+            }
+            for p in wanted.iter().filter(|p| !self.link_folders.contains(p)) {
+                if let Err(e) = d.watcher().watch(p, RecursiveMode::NonRecursive) {
+                    printer.warning(&format!("cannot watch {}: {e}", p.display()));
+                }
+            }
+        }
+        self.link_folders = wanted;
     }
 
     /// After a build: a new config may name another theme.
@@ -192,7 +224,7 @@ fn run(
         let mut events = Vec::new();
         for b in std::iter::once(batch).chain(w.rx.try_iter()) {
             match b {
-                Ok(ev) => events.extend(ev.into_iter().map(|e| e.path)),
+                Ok(ev) => events.extend(ev.into_iter().flat_map(|e| w.seen.read_as(e.path))),
                 Err(e) => printer.warning(&format!("file watching: {e}")),
             }
         }
@@ -226,7 +258,7 @@ fn run(
             }
             && recaps.iter().all(|p| p.extension().is_some());
         if !only_files {
-            w.seen = Fingerprints::scan(&w.roots);
+            w.rescan(printer);
         }
         // Files rather than the folders they are in, where there are any.
         let files: Vec<String> = changed
@@ -333,10 +365,16 @@ fn problem_of(e: &anyhow::Error, inc: &Incremental) -> Problem {
     )
 }
 
-/// Size and modification time of every file and folder watched. The
-/// watcher reports opens and reads too (a build reads every input), so an
-/// event counts only when the path's fingerprint changed.
-struct Fingerprints(HashMap<PathBuf, Fingerprint>);
+/// Size and modification time of every file and folder watched (of what
+/// a link points to, as the build reads it). The watcher reports opens and
+/// reads too (a build reads every input), so an event counts only when the
+/// path's fingerprint changed.
+#[derive(Default)]
+struct Fingerprints {
+    prints: HashMap<PathBuf, Fingerprint>,
+    /// The real path of each linked file → the paths the build reads it by.
+    links: HashMap<PathBuf, Vec<PathBuf>>,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Fingerprint {
@@ -348,6 +386,7 @@ struct Fingerprint {
 impl Fingerprints {
     fn scan(roots: &[(PathBuf, RecursiveMode)]) -> Fingerprints {
         let mut map = HashMap::new();
+        let mut links: HashMap<PathBuf, Vec<PathBuf>> = HashMap::new();
         for (root, mode) in roots {
             // Walked as the build reads them (links followed): a file of a
             // linked folder missing here looked changed at every read.
@@ -359,27 +398,58 @@ impl Fingerprints {
                     Box::new(walkdir::WalkDir::new(root).max_depth(1).into_iter())
                 };
             for e in entries.filter_map(Result::ok) {
+                if e.path_is_symlink() && e.file_type().is_file() {
+                    if let Ok(real) = std::fs::canonicalize(e.path()) {
+                        links.entry(real).or_default().push(e.path().to_path_buf());
+                    }
+                }
                 if let Some(f) = fingerprint(e.path()) {
                     map.insert(e.into_path(), f);
                 }
             }
         }
-        Fingerprints(map)
+        Fingerprints { prints: map, links }
     }
 
     /// Whether `path` differs from when it was last seen; remembers it.
     fn changed(&mut self, path: &Path) -> bool {
         let now = fingerprint(path);
         let before = match now {
-            Some(f) => self.0.insert(path.to_path_buf(), f),
-            None => self.0.remove(path),
+            Some(f) => self.prints.insert(path.to_path_buf(), f),
+            None => self.prints.remove(path),
         };
         before != now
+    }
+
+    /// `path` as the watcher names it, and the links the build reads it by.
+    fn read_as(&self, path: PathBuf) -> Vec<PathBuf> {
+        let mut out = self.links.get(&path).cloned().unwrap_or_default();
+        out.push(path);
+        out
+    }
+
+    /// Folders of linked files that no watched root holds, sorted.
+    fn link_folders(&self, roots: &[(PathBuf, RecursiveMode)]) -> Vec<PathBuf> {
+        let mut out: Vec<PathBuf> = self
+            .links
+            .keys()
+            .filter_map(|real| real.parent())
+            .filter(|dir| {
+                !roots.iter().any(|(root, mode)| match mode {
+                    RecursiveMode::Recursive => dir.starts_with(root),
+                    RecursiveMode::NonRecursive => dir == root,
+                })
+            })
+            .map(Path::to_path_buf)
+            .collect();
+        out.sort();
+        out.dedup();
+        out
     }
 }
 
 fn fingerprint(path: &Path) -> Option<Fingerprint> {
-    let m = std::fs::symlink_metadata(path).ok()?;
+    let m = std::fs::metadata(path).ok()?;
     Some(Fingerprint {
         modified: m.modified().ok(),
         len: m.len(),
