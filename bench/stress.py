@@ -148,7 +148,8 @@ SHAPES = {
     # 36,000 entries in the other spellings of a time (full-width digits,
     # `点`, primes, inline code, a link to the video), each with a nested
     # bullet timed the same way, then lines of a few hundred kilobytes for
-    # the rewrites to scan: full-width digits and colons, `点`, brackets.
+    # the rewrites to scan: full-width digits and colons, `点`, brackets
+    # of every kind.
     "spellings": lambda: HEAD.format("写法")
     + "".join(
         [
@@ -156,13 +157,16 @@ SHAPES = {
             f"{1 + i // 60 % 11}点{i % 60}分 第{i}条\n  - 下午{1 + i // 60 % 11}点半 要点\n",
             f"{i // 60 % 100}'{i % 60:02}\" 第{i}条\n  - `{clock(i)}` 要点\n",
             f"- [{clock(i)}](https://youtu.be/v?t={i}) 第{i}条\n  - *{clock(i)}* 要点\n",
-        ][i % 4]
+            f"<{clock(i)}> 第{i}条\n  - 「{clock(i)}」要点\n",
+        ][i % 5]
         for i in range(36_000)
     )
     + "１：" * 100_000 + "\n"
     + "1点" * 100_000 + "\n"
     + "- [" * 100_000 + "](https://x)\n"
-    + "`1" * 100_000 + "\n",
+    + "`1" * 100_000 + "\n"
+    + "<1:" * 50_000 + "\n"
+    + "「12:00 " * 20_000 + "\n",
     # 50,000 comments never closed, then 50,000 closed on the same line
     # with text after them.
     "comments": lambda: HEAD.format("注释")
@@ -289,7 +293,12 @@ def build(recap, shape, text, timeout):
             wall, user, peak_kb = f.read().split()[-3:]
         files = sum(len(fs) for _, _, fs in os.walk(out))
         err = stderr.decode("utf-8", "replace")
-        return float(wall), float(user), int(peak_kb) / 1024, proc.returncode, err, files
+        # A shape past the size limit is skipped with a warning and would
+        # measure nothing: it counts as a failure.
+        sessions = os.path.join(out, "sessions")
+        built = os.path.isdir(sessions) and len(os.listdir(sessions)) > 0
+        status = proc.returncode if built or proc.returncode else "no session page"
+        return float(wall), float(user), int(peak_kb) / 1024, status, err, files
 
 
 def main():
