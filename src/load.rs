@@ -2,6 +2,8 @@
 //! parallel. Decoding happens on demand in `parse`, so one bad file is one
 //! diagnostic, not a failed build.
 
+mod encoding;
+
 use crate::diagnostics::Diagnostic;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -39,16 +41,10 @@ impl Source {
     /// UTF-8 here, so the rest of the pipeline sees one encoding; without
     /// the mark its NUL bytes make it look binary, and [`Source::text`]
     /// says so. Chinese text saved as GBK / GB18030 (what Windows editors
-    /// in China call "ANSI") is decoded too, and remembered in
-    /// [`Source::decoded_from`].
+    /// in mainland China call "ANSI") or as Big5 (in Taiwan and Hong Kong)
+    /// is decoded too, and remembered in [`Source::decoded_from`].
     pub fn new(rel: String, path: PathBuf, bytes: Vec<u8>) -> Source {
-        let (bytes, decoded_from) = match utf16_to_utf8(&bytes) {
-            Some(utf8) => (utf8, None),
-            None => match gb18030_to_utf8(&bytes) {
-                Some(utf8) => (utf8, Some("GB18030 (GBK)")),
-                None => (bytes, None),
-            },
-        };
+        let (bytes, decoded_from) = encoding::to_utf8(bytes);
         Source {
             rel,
             path,
@@ -258,64 +254,6 @@ fn read_once(files: &mut Vec<(String, PathBuf)>, problems: &mut Vec<Diagnostic>)
     });
 }
 
-/// `bytes` as UTF-8 if they are UTF-16 text behind a byte-order mark,
-/// the mark dropped; `None` for anything else, or for UTF-16 with unpaired
-/// surrogates (which then reads as binary).
-fn utf16_to_utf8(bytes: &[u8]) -> Option<Vec<u8>> {
-    let (unit, body): (fn([u8; 2]) -> u16, _) = match bytes {
-        [0xFF, 0xFE, body @ ..] => (u16::from_le_bytes, body),
-        [0xFE, 0xFF, body @ ..] => (u16::from_be_bytes, body),
-        _ => return None,
-    };
-    if body.len() % 2 != 0 {
-        return None;
-    }
-    let units = body.chunks_exact(2).map(|p| unit([p[0], p[1]]));
-    char::decode_utf16(units)
-        .collect::<Result<String, _>>()
-        .ok()
-        .map(String::into_bytes)
-}
-
-/// `bytes` as UTF-8 if they are Chinese text in GB18030 (a superset of
-/// GBK and GB2312): not UTF-8, no NUL, every byte sequence valid GB18030,
-/// and nearly every two-byte character in GB2312's common range. Big5
-/// (traditional Chinese) also decodes as GBK, into the wrong characters,
-/// but about four in ten of its characters fall outside that range, so it
-/// is left alone and reported as not UTF-8.
-fn gb18030_to_utf8(bytes: &[u8]) -> Option<Vec<u8>> {
-    if bytes.is_ascii() || bytes.contains(&0) || std::str::from_utf8(bytes).is_ok() {
-        return None;
-    }
-    let (mut pairs, mut common) = (0usize, 0usize);
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            0x00..=0x7F => i += 1,
-            lead @ 0x81..=0xFE => {
-                let trail = *bytes.get(i + 1)?;
-                if (0x30..=0x39).contains(&trail) {
-                    i += 4;
-                    continue;
-                }
-                pairs += 1;
-                if (0xA1..=0xF7).contains(&lead) && (0xA1..=0xFE).contains(&trail) {
-                    common += 1;
-                }
-                i += 2;
-            }
-            _ => return None,
-        }
-    }
-    if common * 10 < pairs * 9 {
-        return None;
-    }
-    let text = encoding_rs::GB18030
-        .decode_without_bom_handling_and_without_replacement(bytes)?
-        .into_owned();
-    Some(text.into_bytes())
-}
-
 fn read_all(
     root: &Path,
     exts: &[&str],
@@ -362,22 +300,6 @@ mod tests {
         Source::new("a.txt".into(), PathBuf::from("a.txt"), bytes)
     }
 
-    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
-        let mut bytes = if big_endian {
-            vec![0xFE, 0xFF]
-        } else {
-            vec![0xFF, 0xFE]
-        };
-        for u in text.encode_utf16() {
-            bytes.extend(if big_endian {
-                u.to_be_bytes()
-            } else {
-                u.to_le_bytes()
-            });
-        }
-        bytes
-    }
-
     #[test]
     fn a_seeds_file_is_told_from_a_missing_folder() {
         let file = std::env::temp_dir().join(format!("recap-load-file-{}.txt", std::process::id()));
@@ -402,6 +324,23 @@ mod tests {
     }
 
     #[test]
+    fn big5_chinese_reads_as_text_with_a_warning() {
+        let text = "# 亞馬遜雲端運算大會：資料庫的發展\n\n00:00 - 開場，講者說明目標。\n";
+        let s = encoded(encoding_rs::BIG5, text);
+        assert_eq!(s.text().unwrap(), text);
+        let warning = s.encoding_warning().expect("a warning");
+        assert!(warning.message.contains("Big5"), "{warning}");
+    }
+
+    #[test]
+    fn utf16_without_a_mark_is_binary() {
+        let mut no_mark: Vec<u8> = "# 会议".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        no_mark.push(0);
+        let err = source(no_mark).text().unwrap_err();
+        assert!(err.to_string().contains("binary"), "{err}");
+    }
+
+    #[test]
     fn gbk_chinese_reads_as_text_with_a_warning() {
         let text = "# 亚马逊云科技大会：Amazon Bedrock 发布会\r\n\r\n## 时间线\n00:00 - 开场，讲者介绍新功能。\n";
         let s = encoded(encoding_rs::GBK, text);
@@ -411,38 +350,6 @@ mod tests {
         assert!(source(text.as_bytes().to_vec())
             .encoding_warning()
             .is_none());
-    }
-
-    #[test]
-    fn big5_and_latin1_are_not_taken_for_gbk() {
-        let text = "# 亞馬遜雲端運算大會：資料庫與機器學習的發展\n\n00:00 - 開場，講者說明這個會議的目標與範圍。\n";
-        let s = encoded(encoding_rs::BIG5, text);
-        assert!(s.decoded_from.is_none());
-        let err = s.text().unwrap_err();
-        assert!(err.message.contains("not valid UTF-8"), "{err}");
-        let latin1 = source(b"# Caf\xe9 cr\xe8me\n\n00:00 - d\xe9but\n".to_vec());
-        assert!(latin1.decoded_from.is_none() && latin1.text().is_err());
-    }
-
-    #[test]
-    fn utf16_with_a_byte_order_mark_reads_as_text() {
-        let text = "# 会议：Bedrock 🎉\r\n\r\n00:00 - 开场\n";
-        for big_endian in [false, true] {
-            let s = source(utf16(text, big_endian));
-            assert_eq!(s.text().unwrap(), text);
-        }
-    }
-
-    #[test]
-    fn utf16_without_a_mark_or_with_a_lone_surrogate_is_binary() {
-        let mut no_mark = utf16("# 会议", false);
-        no_mark.drain(..2);
-        let mut lone = utf16("# 会议", false);
-        lone.extend(0xD800u16.to_le_bytes());
-        for bytes in [no_mark, lone] {
-            let err = source(bytes).text().unwrap_err();
-            assert!(err.to_string().contains("binary"), "{err}");
-        }
     }
 
     #[test]

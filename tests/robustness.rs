@@ -27,6 +27,10 @@ fn bad_recaps_are_reported_by_file_and_line_and_the_rest_builds() {
     let (gbk, _, _) = encoding_rs::GBK
         .encode("# 某大会 2025 分会场总结：国标编码\r\n\r\n## 时间线\r\n00:00 - 开场\r\n");
     w("gbk.txt", &gbk);
+    // And in Taiwan and Hong Kong: Big5.
+    let (big5, _, _) = encoding_rs::BIG5
+        .encode("# 某大會 2025 分會場總結：正體編碼\r\n\r\n## 時間線\r\n00:00 - 開場\r\n");
+    w("big5.txt", &big5);
     // Thousands of mentions in one 200 KB line: each excerpt looks only so
     // far for its sentence's ends, or the build takes minutes.
     w(
@@ -62,6 +66,7 @@ fn bad_recaps_are_reported_by_file_and_line_and_the_rest_builds() {
         ("empty.txt", "empty"),
         ("latin1.txt:4", "UTF-8"),
         ("gbk.txt", "read as GB18030"),
+        ("big5.txt", "read as Big5"),
         ("binary.txt", "binary"),
         ("huge.txt", "KB"),
         ("no_timeline.txt:1", "no timeline"),
@@ -79,8 +84,8 @@ fn bad_recaps_are_reported_by_file_and_line_and_the_rest_builds() {
     let sessions = session_dirs(&out);
     assert_eq!(
         sessions.len(),
-        5 + 8,
-        "5 samples + 8 readable bad ones: {sessions:?}"
+        5 + 9,
+        "5 samples + 9 readable bad ones: {sessions:?}"
     );
     assert!(
         sessions.contains(&"ling-yi-chong-bian-ma".to_string()),
@@ -88,6 +93,11 @@ fn bad_recaps_are_reported_by_file_and_line_and_the_rest_builds() {
     );
     let gbk = std::fs::read_to_string(out.join("sessions/guo-biao-bian-ma/index.html")).unwrap();
     assert!(gbk.contains("国标编码"), "the GBK recap reads as written");
+    let big5 = sessions
+        .iter()
+        .map(|s| std::fs::read_to_string(out.join("sessions").join(s).join("index.html")).unwrap())
+        .any(|page| page.contains("正體編碼") && page.contains("開場"));
+    assert!(big5, "the Big5 recap reads as written: {sessions:?}");
     let bedrock = std::fs::read_to_string(out.join("products/amazon-bedrock/index.html")).unwrap();
     assert!(
         bedrock.contains("/sessions/yi-xing-dao-di/"),
