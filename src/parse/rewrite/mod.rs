@@ -190,7 +190,9 @@ fn unwrapped_time(line: &str) -> Option<String> {
         .next()
         .filter(|c| matches!(c, '`' | '*' | '_'))?;
     let inner = &body[1..];
-    let time = inner.strip_prefix(|c| OPENING.contains(&c)).unwrap_or(inner);
+    let time = inner
+        .strip_prefix(|c| OPENING.contains(&c))
+        .unwrap_or(inner);
     if inner.starts_with(mark) || !time.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
