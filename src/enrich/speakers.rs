@@ -179,12 +179,15 @@ pub fn find(
             }
             // `演讲者介绍了A、B和C` is prose: only a label with its colon
             // lists speakers.
-            if l[..rest.start()].contains([':', '：']) {
+            let head = &l[..rest.start()];
+            if head.contains([':', '：']) {
                 for (from, one) in speaker_list(rest.as_str()) {
                     push(rest.start() + from, labelled(one, org_of));
                 }
-            } else {
+            } else if head.ends_with(char::is_whitespace) || head.ends_with("**") {
                 push(rest.start(), labelled(rest.as_str(), org_of));
+            } else {
+                push(rest.start(), glued_to_label(rest.as_str(), org_of));
             }
         }
         let has_by = l.contains('由');
@@ -559,7 +562,7 @@ fn plausible_name(name: &str, org_of: &dyn Fn(&str) -> Option<(String, bool)>) -
 }
 
 mod labelled;
-use labelled::{labelled, labelled_patterns, speaker_list};
+use labelled::{glued_to_label, labelled, labelled_patterns, speaker_list};
 
 #[cfg(test)]
 mod tests;

@@ -100,6 +100,24 @@ pub(super) fn labelled(
     rest: &str,
     org_of: &dyn Fn(&str) -> Option<(String, bool)>,
 ) -> Option<SpeakerRef> {
+    labelled_as(rest, org_of, true)
+}
+
+/// [`labelled`] for text glued to its label (`讲者张伟，AWS 首席架构师`):
+/// the name must come first, as `讲者解释了参数的含义` is a sentence, not
+/// 含义 of 解释了参数.
+pub(super) fn glued_to_label(
+    rest: &str,
+    org_of: &dyn Fn(&str) -> Option<(String, bool)>,
+) -> Option<SpeakerRef> {
+    labelled_as(rest, org_of, false)
+}
+
+fn labelled_as(
+    rest: &str,
+    org_of: &dyn Fn(&str) -> Option<(String, bool)>,
+    org_first: bool,
+) -> Option<SpeakerRef> {
     let [from, of, plain] = labelled_patterns();
     if let Some(c) = captures_fitting(&patterns().paren, rest, paren_fits).next() {
         if c.get(0).unwrap().start() == 0 {
@@ -110,7 +128,7 @@ pub(super) fn labelled(
                 .or_else(|| make(name, None, Some(inner), org_of));
         }
     }
-    for re in [from, of] {
+    for re in [Some(from), org_first.then_some(of)].into_iter().flatten() {
         if let Some(c) = re.captures(rest) {
             let name = c.name("name").unwrap().as_str();
             return make(

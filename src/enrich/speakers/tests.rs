@@ -119,6 +119,31 @@ fn bold_labels() {
     assert!(names("演讲者强调，许多组织将项目视为技术项目，这是失败的原因之一").is_empty());
 }
 
+/// A label glued to a sentence (`讲者解释了参数的含义`) names nobody: the
+/// text after it is no `Org 的 Name`. Glued to a name, it still does.
+#[test]
+fn a_label_glued_to_a_sentence_is_prose() {
+    for sentence in [
+        "讲者解释了参数的含义",
+        "- 讲者介绍了新功能的背景",
+        "演讲者强调了安全的重要性",
+        "嘉宾分享了团队的经验",
+    ] {
+        assert!(
+            names(sentence).is_empty(),
+            "{sentence}: {:?}",
+            names(sentence)
+        );
+    }
+    assert_eq!(
+        names("讲者张伟，AWS 首席架构师\n嘉宾 PingCAP 的王磊，TiDB 云服务架构师"),
+        vec![
+            s("张伟", "首席架构师", "AWS"),
+            s("王磊", "TiDB 云服务架构师", "PingCAP")
+        ]
+    );
+}
+
 #[test]
 fn labels_with_several_speakers() {
     let text = "演讲者：张伟（AWS 首席架构师）、Maria Lopez（Netflix 工程总监）\nSpeakers: John Smith (AWS), Jane Doe (Acme)\n主持人：李娜和王磊\n嘉宾：Ann Lee, Netflix";
