@@ -3,6 +3,7 @@
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 use crate::enrich::{self, Catalog, Site};
+use crate::model::Session;
 use crate::render::{self, Theme};
 use crate::write::{self, Output};
 use crate::{load, parse};
@@ -205,7 +206,7 @@ fn model(
     // one waited while another compiled it.
     let has_recaps = !sources.recaps.is_empty();
     let text_bytes = sources.recaps.iter().map(|r| r.bytes.len()).sum();
-    let has_code = sources.pages.iter().any(|p| has_fence(&p.bytes));
+    let pages_have_code = sources.pages.iter().any(|p| has_fence(&p.bytes));
     let (corpus, (base, ())) = rayon::join(
         || parse::parse(&sources),
         || {
@@ -222,6 +223,7 @@ fn model(
     drop(sources);
     lap("parse", &mut timings);
     stopped()?;
+    let has_code = pages_have_code || corpus.sessions.iter().any(Session::has_code);
     let (site, ()) = rayon::join(
         || enrich::Enricher::with_catalog_table(corpus, catalog, base, config).into_site(),
         || {

@@ -149,6 +149,23 @@ impl Session {
         self.timeline.iter().flat_map(|s| s.entries.iter())
     }
 
+    /// Whether the recap has a fenced code block (a paragraph or a point
+    /// of its own, starting with its fence, as the parser makes them).
+    pub fn has_code(&self) -> bool {
+        let paragraphs = self.overview.iter().chain(&self.extra);
+        paragraphs.map(|p| &p.text).any(|t| is_code_block(t))
+            || self
+                .entries()
+                .flat_map(|e| &e.points)
+                .any(|p| is_code_block(&p.text))
+    }
+
+    /// The overview's first paragraph of prose (not code), which
+    /// summaries, feeds and page descriptions quote.
+    pub fn lead_paragraph(&self) -> Option<&Paragraph> {
+        self.overview.iter().find(|p| !is_code_block(&p.text))
+    }
+
     pub fn speaker_names(&self) -> Vec<&str> {
         self.speakers.iter().map(|s| s.name.as_str()).collect()
     }
@@ -167,6 +184,13 @@ pub struct Page {
     /// Line in the source file where the body starts (after front matter).
     pub body_line: usize,
     pub template: Option<String>,
+}
+
+/// Whether a paragraph's or a point's text is a fenced code block, which
+/// the parser keeps whole, fence first: it is shown as written, and
+/// enrichment does not read it (a port number is no key figure).
+pub fn is_code_block(text: &str) -> bool {
+    text.starts_with("```") || text.starts_with("~~~")
 }
 
 /// Format seconds as `MM:SS` or `H:MM:SS`.

@@ -125,3 +125,81 @@ fn prose_under_timeline_headings_reads_as_paragraphs() {
     assert_eq!(points[0], ("欢迎大家来到本次会议。".to_string(), true));
     assert_eq!(points[1], ("会议议程".to_string(), false));
 }
+
+/// A recap with fenced code, in the overview and under a timeline entry:
+/// the code is shown highlighted as written, and nothing in it is read as
+/// a heading, an entry, a mention or a key figure.
+#[test]
+fn fenced_code_shows_highlighted_and_is_not_read_as_text() {
+    let tmp = Tmp::new("code");
+    let recap_text =
+        "# 代码示例会议\n\n## 会议概述\n\n本场介绍 Amazon S3 的新功能，成本降低 40%。\n\n\
+        ```python\n## 不是标题\nimport boto3\ns3 = boto3.client(\"s3\")  # Amazon S3, 75%\n```\n\n\
+        ## 时间线\n\n00:00 开场\n- 演示命令：\n  ```bash\n  # Amazon S3 上传，端口 8080\n  \
+        00:30 aws s3 cp a.txt s3://bucket/ --expected-size 9999\n  ```\n01:00 问答\n";
+    let (s, o) = build_with(&tmp, "seeds/code.md", recap_text);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        !stderr(&o).contains("code.md"),
+        "no warning for the code: {}",
+        stderr(&o)
+    );
+    let html = session_page(&s, "代码示例会议");
+    assert!(
+        html.contains("<pre class=\"code\" data-lang=\"python\"><code class=\"language-python\">"),
+        "the overview's code block"
+    );
+    assert!(
+        html.contains("<pre class=\"code\" data-lang=\"bash\"><code class=\"language-bash\"><span class=\"source shell bash\">"),
+        "the timeline's code block, highlighted"
+    );
+    assert!(html.contains("/static/syntax.css\""), "the code's colours");
+    let plain = session_page(&s, "Amazon Connect");
+    assert!(
+        !plain.contains("syntax.css"),
+        "only pages with code load them"
+    );
+    assert!(
+        !html.contains("<h3>不是标题</h3>"),
+        "a comment in code is no heading"
+    );
+    assert_eq!(html.matches("class=\"tl-entry\"").count(), 2);
+    let code = html.split("data-lang=\"bash\"").nth(1).unwrap();
+    let code = code.split("</pre>").next().unwrap();
+    assert!(
+        code.contains("s3://bucket/") && !code.contains("<a "),
+        "code is shown as written, no links: {code}"
+    );
+
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(s.join("public/data/site.json")).unwrap())
+            .unwrap();
+    let slug = exported_session(&s.join("public"), "code.md")["slug"].clone();
+    let figures: Vec<&str> = data["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["session"] == slug)
+        .filter_map(|n| n["text"].as_str())
+        .collect();
+    assert!(figures.contains(&"40%"), "{figures:?}");
+    for not in ["75%", "8080", "9999"] {
+        assert!(
+            !figures.iter().any(|f| f.contains(not)),
+            "{not} in {figures:?}"
+        );
+    }
+    let s3 = data["products"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Amazon S3")
+        .expect("Amazon S3 is a product");
+    let here: Vec<_> = s3["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["session"] == slug)
+        .collect();
+    assert_eq!(here.len(), 1, "the prose mention only: {here:?}");
+}

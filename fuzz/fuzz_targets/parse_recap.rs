@@ -1,5 +1,5 @@
 //! Any bytes must load and parse without panicking: text in any encoding
-//! recap reads (UTF-8, UTF-16 with a mark, GB18030) becomes a session in
+//! recap reads (UTF-8, UTF-16 with a mark, GB18030, Big5) becomes a session in
 //! which every timed entry has an anchor and a timeline read as times of
 //! day is in order within a day; anything else is one diagnostic.
 #![no_main]

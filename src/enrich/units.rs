@@ -6,7 +6,7 @@
 //! section, each entry of a flat (headless) timeline, and the footer.
 
 use super::TextKey;
-use crate::model::Session;
+use crate::model::{is_code_block, Session};
 use crate::urls::mask;
 use arcstr::ArcStr;
 use std::borrow::Cow;
@@ -58,6 +58,10 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
         section: None,
     });
     for (p, para) in s.overview.iter().enumerate() {
+        // Code is shown as written; names and figures in it are not read.
+        if is_code_block(&para.text) {
+            continue;
+        }
         out.push(Unit {
             text: mask(&para.text),
             shown: &para.text,
@@ -116,6 +120,9 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
                 section,
             }));
             for (j, p) in e.points.iter().enumerate() {
+                if is_code_block(&p.text) {
+                    continue;
+                }
                 out.push(Unit {
                     text: mask(&p.text),
                     shown: &p.text,
@@ -148,7 +155,7 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
     if let Some(n) = &s.note {
         out.push(footer(n, footer_line, story));
     }
-    for x in &s.extra {
+    for x in s.extra.iter().filter(|x| !is_code_block(&x.text)) {
         out.push(Unit {
             place: Place::Extra,
             ..footer(&x.text, x.line, story)

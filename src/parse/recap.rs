@@ -123,6 +123,8 @@ struct Parser<'a> {
     /// The video the first time written as a link points to, without its
     /// moment (see [`super::rewrite::unlinked_time`]).
     linked_video: Option<String>,
+    /// The fenced code block being read, whose lines are code.
+    fence: Option<code::Fence>,
 }
 
 /// Bullets nested deeper than this are kept at this depth. No recap needs
@@ -154,6 +156,7 @@ impl<'a> Parser<'a> {
             before_rule: None,
             time_forms: clock::TimeForms::default(),
             linked_video: None,
+            fence: None,
         }
     }
 
@@ -186,6 +189,12 @@ impl<'a> Parser<'a> {
     }
 
     fn line(&mut self, n: usize, line: &str) {
+        if let Some(fence) = &mut self.fence {
+            if fence.read(line) {
+                self.close_fence();
+            }
+            return;
+        }
         let trimmed = line.trim();
         if let Some((at, number)) = self.cue_number.take() {
             let cue = shapes::timed(trimmed).is_some_and(|t| t.end.is_some());
@@ -195,6 +204,11 @@ impl<'a> Parser<'a> {
         }
         if trimmed.is_empty() {
             self.flush_para();
+            return;
+        }
+        if let Some(fence) = code::Fence::open(line, n) {
+            self.seen_text = true;
+            self.fence = Some(fence);
             return;
         }
         if is_rule(trimmed) {
@@ -333,6 +347,31 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// A fenced code block is a paragraph of its own in prose, and a
+    /// point of the open entry in the timeline.
+    fn close_fence(&mut self) {
+        let Some(fence) = self.fence.take() else {
+            return;
+        };
+        let line = fence.line;
+        let text = fence.into_text();
+        if self.part == Part::Timeline {
+            self.push_point(Point {
+                time: None,
+                end: None,
+                text,
+                depth: 0,
+                prose: true,
+                line,
+            });
+        } else {
+            self.flush_para();
+            self.para_line = line;
+            self.para.push(text);
+            self.flush_para();
+        }
+    }
+
     fn add_themes(&mut self, list: &str) {
         self.key_themes
             .extend(lines::split_themes(list).map(String::from));
@@ -369,6 +408,14 @@ impl<'a> Parser<'a> {
     fn finish(mut self, front: Option<FrontMatter>) -> ParsedRecap {
         if let Some((at, number)) = self.cue_number.take() {
             self.unknown_timeline_line(at, &number);
+        }
+        if let Some(line) = self.fence.as_ref().map(|f| f.line) {
+            self.warn(
+                line,
+                "a code block opened here is never closed (no ``` line after it): \
+                 it runs to the end of the file",
+            );
+            self.close_fence();
         }
         self.flush_para();
         let source = self.source.to_string();
@@ -502,6 +549,7 @@ fn truncate(s: &str, n: usize) -> String {
 }
 
 mod clock;
+pub mod code;
 mod timeline;
 
 #[cfg(test)]

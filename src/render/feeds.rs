@@ -157,7 +157,7 @@ pub fn atom_feed(site: &Site) -> anyhow::Result<String> {
 fn feed_entry(site: &Site, i: usize, s: &Session, epoch: &FixedDateTime) -> Entry {
     let url = format!("{}{}", site.config.base(), session_url(s));
     let updated = feed_date(s.date.as_deref()).unwrap_or(*epoch);
-    let summary = s.overview.first().map(|p| p.text.replace("**", ""));
+    let summary = s.lead_paragraph().map(|p| p.text.replace("**", ""));
     let mut categories: Vec<Category> = s
         .key_themes
         .iter()
@@ -237,7 +237,7 @@ pub fn robots(base: &str) -> String {
 /// The `<meta name="description">` of a session: the first sentence of its
 /// overview, else its title.
 pub fn session_description(s: &Session) -> String {
-    match s.overview.first() {
+    match s.lead_paragraph() {
         Some(p) => first_sentence(&p.text, DESCRIPTION_CHARS),
         None => s.title.full.clone(),
     }

@@ -170,7 +170,7 @@ pub fn home<'a>(
                 entries: s.entries().count(),
                 sections: s.timeline.iter().filter(|t| t.heading.is_some()).count(),
                 key_themes: &s.key_themes,
-                summary: s.overview.first().map(|p| first_sentence(&p.text, 90)),
+                summary: s.lead_paragraph().map(|p| first_sentence(&p.text, 90)),
                 date: s.date.as_deref().map(|d| strings.date(d)),
                 track: s.track.as_deref(),
                 last_time: s

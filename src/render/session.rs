@@ -6,7 +6,7 @@
 
 use super::clock::Clock;
 use super::strings::Strings;
-use super::text::{linked_text_with, prose_blocks_with};
+use super::text::{code_block, linked_text_with, prose_blocks_with};
 use crate::enrich::{EntityRef, KeyNumber, Site, TextKey};
 use crate::media::Images;
 use crate::model::{time_anchor, End, Point, Seconds, Session, Title};
@@ -15,6 +15,7 @@ use std::collections::HashSet;
 
 #[derive(Serialize)]
 pub struct SessionPage<'a> {
+    pub has_code: bool,
     pub session: SessionView<'a>,
     pub info: InfoView<'a>,
     pub prev: Option<SessionLink<'a>>,
@@ -309,7 +310,9 @@ pub fn page<'a>(
                             };
                             let time_id =
                                 p.time.map(time_anchor).filter(|a| used.insert(a.clone()));
-                            (p, linked_text_with(&p.text, links(key), &images), time_id)
+                            let html = code_block(&p.text)
+                                .unwrap_or_else(|| linked_text_with(&p.text, links(key), &images));
+                            (p, html, time_id)
                         })
                         .collect::<Vec<_>>();
                     EntryView {
@@ -372,6 +375,7 @@ pub fn page<'a>(
         hidden_numbers,
     };
     SessionPage {
+        has_code: s.has_code(),
         session: SessionView {
             slug: &s.slug,
             url: session_url(s),
@@ -382,8 +386,7 @@ pub fn page<'a>(
             duration: duration_s.map(|d| strings.duration(d)),
             overview,
             summary: s
-                .overview
-                .first()
+                .lead_paragraph()
                 .map(|p| super::pages::first_sentence(&p.text, 150)),
             key_themes: &s.key_themes,
             note: s.note.as_deref(),

@@ -93,6 +93,9 @@ pub fn prose_blocks(text: &str, links: &[Link]) -> String {
 /// [`prose_blocks`] with a session's `images` shown.
 pub fn prose_blocks_with(text: &str, links: &[Link], images: &Images) -> String {
     use crate::parse::shapes;
+    if let Some(html) = code_block(text) {
+        return html;
+    }
     if !text.contains('\n') && !text.starts_with(['|', '#', '>']) {
         return format!("<p>{}</p>", linked_text_with(text, links, images));
     }
@@ -190,6 +193,19 @@ pub fn prose_blocks_with(text: &str, links: &[Link], images: &Images) -> String 
         close(&mut out, b);
     }
     out
+}
+
+/// A fenced code block of a recap (a paragraph or a point of its own, as
+/// the parser makes them), highlighted; `None` for any other text. Names
+/// found in the code are not linked: the code is shown as written.
+pub fn code_block(text: &str) -> Option<String> {
+    let (lang, code) = crate::parse::recap::code::code_of(text)?;
+    Some(
+        super::highlight::Highlighter::default()
+            .block(lang, &code)
+            .trim_end()
+            .to_string(),
+    )
 }
 
 /// `## 总结` in prose (a part the parser has no slot for keeps its

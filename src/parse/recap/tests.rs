@@ -487,3 +487,52 @@ fn times_linked_to_the_video_give_the_session_its_video() {
     );
     assert_eq!(r.session.video_url, None);
 }
+
+/// Lines in a fenced code block are code, whatever they look like: a
+/// `##` comment is no heading, a log line's `00:30` no entry. A block is a
+/// paragraph of its own in prose and a point of its entry in the
+/// timeline, kept as written, indentation and blank lines included.
+#[test]
+fn fenced_code_is_kept_whole_and_never_read_as_structure() {
+    let r = parse_recap(
+        "a.txt",
+        "# 代码\n\n## 会议概述\n示例：\n\n```python\n## 不是标题\n# 注释\ndef f():\n\n    return 1\n```\n\
+         概述结束。\n\n## 详细时间线\n00:00 开场\n- 演示脚本：\n  ```bash\n  ## 仍是注释\n  00:30 这不是条目\n  ```\n\
+         01:00 下一段\n",
+    );
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    let s = &r.session;
+    let overview: Vec<&str> = s.overview.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        overview,
+        [
+            "示例：",
+            "```python\n## 不是标题\n# 注释\ndef f():\n\n    return 1\n```",
+            "概述结束。"
+        ]
+    );
+    assert!(s.extra.is_empty());
+    let e: Vec<_> = s.entries().collect();
+    assert_eq!(e.len(), 2, "{e:?}");
+    let points: Vec<&str> = e[0].points.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        points,
+        ["演示脚本：", "```bash\n## 仍是注释\n00:30 这不是条目\n```"]
+    );
+    assert_eq!(e[0].points[1].line, 18);
+    assert!(s.has_code());
+}
+
+#[test]
+fn a_code_block_never_closed_runs_to_the_end_with_a_warning() {
+    let r = parse_recap(
+        "a.txt",
+        "# 代码\n\n## 时间线\n00:00 开场\n~~~\n01:00 日志\n",
+    );
+    let e: Vec<_> = r.session.entries().collect();
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].points[0].text, "~~~\n01:00 日志");
+    let d = &r.diagnostics[0];
+    assert_eq!(d.line, Some(5));
+    assert!(d.message.contains("never closed"), "{d:?}");
+}

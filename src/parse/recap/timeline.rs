@@ -419,7 +419,7 @@ impl Parser<'_> {
         self.under_heading &= from_bullet;
     }
 
-    fn push_point(&mut self, p: Point) {
+    pub(super) fn push_point(&mut self, p: Point) {
         let line = p.line;
         let sec = self.current_section(line);
         match sec.entries.last_mut() {
