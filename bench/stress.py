@@ -201,6 +201,15 @@ SHAPES = {
     + "```rust\n"
     + "fn main() { let x = 1; }\n" * 50_000
     + "```\n00:00 - 开场\n",
+    # 6,000 entries with a fenced block each (a `##` comment and a log
+    # line's time inside), then a fence never closed, over 50,000 lines.
+    "fences": lambda: HEAD.format("代码块")
+    + "".join(
+        f"{clock(i)} 第{i}条\n- 命令：\n  ```bash\n  ## 第{i}步\n  {clock(i + 1)} 日志\n  aws s3 ls\n  ```\n"
+        for i in range(6_000)
+    )
+    + "~~~\n"
+    + "## 不是标题\n00:00 不是条目\n" * 25_000,
     # 20,000 levels of quotes, 5,000 of lists, 10,000 open brackets.
     "nesting": lambda: HEAD.format("嵌套")
     + "00:00 - 开场\n"
