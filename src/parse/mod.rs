@@ -3,6 +3,7 @@
 
 pub mod frontmatter;
 mod lines;
+mod marks;
 pub mod page;
 pub mod recap;
 mod rewrite;

@@ -195,6 +195,7 @@ impl<'a> Parser<'a> {
             }
             return;
         }
+        let line = &*super::marks::ascii_marks(line);
         let trimmed = line.trim();
         if let Some((at, number)) = self.cue_number.take() {
             let cue = shapes::timed(trimmed).is_some_and(|t| t.end.is_some());

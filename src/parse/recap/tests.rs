@@ -536,3 +536,24 @@ fn a_code_block_never_closed_runs_to_the_end_with_a_warning() {
     assert_eq!(d.line, Some(5));
     assert!(d.message.contains("never closed"), "{d:?}");
 }
+
+/// A recap typed with the input method in full-width mode: its marks
+/// mean what they mean in ASCII, and nothing is reported.
+#[test]
+fn full_width_marks_read_as_ascii_ones() {
+    let r = parse_recap(
+        "a.txt",
+        "＃ 全角标题会议\n\n＃＃会议概述\n这是概述。\n① 第一点\n② 第二点\n\n＃＃　详细时间线\n\
+         －　00:00 开场\n＊ 01:00 演示\n  － 要点\n１） 10:00 问答\n",
+    );
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    let s = &r.session;
+    assert_eq!(s.title.full, "全角标题会议");
+    assert_eq!(s.overview[0].text, "这是概述。\n1. 第一点\n2. 第二点");
+    let e: Vec<_> = s.entries().map(|e| (e.start, e.text.as_str())).collect();
+    assert_eq!(
+        e,
+        [(Some(0), "开场"), (Some(60), "演示"), (Some(600), "问答")]
+    );
+    assert_eq!(s.entries().nth(1).unwrap().points[0].text, "要点");
+}
