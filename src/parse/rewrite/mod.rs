@@ -17,6 +17,7 @@
 //! | `<05:30> 演示`, `「05:30」演示`, `` `[05:30]` 演示 `` | `[05:30] 演示` |
 //! | `5'30" 开场`, `5′30″ - 8′10″ 演示` | `5:30 开场`, `5:30 - 8:10 演示` |
 //! | `开场 — 05:00`, `开场 - 05:00-08:00` | `05:00 开场`, `05:00-08:00 开场` |
+//! | `二、演示 05:00`, `（三）问答 10:00-15:00`, `第四部分 20:00 总结` | `05:00 二、演示`, `10:00-15:00 （三）问答`, `20:00 第四部分 总结` |
 //! | `【开场】00:00-05:00` | `00:00-05:00 开场` |
 //! | `**第一部分：开场（00:00-05:00）**` | `第一部分：开场（00:00-05:00）` |
 
@@ -46,6 +47,7 @@ pub fn respelled(line: &str) -> Option<String> {
         minutes_in_primes,
         label_last,
         time_first,
+        numbered_part,
         minutes_in_words,
         minute_ranges,
         tight_colons,
@@ -356,6 +358,42 @@ fn time_first(line: &str) -> Option<String> {
         c.get(2)?.as_str(),
         c.get(1)?.as_str()
     ))
+}
+
+/// `二、演示 05:00`, `（三）问答 10:00-15:00`, `1.1 细节 16:00`, `第四部分
+/// 20:00 总结`: a numbered part of the talk, its time after a space (at the
+/// end, or after the number), as `05:00 二、演示`. Only after a number of
+/// the kinds that number a talk's parts: a sentence that ends in a time is
+/// no entry.
+fn numbered_part(line: &str) -> Option<String> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        let number = r"(?:[一二三四五六七八九十]{1,3}[、.．]|[（(](?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})[）)]|第(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2})(?:部分|章|节|段|阶段|场)|[0-9]{1,2}(?:\.[0-9]{1,2})+)";
+        let range = format!(r"{TIME}(?:\s*[-–—~～至到]\s*{TIME})?");
+        Regex::new_anchored(&format!(
+            r"^(?P<number>{number})(?P<space>\s*)(?:(?P<first>{range})\s+(?P<after>\S.*?)|(?P<before>\S.*?)\s+(?P<last>{range}))\s*$"
+        ))
+        .unwrap()
+    });
+    let t = line.trim();
+    let numbered =
+        t.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十（(第".contains(c));
+    if !numbered || !t.contains([':', '：']) {
+        return None;
+    }
+    let c = RE.captures(t)?;
+    let number = c.name("number")?.as_str();
+    let (time, text) = match (c.name("first"), c.name("last")) {
+        (Some(time), _) => (time, format!("{number} {}", c.name("after")?.as_str())),
+        (_, Some(time)) => {
+            let space = c.name("space")?.as_str();
+            (
+                time,
+                format!("{number}{space}{}", c.name("before")?.as_str()),
+            )
+        }
+        _ => return None,
+    };
+    Some(format!("{} {text}", time.as_str()))
 }
 
 /// `第5分钟 开场`, `- 第 12 分钟：演示` → `5:00 开场`, `- 12:00：演示`.
