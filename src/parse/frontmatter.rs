@@ -5,7 +5,8 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
 
 /// What a front matter block may say. Every field overrides what the prose
-/// says; unknown fields are ignored.
+/// says; unknown fields are ignored. A key may be capitalised (`Title:`, as
+/// some note apps write them).
 ///
 /// Values are read as leniently as they can be without guessing: a number
 /// or a date where text is expected is that text (`title: 2025`, TOML's
@@ -13,29 +14,40 @@ use serde::{Deserialize, Deserializer};
 #[derive(Debug, Default, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct FrontMatter {
-    #[serde(deserialize_with = "text")]
+    #[serde(alias = "Title", deserialize_with = "text")]
     pub title: Option<String>,
-    #[serde(deserialize_with = "text")]
+    #[serde(alias = "Slug", deserialize_with = "text")]
     pub slug: Option<String>,
-    #[serde(alias = "speaker", deserialize_with = "speakers")]
+    #[serde(
+        alias = "speaker",
+        alias = "Speakers",
+        alias = "Speaker",
+        deserialize_with = "speakers"
+    )]
     pub speakers: Option<Vec<SpeakerField>>,
     /// `tags`, `keywords`: the key themes.
-    #[serde(alias = "tags", alias = "keywords", deserialize_with = "themes")]
+    #[serde(
+        alias = "tags",
+        alias = "keywords",
+        alias = "Tags",
+        alias = "Keywords",
+        deserialize_with = "themes"
+    )]
     pub key_themes: Option<Vec<String>>,
-    #[serde(deserialize_with = "text")]
+    #[serde(alias = "Date", deserialize_with = "text")]
     pub date: Option<String>,
-    #[serde(deserialize_with = "text")]
+    #[serde(alias = "Track", deserialize_with = "text")]
     pub track: Option<String>,
-    #[serde(alias = "video", deserialize_with = "text")]
+    #[serde(alias = "video", alias = "Video", deserialize_with = "text")]
     pub video_url: Option<String>,
-    #[serde(deserialize_with = "text")]
+    #[serde(alias = "Description", deserialize_with = "text")]
     pub description: Option<String>,
-    #[serde(deserialize_with = "text")]
+    #[serde(alias = "Template", deserialize_with = "text")]
     pub template: Option<String>,
-    #[serde(deserialize_with = "whole_number")]
+    #[serde(alias = "Weight", deserialize_with = "whole_number")]
     pub weight: Option<i64>,
     /// A page not ready to publish (`draft: true`): left out of the site.
-    #[serde(deserialize_with = "yes_or_no")]
+    #[serde(alias = "Draft", deserialize_with = "yes_or_no")]
     pub draft: Option<bool>,
 }
 
@@ -187,8 +199,11 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
         if line.trim_end() == fence {
             let block = &rest[..offset];
             let body = &rest[offset + line.len()..];
-            let front = parse_block(fence, block)
-                .map_err(|message| FrontMatterError { line: 2, message })?;
+            // The block's first line is the file's second.
+            let front = parse_block(fence, block).map_err(|e| FrontMatterError {
+                line: 1 + e.line.unwrap_or(1),
+                message: e.message,
+            })?;
             return Ok(Split {
                 front: Some(front),
                 body,
@@ -205,20 +220,118 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
     })
 }
 
-fn parse_block(fence: &str, block: &str) -> Result<FrontMatter, String> {
+/// Why a block could not be read, and where in it (its first line is 1).
+struct BlockError {
+    line: Option<usize>,
+    message: String,
+}
+
+impl BlockError {
+    fn new(line: Option<usize>, message: String) -> BlockError {
+        BlockError { line, message }
+    }
+}
+
+fn parse_block(fence: &str, block: &str) -> Result<FrontMatter, BlockError> {
     if fence == "+++" {
-        toml::from_str(block)
-            .map_err(|e| format!("front matter is not valid TOML: {}", e.message()))
+        toml::from_str(block).map_err(|e| {
+            let line = e.span().map(|s| line_at(block, s.start));
+            BlockError::new(
+                line,
+                format!("front matter is not valid TOML: {}", e.message().trim()),
+            )
+        })
     } else if block.trim().is_empty() {
         Ok(FrontMatter::default())
     } else if flow_depth(block) > MAX_FLOW_DEPTH {
-        Err(format!(
-            "front matter nests `[` and `{{` more than {MAX_FLOW_DEPTH} deep; \
-             recap reads front matter no deeper than that"
+        Err(BlockError::new(
+            None,
+            format!(
+                "front matter nests `[` and `{{` more than {MAX_FLOW_DEPTH} deep; \
+                 recap reads front matter no deeper than that"
+            ),
         ))
     } else {
-        serde_yaml::from_str(block).map_err(|e| format!("front matter is not valid YAML: {e}"))
+        serde_yaml::from_str(block).or_else(|e| {
+            // What hand-typed YAML gets wrong most, mended if that is all
+            // that is wrong: indentation with tabs, `title：` typed with a
+            // full-width colon.
+            let mended = mended_yaml(block);
+            if let Some(front) = mended.and_then(|m| serde_yaml::from_str(&m).ok()) {
+                return Ok(front);
+            }
+            let line = e.location().map(|l| l.line());
+            let message = lines_of_the_file(&e.to_string());
+            let hint = if block.lines().any(|l| l.starts_with('\t')) {
+                "; indent with spaces, not tabs"
+            } else {
+                ""
+            };
+            Err(BlockError::new(
+                line,
+                format!("front matter is not valid YAML: {message}{hint}"),
+            ))
+        })
     }
+}
+
+/// The YAML reader's message with its lines (`at line 3 column 7`) counted
+/// in the file, whose second line is the block's first.
+fn lines_of_the_file(message: &str) -> String {
+    const AT: &str = "at line ";
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find(AT) {
+        let after = &rest[i + AT.len()..];
+        let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        out.push_str(&rest[..i + AT.len()]);
+        match after[..digits].parse::<usize>() {
+            Ok(n) => out.push_str(&(n + 1).to_string()),
+            Err(_) => out.push_str(&after[..digits]),
+        }
+        rest = &after[digits..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// 1-based line of byte `at` in `text`.
+fn line_at(text: &str, at: usize) -> usize {
+    text.as_bytes()[..at.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// `block` with tabs in its indentation as two spaces each and a
+/// full-width colon after a key as `: `, or `None` when it has neither.
+fn mended_yaml(block: &str) -> Option<String> {
+    let mut changed = false;
+    let mut out = String::with_capacity(block.len() + 16);
+    for line in block.split_inclusive('\n') {
+        let body = line.trim_start_matches([' ', '\t']);
+        let indent = &line[..line.len() - body.len()];
+        if indent.contains('\t') {
+            changed = true;
+            out.extend(indent.chars().map(|c| if c == '\t' { "  " } else { " " }));
+        } else {
+            out.push_str(indent);
+        }
+        let key_len = body
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(body.len());
+        match body[key_len..].strip_prefix('：') {
+            Some(rest) if key_len > 0 => {
+                changed = true;
+                out.push_str(&body[..key_len]);
+                out.push_str(": ");
+                out.push_str(rest.trim_start_matches(' '));
+            }
+            _ => out.push_str(body),
+        }
+    }
+    changed.then_some(out)
 }
 
 /// How deep YAML front matter may nest `[…]` and `{…}`. The YAML reader
@@ -357,6 +470,48 @@ mod tests {
             .front
             .unwrap();
         assert_eq!((f.title.as_deref(), f.key_themes), (Some("T"), None));
+    }
+
+    #[test]
+    fn tabs_and_full_width_colons_are_mended_and_keys_may_be_capitalised() {
+        let f = split(
+            "---\ntitle：全角冒号\nspeakers:\n\t- 张伟\n\t- {name: Bob, org: Acme}\n---\nbody",
+        )
+        .unwrap()
+        .front
+        .unwrap();
+        assert_eq!(f.title.as_deref(), Some("全角冒号"));
+        assert_eq!(f.speakers.map(|s| s.len()), Some(2));
+        let f = split("---\nTitle: 大写键\nDate: 2025-12-01\nTags: [a, b]\n---\n")
+            .unwrap()
+            .front
+            .unwrap();
+        assert_eq!(
+            (
+                f.title.as_deref(),
+                f.date.as_deref(),
+                f.key_themes.map(|t| t.len())
+            ),
+            (Some("大写键"), Some("2025-12-01"), Some(2))
+        );
+        // A block that is wrong in another way is reported as written.
+        let e = split("---\ntitle:\t\"未闭合\n\tslug: x\n---\n").unwrap_err();
+        assert!(e.message.contains("not valid YAML"), "{}", e.message);
+    }
+
+    #[test]
+    fn an_error_names_the_line_of_the_file_it_is_on() {
+        let e = split("---\ntitle: T\ndate: 2025\nslug: \"open\n---\nbody").unwrap_err();
+        assert_eq!(e.line, 5, "{}", e.message);
+        assert!(
+            e.message.contains("quoted scalar at line 4 column 7"),
+            "{}",
+            e.message
+        );
+        let e = split("+++\ntitle = \"T\"\nslug = \n+++\n").unwrap_err();
+        assert_eq!(e.line, 3, "{}", e.message);
+        let e = split("---\nweight: heavy\n---\n").unwrap_err();
+        assert_eq!(e.line, 2, "{}", e.message);
     }
 
     #[test]
