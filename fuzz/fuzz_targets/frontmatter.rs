@@ -1,12 +1,14 @@
-//! The front matter splitter must never panic, and a body it returns must be
-//! a suffix of the input.
+//! The front matter splitter must never panic, a body it returns must be
+//! a suffix of the input, and an error must name a line of the input.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        if let Ok(split) = recap::parse::frontmatter::split(text) {
-            assert!(text.ends_with(split.body));
+        match recap::parse::frontmatter::split(text) {
+            Ok(split) => assert!(text.ends_with(split.body)),
+            // An error names a line of the file.
+            Err(e) => assert!(e.line >= 1 && e.line <= text.lines().count() + 1, "{e:?}"),
         }
         let _ = recap::parse::page::parse_page("fuzz.md", text);
     }
