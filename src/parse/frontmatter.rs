@@ -199,9 +199,11 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
         if line.trim_end() == fence {
             let block = &rest[..offset];
             let body = &rest[offset + line.len()..];
-            // The block's first line is the file's second.
+            // The block's first line is the file's second; the closing
+            // fence's, `i + 2`, is the last an error may name (the YAML
+            // reader also breaks lines at U+2028, which this does not).
             let front = parse_block(fence, block).map_err(|e| FrontMatterError {
-                line: 1 + e.line.unwrap_or(1),
+                line: (1 + e.line.unwrap_or(1)).min(i + 2),
                 message: e.message,
             })?;
             return Ok(Split {
@@ -512,6 +514,10 @@ mod tests {
         assert_eq!(e.line, 3, "{}", e.message);
         let e = split("---\nweight: heavy\n---\n").unwrap_err();
         assert_eq!(e.line, 2, "{}", e.message);
+        // The YAML reader breaks lines where the file has none: the line
+        // named is still one of the file's, the closing fence at most.
+        let e = split("---\nt: \"a\u{2028}\u{2028}\u{2028}\u{2028}\n---\n").unwrap_err();
+        assert!(e.line <= 3, "{e:?}");
     }
 
     #[test]

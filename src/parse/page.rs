@@ -8,7 +8,8 @@ use crate::model::Page;
 /// its front matter), which is not published.
 pub fn parse_page(source: &str, text: &str) -> Result<Option<Page>, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text = text.replace("\r\n", "\n");
+    // Line ends as a recap's are read: `\r\n`, and a lone `\r` (old Mac).
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let split = frontmatter::split(&text)
         .map_err(|e| Diagnostic::error(source, Some(e.line), e.message))?;
     let front = split.front.unwrap_or_default();
