@@ -212,8 +212,12 @@ fn tag_mentions<'a>(
 }
 
 /// Recaps mark emphasis with `**`, and an image's file name is not what
-/// it shows: both are noise in excerpts (an image is its alt text).
+/// it shows: both are noise in excerpts (an image is its alt text). Code
+/// is searched as written, without its fences.
 fn plain(text: &str) -> Cow<'_, str> {
+    if let Some((_, code)) = crate::parse::recap::code::code_of(text) {
+        return Cow::Owned(code.trim_end().to_string());
+    }
     match crate::media::with_alt_text(text) {
         Cow::Borrowed(t) => crate::bytescan::without_bold(t),
         Cow::Owned(t) => Cow::Owned(crate::bytescan::without_bold(&t).into_owned()),
@@ -362,6 +366,12 @@ mod tests {
                 ("t-1m00s".to_string(), vec![bedrock, bedrock]),
             ]
         );
+    }
+
+    #[test]
+    fn code_is_searched_without_its_fences_and_prose_without_bold() {
+        assert_eq!(plain("```bash\naws s3 ls **x**\n```"), "aws s3 ls **x**");
+        assert_eq!(plain("**重点** 内容"), "重点 内容");
     }
 
     #[test]

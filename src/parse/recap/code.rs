@@ -65,6 +65,9 @@ impl Fence {
 /// The language and the code of `text` if it is one fenced code block as
 /// [`Fence`] reads them (its closing fence may be missing).
 pub fn code_of(text: &str) -> Option<(&str, String)> {
+    if !crate::model::is_code_block(text) {
+        return None;
+    }
     let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
     let fence = Fence::open(first, 0)?;
     let lang = first.trim_start_matches(fence.mark).trim();
