@@ -252,6 +252,16 @@ fn editing_a_recap_rebuilds_and_reloads_the_browser() {
     );
 }
 
+/// The first recap of the site copy `dir`, by file name.
+fn first_recap(dir: &Path) -> std::path::PathBuf {
+    std::fs::read_dir(dir.join("seeds"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .min()
+        .unwrap()
+}
+
 /// Recaps in a folder linked into `seeds/` are read and watched, and the
 /// build's own reading of them is no change: the server stays quiet until
 /// one is edited, rebuilds once, and is quiet again.
@@ -261,12 +271,7 @@ fn a_linked_folder_of_recaps_is_watched_and_quiet_until_edited() {
     let dir = site_copy("linked");
     let elsewhere = dir.join("elsewhere");
     std::fs::create_dir_all(&elsewhere).unwrap();
-    let first = std::fs::read_dir(dir.join("seeds"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .min()
-        .unwrap();
+    let first = first_recap(&dir);
     // With a picture beside it: the image's events made the server look
     // at its inputs again, and it lost sight of the linked files.
     let text = std::fs::read_to_string(&first).unwrap();
@@ -320,12 +325,7 @@ fn a_linked_recap_is_watched_where_it_is() {
     let dir = site_copy("linked-file");
     let drafts = dir.join("drafts");
     std::fs::create_dir_all(&drafts).unwrap();
-    let first = std::fs::read_dir(dir.join("seeds"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .min()
-        .unwrap();
+    let first = first_recap(&dir);
     let name = first.file_name().unwrap().to_owned();
     std::fs::rename(&first, drafts.join(&name)).unwrap();
     std::os::unix::fs::symlink(Path::new("../drafts").join(&name), &first).unwrap();

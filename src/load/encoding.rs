@@ -23,7 +23,7 @@ pub fn to_utf8(bytes: Vec<u8>) -> (Vec<u8>, Option<&'static str>) {
 /// `bytes` as UTF-8 if they are UTF-16 text behind a byte-order mark,
 /// the mark dropped; `None` for anything else, or for UTF-16 with unpaired
 /// surrogates (which then reads as binary).
-pub(super) fn utf16_to_utf8(bytes: &[u8]) -> Option<Vec<u8>> {
+fn utf16_to_utf8(bytes: &[u8]) -> Option<Vec<u8>> {
     let (unit, body): (fn([u8; 2]) -> u16, _) = match bytes {
         [0xFF, 0xFE, body @ ..] => (u16::from_le_bytes, body),
         [0xFE, 0xFF, body @ ..] => (u16::from_be_bytes, body),
@@ -40,50 +40,51 @@ pub(super) fn utf16_to_utf8(bytes: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// `bytes` as UTF-8 if they are Chinese text in GB18030 (a superset of
-/// GBK and GB2312): not UTF-8, no NUL, every byte sequence valid GB18030,
-/// and nearly every two-byte character in GB2312's common range. Big5
-/// (traditional Chinese) also decodes as GBK, into the wrong characters,
-/// but about four in ten of its characters fall outside that range, so it
-/// is left to [`big5_to_utf8`].
-pub(super) fn gb18030_to_utf8(bytes: &[u8]) -> Option<Vec<u8>> {
-    if bytes.is_ascii() || bytes.contains(&0) || std::str::from_utf8(bytes).is_ok() {
-        return None;
-    }
-    let (mut pairs, mut common) = (0usize, 0usize);
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            0x00..=0x7F => i += 1,
-            lead @ 0x81..=0xFE => {
-                let trail = *bytes.get(i + 1)?;
-                if (0x30..=0x39).contains(&trail) {
-                    i += 4;
-                    continue;
-                }
-                pairs += 1;
-                if (0xA1..=0xF7).contains(&lead) && (0xA1..=0xFE).contains(&trail) {
-                    common += 1;
-                }
-                i += 2;
+/// GBK and GB2312): every byte sequence valid GB18030, and nearly every
+/// two-byte character in GB2312's common range. Big5 (traditional
+/// Chinese) also decodes as GBK, into the wrong characters, but about four
+/// in ten of its characters fall outside that range, so it is left to
+/// [`big5_to_utf8`].
+fn gb18030_to_utf8(bytes: &[u8]) -> Option<Vec<u8>> {
+    legacy_to_utf8(bytes, encoding_rs::GB18030, |lead, trail| {
+        Some(if (0x30..=0x39).contains(&trail) {
+            Char::FourBytes
+        } else {
+            Char::TwoBytes {
+                common: (0xA1..=0xF7).contains(&lead) && (0xA1..=0xFE).contains(&trail),
             }
-            _ => return None,
-        }
-    }
-    if common * 10 < pairs * 9 {
-        return None;
-    }
-    let text = encoding_rs::GB18030
-        .decode_without_bom_handling_and_without_replacement(bytes)?
-        .into_owned();
-    Some(text.into_bytes())
+        })
+    })
 }
 
-/// `bytes` as UTF-8 if they are traditional Chinese text in Big5: not
-/// UTF-8 and not GB18030 (tried first), no NUL, every two-byte character
-/// well formed, and nearly all of them among Big5's punctuation and its
-/// frequently used characters (lead bytes `A1`–`C6`), where ordinary text
-/// keeps to.
+/// `bytes` as UTF-8 if they are traditional Chinese text in Big5: every
+/// two-byte character well formed, and nearly all of them among Big5's
+/// punctuation and its frequently used characters (lead bytes `A1`–`C6`),
+/// where ordinary text keeps to. GB18030 is tried first.
 fn big5_to_utf8(bytes: &[u8]) -> Option<Vec<u8>> {
+    legacy_to_utf8(bytes, encoding_rs::BIG5, |lead, trail| {
+        matches!(trail, 0x40..=0x7E | 0xA1..=0xFE).then_some(Char::TwoBytes {
+            common: (0xA1..=0xC6).contains(&lead),
+        })
+    })
+}
+
+/// A character of a legacy Chinese encoding, by its first two bytes.
+enum Char {
+    /// Counted: whether it is among the encoding's common characters.
+    TwoBytes { common: bool },
+    /// GB18030's four-byte characters, rare in text: not counted.
+    FourBytes,
+}
+
+/// `bytes` decoded from `encoding` if they are not UTF-8, hold no NUL, and
+/// `char_at` (given a lead byte and the next) finds every character well
+/// formed and nine in ten of the two-byte ones common.
+fn legacy_to_utf8(
+    bytes: &[u8],
+    encoding: &'static encoding_rs::Encoding,
+    char_at: impl Fn(u8, u8) -> Option<Char>,
+) -> Option<Vec<u8>> {
     if bytes.is_ascii() || bytes.contains(&0) || std::str::from_utf8(bytes).is_ok() {
         return None;
     }
@@ -92,24 +93,21 @@ fn big5_to_utf8(bytes: &[u8]) -> Option<Vec<u8>> {
     while i < bytes.len() {
         match bytes[i] {
             0x00..=0x7F => i += 1,
-            lead @ 0x81..=0xFE => {
-                let trail = *bytes.get(i + 1)?;
-                if !matches!(trail, 0x40..=0x7E | 0xA1..=0xFE) {
-                    return None;
+            lead @ 0x81..=0xFE => match char_at(lead, *bytes.get(i + 1)?)? {
+                Char::FourBytes => i += 4,
+                Char::TwoBytes { common: c } => {
+                    pairs += 1;
+                    common += usize::from(c);
+                    i += 2;
                 }
-                pairs += 1;
-                if (0xA1..=0xC6).contains(&lead) {
-                    common += 1;
-                }
-                i += 2;
-            }
+            },
             _ => return None,
         }
     }
     if common * 10 < pairs * 9 {
         return None;
     }
-    let text = encoding_rs::BIG5
+    let text = encoding
         .decode_without_bom_handling_and_without_replacement(bytes)?
         .into_owned();
     Some(text.into_bytes())
