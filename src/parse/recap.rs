@@ -413,8 +413,8 @@ impl<'a> Parser<'a> {
         if let Some(line) = self.fence.as_ref().map(|f| f.line) {
             self.warn(
                 line,
-                "a code block opened here is never closed (no ``` line after it): \
-                 it runs to the end of the file",
+                "a code block opened here is never closed (no closing ``` or ~~~ \
+                 line after it): it runs to the end of the file",
             );
             self.close_fence();
         }
