@@ -355,13 +355,14 @@ impl<'a> Parser<'a> {
             return;
         };
         let line = fence.line;
+        let depth = self.code_depth(fence.indent());
         let text = fence.into_text();
         if self.part == Part::Timeline {
             self.push_point(Point {
                 time: None,
                 end: None,
                 text,
-                depth: 0,
+                depth,
                 prose: true,
                 line,
             });
@@ -370,6 +371,21 @@ impl<'a> Parser<'a> {
             self.para_line = line;
             self.para.push(text);
             self.flush_para();
+        }
+    }
+
+    /// How deep a code block indented `indent` sits among the open
+    /// entry's bullets: inside the one it is indented under, as in
+    /// Markdown (bullets are two spaces a level, from the first one's).
+    fn code_depth(&self, indent: usize) -> usize {
+        let last = self
+            .timeline
+            .last()
+            .and_then(|s| s.entries.last())
+            .and_then(|e| e.points.last());
+        match (self.base_indent, last) {
+            (Some(base), Some(last)) => indent.saturating_sub(base).div_ceil(2).min(last.depth + 1),
+            _ => 0,
         }
     }
 

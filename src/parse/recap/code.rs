@@ -56,6 +56,11 @@ impl Fence {
         closes
     }
 
+    /// Spaces before the opening fence.
+    pub fn indent(&self) -> usize {
+        self.indent
+    }
+
     /// The block as Markdown (unclosed if it was never closed).
     pub fn into_text(self) -> String {
         self.text

@@ -520,7 +520,37 @@ fn fenced_code_is_kept_whole_and_never_read_as_structure() {
         ["演示脚本：", "```bash\n## 仍是注释\n00:30 这不是条目\n```"]
     );
     assert_eq!(e[0].points[1].line, 18);
+    assert_eq!(
+        e[0].points[1].depth, 1,
+        "inside the bullet it is indented under"
+    );
     assert!(s.has_code());
+}
+
+/// A code block sits inside the bullet it is indented under, at the
+/// entry's level when it is not indented.
+#[test]
+fn a_code_block_nests_under_the_bullet_it_is_indented_under() {
+    let r = parse_recap(
+        "a.txt",
+        "## 时间线\n00:00 开场\n- 要点\n  - 子要点\n    ```\n    a\n    ```\n  ```\n  b\n  ```\n```\nc\n```\n",
+    );
+    let e: Vec<_> = r.session.entries().collect();
+    let depths: Vec<(usize, &str)> = e[0]
+        .points
+        .iter()
+        .map(|p| (p.depth, p.text.as_str()))
+        .collect();
+    assert_eq!(
+        depths,
+        [
+            (0, "要点"),
+            (1, "子要点"),
+            (2, "```\na\n```"),
+            (1, "```\nb\n```"),
+            (0, "```\nc\n```")
+        ]
+    );
 }
 
 #[test]
