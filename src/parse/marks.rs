@@ -34,8 +34,9 @@ fn spaced(rest: &str) -> Option<&str> {
 /// `＃ 标题`, `＃＃会议概述`, `#＃ 时间线`.
 fn headings(body: &str) -> Option<String> {
     let rest = body.trim_start_matches(['#', '＃']);
-    let marks = body[..body.len() - rest.len()].chars().count();
-    if !body[..body.len() - rest.len()].contains('＃') || marks > 6 {
+    let run = &body[..body.len() - rest.len()];
+    let marks = run.chars().count();
+    if !run.contains('＃') || marks > 6 {
         return None;
     }
     let rest = spaced(rest).map_or(rest.to_string(), |r| format!(" {r}"));

@@ -44,9 +44,8 @@ impl Fence {
 
     /// Read one more line: `true` when it closes the block.
     pub fn read(&mut self, line: &str) -> bool {
+        let closes = self.is_closed_by(line);
         let body = line.trim_start_matches([' ', '\t']);
-        let run = body.len() - body.trim_start_matches(self.mark).len();
-        let closes = run >= self.len && body[run..].trim().is_empty();
         // Up to the opening fence's indentation comes off, no more: code
         // indented less than its fence is kept as far left as it was.
         let kept = line.len() - body.len();
@@ -54,6 +53,14 @@ impl Fence {
         self.text.push('\n');
         self.text.push_str(if closes { line.trim() } else { line });
         closes
+    }
+
+    /// Whether `line` closes the block: at least as many of its mark, and
+    /// nothing else but spaces.
+    fn is_closed_by(&self, line: &str) -> bool {
+        let body = line.trim_start_matches([' ', '\t']);
+        let run = body.len() - body.trim_start_matches(self.mark).len();
+        run >= self.len && body[run..].trim().is_empty()
     }
 
     /// Spaces before the opening fence.
@@ -77,10 +84,7 @@ pub fn code_of(text: &str) -> Option<(&str, String)> {
     let fence = Fence::open(first, 0)?;
     let lang = first.trim_start_matches(fence.mark).trim();
     let mut lines: Vec<&str> = rest.split('\n').collect();
-    if lines.last().is_some_and(|last| {
-        let run = last.len() - last.trim_start_matches(fence.mark).len();
-        run >= fence.len && last[run..].trim().is_empty()
-    }) {
+    if lines.last().is_some_and(|last| fence.is_closed_by(last)) {
         lines.pop();
     }
     let mut code = lines.join("\n");

@@ -192,9 +192,7 @@ fn unwrapped_time(line: &str) -> Option<String> {
         .next()
         .filter(|c| matches!(c, '`' | '*' | '_'))?;
     let inner = &body[1..];
-    let time = inner
-        .strip_prefix(|c| OPENING.contains(&c))
-        .unwrap_or(inner);
+    let time = inner.strip_prefix(opens).unwrap_or(inner);
     if inner.starts_with(mark) || !time.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
@@ -218,10 +216,10 @@ const BRACKETS: [(char, char); 11] = [
     ('｛', '｝'),
 ];
 
-/// The opening brackets of [`BRACKETS`] and the shapes' own.
-const OPENING: [char; 14] = [
-    '<', '＜', '〈', '《', '「', '『', '〔', '〖', '［', '{', '｛', '[', '【', '(',
-];
+/// Whether `c` opens one of [`BRACKETS`] or of the shapes' own.
+fn opens(c: char) -> bool {
+    matches!(c, '[' | '【' | '(') || BRACKETS.iter().any(|b| b.0 == c)
+}
 
 /// `<05:30> 演示`, `「05:30 - 08:00」演示`: a leading time in brackets other
 /// than the shapes' own, as `[05:30] 演示`.
@@ -238,7 +236,7 @@ fn square_brackets(line: &str) -> Option<String> {
     }
     let end = inner.find(close)?;
     let time = &inner[..end];
-    if time.contains(|c: char| OPENING.contains(&c) || BRACKETS.iter().any(|b| b.1 == c)) {
+    if time.contains(|c: char| opens(c) || BRACKETS.iter().any(|b| b.1 == c)) {
         return None;
     }
     let rest = &inner[end + close.len_utf8()..];
