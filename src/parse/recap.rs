@@ -58,6 +58,14 @@ pub fn parse_recap(source: &str, text: &str) -> ParsedRecap {
         text
     };
 
+    let visible;
+    let text = if has_invisible(text) {
+        visible = text.replace(INVISIBLE, "");
+        visible.as_str()
+    } else {
+        text
+    };
+
     let (front, body, first_line) = match frontmatter::split(text) {
         Ok(mut s) => {
             if let Some(front) = &mut s.front {
@@ -81,6 +89,21 @@ pub fn parse_recap(source: &str, text: &str) -> ParsedRecap {
     let mut parsed = p.finish(front);
     parsed.session.may_show_images = body.contains("![");
     parsed
+}
+
+/// Characters that show nothing and join or split nothing a reader sees,
+/// pasted in from web pages and chat apps: a zero-width space, a word
+/// joiner and a byte-order mark inside the text. Left in, they hide a time
+/// (`05:30\u{200B}`) or a name (`Ama\u{200B}zon`) from the parser, so
+/// they are taken out first. (The zero-width joiner stays: emoji are made
+/// with it.)
+const INVISIBLE: [char; 3] = ['\u{200B}', '\u{2060}', '\u{FEFF}'];
+
+fn has_invisible(text: &str) -> bool {
+    let mut utf8 = [0; 4];
+    INVISIBLE.iter().any(|c| {
+        memchr::memmem::find(text.as_bytes(), c.encode_utf8(&mut utf8).as_bytes()).is_some()
+    })
 }
 
 struct Parser<'a> {
@@ -195,7 +218,8 @@ impl<'a> Parser<'a> {
             }
             return;
         }
-        let line = &*super::marks::ascii_marks(line);
+        let marked = super::marks::ascii_marks(line);
+        let line = &*super::marks::ascii_link_parens(&marked);
         let trimmed = line.trim();
         if let Some((at, number)) = self.cue_number.take() {
             let cue = shapes::timed(trimmed).is_some_and(|t| t.end.is_some());

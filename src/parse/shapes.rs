@@ -70,7 +70,7 @@ fn entry_pattern(tail: &str, shapes: Shapes) -> String {
         Shapes::All => r"(?:[\p{So}\x{FE0F}\x{200D}]+\s*)?",
     };
     format!(
-        r"^{symbols}(?:[0-9０-９]{{1,3}}[.、)]\s*)?(?:\*\*)?[\[【(（]?\s*({t})\s*(?:(?:-->|->|→|-|–|—|~|～|至|到|to)\s*({t}|结束|结尾|[Ee]nd)\s*)?[\]】)）]?(?:\*\*)?\s*(?:(?:-|–|—|:|：|·|\||｜|~|，|,|、|/|→|▶|►)\s*)?{tail}"
+        r"^{symbols}(?:[0-9０-９]{{1,3}}[.、)]\s*)?(?:\*\*)?[\[【(（]?\s*({t})\s*(?:(?:-->|->|→|-|–|—|~|～|至|到|to)\s*({t}|结束|结尾|[Ee]nd)\s*)?[\]】)）]?(?:\*\*)?\s*(?:(?:--|->|=>|——|-|–|—|:|：|·|\||｜|~|，|,|、|/|→|⇒|▶|►)\s*)?{tail}"
     )
 }
 
@@ -99,7 +99,7 @@ fn needs_all_shapes(s: &str) -> bool {
 
 /// Every character of [`entry_pattern`]'s times, ranges and the marks
 /// around them, but digits and spaces.
-const TIME_MARKS: &str = ":：.,，、/▶►)(（）[]【】*-–—~～>→|｜·至到toEend结束尾分小时钟秒hms";
+const TIME_MARKS: &str = ":：.,，、/▶►)(（）[]【】*-–—~～>=→⇒|｜·至到toEend结束尾分小时钟秒hms";
 
 /// A trailing range on a heading: `开场介绍 (00:00 - 03:30)`.
 /// Groups: heading, start, end.
@@ -500,6 +500,9 @@ mod tests {
             "\u{FE0F}",
             "—",
             "，",
+            "--",
+            "=>",
+            "⇒",
         ];
         let mut next = crate::test_random(0x2545_f491_4f6c_dd1d);
         for _ in 0..200_000 {

@@ -587,3 +587,55 @@ fn full_width_marks_read_as_ascii_ones() {
     );
     assert_eq!(s.entries().nth(1).unwrap().points[0].text, "要点");
 }
+
+/// Marks note-takers put between a time and its text, invisible characters
+/// pasted in with the text, and lists bulleted with shapes or emoji: the
+/// entries read as if typed plainly, and nothing is reported.
+#[test]
+fn separators_invisible_characters_and_emoji_bullets() {
+    let r = parse_recap(
+        "a.txt",
+        "# 会\u{200B}议\n\n## 时间线\n00:00 -- 开场\n02:00 -> 背景\n04:00 => 方案\n\
+         06:00 —— 演示\n08:00 ⇒ 问答\n10:00\u{200B} 总结\n✅ 完成了演示\n💡关键点\n▪ 方形要点\n\
+         11\u{2060}:\u{FEFF}30 收尾\n",
+    );
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    let s = &r.session;
+    assert_eq!(s.title.full, "会议");
+    let e: Vec<_> = s.entries().map(|e| (e.start, e.text.as_str())).collect();
+    assert_eq!(
+        e,
+        [
+            (Some(0), "开场"),
+            (Some(120), "背景"),
+            (Some(240), "方案"),
+            (Some(360), "演示"),
+            (Some(480), "问答"),
+            (Some(600), "总结"),
+            (Some(690), "收尾"),
+        ]
+    );
+    let points: Vec<_> = s
+        .entries()
+        .nth(5)
+        .unwrap()
+        .points
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(points, ["✅ 完成了演示", "💡关键点", "方形要点"]);
+}
+
+/// `[官方博客]（https://…）`, typed with the input method's parentheses, is
+/// the link it was meant to be.
+#[test]
+fn a_link_typed_with_full_width_parentheses_is_a_link() {
+    let r = parse_recap(
+        "a.txt",
+        "# 会议\n\n## 会议概述\n详见[官方博客]（https://aws.amazon.com/blogs/）。[注]（见下文）\n",
+    );
+    assert_eq!(
+        r.session.overview[0].text,
+        "详见[官方博客](https://aws.amazon.com/blogs/)。[注]（见下文）"
+    );
+}

@@ -439,12 +439,19 @@ impl Parser<'_> {
         }
     }
 
+    /// Whether the timeline has an entry for a point to go under.
+    fn open_entry(&self) -> bool {
+        self.timeline.last().is_some_and(|s| !s.entries.is_empty())
+    }
+
     pub(super) fn unknown_timeline_line(&mut self, n: usize, trimmed: &str) {
         if self.text_of_bare_time(n, trimmed) {
             return;
         }
         let prose = self.under_heading && !starts_like_a_time(trimmed);
-        if !prose {
+        // `✅ 完成了演示`, `💡 关键点`: a point, bulleted with an emoji.
+        let emoji_point = !prose && self.open_entry() && starts_with_emoji(trimmed);
+        if !prose && !emoji_point {
             self.warn(
                 n,
                 format!(
@@ -500,6 +507,24 @@ fn starts_like_a_time(line: &str) -> bool {
         .take(6)
         .collect();
     head.starts_with(|c: char| c.is_ascii_digit()) && head.contains([':', '：'])
+}
+
+/// Whether `line` starts with an emoji (or a dingbat such as `✔`) and
+/// goes on with text that is not a time: the way chat apps and
+/// summarising tools bullet a list.
+fn starts_with_emoji(line: &str) -> bool {
+    let mut chars = line.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let emoji = matches!(first as u32,
+        0x2600..=0x27BF     // Miscellaneous symbols, dingbats: ☑ ✅ ✔ ❌ ⚠ ✨
+        | 0x2B50..=0x2B55   // ⭐ ⭕
+        | 0x1F300..=0x1FAFF); // Pictographs, emoticons, transport, supplemental
+    let rest = chars
+        .as_str()
+        .trim_start_matches(['\u{FE0F}', ' ', '\u{3000}']);
+    emoji && !rest.is_empty() && !rest.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A table cell's lines: `甲<br>乙` → `甲`, `乙`.
