@@ -173,7 +173,7 @@ pub fn find(
         // and even on an empty text a search costs a set of groups.
         if let Some(c) = may_be_label(l).then(|| p.label.captures(l)).flatten() {
             let rest = c.name("rest").unwrap();
-            if rest.as_str().trim_matches([':', '：', ' ']).is_empty() {
+            if rest.as_str().trim_matches([':', '：', ' ', '*']).is_empty() {
                 listing = true;
                 continue;
             }
@@ -389,7 +389,11 @@ fn split_org_role(
             && tail.char_indices().any(|(i, c)| {
                 is_han(c) && tail[..i].ends_with(|p: char| p.is_ascii_alphanumeric())
             });
-        if !mixed(head) && !glued && !role_word().is_match(head) && role_word().is_match(tail) {
+        if (!mixed(head) || names_an_organisation(head))
+            && !glued
+            && !role_word().is_match(head)
+            && role_word().is_match(tail)
+        {
             return (Some(head.trim().to_string()), Some(tail.trim().to_string()));
         }
     }
@@ -405,6 +409,29 @@ fn split_org_role(
         );
     }
     (None, Some(prefix.to_string()))
+}
+
+/// `Acme 公司`, `Orero 集团`, `Acme Labs Inc.`: ends with a word that
+/// names an organisation, so it is one, in whatever scripts it is written.
+fn names_an_organisation(head: &str) -> bool {
+    const ENDS: [&str; 14] = [
+        "公司",
+        "集团",
+        "科技",
+        "银行",
+        "大学",
+        "学院",
+        "研究院",
+        "研究所",
+        "实验室",
+        "基金会",
+        "Inc.",
+        "Ltd.",
+        "LLC",
+        "GmbH",
+    ];
+    let head = head.trim();
+    ENDS.iter().any(|e| head.ends_with(e))
 }
 
 /// The inside of `Name（…）`: `Centrica 代表`, `字节跳动 资深工程师`,

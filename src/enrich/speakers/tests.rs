@@ -90,6 +90,14 @@ fn an_unknown_organisation_of_several_words_stays_whole() {
         names("本次会议由Nova 5 Ultra总经理Ben Reyes主讲，重点"),
         vec![s("Ben Reyes", "总经理", "Nova 5 Ultra")]
     );
+    // A word that names an organisation ends it, in whatever scripts.
+    assert_eq!(
+        names("演讲者：李娜（Acme 公司 CTO）、Ann Lee（Orero Labs Inc. 首席科学家）"),
+        vec![
+            s("李娜", "CTO", "Acme 公司"),
+            s("Ann Lee", "首席科学家", "Orero Labs Inc.")
+        ]
+    );
 }
 
 #[test]
@@ -182,6 +190,11 @@ fn a_label_then_a_list_of_speakers() {
             s("张伟", "首席架构师", "AWS"),
             s("Maria Lopez", "工程总监", "Netflix")
         ]
+    );
+    // The label in bold on a line of its own.
+    assert_eq!(
+        names("**演讲者**\n- 张伟，AWS 首席架构师\n- **讲者：**\n"),
+        vec![s("张伟", "首席架构师", "AWS")]
     );
 }
 
