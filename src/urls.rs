@@ -97,6 +97,25 @@ pub fn find(text: &str) -> Vec<WebLink> {
     out
 }
 
+/// `text` with each Markdown link to an address written as its label and
+/// each `<address>` as the address: what a reader sees of them, for
+/// search, summaries and descriptions.
+pub fn with_link_text(text: &str) -> Cow<'_, str> {
+    let found = find(text);
+    if found.iter().all(|l| l.text == l.whole) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for l in found {
+        out.push_str(&text[from..l.whole.start]);
+        out.push_str(&text[l.text]);
+        from = l.whole.end;
+    }
+    out.push_str(&text[from..]);
+    Cow::Owned(out)
+}
+
 /// The target of a Markdown link, whatever it is (`](javascript:…)`,
 /// `](data:…)`): not prose either.
 static LINK_TARGET: LazyLock<Regex> = LazyLock::new(|| {
@@ -164,10 +183,18 @@ fn trim_end(m: &str) -> usize {
 const MAX_LABEL: usize = 300;
 
 /// The address at `at` as a Markdown link `[label](address)` when it is
-/// the target of one, else as itself.
+/// the target of one, with its angle brackets when written `<address>`
+/// (Markdown's autolink: the brackets are not shown), else as itself.
 fn markdown_link(text: &str, at: Range<usize>, href: String) -> WebLink {
     let before = &text[..at.start];
     let after = &text[at.end..];
+    if before.ends_with('<') && after.starts_with('>') {
+        return WebLink {
+            whole: at.start - 1..at.end + 1,
+            text: at,
+            href,
+        };
+    }
     if let (Some(head), Some(rest)) = (before.strip_suffix("]("), after.strip_prefix(')')) {
         let mut from = head.len().saturating_sub(MAX_LABEL);
         while !head.is_char_boundary(from) {
@@ -311,6 +338,20 @@ mod tests {
             "[开发者文档](https://docs.example.org/GuideBook/Intro)"
         );
         assert_eq!(l.href, "https://docs.example.org/GuideBook/Intro");
+    }
+
+    #[test]
+    fn an_address_in_angle_brackets_shows_without_them() {
+        let text = "见 <https://example.org/x>。";
+        let l = &find(text)[0];
+        assert_eq!(&text[l.text.clone()], "https://example.org/x");
+        assert_eq!(&text[l.whole.clone()], "<https://example.org/x>");
+        assert_eq!(with_link_text(text), "见 https://example.org/x。");
+        assert_eq!(
+            with_link_text("详见[官方博客](https://aws.amazon.com/blogs/)与 a.org/b。"),
+            "详见官方博客与 a.org/b。"
+        );
+        assert!(matches!(with_link_text("没有链接"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Sentences around a match: the excerpt shown on entity, announcement and
 //! number pages.
 
+use std::ops::Range;
+
 /// Longest excerpt, in characters, before it is trimmed around the match.
 pub const MAX_CHARS: usize = 120;
 
@@ -75,7 +77,8 @@ pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize))
     }
     let (cut_before, cut_after) = (!is_sentence_bound(text, s), !is_sentence_bound(text, e));
     let (out, hs, he) = without_bold(text, s..e, start, end);
-    let (mut out, hs, he) = images_as_alt(out, hs, he);
+    let (out, hs, he) = images_as_alt(out, hs, he);
+    let (mut out, hs, he) = links_as_label(out, hs, he);
     // Drop list markers and surrounding space, keeping the highlight.
     let lead = out.len()
         - out
@@ -151,28 +154,58 @@ fn images_as_alt(text: String, hs: usize, he: usize) -> (String, usize, usize) {
     if !text.contains("![") {
         return (text, hs, he);
     }
-    let found = crate::media::find(&text);
-    if found.is_empty() {
+    let found: Vec<_> = crate::media::find(&text)
+        .iter()
+        .map(|r| {
+            let alt = r.whole.start + 2..r.whole.start + 2 + r.alt.len();
+            (r.whole.clone(), alt)
+        })
+        .collect();
+    shown_parts(text, hs, he, &found)
+}
+
+/// `text` with each link to a web address read as its label
+/// (`[官方博客](https://…)` → `官方博客`) and each `<address>` as the
+/// address, the bounds moved as [`images_as_alt`] moves them.
+fn links_as_label(text: String, hs: usize, he: usize) -> (String, usize, usize) {
+    let found: Vec<_> = crate::urls::find(&text)
+        .into_iter()
+        .filter(|l| l.text != l.whole)
+        .map(|l| (l.whole, l.text))
+        .collect();
+    shown_parts(text, hs, he, &found)
+}
+
+/// `text` with each of `parts`' written forms (`whole`, left to right,
+/// without overlaps) replaced by the part of it that is shown (`shown`,
+/// inside it), and where `hs` and `he` fall in the result: a bound inside
+/// the syntax around the shown part moves to its nearer end.
+fn shown_parts(
+    text: String,
+    hs: usize,
+    he: usize,
+    parts: &[(Range<usize>, Range<usize>)],
+) -> (String, usize, usize) {
+    if parts.is_empty() {
         return (text, hs, he);
     }
     let mut out = String::with_capacity(text.len());
     let (mut new_hs, mut new_he) = (None, None);
     let mut from = 0;
-    for r in &found {
-        let alt = r.whole.start + 2..r.whole.start + 2 + r.alt.len();
+    for (whole, shown) in parts {
         for (old, new) in [(hs, &mut new_hs), (he, &mut new_he)] {
-            if new.is_none() && old < r.whole.end {
-                let base = out.len() + r.whole.start.saturating_sub(from);
-                *new = Some(if old <= r.whole.start {
+            if new.is_none() && old < whole.end {
+                let base = out.len() + whole.start.saturating_sub(from);
+                *new = Some(if old <= whole.start {
                     out.len() + old.saturating_sub(from)
                 } else {
-                    base + old.clamp(alt.start, alt.end) - alt.start
+                    base + old.clamp(shown.start, shown.end) - shown.start
                 });
             }
         }
-        out.push_str(&text[from..r.whole.start]);
-        out.push_str(r.alt);
-        from = r.whole.end;
+        out.push_str(&text[from..whole.start]);
+        out.push_str(&text[shown.clone()]);
+        from = whole.end;
     }
     let rest = |old: usize| out.len() + old.saturating_sub(from);
     let hs = new_hs.unwrap_or_else(|| rest(hs));
@@ -399,6 +432,20 @@ mod tests {
             let got = without_bold(&text, s..e, start, end);
             let want = copy_by_chars(&text, s, e, start, end);
             assert_eq!(got, want, "{text:?} {start}..{end}");
+        }
+    }
+
+    #[test]
+    fn a_link_in_an_excerpt_reads_as_its_label() {
+        let text = "详见 Amazon S3 [官方博客](https://aws.amazon.com/blogs/) 与 <https://a.org/x>，以及 [Bedrock 文档](https://b.org/)。";
+        for name in ["Amazon S3", "Bedrock"] {
+            let at = text.find(name).unwrap();
+            let (ex, (hs, he)) = excerpt(text, at, at + name.len());
+            assert_eq!(
+                ex,
+                "详见 Amazon S3 官方博客 与 https://a.org/x，以及 Bedrock 文档。"
+            );
+            assert_eq!(&ex[hs..he], name);
         }
     }
 

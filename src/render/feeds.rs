@@ -157,7 +157,9 @@ pub fn atom_feed(site: &Site) -> anyhow::Result<String> {
 fn feed_entry(site: &Site, i: usize, s: &Session, epoch: &FixedDateTime) -> Entry {
     let url = format!("{}{}", site.config.base(), session_url(s));
     let updated = feed_date(s.date.as_deref()).unwrap_or(*epoch);
-    let summary = s.lead_paragraph().map(|p| p.text.replace("**", ""));
+    let summary = s
+        .lead_paragraph()
+        .map(|p| super::text::as_read(&p.text).into_owned());
     let mut categories: Vec<Category> = s
         .key_themes
         .iter()

@@ -7,9 +7,9 @@ use crate::model::Page;
 use serde::Serialize;
 
 /// Up to and including the first `。`/`.`/`!`/`?`, at most `max` characters
-/// (then cut with `…`), without `**` markers.
+/// (then cut with `…`), as a reader sees it ([`super::text::as_read`]).
 pub fn first_sentence(text: &str, max: usize) -> String {
-    let text = crate::media::with_alt_text(text).replace("**", "");
+    let text = super::text::as_read(text);
     let end = text
         .char_indices()
         .find(|&(i, c)| {
@@ -90,5 +90,13 @@ mod tests {
             "Version 2.5 is out."
         );
         assert_eq!(first_sentence("一二三四五六", 3), "一二三…");
+        // Links and images as a reader sees them.
+        assert_eq!(
+            first_sentence(
+                "详见[官方博客](https://a.org/b)和<https://c.org/>的![图](d.png)。后文",
+                90
+            ),
+            "详见官方博客和https://c.org/的图。"
+        );
     }
 }

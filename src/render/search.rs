@@ -211,17 +211,15 @@ fn tag_mentions<'a>(
     }
 }
 
-/// Recaps mark emphasis with `**`, and an image's file name is not what
-/// it shows: both are noise in excerpts (an image is its alt text). Code
+/// Recaps mark emphasis with `**`, an image's file name is not what it
+/// shows, nor a link's address: all are noise in excerpts (an image is
+/// its alt text, a link its label, see [`super::text::as_read`]). Code
 /// is searched as written, without its fences.
 fn plain(text: &str) -> Cow<'_, str> {
     if let Some((_, code)) = crate::parse::recap::code::code_of(text) {
         return Cow::Owned(code.trim_end().to_string());
     }
-    match crate::media::with_alt_text(text) {
-        Cow::Borrowed(t) => crate::bytescan::without_bold(t),
-        Cow::Owned(t) => Cow::Owned(crate::bytescan::without_bold(&t).into_owned()),
-    }
+    super::text::as_read(text)
 }
 
 /// `parts` joined by line breaks, borrowed when there is only one.

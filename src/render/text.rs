@@ -8,6 +8,22 @@ use crate::enrich::Link;
 use crate::media::Images;
 use std::fmt::Write;
 
+/// Recap text as a reader sees it, for summaries, descriptions, feeds and
+/// search: an image as its alt text, a link as its label (an address in
+/// `<…>` without them), no `**` markers.
+pub fn as_read(text: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let text = crate::media::with_alt_text(text);
+    let text = match crate::urls::with_link_text(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(t) => Cow::Owned(t),
+    };
+    match crate::bytescan::without_bold(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(t) => Cow::Owned(t),
+    }
+}
+
 /// Escape text for HTML element content and quoted attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);

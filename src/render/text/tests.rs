@@ -116,6 +116,11 @@ fn web_addresses_are_links_and_markdown_links_show_their_label() {
          另见<a href=\"https://docs.x.org/b\"><strong>Bedrock</strong> 文档</a>\
          和[坏](javascript:alert(1))"
     );
+    // Markdown's autolink: the angle brackets are not shown.
+    assert_eq!(
+        linked_text("见 <https://x.org/a>。", &[]),
+        "见 <a href=\"https://x.org/a\">https://x.org/a</a>。"
+    );
 }
 
 #[test]
