@@ -55,6 +55,9 @@ pub struct SessionData<'a> {
     /// day of `start_s` 0.
     pub clock_start: Option<String>,
     pub overview: Vec<&'a str>,
+    /// The parts the recap has no slot for (`## 背景`, `## 总结`), a
+    /// paragraph each, as written: a part's heading is its `## …` line.
+    pub extra: Vec<&'a str>,
     pub key_themes: &'a [String],
     pub note: Option<&'a str>,
     pub timeline: Vec<TimelineEntryData<'a>>,
@@ -410,6 +413,7 @@ fn session_data<'a>(site: &'a Site, i: usize, s: &'a Session) -> SessionData<'a>
         duration_s: duration,
         clock_start: s.clock_start.map(super::clock::time_of_day),
         overview: s.overview.iter().map(|p| p.text.as_str()).collect(),
+        extra: s.extra.iter().map(|p| p.text.as_str()).collect(),
         key_themes: &s.key_themes,
         note: s.note.as_deref(),
         timeline,
