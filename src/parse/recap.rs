@@ -339,13 +339,57 @@ impl<'a> Parser<'a> {
                 let list = shapes::bullet(trimmed).map_or(trimmed, |b| b.text);
                 self.add_themes(list);
             }
-            Part::Note => self.add_note(trimmed),
+            Part::Note => {
+                // `## Notes` over the timeline itself, in a recap with none.
+                let first = self.note.is_none() && !self.has_entries();
+                if !(first && self.try_timeline(n, line)) {
+                    self.add_note(trimmed);
+                } else {
+                    self.part = Part::Timeline;
+                }
+            }
             Part::Timeline => {
                 if trimmed.len() <= 6 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
                     self.cue_number = Some((n, trimmed.to_string()));
                 } else if !self.try_timeline(n, line) {
                     self.unknown_timeline_line(n, trimmed);
                 }
+            }
+        }
+    }
+
+    fn has_entries(&self) -> bool {
+        self.timeline.iter().any(|s| !s.entries.is_empty())
+    }
+
+    /// A recap with no timeline part whose overview holds paragraphs of
+    /// timed lines (`00:00 开场` / `- 要点` / `05:00 演示`), with no
+    /// `## 时间线` heading over them: those paragraphs are the timeline,
+    /// read as if the heading were there. A paragraph qualifies with two
+    /// timed lines or more, starting with one, and only bullets between
+    /// them, so prose that opens with a time of day stays prose.
+    fn timeline_in_overview(&mut self) {
+        let timed = |l: &str| shapes::timed(l).is_some();
+        let is_timeline = |p: &Paragraph| {
+            !crate::model::is_code_block(&p.text)
+                && p.text.lines().next().is_some_and(timed)
+                && p.text.lines().filter(|l| timed(l)).count() >= 2
+                && p.text
+                    .lines()
+                    .all(|l| timed(l) || shapes::bullet(l).is_some())
+        };
+        if !self.overview.iter().any(is_timeline) {
+            return;
+        }
+        let (timeline, overview): (Vec<Paragraph>, Vec<Paragraph>) =
+            std::mem::take(&mut self.overview)
+                .into_iter()
+                .partition(is_timeline);
+        self.overview = overview;
+        self.part = Part::Timeline;
+        for p in timeline {
+            for (i, l) in p.text.lines().enumerate() {
+                self.line(p.line + i, l);
             }
         }
     }
@@ -459,6 +503,9 @@ impl<'a> Parser<'a> {
             self.close_fence();
         }
         self.flush_para();
+        if !self.has_entries() {
+            self.timeline_in_overview();
+        }
         let source = self.source.to_string();
         let front = front.unwrap_or_default();
         let full = front
@@ -474,7 +521,7 @@ impl<'a> Parser<'a> {
         } else {
             full
         };
-        if self.timeline.iter().all(|s| s.entries.is_empty()) {
+        if !self.has_entries() {
             let line = self.title_line.max(1);
             self.warn(
                 line,

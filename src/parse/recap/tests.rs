@@ -639,3 +639,43 @@ fn a_link_typed_with_full_width_parentheses_is_a_link() {
         "详见[官方博客](https://aws.amazon.com/blogs/)。[注]（见下文）"
     );
 }
+
+/// Timed lines with no timeline heading over them, in the overview or
+/// under `## Notes`, in a recap with no timeline part: they are its
+/// timeline. A paragraph that only opens with a time stays prose.
+#[test]
+fn a_timeline_written_without_its_heading_is_the_timeline() {
+    let r = parse_recap(
+        "a.txt",
+        "# 会议\n\n## 会议概述\n\n背景文字。\n\n00:00 开场\n- 要点\n05:00 演示\n\n\
+         14:00 开始的主题演讲中，AWS 发布了新品。\n",
+    );
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    let s = &r.session;
+    let overview: Vec<_> = s.overview.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        overview,
+        ["背景文字。", "14:00 开始的主题演讲中，AWS 发布了新品。"]
+    );
+    let e: Vec<_> = s
+        .entries()
+        .map(|e| (e.start, e.text.as_str(), e.line))
+        .collect();
+    assert_eq!(e, [(Some(0), "开场", 7), (Some(300), "演示", 9)]);
+    assert_eq!(s.entries().next().unwrap().points[0].text, "要点");
+
+    let r = parse_recap(
+        "a.txt",
+        "# 会议\n\n## TL;DR\n\n概述。\n\n## Notes\n\n00:00 开场\n05:00 演示\n",
+    );
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    assert_eq!(r.session.entries().count(), 2);
+    assert_eq!(r.session.note, None);
+    // A note after a timeline is a note, times and all.
+    let r = parse_recap(
+        "a.txt",
+        "# 会议\n\n## 时间线\n00:00 开场\n\n## 备注\n\n05:00 之后的内容为问答\n",
+    );
+    assert_eq!(r.session.entries().count(), 1);
+    assert_eq!(r.session.note.as_deref(), Some("05:00 之后的内容为问答"));
+}
