@@ -96,7 +96,12 @@ impl Source {
     }
 }
 
-/// Read every recap (`.txt`, `.md`) under `seeds` and every Markdown page
+/// The endings of a recap's file name, in any case (`talk.md`, `TALK.TXT`,
+/// `talk.markdown`). Other files in the seeds folder (images, notes in
+/// other formats) are not recaps.
+pub const RECAP_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+/// Read every recap ([`RECAP_EXTENSIONS`]) under `seeds` and every Markdown page
 /// under `content`. A missing seeds folder is an error; a missing content
 /// folder is simply no pages.
 pub fn load(seeds: &Path, content: &Path) -> anyhow::Result<Sources> {
@@ -116,7 +121,7 @@ pub fn load(seeds: &Path, content: &Path) -> anyhow::Result<Sources> {
     let mut diagnostics = Vec::new();
     let recaps = read_all(
         seeds,
-        &["txt", "md"],
+        RECAP_EXTENSIONS,
         Some(MAX_RECAP_BYTES),
         &mut diagnostics,
     );
@@ -360,6 +365,7 @@ mod tests {
         for name in [
             "A.TXT",
             "b.Md",
+            "notes.markdown",
             "sub/c.txt",
             ".hidden.txt",
             "d.doc",
@@ -372,12 +378,12 @@ mod tests {
             }
             std::fs::write(dir.join(name), "# x\n").unwrap();
         }
-        let names: Vec<String> = list(&dir, &["txt", "md"], &mut Vec::new())
+        let names: Vec<String> = list(&dir, RECAP_EXTENSIONS, &mut Vec::new())
             .into_iter()
             .map(|(r, _)| r)
             .collect();
         let _ = std::fs::remove_dir_all(&dir);
-        assert_eq!(names, ["A.TXT", "b.Md", "sub/c.txt"]);
+        assert_eq!(names, ["A.TXT", "b.Md", "notes.markdown", "sub/c.txt"]);
     }
 
     #[cfg(unix)]
@@ -400,7 +406,7 @@ mod tests {
         symlink("..", seeds.join("a/back")).unwrap();
         symlink("../..", seeds.join("a/up")).unwrap();
         let mut problems = Vec::new();
-        let names: Vec<String> = list(&seeds, &["txt", "md"], &mut problems)
+        let names: Vec<String> = list(&seeds, RECAP_EXTENSIONS, &mut problems)
             .into_iter()
             .map(|(r, _)| r)
             .collect();

@@ -544,7 +544,9 @@ impl WatchPaths {
         }
         // A folder renamed or removed has no extension; re-reading the
         // folder is cheap and catches it.
-        let text = matches!(ext.as_deref(), Some("txt" | "md")) || ext.is_none();
+        let text = ext
+            .as_deref()
+            .is_none_or(|e| crate::load::RECAP_EXTENSIONS.contains(&e));
         if path.starts_with(&self.seeds) && text {
             return one(|d| d.seeds = true);
         }
