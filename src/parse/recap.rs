@@ -503,6 +503,7 @@ impl<'a> Parser<'a> {
             self.close_fence();
         }
         self.flush_para();
+        self.entries_of_bare_headings();
         if !self.has_entries() {
             self.timeline_in_overview();
         }

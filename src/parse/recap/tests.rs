@@ -679,3 +679,28 @@ fn a_timeline_written_without_its_heading_is_the_timeline() {
     assert_eq!(r.session.entries().count(), 1);
     assert_eq!(r.session.note.as_deref(), Some("05:00 之后的内容为问答"));
 }
+
+/// A timed heading with nothing under it is an entry of its own, as one
+/// with bullets under it is: no heading of the timeline is lost.
+#[test]
+fn a_timed_heading_with_nothing_under_it_is_an_entry() {
+    let r = parse_recap(
+        "a.txt",
+        "# 会议\n\n## 时间线\n### **00:00** 开场\n- 要点\n### 05:00 演示\n### 07:00 - 09:00 问答\n",
+    );
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    let e: Vec<_> = r
+        .session
+        .entries()
+        .map(|e| (e.start, e.text.as_str(), e.points.len(), e.line))
+        .collect();
+    assert_eq!(
+        e,
+        [
+            (Some(0), "开场", 1, 4),
+            (Some(300), "演示", 0, 6),
+            (Some(420), "问答", 0, 7)
+        ]
+    );
+    assert_eq!(r.session.entries().last().unwrap().end, Some(End::At(540)));
+}

@@ -215,6 +215,20 @@ impl Parser<'_> {
         })
     }
 
+    /// A timed heading with nothing under it (`### 05:00 演示`, then the
+    /// next heading) is an entry of its own, as a heading with bullets
+    /// under it is: the heading, at its time.
+    pub(super) fn entries_of_bare_headings(&mut self) {
+        for sec in &mut self.timeline {
+            if let (true, Some(_), Some(heading)) =
+                (sec.entries.is_empty(), sec.start, &sec.heading)
+            {
+                sec.entries
+                    .push(entry(sec.start, sec.end, heading.clone(), sec.line));
+            }
+        }
+    }
+
     pub(super) fn push_section(&mut self, n: usize, h: TimedHeading) {
         self.timeline.push(TimelineSection {
             heading: h.heading,
