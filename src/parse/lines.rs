@@ -186,6 +186,34 @@ pub fn first_line_title(t: &str) -> Option<&str> {
     (!title.is_empty()).then_some(title)
 }
 
+/// Whether a recap's first line, alone in its paragraph, is shaped like a
+/// title written plainly (`AWS re:Invent 2025 会议笔记`): short, not a
+/// sentence (no closing `。`, `.`, `!`, `？`, `，`, `：`), not a list item,
+/// table row, quote, image, address or timed line, and not a label
+/// (`讲者：张伟`, `Speaker: Jane Doe`: one short word before a colon).
+pub fn is_plain_title(t: &str) -> bool {
+    let t = t.trim();
+    if t.is_empty()
+        || t.chars().nth(80).is_some()
+        || t.ends_with([
+            '。', '.', '!', '！', '?', '？', '，', ',', '；', ';', '：', ':', '、',
+        ])
+        || t.starts_with(['|', '>', '!', '[', '<', '-', '*', '+', '#'])
+        || t.contains("://")
+        || super::shapes::bullet(t).is_some()
+        || super::shapes::timed(t).is_some()
+    {
+        return false;
+    }
+    match t.find(['：', ':']) {
+        Some(at) => {
+            let label = t[..at].trim();
+            !(label.chars().count() <= 4 || !label.contains(' ') && label.is_ascii())
+        }
+        None => true,
+    }
+}
+
 /// Which lines are wholly an HTML comment (`<!-- 草稿 -->`, or `<!--` …
 /// `-->` over several lines): notes to the writer, as in Markdown. A
 /// comment that is never closed, or that text follows on its last line,

@@ -79,7 +79,8 @@ pub fn parse_recap(source: &str, text: &str) -> ParsedRecap {
         }
     };
     // A title in the front matter: the first line is not guessed to be one.
-    p.seen_text = front.as_ref().is_some_and(|f| f.title.is_some());
+    p.front_title = front.as_ref().is_some_and(|f| f.title.is_some());
+    p.seen_text = p.front_title;
     let comments = lines::comment_lines(body);
     for (i, raw) in body.lines().enumerate() {
         if !comments.get(i).is_some_and(|&hidden| hidden) {
@@ -141,6 +142,8 @@ struct Parser<'a> {
     /// A line other than the title has been read (or the front matter
     /// gave the title): no later line is guessed to be the title.
     seen_text: bool,
+    /// The front matter gives the title.
+    front_title: bool,
     /// How the timeline's times were written: `14:00` may be a time of day.
     time_forms: clock::TimeForms,
     /// The video the first time written as a link points to, without its
@@ -175,6 +178,7 @@ impl<'a> Parser<'a> {
             base_indent: None,
             too_deep: false,
             seen_text: false,
+            front_title: false,
             cue_number: None,
             before_rule: None,
             time_forms: clock::TimeForms::default(),
@@ -259,6 +263,7 @@ impl<'a> Parser<'a> {
                     return;
                 }
             } else if lines::is_setext_rule(trimmed)
+                && !self.front_title
                 && self.para.len() == 1
                 && self.overview.is_empty()
             {
@@ -403,6 +408,19 @@ impl<'a> Parser<'a> {
 
     fn flush_para(&mut self) {
         if self.para.is_empty() {
+            return;
+        }
+        // The first line of the recap, alone above a blank line or a
+        // part's label, and shaped like a title: the title.
+        if self.title.is_none()
+            && !self.front_title
+            && self.part == Part::Preamble
+            && self.overview.is_empty()
+            && self.para.len() == 1
+            && lines::is_plain_title(&self.para[0])
+        {
+            self.title = self.para.pop();
+            self.title_line = self.para_line;
             return;
         }
         let p = Paragraph {

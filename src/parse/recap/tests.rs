@@ -704,3 +704,37 @@ fn a_timed_heading_with_nothing_under_it_is_an_entry() {
     );
     assert_eq!(r.session.entries().last().unwrap().end, Some(End::At(540)));
 }
+
+/// A recap's first line written plainly, alone above a blank line or a
+/// part's label, is its title; a first sentence or a label is not.
+#[test]
+fn a_plain_first_line_alone_is_the_title() {
+    let title = |text: &str| {
+        let r = parse_recap("notes.txt", text);
+        (r.session.title.full.clone(), r.session.overview.len())
+    };
+    assert_eq!(
+        title("AWS re:Invent 2025 会议笔记\n\n**会议概述**\n概述。\n\n**时间线**\n00:00 开场\n"),
+        ("AWS re:Invent 2025 会议笔记".to_string(), 1)
+    );
+    assert_eq!(
+        title("存储的未来\n## 会议概述\n概述。\n"),
+        ("存储的未来".to_string(), 1)
+    );
+    for not_a_title in [
+        "本次会议介绍了存储的未来。\n\n00:00 开场\n",
+        "讲者：张伟\n\n00:00 开场\n",
+        "Speaker: Jane Doe\n\n00:00 开场\n",
+        "存储的未来\n第二行也是正文\n\n00:00 开场\n",
+        "- 要点\n\n00:00 开场\n",
+    ] {
+        assert_eq!(title(not_a_title).0, "notes", "{not_a_title:?}");
+    }
+    // The front matter's title wins, and the line stays text.
+    let r = parse_recap(
+        "a.md",
+        "---\ntitle: 前言标题\n---\n存储的未来\n\n00:00 开场\n",
+    );
+    assert_eq!(r.session.title.full, "前言标题");
+    assert_eq!(r.session.overview[0].text, "存储的未来");
+}
