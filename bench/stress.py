@@ -210,6 +210,19 @@ SHAPES = {
     )
     + "~~~\n"
     + "## 不是标题\n00:00 不是条目\n" * 25_000,
+    # As hands write: 20,000 timed headings with nothing under them, each
+    # then an emoji point and a shape-bulleted one with a link typed in
+    # full-width parentheses, zero-width spaces all through; then an
+    # overview paragraph of 20,000 timed lines, in a recap with no
+    # timeline part.
+    "hands": lambda: HEAD.format("手写")
+    + "".join(
+        f"### {clock(i)}\u200b => 第{i}部分\n### {clock(i)} 空\n✅ 要点{i}\n"
+        f"▪ 见[文档{i}]（https://x.org/{i}） 与 <https://y.org/{i}>\n"
+        for i in range(20_000)
+    ),
+    "hands_overview": lambda: "手写的会议笔记\n\n## 会议概述\n\n概述。\n\n"
+    + "".join(f"{clock(i)} -- 第{i}条\n- 要点\n" for i in range(20_000)),
     # 20,000 levels of quotes, 5,000 of lists, 10,000 open brackets.
     "nesting": lambda: HEAD.format("嵌套")
     + "00:00 - 开场\n"
