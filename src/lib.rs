@@ -21,6 +21,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod enrich;
 pub mod init;
+pub mod inline_code;
 pub mod json;
 pub mod load;
 pub mod media;

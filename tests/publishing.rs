@@ -519,3 +519,33 @@ fn the_export_keeps_the_parts_without_a_slot() {
     let page = file(&outputs, "sessions/dao-chu/index.html");
     assert!(page.contains("背景文字。") && page.contains("第二条"));
 }
+
+/// Inline code (`` `aws s3 cp` ``) is shown as code, and a command's words
+/// are not names; code that is a name (`` `Amazon S3` ``) is a mention,
+/// linked around the code. Excerpts, descriptions and search read it
+/// without its backticks.
+#[test]
+fn inline_code_is_code_and_a_command_is_no_name() {
+    let recap = "# 命令行演示\n\n## 会议概述\n演讲者用 `aws s3 cp` 把数据拷进 `Amazon S3`，加上 `--storage-class` 参数。\n\n\
+                 ## 时间线\n00:00 开场：安装 `aws-cli`\n- 运行 `aws configure` 配置凭证\n";
+    let outputs = build_recaps("inline-code", &[("a.md", recap.to_string())]);
+    let page = file(&outputs, "sessions/ming-ling-xing-yan-shi/index.html");
+    assert!(page.contains("<code>aws s3 cp</code>"), "{page}");
+    assert!(page.contains("<a href=\"/products/amazon-s3/\"><code>Amazon S3</code></a>"));
+    assert!(!page.contains('`'), "a backtick is shown");
+    let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
+    let products: Vec<&str> = data["products"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(products, ["Amazon S3"]);
+    let excerpt = data["products"][0]["mentions"][0]["excerpt"]
+        .as_str()
+        .unwrap();
+    assert!(
+        excerpt.starts_with("演讲者用 aws s3 cp 把数据拷进 Amazon S3"),
+        "{excerpt}"
+    );
+}

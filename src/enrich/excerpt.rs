@@ -78,6 +78,7 @@ pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize))
     let (cut_before, cut_after) = (!is_sentence_bound(text, s), !is_sentence_bound(text, e));
     let (out, hs, he) = without_bold(text, s..e, start, end);
     let (out, hs, he) = images_as_alt(out, hs, he);
+    let (out, hs, he) = code_as_text(out, hs, he);
     let (mut out, hs, he) = links_as_label(out, hs, he);
     // Drop list markers and surrounding space, keeping the highlight.
     let lead = out.len()
@@ -160,6 +161,16 @@ fn images_as_alt(text: String, hs: usize, he: usize) -> (String, usize, usize) {
             let alt = r.whole.start + 2..r.whole.start + 2 + r.alt.len();
             (r.whole.clone(), alt)
         })
+        .collect();
+    shown_parts(text, hs, he, &found)
+}
+
+/// `text` with each span of inline code read without its backticks,
+/// the bounds moved as [`images_as_alt`] moves them.
+fn code_as_text(text: String, hs: usize, he: usize) -> (String, usize, usize) {
+    let found: Vec<_> = crate::inline_code::spans(&text)
+        .into_iter()
+        .map(|c| (c.whole, c.code))
         .collect();
     shown_parts(text, hs, he, &found)
 }
@@ -433,6 +444,15 @@ mod tests {
             let want = copy_by_chars(&text, s, e, start, end);
             assert_eq!(got, want, "{text:?} {start}..{end}");
         }
+    }
+
+    #[test]
+    fn code_in_an_excerpt_reads_without_its_backticks() {
+        let text = "用 `aws s3 cp` 把数据拷进 `Amazon S3`。";
+        let at = text.find("Amazon S3").unwrap();
+        let (ex, (hs, he)) = excerpt(text, at, at + "Amazon S3".len());
+        assert_eq!(ex, "用 aws s3 cp 把数据拷进 Amazon S3。");
+        assert_eq!(&ex[hs..he], "Amazon S3");
     }
 
     #[test]

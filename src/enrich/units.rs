@@ -7,7 +7,6 @@
 
 use super::TextKey;
 use crate::model::{is_code_block, Session};
-use crate::urls::mask;
 use arcstr::ArcStr;
 use std::borrow::Cow;
 
@@ -45,10 +44,34 @@ pub enum Place {
     Extra,
 }
 
+/// The text as matchers read it: web addresses blanked out (see
+/// [`crate::urls::mask`]), and spans of inline code that are no name
+/// (`aws s3 cp`, `--dry-run`: a command's words are not mentions, nor its
+/// numbers key figures), byte for byte. Code that is a name, starting
+/// with a capital letter or a Chinese character (`Amazon S3`), stays.
+fn masked(text: &str) -> Cow<'_, str> {
+    let text = crate::urls::mask(text);
+    let code = crate::inline_code::spans(&text);
+    let is_name = |c: &crate::inline_code::CodeSpan| {
+        text[c.code.clone()]
+            .chars()
+            .next()
+            .is_some_and(|f| f.is_uppercase() || crate::search::is_cjk(f))
+    };
+    if code.iter().all(is_name) {
+        return text;
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for c in code.iter().filter(|c| !is_name(c)) {
+        bytes[c.whole.clone()].fill(b'|');
+    }
+    Cow::Owned(String::from_utf8(bytes).expect("whole characters replaced keep UTF-8 valid"))
+}
+
 pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
     let mut out = Vec::new();
     out.push(Unit {
-        text: mask(&s.title.full),
+        text: masked(&s.title.full),
         shown: &s.title.full,
         line: 1,
         place: Place::Title,
@@ -63,7 +86,7 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
             continue;
         }
         out.push(Unit {
-            text: mask(&para.text),
+            text: masked(&para.text),
             shown: &para.text,
             line: para.line,
             place: Place::Overview,
@@ -87,7 +110,7 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
             sec.entries.first().map(|e| ArcStr::from(e.anchor.as_str()));
         if let Some(h) = &sec.heading {
             out.push(Unit {
-                text: mask(h),
+                text: masked(h),
                 shown: h,
                 line: sec.line,
                 place: Place::Heading,
@@ -107,7 +130,7 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
             // says nothing the heading did not: one mention, not two.
             let repeats_heading = sec.heading.as_deref() == Some(e.text.as_str());
             out.extend((!repeats_heading).then(|| Unit {
-                text: mask(&e.text),
+                text: masked(&e.text),
                 shown: &e.text,
                 line: e.line,
                 place: Place::Entry,
@@ -124,7 +147,7 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
                     continue;
                 }
                 out.push(Unit {
-                    text: mask(&p.text),
+                    text: masked(&p.text),
                     shown: &p.text,
                     line: p.line,
                     place: Place::Point(p.depth),
@@ -166,7 +189,7 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
 
 fn footer(text: &str, line: usize, story: usize) -> Unit<'_> {
     Unit {
-        text: mask(text),
+        text: masked(text),
         shown: text,
         line,
         place: Place::Footer,

@@ -597,9 +597,11 @@ fn bar_and_toc(
     (bar, Some(bar_end), toc)
 }
 
-/// Text for tooltips and lists: without `**` markers.
+/// Text for tooltips and lists: without `**` markers, code without its
+/// backticks.
 fn plain(text: &str) -> String {
-    crate::bytescan::without_bold(text).into_owned()
+    let text = crate::inline_code::without_backticks(text);
+    crate::bytescan::without_bold(&text).into_owned()
 }
 
 #[cfg(test)]

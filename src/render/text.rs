@@ -9,11 +9,15 @@ use crate::media::Images;
 use std::fmt::Write;
 
 /// Recap text as a reader sees it, for summaries, descriptions, feeds and
-/// search: an image as its alt text, a link as its label (an address in
-/// `<…>` without them), no `**` markers.
+/// search: an image as its alt text, code without its backticks, a link
+/// as its label (an address in `<…>` without them), no `**` markers.
 pub fn as_read(text: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     let text = crate::media::with_alt_text(text);
+    let text = match crate::inline_code::without_backticks(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(t) => Cow::Owned(t),
+    };
     let text = match crate::urls::with_link_text(&text) {
         Cow::Borrowed(_) => text,
         Cow::Owned(t) => Cow::Owned(t),
@@ -264,19 +268,44 @@ pub fn linked_text(text: &str, links: &[Link]) -> String {
 /// into one; a link may hold one.
 pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
     let shown = shown_images(text, images);
-    // A link may hold an image whole (`[![图](a.png)](https://…)`), but
-    // not reach into one.
-    let in_image = |r: &std::ops::Range<usize>| {
-        shown.iter().any(|(i, _, _)| {
-            i.start < r.end && r.start < i.end && !(r.start <= i.start && i.end <= r.end)
-        })
+    let code = crate::inline_code::spans(text);
+    // Images and code are shown whole: a link may hold one whole
+    // (`[![图](a.png)](https://…)`), but not reach into one.
+    let atoms = || {
+        shown
+            .iter()
+            .map(|(i, _, _)| i)
+            .chain(code.iter().map(|c| &c.whole))
     };
-    let bold = if shown.is_empty() {
+    let in_image = |r: &std::ops::Range<usize>| {
+        atoms()
+            .any(|i| i.start < r.end && r.start < i.end && !(r.start <= i.start && i.end <= r.end))
+    };
+    // A name that is all of a span of code (`` `Amazon S3` ``) is linked
+    // around the code.
+    let widened: Vec<Link>;
+    let links = if code.is_empty() {
+        links
+    } else {
+        widened = links
+            .iter()
+            .map(|l| match code.iter().find(|c| c.code == (l.start..l.end)) {
+                Some(c) => Link {
+                    start: c.whole.start,
+                    end: c.whole.end,
+                    ..l.clone()
+                },
+                None => l.clone(),
+            })
+            .collect();
+        &widened
+    };
+    let bold = if shown.is_empty() && code.is_empty() {
         bold_markers(text)
     } else {
         // Blanked out, byte for byte, so no marker is found in one.
         let mut blank = text.to_string().into_bytes();
-        for (i, _, _) in &shown {
+        for i in atoms() {
             blank[i.clone()].fill(b' ');
         }
         bold_markers(std::str::from_utf8(&blank).unwrap_or(text))
@@ -336,7 +365,7 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
     for h in &hidden {
         cuts.extend([h.start, h.end]);
     }
-    for (i, _, _) in &shown {
+    for i in atoms() {
         cuts.extend([i.start, i.end]);
     }
     cuts.sort_unstable();
@@ -388,7 +417,11 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
             match link {
                 // A title that only repeats the link's text is noise to a
                 // reader (and a tenth of a session page's bytes).
-                Some(l) if l.title.is_empty() || text.get(l.start..l.end) == Some(&*l.title) => {
+                Some(l)
+                    if l.title.is_empty()
+                        || text.get(l.start..l.end).map(|t| t.trim_matches('`'))
+                            == Some(&*l.title) =>
+                {
                     let _ = write!(out, "<a href=\"{}\">", escape(&l.url));
                 }
                 Some(l) => {
@@ -420,7 +453,15 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
                 out.push_str(" loading=\"lazy\" decoding=\"async\" class=\"recap-image\">");
             }
             Some(_) => {}
-            None => escape_into(&mut out, &text[a..b]),
+            None => match code.iter().find(|c| c.whole.start <= a && b <= c.whole.end) {
+                Some(c) if a == c.whole.start => {
+                    out.push_str("<code>");
+                    escape_into(&mut out, &text[c.code.clone()]);
+                    out.push_str("</code>");
+                }
+                Some(_) => {}
+                None => escape_into(&mut out, &text[a..b]),
+            },
         }
     }
     if strong {

@@ -279,3 +279,29 @@ fn images_the_session_can_show_become_img_and_others_stay_text() {
     // Without images, the text is as before.
     assert_eq!(linked_text("![a](arch.png)", &[]), "![a](arch.png)");
 }
+
+#[test]
+fn inline_code_is_shown_as_code_with_nothing_inside_it() {
+    let text = "运行 `aws s3 cp **x**` 或 `https://x.org/a`，再看 `Amazon S3` 与 `<b>`";
+    let s3 = text.find("Amazon S3").unwrap();
+    let s3_link = Link {
+        start: s3,
+        end: s3 + "Amazon S3".len(),
+        url: "/products/amazon-s3/".into(),
+        title: "".into(),
+    };
+    let cp = text.find("s3 cp").unwrap();
+    let inside = Link {
+        start: cp,
+        end: cp + 2,
+        url: "/products/amazon-s3/".into(),
+        title: "".into(),
+    };
+    assert_eq!(
+        linked_text(text, &[inside, s3_link]),
+        "运行 <code>aws s3 cp **x**</code> 或 <code>https://x.org/a</code>，再看 \
+         <a href=\"/products/amazon-s3/\"><code>Amazon S3</code></a> 与 <code>&lt;b&gt;</code>"
+    );
+    // A backtick with no partner is text.
+    assert_eq!(linked_text("一个 ` 反引号", &[]), "一个 ` 反引号");
+}
