@@ -267,8 +267,20 @@ pub fn linked_text(text: &str, links: &[Link]) -> String {
 /// (`![架构](arch.png)`) made an `<img>`. No link or bold marker reaches
 /// into one; a link may hold one.
 pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
-    let shown = shown_images(text, images);
-    let code = crate::inline_code::spans(text);
+    let mut shown = shown_images(text, images);
+    let mut code = crate::inline_code::spans(text);
+    // Code inside an image's syntax is its alt text; otherwise code wins
+    // over an image it overlaps (`` `![图](a.png)` `` shows the syntax).
+    code.retain(|c| {
+        !shown
+            .iter()
+            .any(|(i, _, _)| i.start <= c.whole.start && c.whole.end <= i.end)
+    });
+    shown.retain(|(i, _, _)| {
+        !code
+            .iter()
+            .any(|c| c.whole.start < i.end && i.start < c.whole.end)
+    });
     // Images and code are shown whole: a link may hold one whole
     // (`[![图](a.png)](https://…)`), but not reach into one.
     let atoms = || {

@@ -304,4 +304,16 @@ fn inline_code_is_shown_as_code_with_nothing_inside_it() {
     );
     // A backtick with no partner is text.
     assert_eq!(linked_text("一个 ` 反引号", &[]), "一个 ` 反引号");
+    // Code over an image shows the syntax; code in an image's alt text is
+    // part of it.
+    let images = crate::media::Images::from_pairs(&[("a.png", "/media/a.png")]);
+    assert_eq!(
+        linked_text_with("`![图](a.png)`", &[], &images),
+        "<code>![图](a.png)</code>"
+    );
+    assert_eq!(
+        linked_text_with("![a `b`](a.png)", &[], &images),
+        "<img src=\"/media/a.png\" alt=\"a `b`\" loading=\"lazy\" decoding=\"async\" \
+         class=\"recap-image\">"
+    );
 }
