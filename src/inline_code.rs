@@ -74,19 +74,10 @@ fn run_at(bytes: &[u8], at: usize) -> usize {
 
 /// `text` with each span of inline code written as its code.
 pub fn without_backticks(text: &str) -> std::borrow::Cow<'_, str> {
-    let found = spans(text);
-    if found.is_empty() {
+    if !text.contains('`') {
         return text.into();
     }
-    let mut out = String::with_capacity(text.len());
-    let mut from = 0;
-    for s in found {
-        out.push_str(&text[from..s.whole.start]);
-        out.push_str(&text[s.code]);
-        from = s.whole.end;
-    }
-    out.push_str(&text[from..]);
-    out.into()
+    crate::shown::shown_text(text, spans(text).into_iter().map(|s| (s.whole, s.code)))
 }
 
 #[cfg(test)]

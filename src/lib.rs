@@ -33,6 +33,7 @@ pub mod progress;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub mod shown;
 mod toml_keys;
 pub mod urls;
 pub mod write;

@@ -63,6 +63,21 @@ pub struct ImageRef<'t> {
     pub target: &'t str,
 }
 
+impl ImageRef<'_> {
+    /// Where the image is written and where its alt text is.
+    pub fn alt_part(&self) -> crate::shown::Part {
+        let alt = self.whole.start + 2..self.whole.start + 2 + self.alt.len();
+        (self.whole.clone(), alt)
+    }
+}
+
+/// Whether `text` has a `![`: a byte search first, as most text has no
+/// `!` at all (searching for the pair builds a searcher each time).
+pub fn may_have_image(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(b'!', b).any(|i| b.get(i + 1) == Some(&b'['))
+}
+
 /// Every Markdown image in `text`, left to right, on one line each.
 pub fn find(text: &str) -> Vec<ImageRef<'_>> {
     let mut out = Vec::new();
@@ -134,22 +149,10 @@ fn image_at(text: &str, at: usize) -> Option<ImageRef<'_>> {
 /// `text` with each image written as its alt text, for search and
 /// summaries: `见![架构图](a.png)` → `见架构图`.
 pub fn with_alt_text(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains("![") {
+    if !may_have_image(text) {
         return text.into();
     }
-    let found = find(text);
-    if found.is_empty() {
-        return text.into();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut from = 0;
-    for r in found {
-        out.push_str(&text[from..r.whole.start]);
-        out.push_str(r.alt);
-        from = r.whole.end;
-    }
-    out.push_str(&text[from..]);
-    out.into()
+    crate::shown::shown_text(text, find(text).iter().map(ImageRef::alt_part))
 }
 
 /// Where an image is shown from.
@@ -472,7 +475,7 @@ fn recap_images<'s>(
     let mut out = Vec::new();
     let mut seen: std::collections::HashMap<&str, Result<Resolved, String>> = Default::default();
     for (text, line) in texts(s) {
-        if !text.contains("![") {
+        if !may_have_image(text) {
             continue;
         }
         for r in find(text) {

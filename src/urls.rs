@@ -101,19 +101,13 @@ pub fn find(text: &str) -> Vec<WebLink> {
 /// each `<address>` as the address: what a reader sees of them, for
 /// search, summaries and descriptions.
 pub fn with_link_text(text: &str) -> Cow<'_, str> {
-    let found = find(text);
-    if found.iter().all(|l| l.text == l.whole) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut from = 0;
-    for l in found {
-        out.push_str(&text[from..l.whole.start]);
-        out.push_str(&text[l.text]);
-        from = l.whole.end;
-    }
-    out.push_str(&text[from..]);
-    Cow::Owned(out)
+    crate::shown::shown_text(
+        text,
+        find(text)
+            .into_iter()
+            .filter(|l| l.text != l.whole)
+            .map(|l| (l.whole, l.text)),
+    )
 }
 
 /// The target of a Markdown link, whatever it is (`](javascript:…)`,
@@ -152,11 +146,15 @@ pub fn mask(text: &str) -> Cow<'_, str> {
 }
 
 /// A cheap test that `text` cannot hold an address: most prose has none.
+/// It runs on every piece of text, excerpt and search document of a site,
+/// so the searchers for `www.` are built once (building one took longer
+/// than searching a sentence).
 fn maybe_has_address(text: &str) -> bool {
+    use memchr::memmem::Finder;
+    static WWW: LazyLock<[Finder<'static>; 2]> =
+        LazyLock::new(|| [Finder::new(b"www."), Finder::new(b"WWW.")]);
     let b = text.as_bytes();
-    memchr::memchr2(b'/', b'@', b).is_some()
-        || memchr::memmem::find(b, b"www.").is_some()
-        || memchr::memmem::find(b, b"WWW.").is_some()
+    memchr::memchr2(b'/', b'@', b).is_some() || WWW.iter().any(|f| f.find(b).is_some())
 }
 
 /// How much of `m` is the address: trailing punctuation belongs to the

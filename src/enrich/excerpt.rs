@@ -1,7 +1,7 @@
 //! Sentences around a match: the excerpt shown on entity, announcement and
 //! number pages.
 
-use std::ops::Range;
+use crate::shown::{shown_with_bounds, Part};
 
 /// Longest excerpt, in characters, before it is trimmed around the match.
 pub const MAX_CHARS: usize = 120;
@@ -152,77 +152,36 @@ fn whole_image_at(text: &str, at: usize, side: Side) -> usize {
 /// `架构图`), and where `hs` and `he` fall in it: a bound inside an
 /// image's syntax moves to the nearer end of its alt text.
 fn images_as_alt(text: String, hs: usize, he: usize) -> (String, usize, usize) {
-    if !text.contains("![") {
+    if !crate::media::may_have_image(&text) {
         return (text, hs, he);
     }
-    let found: Vec<_> = crate::media::find(&text)
+    let found: Vec<Part> = crate::media::find(&text)
         .iter()
-        .map(|r| {
-            let alt = r.whole.start + 2..r.whole.start + 2 + r.alt.len();
-            (r.whole.clone(), alt)
-        })
+        .map(|r| r.alt_part())
         .collect();
-    shown_parts(text, hs, he, &found)
+    shown_with_bounds(text, hs, he, &found)
 }
 
 /// `text` with each span of inline code read without its backticks,
 /// the bounds moved as [`images_as_alt`] moves them.
 fn code_as_text(text: String, hs: usize, he: usize) -> (String, usize, usize) {
-    let found: Vec<_> = crate::inline_code::spans(&text)
+    let found: Vec<Part> = crate::inline_code::spans(&text)
         .into_iter()
         .map(|c| (c.whole, c.code))
         .collect();
-    shown_parts(text, hs, he, &found)
+    shown_with_bounds(text, hs, he, &found)
 }
 
 /// `text` with each link to a web address read as its label
 /// (`[官方博客](https://…)` → `官方博客`) and each `<address>` as the
 /// address, the bounds moved as [`images_as_alt`] moves them.
 fn links_as_label(text: String, hs: usize, he: usize) -> (String, usize, usize) {
-    let found: Vec<_> = crate::urls::find(&text)
+    let found: Vec<Part> = crate::urls::find(&text)
         .into_iter()
         .filter(|l| l.text != l.whole)
         .map(|l| (l.whole, l.text))
         .collect();
-    shown_parts(text, hs, he, &found)
-}
-
-/// `text` with each of `parts`' written forms (`whole`, left to right,
-/// without overlaps) replaced by the part of it that is shown (`shown`,
-/// inside it), and where `hs` and `he` fall in the result: a bound inside
-/// the syntax around the shown part moves to its nearer end.
-fn shown_parts(
-    text: String,
-    hs: usize,
-    he: usize,
-    parts: &[(Range<usize>, Range<usize>)],
-) -> (String, usize, usize) {
-    if parts.is_empty() {
-        return (text, hs, he);
-    }
-    let mut out = String::with_capacity(text.len());
-    let (mut new_hs, mut new_he) = (None, None);
-    let mut from = 0;
-    for (whole, shown) in parts {
-        for (old, new) in [(hs, &mut new_hs), (he, &mut new_he)] {
-            if new.is_none() && old < whole.end {
-                let base = out.len() + whole.start.saturating_sub(from);
-                *new = Some(if old <= whole.start {
-                    out.len() + old.saturating_sub(from)
-                } else {
-                    base + old.clamp(shown.start, shown.end) - shown.start
-                });
-            }
-        }
-        out.push_str(&text[from..whole.start]);
-        out.push_str(&text[shown.clone()]);
-        from = whole.end;
-    }
-    let rest = |old: usize| out.len() + old.saturating_sub(from);
-    let hs = new_hs.unwrap_or_else(|| rest(hs));
-    let he = new_he.unwrap_or_else(|| rest(he));
-    out.push_str(&text[from..]);
-    (out, hs, he)
+    shown_with_bounds(text, hs, he, &found)
 }
 
 /// `text[range]` without its `**` markers, and where `start` and `end`
