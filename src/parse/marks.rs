@@ -37,7 +37,8 @@ pub fn ascii_marks(line: &str) -> Cow<'_, str> {
 /// is text.
 pub fn ascii_link_parens(line: &str) -> Cow<'_, str> {
     const OPEN: &str = "]（";
-    if !line.contains(OPEN) {
+    // Every line of every recap comes here: a byte first, then the pair.
+    if memchr::memchr(b']', line.as_bytes()).is_none() || !line.contains(OPEN) {
         return Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len());
