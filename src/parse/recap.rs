@@ -347,10 +347,10 @@ impl<'a> Parser<'a> {
             Part::Note => {
                 // `## Notes` over the timeline itself, in a recap with none.
                 let first = self.note.is_none() && !self.has_entries();
-                if !(first && self.try_timeline(n, line)) {
-                    self.add_note(trimmed);
-                } else {
+                if first && self.try_timeline(n, line) {
                     self.part = Part::Timeline;
+                } else {
+                    self.add_note(trimmed);
                 }
             }
             Part::Timeline => {
