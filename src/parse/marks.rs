@@ -106,32 +106,9 @@ fn bullet(body: &str) -> Option<String> {
 /// list's bullet (word processors and notes apps write these), followed by
 /// a space. Emoji (`✅ 完成`) are kept as written: they say something.
 fn glyph_bullet(body: &str) -> Option<String> {
+    const GLYPHS: &str = "▪▫◆◇●○■□►▸▹‣◦⁃❖➤➢→➜➔★☆";
     let mut chars = body.chars();
-    let mark = chars.next()?;
-    if !matches!(
-        mark,
-        '▪' | '▫'
-            | '◆'
-            | '◇'
-            | '●'
-            | '○'
-            | '■'
-            | '□'
-            | '►'
-            | '▸'
-            | '▹'
-            | '‣'
-            | '◦'
-            | '⁃'
-            | '❖'
-            | '➤'
-            | '➢'
-            | '→'
-            | '➜'
-            | '➔'
-            | '★'
-            | '☆'
-    ) {
+    if !GLYPHS.contains(chars.next()?) {
         return None;
     }
     let rest = spaced(chars.as_str())?.trim_start();

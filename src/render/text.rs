@@ -13,19 +13,20 @@ use std::fmt::Write;
 /// as its label (an address in `<…>` without them), no `**` markers.
 pub fn as_read(text: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
-    let text = crate::media::with_alt_text(text);
-    let text = match crate::inline_code::without_backticks(&text) {
-        Cow::Borrowed(_) => text,
-        Cow::Owned(t) => Cow::Owned(t),
-    };
-    let text = match crate::urls::with_link_text(&text) {
-        Cow::Borrowed(_) => text,
-        Cow::Owned(t) => Cow::Owned(t),
-    };
-    match crate::bytescan::without_bold(&text) {
-        Cow::Borrowed(_) => text,
-        Cow::Owned(t) => Cow::Owned(t),
-    }
+    // Each reading copies the text only when it changes something.
+    let readings: [fn(&str) -> Cow<'_, str>; 3] = [
+        crate::inline_code::without_backticks,
+        crate::urls::with_link_text,
+        crate::bytescan::without_bold,
+    ];
+    readings
+        .iter()
+        .fold(crate::media::with_alt_text(text), |text, read| {
+            match read(&text) {
+                Cow::Borrowed(_) => text,
+                Cow::Owned(t) => Cow::Owned(t),
+            }
+        })
 }
 
 /// Escape text for HTML element content and quoted attribute values.
@@ -302,6 +303,13 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
         widened = links
             .iter()
             .map(|l| match code.iter().find(|c| c.code == (l.start..l.end)) {
+                // The title repeated the name; it still does.
+                Some(c) if text[c.code.clone()] == *l.title => Link {
+                    start: c.whole.start,
+                    end: c.whole.end,
+                    url: l.url.clone(),
+                    title: arcstr::ArcStr::new(),
+                },
                 Some(c) => Link {
                     start: c.whole.start,
                     end: c.whole.end,
@@ -429,11 +437,7 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
             match link {
                 // A title that only repeats the link's text is noise to a
                 // reader (and a tenth of a session page's bytes).
-                Some(l)
-                    if l.title.is_empty()
-                        || text.get(l.start..l.end).map(|t| t.trim_matches('`'))
-                            == Some(&*l.title) =>
-                {
+                Some(l) if l.title.is_empty() || text.get(l.start..l.end) == Some(&*l.title) => {
                     let _ = write!(out, "<a href=\"{}\">", escape(&l.url));
                 }
                 Some(l) => {
