@@ -19,6 +19,7 @@ mod bytescan;
 pub mod check;
 pub mod config;
 pub mod diagnostics;
+pub mod emphasis;
 pub mod enrich;
 pub mod init;
 pub mod inline_code;

@@ -1,6 +1,7 @@
 //! Any text: web addresses are found inside it on character boundaries,
 //! masking keeps every offset, and rendering the text with them gives
-//! balanced `<a>` and `<strong>` tags and no unescaped markup, as a line
+//! well-nested `<a>`, `<strong>`, `<em>`, `<del>` and `<code>` and no
+//! unescaped markup, as a line
 //! and as prose blocks (paragraphs, lists, tables, headings, quotes),
 //! with every Markdown image shown or not.
 #![no_main]
@@ -22,8 +23,7 @@ fuzz_target!(|data: &[u8]| {
     let masked = recap::urls::mask(text);
     assert_eq!(masked.len(), text.len());
     let html = recap::render::text::linked_text(text, &[]);
-    assert_eq!(html.matches("<a ").count(), html.matches("</a>").count());
-    assert_eq!(html.matches("<strong>").count(), html.matches("</strong>").count());
+    assert_nested(&html);
     assert!(!html.contains("<script"));
     let found = recap::media::find(text);
     for (a, b) in found.iter().zip(found.iter().skip(1)) {
@@ -36,8 +36,7 @@ fuzz_target!(|data: &[u8]| {
     let pairs: Vec<(&str, &str)> = found.iter().map(|r| (r.target, "/media/i.png")).collect();
     let images = recap::media::Images::from_pairs(&pairs);
     let shown = recap::render::text::linked_text_with(text, &[], &images);
-    assert_eq!(shown.matches("<a ").count(), shown.matches("</a>").count());
-    assert_eq!(shown.matches("<strong>").count(), shown.matches("</strong>").count());
+    assert_nested(&shown);
     // An image in a span of code is shown as code.
     let code = recap::inline_code::spans(text);
     let outside_code = found
@@ -51,7 +50,6 @@ fuzz_target!(|data: &[u8]| {
         })
         .count();
     assert_eq!(shown.matches("<img ").count(), outside_code);
-    assert_eq!(shown.matches("<code>").count(), shown.matches("</code>").count());
     assert!(!shown.contains("<script"));
     for blocks in [
         recap::render::text::prose_blocks(text, &[]),
@@ -65,6 +63,8 @@ fn check_blocks(blocks: &str) {
     for (open, close) in [
         ("<a ", "</a>"),
         ("<strong>", "</strong>"),
+        ("<em>", "</em>"),
+        ("<del>", "</del>"),
         ("<p>", "</p>"),
         ("<li>", "</li>"),
         ("<table>", "</table>"),
@@ -75,4 +75,31 @@ fn check_blocks(blocks: &str) {
         assert_eq!(blocks.matches(open).count(), blocks.matches(close).count(), "{open}");
     }
     assert!(!blocks.contains("<script"));
+}
+
+/// The inline elements of `html` open and close in stack order, none
+/// empty.
+fn assert_nested(html: &str) {
+    let tags = ["a", "strong", "em", "del", "code"];
+    let mut stack: Vec<&str> = Vec::new();
+    let mut last_open: Option<usize> = None;
+    for (at, _) in html.match_indices('<') {
+        let rest = &html[at + 1..];
+        if let Some(rest) = rest.strip_prefix('/') {
+            let name = rest.split('>').next().unwrap_or("");
+            if tags.contains(&name) {
+                assert_eq!(stack.pop(), Some(name), "{html}");
+                if name != "code" {
+                    assert_ne!(last_open, Some(at), "empty <{name}> in {html}");
+                }
+            }
+        } else {
+            let name = rest.split([' ', '>']).next().unwrap_or("");
+            if let Some(&t) = tags.iter().find(|&&t| t == name) {
+                stack.push(t);
+                last_open = Some(at + rest.find('>').unwrap_or(0) + 2);
+            }
+        }
+    }
+    assert!(stack.is_empty(), "{html}");
 }

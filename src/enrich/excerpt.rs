@@ -61,7 +61,7 @@ pub fn sentence_end(text: &str, at: usize) -> usize {
     end
 }
 
-/// The sentence around `start..end` of `text`, `**` markers removed and
+/// The sentence around `start..end` of `text`, emphasis markers removed and
 /// trimmed to about [`MAX_CHARS`] characters around the match, with the
 /// match's byte range inside the returned excerpt.
 pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize)) {
@@ -77,6 +77,7 @@ pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize))
     }
     let (cut_before, cut_after) = (!is_sentence_bound(text, s), !is_sentence_bound(text, e));
     let (out, hs, he) = without_bold(text, s..e, start, end);
+    let (out, hs, he) = without_emphasis(out, hs, he);
     let (out, hs, he) = images_as_alt(out, hs, he);
     let (out, hs, he) = code_as_text(out, hs, he);
     let (mut out, hs, he) = links_as_label(out, hs, he);
@@ -159,6 +160,16 @@ fn images_as_alt(text: String, hs: usize, he: usize) -> (String, usize, usize) {
         .iter()
         .map(|r| r.alt_part())
         .collect();
+    shown_with_bounds(text, hs, he, &found)
+}
+
+/// `text` without paired `*` and `~~` (the `**` already gone), the bounds
+/// moved as [`images_as_alt`] moves them.
+fn without_emphasis(text: String, hs: usize, he: usize) -> (String, usize, usize) {
+    if memchr::memchr2(b'*', b'~', text.as_bytes()).is_none() {
+        return (text, hs, he);
+    }
+    let found = crate::emphasis::removals(&text);
     shown_with_bounds(text, hs, he, &found)
 }
 
@@ -273,6 +284,18 @@ mod tests {
         let (e, h) = ex(t, "P6e-GB300");
         assert_eq!(e, "发布P6e-GB300实例，搭载Nvidia最新系统");
         assert_eq!(h, "P6e-GB300");
+    }
+
+    #[test]
+    fn italic_and_strikethrough_markers_are_removed() {
+        let t = "- 这是*Amazon S3*的新功能，价格~~100 元~~现在 80 元，2 * 3 不变";
+        let (e, h) = ex(t, "Amazon S3");
+        assert_eq!(e, "这是Amazon S3的新功能，价格100 元现在 80 元，2 * 3 不变");
+        assert_eq!(h, "Amazon S3");
+        // A match that is all of the emphasised text stays highlighted.
+        let t = "用 ~~Kiro~~ 生成";
+        let (e, h) = ex(t, "Kiro");
+        assert_eq!((e.as_str(), h.as_str()), ("用 Kiro 生成", "Kiro"));
     }
 
     #[test]

@@ -597,11 +597,11 @@ fn bar_and_toc(
     (bar, Some(bar_end), toc)
 }
 
-/// Text for tooltips and lists: without `**` markers, code without its
-/// backticks.
+/// Text for tooltips and lists: without emphasis markers, code without
+/// its backticks.
 fn plain(text: &str) -> String {
     let text = crate::inline_code::without_backticks(text);
-    crate::bytescan::without_bold(&text).into_owned()
+    crate::emphasis::without_marks(&text).into_owned()
 }
 
 #[cfg(test)]

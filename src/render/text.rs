@@ -1,23 +1,25 @@
 //! Recap text → safe HTML.
 //!
-//! Recap text is plain text that may carry `**bold**` and, from enrichment,
+//! Recap text is plain text that may carry emphasis (`**bold**`, `*italic*`,
+//! `~~struck~~`) and, from enrichment,
 //! links over byte ranges. Everything else is escaped here, which is where
 //! the site's XSS safety lives: a `<script>` in a recap is shown as text.
 
+use crate::emphasis::Style;
 use crate::enrich::Link;
 use crate::media::Images;
 use std::fmt::Write;
 
 /// Recap text as a reader sees it, for summaries, descriptions, feeds and
 /// search: an image as its alt text, code without its backticks, a link
-/// as its label (an address in `<…>` without them), no `**` markers.
+/// as its label (an address in `<…>` without them), no emphasis markers.
 pub fn as_read(text: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     // Each reading copies the text only when it changes something.
     let readings: [fn(&str) -> Cow<'_, str>; 3] = [
         crate::inline_code::without_backticks,
         crate::urls::with_link_text,
-        crate::bytescan::without_bold,
+        crate::emphasis::without_marks,
     ];
     readings
         .iter()
@@ -252,7 +254,8 @@ fn shifted(links: &[Link], from: usize, to: usize) -> Vec<Link> {
 
 /// Render `text` as HTML: `links` become `<a href title>`, web addresses
 /// `<a href>` (a Markdown link `[label](https://…)` shows its label),
-/// `**…**` becomes `<strong>`, everything else is escaped.
+/// `**…**`, `*…*` and `~~…~~` become `<strong>`, `<em>` and `<del>`
+/// ([`crate::emphasis`]), everything else is escaped.
 ///
 /// Links are byte ranges into `text`. Ranges that are out of bounds, not on
 /// character boundaries, empty, overlapping an earlier link or pointing at
@@ -320,18 +323,23 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
             .collect();
         &widened
     };
-    let bold = if shown.is_empty() && code.is_empty() {
-        bold_markers(text)
+    let marks = if shown.is_empty() && code.is_empty() {
+        crate::emphasis::markers(text)
     } else {
         // Blanked out, byte for byte, so no marker is found in one.
         let mut blank = text.to_string().into_bytes();
         for i in atoms() {
             blank[i.clone()].fill(b' ');
         }
-        bold_markers(std::str::from_utf8(&blank).unwrap_or(text))
+        crate::emphasis::markers(std::str::from_utf8(&blank).unwrap_or(text))
     };
-    // Inside a `**` marker: just after its first star.
-    let splits_marker = |at: usize| at > 0 && bold.binary_search(&(at - 1)).is_ok();
+    // Inside a two-byte marker (`**`, `~~`): just after its first byte.
+    let splits_marker = |at: usize| {
+        at > 0
+            && marks
+                .binary_search_by_key(&(at - 1), |m| m.at)
+                .is_ok_and(|i| marks[i].len == 2)
+    };
     // Web addresses are links too; a Markdown link shows only its label,
     // and no mention link may cut into it.
     let mut web = crate::urls::find(text);
@@ -379,8 +387,8 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
     for l in &kept {
         cuts.extend([l.start, l.end]);
     }
-    for &m in &bold {
-        cuts.extend([m, m + 2]);
+    for m in &marks {
+        cuts.extend([m.at, m.at + m.len]);
     }
     for h in &hidden {
         cuts.extend([h.start, h.end]);
@@ -392,23 +400,20 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
     cuts.dedup();
 
     let mut out = String::with_capacity(text.len() + 64);
-    let mut open_link: Option<&Link> = None;
-    let mut strong = false;
+    // What is open in `out`, outermost first: at most a link, then the
+    // styles in their order; what the current piece wants, the same way.
+    let mut open: Vec<Open> = Vec::with_capacity(4);
+    let mut styles = [false; 3];
     // The first kept link not wholly before the current piece.
     let mut next_link = 0;
     // The same for the hidden parts of Markdown links.
     let mut next_hidden = 0;
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
-        if bold.binary_search(&a).is_ok() {
-            // A marker toggles bold and is not itself shown.
-            if strong {
-                close_strong(&mut out);
-            }
-            strong = !strong;
-            if strong {
-                out.push_str("<strong>");
-            }
+        if let Ok(i) = marks.binary_search_by_key(&a, |m| m.at) {
+            // A marker toggles its style and is not itself shown.
+            let s = &mut styles[marks[i].style as usize];
+            *s = !*s;
             continue;
         }
         while hidden.get(next_hidden).is_some_and(|h| h.end <= a) {
@@ -427,34 +432,13 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
             .get(next_link)
             .copied()
             .filter(|l| l.start <= a && b <= l.end);
-        if link.map(|l| l as *const Link) != open_link.map(|l| l as *const Link) {
-            if strong {
-                close_strong(&mut out);
-            }
-            if open_link.is_some() {
-                out.push_str("</a>");
-            }
-            match link {
-                // A title that only repeats the link's text is noise to a
-                // reader (and a tenth of a session page's bytes).
-                Some(l) if l.title.is_empty() || text.get(l.start..l.end) == Some(&*l.title) => {
-                    let _ = write!(out, "<a href=\"{}\">", escape(&l.url));
-                }
-                Some(l) => {
-                    let _ = write!(
-                        out,
-                        "<a href=\"{}\" title=\"{}\">",
-                        escape(&l.url),
-                        escape(&l.title)
-                    );
-                }
-                None => {}
-            }
-            if strong {
-                out.push_str("<strong>");
-            }
-            open_link = link;
-        }
+        let wanted = link.map(Open::Link).into_iter().chain(
+            [Style::Strong, Style::Emphasis, Style::Strike]
+                .into_iter()
+                .filter(|&s| styles[s as usize])
+                .map(Open::Style),
+        );
+        reopen(&mut out, &mut open, wanted, text);
         match shown.iter().find(|(i, _, _)| i.start <= a && b <= i.end) {
             Some((i, alt, shown)) if a == i.start => {
                 let _ = write!(
@@ -480,13 +464,85 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
             },
         }
     }
-    if strong {
-        close_strong(&mut out);
-    }
-    if open_link.is_some() {
-        out.push_str("</a>");
-    }
+    reopen(&mut out, &mut open, std::iter::empty(), text);
     out
+}
+
+/// An element open in the HTML being written.
+#[derive(Clone, Copy)]
+enum Open<'l> {
+    Link(&'l Link),
+    Style(Style),
+}
+
+impl Open<'_> {
+    fn same(self, other: Open) -> bool {
+        match (self, other) {
+            (Open::Link(a), Open::Link(b)) => std::ptr::eq(a, b),
+            (Open::Style(a), Open::Style(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// Make `open` (what `out` has open) `wanted`: keep what both start with,
+/// close the rest from the inside out, open what is missing. A style
+/// closed with nothing in it is taken back (bold that starts where a link
+/// does is reopened inside the link), so the output is always well nested
+/// and has no empty elements.
+fn reopen<'l>(
+    out: &mut String,
+    open: &mut Vec<Open<'l>>,
+    wanted: impl Iterator<Item = Open<'l>> + Clone,
+    text: &str,
+) {
+    let keep = open
+        .iter()
+        .zip(wanted.clone())
+        .take_while(|(a, b)| a.same(*b))
+        .count();
+    if keep == open.len() && wanted.clone().count() == keep {
+        return;
+    }
+    for o in open.drain(keep..).rev() {
+        match o {
+            Open::Link(_) => out.push_str("</a>"),
+            Open::Style(s) => {
+                let (start, end) = style_tags(s);
+                match out.strip_suffix(start) {
+                    Some(rest) => out.truncate(rest.len()),
+                    None => out.push_str(end),
+                }
+            }
+        }
+    }
+    for o in wanted.skip(keep) {
+        match o {
+            // A title that only repeats the link's text is noise to a
+            // reader (and a tenth of a session page's bytes).
+            Open::Link(l) if l.title.is_empty() || text.get(l.start..l.end) == Some(&*l.title) => {
+                let _ = write!(out, "<a href=\"{}\">", escape(&l.url));
+            }
+            Open::Link(l) => {
+                let _ = write!(
+                    out,
+                    "<a href=\"{}\" title=\"{}\">",
+                    escape(&l.url),
+                    escape(&l.title)
+                );
+            }
+            Open::Style(s) => out.push_str(style_tags(s).0),
+        }
+        open.push(o);
+    }
+}
+
+fn style_tags(style: Style) -> (&'static str, &'static str) {
+    match style {
+        Style::Strong => ("<strong>", "</strong>"),
+        Style::Emphasis => ("<em>", "</em>"),
+        Style::Strike => ("<del>", "</del>"),
+    }
 }
 
 /// The images of `text` that `images` shows: where each is written, its
@@ -502,37 +558,6 @@ fn shown_images<'t>(
         .into_iter()
         .filter_map(|r| Some((r.whole, r.alt, images.get(r.target)?)))
         .collect()
-}
-
-/// Close a `<strong>`, or take it back if nothing was put in it (bold that
-/// starts where a link does is reopened inside the link).
-fn close_strong(out: &mut String) {
-    match out.strip_suffix("<strong>") {
-        Some(rest) => out.truncate(rest.len()),
-        None => out.push_str("</strong>"),
-    }
-}
-
-/// Byte offsets of the `**` markers that pair up, left to right. An odd one
-/// out stays literal text.
-fn bold_markers(text: &str) -> Vec<usize> {
-    let mut found = Vec::new();
-    let mut i = 0;
-    while let Some(p) = crate::bytescan::find_bold(&text[i..]) {
-        found.push(i + p);
-        i += p + 2;
-    }
-    if found.len() % 2 == 1 {
-        found.pop();
-    }
-    // `****` (an empty pair) is not bold.
-    let mut pairs = Vec::with_capacity(found.len());
-    for pair in found.chunks(2) {
-        if pair[1] > pair[0] + 2 {
-            pairs.extend_from_slice(pair);
-        }
-    }
-    pairs
 }
 
 /// `257853` → `257,853`: counts in the thousands are read at a glance.

@@ -198,6 +198,35 @@ fn bold_becomes_strong_and_nests_with_links() {
 }
 
 #[test]
+fn italics_and_strikethrough_show_as_em_and_del_without_their_marks() {
+    assert_eq!(
+        linked_text("这是*重点*，价格~~100 元~~现在 80 元", &[]),
+        "这是<em>重点</em>，价格<del>100 元</del>现在 80 元"
+    );
+    // Stars and tildes that are not emphasis stay as written.
+    assert_eq!(
+        linked_text("2 * 3 = 6，*注：3~5 天", &[]),
+        "2 * 3 = 6，*注：3~5 天"
+    );
+    // A link over emphasised text, and emphasis that crosses a link, nest.
+    let text = "用 *Amazon S3* 存储";
+    let html = linked_text(text, &[link(text, "Amazon S3", "/s3/")]);
+    assert_eq!(
+        html,
+        "用 <a href=\"/s3/\" title=\"Amazon S3 &quot;page&quot;\"><em>Amazon S3</em></a> 存储"
+    );
+    let text = "**重要：*很*重要**，~~旧 Kiro~~";
+    let html = linked_text(text, &[link(text, "Kiro", "/k/")]);
+    assert_eq!(
+        html,
+        "<strong>重要：<em>很</em>重要</strong>，<del>旧 </del><a href=\"/k/\" \
+         title=\"Kiro &quot;page&quot;\"><del>Kiro</del></a>"
+    );
+    // Marks in code are code.
+    assert_eq!(linked_text("`*a*` *b*", &[]), "<code>*a*</code> <em>b</em>");
+}
+
+#[test]
 fn clip_keeps_short_text_and_marks_a_cut() {
     assert_eq!(clip("开场白", 3), "开场白");
     assert_eq!(clip("开场白与介绍", 3), "开场…");
