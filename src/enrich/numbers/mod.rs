@@ -2,13 +2,15 @@
 //!
 //! `98%`, `1320亿美元`, `5.7万用户`, `4.4倍`, `140 秒降至 87 秒`, `$1.2M`,
 //! `2.5 billion`, `85 ms`. Bare numbers (years, dates, version numbers,
-//! ordinals, `P5`, `Qwen3`) are not figures and are skipped.
+//! ordinals, `P5`, `Qwen3`) are not figures and are skipped. Figures in
+//! Chinese numerals (`三成`, `两倍`, `一千万用户`) are read in [`chinese`].
 
 use crate::pattern::Regex;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
+mod chinese;
 mod read;
 use read::{last_figure, words_after_numbers};
 
@@ -219,8 +221,22 @@ fn parse_num(s: &str) -> Option<f64> {
 }
 
 /// Every figure in `text`, left to right, non-overlapping (a change wins
-/// over the two figures it contains).
+/// over the two figures it contains, one in digits over one in Chinese
+/// numerals).
 pub fn find(text: &str) -> Vec<Figure> {
+    let mut found = in_digits(text);
+    let in_numerals = chinese::find(text);
+    if !in_numerals.is_empty() {
+        let clear = |f: &Figure| !found.iter().any(|d| d.start < f.end && f.start < d.end);
+        let kept: Vec<Figure> = in_numerals.into_iter().filter(clear).collect();
+        found.extend(kept);
+        found.sort_by_key(|f| f.start);
+    }
+    found
+}
+
+/// The figures of [`find`] written in digits.
+fn in_digits(text: &str) -> Vec<Figure> {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return Vec::new();
     }
