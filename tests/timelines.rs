@@ -203,3 +203,51 @@ fn fenced_code_shows_highlighted_and_is_not_read_as_text() {
         .collect();
     assert_eq!(here.len(), 1, "the prose mention only: {here:?}");
 }
+
+/// A timeline with times mistyped (`05;30`, `06.45`, `0800`) reads them as
+/// times, each with a warning naming the line and what it was read as; a
+/// line that starts with no time (`3.5 倍`) or one that cannot be guessed
+/// (`10:5`) stays text and is reported as before.
+#[test]
+fn mistyped_times_are_read_with_a_warning() {
+    let tmp = Tmp::new("typos");
+    let recap_text =
+        "# 手误的时间\n\n## 时间线\n\n00:00 开场\n05;30 产品演示\n06.45 客户案例\n0800 问答\n\
+                      3.5 倍的提升\n10:5 少一位\n";
+    let (s, o) = build_with(&tmp, "seeds/typos.md", recap_text);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let warnings: Vec<String> = stderr(&o)
+        .lines()
+        .filter(|l| l.contains("typos.md"))
+        .map(String::from)
+        .collect();
+    assert_eq!(warnings.len(), 5, "{warnings:?}");
+    assert!(warnings[0].contains("typos.md:6") && warnings[0].contains("`05;30` as `05:30`"));
+    assert!(warnings[1].contains("typos.md:7") && warnings[1].contains("`06.45` as `06:45`"));
+    assert!(warnings[2].contains("typos.md:8") && warnings[2].contains("`0800` as `08:00`"));
+    assert!(warnings[3].contains("typos.md:9") && warnings[3].contains("not understood"));
+    assert!(warnings[4].contains("typos.md:10") && warnings[4].contains("not understood"));
+    let session = exported_session(&s.join("public"), "typos.md");
+    let entries: Vec<(u64, String)> = session["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["start_s"].as_u64().unwrap(),
+                e["heading"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            (0, "开场".to_string()),
+            (330, "产品演示".to_string()),
+            (405, "客户案例".to_string()),
+            (480, "问答".to_string()),
+        ]
+    );
+    let html = session_page(&s, "手误的时间");
+    assert!(html.contains("id=\"t-5m30s\""), "the entry has its anchor");
+}

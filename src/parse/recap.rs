@@ -356,7 +356,7 @@ impl<'a> Parser<'a> {
             Part::Timeline => {
                 if trimmed.len() <= 6 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
                     self.cue_number = Some((n, trimmed.to_string()));
-                } else if !self.try_timeline(n, line) {
+                } else if !self.try_timeline(n, line) && !self.try_retyped_times(n, trimmed) {
                     self.unknown_timeline_line(n, trimmed);
                 }
             }

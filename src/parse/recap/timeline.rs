@@ -458,6 +458,31 @@ impl Parser<'_> {
         self.timeline.last().is_some_and(|s| !s.entries.is_empty())
     }
 
+    /// `05;30 演示`, `06.45 问答`, `0800 开场`: a line of the timeline that
+    /// reads once its times are written as times ([`rewrite::retyped`]),
+    /// with a warning that says how they were read.
+    pub(super) fn try_retyped_times(&mut self, n: usize, trimmed: &str) -> bool {
+        let Some(r) = rewrite::retyped(trimmed) else {
+            return false;
+        };
+        if !self.try_timeline(n, &r.line) {
+            return false;
+        }
+        let read: Vec<String> = r
+            .times
+            .iter()
+            .map(|(written, time)| format!("`{written}` as `{time}`"))
+            .collect();
+        self.warn(
+            n,
+            format!(
+                "read {} (write a time with a colon to be sure)",
+                read.join(", ")
+            ),
+        );
+        true
+    }
+
     pub(super) fn unknown_timeline_line(&mut self, n: usize, trimmed: &str) {
         if self.text_of_bare_time(n, trimmed) {
             return;

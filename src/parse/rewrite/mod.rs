@@ -20,10 +20,15 @@
 //! | `二、演示 05:00`, `（三）问答 10:00-15:00`, `第四部分 20:00 总结` | `05:00 二、演示`, `10:00-15:00 （三）问答`, `20:00 第四部分 总结` |
 //! | `【开场】00:00-05:00` | `00:00-05:00 开场` |
 //! | `**第一部分：开场（00:00-05:00）**` | `第一部分：开场（00:00-05:00）` |
+//!
+//! Times with a typo (`05;30`, `06.45`, `0800`) are guesses, read only on a
+//! timeline line nothing else reads, with a warning ([`retyped`]).
 
 mod day;
+mod typo;
 
 pub use day::{in_24_hours, starts_with_part_of_day};
+pub use typo::retyped;
 
 use crate::pattern::Regex;
 use std::borrow::Cow;
