@@ -223,6 +223,18 @@ SHAPES = {
     ),
     "hands_overview": lambda: "手写的会议笔记\n\n## 会议概述\n\n概述。\n\n"
     + "".join(f"{clock(i)} -- 第{i}条\n- 要点\n" for i in range(20_000)),
+    # Emphasis, Chinese numerals and mistyped times: 10,000 entries timed
+    # `05;30`-style, each with italics, strikethrough and figures in
+    # numerals; then one line of 100,000 lone stars and tildes, and one of
+    # 50,000 numerals with a magnitude after each.
+    "marks": lambda: HEAD.format("强调")
+    + "".join(
+        f"{clock(i).replace(':', ';')} 第{i}部分\n"
+        f"- *重点{i}*，~~旧价~~，成本降低三成，服务一千万用户，2 * 3\n"
+        for i in range(10_000)
+    )
+    + "- " + "*a ~" * 100_000 + "\n"
+    + "- " + "一万" * 50_000 + "用户\n",
     # 20,000 levels of quotes, 5,000 of lists, 10,000 open brackets.
     "nesting": lambda: HEAD.format("嵌套")
     + "00:00 - 开场\n"

@@ -549,3 +549,71 @@ fn inline_code_is_code_and_a_command_is_no_name() {
         "{excerpt}"
     );
 }
+
+/// `*强调*` and `~~删除~~` are shown as emphasis and struck-out text, and
+/// read without their marks in excerpts and descriptions; a lone star or
+/// tilde (`2 * 3`, `3~5 天`) stays as written.
+#[test]
+fn italics_and_strikethrough_show_without_their_marks() {
+    let recap = "# 强调演示\n\n## 会议概述\n这是*重点*：*Amazon S3* 的价格~~每 GB 0.03 元~~降到 0.02 元，2 * 3 倍，3~5 天上线。\n\n\
+                 ## 时间线\n00:00 开场\n- ~~旧方案~~改用 **新方案**\n";
+    let outputs = build_recaps("emphasis", &[("a.md", recap.to_string())]);
+    let page = file(&outputs, "sessions/qiang-diao-yan-shi/index.html");
+    assert!(page.contains("这是<em>重点</em>"), "{page}");
+    assert!(page.contains("<a href=\"/products/amazon-s3/\"><em>Amazon S3</em></a>"));
+    assert!(page.contains("<del>每 GB 0.03 元</del>"));
+    assert!(page.contains("<del>旧方案</del>改用 <strong>新方案</strong>"));
+    assert!(page.contains("2 * 3 倍，3~5 天上线"));
+    assert!(!page.contains("*重点") && !page.contains("~~"));
+    let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
+    let excerpt = data["products"][0]["mentions"][0]["excerpt"]
+        .as_str()
+        .unwrap();
+    assert!(
+        excerpt.starts_with("这是重点：Amazon S3 的价格每 GB"),
+        "{excerpt}"
+    );
+    let description = page
+        .split("<meta name=\"description\" content=\"")
+        .nth(1)
+        .and_then(|d| d.split('"').next())
+        .unwrap();
+    assert_eq!(
+        description,
+        "这是重点：Amazon S3 的价格每 GB 0.03 元降到 0.02 元，2 * 3 倍，3~5 天上线。"
+    );
+}
+
+/// Figures in Chinese numerals (`三成`, `两倍`, `百分之三十`, `一千万用户`)
+/// are key figures like `30%`; numerals in words and vague amounts
+/// (`千万不要`, `成千上万`, `数十倍`, `一成不变`) are not.
+#[test]
+fn figures_in_chinese_numerals_are_key_figures() {
+    let recap = "# 数字演示\n\n## 会议概述\n成本降低三成，效率提升两倍，百分之三十的客户已迁移，服务一千万用户。\
+                 千万不要忘记，成千上万的开发者。\n\n## 时间线\n00:00 开场\n- 数十倍的提升，一成不变\n";
+    let outputs = build_recaps("numerals", &[("a.md", recap.to_string())]);
+    let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
+    let numbers: Vec<(&str, f64, &str)> = data["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            (
+                n["text"].as_str().unwrap(),
+                n["scaled"].as_f64().unwrap(),
+                n["kind"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            ("三成", 30.0, "percent"),
+            ("两倍", 2.0, "multiple"),
+            ("百分之三十", 30.0, "percent"),
+            ("一千万用户", 1e7, "count"),
+        ]
+    );
+    let page = file(&outputs, "numbers/index.html");
+    assert!(page.contains("成本降低<mark>三成</mark>"), "{page}");
+}
