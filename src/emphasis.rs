@@ -1,11 +1,12 @@
-//! Emphasis in recap prose: `**加粗**`, `*强调*` and `~~删除~~`.
+//! Emphasis in recap prose: `**加粗**`, `*强调*`, `~~删除~~` and
+//! `==高亮==` (as Typora and Obsidian write a highlight).
 //!
-//! Note-takers write all three; a reader should see bold, italic and
-//! struck-out text, never the stars and tildes. `**` pairs up left to
-//! right wherever it stands (the recaps' long-standing rule). A single `*`
-//! and `~~` follow CommonMark's flanking rule, which reads Chinese well
-//! (`这是*重点*内容` is emphasis) and leaves `2 * 3`, `*注：` and `3~5 天`
-//! alone; they pair within a line. `_` is not emphasis here: note-takers
+//! Note-takers write all four; a reader should see bold, italic, struck-out
+//! and highlighted text, never the marks. `**` pairs up left to right
+//! wherever it stands (the recaps' long-standing rule). A single `*`, `~~`
+//! and `==` follow CommonMark's flanking rule, which reads Chinese well
+//! (`这是*重点*内容` is emphasis) and leaves `2 * 3`, `*注：`, `3~5 天` and
+//! `a == b` alone; they pair within a line. `_` is not emphasis here: note-takers
 //! write it in identifiers (`max_tokens`) far more often than for italics.
 
 use std::borrow::Cow;
@@ -16,6 +17,7 @@ pub enum Style {
     Strong,
     Emphasis,
     Strike,
+    Highlight,
 }
 
 /// One marker of a pair: `len` bytes at `at`, not themselves shown.
@@ -30,7 +32,7 @@ pub struct Marker {
 /// its style; an odd one out stays literal text.
 pub fn markers(text: &str) -> Vec<Marker> {
     let b = text.as_bytes();
-    let Some(first) = memchr::memchr2(b'*', b'~', b) else {
+    let Some(first) = memchr::memchr3(b'*', b'~', b'=', b) else {
         return Vec::new();
     };
     let mut found: Vec<Marker> = strong_markers(text)
@@ -48,16 +50,18 @@ pub fn markers(text: &str) -> Vec<Marker> {
     if memchr::memmem::find(&b[first..], b"~~").is_some() {
         found.extend(flanked_pairs(text, Style::Strike));
     }
+    if memchr::memmem::find(&b[first..], b"==").is_some() {
+        found.extend(flanked_pairs(text, Style::Highlight));
+    }
     found.sort_unstable_by_key(|m| m.at);
     found
 }
 
 /// `text` as read without emphasis: every `**` gone (paired or not, as
-/// search and excerpts always read it), paired `*` and `~~` gone.
+/// search and excerpts always read it), paired `*`, `~~` and `==` gone.
 pub fn without_marks(text: &str) -> Cow<'_, str> {
     let text = crate::bytescan::without_bold(text);
-    let b = text.as_bytes();
-    if memchr::memchr2(b'*', b'~', b).is_none() {
+    if !may_have_marks(&text) {
         return text;
     }
     let parts = removals(&text);
@@ -67,11 +71,17 @@ pub fn without_marks(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// The paired single `*` and `~~` markers of `text` (with no `**` left in
-/// it) as parts that show nothing, for [`crate::shown`].
+/// Whether `text` has a byte a mark other than `**` is made of.
+pub fn may_have_marks(text: &str) -> bool {
+    memchr::memchr3(b'*', b'~', b'=', text.as_bytes()).is_some()
+}
+
+/// The paired single `*`, `~~` and `==` markers of `text` (with no `**`
+/// left in it) as parts that show nothing, for [`crate::shown`].
 pub fn removals(text: &str) -> Vec<crate::shown::Part> {
     let mut found = flanked_pairs(text, Style::Emphasis);
     found.extend(flanked_pairs(text, Style::Strike));
+    found.extend(flanked_pairs(text, Style::Highlight));
     found.sort_unstable_by_key(|m| m.at);
     found
         .into_iter()
@@ -100,13 +110,15 @@ fn strong_markers(text: &str) -> Vec<usize> {
     pairs
 }
 
-/// Pairs of single `*` (for [`Style::Emphasis`]) or of `~~` (for
-/// [`Style::Strike`]) that open and close by CommonMark's flanking rule,
-/// within one line. A star in a run of two or more is not a single star.
+/// Pairs of single `*` (for [`Style::Emphasis`]), of `~~` (for
+/// [`Style::Strike`]) or of `==` (for [`Style::Highlight`]) that open and
+/// close by CommonMark's flanking rule, within one line. A star in a run
+/// of two or more is not a single star, nor `===` a `==`.
 fn flanked_pairs(text: &str, style: Style) -> Vec<Marker> {
     let b = text.as_bytes();
     let (byte, len) = match style {
         Style::Strike => (b'~', 2),
+        Style::Highlight => (b'=', 2),
         _ => (b'*', 1),
     };
     let mut pairs = Vec::new();
@@ -127,10 +139,9 @@ fn flanked_pairs(text: &str, style: Style) -> Vec<Marker> {
         seen = at;
         let before = text[..at].chars().next_back();
         let after = text[at + len..].chars().next();
-        // `2*3*4` is arithmetic.
-        if style == Style::Emphasis
-            && before.is_some_and(|c| c.is_ascii_digit())
-            && after.is_some_and(|c| c.is_ascii_digit())
+        // `2*3*4` is arithmetic, `x==1` code: no mark inside a Latin word.
+        if before.is_some_and(|c| c.is_ascii_alphanumeric())
+            && after.is_some_and(|c| c.is_ascii_alphanumeric())
         {
             continue;
         }
@@ -177,7 +188,12 @@ mod tests {
     fn styled(text: &str) -> Vec<(Style, &str)> {
         let m = markers(text);
         let mut out = Vec::new();
-        for style in [Style::Strong, Style::Emphasis, Style::Strike] {
+        for style in [
+            Style::Strong,
+            Style::Emphasis,
+            Style::Strike,
+            Style::Highlight,
+        ] {
             let of: Vec<&Marker> = m.iter().filter(|m| m.style == style).collect();
             for pair in of.chunks(2) {
                 out.push((style, &text[pair[0].at + pair[0].len..pair[1].at]));
@@ -201,6 +217,7 @@ mod tests {
             [(Strong, "重要：*很*重要"), (Emphasis, "很")]
         );
         assert_eq!(styled("用 *Amazon S3* 存储"), [(Emphasis, "Amazon S3")]);
+        assert_eq!(styled("这是==高亮==的内容"), [(Highlight, "高亮")]);
     }
 
     #[test]
@@ -219,6 +236,10 @@ mod tests {
             "**",
             "* 列表",
             "f(*args, **kwargs)",
+            "a == b == c",
+            "A ==> B",
+            "=====",
+            "x==1 && y==2",
         ] {
             assert!(
                 markers(text).iter().all(|m| m.style == Style::Strong),

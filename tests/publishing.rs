@@ -617,3 +617,35 @@ fn figures_in_chinese_numerals_are_key_figures() {
     let page = file(&outputs, "numbers/index.html");
     assert!(page.contains("成本降低<mark>三成</mark>"), "{page}");
 }
+
+/// Marks pasted in from other note tools show as meant: `==高亮==` is
+/// highlighted, `- [x] 完成` has a ticked box, `<br>` breaks the line and
+/// `[[Amazon S3]]` shows its name (still a mention); excerpts read none of
+/// the marks.
+#[test]
+fn marks_from_other_note_tools_show_as_meant() {
+    let recap =
+        "# 笔记工具\n\n## 会议概述\n这是==高亮==的内容：[[Amazon S3]] 第一行<br>第二行。\n\n\
+                 ## 时间线\n00:00 开场\n- [x] 已演示 ==Amazon S3==\n- [ ] 待补充\n";
+    let outputs = build_recaps("note-tools", &[("a.md", recap.to_string())]);
+    let page = file(&outputs, "sessions/bi-ji-gong-ju/index.html");
+    assert!(page.contains("这是<mark>高亮</mark>的内容："), "{page}");
+    assert!(page.contains("<a href=\"/products/amazon-s3/\">Amazon S3</a> 第一行<br>第二行"));
+    assert!(page.contains("aria-checked=\"true\" aria-disabled=\"true\"></span> 已演示"));
+    assert!(page.contains("aria-checked=\"false\" aria-disabled=\"true\"></span> 待补充"));
+    assert!(!page.contains("[[") && !page.contains("==") && !page.contains("&lt;br"));
+    let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
+    let excerpts: Vec<&str> = data["products"][0]["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["excerpt"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        excerpts,
+        [
+            "这是高亮的内容：Amazon S3 第一行第二行。",
+            "已演示 Amazon S3"
+        ]
+    );
+}

@@ -80,12 +80,12 @@ pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize))
     let (out, hs, he) = without_emphasis(out, hs, he);
     let (out, hs, he) = images_as_alt(out, hs, he);
     let (out, hs, he) = code_as_text(out, hs, he);
-    let (mut out, hs, he) = links_as_label(out, hs, he);
-    // Drop list markers and surrounding space, keeping the highlight.
-    let lead = out.len()
-        - out
-            .trim_start_matches(['-', '*', ' ', '\t', '•', '·'])
-            .len();
+    let (out, hs, he) = links_as_label(out, hs, he);
+    let (mut out, hs, he) = pasted_as_read(out, hs, he);
+    // Drop list markers, a task's box and surrounding space, keeping the
+    // highlight.
+    let unmarked = out.trim_start_matches(['-', '*', ' ', '\t', '•', '·']);
+    let lead = out.len() - crate::task_list::without_task_box(unmarked).len();
     let trail = out.len() - out.trim_end().len();
     out.truncate(out.len() - trail);
     out.drain(..lead.min(out.len()));
@@ -163,13 +163,20 @@ fn images_as_alt(text: String, hs: usize, he: usize) -> (String, usize, usize) {
     shown_with_bounds(text, hs, he, &found)
 }
 
-/// `text` without paired `*` and `~~` (the `**` already gone), the bounds
-/// moved as [`images_as_alt`] moves them.
+/// `text` without paired `*`, `~~` and `==` (the `**` already gone), the
+/// bounds moved as [`images_as_alt`] moves them.
 fn without_emphasis(text: String, hs: usize, he: usize) -> (String, usize, usize) {
-    if memchr::memchr2(b'*', b'~', text.as_bytes()).is_none() {
+    if !crate::emphasis::may_have_marks(&text) {
         return (text, hs, he);
     }
     let found = crate::emphasis::removals(&text);
+    shown_with_bounds(text, hs, he, &found)
+}
+
+/// `text` with wiki links read as their names and no `<br>`
+/// ([`crate::pasted`]), the bounds moved as [`images_as_alt`] moves them.
+fn pasted_as_read(text: String, hs: usize, he: usize) -> (String, usize, usize) {
+    let found = crate::pasted::parts(&text);
     shown_with_bounds(text, hs, he, &found)
 }
 

@@ -8,15 +8,19 @@
 use crate::emphasis::Style;
 use crate::enrich::Link;
 use crate::media::Images;
+use crate::task_list::TASK_BOX;
 use std::fmt::Write;
 
 /// Recap text as a reader sees it, for summaries, descriptions, feeds and
 /// search: an image as its alt text, code without its backticks, a link
-/// as its label (an address in `<…>` without them), no emphasis markers.
+/// as its label (an address in `<…>` without them), no emphasis markers,
+/// no task list box, a wiki link as its name and no `<br>`.
 pub fn as_read(text: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     // Each reading copies the text only when it changes something.
-    let readings: [fn(&str) -> Cow<'_, str>; 3] = [
+    let readings: [fn(&str) -> Cow<'_, str>; 5] = [
+        crate::task_list::without_task_box,
+        crate::pasted::as_read,
         crate::inline_code::without_backticks,
         crate::urls::with_link_text,
         crate::emphasis::without_marks,
@@ -254,7 +258,8 @@ fn shifted(links: &[Link], from: usize, to: usize) -> Vec<Link> {
 
 /// Render `text` as HTML: `links` become `<a href title>`, web addresses
 /// `<a href>` (a Markdown link `[label](https://…)` shows its label),
-/// `**…**`, `*…*` and `~~…~~` become `<strong>`, `<em>` and `<del>`
+/// `**…**`, `*…*`, `~~…~~` and `==…==` become `<strong>`, `<em>`, `<del>`
+/// and `<mark>`
 /// ([`crate::emphasis`]), everything else is escaped.
 ///
 /// Links are byte ranges into `text`. Ranges that are out of bounds, not on
@@ -287,11 +292,30 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
     });
     // Images and code are shown whole: a link may hold one whole
     // (`[![图](a.png)](https://…)`), but not reach into one.
+    // `[ ] 待办`, `[x] 完成`: a task list item's box.
+    let task = crate::task_list::task_box(text);
+    let task_range = task.map(|_| 0..TASK_BOX.len());
+    let (mut breaks, mut wikilinks) = if crate::pasted::may_have_pasted(text) {
+        (
+            crate::pasted::line_breaks(text),
+            crate::pasted::wikilinks(text),
+        )
+    } else {
+        Default::default()
+    };
+    let in_code = |r: &std::ops::Range<usize>| {
+        code.iter()
+            .any(|c| c.whole.start < r.end && r.start < c.whole.end)
+    };
+    breaks.retain(|r| !in_code(r));
+    wikilinks.retain(|(r, _)| !in_code(r));
     let atoms = || {
         shown
             .iter()
             .map(|(i, _, _)| i)
             .chain(code.iter().map(|c| &c.whole))
+            .chain(task_range.iter())
+            .chain(breaks.iter())
     };
     let in_image = |r: &std::ops::Range<usize>| {
         atoms()
@@ -353,7 +377,22 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
             title: arcstr::ArcStr::new(),
         })
         .collect();
-    let hidden: Vec<std::ops::Range<usize>> = web.iter().flat_map(|w| w.syntax()).collect();
+    // A wiki link's brackets (and name before a `|`) are hidden like a
+    // Markdown link's syntax; one that overlaps an address is text.
+    wikilinks.retain(|(r, _)| {
+        !web.iter()
+            .any(|w| w.whole.start < r.end && r.start < w.whole.end)
+            && !in_image(r)
+    });
+    let mut hidden: Vec<std::ops::Range<usize>> = web.iter().flat_map(|w| w.syntax()).collect();
+    if !wikilinks.is_empty() {
+        hidden.extend(
+            wikilinks
+                .iter()
+                .flat_map(|(whole, shown)| [whole.start..shown.start, shown.end..whole.end]),
+        );
+        hidden.sort_by_key(|h| h.start);
+    }
     // Addresses come left to right without overlaps: the one that could
     // overlap a link is the last to start before the link ends.
     let in_web = |l: &Link| {
@@ -403,7 +442,7 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
     // What is open in `out`, outermost first: at most a link, then the
     // styles in their order; what the current piece wants, the same way.
     let mut open: Vec<Open> = Vec::with_capacity(4);
-    let mut styles = [false; 3];
+    let mut styles = [false; 4];
     // The first kept link not wholly before the current piece.
     let mut next_link = 0;
     // The same for the hidden parts of Markdown links.
@@ -433,12 +472,36 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
             .copied()
             .filter(|l| l.start <= a && b <= l.end);
         let wanted = link.map(Open::Link).into_iter().chain(
-            [Style::Strong, Style::Emphasis, Style::Strike]
-                .into_iter()
-                .filter(|&s| styles[s as usize])
-                .map(Open::Style),
+            [
+                Style::Strong,
+                Style::Emphasis,
+                Style::Strike,
+                Style::Highlight,
+            ]
+            .into_iter()
+            .filter(|&s| styles[s as usize])
+            .map(Open::Style),
         );
         reopen(&mut out, &mut open, wanted, text);
+        if breaks.binary_search_by_key(&a, |r| r.start).is_ok() {
+            out.push_str("<br>");
+            continue;
+        }
+        if breaks.iter().any(|r| r.start < a && b <= r.end) {
+            continue;
+        }
+        if let Some(done) = task.filter(|_| b <= TASK_BOX.len()) {
+            if a == 0 {
+                // Drawn by the theme: a disabled `<input>` shows greyed out,
+                // a done task hard to tell from an open one.
+                let _ = write!(
+                    out,
+                    "<span class=\"task\" role=\"checkbox\" aria-checked=\"{done}\" \
+                     aria-disabled=\"true\"></span>"
+                );
+            }
+            continue;
+        }
         match shown.iter().find(|(i, _, _)| i.start <= a && b <= i.end) {
             Some((i, alt, shown)) if a == i.start => {
                 let _ = write!(
@@ -542,6 +605,7 @@ fn style_tags(style: Style) -> (&'static str, &'static str) {
         Style::Strong => ("<strong>", "</strong>"),
         Style::Emphasis => ("<em>", "</em>"),
         Style::Strike => ("<del>", "</del>"),
+        Style::Highlight => ("<mark>", "</mark>"),
     }
 }
 

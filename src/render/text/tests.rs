@@ -227,6 +227,37 @@ fn italics_and_strikethrough_show_as_em_and_del_without_their_marks() {
 }
 
 #[test]
+fn marks_from_other_note_tools_show_as_meant() {
+    // A highlight, a task's box, a line break and a wiki link.
+    assert_eq!(
+        linked_text("这是==高亮==，a == b", &[]),
+        "这是<mark>高亮</mark>，a == b"
+    );
+    assert_eq!(
+        linked_text("[x] 完成", &[]),
+        "<span class=\"task\" role=\"checkbox\" aria-checked=\"true\" \
+         aria-disabled=\"true\"></span> 完成"
+    );
+    assert_eq!(linked_text("[ ]x", &[]), "[ ]x");
+    assert_eq!(
+        linked_text("第一行<br>第二行<BR />", &[]),
+        "第一行<br>第二行<br>"
+    );
+    assert_eq!(linked_text("<br onclick=x>", &[]), "&lt;br onclick=x&gt;");
+    let text = "参见 [[Amazon S3|S3 服务]] 与 [[Kiro]]";
+    let html = linked_text(text, &[link(text, "Kiro", "/k/")]);
+    assert_eq!(
+        html,
+        "参见 S3 服务 与 <a href=\"/k/\" title=\"Kiro &quot;page&quot;\">Kiro</a>"
+    );
+    // In code, all of them are code.
+    assert_eq!(
+        linked_text("`[[a]]<br>`", &[]),
+        "<code>[[a]]&lt;br&gt;</code>"
+    );
+}
+
+#[test]
 fn clip_keeps_short_text_and_marks_a_cut() {
     assert_eq!(clip("开场白", 3), "开场白");
     assert_eq!(clip("开场白与介绍", 3), "开场…");
