@@ -225,8 +225,9 @@ SHAPES = {
     + "".join(f"{clock(i)} -- 第{i}条\n- 要点\n" for i in range(20_000)),
     # Emphasis, Chinese numerals and mistyped times: 10,000 entries timed
     # `05;30`-style, each with italics, strikethrough and figures in
-    # numerals; then one line of 100,000 lone stars and tildes, and one of
-    # 50,000 numerals with a magnitude after each.
+    # numerals; then one line of 100,000 lone stars and tildes, one of
+    # 50,000 numerals with a magnitude after each, and one of 30,000 line
+    # breaks, spans of code and wiki links.
     "marks": lambda: HEAD.format("强调")
     + "".join(
         f"{clock(i).replace(':', ';')} 第{i}部分\n"
@@ -234,7 +235,8 @@ SHAPES = {
         for i in range(10_000)
     )
     + "- " + "*a ~" * 100_000 + "\n"
-    + "- " + "一万" * 50_000 + "用户\n",
+    + "- " + "一万" * 50_000 + "用户\n"
+    + "- " + "甲<br>`乙` [[丙]] " * 30_000 + "\n",
     # 20,000 levels of quotes, 5,000 of lists, 10,000 open brackets.
     "nesting": lambda: HEAD.format("嵌套")
     + "00:00 - 开场\n"

@@ -1,8 +1,8 @@
 //! Recap text → safe HTML.
 //!
-//! Recap text is plain text that may carry emphasis (`**bold**`, `*italic*`,
-//! `~~struck~~`) and, from enrichment,
-//! links over byte ranges. Everything else is escaped here, which is where
+//! Recap text is plain text that may carry emphasis and the marks of other
+//! note tools ([`crate::emphasis`], [`crate::task_list`], [`crate::pasted`])
+//! and, from enrichment, links over byte ranges. Everything else is escaped here, which is where
 //! the site's XSS safety lives: a `<script>` in a recap is shown as text.
 
 use crate::emphasis::Style;
@@ -259,8 +259,7 @@ fn shifted(links: &[Link], from: usize, to: usize) -> Vec<Link> {
 /// Render `text` as HTML: `links` become `<a href title>`, web addresses
 /// `<a href>` (a Markdown link `[label](https://…)` shows its label),
 /// `**…**`, `*…*`, `~~…~~` and `==…==` become `<strong>`, `<em>`, `<del>`
-/// and `<mark>`
-/// ([`crate::emphasis`]), everything else is escaped.
+/// and `<mark>` ([`crate::emphasis`]), everything else is escaped.
 ///
 /// Links are byte ranges into `text`. Ranges that are out of bounds, not on
 /// character boundaries, empty, overlapping an earlier link or pointing at
@@ -280,18 +279,13 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
     let mut code = crate::inline_code::spans(text);
     // Code inside an image's syntax is its alt text; otherwise code wins
     // over an image it overlaps (`` `![图](a.png)` `` shows the syntax).
+    // Each kind of span below is sorted and without overlaps: a lookup is a
+    // binary search, as a line may hold tens of thousands of them.
     code.retain(|c| {
-        !shown
-            .iter()
-            .any(|(i, _, _)| i.start <= c.whole.start && c.whole.end <= i.end)
+        overlapping(&shown, |(i, _, _)| i, &c.whole)
+            .all(|(i, _, _)| !(i.start <= c.whole.start && c.whole.end <= i.end))
     });
-    shown.retain(|(i, _, _)| {
-        !code
-            .iter()
-            .any(|c| c.whole.start < i.end && i.start < c.whole.end)
-    });
-    // Images and code are shown whole: a link may hold one whole
-    // (`[![图](a.png)](https://…)`), but not reach into one.
+    shown.retain(|(i, _, _)| overlapping(&code, |c| &c.whole, i).next().is_none());
     // `[ ] 待办`, `[x] 完成`: a task list item's box.
     let task = crate::task_list::task_box(text);
     let task_range = task.map(|_| 0..TASK_BOX.len());
@@ -303,23 +297,26 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
     } else {
         Default::default()
     };
-    let in_code = |r: &std::ops::Range<usize>| {
-        code.iter()
-            .any(|c| c.whole.start < r.end && r.start < c.whole.end)
+    let in_code_or_image = |r: &std::ops::Range<usize>| {
+        overlapping(&code, |c| &c.whole, r).next().is_some()
+            || overlapping(&shown, |(i, _, _)| i, r).next().is_some()
     };
-    breaks.retain(|r| !in_code(r));
-    wikilinks.retain(|(r, _)| !in_code(r));
-    let atoms = || {
-        shown
-            .iter()
-            .map(|(i, _, _)| i)
-            .chain(code.iter().map(|c| &c.whole))
-            .chain(task_range.iter())
-            .chain(breaks.iter())
-    };
+    breaks.retain(|r| !in_code_or_image(r));
+    wikilinks.retain(|(r, _)| overlapping(&code, |c| &c.whole, r).next().is_none());
+    // Images, code, a task's box and line breaks are shown whole: a link
+    // may hold one whole (`[![图](a.png)](https://…)`), but not reach into
+    // one.
+    let mut atom_list: Vec<std::ops::Range<usize>> = shown
+        .iter()
+        .map(|(i, _, _)| i.clone())
+        .chain(code.iter().map(|c| c.whole.clone()))
+        .chain(task_range.clone())
+        .chain(breaks.iter().cloned())
+        .collect();
+    atom_list.sort_unstable_by_key(|r| r.start);
+    let atoms = || atom_list.iter();
     let in_image = |r: &std::ops::Range<usize>| {
-        atoms()
-            .any(|i| i.start < r.end && r.start < i.end && !(r.start <= i.start && i.end <= r.end))
+        overlapping(&atom_list, |i| i, r).any(|i| !(r.start <= i.start && i.end <= r.end))
     };
     // A name that is all of a span of code (`` `Amazon S3` ``) is linked
     // around the code.
@@ -329,20 +326,24 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
     } else {
         widened = links
             .iter()
-            .map(|l| match code.iter().find(|c| c.code == (l.start..l.end)) {
-                // The title repeated the name; it still does.
-                Some(c) if text[c.code.clone()] == *l.title => Link {
-                    start: c.whole.start,
-                    end: c.whole.end,
-                    url: l.url.clone(),
-                    title: arcstr::ArcStr::new(),
-                },
-                Some(c) => Link {
-                    start: c.whole.start,
-                    end: c.whole.end,
-                    ..l.clone()
-                },
-                None => l.clone(),
+            .map(|l| {
+                match overlapping(&code, |c| &c.whole, &(l.start..l.end))
+                    .find(|c| c.code == (l.start..l.end))
+                {
+                    // The title repeated the name; it still does.
+                    Some(c) if text[c.code.clone()] == *l.title => Link {
+                        start: c.whole.start,
+                        end: c.whole.end,
+                        url: l.url.clone(),
+                        title: arcstr::ArcStr::new(),
+                    },
+                    Some(c) => Link {
+                        start: c.whole.start,
+                        end: c.whole.end,
+                        ..l.clone()
+                    },
+                    None => l.clone(),
+                }
             })
             .collect();
         &widened
@@ -483,11 +484,10 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
             .map(Open::Style),
         );
         reopen(&mut out, &mut open, wanted, text);
-        if breaks.binary_search_by_key(&a, |r| r.start).is_ok() {
-            out.push_str("<br>");
-            continue;
-        }
-        if breaks.iter().any(|r| r.start < a && b <= r.end) {
+        if let Some(r) = holding(&breaks, |r| r, a, b) {
+            if r.start == a {
+                out.push_str("<br>");
+            }
             continue;
         }
         if let Some(done) = task.filter(|_| b <= TASK_BOX.len()) {
@@ -502,7 +502,7 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
             }
             continue;
         }
-        match shown.iter().find(|(i, _, _)| i.start <= a && b <= i.end) {
+        match holding(&shown, |(i, _, _)| i, a, b) {
             Some((i, alt, shown)) if a == i.start => {
                 let _ = write!(
                     out,
@@ -516,7 +516,7 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
                 out.push_str(" loading=\"lazy\" decoding=\"async\" class=\"recap-image\">");
             }
             Some(_) => {}
-            None => match code.iter().find(|c| c.whole.start <= a && b <= c.whole.end) {
+            None => match holding(&code, |c| &c.whole, a, b) {
                 Some(c) if a == c.whole.start => {
                     out.push_str("<code>");
                     escape_into(&mut out, &text[c.code.clone()]);
@@ -529,6 +529,34 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
     }
     reopen(&mut out, &mut open, std::iter::empty(), text);
     out
+}
+
+/// The items of `sorted` (by the ranges `span` gives, which do not
+/// overlap) that overlap `r`.
+fn overlapping<'a, T>(
+    sorted: &'a [T],
+    span: impl Fn(&T) -> &std::ops::Range<usize> + 'a,
+    r: &std::ops::Range<usize>,
+) -> impl Iterator<Item = &'a T> + 'a {
+    let (start, end) = (r.start, r.end);
+    let first = sorted.partition_point(|t| span(t).end <= start);
+    sorted[first..]
+        .iter()
+        .take_while(move |t| span(t).start < end)
+}
+
+/// The item of `sorted` (as in [`overlapping`]) whose range holds all of
+/// `a..b`.
+fn holding<T>(
+    sorted: &[T],
+    span: impl Fn(&T) -> &std::ops::Range<usize>,
+    a: usize,
+    b: usize,
+) -> Option<&T> {
+    let first = sorted.partition_point(|t| span(t).end <= a);
+    sorted
+        .get(first)
+        .filter(|t| span(t).start <= a && b <= span(t).end)
 }
 
 /// An element open in the HTML being written.
