@@ -109,16 +109,7 @@ fn numeral_before(text: &str, end: usize) -> Option<usize> {
 fn percent(text: &str, start: usize, after: usize) -> Option<Figure> {
     let len = numeral_len(&text[after..])?;
     let value = value_of(&text[after..after + len])?;
-    Some(figure(
-        text,
-        start,
-        after + len,
-        value,
-        1.0,
-        "",
-        "%",
-        "percent",
-    ))
+    Some(figure(text, start..after + len, value, "%", "percent"))
 }
 
 /// `三成`, `七成多`: a share in tenths, as a percentage.
@@ -137,14 +128,14 @@ fn share(text: &str, at: usize, end: usize) -> Option<Figure> {
         _ => return None,
     };
     let value = f64::from(tenths * 10);
-    Some(figure(text, start, end, value, 1.0, "", "%", "percent"))
+    Some(figure(text, start..end, value, "%", "percent"))
 }
 
 /// `两倍`, `一点五倍`, `十倍`.
 fn multiple(text: &str, at: usize, end: usize) -> Option<Figure> {
     let start = numeral_before(text, at)?;
     let value = value_of(&text[start..at])?;
-    Some(figure(text, start, end, value, 1.0, "", "倍", "multiple"))
+    Some(figure(text, start..end, value, "倍", "multiple"))
 }
 
 /// `一千万用户`, `三十亿美元`, `两万多名`: a numeral with a magnitude and
@@ -171,17 +162,12 @@ fn count(text: &str, at: usize) -> Option<Figure> {
     } else {
         "count"
     };
-    let multiplier = super::multiplier(magnitude);
-    Some(figure(
-        text,
-        start,
-        end + unit.len(),
-        scaled / multiplier,
-        multiplier,
-        known(magnitude),
-        unit,
-        kind,
-    ))
+    Some(Figure {
+        value: scaled / super::multiplier(magnitude),
+        scaled,
+        magnitude: known(magnitude),
+        ..figure(text, start..end + unit.len(), scaled, unit, kind)
+    })
 }
 
 /// The longest of [`UNIT`]'s Chinese words that `rest` starts with.
@@ -192,25 +178,22 @@ fn unit_at(rest: &str) -> Option<&'static str> {
         .map(known)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The figure `text[span]` says, with no magnitude.
 fn figure(
     text: &str,
-    start: usize,
-    end: usize,
+    span: std::ops::Range<usize>,
     value: f64,
-    multiplier: f64,
-    magnitude: &'static str,
     unit: &'static str,
     kind: &'static str,
 ) -> Figure {
     Figure {
-        start,
-        end,
-        text: text[start..end].to_string(),
+        start: span.start,
+        end: span.end,
+        text: text[span].to_string(),
         value,
-        scaled: value * multiplier,
+        scaled: value,
         unit: known(unit),
-        magnitude,
+        magnitude: "",
         from: None,
         kind,
     }
