@@ -35,9 +35,10 @@ pub fn markers(text: &str) -> Vec<Marker> {
     let Some(first) = memchr::memchr3(b'*', b'~', b'=', b) else {
         return Vec::new();
     };
-    let mut found: Vec<Marker> = strong_markers(text)
-        .into_iter()
-        .map(|at| Marker {
+    let strong = strong_markers(text);
+    let mut found: Vec<Marker> = strong
+        .iter()
+        .map(|&at| Marker {
             at,
             len: 2,
             style: Style::Strong,
@@ -45,13 +46,13 @@ pub fn markers(text: &str) -> Vec<Marker> {
         .collect();
     let has_star = memchr::memchr(b'*', &b[first..]).is_some();
     if has_star {
-        found.extend(flanked_pairs(text, Style::Emphasis));
+        found.extend(flanked_pairs(text, Style::Emphasis, &strong));
     }
     if memchr::memmem::find(&b[first..], b"~~").is_some() {
-        found.extend(flanked_pairs(text, Style::Strike));
+        found.extend(flanked_pairs(text, Style::Strike, &[]));
     }
     if memchr::memmem::find(&b[first..], b"==").is_some() {
-        found.extend(flanked_pairs(text, Style::Highlight));
+        found.extend(flanked_pairs(text, Style::Highlight, &[]));
     }
     found.sort_unstable_by_key(|m| m.at);
     found
@@ -79,9 +80,9 @@ pub fn may_have_marks(text: &str) -> bool {
 /// The paired single `*`, `~~` and `==` markers of `text` (with no `**`
 /// left in it) as parts that show nothing, for [`crate::shown`].
 pub fn removals(text: &str) -> Vec<crate::shown::Part> {
-    let mut found = flanked_pairs(text, Style::Emphasis);
-    found.extend(flanked_pairs(text, Style::Strike));
-    found.extend(flanked_pairs(text, Style::Highlight));
+    let mut found = flanked_pairs(text, Style::Emphasis, &[]);
+    found.extend(flanked_pairs(text, Style::Strike, &[]));
+    found.extend(flanked_pairs(text, Style::Highlight, &[]));
     found.sort_unstable_by_key(|m| m.at);
     found
         .into_iter()
@@ -113,8 +114,10 @@ fn strong_markers(text: &str) -> Vec<usize> {
 /// Pairs of single `*` (for [`Style::Emphasis`]), of `~~` (for
 /// [`Style::Strike`]) or of `==` (for [`Style::Highlight`]) that open and
 /// close by CommonMark's flanking rule, within one line. A star in a run
-/// of two or more is not a single star, nor `===` a `==`.
-fn flanked_pairs(text: &str, style: Style) -> Vec<Marker> {
+/// of two or more is not a single star, nor `===` a `==`, but for the
+/// star a `**` of `strong` leaves of a run of three (`***重点***` is bold
+/// and emphasis).
+fn flanked_pairs(text: &str, style: Style, strong: &[usize]) -> Vec<Marker> {
     let b = text.as_bytes();
     let (byte, len) = match style {
         Style::Strike => (b'~', 2),
@@ -125,20 +128,24 @@ fn flanked_pairs(text: &str, style: Style) -> Vec<Marker> {
     let mut open: Option<usize> = None;
     // Where the search for a line break since the last marker starts.
     let mut seen = 0;
-    for at in memchr::memchr_iter(byte, b) {
-        if at > 0 && b[at - 1] == byte {
+    for run in memchr::memchr_iter(byte, b) {
+        if run > 0 && b[run - 1] == byte {
             continue;
         }
-        let run_len = b[at..].iter().take_while(|&&c| c == byte).count();
-        if run_len != len {
-            continue;
-        }
+        let run_len = b[run..].iter().take_while(|&&c| c == byte).count();
+        let at = match run_len {
+            _ if run_len == len => run,
+            3 if strong.binary_search(&run).is_ok() => run + 2,
+            3 if strong.binary_search(&(run + 1)).is_ok() => run,
+            _ => continue,
+        };
         if memchr::memchr(b'\n', &b[seen..at]).is_some() {
             open = None;
         }
         seen = at;
-        let before = text[..at].chars().next_back();
-        let after = text[at + len..].chars().next();
+        // A run flanks as a whole (`***重点***内容`).
+        let before = text[..run].chars().next_back();
+        let after = text[run + run_len..].chars().next();
         // `2*3*4` is arithmetic, `x==1` code: no mark inside a Latin word.
         if before.is_some_and(|c| c.is_ascii_alphanumeric())
             && after.is_some_and(|c| c.is_ascii_alphanumeric())
@@ -218,6 +225,10 @@ mod tests {
         );
         assert_eq!(styled("用 *Amazon S3* 存储"), [(Emphasis, "Amazon S3")]);
         assert_eq!(styled("这是==高亮==的内容"), [(Highlight, "高亮")]);
+        assert_eq!(
+            styled("***重点***内容"),
+            [(Strong, "*重点"), (Emphasis, "重点**")]
+        );
     }
 
     #[test]

@@ -224,6 +224,11 @@ fn italics_and_strikethrough_show_as_em_and_del_without_their_marks() {
     );
     // Marks in code are code.
     assert_eq!(linked_text("`*a*` *b*", &[]), "<code>*a*</code> <em>b</em>");
+    // Bold and emphasis at once.
+    assert_eq!(
+        linked_text("***重点***内容，***Amazon S3***", &[]),
+        "<strong><em>重点</em></strong>内容，<strong><em>Amazon S3</em></strong>"
+    );
 }
 
 #[test]
