@@ -74,10 +74,15 @@ fn run_at(bytes: &[u8], at: usize) -> usize {
 
 /// `text` with each span of inline code written as its code.
 pub fn without_backticks(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::shown::shown_text(text, code_parts(text))
+}
+
+/// Each span of code of `text` as a part that shows its code.
+pub fn code_parts(text: &str) -> Vec<crate::shown::Part> {
     if !text.contains('`') {
-        return text.into();
+        return Vec::new();
     }
-    crate::shown::shown_text(text, spans(text).into_iter().map(|s| (s.whole, s.code)))
+    spans(text).into_iter().map(|s| (s.whole, s.code)).collect()
 }
 
 #[cfg(test)]

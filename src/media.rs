@@ -149,10 +149,15 @@ fn image_at(text: &str, at: usize) -> Option<ImageRef<'_>> {
 /// `text` with each image written as its alt text, for search and
 /// summaries: `见![架构图](a.png)` → `见架构图`.
 pub fn with_alt_text(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::shown::shown_text(text, alt_parts(text))
+}
+
+/// Each image of `text` as a part that shows its alt text.
+pub fn alt_parts(text: &str) -> Vec<crate::shown::Part> {
     if !may_have_image(text) {
-        return text.into();
+        return Vec::new();
     }
-    crate::shown::shown_text(text, find(text).iter().map(ImageRef::alt_part))
+    find(text).iter().map(ImageRef::alt_part).collect()
 }
 
 /// Where an image is shown from.

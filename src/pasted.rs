@@ -5,7 +5,6 @@
 //! without the brackets.
 
 use crate::shown::Part;
-use std::borrow::Cow;
 use std::ops::Range;
 
 /// Longest wiki link read, in bytes: brackets further apart are not one.
@@ -97,14 +96,14 @@ pub fn may_have_pasted(text: &str) -> bool {
     memchr::memchr2(b'<', b'[', text.as_bytes()).is_some()
 }
 
-/// `text` as a reader reads it ([`parts`]).
-pub fn as_read(text: &str) -> Cow<'_, str> {
-    crate::shown::shown_text(text, parts(text))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::borrow::Cow;
+
+    fn as_read(text: &str) -> Cow<'_, str> {
+        crate::shown::shown_text(text, parts(text))
+    }
 
     #[test]
     fn line_breaks_in_any_spelling_are_found() {

@@ -10,6 +10,18 @@ use std::ops::Range;
 /// A piece of syntax: where it is written, and the part of it that shows.
 pub type Part = (Range<usize>, Range<usize>);
 
+/// The finders of Markdown written around what it shows, in the order a
+/// reading applies them: images, code, links, then the marks of other
+/// note tools. Summaries and search ([`crate::render::text::as_read`])
+/// and excerpts ([`crate::enrich::excerpt`]) read text through the same
+/// list.
+pub const READINGS: [fn(&str) -> Vec<Part>; 4] = [
+    crate::media::alt_parts,
+    crate::inline_code::code_parts,
+    crate::urls::label_parts,
+    crate::pasted::parts,
+];
+
 /// `text` with each of `parts` (left to right, without overlaps) replaced
 /// by the part of it that shows.
 pub fn shown_text(text: &str, parts: impl IntoIterator<Item = Part>) -> Cow<'_, str> {

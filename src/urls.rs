@@ -101,13 +101,17 @@ pub fn find(text: &str) -> Vec<WebLink> {
 /// each `<address>` as the address: what a reader sees of them, for
 /// search, summaries and descriptions.
 pub fn with_link_text(text: &str) -> Cow<'_, str> {
-    crate::shown::shown_text(
-        text,
-        find(text)
-            .into_iter()
-            .filter(|l| l.text != l.whole)
-            .map(|l| (l.whole, l.text)),
-    )
+    crate::shown::shown_text(text, label_parts(text))
+}
+
+/// Each link of `text` written with syntax around what it shows (a
+/// Markdown link, an `<address>`) as a part that shows its label.
+pub fn label_parts(text: &str) -> Vec<crate::shown::Part> {
+    find(text)
+        .into_iter()
+        .filter(|l| l.text != l.whole)
+        .map(|l| (l.whole, l.text))
+        .collect()
 }
 
 /// The target of a Markdown link, whatever it is (`](javascript:…)`,

@@ -1,7 +1,7 @@
 //! Sentences around a match: the excerpt shown on entity, announcement and
 //! number pages.
 
-use crate::shown::{shown_with_bounds, Part};
+use crate::shown::shown_with_bounds;
 
 /// Longest excerpt, in characters, before it is trimmed around the match.
 pub const MAX_CHARS: usize = 120;
@@ -78,10 +78,13 @@ pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize))
     let (cut_before, cut_after) = (!is_sentence_bound(text, s), !is_sentence_bound(text, e));
     let (out, hs, he) = without_bold(text, s..e, start, end);
     let (out, hs, he) = without_emphasis(out, hs, he);
-    let (out, hs, he) = images_as_alt(out, hs, he);
-    let (out, hs, he) = code_as_text(out, hs, he);
-    let (out, hs, he) = links_as_label(out, hs, he);
-    let (mut out, hs, he) = pasted_as_read(out, hs, he);
+    let (mut out, hs, he) =
+        crate::shown::READINGS
+            .iter()
+            .fold((out, hs, he), |(out, hs, he), parts_of| {
+                let parts = parts_of(&out);
+                shown_with_bounds(out, hs, he, &parts)
+            });
     // Drop list markers, a task's box and surrounding space, keeping the
     // highlight.
     let unmarked = out.trim_start_matches(['-', '*', ' ', '\t', '•', '·']);
@@ -149,56 +152,13 @@ fn whole_image_at(text: &str, at: usize, side: Side) -> usize {
     }
 }
 
-/// `text` with each image read as its alt text (`![架构图](a.png)` →
-/// `架构图`), and where `hs` and `he` fall in it: a bound inside an
-/// image's syntax moves to the nearer end of its alt text.
-fn images_as_alt(text: String, hs: usize, he: usize) -> (String, usize, usize) {
-    if !crate::media::may_have_image(&text) {
-        return (text, hs, he);
-    }
-    let found: Vec<Part> = crate::media::find(&text)
-        .iter()
-        .map(|r| r.alt_part())
-        .collect();
-    shown_with_bounds(text, hs, he, &found)
-}
-
 /// `text` without paired `*`, `~~` and `==` (the `**` already gone), the
-/// bounds moved as [`images_as_alt`] moves them.
+/// bounds moved as [`shown_with_bounds`] moves them.
 fn without_emphasis(text: String, hs: usize, he: usize) -> (String, usize, usize) {
     if !crate::emphasis::may_have_marks(&text) {
         return (text, hs, he);
     }
     let found = crate::emphasis::removals(&text);
-    shown_with_bounds(text, hs, he, &found)
-}
-
-/// `text` with wiki links read as their names and no `<br>`
-/// ([`crate::pasted`]), the bounds moved as [`images_as_alt`] moves them.
-fn pasted_as_read(text: String, hs: usize, he: usize) -> (String, usize, usize) {
-    let found = crate::pasted::parts(&text);
-    shown_with_bounds(text, hs, he, &found)
-}
-
-/// `text` with each span of inline code read without its backticks,
-/// the bounds moved as [`images_as_alt`] moves them.
-fn code_as_text(text: String, hs: usize, he: usize) -> (String, usize, usize) {
-    let found: Vec<Part> = crate::inline_code::spans(&text)
-        .into_iter()
-        .map(|c| (c.whole, c.code))
-        .collect();
-    shown_with_bounds(text, hs, he, &found)
-}
-
-/// `text` with each link to a web address read as its label
-/// (`[官方博客](https://…)` → `官方博客`) and each `<address>` as the
-/// address, the bounds moved as [`images_as_alt`] moves them.
-fn links_as_label(text: String, hs: usize, he: usize) -> (String, usize, usize) {
-    let found: Vec<Part> = crate::urls::find(&text)
-        .into_iter()
-        .filter(|l| l.text != l.whole)
-        .map(|l| (l.whole, l.text))
-        .collect();
     shown_with_bounds(text, hs, he, &found)
 }
 
@@ -485,7 +445,9 @@ mod tests {
         let (ex, _) = excerpt(&text, at, at + 4);
         assert_eq!(ex, "…图再说 Kiro。");
         // A bound inside the image's syntax moves to its alt text.
-        let (out, hs, he) = images_as_alt("a![b](c.png)d".into(), 1, 12);
+        let text = "a![b](c.png)d";
+        let parts = crate::media::alt_parts(text);
+        let (out, hs, he) = shown_with_bounds(text.into(), 1, 12, &parts);
         assert_eq!((out.as_str(), hs, he), ("abd", 1, 2));
     }
 }

@@ -18,21 +18,17 @@ use std::fmt::Write;
 pub fn as_read(text: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     // Each reading copies the text only when it changes something.
-    let readings: [fn(&str) -> Cow<'_, str>; 5] = [
-        crate::task_list::without_task_box,
-        crate::pasted::as_read,
-        crate::inline_code::without_backticks,
-        crate::urls::with_link_text,
-        crate::emphasis::without_marks,
-    ];
-    readings
-        .iter()
-        .fold(crate::media::with_alt_text(text), |text, read| {
-            match read(&text) {
-                Cow::Borrowed(_) => text,
-                Cow::Owned(t) => Cow::Owned(t),
-            }
-        })
+    let text = crate::task_list::without_task_box(text);
+    let text = crate::shown::READINGS.iter().fold(text, |text, parts_of| {
+        match crate::shown::shown_text(&text, parts_of(&text)) {
+            Cow::Borrowed(_) => text,
+            Cow::Owned(t) => Cow::Owned(t),
+        }
+    });
+    match crate::emphasis::without_marks(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(t) => Cow::Owned(t),
+    }
 }
 
 /// Escape text for HTML element content and quoted attribute values.
