@@ -21,6 +21,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod emphasis;
 pub mod enrich;
+pub mod footnotes;
 pub mod init;
 pub mod inline_code;
 pub mod json;

@@ -35,11 +35,25 @@ pub struct Session {
     /// midnight, when the note-taker wrote times of day (`14:00 - 14:10`).
     /// The timeline's times are then offsets from it, as in every session.
     pub clock_start: Option<Seconds>,
+    /// `[^1]: …` lines, numbered in the order the text first refers to
+    /// them (notes never referred to come last).
+    pub footnotes: Vec<Footnote>,
     /// Whether the recap holds a `![`: the images stage
     /// ([`crate::media`]) reads only these sessions, which on a big site
     /// spares it reading all of them again after every save.
     #[serde(skip)]
     pub may_show_images: bool,
+}
+
+/// A footnote (see [`crate::footnotes`]).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Footnote {
+    /// As written: `1` in `[^1]`, `来源` in `[^来源]`.
+    pub label: String,
+    /// What the page shows, from 1.
+    pub number: usize,
+    pub text: String,
+    pub line: usize,
 }
 
 /// A paragraph of prose with the line it started on.

@@ -11,15 +11,16 @@ use std::ops::Range;
 pub type Part = (Range<usize>, Range<usize>);
 
 /// The finders of Markdown written around what it shows, in the order a
-/// reading applies them: images, code, links, then the marks of other
-/// note tools. Summaries and search ([`crate::render::text::as_read`])
+/// reading applies them: images, code, links, the marks of other note
+/// tools, then footnote references (which show nothing). Summaries and search ([`crate::render::text::as_read`])
 /// and excerpts ([`crate::enrich::excerpt`]) read text through the same
 /// list.
-pub const READINGS: [fn(&str) -> Vec<Part>; 4] = [
+pub const READINGS: [fn(&str) -> Vec<Part>; 5] = [
     crate::media::alt_parts,
     crate::inline_code::code_parts,
     crate::urls::label_parts,
     crate::pasted::parts,
+    crate::footnotes::parts,
 ];
 
 /// `text` with each of `parts` (left to right, without overlaps) replaced

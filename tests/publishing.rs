@@ -4,10 +4,14 @@
 //! carries OpenGraph and canonical metadata, sessions carry schema.org
 //! Event JSON-LD, and the interface follows the site's language.
 
+#[path = "common/recaps.rs"]
+mod recaps;
+
 use recap::search::encode::decode_postings;
 use recap::search::query_tokens;
 use recap::write::Output;
 use recap::BuildOptions;
+use recaps::{build_recaps, file};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -45,34 +49,7 @@ fn build(site_toml: Option<&str>) -> Vec<Output> {
     outputs
 }
 
-fn file<'a>(outputs: &'a [Output], path: &str) -> &'a str {
-    let o = outputs
-        .iter()
-        .find(|o| o.path == path)
-        .unwrap_or_else(|| panic!("{path} is not in the site"));
-    std::str::from_utf8(&o.bytes).unwrap()
-}
-
 /// The JSON argument of a shard script `RECAP_SEARCH_LOADED("p",3,{…});`.
-/// The site of the shipped content and theme over just `recaps` (file
-/// name, text), built in memory from a seeds folder of the test's own.
-fn build_recaps(name: &str, recaps: &[(&str, String)]) -> Vec<Output> {
-    let seeds = std::env::temp_dir().join(format!("recap-{name}-seeds-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&seeds);
-    std::fs::create_dir_all(&seeds).unwrap();
-    for (file, text) in recaps {
-        std::fs::write(seeds.join(file), text).unwrap();
-    }
-    let opts = BuildOptions {
-        root: repo(),
-        seeds: seeds.clone(),
-        ..BuildOptions::default()
-    };
-    let outputs = recap::build_in_memory(&opts).expect("the site builds").1;
-    let _ = std::fs::remove_dir_all(&seeds);
-    outputs
-}
-
 fn shard_json(script: &str) -> Value {
     let start = script.find(['{', '[']).unwrap();
     let end = script.rfind(')').unwrap();
@@ -518,134 +495,4 @@ fn the_export_keeps_the_parts_without_a_slot() {
     }
     let page = file(&outputs, "sessions/dao-chu/index.html");
     assert!(page.contains("背景文字。") && page.contains("第二条"));
-}
-
-/// Inline code (`` `aws s3 cp` ``) is shown as code, and a command's words
-/// are not names; code that is a name (`` `Amazon S3` ``) is a mention,
-/// linked around the code. Excerpts, descriptions and search read it
-/// without its backticks.
-#[test]
-fn inline_code_is_code_and_a_command_is_no_name() {
-    let recap = "# 命令行演示\n\n## 会议概述\n演讲者用 `aws s3 cp` 把数据拷进 `Amazon S3`，加上 `--storage-class` 参数。\n\n\
-                 ## 时间线\n00:00 开场：安装 `aws-cli`\n- 运行 `aws configure` 配置凭证\n";
-    let outputs = build_recaps("inline-code", &[("a.md", recap.to_string())]);
-    let page = file(&outputs, "sessions/ming-ling-xing-yan-shi/index.html");
-    assert!(page.contains("<code>aws s3 cp</code>"), "{page}");
-    assert!(page.contains("<a href=\"/products/amazon-s3/\"><code>Amazon S3</code></a>"));
-    assert!(!page.contains('`'), "a backtick is shown");
-    let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
-    let products: Vec<&str> = data["products"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["name"].as_str().unwrap())
-        .collect();
-    assert_eq!(products, ["Amazon S3"]);
-    let excerpt = data["products"][0]["mentions"][0]["excerpt"]
-        .as_str()
-        .unwrap();
-    assert!(
-        excerpt.starts_with("演讲者用 aws s3 cp 把数据拷进 Amazon S3"),
-        "{excerpt}"
-    );
-}
-
-/// `*强调*` and `~~删除~~` are shown as emphasis and struck-out text, and
-/// read without their marks in excerpts and descriptions; a lone star or
-/// tilde (`2 * 3`, `3~5 天`) stays as written.
-#[test]
-fn italics_and_strikethrough_show_without_their_marks() {
-    let recap = "# 强调演示\n\n## 会议概述\n这是*重点*：*Amazon S3* 的价格~~每 GB 0.03 元~~降到 0.02 元，2 * 3 倍，3~5 天上线。\n\n\
-                 ## 时间线\n00:00 开场\n- ~~旧方案~~改用 **新方案**\n";
-    let outputs = build_recaps("emphasis", &[("a.md", recap.to_string())]);
-    let page = file(&outputs, "sessions/qiang-diao-yan-shi/index.html");
-    assert!(page.contains("这是<em>重点</em>"), "{page}");
-    assert!(page.contains("<a href=\"/products/amazon-s3/\"><em>Amazon S3</em></a>"));
-    assert!(page.contains("<del>每 GB 0.03 元</del>"));
-    assert!(page.contains("<del>旧方案</del>改用 <strong>新方案</strong>"));
-    assert!(page.contains("2 * 3 倍，3~5 天上线"));
-    assert!(!page.contains("*重点") && !page.contains("~~"));
-    let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
-    let excerpt = data["products"][0]["mentions"][0]["excerpt"]
-        .as_str()
-        .unwrap();
-    assert!(
-        excerpt.starts_with("这是重点：Amazon S3 的价格每 GB"),
-        "{excerpt}"
-    );
-    let description = page
-        .split("<meta name=\"description\" content=\"")
-        .nth(1)
-        .and_then(|d| d.split('"').next())
-        .unwrap();
-    assert_eq!(
-        description,
-        "这是重点：Amazon S3 的价格每 GB 0.03 元降到 0.02 元，2 * 3 倍，3~5 天上线。"
-    );
-}
-
-/// Figures in Chinese numerals (`三成`, `两倍`, `百分之三十`, `一千万用户`)
-/// are key figures like `30%`; numerals in words and vague amounts
-/// (`千万不要`, `成千上万`, `数十倍`, `一成不变`) are not.
-#[test]
-fn figures_in_chinese_numerals_are_key_figures() {
-    let recap = "# 数字演示\n\n## 会议概述\n成本降低三成，效率提升两倍，百分之三十的客户已迁移，服务一千万用户。\
-                 千万不要忘记，成千上万的开发者。\n\n## 时间线\n00:00 开场\n- 数十倍的提升，一成不变\n";
-    let outputs = build_recaps("numerals", &[("a.md", recap.to_string())]);
-    let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
-    let numbers: Vec<(&str, f64, &str)> = data["numbers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| {
-            (
-                n["text"].as_str().unwrap(),
-                n["scaled"].as_f64().unwrap(),
-                n["kind"].as_str().unwrap(),
-            )
-        })
-        .collect();
-    assert_eq!(
-        numbers,
-        [
-            ("三成", 30.0, "percent"),
-            ("两倍", 2.0, "multiple"),
-            ("百分之三十", 30.0, "percent"),
-            ("一千万用户", 1e7, "count"),
-        ]
-    );
-    let page = file(&outputs, "numbers/index.html");
-    assert!(page.contains("成本降低<mark>三成</mark>"), "{page}");
-}
-
-/// Marks pasted in from other note tools show as meant: `==高亮==` is
-/// highlighted, `- [x] 完成` has a ticked box, `<br>` breaks the line and
-/// `[[Amazon S3]]` shows its name (still a mention); excerpts read none of
-/// the marks.
-#[test]
-fn marks_from_other_note_tools_show_as_meant() {
-    let recap =
-        "# 笔记工具\n\n## 会议概述\n这是==高亮==的内容：[[Amazon S3]] 第一行<br>第二行。\n\n\
-                 ## 时间线\n00:00 开场\n- [x] 已演示 ==Amazon S3==\n- [ ] 待补充\n";
-    let outputs = build_recaps("note-tools", &[("a.md", recap.to_string())]);
-    let page = file(&outputs, "sessions/bi-ji-gong-ju/index.html");
-    assert!(page.contains("这是<mark>高亮</mark>的内容："), "{page}");
-    assert!(page.contains("<a href=\"/products/amazon-s3/\">Amazon S3</a> 第一行<br>第二行"));
-    assert!(page.contains("aria-checked=\"true\" aria-disabled=\"true\"></span> 已演示"));
-    assert!(page.contains("aria-checked=\"false\" aria-disabled=\"true\"></span> 待补充"));
-    assert!(!page.contains("[[") && !page.contains("==") && !page.contains("&lt;br"));
-    let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
-    let excerpts: Vec<&str> = data["products"][0]["mentions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["excerpt"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        excerpts,
-        [
-            "这是高亮的内容：Amazon S3 第一行第二行。",
-            "已演示 Amazon S3"
-        ]
-    );
 }

@@ -1,9 +1,10 @@
 //! Any text: web addresses are found inside it on character boundaries,
 //! masking keeps every offset, and rendering the text with them gives
-//! well-nested `<a>`, `<strong>`, `<em>`, `<del>` and `<code>` and no
-//! unescaped markup, as a line
+//! well-nested `<a>`, `<strong>`, `<em>`, `<del>`, `<code>` and `<sup>`,
+//! no link inside a link and no unescaped markup, as a line
 //! and as prose blocks (paragraphs, lists, tables, headings, quotes),
-//! with every Markdown image shown or not.
+//! with every Markdown image shown or not and every footnote reference
+//! to a note or not.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
@@ -34,7 +35,17 @@ fuzz_target!(|data: &[u8]| {
         assert!(text[r.whole.clone()].starts_with("![") && text[r.whole.clone()].ends_with(')'));
     }
     let pairs: Vec<(&str, &str)> = found.iter().map(|r| (r.target, "/media/i.png")).collect();
-    let images = recap::media::Images::from_pairs(&pairs);
+    let notes: Vec<recap::model::Footnote> = recap::footnotes::references(text)
+        .iter()
+        .enumerate()
+        .map(|(i, r)| recap::model::Footnote {
+            label: r.label.to_string(),
+            number: i + 1,
+            text: String::new(),
+            line: 1,
+        })
+        .collect();
+    let images = recap::render::text::Shows::new(recap::media::Images::from_pairs(&pairs), &notes);
     let shown = recap::render::text::linked_text_with(text, &[], &images);
     assert_nested(&shown);
     // An image in a span of code is shown as code.
@@ -80,7 +91,7 @@ fn check_blocks(blocks: &str) {
 /// The inline elements of `html` open and close in stack order, none
 /// empty.
 fn assert_nested(html: &str) {
-    let tags = ["a", "strong", "em", "del", "code"];
+    let tags = ["a", "strong", "em", "del", "code", "sup"];
     let mut stack: Vec<&str> = Vec::new();
     let mut last_open: Option<usize> = None;
     for (at, _) in html.match_indices('<') {
@@ -96,6 +107,7 @@ fn assert_nested(html: &str) {
         } else {
             let name = rest.split([' ', '>']).next().unwrap_or("");
             if let Some(&t) = tags.iter().find(|&&t| t == name) {
+                assert!(t != "a" || !stack.contains(&"a"), "a link in a link: {html}");
                 stack.push(t);
                 last_open = Some(at + rest.find('>').unwrap_or(0) + 2);
             }

@@ -151,6 +151,8 @@ struct Parser<'a> {
     linked_video: Option<String>,
     /// The fenced code block being read, whose lines are code.
     fence: Option<code::Fence>,
+    /// Footnote definitions, taken out of the text as they are read.
+    notes: notes::Notes,
 }
 
 /// Bullets nested deeper than this are kept at this depth. No recap needs
@@ -184,6 +186,7 @@ impl<'a> Parser<'a> {
             time_forms: clock::TimeForms::default(),
             linked_video: None,
             fence: None,
+            notes: notes::Notes::default(),
         }
     }
 
@@ -230,6 +233,11 @@ impl<'a> Parser<'a> {
             if !cue {
                 self.unknown_timeline_line(at, &number);
             }
+        }
+        if self.notes.read(n, line, &mut self.diagnostics, self.source) {
+            self.flush_para();
+            self.seen_text = true;
+            return;
         }
         if trimmed.is_empty() {
             self.flush_para();
@@ -562,7 +570,8 @@ impl<'a> Parser<'a> {
                 SpeakerField::Full { name, role, org } => SpeakerRef { name, role, org },
             })
             .collect();
-        ParsedRecap {
+        let notes = std::mem::take(&mut self.notes);
+        let mut parsed = ParsedRecap {
             session: Session {
                 slug: front.slug.unwrap_or_default(),
                 source,
@@ -577,10 +586,13 @@ impl<'a> Parser<'a> {
                 track: front.track,
                 video_url: front.video_url.or(self.linked_video),
                 clock_start,
+                footnotes: Vec::new(),
                 may_show_images: false,
             },
             diagnostics: self.diagnostics,
-        }
+        };
+        parsed.session.footnotes = notes.number(&parsed.session, &mut parsed.diagnostics);
+        parsed
     }
 }
 
@@ -657,6 +669,7 @@ fn truncate(s: &str, n: usize) -> String {
 
 mod clock;
 pub mod code;
+mod notes;
 mod timeline;
 
 #[cfg(test)]

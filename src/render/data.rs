@@ -69,6 +69,20 @@ pub struct SessionData<'a> {
     /// `{ alt, src }`, `src` a site path (`/media/recaps/…`) or a web
     /// address. Images that cannot be shown are not listed.
     pub images: Vec<crate::media::ShownImage>,
+    /// The recap's footnotes (`[^1]: …`), in the order their numbers
+    /// show: `{ number, label, text, anchor, url }`, `anchor` the id of
+    /// the note on the session page (`fn-1`).
+    pub footnotes: Vec<FootnoteData<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct FootnoteData<'a> {
+    pub number: usize,
+    /// As written: `note` in `[^note]`.
+    pub label: &'a str,
+    pub text: &'a str,
+    pub anchor: String,
+    pub url: String,
 }
 
 #[derive(Serialize)]
@@ -400,6 +414,20 @@ fn session_data<'a>(site: &'a Site, i: usize, s: &'a Session) -> SessionData<'a>
             }
         })
         .collect();
+    let footnotes = s
+        .footnotes
+        .iter()
+        .map(|n| {
+            let anchor = footnote_anchor(n.number);
+            FootnoteData {
+                number: n.number,
+                label: &n.label,
+                text: &n.text,
+                url: format!("{page}#{anchor}"),
+                anchor,
+            }
+        })
+        .collect();
     SessionData {
         slug: &s.slug,
         title: &s.title.full,
@@ -421,7 +449,13 @@ fn session_data<'a>(site: &'a Site, i: usize, s: &'a Session) -> SessionData<'a>
         companies: names(|x| &x.companies),
         topics: names(|x| &x.topics),
         images: crate::media::shown_in(site, s),
+        footnotes,
     }
+}
+
+/// The id of footnote `number` on its session's page.
+pub fn footnote_anchor(number: usize) -> String {
+    format!("fn-{number}")
 }
 
 #[cfg(test)]

@@ -245,6 +245,12 @@ fn session_documents(s: &Session) -> Vec<SearchDoc<'_>> {
         SearchField::new(speakers.join(" "), HEADING),
     ];
     fields.extend(overview.iter().map(|o| SearchField::new(o.clone(), BODY)));
+    // A note's source or aside finds its session.
+    fields.extend(
+        s.footnotes
+            .iter()
+            .map(|n| SearchField::new(plain(&n.text), BODY)),
+    );
     docs.push(SearchDoc {
         page_url: url.clone().into(),
         page_title: title.clone(),

@@ -6,7 +6,7 @@
 
 use super::clock::Clock;
 use super::strings::Strings;
-use super::text::{code_block, linked_text_with, prose_blocks_with};
+use super::text::{code_block, footnote_ref_anchor, linked_text_with, prose_blocks_with, Shows};
 use crate::enrich::{EntityRef, KeyNumber, Site, TextKey};
 use crate::media::Images;
 use crate::model::{time_anchor, End, Point, Seconds, Session, Title};
@@ -20,6 +20,21 @@ pub struct SessionPage<'a> {
     pub info: InfoView<'a>,
     pub prev: Option<SessionLink<'a>>,
     pub next: Option<SessionLink<'a>>,
+}
+
+/// A footnote as the session page shows it: the text refers to it as
+/// `<sup><a href="#{anchor}">{number}</a></sup>`.
+#[derive(Serialize)]
+pub struct FootnoteView<'a> {
+    pub number: usize,
+    pub label: &'a str,
+    /// The note's id on the page (`fn-1`).
+    pub anchor: String,
+    /// The note as HTML (escaped, its web addresses linked).
+    pub html: String,
+    /// The id of the first reference to it on the page, for the way back
+    /// (`fnref-1`); none when the page shows no reference to it.
+    pub back: Option<String>,
 }
 
 /// A link to a session, as lists and prev/next show it.
@@ -64,6 +79,8 @@ pub struct SessionView<'a> {
     pub note: Option<&'a str>,
     /// Other paragraphs kept from the recap, as escaped HTML.
     pub extra: Vec<String>,
+    /// The recap's footnotes, in number order.
+    pub footnotes: Vec<FootnoteView<'a>>,
     pub date: Option<String>,
     pub date_iso: Option<&'a str>,
     pub track: Option<&'a str>,
@@ -102,6 +119,9 @@ pub struct SectionView<'a> {
     /// `sec-1`, `sec-2`…
     pub id: String,
     pub heading: Option<&'a str>,
+    /// The heading as HTML: its emphasis, code, addresses and footnote
+    /// references shown.
+    pub heading_html: Option<String>,
     /// `t-…` for the section's start when no entry already carries it.
     pub time_id: Option<String>,
     pub start: Option<String>,
@@ -255,7 +275,7 @@ pub fn page<'a>(
         })
         .collect();
     let links = |key: TextKey| site.links_at(key);
-    let images = Images::of(site, s);
+    let images = Shows::new(Images::of(site, s), &s.footnotes);
     let overview = s
         .overview
         .iter()
@@ -335,6 +355,10 @@ pub fn page<'a>(
             SectionView {
                 id: format!("sec-{}", si + 1),
                 heading: sec.heading.as_deref(),
+                heading_html: sec
+                    .heading
+                    .as_deref()
+                    .map(|h| linked_text_with(h, &[], &images)),
                 time_id,
                 start: sec.start.map(|t| clock.format(t)),
                 end: sec.end.map(|end| clock.end(end, strings)),
@@ -394,6 +418,19 @@ pub fn page<'a>(
                 .extra
                 .iter()
                 .map(|p| prose_blocks_with(&p.text, &[], &images))
+                .collect(),
+            footnotes: s
+                .footnotes
+                .iter()
+                .map(|n| FootnoteView {
+                    number: n.number,
+                    label: &n.label,
+                    anchor: super::data::footnote_anchor(n.number),
+                    html: linked_text_with(&n.text, &[], &images),
+                    back: images
+                        .referred(n.number)
+                        .then(|| footnote_ref_anchor(n.number)),
+                })
                 .collect(),
             date: s.date.as_deref().map(|d| strings.date(d)),
             date_iso: s.date.as_deref().and_then(super::strings::iso_date),
@@ -597,11 +634,10 @@ fn bar_and_toc(
     (bar, Some(bar_end), toc)
 }
 
-/// Text for tooltips and lists: without emphasis markers, code without
-/// its backticks.
+/// Text for tooltips and lists, as a reader reads it
+/// ([`super::text::as_read`]).
 fn plain(text: &str) -> String {
-    let text = crate::inline_code::without_backticks(text);
-    crate::emphasis::without_marks(&text).into_owned()
+    super::text::as_read(text).into_owned()
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 use crate::emphasis::Style;
 use crate::enrich::Link;
 use crate::media::Images;
+use crate::model::Footnote;
 use crate::task_list::TASK_BOX;
 use std::fmt::Write;
 
@@ -110,17 +111,70 @@ fn is_safe_url(url: &str) -> bool {
 /// would show as a space between Chinese characters). Text as
 /// [`linked_text`].
 pub fn prose_blocks(text: &str, links: &[Link]) -> String {
-    prose_blocks_with(text, links, &Images::default())
+    prose_blocks_with(text, links, &Shows::default())
 }
 
-/// [`prose_blocks`] with a session's `images` shown.
-pub fn prose_blocks_with(text: &str, links: &[Link], images: &Images) -> String {
+/// What a session's text shows in place of its syntax: its images, and
+/// its footnotes' numbers in place of their references (`[^1]`).
+///
+/// The first reference to each note shown gets an id
+/// ([`footnote_ref_anchor`]), for the note's way back to the text: a page's
+/// text is shown through one `Shows`, the notes themselves last.
+#[derive(Debug, Default)]
+pub struct Shows<'s> {
+    pub images: Images,
+    pub footnotes: &'s [Footnote],
+    /// Notes a reference with an id was shown for, by number.
+    referred: std::cell::RefCell<std::collections::BTreeSet<usize>>,
+}
+
+impl<'s> Shows<'s> {
+    pub fn new(images: Images, footnotes: &'s [Footnote]) -> Self {
+        Shows {
+            images,
+            footnotes,
+            referred: Default::default(),
+        }
+    }
+
+    /// The number of the footnote labelled `label`.
+    fn footnote(&self, label: &str) -> Option<usize> {
+        self.footnotes
+            .iter()
+            .find(|n| n.label == label)
+            .map(|n| n.number)
+    }
+
+    /// Whether a reference to note `number` has been shown (with its id).
+    pub fn referred(&self, number: usize) -> bool {
+        self.referred.borrow().contains(&number)
+    }
+
+    /// Whether a reference to note `number` shown now is the first.
+    fn first_reference(&self, number: usize) -> bool {
+        self.referred.borrow_mut().insert(number)
+    }
+}
+
+impl From<Images> for Shows<'_> {
+    fn from(images: Images) -> Self {
+        Shows::new(images, &[])
+    }
+}
+
+/// The id of the first reference to footnote `number` on a page.
+pub fn footnote_ref_anchor(number: usize) -> String {
+    format!("fnref-{number}")
+}
+
+/// [`prose_blocks`] with what a session `shows`.
+pub fn prose_blocks_with(text: &str, links: &[Link], shows: &Shows) -> String {
     use crate::parse::shapes;
     if let Some(html) = code_block(text) {
         return html;
     }
     if !text.contains('\n') && !text.starts_with(['|', '#', '>']) {
-        return format!("<p>{}</p>", linked_text_with(text, links, images));
+        return format!("<p>{}</p>", linked_text_with(text, links, shows));
     }
     #[derive(PartialEq, Clone, Copy)]
     enum Block {
@@ -143,7 +197,7 @@ pub fn prose_blocks_with(text: &str, links: &[Link], images: &Images) -> String 
     let offset = |part: &str| part.as_ptr() as usize - text.as_ptr() as usize;
     let linked = |part: &str| {
         let (from, to) = (offset(part), offset(part) + part.len());
-        linked_text_with(part, &shifted(links, from, to), images)
+        linked_text_with(part, &shifted(links, from, to), shows)
     };
     let lines: Vec<&str> = text.split('\n').collect();
     let rows: Vec<Option<Vec<&str>>> = lines.iter().map(|l| shapes::table_row(l.trim())).collect();
@@ -264,14 +318,15 @@ fn shifted(links: &[Link], from: usize, to: usize) -> Vec<Link> {
 /// output is always well nested (a link is closed and reopened around a
 /// bold boundary inside it).
 pub fn linked_text(text: &str, links: &[Link]) -> String {
-    linked_text_with(text, links, &Images::default())
+    linked_text_with(text, links, &Shows::default())
 }
 
-/// [`linked_text`], with each Markdown image that `images` can show
-/// (`![架构](arch.png)`) made an `<img>`. No link or bold marker reaches
-/// into one; a link may hold one.
-pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
-    let mut shown = shown_images(text, images);
+/// [`linked_text`], with each Markdown image that `shows` can show
+/// (`![架构](arch.png)`) made an `<img>`, and each reference to one of its
+/// footnotes (`[^1]`) the note's number, linked to it. No link or bold
+/// marker reaches into either; a link may hold an image, not a reference.
+pub fn linked_text_with(text: &str, links: &[Link], shows: &Shows) -> String {
+    let mut shown = shown_images(text, &shows.images);
     let mut code = crate::inline_code::spans(text);
     // Code inside an image's syntax is its alt text; otherwise code wins
     // over an image it overlaps (`` `![图](a.png)` `` shows the syntax).
@@ -298,6 +353,17 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
             || overlapping(&shown, |(i, _, _)| i, r).next().is_some()
     };
     breaks.retain(|r| !in_code_or_image(r));
+    // Web addresses are links too; a Markdown link shows only its label,
+    // and no mention link may cut into it.
+    let mut web = crate::urls::find(text);
+    // A reference inside a link's label stays text: links do not nest.
+    let mut notes = footnote_refs(text, shows);
+    notes.retain(|(r, _)| {
+        !in_code_or_image(r)
+            && !web
+                .iter()
+                .any(|w| w.whole.start < r.end && r.start < w.whole.end)
+    });
     wikilinks.retain(|(r, _)| overlapping(&code, |c| &c.whole, r).next().is_none());
     // Images, code, a task's box and line breaks are shown whole: a link
     // may hold one whole (`[![图](a.png)](https://…)`), but not reach into
@@ -308,6 +374,7 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
         .chain(code.iter().map(|c| c.whole.clone()))
         .chain(task_range.clone())
         .chain(breaks.iter().cloned())
+        .chain(notes.iter().map(|(r, _)| r.clone()))
         .collect();
     atom_list.sort_unstable_by_key(|r| r.start);
     let atoms = || atom_list.iter();
@@ -344,7 +411,7 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
             .collect();
         &widened
     };
-    let marks = if shown.is_empty() && code.is_empty() {
+    let marks = if shown.is_empty() && code.is_empty() && notes.is_empty() {
         crate::emphasis::markers(text)
     } else {
         // Blanked out, byte for byte, so no marker is found in one.
@@ -361,9 +428,6 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
                 .binary_search_by_key(&(at - 1), |m| m.at)
                 .is_ok_and(|i| marks[i].len == 2)
     };
-    // Web addresses are links too; a Markdown link shows only its label,
-    // and no mention link may cut into it.
-    let mut web = crate::urls::find(text);
     web.retain(|w| !in_image(&w.whole));
     let web_links: Vec<Link> = web
         .iter()
@@ -398,7 +462,10 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
     };
     let mut valid: Vec<&Link> = links
         .iter()
-        .filter(|l| !in_web(l) && !in_image(&(l.start..l.end)))
+        .filter(|l| {
+            let r = l.start..l.end;
+            !in_web(l) && !in_image(&r) && overlapping(&notes, |(n, _)| n, &r).next().is_none()
+        })
         .chain(&web_links)
         .filter(|l| {
             l.start < l.end
@@ -494,6 +561,21 @@ pub fn linked_text_with(text: &str, links: &[Link], images: &Images) -> String {
                     out,
                     "<span class=\"task\" role=\"checkbox\" aria-checked=\"{done}\" \
                      aria-disabled=\"true\"></span>"
+                );
+            }
+            continue;
+        }
+        if let Some((r, number)) = holding(&notes, |(r, _)| r, a, b) {
+            if r.start == a {
+                let number = *number;
+                out.push_str("<sup class=\"fn-ref\"");
+                if shows.first_reference(number) {
+                    let _ = write!(out, " id=\"{}\"", footnote_ref_anchor(number));
+                }
+                let _ = write!(
+                    out,
+                    "><a href=\"#{}\" role=\"doc-noteref\">{number}</a></sup>",
+                    crate::render::data::footnote_anchor(number)
                 );
             }
             continue;
@@ -645,6 +727,18 @@ fn shown_images<'t>(
     crate::media::find(text)
         .into_iter()
         .filter_map(|r| Some((r.whole, r.alt, images.get(r.target)?)))
+        .collect()
+}
+
+/// The references of `text` to the footnotes `shows` has, with their
+/// numbers; a reference to no note stays text.
+fn footnote_refs(text: &str, shows: &Shows) -> Vec<(std::ops::Range<usize>, usize)> {
+    if shows.footnotes.is_empty() || !crate::footnotes::may_have_references(text) {
+        return Vec::new();
+    }
+    crate::footnotes::references(text)
+        .into_iter()
+        .filter_map(|r| Some((r.whole, shows.footnote(r.label)?)))
         .collect()
 }
 

@@ -74,7 +74,10 @@ fn section(out: &mut String, sec: &SectionView, watch_at: &str) {
             attribute(out, "id", id);
         }
         out.push('>');
-        escape_into(out, heading);
+        match &sec.heading_html {
+            Some(html) => out.push_str(html),
+            None => escape_into(out, heading),
+        }
         out.push_str("</span>");
         if let Some(start) = given(sec.start.as_deref()) {
             out.push_str(" <span class=\"tl-range\">");

@@ -306,10 +306,10 @@ fn escaping_finds_every_special_byte_at_every_offset() {
 
 #[test]
 fn images_the_session_can_show_become_img_and_others_stay_text() {
-    let images = Images::from_pairs(&[
+    let images = Shows::from(Images::from_pairs(&[
         ("arch.png", "/media/a/arch.png"),
         ("https://e.org/x.png", "https://e.org/x.png"),
-    ]);
+    ]));
     let text = "**架构** ![Amazon S3 \"架构\"](arch.png) 与 ![缺](missing.png)";
     let html = linked_text_with(text, &[link(text, "Amazon S3", "/products/s3/")], &images);
     assert_eq!(
@@ -371,7 +371,10 @@ fn inline_code_is_shown_as_code_with_nothing_inside_it() {
     assert_eq!(linked_text("一个 ` 反引号", &[]), "一个 ` 反引号");
     // Code over an image shows the syntax; code in an image's alt text is
     // part of it.
-    let images = crate::media::Images::from_pairs(&[("a.png", "/media/a.png")]);
+    let images = Shows::from(crate::media::Images::from_pairs(&[(
+        "a.png",
+        "/media/a.png",
+    )]));
     assert_eq!(
         linked_text_with("`![图](a.png)`", &[], &images),
         "<code>![图](a.png)</code>"
@@ -381,4 +384,41 @@ fn inline_code_is_shown_as_code_with_nothing_inside_it() {
         "<img src=\"/media/a.png\" alt=\"a `b`\" loading=\"lazy\" decoding=\"async\" \
          class=\"recap-image\">"
     );
+}
+
+#[test]
+fn footnote_references_link_to_their_notes() {
+    let notes = [crate::model::Footnote {
+        label: "1".into(),
+        number: 1,
+        text: "注".into(),
+        line: 9,
+    }];
+    let shows = Shows::new(Images::default(), &notes);
+    let first = linked_text_with("成本降低三成[^1]。", &[], &shows);
+    assert_eq!(
+        first,
+        "成本降低三成<sup class=\"fn-ref\" id=\"fnref-1\"><a href=\"#fn-1\" role=\"doc-noteref\">1</a></sup>。"
+    );
+    assert!(shows.referred(1));
+    // Later references have no id; one to no note, or in code, is text;
+    // bold around a reference holds it.
+    let later = linked_text_with("**又见[^1]** [^2] `[^1]`", &[], &shows);
+    assert_eq!(
+        later,
+        "<strong>又见<sup class=\"fn-ref\"><a href=\"#fn-1\" role=\"doc-noteref\">1</a></sup></strong> \
+         [^2] <code>[^1]</code>"
+    );
+    // A link never holds one: links do not nest.
+    let link = Link {
+        start: 0,
+        end: 9,
+        url: "/p/".into(),
+        title: "".into(),
+    };
+    let html = linked_text_with("S3[^1]xyz", &[link], &shows);
+    assert!(!html.contains("/p/"), "{html}");
+    assert!(html.contains("#fn-1"), "{html}");
+    // Without the session's notes (a summary, a feed), it is text.
+    assert_eq!(linked_text("降低[^1]", &[]), "降低[^1]");
 }

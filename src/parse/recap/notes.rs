@@ -1,0 +1,240 @@
+//! Footnote definitions in a recap (`[^1]: 数据来自官方博客`): taken out of
+//! the text as they are read, then numbered in the order the recap first
+//! refers to them. A definition's note goes on over the lines below it
+//! that are indented by four spaces or a tab, as in Markdown.
+
+use crate::diagnostics::Diagnostic;
+use crate::footnotes;
+use crate::model::{Footnote, Session, TimelineSection};
+
+/// The definitions read so far, in the order they were written.
+#[derive(Debug, Default)]
+pub struct Notes {
+    defined: Vec<Defined>,
+    /// The last line read was a definition or its continuation.
+    open: bool,
+}
+
+#[derive(Debug)]
+struct Defined {
+    label: String,
+    text: String,
+    line: usize,
+}
+
+impl Notes {
+    /// Read `line` (untrimmed; `n` is its number) if it is a definition or
+    /// goes on with the one above it.
+    pub fn read(&mut self, n: usize, line: &str, out: &mut Vec<Diagnostic>, source: &str) -> bool {
+        let trimmed = line.trim();
+        let indented = line.starts_with("    ") || line.starts_with('\t');
+        if self.open && indented && !trimmed.is_empty() {
+            if let Some(last) = self.defined.last_mut() {
+                if !last.text.is_empty() {
+                    last.text.push(' ');
+                }
+                last.text.push_str(trimmed);
+                return true;
+            }
+        }
+        self.open = false;
+        let Some((label, text)) = footnotes::definition(trimmed) else {
+            return false;
+        };
+        self.open = true;
+        if let Some(i) = self.defined.iter().position(|d| d.label == label) {
+            // Moved last, so the lines that go on with this one go on
+            // with it.
+            let mut first = self.defined.remove(i);
+            out.push(Diagnostic::warning(
+                source,
+                Some(n),
+                format!(
+                    "footnote `[^{label}]` is defined twice (first on line {}); \
+                     both notes are shown as one",
+                    first.line
+                ),
+            ));
+            if !text.is_empty() {
+                if !first.text.is_empty() {
+                    first.text.push(' ');
+                }
+                first.text.push_str(text);
+            }
+            self.defined.push(first);
+            return true;
+        }
+        self.defined.push(Defined {
+            label: label.to_string(),
+            text: text.to_string(),
+            line: n,
+        });
+        true
+    }
+
+    /// The footnotes of `session`, numbered in the order its text first
+    /// refers to them, with a warning for a reference to no note, for a
+    /// note nothing refers to and for a note with no text.
+    pub fn number(self, session: &Session, out: &mut Vec<Diagnostic>) -> Vec<Footnote> {
+        let mut defined: Vec<Option<Defined>> = self.defined.into_iter().map(Some).collect();
+        let mut notes = Vec::new();
+        let mut missing: Vec<&str> = Vec::new();
+        let source = session.source.as_str();
+        for (text, line) in texts(session) {
+            if !footnotes::may_have_references(text) {
+                continue;
+            }
+            for r in footnotes::references(text) {
+                if notes.iter().any(|n: &Footnote| n.label == r.label) {
+                    continue;
+                }
+                let slot = defined
+                    .iter_mut()
+                    .find(|d| d.as_ref().is_some_and(|d| d.label == r.label));
+                match slot.and_then(Option::take) {
+                    Some(d) => notes.push(Footnote {
+                        number: notes.len() + 1,
+                        label: d.label,
+                        text: d.text,
+                        line: d.line,
+                    }),
+                    None if !missing.contains(&r.label) => {
+                        missing.push(r.label);
+                        out.push(Diagnostic::warning(
+                            source,
+                            Some(line),
+                            format!(
+                                "footnote `[^{0}]` has no note: write `[^{0}]: …` on a line \
+                                 of its own; shown as text",
+                                r.label
+                            ),
+                        ));
+                    }
+                    None => {}
+                }
+            }
+        }
+        for d in defined.into_iter().flatten() {
+            out.push(Diagnostic::warning(
+                source,
+                Some(d.line),
+                format!(
+                    "footnote `[^{}]` is never referred to in the text; \
+                     shown with the other notes at the end of the page",
+                    d.label
+                ),
+            ));
+            notes.push(Footnote {
+                number: notes.len() + 1,
+                label: d.label,
+                text: d.text,
+                line: d.line,
+            });
+        }
+        for n in notes.iter().filter(|n| n.text.is_empty()) {
+            out.push(Diagnostic::warning(
+                source,
+                Some(n.line),
+                format!("footnote `[^{}]` has no text", n.label),
+            ));
+        }
+        notes
+    }
+}
+
+/// The session's text that may refer to a note, in reading order, each
+/// piece with its line.
+fn texts(s: &Session) -> impl Iterator<Item = (&str, usize)> {
+    let overview = s.overview.iter().map(|p| (p.text.as_str(), p.line));
+    let timeline = s.timeline.iter().flat_map(section_texts);
+    let extra = s.extra.iter().map(|p| (p.text.as_str(), p.line));
+    overview.chain(timeline).chain(extra)
+}
+
+fn section_texts(sec: &TimelineSection) -> impl Iterator<Item = (&str, usize)> {
+    let heading = sec.heading.as_deref().map(|h| (h, sec.line));
+    let entries = sec.entries.iter().flat_map(|e| {
+        std::iter::once((e.text.as_str(), e.line))
+            .chain(e.points.iter().map(|p| (p.text.as_str(), p.line)))
+    });
+    heading.into_iter().chain(entries)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::recap::parse_recap;
+
+    fn notes(text: &str) -> (Vec<(usize, String, String)>, Vec<String>) {
+        let parsed = parse_recap("a.md", text);
+        let notes = parsed
+            .session
+            .footnotes
+            .iter()
+            .map(|n| (n.number, n.label.clone(), n.text.clone()))
+            .collect();
+        let told = parsed
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}: {}", d.line.unwrap_or(0), d.message))
+            .collect();
+        (notes, told)
+    }
+
+    fn note(number: usize, label: &str, text: &str) -> (usize, String, String) {
+        (number, label.to_string(), text.to_string())
+    }
+
+    #[test]
+    fn notes_are_numbered_as_the_text_first_refers_to_them() {
+        let (found, told) = notes(
+            "# 标题\n\n## 时间线\n00:00 开场[^b]\n- 要点[^a]，又见[^b]\n\n\
+             [^a]: 甲\n[^b]: 乙\n    接着写\n\tTab 也行\n",
+        );
+        assert_eq!(
+            found,
+            [note(1, "b", "乙 接着写 Tab 也行"), note(2, "a", "甲")]
+        );
+        assert!(told.is_empty(), "{told:?}");
+    }
+
+    #[test]
+    fn definitions_are_not_text_wherever_they_are_written() {
+        let parsed = parse_recap(
+            "a.md",
+            "# 标题\n\n[^1]: 开头的注\n\n## 会议概述\n概述[^1]。\n\n## 时间线\n00:00 开场\n",
+        );
+        let s = &parsed.session;
+        assert_eq!(s.footnotes.len(), 1);
+        assert_eq!(s.overview.len(), 1, "{:?}", s.overview);
+        assert!(s.entries().all(|e| !e.text.contains("开头的注")));
+        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+        // In a code block, a definition is code.
+        let parsed = parse_recap(
+            "a.md",
+            "# 标题\n\n## 时间线\n00:00 开场\n```\n[^1]: x\n```\n",
+        );
+        assert!(parsed.session.footnotes.is_empty());
+    }
+
+    #[test]
+    fn what_goes_wrong_with_notes_is_told_with_its_line() {
+        let (found, told) = notes(
+            "# 标题\n\n## 时间线\n00:00 开场[^1][^无]\n\n\
+             [^1]: 第一次\n[^1]: 第二次\n[^多余]: 没人引用\n[^空]:\n",
+        );
+        assert_eq!(
+            found,
+            [
+                note(1, "1", "第一次 第二次"),
+                note(2, "多余", "没人引用"),
+                note(3, "空", "")
+            ]
+        );
+        let lines: Vec<&str> = told.iter().map(|t| t.split(": ").next().unwrap()).collect();
+        assert_eq!(lines, ["7", "4", "8", "9", "9"], "{told:?}");
+        assert!(told[0].contains("defined twice (first on line 6)"));
+        assert!(told[1].contains("`[^无]` has no note"));
+        assert!(told[2].contains("never referred to"));
+        assert!(told[4].contains("has no text"));
+    }
+}

@@ -1,0 +1,222 @@
+//! Recap prose as hands write it, as the site shows and reads it: inline
+//! code, emphasis, figures in Chinese numerals, the marks other note tools
+//! leave, and footnotes. Each is checked on the session page, in the
+//! export's excerpts and (where it matters) in what the build reports.
+
+#[path = "common/recaps.rs"]
+mod recaps;
+
+use recaps::{build_recaps, build_recaps_told, file};
+use serde_json::Value;
+
+/// Inline code (`` `aws s3 cp` ``) is shown as code, and a command's words
+/// are not names; code that is a name (`` `Amazon S3` ``) is a mention,
+/// linked around the code. Excerpts, descriptions and search read it
+/// without its backticks.
+#[test]
+fn inline_code_is_code_and_a_command_is_no_name() {
+    let recap = "# 命令行演示\n\n## 会议概述\n演讲者用 `aws s3 cp` 把数据拷进 `Amazon S3`，加上 `--storage-class` 参数。\n\n\
+                 ## 时间线\n00:00 开场：安装 `aws-cli`\n- 运行 `aws configure` 配置凭证\n";
+    let outputs = build_recaps("inline-code", &[("a.md", recap.to_string())]);
+    let page = file(&outputs, "sessions/ming-ling-xing-yan-shi/index.html");
+    assert!(page.contains("<code>aws s3 cp</code>"), "{page}");
+    assert!(page.contains("<a href=\"/products/amazon-s3/\"><code>Amazon S3</code></a>"));
+    assert!(!page.contains('`'), "a backtick is shown");
+    let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
+    let products: Vec<&str> = data["products"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(products, ["Amazon S3"]);
+    let excerpt = data["products"][0]["mentions"][0]["excerpt"]
+        .as_str()
+        .unwrap();
+    assert!(
+        excerpt.starts_with("演讲者用 aws s3 cp 把数据拷进 Amazon S3"),
+        "{excerpt}"
+    );
+}
+
+/// `*强调*` and `~~删除~~` are shown as emphasis and struck-out text, and
+/// read without their marks in excerpts and descriptions; a lone star or
+/// tilde (`2 * 3`, `3~5 天`) stays as written.
+#[test]
+fn italics_and_strikethrough_show_without_their_marks() {
+    let recap = "# 强调演示\n\n## 会议概述\n这是*重点*：*Amazon S3* 的价格~~每 GB 0.03 元~~降到 0.02 元，2 * 3 倍，3~5 天上线。\n\n\
+                 ## 时间线\n00:00 开场\n- ~~旧方案~~改用 **新方案**\n";
+    let outputs = build_recaps("emphasis", &[("a.md", recap.to_string())]);
+    let page = file(&outputs, "sessions/qiang-diao-yan-shi/index.html");
+    assert!(page.contains("这是<em>重点</em>"), "{page}");
+    assert!(page.contains("<a href=\"/products/amazon-s3/\"><em>Amazon S3</em></a>"));
+    assert!(page.contains("<del>每 GB 0.03 元</del>"));
+    assert!(page.contains("<del>旧方案</del>改用 <strong>新方案</strong>"));
+    assert!(page.contains("2 * 3 倍，3~5 天上线"));
+    assert!(!page.contains("*重点") && !page.contains("~~"));
+    let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
+    let excerpt = data["products"][0]["mentions"][0]["excerpt"]
+        .as_str()
+        .unwrap();
+    assert!(
+        excerpt.starts_with("这是重点：Amazon S3 的价格每 GB"),
+        "{excerpt}"
+    );
+    let description = page
+        .split("<meta name=\"description\" content=\"")
+        .nth(1)
+        .and_then(|d| d.split('"').next())
+        .unwrap();
+    assert_eq!(
+        description,
+        "这是重点：Amazon S3 的价格每 GB 0.03 元降到 0.02 元，2 * 3 倍，3~5 天上线。"
+    );
+}
+
+/// Figures in Chinese numerals (`三成`, `两倍`, `百分之三十`, `一千万用户`)
+/// are key figures like `30%`; numerals in words and vague amounts
+/// (`千万不要`, `成千上万`, `数十倍`, `一成不变`) are not.
+#[test]
+fn figures_in_chinese_numerals_are_key_figures() {
+    let recap = "# 数字演示\n\n## 会议概述\n成本降低三成，效率提升两倍，百分之三十的客户已迁移，服务一千万用户。\
+                 千万不要忘记，成千上万的开发者。\n\n## 时间线\n00:00 开场\n- 数十倍的提升，一成不变\n";
+    let outputs = build_recaps("numerals", &[("a.md", recap.to_string())]);
+    let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
+    let numbers: Vec<(&str, f64, &str)> = data["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            (
+                n["text"].as_str().unwrap(),
+                n["scaled"].as_f64().unwrap(),
+                n["kind"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            ("三成", 30.0, "percent"),
+            ("两倍", 2.0, "multiple"),
+            ("百分之三十", 30.0, "percent"),
+            ("一千万用户", 1e7, "count"),
+        ]
+    );
+    let page = file(&outputs, "numbers/index.html");
+    assert!(page.contains("成本降低<mark>三成</mark>"), "{page}");
+}
+
+/// Marks pasted in from other note tools show as meant: `==高亮==` is
+/// highlighted, `- [x] 完成` has a ticked box, `<br>` breaks the line and
+/// `[[Amazon S3]]` shows its name (still a mention); excerpts read none of
+/// the marks.
+#[test]
+fn marks_from_other_note_tools_show_as_meant() {
+    let recap =
+        "# 笔记工具\n\n## 会议概述\n这是==高亮==的内容：[[Amazon S3]] 第一行<br>第二行。\n\n\
+                 ## 时间线\n00:00 开场\n- [x] 已演示 ==Amazon S3==\n- [ ] 待补充\n";
+    let outputs = build_recaps("note-tools", &[("a.md", recap.to_string())]);
+    let page = file(&outputs, "sessions/bi-ji-gong-ju/index.html");
+    assert!(page.contains("这是<mark>高亮</mark>的内容："), "{page}");
+    assert!(page.contains("<a href=\"/products/amazon-s3/\">Amazon S3</a> 第一行<br>第二行"));
+    assert!(page.contains("aria-checked=\"true\" aria-disabled=\"true\"></span> 已演示"));
+    assert!(page.contains("aria-checked=\"false\" aria-disabled=\"true\"></span> 待补充"));
+    assert!(!page.contains("[[") && !page.contains("==") && !page.contains("&lt;br"));
+    let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
+    let excerpts: Vec<&str> = data["products"][0]["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["excerpt"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        excerpts,
+        [
+            "这是高亮的内容：Amazon S3 第一行第二行。",
+            "已演示 Amazon S3"
+        ]
+    );
+}
+
+/// `[^1]` refers to a note written `[^1]: …` on a line of its own: the
+/// page shows a superscript number linked to the note, the notes are
+/// listed after the timeline with a way back, the export lists them, and
+/// excerpts, descriptions and the table of contents read the text without
+/// the reference. A reference to no note stays text, with a warning
+/// naming the file and line.
+#[test]
+fn footnotes_link_to_their_notes_and_back() {
+    let recap = "# 脚注演示\n\n## 会议概述\nAmazon S3 的成本降低三成[^1]，见下[^来源]。\n\n\
+                 ## 时间线\n00:00 开场[^1]\n- 提到 Amazon S3 的价格[^2]\n05:00 问答[^缺]\n\n\
+                 [^1]: 数据来自官方博客\n    2025 年。\n[^来源]: 见 https://example.com/pricing\n[^2]: 演讲者口述\n";
+    let (outputs, told) = build_recaps_told("footnotes", &[("a.md", recap.to_string())]);
+    let page = file(&outputs, "sessions/jiao-zhu-yan-shi/index.html");
+    assert!(
+        page.contains("成本降低三成<sup class=\"fn-ref\" id=\"fnref-1\"><a href=\"#fn-1\" role=\"doc-noteref\">1</a></sup>"),
+        "{page}"
+    );
+    // The second reference to a note has no id of its own.
+    assert!(page.contains("开场<sup class=\"fn-ref\"><a href=\"#fn-1\""));
+    for n in 1..=3 {
+        assert!(
+            page.contains(&format!("<li id=\"fn-{n}\" value=\"{n}\">")),
+            "note {n}"
+        );
+        assert!(
+            page.contains(&format!("href=\"#fnref-{n}\" class=\"fn-back\"")),
+            "back {n}"
+        );
+        assert!(page.contains(&format!("id=\"fnref-{n}\"")), "reference {n}");
+    }
+    assert!(
+        page.contains("数据来自官方博客 2025 年。"),
+        "the note goes on"
+    );
+    assert!(page.contains("<a href=\"https://example.com/pricing\">"));
+    assert!(page.contains("问答[^缺]"), "a reference to no note is text");
+    assert!(!page.contains("[^1]") && !page.contains("[^2]"));
+    let description = page
+        .split("name=\"description\" content=\"")
+        .nth(1)
+        .unwrap();
+    assert!(
+        description.starts_with("Amazon S3 的成本降低三成，见下。"),
+        "{description}"
+    );
+
+    let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
+    let notes = data["sessions"][0]["footnotes"].as_array().unwrap();
+    let listed: Vec<(u64, &str, &str)> = notes
+        .iter()
+        .map(|n| {
+            (
+                n["number"].as_u64().unwrap(),
+                n["label"].as_str().unwrap(),
+                n["url"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (1, "1", "/sessions/jiao-zhu-yan-shi/#fn-1"),
+            (2, "来源", "/sessions/jiao-zhu-yan-shi/#fn-2"),
+            (3, "2", "/sessions/jiao-zhu-yan-shi/#fn-3"),
+        ]
+    );
+    let excerpts: Vec<&str> = data["products"][0]["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["excerpt"].as_str().unwrap())
+        .collect();
+    assert!(excerpts.iter().all(|e| !e.contains("[^")), "{excerpts:?}");
+
+    let warned: Vec<String> = told
+        .iter()
+        .filter(|d| d.message.contains("footnote"))
+        .map(|d| format!("{}:{}", d.file, d.line.unwrap_or(0)))
+        .collect();
+    assert_eq!(warned, ["a.md:9"], "{told:?}");
+}
