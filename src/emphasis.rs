@@ -72,6 +72,19 @@ pub fn without_marks(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Where `text` is struck out (`~~旧价~~`), the marks included: what a
+/// note-taker took back, such as an old price beside the new one.
+pub fn struck_out(text: &str) -> Vec<std::ops::Range<usize>> {
+    if memchr::memmem::find(text.as_bytes(), b"~~").is_none() {
+        return Vec::new();
+    }
+    let marks = flanked_pairs(text, Style::Strike, &[]);
+    marks
+        .chunks_exact(2)
+        .map(|pair| pair[0].at..pair[1].at + pair[1].len)
+        .collect()
+}
+
 /// Whether `text` has a byte a mark other than `**` is made of.
 pub fn may_have_marks(text: &str) -> bool {
     memchr::memchr3(b'*', b'~', b'=', text.as_bytes()).is_some()
@@ -269,5 +282,13 @@ mod tests {
         assert_eq!(without_marks("**粗**体 2 * 3"), "粗体 2 * 3");
         assert!(matches!(without_marks("纯文本"), Cow::Borrowed(_)));
         assert!(matches!(without_marks("2 * 3"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn struck_out_text_is_found_with_its_marks() {
+        let text = "价格~~0.03 元~~降到 0.02 元，~~旧~~新，3~5 天";
+        let found: Vec<&str> = struck_out(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["~~0.03 元~~", "~~旧~~"]);
+        assert!(struck_out("3~5 天，a~~b").is_empty());
     }
 }

@@ -41,7 +41,8 @@ fn inline_code_is_code_and_a_command_is_no_name() {
 
 /// `*强调*` and `~~删除~~` are shown as emphasis and struck-out text, and
 /// read without their marks in excerpts and descriptions; a lone star or
-/// tilde (`2 * 3`, `3~5 天`) stays as written.
+/// tilde (`2 * 3`, `3~5 天`) stays as written. A struck-out figure is no
+/// key figure.
 #[test]
 fn italics_and_strikethrough_show_without_their_marks() {
     let recap = "# 强调演示\n\n## 会议概述\n这是*重点*：*Amazon S3* 的价格~~每 GB 0.03 元~~降到 0.02 元，2 * 3 倍，3~5 天上线。\n\n\
@@ -71,6 +72,15 @@ fn italics_and_strikethrough_show_without_their_marks() {
         description,
         "这是重点：Amazon S3 的价格每 GB 0.03 元降到 0.02 元，2 * 3 倍，3~5 天上线。"
     );
+    // A figure struck out was taken back: not a key figure.
+    let figures: Vec<&str> = data["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["text"].as_str().unwrap())
+        .collect();
+    assert!(figures.iter().any(|f| f.contains("0.02")), "{figures:?}");
+    assert!(!figures.iter().any(|f| f.contains("0.03")), "{figures:?}");
 }
 
 /// Figures in Chinese numerals (`三成`, `两倍`, `百分之三十`, `一千万用户`)

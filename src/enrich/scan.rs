@@ -228,7 +228,14 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
             }
         }
         if u.place != Place::Title {
-            for f in numbers::find(&u.text) {
+            // A figure struck out (`~~0.03 元~~ 0.02 元`) was taken back.
+            let struck = crate::emphasis::struck_out(&u.text);
+            let taken_back =
+                |f: &numbers::Figure| struck.iter().any(|r| r.start <= f.start && f.end <= r.end);
+            for f in numbers::find(&u.text)
+                .into_iter()
+                .filter(|f| !taken_back(f))
+            {
                 let (ex, _) = excerpt(u.shown, f.start, f.end);
                 out.numbers.push(KeyNumber {
                     text: f.text,
