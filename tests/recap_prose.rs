@@ -117,6 +117,38 @@ fn figures_in_chinese_numerals_are_key_figures() {
     assert!(page.contains("成本降低<mark>三成</mark>"), "{page}");
 }
 
+/// Figures typed in full width (`３０％`, `３．５倍`), as a Chinese input
+/// method writes digits in its full-width mode, are key figures as written.
+#[test]
+fn figures_typed_in_full_width_are_key_figures() {
+    let recap = "# 全角数字\n\n## 时间线\n００：００ 开场：成本降低３０％，性能提升３．５倍，\
+                 准确率从３８％提升到７１％\n";
+    let outputs = build_recaps("full-width", &[("a.md", recap.to_string())]);
+    let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
+    let numbers: Vec<(&str, f64, Option<&str>)> = data["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            (
+                n["text"].as_str().unwrap(),
+                n["scaled"].as_f64().unwrap(),
+                n["from"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            ("３０％", 30.0, None),
+            ("３．５倍", 3.5, None),
+            ("从３８％提升到７１％", 71.0, Some("３８％")),
+        ]
+    );
+    let page = file(&outputs, "numbers/index.html");
+    assert!(page.contains("成本降低<mark>３０％</mark>"), "{page}");
+}
+
 /// Marks pasted in from other note tools show as meant: `==高亮==` is
 /// highlighted, `- [x] 完成` has a ticked box, `<br>` breaks the line and
 /// `[[Amazon S3]]` shows its name (still a mention); excerpts read none of

@@ -3,7 +3,8 @@
 //! `98%`, `1320亿美元`, `5.7万用户`, `4.4倍`, `140 秒降至 87 秒`, `$1.2M`,
 //! `2.5 billion`, `85 ms`. Bare numbers (years, dates, version numbers,
 //! ordinals, `P5`, `Qwen3`) are not figures and are skipped. Figures in
-//! Chinese numerals (`三成`, `两倍`, `一千万用户`) are read in [`chinese`].
+//! Chinese numerals (`三成`, `两倍`, `一千万用户`) are read in [`chinese`],
+//! figures typed in full width (`３０％`) in [`width`].
 
 use crate::pattern::Regex;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
@@ -12,6 +13,7 @@ use std::sync::OnceLock;
 
 mod chinese;
 mod read;
+mod width;
 use read::{last_figure, words_after_numbers};
 
 /// A figure found in a text; `start..end` are bytes into it.
@@ -224,6 +226,14 @@ fn parse_num(s: &str) -> Option<f64> {
 /// over the two figures it contains, one in digits over one in Chinese
 /// numerals).
 pub fn find(text: &str) -> Vec<Figure> {
+    if width::has_digits(text) {
+        return width::find_folded(text, find_ascii);
+    }
+    find_ascii(text)
+}
+
+/// [`find`] of a text whose digits are ASCII.
+fn find_ascii(text: &str) -> Vec<Figure> {
     let mut found = in_digits(text);
     let in_numerals = chinese::find(text);
     if !in_numerals.is_empty() {
