@@ -1,6 +1,6 @@
-//! Web addresses in recap prose: `https://…`, `www.…`, bare domains with
-//! a path (`github.com/awslabs/…`) and email addresses, and Markdown links
-//! around them.
+//! Web addresses in recap prose: `https://…`, `www.…`, bare domains
+//! (`aws.amazon.com`, `github.com/awslabs/…`) and email addresses, and
+//! Markdown links around them.
 //!
 //! Note-takers paste links. Their path segments (`/bedrock/AgentCore/`,
 //! `github.com/FooBar/BazQux`) are not mentions: enrichment reads the text
@@ -41,9 +41,15 @@ impl WebLink {
 /// spaces, and no Chinese, so `https://a.org/x与…` ends before `与`.
 const URL_CHARS: &str = r"[A-Za-z0-9\-._~:/?#@!$&*+,;=%()\[\]]";
 
+/// Top-level domains of bare addresses with a path (`github.com/aws/…`).
+const TLDS: &str = "com|org|net|io|dev|cn|ai|app|co|edu|gov|aws";
+/// Top-level domains of bare addresses without one (`aws.amazon.com`),
+/// written in lower case: `ASP.NET` and `Amazon.com` are names.
+const BARE_TLDS: &str = "com|org|net|io|dev|cn|ai|edu|gov";
+
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:\b(?i:https?://|www\.){URL_CHARS}+|\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{{2,}}\b|\b[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|io|dev|cn|ai|app|co|edu|gov|aws)/{URL_CHARS}*)"
+        r"(?:\b(?i:https?://|www\.){URL_CHARS}+|\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{{2,}}\b|\b[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:{TLDS})/{URL_CHARS}*|(?-u:\b)[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:{BARE_TLDS})(?-u:\b))"
     ))
     .expect("the address pattern is valid")
 });
@@ -76,6 +82,12 @@ pub fn find(text: &str) -> Vec<WebLink> {
             continue;
         }
         let address = &text[start..end];
+        // `foo_bar.com`, `x@y.com`'s tail, `-a.com`: part of something else.
+        if text[..start].ends_with(['.', '/', '@', '-', '_'])
+            || text[end..].starts_with(['-', '_', '@'])
+        {
+            continue;
+        }
         let lower = address.to_ascii_lowercase();
         let href = if lower.starts_with("http://") || lower.starts_with("https://") {
             if !address[lower.find("://").unwrap_or(0) + 3..]
@@ -158,7 +170,22 @@ fn maybe_has_address(text: &str) -> bool {
     static WWW: LazyLock<[Finder<'static>; 2]> =
         LazyLock::new(|| [Finder::new(b"www."), Finder::new(b"WWW.")]);
     let b = text.as_bytes();
-    memchr::memchr2(b'/', b'@', b).is_some() || WWW.iter().any(|f| f.find(b).is_some())
+    memchr::memchr2(b'/', b'@', b).is_some()
+        || WWW.iter().any(|f| f.find(b).is_some())
+        || may_have_bare_domain(b)
+}
+
+/// Whether `b` has a `.` before one of [`BARE_TLDS`] that ends there.
+fn may_have_bare_domain(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'.', b).any(|i| {
+        let rest = &b[i + 1..];
+        BARE_TLDS.split('|').any(|tld| {
+            rest.starts_with(tld.as_bytes())
+                && !rest
+                    .get(tld.len())
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+        })
+    })
 }
 
 /// How much of `m` is the address: trailing punctuation belongs to the
@@ -305,6 +332,24 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn bare_domains_are_addresses() {
+        assert_eq!(
+            shown("访问 aws.amazon.com 了解，或docs.example.org。"),
+            [
+                ("aws.amazon.com", "https://aws.amazon.com".to_string()),
+                ("docs.example.org", "https://docs.example.org".to_string())
+            ]
+        );
+        for text in [
+            "Amazon.com 与 ASP.NET",
+            "config.yaml、README.md、index.js、v1.2.3、3.5 倍",
+            "foo_bar.com、a.comx、.com",
+        ] {
+            assert!(find(text).is_empty(), "{text}: {:?}", find(text));
+        }
     }
 
     #[test]
