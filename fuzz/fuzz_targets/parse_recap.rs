@@ -1,7 +1,8 @@
 //! Any bytes must load and parse without panicking: text in any encoding
 //! recap reads (UTF-8, UTF-16 with a mark, GB18030, Big5) becomes a session in
-//! which every timed entry has an anchor and a timeline read as times of
-//! day is in order within a day; anything else is one diagnostic.
+//! which every timed entry has an anchor, a timeline read as times of
+//! day is in order within a day and the footnotes are numbered 1, 2, 3…
+//! with no label twice; anything else is one diagnostic.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use recap::load::Source;
@@ -18,6 +19,10 @@ fuzz_target!(|data: &[u8]| {
                 assert!(!e.anchor.is_empty());
             }
             let _ = session.duration();
+            for (i, n) in session.footnotes.iter().enumerate() {
+                assert_eq!(n.number, i + 1);
+                assert!(session.footnotes[..i].iter().all(|m| m.label != n.label));
+            }
             // A timeline read as times of day is in order, and shorter
             // than a day (it may go past midnight).
             if let Some(start) = session.clock_start {

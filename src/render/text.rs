@@ -123,7 +123,8 @@ pub fn prose_blocks(text: &str, links: &[Link]) -> String {
 #[derive(Debug, Default)]
 pub struct Shows<'s> {
     pub images: Images,
-    pub footnotes: &'s [Footnote],
+    /// Footnote numbers by label.
+    footnotes: std::collections::HashMap<&'s str, usize>,
     /// Notes a reference with an id was shown for, by number.
     referred: std::cell::RefCell<std::collections::BTreeSet<usize>>,
 }
@@ -132,17 +133,17 @@ impl<'s> Shows<'s> {
     pub fn new(images: Images, footnotes: &'s [Footnote]) -> Self {
         Shows {
             images,
-            footnotes,
+            footnotes: footnotes
+                .iter()
+                .map(|n| (n.label.as_str(), n.number))
+                .collect(),
             referred: Default::default(),
         }
     }
 
     /// The number of the footnote labelled `label`.
     fn footnote(&self, label: &str) -> Option<usize> {
-        self.footnotes
-            .iter()
-            .find(|n| n.label == label)
-            .map(|n| n.number)
+        self.footnotes.get(label).copied()
     }
 
     /// Whether a reference to note `number` has been shown (with its id).

@@ -6,13 +6,16 @@
 use crate::diagnostics::Diagnostic;
 use crate::footnotes;
 use crate::model::{Footnote, Session, TimelineSection};
+use std::collections::HashMap;
 
 /// The definitions read so far, in the order they were written.
 #[derive(Debug, Default)]
 pub struct Notes {
     defined: Vec<Defined>,
-    /// The last line read was a definition or its continuation.
-    open: bool,
+    /// Where each label is in `defined`.
+    by_label: HashMap<String, usize>,
+    /// The definition the last line read was, or went on with.
+    open: Option<usize>,
 }
 
 #[derive(Debug)]
@@ -22,30 +25,34 @@ struct Defined {
     line: usize,
 }
 
+impl Defined {
+    fn go_on(&mut self, more: &str) {
+        if more.is_empty() {
+            return;
+        }
+        if !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        self.text.push_str(more);
+    }
+}
+
 impl Notes {
     /// Read `line` (untrimmed; `n` is its number) if it is a definition or
     /// goes on with the one above it.
     pub fn read(&mut self, n: usize, line: &str, out: &mut Vec<Diagnostic>, source: &str) -> bool {
         let trimmed = line.trim();
         let indented = line.starts_with("    ") || line.starts_with('\t');
-        if self.open && indented && !trimmed.is_empty() {
-            if let Some(last) = self.defined.last_mut() {
-                if !last.text.is_empty() {
-                    last.text.push(' ');
-                }
-                last.text.push_str(trimmed);
-                return true;
-            }
+        if let Some(open) = self.open.filter(|_| indented && !trimmed.is_empty()) {
+            self.defined[open].go_on(trimmed);
+            return true;
         }
-        self.open = false;
+        self.open = None;
         let Some((label, text)) = footnotes::definition(trimmed) else {
             return false;
         };
-        self.open = true;
-        if let Some(i) = self.defined.iter().position(|d| d.label == label) {
-            // Moved last, so the lines that go on with this one go on
-            // with it.
-            let mut first = self.defined.remove(i);
+        if let Some(&i) = self.by_label.get(label) {
+            let first = &mut self.defined[i];
             out.push(Diagnostic::warning(
                 source,
                 Some(n),
@@ -55,15 +62,12 @@ impl Notes {
                     first.line
                 ),
             ));
-            if !text.is_empty() {
-                if !first.text.is_empty() {
-                    first.text.push(' ');
-                }
-                first.text.push_str(text);
-            }
-            self.defined.push(first);
+            first.go_on(text);
+            self.open = Some(i);
             return true;
         }
+        self.open = Some(self.defined.len());
+        self.by_label.insert(label.to_string(), self.defined.len());
         self.defined.push(Defined {
             label: label.to_string(),
             text: text.to_string(),
@@ -76,41 +80,38 @@ impl Notes {
     /// refers to them, with a warning for a reference to no note, for a
     /// note nothing refers to and for a note with no text.
     pub fn number(self, session: &Session, out: &mut Vec<Diagnostic>) -> Vec<Footnote> {
-        let mut defined: Vec<Option<Defined>> = self.defined.into_iter().map(Some).collect();
+        let Notes {
+            defined, by_label, ..
+        } = self;
+        let mut defined: Vec<Option<Defined>> = defined.into_iter().map(Some).collect();
         let mut notes = Vec::new();
-        let mut missing: Vec<&str> = Vec::new();
+        // Labels referred to so far: numbered, or told to have no note.
+        let mut seen: std::collections::HashSet<&str> = Default::default();
         let source = session.source.as_str();
         for (text, line) in texts(session) {
             if !footnotes::may_have_references(text) {
                 continue;
             }
             for r in footnotes::references(text) {
-                if notes.iter().any(|n: &Footnote| n.label == r.label) {
+                if !seen.insert(r.label) {
                     continue;
                 }
-                let slot = defined
-                    .iter_mut()
-                    .find(|d| d.as_ref().is_some_and(|d| d.label == r.label));
-                match slot.and_then(Option::take) {
+                match by_label.get(r.label).and_then(|&i| defined[i].take()) {
                     Some(d) => notes.push(Footnote {
                         number: notes.len() + 1,
                         label: d.label,
                         text: d.text,
                         line: d.line,
                     }),
-                    None if !missing.contains(&r.label) => {
-                        missing.push(r.label);
-                        out.push(Diagnostic::warning(
-                            source,
-                            Some(line),
-                            format!(
-                                "footnote `[^{0}]` has no note: write `[^{0}]: …` on a line \
-                                 of its own; shown as text",
-                                r.label
-                            ),
-                        ));
-                    }
-                    None => {}
+                    None => out.push(Diagnostic::warning(
+                        source,
+                        Some(line),
+                        format!(
+                            "footnote `[^{0}]` has no note: write `[^{0}]: …` on a line \
+                             of its own; shown as text",
+                            r.label
+                        ),
+                    )),
                 }
             }
         }
