@@ -238,12 +238,13 @@ SHAPES = {
     + "- " + "一万" * 50_000 + "用户\n"
     + "- " + "甲<br>`乙` [[丙]] " * 30_000 + "\n",
     # 20,000 notes referred to from 20,000 entries, one line of 50,000
-    # references, 10,000 references to no note and a note defined 10,000
-    # times over.
+    # references, 10,000 references to no note, a line of 20,000 references
+    # between addresses and wiki links, and a note defined 10,000 times over.
     "recap_footnotes": lambda: HEAD.format("脚注")
     + "".join(f"{clock(i)} 第{i}部分[^{i}]\n" for i in range(20_000))
     + "- " + "见[^7]" * 50_000 + "\n"
     + "- " + "".join(f"[^无{i}]" for i in range(10_000)) + "\n"
+    + "- " + "[^7] https://x.org/a [[丙]] " * 20_000 + "\n"
     + "".join(f"[^{i}]: 第{i}条注释\n    续行\n" for i in range(20_000))
     + "[^重]: 又一次\n" * 10_000,
     # 20,000 levels of quotes, 5,000 of lists, 10,000 open brackets.

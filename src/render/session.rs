@@ -275,7 +275,7 @@ pub fn page<'a>(
         })
         .collect();
     let links = |key: TextKey| site.links_at(key);
-    let images = Shows::new(Images::of(site, s), &s.footnotes);
+    let shows = Shows::new(Images::of(site, s), &s.footnotes);
     let overview = s
         .overview
         .iter()
@@ -287,7 +287,7 @@ pub fn page<'a>(
                     session: i,
                     paragraph: p,
                 }),
-                &images,
+                &shows,
             )
         })
         .collect();
@@ -331,7 +331,7 @@ pub fn page<'a>(
                             let time_id =
                                 p.time.map(time_anchor).filter(|a| used.insert(a.clone()));
                             let html = code_block(&p.text)
-                                .unwrap_or_else(|| linked_text_with(&p.text, links(key), &images));
+                                .unwrap_or_else(|| linked_text_with(&p.text, links(key), &shows));
                             (p, html, time_id)
                         })
                         .collect::<Vec<_>>();
@@ -345,7 +345,7 @@ pub fn page<'a>(
                         text: linked_text_with(
                             &e.text,
                             links(TextKey::Entry { session: i, entry }),
-                            &images,
+                            &shows,
                         ),
                         repeats_heading: sec.heading.as_deref() == Some(e.text.as_str()),
                         points: point_tree(points, &clock, &video, strings),
@@ -358,7 +358,7 @@ pub fn page<'a>(
                 heading_html: sec
                     .heading
                     .as_deref()
-                    .map(|h| linked_text_with(h, &[], &images)),
+                    .map(|h| linked_text_with(h, &[], &shows)),
                 time_id,
                 start: sec.start.map(|t| clock.format(t)),
                 end: sec.end.map(|end| clock.end(end, strings)),
@@ -417,7 +417,7 @@ pub fn page<'a>(
             extra: s
                 .extra
                 .iter()
-                .map(|p| prose_blocks_with(&p.text, &[], &images))
+                .map(|p| prose_blocks_with(&p.text, &[], &shows))
                 .collect(),
             footnotes: s
                 .footnotes
@@ -426,8 +426,8 @@ pub fn page<'a>(
                     number: n.number,
                     label: &n.label,
                     anchor: super::data::footnote_anchor(n.number),
-                    html: linked_text_with(&n.text, &[], &images),
-                    back: images
+                    html: linked_text_with(&n.text, &[], &shows),
+                    back: shows
                         .referred(n.number)
                         .then(|| footnote_ref_anchor(n.number)),
                 })

@@ -359,12 +359,7 @@ pub fn linked_text_with(text: &str, links: &[Link], shows: &Shows) -> String {
     let mut web = crate::urls::find(text);
     // A reference inside a link's label stays text: links do not nest.
     let mut notes = footnote_refs(text, shows);
-    notes.retain(|(r, _)| {
-        !in_code_or_image(r)
-            && !web
-                .iter()
-                .any(|w| w.whole.start < r.end && r.start < w.whole.end)
-    });
+    notes.retain(|(r, _)| !in_code_or_image(r) && !overlaps_web(&web, r));
     wikilinks.retain(|(r, _)| overlapping(&code, |c| &c.whole, r).next().is_none());
     // Images, code, a task's box and line breaks are shown whole: a link
     // may hold one whole (`[![图](a.png)](https://…)`), but not reach into
@@ -441,11 +436,7 @@ pub fn linked_text_with(text: &str, links: &[Link], shows: &Shows) -> String {
         .collect();
     // A wiki link's brackets (and name before a `|`) are hidden like a
     // Markdown link's syntax; one that overlaps an address is text.
-    wikilinks.retain(|(r, _)| {
-        !web.iter()
-            .any(|w| w.whole.start < r.end && r.start < w.whole.end)
-            && !in_image(r)
-    });
+    wikilinks.retain(|(r, _)| !overlaps_web(&web, r) && !in_image(r));
     let mut hidden: Vec<std::ops::Range<usize>> = web.iter().flat_map(|w| w.syntax()).collect();
     if !wikilinks.is_empty() {
         hidden.extend(
@@ -622,6 +613,12 @@ fn overlapping<'a, T>(
     sorted[first..]
         .iter()
         .take_while(move |t| span(t).start < end)
+}
+
+/// Whether an address of `web` (left to right, without overlaps) overlaps
+/// `r`.
+fn overlaps_web(web: &[crate::urls::WebLink], r: &std::ops::Range<usize>) -> bool {
+    overlapping(web, |w| &w.whole, r).next().is_some()
 }
 
 /// The item of `sorted` (as in [`overlapping`]) whose range holds all of
