@@ -9,6 +9,34 @@ mod recaps;
 use recaps::{build_recaps, build_recaps_told, file};
 use serde_json::Value;
 
+/// `key` of each item of the array `items`, as a string.
+fn each<'a>(items: &'a Value, key: &str) -> Vec<&'a str> {
+    items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item[key].as_str().unwrap())
+        .collect()
+}
+
+/// The export's key figures: text as written, scaled value, kind and the
+/// figure before (for a change).
+fn key_figures(data: &Value) -> Vec<(&str, f64, &str, Option<&str>)> {
+    data["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            (
+                n["text"].as_str().unwrap(),
+                n["scaled"].as_f64().unwrap(),
+                n["kind"].as_str().unwrap(),
+                n["from"].as_str(),
+            )
+        })
+        .collect()
+}
+
 /// Inline code (`` `aws s3 cp` ``) is shown as code, and a command's words
 /// are not names; code that is a name (`` `Amazon S3` ``) is a mention,
 /// linked around the code. Excerpts, descriptions and search read it
@@ -23,13 +51,7 @@ fn inline_code_is_code_and_a_command_is_no_name() {
     assert!(page.contains("<a href=\"/products/amazon-s3/\"><code>Amazon S3</code></a>"));
     assert!(!page.contains('`'), "a backtick is shown");
     let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
-    let products: Vec<&str> = data["products"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["name"].as_str().unwrap())
-        .collect();
-    assert_eq!(products, ["Amazon S3"]);
+    assert_eq!(each(&data["products"], "name"), ["Amazon S3"]);
     let excerpt = data["products"][0]["mentions"][0]["excerpt"]
         .as_str()
         .unwrap();
@@ -73,12 +95,7 @@ fn italics_and_strikethrough_show_without_their_marks() {
         "这是重点：Amazon S3 的价格每 GB 0.03 元降到 0.02 元，2 * 3 倍，3~5 天上线。"
     );
     // A figure struck out was taken back: not a key figure.
-    let figures: Vec<&str> = data["numbers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| n["text"].as_str().unwrap())
-        .collect();
+    let figures = each(&data["numbers"], "text");
     assert!(figures.iter().any(|f| f.contains("0.02")), "{figures:?}");
     assert!(!figures.iter().any(|f| f.contains("0.03")), "{figures:?}");
 }
@@ -92,25 +109,13 @@ fn figures_in_chinese_numerals_are_key_figures() {
                  千万不要忘记，成千上万的开发者。\n\n## 时间线\n00:00 开场\n- 数十倍的提升，一成不变\n";
     let outputs = build_recaps("numerals", &[("a.md", recap.to_string())]);
     let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
-    let numbers: Vec<(&str, f64, &str)> = data["numbers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| {
-            (
-                n["text"].as_str().unwrap(),
-                n["scaled"].as_f64().unwrap(),
-                n["kind"].as_str().unwrap(),
-            )
-        })
-        .collect();
     assert_eq!(
-        numbers,
+        key_figures(&data),
         [
-            ("三成", 30.0, "percent"),
-            ("两倍", 2.0, "multiple"),
-            ("百分之三十", 30.0, "percent"),
-            ("一千万用户", 1e7, "count"),
+            ("三成", 30.0, "percent", None),
+            ("两倍", 2.0, "multiple", None),
+            ("百分之三十", 30.0, "percent", None),
+            ("一千万用户", 1e7, "count", None),
         ]
     );
     let page = file(&outputs, "numbers/index.html");
@@ -125,24 +130,12 @@ fn figures_typed_in_full_width_are_key_figures() {
                  准确率从３８％提升到７１％\n";
     let outputs = build_recaps("full-width", &[("a.md", recap.to_string())]);
     let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
-    let numbers: Vec<(&str, f64, Option<&str>)> = data["numbers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| {
-            (
-                n["text"].as_str().unwrap(),
-                n["scaled"].as_f64().unwrap(),
-                n["from"].as_str(),
-            )
-        })
-        .collect();
     assert_eq!(
-        numbers,
+        key_figures(&data),
         [
-            ("３０％", 30.0, None),
-            ("３．５倍", 3.5, None),
-            ("从３８％提升到７１％", 71.0, Some("３８％")),
+            ("３０％", 30.0, "percent", None),
+            ("３．５倍", 3.5, "multiple", None),
+            ("从３８％提升到７１％", 71.0, "change", Some("３８％")),
         ]
     );
     let page = file(&outputs, "numbers/index.html");
@@ -166,12 +159,7 @@ fn marks_from_other_note_tools_show_as_meant() {
     assert!(page.contains("aria-checked=\"false\" aria-disabled=\"true\"></span> 待补充"));
     assert!(!page.contains("[[") && !page.contains("==") && !page.contains("&lt;br"));
     let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
-    let excerpts: Vec<&str> = data["products"][0]["mentions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["excerpt"].as_str().unwrap())
-        .collect();
+    let excerpts = each(&data["products"][0]["mentions"], "excerpt");
     assert_eq!(
         excerpts,
         [
@@ -228,31 +216,18 @@ fn footnotes_link_to_their_notes_and_back() {
     );
 
     let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
-    let notes = data["sessions"][0]["footnotes"].as_array().unwrap();
-    let listed: Vec<(u64, &str, &str)> = notes
-        .iter()
-        .map(|n| {
-            (
-                n["number"].as_u64().unwrap(),
-                n["label"].as_str().unwrap(),
-                n["url"].as_str().unwrap(),
-            )
-        })
-        .collect();
+    let notes = &data["sessions"][0]["footnotes"];
+    assert_eq!(each(notes, "label"), ["1", "来源", "2"]);
     assert_eq!(
-        listed,
+        each(notes, "url"),
         [
-            (1, "1", "/sessions/jiao-zhu-yan-shi/#fn-1"),
-            (2, "来源", "/sessions/jiao-zhu-yan-shi/#fn-2"),
-            (3, "2", "/sessions/jiao-zhu-yan-shi/#fn-3"),
+            "/sessions/jiao-zhu-yan-shi/#fn-1",
+            "/sessions/jiao-zhu-yan-shi/#fn-2",
+            "/sessions/jiao-zhu-yan-shi/#fn-3",
         ]
     );
-    let excerpts: Vec<&str> = data["products"][0]["mentions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["excerpt"].as_str().unwrap())
-        .collect();
+    assert_eq!(notes[2]["number"], 3);
+    let excerpts = each(&data["products"][0]["mentions"], "excerpt");
     assert!(excerpts.iter().all(|e| !e.contains("[^")), "{excerpts:?}");
 
     let warned: Vec<String> = told
