@@ -39,6 +39,14 @@ pub fn find(
     i
 }
 
+/// Where `pair` first is in `bytes`. For two bytes a plain `memchr` for
+/// the first is cheaper than building a `memmem` searcher, which costs
+/// more than searching a sentence (and every sentence of a site is
+/// searched for several pairs).
+pub fn find_pair(bytes: &[u8], pair: [u8; 2]) -> Option<usize> {
+    memchr::memchr_iter(pair[0], bytes).find(|&i| bytes.get(i + 1) == Some(&pair[1]))
+}
+
 /// Where the first `**` (the recaps' emphasis marker) of `text` starts.
 /// A `str` search sets itself up on every call, which cost more than the
 /// search on the short texts this runs on, a few hundred thousand times.
@@ -67,6 +75,16 @@ pub fn without_bold(text: &str) -> std::borrow::Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+    use super::find_pair;
+
+    #[test]
+    fn a_pair_is_found_where_it_first_is() {
+        assert_eq!(find_pair(b"a~b~~c~~", *b"~~"), Some(3));
+        assert_eq!(find_pair(b"[[[x", *b"[["), Some(0));
+        assert_eq!(find_pair(b"[ ^ [", *b"[^"), None);
+        assert_eq!(find_pair(b"", *b"[^"), None);
+    }
+
     use super::*;
 
     #[test]

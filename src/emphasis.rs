@@ -48,10 +48,10 @@ pub fn markers(text: &str) -> Vec<Marker> {
     if has_star {
         found.extend(flanked_pairs(text, Style::Emphasis, &strong));
     }
-    if memchr::memmem::find(&b[first..], b"~~").is_some() {
+    if crate::bytescan::find_pair(&b[first..], *b"~~").is_some() {
         found.extend(flanked_pairs(text, Style::Strike, &[]));
     }
-    if memchr::memmem::find(&b[first..], b"==").is_some() {
+    if crate::bytescan::find_pair(&b[first..], *b"==").is_some() {
         found.extend(flanked_pairs(text, Style::Highlight, &[]));
     }
     found.sort_unstable_by_key(|m| m.at);
@@ -75,7 +75,7 @@ pub fn without_marks(text: &str) -> Cow<'_, str> {
 /// Where `text` is struck out (`~~旧价~~`), the marks included: what a
 /// note-taker took back, such as an old price beside the new one.
 pub fn struck_out(text: &str) -> Vec<std::ops::Range<usize>> {
-    if memchr::memmem::find(text.as_bytes(), b"~~").is_none() {
+    if crate::bytescan::find_pair(text.as_bytes(), *b"~~").is_none() {
         return Vec::new();
     }
     let marks = flanked_pairs(text, Style::Strike, &[]);

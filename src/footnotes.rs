@@ -35,7 +35,7 @@ pub fn references(text: &str) -> Vec<Reference<'_>> {
     let b = text.as_bytes();
     let mut found = Vec::new();
     let mut from = 0;
-    while let Some(p) = memchr::memmem::find(&b[from..], b"[^") {
+    while let Some(p) = crate::bytescan::find_pair(&b[from..], *b"[^") {
         let open = from + p;
         let inner = open + 2;
         let reach = (inner + LONGEST_LABEL + 1).min(b.len());
@@ -73,7 +73,7 @@ pub fn parts(text: &str) -> Vec<Part> {
 
 /// Whether `text` may hold a reference: a cheap test before looking.
 pub fn may_have_references(text: &str) -> bool {
-    memchr::memmem::find(text.as_bytes(), b"[^").is_some()
+    crate::bytescan::find_pair(text.as_bytes(), *b"[^").is_some()
 }
 
 /// A label: up to [`LONGEST_LABEL`] bytes of anything but spaces,

@@ -82,7 +82,7 @@ pub fn may_have_image(text: &str) -> bool {
 pub fn find(text: &str) -> Vec<ImageRef<'_>> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(p) = memchr::memmem::find(&text.as_bytes()[from..], b"![") {
+    while let Some(p) = crate::bytescan::find_pair(&text.as_bytes()[from..], *b"![") {
         let at = from + p;
         match image_at(text, at) {
             Some(r) => {

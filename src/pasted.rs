@@ -36,7 +36,7 @@ pub fn wikilinks(text: &str) -> Vec<Part> {
     let b = text.as_bytes();
     let mut found = Vec::new();
     let mut from = 0;
-    while let Some(p) = memchr::memmem::find(&b[from..], b"[[") {
+    while let Some(p) = crate::bytescan::find_pair(&b[from..], *b"[[") {
         let open = from + p;
         let inner = open + 2;
         let reach = (inner + LONGEST_WIKILINK).min(b.len());
