@@ -176,15 +176,18 @@ fn maybe_has_address(text: &str) -> bool {
 }
 
 /// Whether `b` has a `.` before one of [`BARE_TLDS`] that ends there.
+/// Most dots are in figures (`3.5`), names (`Node.js`) or at the end of an
+/// English sentence: one byte after each rules them out.
 fn may_have_bare_domain(b: &[u8]) -> bool {
     memchr::memchr_iter(b'.', b).any(|i| {
         let rest = &b[i + 1..];
-        BARE_TLDS.split('|').any(|tld| {
-            rest.starts_with(tld.as_bytes())
-                && !rest
-                    .get(tld.len())
-                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
-        })
+        rest.first().is_some_and(|c| c.is_ascii_lowercase())
+            && BARE_TLDS.split('|').any(|tld| {
+                rest.starts_with(tld.as_bytes())
+                    && !rest
+                        .get(tld.len())
+                        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+            })
     })
 }
 
