@@ -8,7 +8,6 @@
 use crate::emphasis::Style;
 use crate::enrich::Link;
 use crate::media::Images;
-use crate::model::Footnote;
 use crate::task_list::TASK_BOX;
 use std::fmt::Write;
 
@@ -112,60 +111,6 @@ fn is_safe_url(url: &str) -> bool {
 /// [`linked_text`].
 pub fn prose_blocks(text: &str, links: &[Link]) -> String {
     prose_blocks_with(text, links, &Shows::default())
-}
-
-/// What a session's text shows in place of its syntax: its images, and
-/// its footnotes' numbers in place of their references (`[^1]`).
-///
-/// The first reference to each note shown gets an id
-/// ([`footnote_ref_anchor`]), for the note's way back to the text: a page's
-/// text is shown through one `Shows`, the notes themselves last.
-#[derive(Debug, Default)]
-pub struct Shows<'s> {
-    pub images: Images,
-    /// Footnote numbers by label.
-    footnotes: std::collections::HashMap<&'s str, usize>,
-    /// Notes a reference with an id was shown for, by number.
-    referred: std::cell::RefCell<std::collections::BTreeSet<usize>>,
-}
-
-impl<'s> Shows<'s> {
-    pub fn new(images: Images, footnotes: &'s [Footnote]) -> Self {
-        Shows {
-            images,
-            footnotes: footnotes
-                .iter()
-                .map(|n| (n.label.as_str(), n.number))
-                .collect(),
-            referred: Default::default(),
-        }
-    }
-
-    /// The number of the footnote labelled `label`.
-    fn footnote(&self, label: &str) -> Option<usize> {
-        self.footnotes.get(label).copied()
-    }
-
-    /// Whether a reference to note `number` has been shown (with its id).
-    pub fn referred(&self, number: usize) -> bool {
-        self.referred.borrow().contains(&number)
-    }
-
-    /// Whether a reference to note `number` shown now is the first.
-    fn first_reference(&self, number: usize) -> bool {
-        self.referred.borrow_mut().insert(number)
-    }
-}
-
-impl From<Images> for Shows<'_> {
-    fn from(images: Images) -> Self {
-        Shows::new(images, &[])
-    }
-}
-
-/// The id of the first reference to footnote `number` on a page.
-pub fn footnote_ref_anchor(number: usize) -> String {
-    format!("fnref-{number}")
 }
 
 /// [`prose_blocks`] with what a session `shows`.
@@ -635,84 +580,6 @@ fn holding<T>(
         .filter(|t| span(t).start <= a && b <= span(t).end)
 }
 
-/// An element open in the HTML being written.
-#[derive(Clone, Copy)]
-enum Open<'l> {
-    Link(&'l Link),
-    Style(Style),
-}
-
-impl Open<'_> {
-    fn same(self, other: Open) -> bool {
-        match (self, other) {
-            (Open::Link(a), Open::Link(b)) => std::ptr::eq(a, b),
-            (Open::Style(a), Open::Style(b)) => a == b,
-            _ => false,
-        }
-    }
-}
-
-/// Make `open` (what `out` has open) `wanted`: keep what both start with,
-/// close the rest from the inside out, open what is missing. A style
-/// closed with nothing in it is taken back (bold that starts where a link
-/// does is reopened inside the link), so the output is always well nested
-/// and has no empty elements.
-fn reopen<'l>(
-    out: &mut String,
-    open: &mut Vec<Open<'l>>,
-    wanted: impl Iterator<Item = Open<'l>> + Clone,
-    text: &str,
-) {
-    let keep = open
-        .iter()
-        .zip(wanted.clone())
-        .take_while(|(a, b)| a.same(*b))
-        .count();
-    if keep == open.len() && wanted.clone().count() == keep {
-        return;
-    }
-    for o in open.drain(keep..).rev() {
-        match o {
-            Open::Link(_) => out.push_str("</a>"),
-            Open::Style(s) => {
-                let (start, end) = style_tags(s);
-                match out.strip_suffix(start) {
-                    Some(rest) => out.truncate(rest.len()),
-                    None => out.push_str(end),
-                }
-            }
-        }
-    }
-    for o in wanted.skip(keep) {
-        match o {
-            // A title that only repeats the link's text is noise to a
-            // reader (and a tenth of a session page's bytes).
-            Open::Link(l) if l.title.is_empty() || text.get(l.start..l.end) == Some(&*l.title) => {
-                let _ = write!(out, "<a href=\"{}\">", escape(&l.url));
-            }
-            Open::Link(l) => {
-                let _ = write!(
-                    out,
-                    "<a href=\"{}\" title=\"{}\">",
-                    escape(&l.url),
-                    escape(&l.title)
-                );
-            }
-            Open::Style(s) => out.push_str(style_tags(s).0),
-        }
-        open.push(o);
-    }
-}
-
-fn style_tags(style: Style) -> (&'static str, &'static str) {
-    match style {
-        Style::Strong => ("<strong>", "</strong>"),
-        Style::Emphasis => ("<em>", "</em>"),
-        Style::Strike => ("<del>", "</del>"),
-        Style::Highlight => ("<mark>", "</mark>"),
-    }
-}
-
 /// The images of `text` that `images` shows: where each is written, its
 /// alt text and how it is shown.
 fn shown_images<'t>(
@@ -728,18 +595,6 @@ fn shown_images<'t>(
         .collect()
 }
 
-/// The references of `text` to the footnotes `shows` has, with their
-/// numbers; a reference to no note stays text.
-fn footnote_refs(text: &str, shows: &Shows) -> Vec<(std::ops::Range<usize>, usize)> {
-    if shows.footnotes.is_empty() || !crate::footnotes::may_have_references(text) {
-        return Vec::new();
-    }
-    crate::footnotes::references(text)
-        .into_iter()
-        .filter_map(|r| Some((r.whole, shows.footnote(r.label)?)))
-        .collect()
-}
-
 /// `257853` → `257,853`: counts in the thousands are read at a glance.
 pub fn group_digits(n: u64) -> String {
     let digits = n.to_string();
@@ -752,6 +607,12 @@ pub fn group_digits(n: u64) -> String {
     }
     out
 }
+
+mod nesting;
+mod shows;
+use nesting::{reopen, Open};
+use shows::footnote_refs;
+pub use shows::{footnote_ref_anchor, Shows};
 
 #[cfg(test)]
 mod tests;
