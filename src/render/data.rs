@@ -418,7 +418,7 @@ fn session_data<'a>(site: &'a Site, i: usize, s: &'a Session) -> SessionData<'a>
         .footnotes
         .iter()
         .map(|n| {
-            let anchor = footnote_anchor(n.number);
+            let anchor = super::text::footnote_anchor(n.number);
             FootnoteData {
                 number: n.number,
                 label: &n.label,
@@ -451,11 +451,6 @@ fn session_data<'a>(site: &'a Site, i: usize, s: &'a Session) -> SessionData<'a>
         images: crate::media::shown_in(site, s),
         footnotes,
     }
-}
-
-/// The id of footnote `number` on its session's page.
-pub fn footnote_anchor(number: usize) -> String {
-    format!("fn-{number}")
 }
 
 #[cfg(test)]

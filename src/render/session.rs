@@ -425,7 +425,7 @@ pub fn page<'a>(
                 .map(|n| FootnoteView {
                     number: n.number,
                     label: &n.label,
-                    anchor: super::data::footnote_anchor(n.number),
+                    anchor: super::text::footnote_anchor(n.number),
                     html: linked_text_with(&n.text, &[], &shows),
                     back: shows
                         .referred(n.number)

@@ -512,7 +512,7 @@ pub fn linked_text_with(text: &str, links: &[Link], shows: &Shows) -> String {
                 let _ = write!(
                     out,
                     "><a href=\"#{}\" role=\"doc-noteref\">{number}</a></sup>",
-                    crate::render::data::footnote_anchor(number)
+                    footnote_anchor(number)
                 );
             }
             continue;
@@ -612,7 +612,7 @@ mod nesting;
 mod shows;
 use nesting::{reopen, Open};
 use shows::footnote_refs;
-pub use shows::{footnote_ref_anchor, Shows};
+pub use shows::{footnote_anchor, footnote_ref_anchor, Shows};
 
 #[cfg(test)]
 mod tests;

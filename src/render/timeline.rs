@@ -66,7 +66,7 @@ fn section(out: &mut String, sec: &SectionView, watch_at: &str) {
     }
     out.push('>');
     let time_id = given(sec.time_id.as_deref());
-    if let Some(heading) = heading {
+    if heading.is_some() {
         out.push_str("\n<h3 class=\"tl-section-title\" id=\"");
         escape_into(out, &sec.id);
         out.push_str("-h\"><span");
@@ -74,10 +74,7 @@ fn section(out: &mut String, sec: &SectionView, watch_at: &str) {
             attribute(out, "id", id);
         }
         out.push('>');
-        match &sec.heading_html {
-            Some(html) => out.push_str(html),
-            None => escape_into(out, heading),
-        }
+        out.push_str(sec.heading_html.as_deref().unwrap_or_default());
         out.push_str("</span>");
         if let Some(start) = given(sec.start.as_deref()) {
             out.push_str(" <span class=\"tl-range\">");

@@ -47,10 +47,9 @@ impl<'s> Shows<'s> {
     }
 }
 
-impl From<Images> for Shows<'_> {
-    fn from(images: Images) -> Self {
-        Shows::new(images, &[])
-    }
+/// The id of footnote `number` on its session's page.
+pub fn footnote_anchor(number: usize) -> String {
+    format!("fn-{number}")
 }
 
 /// The id of the first reference to footnote `number` on a page.

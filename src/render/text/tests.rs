@@ -306,10 +306,13 @@ fn escaping_finds_every_special_byte_at_every_offset() {
 
 #[test]
 fn images_the_session_can_show_become_img_and_others_stay_text() {
-    let images = Shows::from(Images::from_pairs(&[
-        ("arch.png", "/media/a/arch.png"),
-        ("https://e.org/x.png", "https://e.org/x.png"),
-    ]));
+    let images = Shows::new(
+        Images::from_pairs(&[
+            ("arch.png", "/media/a/arch.png"),
+            ("https://e.org/x.png", "https://e.org/x.png"),
+        ]),
+        &[],
+    );
     let text = "**架构** ![Amazon S3 \"架构\"](arch.png) 与 ![缺](missing.png)";
     let html = linked_text_with(text, &[link(text, "Amazon S3", "/products/s3/")], &images);
     assert_eq!(
@@ -371,10 +374,10 @@ fn inline_code_is_shown_as_code_with_nothing_inside_it() {
     assert_eq!(linked_text("一个 ` 反引号", &[]), "一个 ` 反引号");
     // Code over an image shows the syntax; code in an image's alt text is
     // part of it.
-    let images = Shows::from(crate::media::Images::from_pairs(&[(
-        "a.png",
-        "/media/a.png",
-    )]));
+    let images = Shows::new(
+        crate::media::Images::from_pairs(&[("a.png", "/media/a.png")]),
+        &[],
+    );
     assert_eq!(
         linked_text_with("`![图](a.png)`", &[], &images),
         "<code>![图](a.png)</code>"
