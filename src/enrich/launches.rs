@@ -109,6 +109,11 @@ fn clause_verb(s: &str) -> Option<(MentionRole, String)> {
         if s[..m.start()].trim_end().ends_with('前') {
             continue;
         }
+        // `发布会`, `发布说明`, `上线流程`: the launch event, its notes, the
+        // process, not a launch.
+        if m.as_str().ends_with(['布', '线']) && is_launch_noun(m.as_str(), &s[m.end()..]) {
+            continue;
+        }
         // Latin verbs must be whole words.
         let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
         if m.as_str().is_ascii()
@@ -133,6 +138,15 @@ fn clause_verb(s: &str) -> Option<(MentionRole, String)> {
         }
     }
     best
+}
+
+/// Whether `verb` (a `发布` or `上线`) is the first half of a noun, as
+/// what comes `after` it says (`发布会`, but `上线会带来`: "will").
+fn is_launch_noun(verb: &str, after: &str) -> bool {
+    const NOUNS: [&str; 10] = [
+        "说明", "日志", "记录", "流程", "周期", "节奏", "策略", "管道", "页面", "渠道",
+    ];
+    (verb.ends_with('布') && after.starts_with('会')) || NOUNS.iter().any(|n| after.starts_with(n))
 }
 
 /// Find the launches in `text`, whose names are `names` (sorted by start).
@@ -317,6 +331,25 @@ mod tests {
                 &["Northstar", "!Acme"]
             ),
             vec![l("Northstar", Announced, "announced")]
+        );
+    }
+
+    #[test]
+    fn a_launch_event_or_its_notes_are_no_launch() {
+        for text in [
+            "参见 Kiro 发布说明",
+            "在发布会上介绍了 Kiro",
+            "Kiro 的上线流程很简单",
+        ] {
+            assert_eq!(run(text, &["Kiro"]), vec![], "{text}");
+        }
+        assert_eq!(
+            run("在发布会上发布了 Kiro", &["Kiro"]),
+            vec![l("Kiro", Launched, "发布")]
+        );
+        assert_eq!(
+            run("Kiro 上线会带来新的体验", &["Kiro"]),
+            vec![l("Kiro", Launched, "上线")]
         );
     }
 

@@ -127,8 +127,25 @@ fn share(text: &str, at: usize, end: usize) -> Option<Figure> {
         (Some(c), None) => digit(c).filter(|&d| d >= 2)?,
         _ => return None,
     };
+    if tenths == 8 && probably(&text[..start], &text[end..]) {
+        return None;
+    }
     let value = f64::from(tenths * 10);
     Some(figure(text, start..end, value, "%", "percent"))
+}
+
+/// `这八成是缓存的问题`: `八成` said of a pronoun before a verb is "most
+/// likely", not 80% (`客户中八成是中小企业` is).
+fn probably(before: &str, after: &str) -> bool {
+    let pronoun = before
+        .chars()
+        .next_back()
+        .is_some_and(|c| "这那他她它你我们".contains(c));
+    pronoun
+        && after
+            .chars()
+            .next()
+            .is_some_and(|c| "是会要就也又得".contains(c))
 }
 
 /// `两倍`, `一点五倍`, `十倍`.
@@ -311,6 +328,15 @@ mod tests {
     }
 
     #[test]
+    fn eighty_percent_of_something_is_a_share() {
+        for text in ["客户中八成是中小企业", "这些客户八成会续约"] {
+            let found = find(text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!((found[0].text.as_str(), found[0].value), ("八成", 80.0));
+        }
+    }
+
+    #[test]
     fn numerals_in_words_and_vague_amounts_are_not_figures() {
         for text in [
             "完成了一个项目",
@@ -322,6 +348,8 @@ mod tests {
             "几万人参加",
             "万一失败",
             "第三成员",
+            "这八成是缓存的问题",
+            "他们八成会选择 Kiro",
             "加倍努力",
             "一万",
             "二零二五年",
