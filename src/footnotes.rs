@@ -20,6 +20,23 @@ pub struct Reference<'t> {
     pub label: &'t str,
 }
 
+/// The id of note `number` on its session's page: where the text's
+/// references, mentions of names in the note and the export link to.
+pub fn anchor(number: usize) -> String {
+    format!("fn-{number}")
+}
+
+/// The number of the note whose id is `anchor`, if it is one.
+pub fn number_of(anchor: &str) -> Option<usize> {
+    anchor.strip_prefix("fn-")?.parse().ok()
+}
+
+/// The id of the first reference to note `number` on its page, for the
+/// note's way back to the text.
+pub fn ref_anchor(number: usize) -> String {
+    format!("fnref-{number}")
+}
+
 /// `[^label]: text` (the line trimmed): the label and the note's text.
 /// The text may be empty when the note goes on the lines below.
 pub fn definition(line: &str) -> Option<(&str, &str)> {

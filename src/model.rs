@@ -23,8 +23,9 @@ pub struct Session {
     pub timeline: Vec<TimelineSection>,
     /// `核心主题：A、B、C` in the footer.
     pub key_themes: Vec<String>,
-    /// `注：…` in the footer.
-    pub note: Option<String>,
+    /// `注：…` in the footer, its lines joined by `\n`, and the line it
+    /// starts on.
+    pub note: Option<Paragraph>,
     /// Lines kept verbatim that belong to no known part (other `##` sections,
     /// footer lines that are neither themes nor note).
     pub extra: Vec<Paragraph>,

@@ -133,7 +133,13 @@ fn samples_parse_to_hand_counted_values() {
         );
         assert_eq!(s.key_themes, x.key_themes, "{f} themes");
         match x.note_starts {
-            Some(n) => assert!(s.note.as_deref().unwrap_or("").starts_with(n), "{f} note"),
+            Some(n) => assert!(
+                s.note
+                    .as_ref()
+                    .map_or("", |p| p.text.as_str())
+                    .starts_with(n),
+                "{f} note"
+            ),
             None => assert_eq!(s.note, None, "{f} note"),
         }
     }

@@ -237,3 +237,76 @@ fn footnotes_link_to_their_notes_and_back() {
         .collect();
     assert_eq!(warned, ["a.md:9"], "{told:?}");
 }
+
+/// Names said in a footnote, the footer's note or a part the parser has
+/// no slot for are linked where they are said and listed on their pages,
+/// a footnote's mentions and figures linking to the note; the footer's
+/// note may refer to footnotes too, and search finds its words.
+#[test]
+fn names_in_notes_and_the_footer_are_linked_and_listed() {
+    let recap = "# 注释里的名字\n\n## 会议概述\n本次会议介绍了训练成本[^1]。\n\n\
+                 ## 时间线\n00:00 开场\n- 讲解训练流程\n\n## 讲者介绍\n讲者来自 Anthropic。\n\n\
+                 ━━━━━━\n注：本文根据现场录音整理，Kiro 部分见发布说明[^2]\n\n\
+                 [^1]: 数据来自 Amazon SageMaker 官方博客，成本下降 40%。\n[^2]: 录音由主办方提供\n";
+    let (outputs, told) = build_recaps_told("named-notes", &[("a.md", recap.to_string())]);
+    let page = file(&outputs, "sessions/zhu-shi-li-de-ming-zi/index.html");
+    let note_1 = page.split("<li id=\"fn-1\"").nth(1).unwrap();
+    assert!(
+        note_1.starts_with(" value=\"1\">数据来自 <a href=\"/products/amazon-sagemaker/\">Amazon SageMaker</a> 官方博客"),
+        "{note_1}"
+    );
+    let footer = page.split("<aside class=\"session-note\">").nth(1).unwrap();
+    assert!(
+        footer.contains("<a href=\"/products/kiro/\">Kiro</a> 部分见发布说明<sup class=\"fn-ref\" id=\"fnref-2\"><a href=\"#fn-2\""),
+        "{footer}"
+    );
+    let extra = page.split("class=\"session-extra").nth(1).unwrap();
+    assert!(
+        extra.contains("<a href=\"/companies/anthropic/\">Anthropic</a>"),
+        "{extra}"
+    );
+    assert!(
+        told.iter().all(|d| !d.message.contains("footnote")),
+        "every note is referred to: {told:?}"
+    );
+
+    let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
+    let sagemaker = data["products"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["slug"] == "amazon-sagemaker")
+        .expect("a name said only in a note has its page");
+    assert_eq!(
+        each(&sagemaker["mentions"], "url"),
+        ["/sessions/zhu-shi-li-de-ming-zi/#fn-1"]
+    );
+    let kiro = data["products"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["slug"] == "kiro")
+        .unwrap();
+    assert_eq!(
+        each(&kiro["mentions"], "role"),
+        ["mentioned"],
+        "release notes are no launch"
+    );
+    let figures = key_figures(&data);
+    assert!(
+        figures.contains(&("40%", 40.0, "percent", None)),
+        "{figures:?}"
+    );
+    assert_eq!(data["numbers"][0]["anchor"], "fn-1");
+
+    let entity = file(&outputs, "products/amazon-sagemaker/index.html");
+    assert!(
+        entity.contains("href=\"/sessions/zhu-shi-li-de-ming-zi/#fn-1\">注释 1</a>"),
+        "{entity}"
+    );
+    let indexed = outputs
+        .iter()
+        .filter(|o| o.path.starts_with("search/p/"))
+        .any(|o| String::from_utf8_lossy(&o.bytes).contains("\"现场\""));
+    assert!(indexed, "the footer's note is searched");
+}

@@ -137,9 +137,10 @@ impl KeyNumber {
     }
 }
 
-/// Where a piece of session text is: the overview paragraph `i`, the title
-/// of timeline entry `entry` (counted across sections, in
-/// [`Session::entries`] order), or point `j` of an entry.
+/// Where a piece of session text the page shows as linked prose is: the
+/// overview paragraph `i`, the title of timeline entry `entry` (counted
+/// across sections, in [`Session::entries`] order), point `j` of an
+/// entry, or a part of the footer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TextKey {
     Overview {
@@ -155,6 +156,20 @@ pub enum TextKey {
         entry: usize,
         point: usize,
     },
+    /// Paragraph `paragraph` of [`Session::extra`](crate::model::Session::extra).
+    Extra {
+        session: usize,
+        paragraph: usize,
+    },
+    /// The footer's note (`注：…`).
+    Note {
+        session: usize,
+    },
+    /// Footnote `note`, counted in [`Session::footnotes`](crate::model::Session::footnotes) order.
+    Footnote {
+        session: usize,
+        note: usize,
+    },
 }
 
 impl TextKey {
@@ -163,7 +178,10 @@ impl TextKey {
         match *self {
             TextKey::Overview { session, .. }
             | TextKey::Entry { session, .. }
-            | TextKey::Point { session, .. } => session,
+            | TextKey::Point { session, .. }
+            | TextKey::Extra { session, .. }
+            | TextKey::Note { session }
+            | TextKey::Footnote { session, .. } => session,
         }
     }
 }

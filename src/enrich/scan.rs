@@ -56,7 +56,7 @@ pub fn prepass(index: usize, s: &Session, table: &Table, matcher: &Matcher) -> P
     let org = |o: &str| org_of(table, matcher, o);
     let found: Vec<speakers::FoundSpeaker> = us
         .iter()
-        .filter(|u| u.place != Place::Title && u.place != Place::Footer)
+        .filter(|u| !matches!(u.place, Place::Title | Place::Footer | Place::Footnote))
         .flat_map(|u| speakers::find(&u.text, u.line, &org))
         .collect();
     let found = speakers::merge(found);

@@ -3,7 +3,8 @@
 //!
 //! A *story* is what "the same section" means for cross-links and
 //! co-mentions: the title and overview together, each headed timeline
-//! section, each entry of a flat (headless) timeline, and the footer.
+//! section, each entry of a flat (headless) timeline, the footer, and
+//! each footnote.
 
 use super::TextKey;
 use crate::model::{is_code_block, Session};
@@ -20,7 +21,7 @@ pub struct Unit<'a> {
     pub line: usize,
     pub place: Place,
     /// Where the renderer shows it, for inline links; `None` for text that
-    /// is not rendered as linkable prose (title, headings, footer).
+    /// is not rendered as linkable prose (title, headings, key themes).
     pub key: Option<TextKey>,
     pub story: usize,
     /// The timeline anchor the text belongs to.
@@ -42,6 +43,8 @@ pub enum Place {
     /// Parts the parser has no slot for (`## 讲者介绍`, `## 总结`): read
     /// as the footer is, and for speakers too.
     Extra,
+    /// A footnote (`[^1]: 数据来自官方博客`).
+    Footnote,
 }
 
 /// The text as matchers read it: web addresses blanked out (see
@@ -175,13 +178,41 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
     for t in &s.key_themes {
         out.push(footer(t, footer_line, story));
     }
-    if let Some(n) = &s.note {
-        out.push(footer(n, footer_line, story));
-    }
-    for x in s.extra.iter().filter(|x| !is_code_block(&x.text)) {
+    // In the order the page shows them.
+    for (p, x) in s.extra.iter().enumerate() {
+        if is_code_block(&x.text) {
+            continue;
+        }
         out.push(Unit {
             place: Place::Extra,
+            key: Some(TextKey::Extra {
+                session: index,
+                paragraph: p,
+            }),
             ..footer(&x.text, x.line, story)
+        });
+    }
+    if let Some(n) = &s.note {
+        out.push(Unit {
+            key: Some(TextKey::Note { session: index }),
+            ..footer(&n.text, n.line, story)
+        });
+    }
+    // Each note is a place of its own, which its mentions link to.
+    for (k, n) in s.footnotes.iter().enumerate() {
+        story += 1;
+        out.push(Unit {
+            text: masked(&n.text),
+            shown: &n.text,
+            line: n.line,
+            place: Place::Footnote,
+            key: Some(TextKey::Footnote {
+                session: index,
+                note: k,
+            }),
+            story,
+            anchor: Some(ArcStr::from(crate::footnotes::anchor(n.number))),
+            section: None,
         });
     }
     out

@@ -116,7 +116,7 @@ struct Parser<'a> {
     extra: Vec<Paragraph>,
     timeline: Vec<TimelineSection>,
     key_themes: Vec<String>,
-    note: Option<String>,
+    note: Option<Paragraph>,
     /// Lines of the paragraph being gathered, and where it started.
     para: Vec<String>,
     para_line: usize,
@@ -358,7 +358,7 @@ impl<'a> Parser<'a> {
                 if first && self.try_timeline(n, line) {
                     self.part = Part::Timeline;
                 } else {
-                    self.add_note(trimmed);
+                    self.add_note(n, trimmed);
                 }
             }
             Part::Timeline => {
@@ -488,11 +488,19 @@ impl<'a> Parser<'a> {
             .extend(lines::split_themes(list).map(String::from));
     }
 
-    fn add_note(&mut self, text: &str) {
-        self.note = Some(match self.note.take() {
-            Some(prev) => format!("{prev}\n{text}"),
-            None => text.to_string(),
-        });
+    fn add_note(&mut self, n: usize, text: &str) {
+        match &mut self.note {
+            Some(note) => {
+                note.text.push('\n');
+                note.text.push_str(text);
+            }
+            None => {
+                self.note = Some(Paragraph {
+                    text: text.to_string(),
+                    line: n,
+                })
+            }
+        }
     }
 
     fn footer(&mut self, n: usize, line: &str) {
@@ -501,7 +509,7 @@ impl<'a> Parser<'a> {
             self.add_themes(rest);
             self.before_rule = None;
         } else if let Some(rest) = strip_label(trimmed, &lines::NOTE_LABELS) {
-            self.add_note(rest);
+            self.add_note(n, rest);
             self.before_rule = None;
         } else if let Some(part) = self.before_rule.take().filter(|&p| resumes(p, trimmed)) {
             // `---` between two parts of the overview, or two entries of

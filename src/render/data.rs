@@ -418,7 +418,7 @@ fn session_data<'a>(site: &'a Site, i: usize, s: &'a Session) -> SessionData<'a>
         .footnotes
         .iter()
         .map(|n| {
-            let anchor = super::text::footnote_anchor(n.number);
+            let anchor = crate::footnotes::anchor(n.number);
             FootnoteData {
                 number: n.number,
                 label: &n.label,
@@ -443,7 +443,7 @@ fn session_data<'a>(site: &'a Site, i: usize, s: &'a Session) -> SessionData<'a>
         overview: s.overview.iter().map(|p| p.text.as_str()).collect(),
         extra: s.extra.iter().map(|p| p.text.as_str()).collect(),
         key_themes: &s.key_themes,
-        note: s.note.as_deref(),
+        note: s.note.as_ref().map(|n| n.text.as_str()),
         timeline,
         products: names(|x| &x.products),
         companies: names(|x| &x.companies),

@@ -70,6 +70,8 @@ struct MentionView {
     time: Option<String>,
     /// The same as an ISO 8601 duration (`PT1M15S`), for `<time datetime>`.
     datetime: Option<String>,
+    /// `注释 2`, when the mention is in a footnote (which it links to).
+    note: Option<String>,
     section: Option<String>,
     /// HTML: the sentence, escaped, the name in `<mark>`.
     excerpt: String,
@@ -412,6 +414,11 @@ fn mention_view(site: &Site, index: &EntityIndex, m: &Mention, strings: &Strings
         href: deep_link(s, m.anchor.as_deref()),
         time: start.map(|t| clock.format(t)),
         datetime: start.map(|t| clock.datetime(t)),
+        note: m
+            .anchor
+            .as_deref()
+            .and_then(crate::footnotes::number_of)
+            .map(|n| strings.get("footnote_n").replace("{n}", &n.to_string())),
         section: m.section.as_deref().map(|s| clip(s, SECTION_CHARS)),
         excerpt: highlighted(&m.excerpt, (m.highlight.0 as usize, m.highlight.1 as usize)),
         role: m.role,

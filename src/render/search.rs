@@ -245,12 +245,11 @@ fn session_documents(s: &Session) -> Vec<SearchDoc<'_>> {
         SearchField::new(speakers.join(" "), HEADING),
     ];
     fields.extend(overview.iter().map(|o| SearchField::new(o.clone(), BODY)));
-    // A note's source or aside finds its session.
-    fields.extend(
-        s.footnotes
-            .iter()
-            .map(|n| SearchField::new(plain(&n.text), BODY)),
-    );
+    // The footer and the notes find their session too: a source, an
+    // aside, a part the parser has no slot for.
+    let footer = s.extra.iter().chain(&s.note).map(|p| plain(&p.text));
+    let notes = s.footnotes.iter().map(|n| plain(&n.text));
+    fields.extend(footer.chain(notes).map(|t| SearchField::new(t, BODY)));
     docs.push(SearchDoc {
         page_url: url.clone().into(),
         page_title: title.clone(),

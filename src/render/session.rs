@@ -6,7 +6,7 @@
 
 use super::clock::Clock;
 use super::strings::Strings;
-use super::text::{code_block, footnote_ref_anchor, linked_text_with, prose_blocks_with, Shows};
+use super::text::{code_block, linked_text_with, prose_blocks_with, Shows};
 use crate::enrich::{EntityRef, KeyNumber, Site, TextKey};
 use crate::media::Images;
 use crate::model::{time_anchor, End, Point, Seconds, Session, Title};
@@ -76,9 +76,14 @@ pub struct SessionView<'a> {
     /// The overview's first sentence, plain text (for meta descriptions).
     pub summary: Option<String>,
     pub key_themes: &'a [String],
+    /// The footer's note (`注：…`) as written.
     pub note: Option<&'a str>,
-    /// Other paragraphs kept from the recap, as escaped HTML.
+    /// Other paragraphs kept from the recap, as escaped HTML with inline
+    /// links.
     pub extra: Vec<String>,
+    /// The note as HTML: escaped, with inline links, emphasis and footnote
+    /// references.
+    pub note_html: Option<String>,
     /// The recap's footnotes, in number order.
     pub footnotes: Vec<FootnoteView<'a>>,
     pub date: Option<String>,
@@ -413,23 +418,44 @@ pub fn page<'a>(
                 .lead_paragraph()
                 .map(|p| super::pages::first_sentence(&p.text, 150)),
             key_themes: &s.key_themes,
-            note: s.note.as_deref(),
+            note: s.note.as_ref().map(|n| n.text.as_str()),
+            // In the order the page shows them, for the first reference to
+            // each note.
             extra: s
                 .extra
                 .iter()
-                .map(|p| prose_blocks_with(&p.text, &[], &shows))
+                .enumerate()
+                .map(|(p, x)| {
+                    let key = TextKey::Extra {
+                        session: i,
+                        paragraph: p,
+                    };
+                    prose_blocks_with(&x.text, links(key), &shows)
+                })
                 .collect(),
+            note_html: s
+                .note
+                .as_ref()
+                .map(|n| linked_text_with(&n.text, links(TextKey::Note { session: i }), &shows)),
             footnotes: s
                 .footnotes
                 .iter()
-                .map(|n| FootnoteView {
+                .enumerate()
+                .map(|(k, n)| FootnoteView {
                     number: n.number,
                     label: &n.label,
-                    anchor: super::text::footnote_anchor(n.number),
-                    html: linked_text_with(&n.text, &[], &shows),
+                    anchor: crate::footnotes::anchor(n.number),
+                    html: linked_text_with(
+                        &n.text,
+                        links(TextKey::Footnote {
+                            session: i,
+                            note: k,
+                        }),
+                        &shows,
+                    ),
                     back: shows
                         .referred(n.number)
-                        .then(|| footnote_ref_anchor(n.number)),
+                        .then(|| crate::footnotes::ref_anchor(n.number)),
                 })
                 .collect(),
             date: s.date.as_deref().map(|d| strings.date(d)),

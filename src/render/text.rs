@@ -507,12 +507,12 @@ pub fn linked_text_with(text: &str, links: &[Link], shows: &Shows) -> String {
                 let number = *number;
                 out.push_str("<sup class=\"fn-ref\"");
                 if shows.first_reference(number) {
-                    let _ = write!(out, " id=\"{}\"", footnote_ref_anchor(number));
+                    let _ = write!(out, " id=\"{}\"", crate::footnotes::ref_anchor(number));
                 }
                 let _ = write!(
                     out,
                     "><a href=\"#{}\" role=\"doc-noteref\">{number}</a></sup>",
-                    footnote_anchor(number)
+                    crate::footnotes::anchor(number)
                 );
             }
             continue;
@@ -612,7 +612,7 @@ mod nesting;
 mod shows;
 use nesting::{reopen, Open};
 use shows::footnote_refs;
-pub use shows::{footnote_anchor, footnote_ref_anchor, Shows};
+pub use shows::Shows;
 
 #[cfg(test)]
 mod tests;

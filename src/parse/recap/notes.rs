@@ -149,7 +149,8 @@ fn texts(s: &Session) -> impl Iterator<Item = (&str, usize)> {
     let overview = s.overview.iter().map(|p| (p.text.as_str(), p.line));
     let timeline = s.timeline.iter().flat_map(section_texts);
     let extra = s.extra.iter().map(|p| (p.text.as_str(), p.line));
-    overview.chain(timeline).chain(extra)
+    let note = s.note.iter().map(|p| (p.text.as_str(), p.line));
+    overview.chain(timeline).chain(extra).chain(note)
 }
 
 fn section_texts(sec: &TimelineSection) -> impl Iterator<Item = (&str, usize)> {

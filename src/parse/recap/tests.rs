@@ -268,7 +268,11 @@ fn prose_under_a_timeline_heading_is_its_text_without_a_warning() {
 fn footer_themes_and_note() {
     let r = parse_recap("a.txt", "# T\n━━━━━━\n核心主题：A、B、C\n注：备注\n");
     assert_eq!(r.session.key_themes, vec!["A", "B", "C"]);
-    assert_eq!(r.session.note.as_deref(), Some("备注"));
+    assert_eq!(
+        r.session.note.as_ref().map(|n| n.text.as_str()),
+        Some("备注")
+    );
+    assert_eq!(r.session.note.as_ref().map(|n| n.line), Some(4));
 }
 
 #[test]
@@ -291,14 +295,20 @@ fn footers_without_a_rule_or_under_a_heading() {
         "# T\n## 时间线\n00:00 - 开场\n关键词：A，B\n注：备注\n",
     );
     assert_eq!(r.session.key_themes, vec!["A", "B"]);
-    assert_eq!(r.session.note.as_deref(), Some("备注"));
+    assert_eq!(
+        r.session.note.as_ref().map(|n| n.text.as_str()),
+        Some("备注")
+    );
     assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
     let r = parse_recap(
         "a.txt",
         "# T\n## 时间线\n00:00 - 开场\n## 核心主题\n- A\n- B、C\n## 备注\n一行\n两行\n",
     );
     assert_eq!(r.session.key_themes, vec!["A", "B", "C"]);
-    assert_eq!(r.session.note.as_deref(), Some("一行\n两行"));
+    assert_eq!(
+        r.session.note.as_ref().map(|n| n.text.as_str()),
+        Some("一行\n两行")
+    );
 }
 
 #[test]
@@ -677,7 +687,10 @@ fn a_timeline_written_without_its_heading_is_the_timeline() {
         "# 会议\n\n## 时间线\n00:00 开场\n\n## 备注\n\n05:00 之后的内容为问答\n",
     );
     assert_eq!(r.session.entries().count(), 1);
-    assert_eq!(r.session.note.as_deref(), Some("05:00 之后的内容为问答"));
+    assert_eq!(
+        r.session.note.as_ref().map(|n| n.text.as_str()),
+        Some("05:00 之后的内容为问答")
+    );
 }
 
 /// A timed heading with nothing under it is an entry of its own, as one

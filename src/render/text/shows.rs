@@ -8,7 +8,7 @@ use crate::model::Footnote;
 /// its footnotes' numbers in place of their references (`[^1]`).
 ///
 /// The first reference to each note shown gets an id
-/// ([`footnote_ref_anchor`]), for the note's way back to the text: a page's
+/// ([`crate::footnotes::ref_anchor`]), for the note's way back to the text: a page's
 /// text is shown through one `Shows`, the notes themselves last.
 #[derive(Debug, Default)]
 pub struct Shows<'s> {
@@ -45,16 +45,6 @@ impl<'s> Shows<'s> {
     pub(super) fn first_reference(&self, number: usize) -> bool {
         self.referred.borrow_mut().insert(number)
     }
-}
-
-/// The id of footnote `number` on its session's page.
-pub fn footnote_anchor(number: usize) -> String {
-    format!("fn-{number}")
-}
-
-/// The id of the first reference to footnote `number` on a page.
-pub fn footnote_ref_anchor(number: usize) -> String {
-    format!("fnref-{number}")
 }
 
 /// The references of `text` to the footnotes `shows` has, with their
