@@ -113,6 +113,7 @@ mod tests {
             speaker_org: false,
             han_alias: None,
             parent: None,
+            maker: None,
         };
         let old = vec![sighting("Quux", 3), sighting("Zed", 4), sighting("quux", 9)];
         let new = vec![

@@ -36,6 +36,8 @@ pub fn decide(
         han_aliases: Vec<String>,
         /// The catalog product the name was first seen as a part of.
         parent: Option<String>,
+        /// The catalog company the name was first seen to start with.
+        maker: Option<String>,
     }
     let mut pools: BTreeMap<String, Pool> = BTreeMap::new();
     let mut order = 0;
@@ -60,6 +62,9 @@ pub fn decide(
             p.speaker_org += usize::from(s.speaker_org);
             if p.parent.is_none() {
                 p.parent.clone_from(&s.parent);
+            }
+            if p.maker.is_none() {
+                p.maker.clone_from(&s.maker);
             }
             if let Some(a) = &s.han_alias {
                 if !p.han_aliases.contains(a) {
@@ -132,7 +137,7 @@ pub fn decide(
                     name: name.clone(),
                     kind,
                     aliases: p.han_aliases.clone(),
-                    maker: None,
+                    maker: p.maker.clone().filter(|_| kind == EntityKind::Product),
                     parent: p.parent.clone().filter(|_| kind == EntityKind::Product),
                 },
             );
@@ -344,7 +349,25 @@ fn variant_folds(accepted: &BTreeMap<String, Discovered>) -> Vec<(String, String
         }
     }
     let mut folds = Vec::new();
+    // `Aurora` is `Amazon Aurora`, said without its maker.
     for (k, a) in accepted {
+        let tail = a.maker.as_deref().and_then(|m| {
+            let rest = a.name.strip_prefix(m)?.strip_prefix(' ')?;
+            Some(normalize(rest))
+        });
+        if let Some(t) = tail.filter(|t| {
+            accepted
+                .get(t)
+                .is_some_and(|d| d.kind == EntityKind::Product && d.maker.is_none())
+        }) {
+            folds.push((t, k.clone()));
+        }
+    }
+    let tails: HashSet<String> = folds.iter().map(|(from, _)| from.clone()).collect();
+    for (k, a) in accepted {
+        if tails.contains(k) {
+            continue;
+        }
         if let Some((base, last)) = k.rsplit_once(' ') {
             // `Xanium Bank AI负责人` is Xanium Bank's head of AI. A product
             // keeps such a word: `SageMaker AI` is not `SageMaker`.
@@ -553,6 +576,32 @@ mod tests {
         );
         let names: Vec<&str> = d.accepted.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, vec!["Galora Logistics", "Kiro"]);
+    }
+
+    #[test]
+    fn a_name_said_without_its_maker_is_the_makers_product() {
+        let amazon = Known {
+            start: 0,
+            end: "Amazon".len(),
+            product: None,
+        };
+        let sessions: Vec<(String, Vec<Sighting>)> = (0..3)
+            .map(|i| {
+                let units = [("Amazon Aurora 的新特性", 1), ("Aurora 的存储层", 2)];
+                let known = [vec![amazon], vec![]];
+                (format!("f{i}"), scan(&units, &known, &[]))
+            })
+            .collect();
+        let d = decide(&sessions, &Curation::default(), &[], &[]);
+        let got: Vec<(&str, &[String], Option<&str>)> = d
+            .accepted
+            .iter()
+            .map(|a| (a.name.as_str(), &a.aliases[..], a.maker.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [("Amazon Aurora", &["Aurora".to_string()][..], Some("Amazon"))]
+        );
     }
 
     #[test]

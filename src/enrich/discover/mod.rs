@@ -35,6 +35,9 @@ pub struct Sighting {
     /// The catalog product this name is a part of: `AgentCore Gateway` is
     /// said as the catalog's `AgentCore` and a name after it.
     pub parent: Option<String>,
+    /// The catalog company said just before it, as written: `Amazon
+    /// Aurora` is said as the catalog's `Amazon` and a name after it.
+    pub maker: Option<String>,
 }
 
 impl Sighting {
@@ -50,6 +53,7 @@ impl Sighting {
             speaker_org: true,
             han_alias: None,
             parent: None,
+            maker: None,
         }
     }
 }
@@ -294,25 +298,44 @@ pub fn scan(units: &[(&str, usize)], known: &[Vec<Known>], exclude: &[String]) -
             ranges.extend(ex.find_iter(text.as_bytes()).map(|i| (i, i + n)));
         }
         let (masked, ends) = mask(text, &ranges);
-        // Where each catalog product ends in the masked text, what it was
-        // written as, and its catalog name.
-        let products: Vec<Product> = known
-            .iter()
-            .filter_map(|m| {
-                let at = ends.binary_search_by_key(&m.end, |&(e, _)| e).ok()?;
-                Some(Product {
+        // Where each catalog name ends in the masked text, what it was
+        // written as, and for a product its catalog name.
+        let (mut products, mut companies) = (Vec::new(), Vec::new());
+        for m in known {
+            let Ok(at) = ends.binary_search_by_key(&m.end, |&(e, _)| e) else {
+                continue;
+            };
+            let written = &text[m.start..m.end];
+            match m.product {
+                Some(name) => products.push(Product {
                     end: ends[at].1,
-                    written: &text[m.start..m.end],
-                    name: m.product?,
-                })
-            })
-            .collect();
-        scan_unit(&masked, *line, &products, &mut out);
+                    written,
+                    name,
+                }),
+                None => companies.push(Product {
+                    end: ends[at].1,
+                    written,
+                    name: written,
+                }),
+            }
+        }
+        let before = Before {
+            products: &products,
+            companies: &companies,
+        };
+        scan_unit(&masked, *line, &before, &mut out);
     }
     out
 }
 
-/// A catalog product in a masked unit (see [`scan`]).
+/// The catalog names of a masked unit that a name said right after
+/// them may belong to (see [`scan`]).
+struct Before<'a> {
+    products: &'a [Product<'a>],
+    companies: &'a [Product<'a>],
+}
+
+/// A catalog product or company in a masked unit (see [`scan`]).
 struct Product<'a> {
     end: usize,
     written: &'a str,
@@ -382,6 +405,22 @@ fn part_of<'p>(
     (text.as_bytes()[p.end] == b' ' && capitalised && !acronym && !all_generic(name)).then_some(p)
 }
 
+/// The catalog company a name said right after it is made by: one word
+/// after it, like `Aurora` in `Amazon Aurora` (a capital, then lower-case
+/// letters), not an acronym (`AWS AI基础设施`) nor a generic word.
+fn made_by<'p>(
+    companies: &'p [Product],
+    text: &str,
+    start: usize,
+    name: &str,
+) -> Option<&'p Product<'p>> {
+    let c = companies.iter().find(|c| c.end + 1 == start)?;
+    let b = name.as_bytes();
+    let title_case =
+        b.len() >= 3 && b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_lowercase);
+    (text.as_bytes()[c.end] == b' ' && title_case && !all_generic(name)).then_some(c)
+}
+
 /// Heads of lists of organisations: `合作伙伴：Gartner、Airbnb`.
 const LIST_HEADS: &[&str] = &[
     "合作伙伴：",
@@ -439,7 +478,7 @@ fn said_as_company(before: &str, after: &str, lists: &[usize]) -> bool {
 /// Learning Engineer – Associate` has seven).
 const MAX_NAME_WORDS: usize = 8;
 
-fn scan_unit(text: &str, line: usize, products: &[Product], out: &mut Vec<Sighting>) {
+fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting>) {
     let han = text.chars().filter(|&c| is_han(c)).count();
     let latin = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
     let cjk = han * 2 >= latin;
@@ -452,6 +491,7 @@ fn scan_unit(text: &str, line: usize, products: &[Product], out: &mut Vec<Sighti
         speaker_org: false,
         han_alias: None,
         parent: None,
+        maker: None,
     };
     // Runs of name-like tokens separated by single spaces.
     let tokens = tokens(text);
@@ -525,9 +565,12 @@ fn scan_unit(text: &str, line: usize, products: &[Product], out: &mut Vec<Sighti
                 .any(|w| after.starts_with(w))
             || said_as_company(before, after, &lists);
         let mut found = sighting(name, sentence_start, company_hint);
-        if let Some(p) = part_of(products, text, s, &found.name) {
+        if let Some(p) = part_of(before_it.products, text, s, &found.name) {
             found.name = format!("{} {}", p.written, found.name);
             found.parent = Some(p.name.to_string());
+        } else if let Some(c) = made_by(before_it.companies, text, s, &found.name) {
+            found.name = format!("{} {}", c.written, found.name);
+            found.maker = Some(c.name.to_string());
         }
         out.push(found);
     }

@@ -74,6 +74,7 @@ fn a_name_right_after_a_catalog_product_is_a_part_of_it() {
     ];
     let got: Vec<(String, Option<String>)> = scan(&[(text, 1)], &[known], &[])
         .into_iter()
+        .filter(|s| s.maker.is_none())
         .map(|s| (s.name, s.parent))
         .collect();
     let part = |name: &str| (name.to_string(), agentcore.map(String::from));
@@ -85,8 +86,41 @@ fn a_name_right_after_a_catalog_product_is_a_part_of_it() {
             part("AgentCore Policy Engine"),
             alone("PR"),
             alone("CLI"),
-            alone("Calex"),
         ]
+    );
+}
+
+#[test]
+fn a_name_right_after_a_catalog_company_is_made_by_it() {
+    let text = "Amazon Aurora 与 AWS Calex，AWS AI基础设施，Amazon 和 Kiro，Amazon Kiro";
+    let known: Vec<Known> = ["Amazon", "AWS"]
+        .iter()
+        .flat_map(|name| {
+            text.match_indices(name).map(|(at, n)| Known {
+                start: at,
+                end: at + n.len(),
+                product: None,
+            })
+        })
+        .chain(text.match_indices("Kiro").map(|(at, n)| Known {
+            start: at,
+            end: at + n.len(),
+            product: Some("Kiro"),
+        }))
+        .collect();
+    let got: Vec<(String, Option<String>)> = scan(&[(text, 1)], &[known], &[])
+        .into_iter()
+        .map(|s| (s.name, s.maker))
+        .collect();
+    let made = |name: &str, by: &str| (name.to_string(), Some(by.to_string()));
+    assert_eq!(
+        got,
+        [
+            made("Amazon Aurora", "Amazon"),
+            made("AWS Calex", "AWS"),
+            ("AI".to_string(), None)
+        ],
+        "not before capitals, nor before a catalog name"
     );
 }
 
