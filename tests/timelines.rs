@@ -126,6 +126,30 @@ fn prose_under_timeline_headings_reads_as_paragraphs() {
     assert_eq!(points[1], ("会议议程".to_string(), false));
 }
 
+/// Numbered bullets (`1. `, `2、`, `a) `) show their number where the
+/// bullet would be, not a bullet and a number; the export keeps the
+/// number in the text, as written.
+#[test]
+fn numbered_bullets_show_their_number_in_the_bullets_place() {
+    let tmp = Tmp::new("numbered");
+    let recap_text = "# 编号的要点\n\n## 时间线\n\n00:00 - 三大原则\n1. 选择权\n2. AI 队友\n   a) 协作\n3、数据访问\n";
+    let (s, o) = build_with(&tmp, "seeds/numbered.md", recap_text);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = session_page(&s, "编号的要点");
+    for point in [
+        "<li><span class=\"tl-ordinal\">1.</span> 选择权</li>",
+        "<li><span class=\"tl-ordinal\">2.</span> AI 队友",
+        "<li><span class=\"tl-ordinal\">a.</span> 协作</li>",
+        "<li><span class=\"tl-ordinal\">3、</span>数据访问</li>",
+    ] {
+        assert!(html.contains(point), "no `{point}` in the timeline");
+    }
+    let css = std::fs::read_to_string(s.join("public/static/style.css")).unwrap();
+    assert!(css.contains(".tl-points li:has(> .tl-ordinal:first-child) { list-style: none; }"));
+    let session = exported_session(&s.join("public"), "numbered.md");
+    assert_eq!(session["timeline"][0]["points"][0]["text"], "1. 选择权");
+}
+
 /// A recap with fenced code, in the overview and under a timeline entry:
 /// the code is shown highlighted as written, and nothing in it is read as
 /// a heading, an entry, a mention or a key figure.

@@ -213,5 +213,28 @@ fn video_link(out: &mut String, video: &str, watch_at: &str, time: &str) {
     out.push('"');
 }
 
+/// A numbered bullet (`1. 讲者回顾了…`, `a) …`, which the parser writes
+/// `1. ` and `a. `, or `2、…`) with its number in `<span
+/// class="tl-ordinal">`, so the theme shows the number in the bullet's
+/// place rather than both.
+pub(super) fn ordinal_marked(html: String) -> String {
+    let b = html.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let len = match digits {
+        0 if b.first().is_some_and(u8::is_ascii_lowercase) => 1,
+        1..=3 => digits,
+        _ => return html,
+    };
+    let mark = if html[len..].starts_with(". ") {
+        1
+    } else if digits > 0 && html[len..].starts_with('、') {
+        '、'.len_utf8()
+    } else {
+        return html;
+    };
+    let (number, rest) = html.split_at(len + mark);
+    format!("<span class=\"tl-ordinal\">{number}</span>{rest}")
+}
+
 #[cfg(test)]
 mod tests;

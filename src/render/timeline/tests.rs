@@ -90,7 +90,8 @@ const SHAPES: &str = "+++\ntitle = \"测试：时间线\"\n\
     - **00:00** - 主持人开场 & <介绍>\n  - 要点一\n    - 更深的要点\n  - 01:30 带时间的要点\n\
     - **02:00** - 第二段\n  - 02:00 同一时刻的要点\n  - 02:30 - 03:00 一段时间\n\n### 05:00 - 20:00 演示\n- **05:00** - 演示\n";
 
-const FLAT: &str = "# 平铺的时间线\n\n## 时间线\n\n00:00 - 开场 \"引号\"\n- 要点\n01:10 - 第二段\n";
+const FLAT: &str = "# 平铺的时间线\n\n## 时间线\n\n00:00 - 开场 \"引号\"\n- 要点\n01:10 - 第二段\n\
+    1. 第一条\n2、第二条\n   a) 其下一条\n03:00 - 结束\n";
 
 #[test]
 fn same_as_the_template_loop() {
@@ -109,6 +110,9 @@ fn same_as_the_template_loop() {
         "<ul class=\"tl-points\">\n<li>更深的要点",
         "&amp; &lt;介绍&gt;",
         "&quot;引号&quot;",
+        "<li><span class=\"tl-ordinal\">1.</span> 第一条</li>",
+        "<li><span class=\"tl-ordinal\">2、</span>第二条",
+        "<li><span class=\"tl-ordinal\">a.</span> 其下一条</li>",
     ] {
         assert!(all.contains(part), "no `{part}` in\n{all}");
     }
@@ -125,5 +129,30 @@ fn same_as_the_template_loop_on_the_sample_recaps() {
     for (ours, theirs) in both(&site) {
         assert!(ours.len() > 1000);
         assert_eq!(ours, theirs);
+    }
+}
+
+#[test]
+fn only_a_leading_number_or_letter_and_a_dot_is_an_ordinal() {
+    use super::ordinal_marked;
+    let marked = |s: &str| ordinal_marked(s.to_string());
+    assert_eq!(
+        marked("12. 第十二"),
+        "<span class=\"tl-ordinal\">12.</span> 第十二"
+    );
+    assert_eq!(
+        marked("3、第三"),
+        "<span class=\"tl-ordinal\">3、</span>第三"
+    );
+    for text in [
+        "2025. 年份",
+        "1.5 倍",
+        "A. 大写",
+        "第1. 条",
+        "ab. 两个字母",
+        "a、字母",
+        "",
+    ] {
+        assert_eq!(marked(text), text);
     }
 }
