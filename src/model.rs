@@ -134,6 +134,9 @@ pub struct Point {
     pub depth: usize,
     /// A paragraph under a timeline heading rather than a bullet.
     pub prose: bool,
+    /// A quoted line under an entry (`> “…” —— 讲者原话`), without its
+    /// `>`: shown as a quotation.
+    pub quote: bool,
     pub line: usize,
 }
 

@@ -128,11 +128,12 @@ fn prose_under_timeline_headings_reads_as_paragraphs() {
 
 /// Numbered bullets (`1. `, `2、`, `a) `) show their number where the
 /// bullet would be, not a bullet and a number; the export keeps the
-/// number in the text, as written.
+/// number in the text, as written. A quoted line is a quotation.
 #[test]
-fn numbered_bullets_show_their_number_in_the_bullets_place() {
+fn numbered_bullets_and_quotes_show_as_written() {
     let tmp = Tmp::new("numbered");
-    let recap_text = "# 编号的要点\n\n## 时间线\n\n00:00 - 三大原则\n1. 选择权\n2. AI 队友\n   a) 协作\n3、数据访问\n";
+    let recap_text = "# 编号的要点\n\n## 时间线\n\n00:00 - 三大原则\n1. 选择权\n2. AI 队友\n   a) 协作\n3、数据访问\n\
+                      > “数据属于客户” —— 讲者原话\n";
     let (s, o) = build_with(&tmp, "seeds/numbered.md", recap_text);
     assert!(o.status.success(), "{}", stderr(&o));
     let html = session_page(&s, "编号的要点");
@@ -140,7 +141,8 @@ fn numbered_bullets_show_their_number_in_the_bullets_place() {
         "<li><span class=\"tl-ordinal\">1.</span> 选择权</li>",
         "<li><span class=\"tl-ordinal\">2.</span> AI 队友",
         "<li><span class=\"tl-ordinal\">a.</span> 协作</li>",
-        "<li><span class=\"tl-ordinal\">3、</span>数据访问</li>",
+        "<li><span class=\"tl-ordinal\">3.</span> 数据访问</li>",
+        "<li class=\"tl-quote\">“数据属于客户” —— 讲者原话</li>",
     ] {
         assert!(html.contains(point), "no `{point}` in the timeline");
     }
@@ -148,6 +150,14 @@ fn numbered_bullets_show_their_number_in_the_bullets_place() {
     assert!(css.contains(".tl-points li:has(> .tl-ordinal:first-child) { list-style: none; }"));
     let session = exported_session(&s.join("public"), "numbered.md");
     assert_eq!(session["timeline"][0]["points"][0]["text"], "1. 选择权");
+    let quote = &session["timeline"][0]["points"][4];
+    assert_eq!(quote["text"], "“数据属于客户” —— 讲者原话");
+    assert_eq!(quote["quote"], true);
+    assert!(
+        !stderr(&o).contains("numbered.md"),
+        "no warning: {}",
+        stderr(&o)
+    );
 }
 
 /// A recap with fenced code, in the overview and under a timeline entry:

@@ -133,6 +133,8 @@ struct Parser<'a> {
     base_indent: Option<usize>,
     /// A bullet deeper than [`MAX_DEPTH`] has been reported.
     too_deep: bool,
+    /// The line being read was quoted (`> …`) in the timeline.
+    quoted: bool,
     /// The part a rule (`---`, `━━━`) ended. Until a footer label
     /// follows it, a line of that part's own takes the recap back to it.
     before_rule: Option<Part>,
@@ -179,6 +181,7 @@ impl<'a> Parser<'a> {
             under_heading: false,
             base_indent: None,
             too_deep: false,
+            quoted: false,
             seen_text: false,
             front_title: false,
             cue_number: None,
@@ -330,7 +333,10 @@ impl<'a> Parser<'a> {
             while let Some(rest) = quoted.trim_start().strip_prefix('>') {
                 quoted = rest.strip_prefix(' ').unwrap_or(rest);
             }
-            return self.line(n, quoted);
+            let outer = std::mem::replace(&mut self.quoted, true);
+            self.line(n, quoted);
+            self.quoted = outer;
+            return;
         }
         match self.part {
             Part::Preamble | Part::Overview => {
@@ -458,6 +464,7 @@ impl<'a> Parser<'a> {
                 text,
                 depth,
                 prose: true,
+                quote: false,
                 line,
             });
         } else {

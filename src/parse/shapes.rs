@@ -118,7 +118,8 @@ static HEADING_RANGE_ALL: LazyLock<Regex> = LazyLock::new(|| heading_range_patte
 /// not. Groups:
 /// indent, ordinal, text. [`bullet`] reads the same lines without it.
 static BULLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new_anchored(r"^(\s*)(?:[-*+•·—–]|([0-9０-９]{1,3}|[a-z])[.、)])\s+(.*)$").unwrap()
+    Regex::new_anchored(r"^(\s*)(?:[-*+•·—–]\s+|([0-9０-９]{1,3}|[a-z])(?:[.)]\s+|、\s*))(\S.*|)$")
+        .unwrap()
 });
 
 /// A bullet line, as [`BULLET`] splits it.
@@ -137,6 +138,8 @@ pub fn bullet(line: &str) -> Option<Bullet<'_>> {
     let body = line.trim_start();
     let indent = &line[..line.len() - body.len()];
     let first = body.chars().next()?;
+    // `2、第二条`: Chinese puts no space after `、`.
+    let mut spaced = true;
     let (ordinal, after) = match first {
         '-' | '*' | '+' | '•' | '·' | '—' | '–' => (None, &body[first.len_utf8()..]),
         '0'..='9' => {
@@ -150,6 +153,7 @@ pub fn bullet(line: &str) -> Option<Bullet<'_>> {
             if digits > 3 || !matches!(mark, '.' | '、' | ')') {
                 return None;
             }
+            spaced = mark != '、';
             (Some(&body[..digits]), &rest[mark.len_utf8()..])
         }
         'a'..='z' => {
@@ -158,14 +162,15 @@ pub fn bullet(line: &str) -> Option<Bullet<'_>> {
             if !matches!(mark, '.' | '、' | ')') {
                 return None;
             }
+            spaced = mark != '、';
             (Some(&body[..1]), &rest[mark.len_utf8()..])
         }
         c if c.is_numeric() => return bullet_by_pattern(line),
         _ => return None,
     };
     let text = after.trim_start();
-    // `\s+` then `.*` to the end: at least one space, and no line break.
-    if text.len() == after.len() || text.contains('\n') {
+    // `\s+` (`\s*` after `、`) then the rest: no line break.
+    if (spaced && text.len() == after.len()) || text.contains('\n') {
         return None;
     }
     Some(Bullet {
@@ -382,6 +387,11 @@ mod tests {
         "e.g. 不是列表",
         "A. 大写不算",
         "ab. 两个字母",
+        "2、第二条",
+        "3、",
+        "a、字母",
+        "12、 空格",
+        "2、\n换行",
         "—— 引语",
         "a 00:00 - 不在开头",
         "- 行内\n换行",

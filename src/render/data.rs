@@ -135,6 +135,9 @@ pub struct PointData<'a> {
     /// A paragraph under a timeline heading, not a bullet (only when so).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub prose: bool,
+    /// A quoted line, not a bullet (only when so).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub quote: bool,
 }
 
 /// An end as a time: `结束` is the session's `duration`.
@@ -407,6 +410,7 @@ fn session_data<'a>(site: &'a Site, i: usize, s: &'a Session) -> SessionData<'a>
                         time_s: p.time,
                         end_s: end_seconds(p.end, duration),
                         prose: p.prose,
+                        quote: p.quote,
                     })
                     .collect(),
                 anchor: &e.anchor,

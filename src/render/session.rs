@@ -163,6 +163,8 @@ pub struct PointView {
     pub video: Option<String>,
     /// A paragraph of prose, not a bullet.
     pub prose: bool,
+    /// A quoted line, not a bullet.
+    pub quote: bool,
     pub children: Vec<PointView>,
 }
 
@@ -497,6 +499,7 @@ fn point_tree(
                 time_id,
                 video: p.time.and_then(video),
                 prose: p.prose,
+                quote: p.quote,
                 children: Vec::new(),
             },
         ));

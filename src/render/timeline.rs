@@ -148,6 +148,8 @@ fn points(out: &mut String, points: &[PointView], watch_at: &str) {
         }
         if p.prose {
             out.push_str(" class=\"tl-prose\"");
+        } else if p.quote {
+            out.push_str(" class=\"tl-quote\"");
         }
         out.push('>');
         if let Some(time) = given(p.time.as_deref()) {
@@ -213,8 +215,8 @@ fn video_link(out: &mut String, video: &str, watch_at: &str, time: &str) {
     out.push('"');
 }
 
-/// A numbered bullet (`1. 讲者回顾了…`, `a) …`, which the parser writes
-/// `1. ` and `a. `, or `2、…`) with its number in `<span
+/// A numbered bullet (`1. 讲者回顾了…`, `2、…`, `a) …`, which the parser
+/// writes `1. `, `2. ` and `a. `) with its number in `<span
 /// class="tl-ordinal">`, so the theme shows the number in the bullet's
 /// place rather than both.
 pub(super) fn ordinal_marked(html: String) -> String {
@@ -225,14 +227,10 @@ pub(super) fn ordinal_marked(html: String) -> String {
         1..=3 => digits,
         _ => return html,
     };
-    let mark = if html[len..].starts_with(". ") {
-        1
-    } else if digits > 0 && html[len..].starts_with('、') {
-        '、'.len_utf8()
-    } else {
+    if !html[len..].starts_with(". ") {
         return html;
-    };
-    let (number, rest) = html.split_at(len + mark);
+    }
+    let (number, rest) = html.split_at(len + 1);
     format!("<span class=\"tl-ordinal\">{number}</span>{rest}")
 }
 

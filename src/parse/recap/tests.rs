@@ -403,6 +403,29 @@ fn deeply_quoted_lines_are_read_without_deep_calls() {
 }
 
 #[test]
+fn a_quoted_line_under_an_entry_is_a_quotation() {
+    let r = parse_recap(
+        "a.md",
+        "# T\n## 时间线\n00:00 - 开场\n> “这是最难的项目” —— 讲者原话\n- 要点\n> 05:00 - 演示\n",
+    );
+    let e: Vec<_> = r.session.entries().collect();
+    assert_eq!(e.len(), 2, "a quoted timed line is still an entry");
+    let points: Vec<(&str, bool)> = e[0]
+        .points
+        .iter()
+        .map(|p| (p.text.as_str(), p.quote))
+        .collect();
+    assert_eq!(
+        points,
+        [("“这是最难的项目” —— 讲者原话", true), ("要点", false)]
+    );
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    // With no entry to belong to, it is a line not understood.
+    let r = parse_recap("a.md", "# T\n## 时间线\n> 引用\n00:00 - 开场\n");
+    assert_eq!(r.diagnostics.len(), 1, "{:?}", r.diagnostics);
+}
+
+#[test]
 fn a_rule_inside_the_overview_is_a_separator_and_before_labels_a_footer() {
     let r = parse_recap(
         "a.md",

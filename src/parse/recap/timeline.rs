@@ -138,6 +138,7 @@ impl Parser<'_> {
                 text,
                 depth,
                 prose: false,
+                quote: false,
                 line: n,
             });
             return true;
@@ -288,6 +289,7 @@ impl Parser<'_> {
                 text: p.to_string(),
                 depth: 0,
                 prose: false,
+                quote: false,
                 line: n,
             })
             .collect();
@@ -487,10 +489,12 @@ impl Parser<'_> {
         if self.text_of_bare_time(n, trimmed) {
             return;
         }
-        let prose = self.under_heading && !starts_like_a_time(trimmed);
+        // `> “…” —— 讲者原话` under an entry: a quotation of the talk.
+        let quote = self.quoted && self.open_entry() && !starts_like_a_time(trimmed);
+        let prose = !quote && self.under_heading && !starts_like_a_time(trimmed);
         // `✅ 完成了演示`, `💡 关键点`: a point, bulleted with an emoji.
         let emoji_point = !prose && self.open_entry() && starts_with_emoji(trimmed);
-        if !prose && !emoji_point {
+        if !prose && !emoji_point && !quote {
             self.warn(
                 n,
                 format!(
@@ -505,6 +509,7 @@ impl Parser<'_> {
             text: trimmed.to_string(),
             depth: 0,
             prose,
+            quote,
             line: n,
         });
     }

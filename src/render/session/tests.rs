@@ -24,6 +24,7 @@ fn points_nest_by_depth() {
         text: text.into(),
         depth,
         prose: false,
+        quote: false,
         line: 1,
     };
     let pts = [
