@@ -247,6 +247,16 @@ SHAPES = {
     + "- " + "[^7] https://x.org/a [[丙]] " * 20_000 + "\n"
     + "".join(f"[^{i}]: 第{i}条注释\n    续行\n" for i in range(20_000))
     + "[^重]: 又一次\n" * 10_000,
+    # 30,000 quoted lines and 30,000 `N、` bullets under entries, 20,000
+    # notes that name products and give figures, and a footer note of
+    # 10,000 references and names.
+    "quoted_numbered_named_notes": lambda: HEAD.format("引用与编号")
+    + "".join(
+        f"{clock(i)} 第{i}部分[^{i}]\n> “原话 {i}” —— 讲者\n{i % 999 + 1}、要点 Amazon S3\n"
+        for i in range(30_000)
+    )
+    + "".join(f"[^{i}]: 数据来自 Amazon Bedrock 博客，提升 {i % 90 + 1}%\n" for i in range(20_000))
+    + "━━━━━━\n注：" + "Kiro 见[^3]，" * 10_000 + "\n",
     # 20,000 levels of quotes, 5,000 of lists, 10,000 open brackets.
     "nesting": lambda: HEAD.format("嵌套")
     + "00:00 - 开场\n"

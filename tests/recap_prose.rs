@@ -271,24 +271,22 @@ fn names_in_notes_and_the_footer_are_linked_and_listed() {
     );
 
     let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
-    let sagemaker = data["products"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["slug"] == "amazon-sagemaker")
-        .expect("a name said only in a note has its page");
+    let product = |slug: &str| {
+        data["products"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["slug"] == slug)
+            .unwrap_or_else(|| panic!("no product page {slug}"))
+    };
+    // A name said only in a note has its page.
+    let sagemaker = product("amazon-sagemaker");
     assert_eq!(
         each(&sagemaker["mentions"], "url"),
         ["/sessions/zhu-shi-li-de-ming-zi/#fn-1"]
     );
-    let kiro = data["products"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| p["slug"] == "kiro")
-        .unwrap();
     assert_eq!(
-        each(&kiro["mentions"], "role"),
+        each(&product("kiro")["mentions"], "role"),
         ["mentioned"],
         "release notes are no launch"
     );
