@@ -320,11 +320,13 @@ pub fn page<'a>(
                             let time_id =
                                 p.time.map(time_anchor).filter(|a| used.insert(a.clone()));
                             let html = code_block(&p.text).unwrap_or_else(|| {
-                                super::timeline::ordinal_marked(linked_text_with(
-                                    &p.text,
-                                    links(key),
-                                    &shows,
-                                ))
+                                let html = linked_text_with(&p.text, links(key), &shows);
+                                // A paragraph that starts `a. ` is no list.
+                                if p.prose {
+                                    html
+                                } else {
+                                    super::timeline::ordinal_marked(html)
+                                }
                             });
                             (p, html, time_id)
                         })

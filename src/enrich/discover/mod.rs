@@ -307,12 +307,12 @@ pub fn scan(units: &[(&str, usize)], known: &[Vec<Known>], exclude: &[String]) -
             };
             let written = &text[m.start..m.end];
             match m.product {
-                Some(name) => products.push(Product {
+                Some(name) => products.push(CatalogName {
                     end: ends[at].1,
                     written,
                     name,
                 }),
-                None => companies.push(Product {
+                None => companies.push(CatalogName {
                     end: ends[at].1,
                     written,
                     name: written,
@@ -331,12 +331,14 @@ pub fn scan(units: &[(&str, usize)], known: &[Vec<Known>], exclude: &[String]) -
 /// The catalog names of a masked unit that a name said right after
 /// them may belong to (see [`scan`]).
 struct Before<'a> {
-    products: &'a [Product<'a>],
-    companies: &'a [Product<'a>],
+    products: &'a [CatalogName<'a>],
+    companies: &'a [CatalogName<'a>],
 }
 
-/// A catalog product or company in a masked unit (see [`scan`]).
-struct Product<'a> {
+/// A catalog product or company in a masked unit (see [`scan`]): where it
+/// ends, what it was written as and its catalog name (a company's, as
+/// written).
+struct CatalogName<'a> {
     end: usize,
     written: &'a str,
     name: &'a str,
@@ -390,11 +392,11 @@ fn mask(text: &str, ranges: &[(usize, usize)]) -> (String, Vec<(usize, usize)>) 
 /// after it, every word capitalised, not all generic and not a short
 /// acronym (`AgentCore Gateway`, not `Kiro CLI`, `GitHub PR` or `Nova 2`).
 fn part_of<'p>(
-    products: &'p [Product],
+    products: &'p [CatalogName],
     text: &str,
     start: usize,
     name: &str,
-) -> Option<&'p Product<'p>> {
+) -> Option<&'p CatalogName<'p>> {
     let p = products.iter().find(|p| p.end + 1 == start)?;
     let capitalised = name
         .split(' ')
@@ -409,11 +411,11 @@ fn part_of<'p>(
 /// after it, like `Aurora` in `Amazon Aurora` (a capital, then lower-case
 /// letters), not an acronym (`AWS AI基础设施`) nor a generic word.
 fn made_by<'p>(
-    companies: &'p [Product],
+    companies: &'p [CatalogName],
     text: &str,
     start: usize,
     name: &str,
-) -> Option<&'p Product<'p>> {
+) -> Option<&'p CatalogName<'p>> {
     let c = companies.iter().find(|c| c.end + 1 == start)?;
     let b = name.as_bytes();
     let title_case =
