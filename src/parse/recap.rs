@@ -141,6 +141,12 @@ struct Parser<'a> {
     /// A line of only a number in the timeline, held back: before a
     /// subtitle cue's time range it is the cue's number and is dropped.
     cue_number: Option<(usize, String)>,
+    /// A `####` heading under a `###` section's entry, and its line: the
+    /// next line says whether it labels the bullets under it (a heading
+    /// inside the entry) or opens a section of its own.
+    inner_heading: Option<(usize, String)>,
+    /// The open section was opened by a `###` heading.
+    in_h3_section: bool,
     /// A line other than the title has been read (or the front matter
     /// gave the title): no later line is guessed to be the title.
     seen_text: bool,
@@ -185,6 +191,8 @@ impl<'a> Parser<'a> {
             seen_text: false,
             front_title: false,
             cue_number: None,
+            inner_heading: None,
+            in_h3_section: false,
             before_rule: None,
             time_forms: clock::TimeForms::default(),
             linked_video: None,
@@ -235,6 +243,11 @@ impl<'a> Parser<'a> {
             let cue = shapes::timed(trimmed).is_some_and(|t| t.end.is_some());
             if !cue {
                 self.unknown_timeline_line(at, &number);
+            }
+        }
+        if !trimmed.is_empty() {
+            if let Some((at, heading)) = self.inner_heading.take() {
+                self.place_inner_heading(at, heading, trimmed);
             }
         }
         if self.notes.read(n, line, &mut self.diagnostics, self.source) {
@@ -534,6 +547,9 @@ impl<'a> Parser<'a> {
     fn finish(mut self, front: Option<FrontMatter>) -> ParsedRecap {
         if let Some((at, number)) = self.cue_number.take() {
             self.unknown_timeline_line(at, &number);
+        }
+        if let Some((at, heading)) = self.inner_heading.take() {
+            self.place_inner_heading(at, heading, "");
         }
         if let Some(line) = self.fence.as_ref().map(|f| f.line) {
             self.warn(

@@ -426,6 +426,38 @@ fn a_quoted_line_under_an_entry_is_a_quotation() {
 }
 
 #[test]
+fn a_deeper_heading_over_bullets_labels_them_inside_the_entry() {
+    let r = parse_recap(
+        "a.md",
+        "# T\n## 时间线\n### 第一部分\n00:00 - 开场\n- 要点\n\n#### 细节\n\n- 多区域强一致\n",
+    );
+    assert_eq!(r.session.timeline.len(), 1, "no section of its own");
+    let points: Vec<(&str, bool, usize)> = r.session.timeline[0].entries[0]
+        .points
+        .iter()
+        .map(|p| (p.text.as_str(), p.prose, p.line))
+        .collect();
+    assert_eq!(
+        points,
+        [
+            ("要点", false, 5),
+            ("**细节**", true, 7),
+            ("多区域强一致", false, 9)
+        ]
+    );
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    // Over timed lines, or timed itself, or last, it opens a section.
+    for text in [
+        "# T\n## 时间线\n### 第一部分\n00:00 - 开场\n#### 小节\n05:00 - 演示\n",
+        "# T\n## 时间线\n### 第一部分\n00:00 - 开场\n#### 05:00 小节\n- 要点\n",
+        "# T\n## 时间线\n### 第一部分\n00:00 - 开场\n#### 小节\n",
+    ] {
+        let r = parse_recap("a.md", text);
+        assert_eq!(r.session.timeline.len(), 2, "{text}");
+    }
+}
+
+#[test]
 fn a_rule_inside_the_overview_is_a_separator_and_before_labels_a_footer() {
     let r = parse_recap(
         "a.md",

@@ -69,7 +69,13 @@ impl Parser<'_> {
     fn read_timeline_line(&mut self, n: usize, line: &str) -> bool {
         let trimmed = line.trim();
         if let Some(h) = lines::section_heading(trimmed) {
+            let h3 = trimmed.starts_with("### ");
+            if !h3 && self.may_be_inner_heading(n, h.trim()) {
+                self.inner_heading = Some((n, h.trim().to_string()));
+                return true;
+            }
             self.section_heading(n, h.trim());
+            self.in_h3_section = h3;
             return true;
         }
         if let Some(h) = bracket_heading(trimmed) {
@@ -183,6 +189,33 @@ impl Parser<'_> {
         Some(entry(start, end, text, n))
     }
 
+    /// `#### 细节` under a `###` section, after an entry, with no time:
+    /// maybe a label of the entry's bullets (see [`Self::place_inner_heading`]).
+    fn may_be_inner_heading(&mut self, n: usize, h: &str) -> bool {
+        self.in_h3_section && self.open_entry() && self.timed_heading(n, h).is_none()
+    }
+
+    /// A `####` heading held back until the line after it, `next`: with
+    /// bullets under it, a bold label among the entry's points (`细节`,
+    /// then its bullets); before anything else, a section of its own.
+    pub(super) fn place_inner_heading(&mut self, at: usize, heading: String, next: &str) {
+        let bullets = shapes::bullet(next).is_some_and(|b| shapes::timed(b.text.trim()).is_none());
+        if bullets && self.part == Part::Timeline {
+            self.push_point(Point {
+                time: None,
+                end: None,
+                text: format!("**{heading}**"),
+                depth: 0,
+                prose: true,
+                quote: false,
+                line: at,
+            });
+            self.base_indent = None;
+        } else {
+            self.section_heading(at, &heading);
+        }
+    }
+
     fn section_heading(&mut self, n: usize, h: &str) {
         let timed = self.timed_heading(n, h).unwrap_or(TimedHeading {
             heading: Some(h.to_string()),
@@ -241,6 +274,7 @@ impl Parser<'_> {
         self.entry_from_bullet = false;
         self.under_heading = true;
         self.base_indent = None;
+        self.in_h3_section = false;
     }
 
     /// The header and rule of a table whose first row opens the timeline,
