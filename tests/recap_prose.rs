@@ -255,7 +255,10 @@ fn names_in_notes_and_the_footer_are_linked_and_listed() {
         note_1.starts_with(" value=\"1\">数据来自 <a href=\"/products/amazon-sagemaker/\">Amazon SageMaker</a> 官方博客"),
         "{note_1}"
     );
-    let footer = page.split("<aside class=\"session-note\">").nth(1).unwrap();
+    let footer = page
+        .split("<aside class=\"session-note\" id=\"note\">")
+        .nth(1)
+        .unwrap();
     assert!(
         footer.contains("<a href=\"/products/kiro/\">Kiro</a> 部分见发布说明<sup class=\"fn-ref\" id=\"fnref-2\"><a href=\"#fn-2\""),
         "{footer}"
@@ -290,6 +293,22 @@ fn names_in_notes_and_the_footer_are_linked_and_listed() {
         ["mentioned"],
         "release notes are no launch"
     );
+    assert_eq!(
+        each(&product("kiro")["mentions"], "url"),
+        ["/sessions/zhu-shi-li-de-ming-zi/#note"],
+        "the footer's note has an id of its own"
+    );
+    let anthropic = data["companies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["slug"] == "anthropic")
+        .unwrap();
+    assert_eq!(
+        each(&anthropic["mentions"], "url"),
+        ["/sessions/zhu-shi-li-de-ming-zi/#more"]
+    );
+    assert!(page.contains("<section class=\"session-extra prose\" id=\"more\""));
     let figures = key_figures(&data);
     assert!(
         figures.contains(&("40%", 40.0, "percent", None)),
@@ -300,6 +319,11 @@ fn names_in_notes_and_the_footer_are_linked_and_listed() {
     let entity = file(&outputs, "products/amazon-sagemaker/index.html");
     assert!(
         entity.contains("href=\"/sessions/zhu-shi-li-de-ming-zi/#fn-1\">注释 1</a>"),
+        "{entity}"
+    );
+    let entity = file(&outputs, "products/kiro/index.html");
+    assert!(
+        entity.contains("href=\"/sessions/zhu-shi-li-de-ming-zi/#note\">文末注</a>"),
         "{entity}"
     );
     let indexed = outputs

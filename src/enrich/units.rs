@@ -11,6 +11,12 @@ use crate::model::{is_code_block, Session};
 use arcstr::ArcStr;
 use std::borrow::Cow;
 
+/// The id of the session page's footer note (`注：…`), which mentions in
+/// it link to.
+pub const NOTE_ANCHOR: &str = "note";
+/// The id of the parts the parser has no slot for, on the session page.
+pub const EXTRA_ANCHOR: &str = "more";
+
 #[derive(Debug, Clone)]
 pub struct Unit<'a> {
     /// The text as matchers read it: web addresses blanked out (see
@@ -179,6 +185,7 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
         out.push(footer(t, footer_line, story));
     }
     // In the order the page shows them.
+    let extra_anchor = ArcStr::from(EXTRA_ANCHOR);
     for (p, x) in s.extra.iter().enumerate() {
         if is_code_block(&x.text) {
             continue;
@@ -189,12 +196,14 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
                 session: index,
                 paragraph: p,
             }),
+            anchor: Some(extra_anchor.clone()),
             ..footer(&x.text, x.line, story)
         });
     }
     if let Some(n) = &s.note {
         out.push(Unit {
             key: Some(TextKey::Note { session: index }),
+            anchor: Some(ArcStr::from(NOTE_ANCHOR)),
             ..footer(&n.text, n.line, story)
         });
     }

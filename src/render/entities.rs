@@ -70,8 +70,10 @@ struct MentionView {
     time: Option<String>,
     /// The same as an ISO 8601 duration (`PT1M15S`), for `<time datetime>`.
     datetime: Option<String>,
-    /// `注释 2`, when the mention is in a footnote (which it links to).
-    note: Option<String>,
+    /// Where the mention is, when not in the timeline or the overview: `注释
+    /// 2` (a footnote), `文末注` (the footer's note), `其他` (a part the
+    /// parser has no slot for).
+    place: Option<String>,
     section: Option<String>,
     /// HTML: the sentence, escaped, the name in `<mark>`.
     excerpt: String,
@@ -403,6 +405,18 @@ fn list_item<'a>(site: &'a Site, e: &'a Entity, strings: &'a Strings) -> ListIte
     }
 }
 
+/// The label of a place on a session page outside its timeline, by its
+/// anchor: a footnote, the footer's note, the parts after the timeline.
+fn place_label(anchor: &str, strings: &Strings) -> Option<String> {
+    use crate::enrich::units::{EXTRA_ANCHOR, NOTE_ANCHOR};
+    match anchor {
+        NOTE_ANCHOR => Some(strings.get("place_note").to_string()),
+        EXTRA_ANCHOR => Some(strings.get("more").to_string()),
+        _ => crate::footnotes::number_of(anchor)
+            .map(|n| strings.get("footnote_n").replace("{n}", &n.to_string())),
+    }
+}
+
 fn mention_view(site: &Site, index: &EntityIndex, m: &Mention, strings: &Strings) -> MentionView {
     let s = &site.sessions[m.session as usize];
     let start = m
@@ -414,11 +428,7 @@ fn mention_view(site: &Site, index: &EntityIndex, m: &Mention, strings: &Strings
         href: deep_link(s, m.anchor.as_deref()),
         time: start.map(|t| clock.format(t)),
         datetime: start.map(|t| clock.datetime(t)),
-        note: m
-            .anchor
-            .as_deref()
-            .and_then(crate::footnotes::number_of)
-            .map(|n| strings.get("footnote_n").replace("{n}", &n.to_string())),
+        place: m.anchor.as_deref().and_then(|a| place_label(a, strings)),
         section: m.section.as_deref().map(|s| clip(s, SECTION_CHARS)),
         excerpt: highlighted(&m.excerpt, (m.highlight.0 as usize, m.highlight.1 as usize)),
         role: m.role,
