@@ -75,7 +75,7 @@ pub fn without_bold(text: &str) -> std::borrow::Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
-    use super::find_pair;
+    use super::*;
 
     #[test]
     fn a_pair_is_found_where_it_first_is() {
@@ -84,8 +84,6 @@ mod tests {
         assert_eq!(find_pair(b"[ ^ [", *b"[^"), None);
         assert_eq!(find_pair(b"", *b"[^"), None);
     }
-
-    use super::*;
 
     #[test]
     fn finds_the_first_wanted_byte_at_every_offset() {

@@ -19,6 +19,16 @@ fn each<'a>(items: &'a Value, key: &str) -> Vec<&'a str> {
         .collect()
 }
 
+/// The entity of `kind` (`products`, `companies`) with `slug` in the export.
+fn entity<'a>(data: &'a Value, kind: &str, slug: &str) -> &'a Value {
+    data[kind]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["slug"] == slug)
+        .unwrap_or_else(|| panic!("no page for {kind}/{slug}"))
+}
+
 /// The export's key figures: text as written, scaled value, kind and the
 /// figure before (for a change).
 fn key_figures(data: &Value) -> Vec<(&str, f64, &str, Option<&str>)> {
@@ -274,14 +284,7 @@ fn names_in_notes_and_the_footer_are_linked_and_listed() {
     );
 
     let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
-    let product = |slug: &str| {
-        data["products"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|p| p["slug"] == slug)
-            .unwrap_or_else(|| panic!("no product page {slug}"))
-    };
+    let product = |slug: &str| entity(&data, "products", slug);
     // A name said only in a note has its page.
     let sagemaker = product("amazon-sagemaker");
     assert_eq!(
@@ -298,14 +301,8 @@ fn names_in_notes_and_the_footer_are_linked_and_listed() {
         ["/sessions/zhu-shi-li-de-ming-zi/#note"],
         "the footer's note has an id of its own"
     );
-    let anthropic = data["companies"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["slug"] == "anthropic")
-        .unwrap();
     assert_eq!(
-        each(&anthropic["mentions"], "url"),
+        each(&entity(&data, "companies", "anthropic")["mentions"], "url"),
         ["/sessions/zhu-shi-li-de-ming-zi/#more"]
     );
     assert!(page.contains("<section class=\"session-extra prose\" id=\"more\""));

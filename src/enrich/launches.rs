@@ -111,7 +111,7 @@ fn clause_verb(s: &str) -> Option<(MentionRole, String)> {
         }
         // `发布会`, `发布说明`, `上线流程`: the launch event, its notes, the
         // process, not a launch.
-        if m.as_str().ends_with(['布', '线']) && is_launch_noun(m.as_str(), &s[m.end()..]) {
+        if is_launch_noun(m.as_str(), &s[m.end()..]) {
             continue;
         }
         // Latin verbs must be whole words.
@@ -140,13 +140,15 @@ fn clause_verb(s: &str) -> Option<(MentionRole, String)> {
     best
 }
 
-/// Whether `verb` (a `发布` or `上线`) is the first half of a noun, as
-/// what comes `after` it says (`发布会`, but `上线会带来`: "will").
+/// Whether `verb`, a `发布` or `上线`, is the first half of a noun, as what
+/// comes `after` it says (`发布会`, but `上线会带来`: "will").
 fn is_launch_noun(verb: &str, after: &str) -> bool {
     const NOUNS: [&str; 10] = [
         "说明", "日志", "记录", "流程", "周期", "节奏", "策略", "管道", "页面", "渠道",
     ];
-    (verb.ends_with('布') && after.starts_with('会')) || NOUNS.iter().any(|n| after.starts_with(n))
+    let publish = verb.ends_with('布');
+    (publish || verb.ends_with('线'))
+        && ((publish && after.starts_with('会')) || NOUNS.iter().any(|n| after.starts_with(n)))
 }
 
 /// Find the launches in `text`, whose names are `names` (sorted by start).

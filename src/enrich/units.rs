@@ -211,17 +211,13 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
     for (k, n) in s.footnotes.iter().enumerate() {
         story += 1;
         out.push(Unit {
-            text: masked(&n.text),
-            shown: &n.text,
-            line: n.line,
             place: Place::Footnote,
             key: Some(TextKey::Footnote {
                 session: index,
                 note: k,
             }),
-            story,
             anchor: Some(ArcStr::from(crate::footnotes::anchor(n.number))),
-            section: None,
+            ..footer(&n.text, n.line, story)
         });
     }
     out
