@@ -442,14 +442,17 @@ fn enrich_time_on_a_large_synthetic_corpus() {
 mod recaps;
 
 /// A product the catalog does not know, said with its maker's name in
-/// front (`Amazon Aurora`) and without it (`Aurora`), is one product under
-/// its full name, made by that company, on one page.
+/// front (`Amazon Aurora`, `AWS Lambda SnapStart`) and without it
+/// (`Aurora`, `Lambda SnapStart`), is one product under its full name, made
+/// by that company, on one page.
 #[test]
 fn a_product_said_with_and_without_its_maker_is_one_product() {
     let recap = |n: usize| {
         format!(
-            "# 数据库专场 {n}\n\n## 会议概述\n本场介绍了 Amazon Aurora 的新特性。\n\n\
-             ## 时间线\n00:00 开场\n- Aurora 的存储层重新设计\n- 迁移到 Aurora 的客户\n"
+            "# 数据库专场 {n}\n\n## 会议概述\n本场介绍了 Amazon Aurora 的新特性\
+             与 AWS Lambda SnapStart 的冷启动优化。\n\n\
+             ## 时间线\n00:00 开场\n- Aurora 的存储层重新设计\n- 迁移到 Aurora 的客户\n\
+             - Lambda SnapStart 演示\n"
         )
     };
     let recaps: Vec<(String, String)> = (1..=3).map(|n| (format!("{n}.md"), recap(n))).collect();
@@ -460,20 +463,34 @@ fn a_product_said_with_and_without_its_maker_is_one_product() {
     let outputs = recaps::build_recaps("maker-prefix", &recaps);
     let data: serde_json::Value =
         serde_json::from_str(recaps::file(&outputs, "data/site.json")).unwrap();
-    let aurora: Vec<&serde_json::Value> = data["products"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|p| p["name"].as_str().unwrap().contains("Aurora"))
-        .collect();
+    let named = |part: &str| -> Vec<&serde_json::Value> {
+        data["products"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["name"].as_str().unwrap().contains(part))
+            .collect()
+    };
+    let aurora = named("Aurora");
     assert_eq!(aurora.len(), 1, "{aurora:?}");
     assert_eq!(aurora[0]["name"], "Amazon Aurora");
     assert_eq!(aurora[0]["aliases"], serde_json::json!(["Aurora"]));
     assert_eq!(aurora[0]["company"], "amazon");
     assert_eq!(aurora[0]["mentions"].as_array().unwrap().len(), 9);
-    let page = recaps::file(&outputs, "sessions/shu-ju-ku-zhuan-chang-1/index.html");
-    assert!(
-        page.contains("<a href=\"/products/amazon-aurora/\">Amazon Aurora</a> 的新特性"),
-        "{page}"
+    let snapstart = named("SnapStart");
+    assert_eq!(snapstart.len(), 1, "{snapstart:?}");
+    assert_eq!(snapstart[0]["name"], "AWS Lambda SnapStart");
+    assert_eq!(
+        snapstart[0]["aliases"],
+        serde_json::json!(["Lambda SnapStart"])
     );
+    assert_eq!(snapstart[0]["company"], "aws");
+    assert_eq!(snapstart[0]["mentions"].as_array().unwrap().len(), 6);
+    let page = recaps::file(&outputs, "sessions/shu-ju-ku-zhuan-chang-1/index.html");
+    for link in [
+        "<a href=\"/products/amazon-aurora/\">Amazon Aurora</a> 的新特性",
+        "<a href=\"/products/aws-lambda-snapstart/\">AWS Lambda SnapStart</a> 的冷启动",
+    ] {
+        assert!(page.contains(link), "{link} in {page}");
+    }
 }

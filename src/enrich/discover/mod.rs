@@ -407,20 +407,39 @@ fn part_of<'p>(
     (text.as_bytes()[p.end] == b' ' && capitalised && !acronym && !all_generic(name)).then_some(p)
 }
 
-/// The catalog company a name said right after it is made by: one word
-/// after it, like `Aurora` in `Amazon Aurora` (a capital, then lower-case
-/// letters), not an acronym (`AWS AI基础设施`) nor a generic word.
+/// The catalog company a name said right after it is made by, like
+/// `Amazon` in `Amazon Aurora` or `AWS` in `AWS Lambda SnapStart`: the
+/// name's first word is a word (a capital, then lower-case letters), not
+/// an acronym (`AWS AI基础设施`); at most two more follow, each starting
+/// with a capital or a version (`Serverless`, `SnapStart`, `DSQL`, `2`);
+/// and not every word is generic, nor, for more than one, common English
+/// (`Amazon Web Services`).
 fn made_by<'p>(
     companies: &'p [CatalogName],
     text: &str,
     start: usize,
     name: &str,
 ) -> Option<&'p CatalogName<'p>> {
+    const MOST_WORDS: usize = 3;
     let c = companies.iter().find(|c| c.end + 1 == start)?;
-    let b = name.as_bytes();
-    let title_case =
-        b.len() >= 3 && b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_lowercase);
-    (text.as_bytes()[c.end] == b' ' && title_case && !all_generic(name)).then_some(c)
+    let mut words = name.split(' ');
+    let first = words.next().unwrap_or_default().as_bytes();
+    let title_case = first.len() >= 3
+        && first[0].is_ascii_uppercase()
+        && first[1..].iter().all(u8::is_ascii_lowercase);
+    let rest_named = words.enumerate().all(|(k, w)| {
+        k + 2 <= MOST_WORDS
+            && (is_version(w)
+                || w.starts_with(|c: char| c.is_ascii_uppercase())
+                    && w.bytes().all(|b| b.is_ascii_alphanumeric()))
+    });
+    let plain_words = name.contains(' ') && name.split(' ').all(|w| ordinary(w, true));
+    (text.as_bytes()[c.end] == b' '
+        && title_case
+        && rest_named
+        && !all_generic(name)
+        && !plain_words)
+        .then_some(c)
 }
 
 /// Heads of lists of organisations: `合作伙伴：Gartner、Airbnb`.

@@ -91,6 +91,38 @@ fn a_name_right_after_a_catalog_product_is_a_part_of_it() {
 }
 
 #[test]
+fn a_maker_and_up_to_three_words_are_one_product() {
+    let text = "Amazon Aurora Serverless 与 AWS Lambda SnapStart，Amazon Web Services，\
+                Amazon Aurora DSQL 2，AWS Summit Tokyo Osaka Kyoto";
+    let known: Vec<Known> = ["Amazon", "AWS"]
+        .iter()
+        .flat_map(|name| {
+            text.match_indices(name).map(|(at, n)| Known {
+                start: at,
+                end: at + n.len(),
+                product: None,
+            })
+        })
+        .collect();
+    let got: Vec<(String, Option<String>)> = scan(&[(text, 1)], &[known], &[])
+        .into_iter()
+        .map(|s| (s.name, s.maker))
+        .collect();
+    let made = |name: &str, by: &str| (name.to_string(), Some(by.to_string()));
+    assert_eq!(
+        got,
+        [
+            made("Amazon Aurora Serverless", "Amazon"),
+            made("AWS Lambda SnapStart", "AWS"),
+            ("Web Services".to_string(), None),
+            made("Amazon Aurora DSQL 2", "Amazon"),
+            ("Summit Tokyo Osaka Kyoto".to_string(), None),
+        ],
+        "generic words and a run of four are not the maker's"
+    );
+}
+
+#[test]
 fn a_name_right_after_a_catalog_company_is_made_by_it() {
     let text = "Amazon Aurora 与 AWS Calex，AWS AI基础设施，Amazon 和 Kiro，Amazon Kiro";
     let known: Vec<Known> = ["Amazon", "AWS"]
