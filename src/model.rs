@@ -73,6 +73,10 @@ pub struct Title {
     pub conference: Option<String>,
     pub kind: Option<String>,
     pub topic: String,
+    /// Labels of the footnotes the title refers to (`存储专场[^1]`), in
+    /// order; the title's text is read without the references.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 impl Title {
@@ -304,6 +308,7 @@ mod tests {
             conference: None,
             kind: Some(kind.into()),
             topic: topic.into(),
+            notes: Vec::new(),
         };
         assert_eq!(
             title("分会场", "Amazon Connect").kind_beside_topic(),

@@ -232,10 +232,7 @@ fn markdown_link(text: &str, at: Range<usize>, href: String) -> WebLink {
         while !head.is_char_boundary(from) {
             from += 1;
         }
-        let plain = head[from..].rfind('[').map(|i| from + i).filter(|&open| {
-            let label = &head[open + 1..];
-            !label.is_empty() && !label.contains(['[', ']', '\n'])
-        });
+        let plain = label_open(&head[from..]).map(|i| from + i);
         // Or a linked image: `[![图](a.png)](https://…)`.
         let image = || {
             let open = from + head[from..].rfind("[![")?;
@@ -257,6 +254,30 @@ fn markdown_link(text: &str, at: Range<usize>, href: String) -> WebLink {
         whole: at,
         href,
     }
+}
+
+/// Where the label of a Markdown link whose `](` follows `head` opens:
+/// the last `[` of `head`, with nothing but text after it, or footnote
+/// references (`[官方博客[^1]](https://…)`).
+fn label_open(head: &str) -> Option<usize> {
+    if !crate::footnotes::may_have_references(head) {
+        let open = head.rfind('[')?;
+        let label = &head[open + 1..];
+        return (!label.is_empty() && !label.contains([']', '\n'])).then_some(open);
+    }
+    let refs = crate::footnotes::references(head);
+    let in_ref = |at: usize| refs.iter().any(|r| r.whole.contains(&at));
+    let open = head
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| c == '[' && !in_ref(i))
+        .map(|(i, _)| i)?;
+    let mut shown = head[open + 1..]
+        .char_indices()
+        .map(|(i, c)| (open + 1 + i, c))
+        .filter(|&(i, _)| !in_ref(i))
+        .peekable();
+    (shown.peek().is_some() && shown.all(|(_, c)| !matches!(c, ']' | '\n'))).then_some(open)
 }
 
 #[cfg(test)]
@@ -388,6 +409,23 @@ mod tests {
             "[开发者文档](https://docs.example.org/GuideBook/Intro)"
         );
         assert_eq!(l.href, "https://docs.example.org/GuideBook/Intro");
+    }
+
+    #[test]
+    fn a_label_may_end_with_footnote_references() {
+        let text = "详见[官方博客[^2]](https://aws.amazon.com/blogs/)。";
+        let [l] = find(text).try_into().unwrap();
+        assert_eq!(&text[l.text.clone()], "官方博客[^2]");
+        assert_eq!(l.whole, text.find('[').unwrap()..text.len() - "。".len());
+        // Other brackets still end the label; a reference alone is none.
+        for (text, shown) in [
+            ("[甲]乙[丙[^1]](https://a.org/x)", "丙[^1]"),
+            ("[a]b](https://a.org/x)", "https://a.org/x"),
+            ("[[^1]](https://a.org/x)", "https://a.org/x"),
+        ] {
+            let [l] = find(text).try_into().unwrap();
+            assert_eq!(&text[l.text], shown, "{text}");
+        }
     }
 
     #[test]

@@ -248,6 +248,42 @@ fn footnotes_link_to_their_notes_and_back() {
     assert_eq!(warned, ["a.md:9"], "{told:?}");
 }
 
+/// A note the title refers to is note 1, its number after the heading;
+/// the title read anywhere else (the tab, the address, the export) has no
+/// `[^1]`. A Markdown link whose label ends with a reference is a link,
+/// the number after it.
+#[test]
+fn a_title_and_a_link_label_may_refer_to_notes() {
+    let recap = "# AWS re:Invent 2025 存储专场[^src]\n\n## 会议概述\n详见[官方博客[^2]](https://example.com/blog)。\n\n\
+                 ## 时间线\n00:00 开场\n\n[^2]: 博客发布于 2025 年。\n[^src]: 标题沿用官方议程。\n";
+    let (outputs, told) = build_recaps_told("title-notes", &[("a.md", recap.to_string())]);
+    assert!(
+        told.iter().all(|d| !d.message.contains("footnote")),
+        "{told:?}"
+    );
+    let page = file(&outputs, "sessions/cun-chu-zhuan-chang/index.html");
+    assert!(
+        page.contains(
+            "<h1 class=\"session-title\">存储专场<sup class=\"fn-ref\" id=\"fnref-1\">\
+             <a href=\"#fn-1\" role=\"doc-noteref\">1</a></sup></h1>"
+        ),
+        "{page}"
+    );
+    assert!(page.contains("<title>存储专场 · "), "{page}");
+    assert!(
+        page.contains(
+            "详见<a href=\"https://example.com/blog\">官方博客</a><sup class=\"fn-ref\" \
+             id=\"fnref-2\"><a href=\"#fn-2\" role=\"doc-noteref\">2</a></sup>。"
+        ),
+        "{page}"
+    );
+    assert!(!page.contains("[^"), "{page}");
+    let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
+    let session = &data["sessions"][0];
+    assert_eq!(session["title"], "AWS re:Invent 2025 存储专场");
+    assert_eq!(each(&session["footnotes"], "label"), ["src", "2"]);
+}
+
 /// Names said in a footnote, the footer's note or a part the parser has
 /// no slot for are linked where they are said and listed on their pages,
 /// a footnote's mentions and figures linking to the note; the footer's

@@ -602,11 +602,16 @@ impl<'a> Parser<'a> {
             })
             .collect();
         let notes = std::mem::take(&mut self.notes);
+        let (full, title_notes) = notes.take_references(&full);
+        let title = Title {
+            notes: title_notes,
+            ..split_title(&full)
+        };
         let mut parsed = ParsedRecap {
             session: Session {
                 slug: front.slug.unwrap_or_default(),
                 source,
-                title: split_title(&full),
+                title,
                 overview: self.overview,
                 speakers,
                 timeline: self.timeline,
@@ -622,7 +627,8 @@ impl<'a> Parser<'a> {
             },
             diagnostics: self.diagnostics,
         };
-        parsed.session.footnotes = notes.number(&parsed.session, &mut parsed.diagnostics);
+        parsed.session.footnotes =
+            notes.number(&parsed.session, self.title_line, &mut parsed.diagnostics);
         parsed
     }
 }

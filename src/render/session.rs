@@ -67,6 +67,8 @@ pub struct SessionView<'a> {
     pub url: String,
     pub source: &'a str,
     pub title: &'a Title,
+    /// The title's footnote references, as HTML to follow its topic.
+    pub title_notes: String,
     pub speakers: Vec<SpeakerView<'a>>,
     pub duration_s: Option<Seconds>,
     /// In words for the language: `1 小时 35 分钟`.
@@ -265,6 +267,11 @@ pub fn page<'a>(
         .collect();
     let links = |key: TextKey| site.links_at(key);
     let shows = Shows::new(Images::of(site, s), &s.footnotes);
+    // First: the page shows the title first.
+    let mut title_notes = String::new();
+    for number in s.title.notes.iter().filter_map(|l| shows.footnote(l)) {
+        super::text::note_reference(&mut title_notes, number, &shows);
+    }
     let overview = s
         .overview
         .iter()
@@ -401,6 +408,7 @@ pub fn page<'a>(
             url: session_url(s),
             source: &s.source,
             title: &s.title,
+            title_notes,
             speakers,
             duration_s,
             duration: duration_s.map(|d| strings.duration(d)),

@@ -302,9 +302,15 @@ pub fn linked_text_with(text: &str, links: &[Link], shows: &Shows) -> String {
     // Web addresses are links too; a Markdown link shows only its label,
     // and no mention link may cut into it.
     let mut web = crate::urls::find(text);
-    // A reference inside a link's label stays text: links do not nest.
+    // A reference in a Markdown link's label (`[博客[^1]](https://…)`) is
+    // shown after the link's part before it (links do not nest); one in
+    // an address is part of the address.
     let mut notes = footnote_refs(text, shows);
-    notes.retain(|(r, _)| !in_code_or_image(r) && !overlaps_web(&web, r));
+    notes.retain(|(r, _)| {
+        !in_code_or_image(r)
+            && overlapping(&web, |w| &w.whole, r)
+                .all(|w| w.text != w.whole && w.text.start <= r.start && r.end <= w.text.end)
+    });
     wikilinks.retain(|(r, _)| overlapping(&code, |c| &c.whole, r).next().is_none());
     // Images, code, a task's box and line breaks are shown whole: a link
     // may hold one whole (`[![图](a.png)](https://…)`), but not reach into
@@ -468,10 +474,12 @@ pub fn linked_text_with(text: &str, links: &[Link], shows: &Shows) -> String {
         while kept.get(next_link).is_some_and(|l| l.end <= a) {
             next_link += 1;
         }
+        // A note's number is a link of its own: never inside another.
         let link = kept
             .get(next_link)
             .copied()
-            .filter(|l| l.start <= a && b <= l.end);
+            .filter(|l| l.start <= a && b <= l.end)
+            .filter(|_| holding(&notes, |(r, _)| r, a, b).is_none());
         let wanted = link.map(Open::Link).into_iter().chain(
             [
                 Style::Strong,
@@ -504,16 +512,7 @@ pub fn linked_text_with(text: &str, links: &[Link], shows: &Shows) -> String {
         }
         if let Some((r, number)) = holding(&notes, |(r, _)| r, a, b) {
             if r.start == a {
-                let number = *number;
-                out.push_str("<sup class=\"fn-ref\"");
-                if shows.first_reference(number) {
-                    let _ = write!(out, " id=\"{}\"", crate::footnotes::ref_anchor(number));
-                }
-                let _ = write!(
-                    out,
-                    "><a href=\"#{}\" role=\"doc-noteref\">{number}</a></sup>",
-                    crate::footnotes::anchor(number)
-                );
+                note_reference(&mut out, *number, shows);
             }
             continue;
         }
@@ -544,6 +543,20 @@ pub fn linked_text_with(text: &str, links: &[Link], shows: &Shows) -> String {
     }
     reopen(&mut out, &mut open, std::iter::empty(), text);
     out
+}
+
+/// A reference to note `number`: its number, linked to the note; the
+/// first on the page has the id the note links back to.
+pub fn note_reference(out: &mut String, number: usize, shows: &Shows) {
+    out.push_str("<sup class=\"fn-ref\"");
+    if shows.first_reference(number) {
+        let _ = write!(out, " id=\"{}\"", crate::footnotes::ref_anchor(number));
+    }
+    let _ = write!(
+        out,
+        "><a href=\"#{}\" role=\"doc-noteref\">{number}</a></sup>",
+        crate::footnotes::anchor(number)
+    );
 }
 
 /// The items of `sorted` (by the ranges `span` gives, which do not

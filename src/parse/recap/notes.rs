@@ -76,10 +76,34 @@ impl Notes {
         true
     }
 
+    /// `title` without its references to the notes read (`存储专场[^1]`
+    /// → `存储专场`), and their labels in order; a reference to no note
+    /// stays text, as in the rest of the recap.
+    pub fn take_references(&self, title: &str) -> (String, Vec<String>) {
+        if !footnotes::may_have_references(title) {
+            return (title.to_string(), Vec::new());
+        }
+        let refs: Vec<_> = footnotes::references(title)
+            .into_iter()
+            .filter(|r| self.by_label.contains_key(r.label))
+            .collect();
+        let parts = refs
+            .iter()
+            .map(|r| (r.whole.clone(), r.whole.end..r.whole.end));
+        let text = crate::shown::shown_text(title, parts).trim().to_string();
+        (text, refs.iter().map(|r| r.label.to_string()).collect())
+    }
+
     /// The footnotes of `session`, numbered in the order its text first
-    /// refers to them, with a warning for a reference to no note, for a
-    /// note nothing refers to and for a note with no text.
-    pub fn number(self, session: &Session, out: &mut Vec<Diagnostic>) -> Vec<Footnote> {
+    /// refers to them (its title first, written on `title_line`), with a
+    /// warning for a reference to no note, for a note nothing refers to
+    /// and for a note with no text.
+    pub fn number(
+        self,
+        session: &Session,
+        title_line: usize,
+        out: &mut Vec<Diagnostic>,
+    ) -> Vec<Footnote> {
         let Notes {
             defined, by_label, ..
         } = self;
@@ -88,31 +112,34 @@ impl Notes {
         // Labels referred to so far: numbered, or told to have no note.
         let mut seen: std::collections::HashSet<&str> = Default::default();
         let source = session.source.as_str();
-        for (text, line) in texts(session) {
-            if !footnotes::may_have_references(text) {
+        let in_title = session.title.notes.iter().map(|l| (l.as_str(), title_line));
+        let in_text = texts(session)
+            .filter(|(text, _)| footnotes::may_have_references(text))
+            .flat_map(|(text, line)| {
+                footnotes::references(text)
+                    .into_iter()
+                    .map(move |r| (r.label, line))
+            });
+        for (label, line) in in_title.chain(in_text) {
+            if !seen.insert(label) {
                 continue;
             }
-            for r in footnotes::references(text) {
-                if !seen.insert(r.label) {
-                    continue;
-                }
-                match by_label.get(r.label).and_then(|&i| defined[i].take()) {
-                    Some(d) => notes.push(Footnote {
-                        number: notes.len() + 1,
-                        label: d.label,
-                        text: d.text,
-                        line: d.line,
-                    }),
-                    None => out.push(Diagnostic::warning(
-                        source,
-                        Some(line),
-                        format!(
-                            "footnote `[^{0}]` has no note: write `[^{0}]: …` on a line \
-                             of its own; shown as text",
-                            r.label
-                        ),
-                    )),
-                }
+            match by_label.get(label).and_then(|&i| defined[i].take()) {
+                Some(d) => notes.push(Footnote {
+                    number: notes.len() + 1,
+                    label: d.label,
+                    text: d.text,
+                    line: d.line,
+                }),
+                None => out.push(Diagnostic::warning(
+                    source,
+                    Some(line),
+                    format!(
+                        "footnote `[^{0}]` has no note: write `[^{0}]: …` on a line \
+                         of its own; shown as text",
+                        label
+                    ),
+                )),
             }
         }
         for d in defined.into_iter().flatten() {
@@ -184,6 +211,17 @@ mod tests {
 
     fn note(number: usize, label: &str, text: &str) -> (usize, String, String) {
         (number, label.to_string(), text.to_string())
+    }
+
+    #[test]
+    fn a_title_refers_first_and_reads_without_its_references() {
+        let text = "# 标题[^t][^无]\n\n## 时间线\n00:00 开场[^a]\n\n[^a]: 甲\n[^t]: 题注\n";
+        let parsed = parse_recap("a.md", text);
+        assert_eq!(parsed.session.title.full, "标题[^无]");
+        assert_eq!(parsed.session.title.notes, ["t"]);
+        let (found, told) = notes(text);
+        assert_eq!(found, [note(1, "t", "题注"), note(2, "a", "甲")]);
+        assert!(told.is_empty(), "{told:?}");
     }
 
     #[test]

@@ -32,7 +32,7 @@ impl<'s> Shows<'s> {
     }
 
     /// The number of the footnote labelled `label`.
-    pub(super) fn footnote(&self, label: &str) -> Option<usize> {
+    pub fn footnote(&self, label: &str) -> Option<usize> {
         self.footnotes.get(label).copied()
     }
 
@@ -42,7 +42,7 @@ impl<'s> Shows<'s> {
     }
 
     /// Whether a reference to note `number` shown now is the first.
-    pub(super) fn first_reference(&self, number: usize) -> bool {
+    pub fn first_reference(&self, number: usize) -> bool {
         self.referred.borrow_mut().insert(number)
     }
 }

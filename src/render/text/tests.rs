@@ -422,6 +422,13 @@ fn footnote_references_link_to_their_notes() {
     let html = linked_text_with("S3[^1]xyz", &[link], &shows);
     assert!(!html.contains("/p/"), "{html}");
     assert!(html.contains("#fn-1"), "{html}");
+    // Nor does a Markdown link's label: the link ends before the number.
+    let html = linked_text_with("见[博客[^1]](https://a.org/b)。", &[], &shows);
+    assert_eq!(
+        html,
+        "见<a href=\"https://a.org/b\">博客</a><sup class=\"fn-ref\"><a href=\"#fn-1\" \
+         role=\"doc-noteref\">1</a></sup>。"
+    );
     // Without the session's notes (a summary, a feed), it is text.
     assert_eq!(linked_text("降低[^1]", &[]), "降低[^1]");
 }
