@@ -691,6 +691,39 @@ fn separators_invisible_characters_and_emoji_bullets() {
     assert_eq!(points, ["✅ 完成了演示", "💡关键点", "方形要点"]);
 }
 
+/// Questions from the floor and their answers under an entry (`Q: …`,
+/// `A: …`, `问：…`, `答：…`) are its points, reported as nothing odd; a
+/// `Q:` with nothing after it, or with no entry to go under, still is.
+#[test]
+fn questions_and_answers_under_an_entry_are_its_points() {
+    let r = parse_recap(
+        "a.txt",
+        "# 会议\n\n## 时间线\nQ: 太早了\n40:00 问答\nQ: Bedrock 支持哪些模型？\n\
+         A: 支持 Amazon Nova 等。\n问2：价格？\n回答：按量计费。\nQ:\n",
+    );
+    let told: Vec<_> = r.diagnostics.iter().map(|d| d.line).collect();
+    assert_eq!(told, [Some(4), Some(10)], "{:?}", r.diagnostics);
+    let points: Vec<_> = r
+        .session
+        .entries()
+        .find(|e| e.text == "问答")
+        .unwrap()
+        .points
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(
+        points,
+        [
+            "Q: Bedrock 支持哪些模型？",
+            "A: 支持 Amazon Nova 等。",
+            "问2：价格？",
+            "回答：按量计费。",
+            "Q:"
+        ]
+    );
+}
+
 /// `[官方博客]（https://…）`, typed with the input method's parentheses, is
 /// the link it was meant to be.
 #[test]
