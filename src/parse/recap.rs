@@ -264,6 +264,11 @@ impl<'a> Parser<'a> {
             self.fence = Some(fence);
             return;
         }
+        if let Some(heading) = self.underlined_part(trimmed) {
+            self.para.clear();
+            self.part = Part::of(heading);
+            return;
+        }
         if is_rule(trimmed) {
             self.flush_para();
             if self.part != Part::Footer {
@@ -273,9 +278,29 @@ impl<'a> Parser<'a> {
             return;
         }
         if let Some(h) = trimmed.strip_prefix("# ") {
+            let h = lines::atx_text(h).trim();
             if self.title.is_none() {
-                self.title = Some(lines::atx_text(h).to_string());
+                self.title = Some(h.to_string());
                 self.title_line = n;
+                return;
+            }
+            // Two talks written into one file: the second is read as a
+            // part of the first's timeline, not as points of its last
+            // entry, and the note-taker is told.
+            if !h.is_empty() {
+                self.flush_para();
+                self.warn(
+                    n,
+                    format!(
+                        "a second title `# {}` (the first is on line {}): a recap file is \
+                         one session, so what follows is read as a section of its timeline; \
+                         move it to a file of its own to give it its own page",
+                        truncate(h, 40),
+                        self.title_line
+                    ),
+                );
+                self.part = Part::Timeline;
+                self.section_heading(n, h);
                 return;
             }
         }
@@ -542,6 +567,23 @@ impl<'a> Parser<'a> {
                 line: n,
             });
         }
+    }
+
+    /// The part a line underlined by `rule` names (`会议概述` over `---`
+    /// or `===`, Markdown's other way to write a heading), when the line
+    /// is a short name of a part: a sentence over a rule is the end of a
+    /// paragraph and the footer's rule.
+    fn underlined_part(&self, rule: &str) -> Option<Heading> {
+        let underline =
+            rule.len() >= 2 && (rule.bytes().all(|b| b == b'-') || rule.bytes().all(|b| b == b'='));
+        if !underline || self.title.is_none() || self.para.len() != 1 {
+            return None;
+        }
+        let name = self.para[0].trim();
+        if name.chars().count() > 12 || name.contains(['。', '，', ',', '.', '；']) {
+            return None;
+        }
+        Some(classify_h2(name)).filter(|h| *h != Heading::Other)
     }
 
     fn finish(mut self, front: Option<FrontMatter>) -> ParsedRecap {

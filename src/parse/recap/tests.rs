@@ -724,6 +724,58 @@ fn questions_and_answers_under_an_entry_are_its_points() {
     );
 }
 
+/// Parts named by a line underlined with `---` or `===` (Markdown's other
+/// way to write a heading) are those parts; a sentence over a rule is
+/// still the end of a paragraph before the footer.
+#[test]
+fn parts_may_be_underlined_headings() {
+    let r = parse_recap(
+        "a.txt",
+        "会议标题\n====\n\n会议概述\n--------\n这是概述。\n\n时间线\n------\n00:00 开场\n\
+         05:00 演示\n",
+    );
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    let s = &r.session;
+    assert_eq!(s.title.full, "会议标题");
+    let overview: Vec<_> = s.overview.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(overview, ["这是概述。"]);
+    let e: Vec<_> = s.entries().map(|e| (e.start, e.text.as_str())).collect();
+    assert_eq!(e, [(Some(0), "开场"), (Some(300), "演示")]);
+    let r = parse_recap(
+        "a.txt",
+        "# 标题\n\n## 会议概述\n概述时间线。\n---\n核心主题：A、B\n",
+    );
+    let overview: Vec<_> = r.session.overview.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(overview, ["概述时间线。"]);
+    assert_eq!(r.session.key_themes, ["A", "B"]);
+}
+
+/// Two talks written into one file: the second title opens a section of
+/// the first's timeline (not a point of its last entry), and the
+/// note-taker is told which line and why.
+#[test]
+fn a_second_title_is_a_section_and_reported() {
+    let r = parse_recap(
+        "a.txt",
+        "# 第一场\n\n## 时间线\n00:00 开场\n05:00 演示\n\n# 第二场\n\n## 时间线\n10:00 问答\n",
+    );
+    let told: Vec<_> = r.diagnostics.iter().map(|d| (d.line, &d.message)).collect();
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert_eq!(told[0].0, Some(7));
+    assert!(told[0]
+        .1
+        .contains("a second title `# 第二场` (the first is on line 1)"));
+    let s = &r.session;
+    assert_eq!(s.title.full, "第一场");
+    let sections: Vec<_> = s
+        .timeline
+        .iter()
+        .map(|sec| sec.heading.as_deref())
+        .collect();
+    assert_eq!(sections, [None, Some("第二场")]);
+    assert!(s.entries().all(|e| e.points.is_empty()));
+}
+
 /// `[官方博客]（https://…）`, typed with the input method's parentheses, is
 /// the link it was meant to be.
 #[test]

@@ -216,7 +216,7 @@ impl Parser<'_> {
         }
     }
 
-    fn section_heading(&mut self, n: usize, h: &str) {
+    pub(super) fn section_heading(&mut self, n: usize, h: &str) {
         let timed = self.timed_heading(n, h).unwrap_or(TimedHeading {
             heading: Some(h.to_string()),
             start: None,
