@@ -344,6 +344,14 @@ struct CatalogName<'a> {
     name: &'a str,
 }
 
+impl CatalogName<'_> {
+    /// Where it starts in the masked unit: one `|` stands for each of its
+    /// characters.
+    fn start(&self) -> usize {
+        self.end - self.written.chars().count()
+    }
+}
+
 /// Whether `text` has a character that [`super::matcher::fold_char`]
 /// changes: full-width digits and letters (EF BC 90–99, EF BC A1–BA,
 /// EF BD 81–9A), U+3000 (E3 80 80) or U+00A0 (C2 A0). Chinese prose is
@@ -574,10 +582,13 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
                 company_hint = true;
             }
         }
+        let opens_sentence = |at: usize| {
+            let before = text[..at].trim_end_matches([' ', '"', '“', '*', '(']);
+            !cjk && (before.is_empty()
+                || before.ends_with(['.', '!', '?', ':', '-', '—', '–', '|', '·']))
+        };
         let before = text[..s].trim_end_matches([' ', '"', '“', '*', '(']);
-        let sentence_start = !cjk
-            && (before.is_empty()
-                || before.ends_with(['.', '!', '?', ':', '-', '—', '–', '|', '·']));
+        let sentence_start = opens_sentence(s);
         let after = &text[e..];
         company_hint |= before.ends_with("来自")
             || before.ends_with(" at")
@@ -586,12 +597,16 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
                 .any(|w| after.starts_with(w))
             || said_as_company(before, after, &lists);
         let mut found = sighting(name, sentence_start, company_hint);
+        // The catalog name before it is masked (`|||`, which ends a table
+        // cell): whether the whole name opens a sentence is decided before it.
         if let Some(p) = part_of(before_it.products, text, s, &found.name) {
             found.name = format!("{} {}", p.written, found.name);
             found.parent = Some(p.name.to_string());
+            found.sentence_start = opens_sentence(p.start());
         } else if let Some(c) = made_by(before_it.companies, text, s, &found.name) {
             found.name = format!("{} {}", c.written, found.name);
             found.maker = Some(c.name.to_string());
+            found.sentence_start = opens_sentence(c.start());
         }
         out.push(found);
     }

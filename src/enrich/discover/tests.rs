@@ -122,6 +122,32 @@ fn a_maker_and_up_to_three_words_are_one_product() {
     );
 }
 
+/// In English prose a name at the start of a sentence may be any
+/// capitalised word; one after its maker starts where the maker does.
+#[test]
+fn a_name_after_its_maker_opens_a_sentence_where_the_maker_does() {
+    let text = "They moved to AWS Lambda. AWS Fargate runs the rest.";
+    let known: Vec<Known> = text
+        .match_indices("AWS")
+        .map(|(at, n)| Known {
+            start: at,
+            end: at + n.len(),
+            product: None,
+        })
+        .collect();
+    let got: Vec<(String, bool)> = scan(&[(text, 1)], &[known], &[])
+        .into_iter()
+        .map(|s| (s.name, s.sentence_start))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("AWS Lambda".to_string(), false),
+            ("AWS Fargate".to_string(), true)
+        ]
+    );
+}
+
 #[test]
 fn a_name_right_after_a_catalog_company_is_made_by_it() {
     let text = "Amazon Aurora 与 AWS Calex，AWS AI基础设施，Amazon 和 Kiro，Amazon Kiro";
