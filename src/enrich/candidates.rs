@@ -114,6 +114,7 @@ mod tests {
             han_alias: None,
             parent: None,
             maker: None,
+            headline: false,
         };
         let old = vec![sighting("Quux", 3), sighting("Zed", 4), sighting("quux", 9)];
         let new = vec![

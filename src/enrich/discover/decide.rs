@@ -30,6 +30,8 @@ pub fn decide(
         locations: Vec<(String, usize)>,
         cjk: bool,
         mid_sentence: bool,
+        /// Seen outside English headings in title case.
+        in_prose: bool,
         company: usize,
         /// Sightings as a speaker's organisation.
         speaker_org: usize,
@@ -58,6 +60,7 @@ pub fn decide(
             }
             p.cjk |= s.cjk;
             p.mid_sentence |= !s.sentence_start;
+            p.in_prose |= !s.headline;
             p.company += usize::from(s.company_hint);
             p.speaker_org += usize::from(s.speaker_org);
             if p.parent.is_none() {
@@ -120,6 +123,12 @@ pub fn decide(
             (false, format!("said once, after the catalog's `{parent}`"))
         } else if let Some(full) = person_in(&person, &name) {
             (false, format!("the name of the speaker `{full}`"))
+        } else if !p.in_prose
+            && company == 0
+            && p.maker.is_none()
+            && !name.split(' ').any(|w| strong_shape(w) || odd_lowercase(w))
+        {
+            (false, "only in headings written in title case".to_string())
         } else {
             judge(
                 &name,
@@ -602,6 +611,19 @@ mod tests {
             got,
             [("Amazon Aurora", &["Aurora".to_string()][..], Some("Amazon"))]
         );
+    }
+
+    #[test]
+    fn names_only_in_title_case_headings_are_not_names() {
+        let got = accepted(&[
+            "Keynote Recap: The Agentic Era Begins With Bedrock Flows",
+            "Customer Stories: Writer Builds With Palmyra X5",
+            "Teams adopted Bedrock Flows last year.",
+        ]);
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        // `Agentic Era` is only capitalised because its heading is;
+        // `Bedrock Flows` is said in prose too, `Palmyra X5` is name-shaped.
+        assert_eq!(names, vec!["Bedrock Flows", "Palmyra X5"]);
     }
 
     #[test]

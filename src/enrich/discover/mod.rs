@@ -38,6 +38,9 @@ pub struct Sighting {
     /// The catalog company said just before it, as written: `Amazon
     /// Aurora` is said as the catalog's `Amazon` and a name after it.
     pub maker: Option<String>,
+    /// Seen in an English heading in title case (`The Agentic Era`),
+    /// where a capital says nothing of a name.
+    pub headline: bool,
 }
 
 impl Sighting {
@@ -54,6 +57,7 @@ impl Sighting {
             han_alias: None,
             parent: None,
             maker: None,
+            headline: false,
         }
     }
 }
@@ -450,6 +454,23 @@ fn made_by<'p>(
         .then_some(c)
 }
 
+/// English written in title case, as headings are (`Keynote Recap: The
+/// Agentic Era`): at least three words of four letters or more, and four
+/// in five of them capitalised. A sentence full of names is not: its
+/// verbs and nouns are lower case. (The caller asks only of text with no
+/// Chinese: Chinese prose full of names would pass.)
+fn in_title_case(text: &str) -> bool {
+    let (mut words, mut capitalised) = (0, 0);
+    for w in text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 4)
+    {
+        words += 1;
+        capitalised += usize::from(w.starts_with(|c: char| c.is_ascii_uppercase()));
+    }
+    words >= 3 && capitalised * 5 >= words * 4
+}
+
 /// Heads of lists of organisations: `合作伙伴：Gartner、Airbnb`.
 const LIST_HEADS: &[&str] = &[
     "合作伙伴：",
@@ -511,6 +532,7 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
     let han = text.chars().filter(|&c| is_han(c)).count();
     let latin = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
     let cjk = han * 2 >= latin;
+    let headline = han == 0 && in_title_case(text);
     let sighting = |name: String, sentence_start: bool, company_hint: bool| Sighting {
         name,
         line,
@@ -521,6 +543,7 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
         han_alias: None,
         parent: None,
         maker: None,
+        headline,
     };
     // Runs of name-like tokens separated by single spaces.
     let tokens = tokens(text);
