@@ -42,6 +42,8 @@ const ZH_MAG: &str = r"万亿|亿|万|千";
 const EN_MAG: &str = r"thousand|million|billion|trillion";
 /// Units after a number, longest first where one is a prefix of another.
 const UNIT: &str = r"个百分点|%|％|倍|美元|欧元|英镑|人民币|元|毫秒|秒|分钟|小时|天|周|个月|年|纳米|名|人|家|个|次|颗|项|位|款|张|卡|场|台|条|种|席位|座席|用户|客户|玩家|员工|开发者|tokens|TB|GB|PB|MB|ms|QPS|nm";
+/// What English prose counts after a bare number: `60,000 attendees`.
+const EN_COUNT: &str = r"attendees|participants|customers|users|developers|engineers|employees|partners|people|companies|organizations|countries|regions|services|instances|students";
 const EN_UNIT: &str = r"queries per second|requests per second|milliseconds|seconds|minutes|hours|days|weeks|months|years|ms|TB|GB|PB|QPS";
 const CHANGE_VERB: &str = r"降至|降到|降低到|降低至|减少到|减少至|缩短至|缩短到|缩减至|提升到|提升至|提高到|提高至|增长到|增长至|增加到|增加至|增至|升至|扩大到|扩大至";
 
@@ -55,7 +57,7 @@ const SYMBOLS: &str = r"US$|$|€|£|x|X|K|M|B|bn";
 fn known(word: &str) -> &'static str {
     static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
-        [UNIT, EN_UNIT, ZH_MAG, EN_MAG, SYMBOLS]
+        [UNIT, EN_UNIT, EN_COUNT, ZH_MAG, EN_MAG, SYMBOLS]
             .iter()
             .flat_map(|list| list.split('|'))
             .collect()
@@ -157,6 +159,11 @@ fn rules() -> &'static Rules {
                 format!(r"(?P<v>{NUM})\s(?P<mag>{EN_MAG})"),
             ),
             (
+                "count",
+                EN_COUNT,
+                format!(r"(?P<v>{NUM}) (?P<unit>{EN_COUNT})\b"),
+            ),
+            (
                 "measure",
                 EN_UNIT,
                 format!(r"{range}(?P<v>{NUM})\s?(?P<unit>{EN_UNIT})"),
@@ -197,7 +204,7 @@ fn rules() -> &'static Rules {
                     kind,
                     pattern,
                     regex: OnceLock::new(),
-                    eager: !matches!(needs, "from" | "$|€|£" | EN_MAG),
+                    eager: !matches!(needs, "from" | "$|€|£" | EN_MAG | EN_COUNT),
                 })
                 .collect(),
             needs,
@@ -430,6 +437,16 @@ mod tests {
         assert_eq!((f.text.as_str(), f.scaled), ("2.5 billion", 2.5e9));
         let f = one("Sony Data Ocean处理来自500多个数据源的数据");
         assert_eq!((f.value, f.unit), (500.0, "个"));
+        // English counts what it counts with a noun.
+        let f = one("Matt Garman welcomed 60,000 attendees in Las Vegas");
+        assert_eq!(
+            (f.text.as_str(), f.value, f.unit, f.kind),
+            ("60,000 attendees", 60000.0, "attendees", "count")
+        );
+        assert_eq!(
+            texts("served 4 million customers; 12 regions, 300 usersX, 5 Users"),
+            ["4 million", "12 regions"]
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! groups (a backtracking search per figure) was a third of finding
 //! figures.
 
-use super::{known, parse_num, EN_MAG, EN_UNIT, UNIT, ZH_MAG};
+use super::{known, parse_num, EN_COUNT, EN_MAG, EN_UNIT, UNIT, ZH_MAG};
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
@@ -19,7 +19,12 @@ pub(super) fn words_after_numbers() -> &'static (Vec<&'static str>, FxHashSet<&'
         };
         let mut mags = words(&[ZH_MAG, EN_MAG, "K|M|B|bn"]);
         mags.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        (mags, words(&[UNIT, EN_UNIT, "x|X"]).into_iter().collect())
+        (
+            mags,
+            words(&[UNIT, EN_UNIT, EN_COUNT, "x|X"])
+                .into_iter()
+                .collect(),
+        )
     })
 }
 
