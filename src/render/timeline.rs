@@ -123,7 +123,8 @@ fn entry(out: &mut String, e: &EntryView, watch_at: &str) {
         }
     }
     out.push_str("\n</div>\n<div class=\"tl-body\">");
-    if !e.repeats_heading {
+    // `05:00 - 结束` alone: the time column says it all.
+    if !e.repeats_heading && !e.text.is_empty() {
         out.push_str("\n<p class=\"tl-text");
         if e.points.is_empty() {
             out.push_str(" tl-text-only");

@@ -77,13 +77,16 @@ fn a_nested_bullet_keeps_its_time_apart_from_its_text() {
 fn start_end_and_close() {
     let r = parse_recap(
         "a.txt",
-        "## 时间线\n0:00-1:30 - 开场\n42:00 - 结束 - 回顾\n",
+        "## 时间线\n0:00-1:30 - 开场\n42:00 - 结束 - 回顾\n50:00 - 结束\n55:00 结束\n",
     );
     let e: Vec<_> = r.session.entries().collect();
     assert_eq!(e[0].end, Some(End::At(90)));
     assert_eq!(e[0].text, "开场");
     assert_eq!(e[1].end, Some(End::Close));
     assert_eq!(e[1].text, "回顾");
+    // A range to the end with no text; the end said as what happened.
+    assert_eq!((e[2].end, e[2].text.as_str()), (Some(End::Close), ""));
+    assert_eq!((e[3].end, e[3].text.as_str()), (None, "结束"));
 }
 
 #[test]

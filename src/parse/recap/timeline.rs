@@ -367,14 +367,13 @@ impl Parser<'_> {
             }
         }
         // `42:00 - 结束 - 核心要点回顾` leaves the end word in the text when
-        // the range separator was a spaced dash.
+        // the range separator was a spaced dash. `05:00 结束` alone says
+        // what happened then: the talk ended.
         if end.is_none() {
-            for w in ["结束 - ", "结束 -", "结束"] {
+            for w in ["结束 - ", "结束 -"] {
                 if let Some(rest) = text.strip_prefix(w) {
-                    if w != "结束" || rest.is_empty() {
-                        text = rest.trim().to_string();
-                        return Some(entry(start, Some(End::Close), text, n));
-                    }
+                    text = rest.trim().to_string();
+                    return Some(entry(start, Some(End::Close), text, n));
                 }
             }
         }

@@ -29,7 +29,7 @@ const LOOP: &str = r##"{% import "macros.html" as m %}
                   {%- endif %}
                 </div>
                 <div class="tl-body">
-                  {%- if not e.repeats_heading %}
+                  {%- if not e.repeats_heading and e.text %}
                   <p class="tl-text{% if not e.points %} tl-text-only{% endif %}">{{ e.text | safe }}</p>
                   {%- endif %}
                   {%- if e.points %}{{ m::points(points=e.points, t=t) }}{% endif %}
@@ -91,7 +91,7 @@ const SHAPES: &str = "+++\ntitle = \"测试：时间线\"\n\
     - **02:00** - 第二段\n  - 02:00 同一时刻的要点\n  - 02:30 - 03:00 一段时间\n\n### 05:00 - 20:00 演示\n- **05:00** - 演示\n";
 
 const FLAT: &str = "# 平铺的时间线\n\n## 时间线\n\n00:00 - 开场 \"引号\"\n- 要点\n01:10 - 第二段\n\
-    1. 第一条\n2、第二条\n   a) 其下一条\n> “引用的原话”\n03:00 - 结束\n";
+    1. 第一条\n2、第二条\n   a) 其下一条\n> “引用的原话”\n02:00 - 提问\n03:00 - 结束\n";
 
 #[test]
 fn same_as_the_template_loop() {
@@ -114,6 +114,8 @@ fn same_as_the_template_loop() {
         "<li><span class=\"tl-ordinal\">2.</span> 第二条",
         "<li><span class=\"tl-ordinal\">a.</span> 其下一条</li>",
         "<li class=\"tl-quote\">“引用的原话”</li>",
+        // `03:00 - 结束`: nothing to say beside the time.
+        "<div class=\"tl-body\">\n</div>",
     ] {
         assert!(all.contains(part), "no `{part}` in\n{all}");
     }
