@@ -90,11 +90,9 @@ fn a_name_right_after_a_catalog_product_is_a_part_of_it() {
     );
 }
 
-#[test]
-fn a_maker_and_up_to_three_words_are_one_product() {
-    let text = "Amazon Aurora Serverless 与 AWS Lambda SnapStart，Amazon Web Services，\
-                Amazon Aurora DSQL 2，AWS Summit Tokyo Osaka Kyoto";
-    let known: Vec<Known> = ["Amazon", "AWS"]
+/// Each place one of the catalog companies `names` is written in `text`.
+fn companies_in<'t>(text: &str, names: &[&str]) -> Vec<Known<'t>> {
+    names
         .iter()
         .flat_map(|name| {
             text.match_indices(name).map(|(at, n)| Known {
@@ -103,7 +101,14 @@ fn a_maker_and_up_to_three_words_are_one_product() {
                 product: None,
             })
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn a_maker_and_up_to_three_words_are_one_product() {
+    let text = "Amazon Aurora Serverless 与 AWS Lambda SnapStart，Amazon Web Services，\
+                Amazon Aurora DSQL 2，AWS Summit Tokyo Osaka Kyoto";
+    let known = companies_in(text, &["Amazon", "AWS"]);
     let got: Vec<(String, Option<String>)> = scan(&[(text, 1)], &[known], &[])
         .into_iter()
         .map(|s| (s.name, s.maker))
@@ -127,14 +132,7 @@ fn a_maker_and_up_to_three_words_are_one_product() {
 #[test]
 fn a_name_after_its_maker_opens_a_sentence_where_the_maker_does() {
     let text = "They moved to AWS Lambda. AWS Fargate runs the rest.";
-    let known: Vec<Known> = text
-        .match_indices("AWS")
-        .map(|(at, n)| Known {
-            start: at,
-            end: at + n.len(),
-            product: None,
-        })
-        .collect();
+    let known = companies_in(text, &["AWS"]);
     let got: Vec<(String, bool)> = scan(&[(text, 1)], &[known], &[])
         .into_iter()
         .map(|s| (s.name, s.sentence_start))
@@ -151,15 +149,8 @@ fn a_name_after_its_maker_opens_a_sentence_where_the_maker_does() {
 #[test]
 fn a_name_right_after_a_catalog_company_is_made_by_it() {
     let text = "Amazon Aurora 与 AWS Calex，AWS AI基础设施，Amazon 和 Kiro，Amazon Kiro";
-    let known: Vec<Known> = ["Amazon", "AWS"]
-        .iter()
-        .flat_map(|name| {
-            text.match_indices(name).map(|(at, n)| Known {
-                start: at,
-                end: at + n.len(),
-                product: None,
-            })
-        })
+    let known: Vec<Known> = companies_in(text, &["Amazon", "AWS"])
+        .into_iter()
         .chain(text.match_indices("Kiro").map(|(at, n)| Known {
             start: at,
             end: at + n.len(),
