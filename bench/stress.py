@@ -257,6 +257,19 @@ SHAPES = {
     )
     + "".join(f"[^{i}]: 数据来自 Amazon Bedrock 博客，提升 {i % 90 + 1}%\n" for i in range(20_000))
     + "━━━━━━\n注：" + "Kiro 见[^3]，" * 10_000 + "\n",
+    # A title with 5,000 footnote references; 20,000 second titles, each
+    # over a question and answer, a link whose label ends with a reference
+    # and a maker's three-word product; 20,000 lines underlined as parts.
+    "titles_answers_underlines": lambda: "# 某大会 2025 多场合集"
+    + "[^t]" * 5_000
+    + "\n\n## 时间线\n"
+    + "".join(
+        f"# 第{i}场 AWS Lambda SnapStart\n{clock(i)} 开场\nQ{i}: 价格？\nA: 见"
+        f"[官方博客[^t]](https://example.com/{i})，AWS Orbit Pulse Lab 降低 {i % 90 + 1}%\n"
+        for i in range(20_000)
+    )
+    + "".join(f"时间线\n---\n{clock(i)} 要点\n" for i in range(20_000))
+    + "\n[^t]: 合集说明。\n",
     # 20,000 levels of quotes, 5,000 of lists, 10,000 open brackets.
     "nesting": lambda: HEAD.format("嵌套")
     + "00:00 - 开场\n"
