@@ -404,8 +404,8 @@ fn recap_root(site: &Site, s: &Session) -> Option<PathBuf> {
 }
 
 /// The session's text that is shown as prose, with the line each piece
-/// starts on: the overview, timeline entries and their points, and the
-/// parts the parser has no slot for.
+/// starts on: the overview, timeline entries and their points, the parts
+/// the parser has no slot for, the footer's note and the footnotes.
 fn texts(s: &Session) -> impl Iterator<Item = (&str, usize)> {
     let overview = s.overview.iter().map(|p| (p.text.as_str(), p.line));
     let timeline = s.entries().flat_map(|e| {
@@ -413,7 +413,13 @@ fn texts(s: &Session) -> impl Iterator<Item = (&str, usize)> {
             .chain(e.points.iter().map(|p| (p.text.as_str(), p.line)))
     });
     let extra = s.extra.iter().map(|p| (p.text.as_str(), p.line));
-    overview.chain(timeline).chain(extra)
+    let note = s.note.iter().map(|p| (p.text.as_str(), p.line));
+    let footnotes = s.footnotes.iter().map(|n| (n.text.as_str(), n.line));
+    overview
+        .chain(timeline)
+        .chain(extra)
+        .chain(note)
+        .chain(footnotes)
 }
 
 /// Every image file the site's recaps and pages show, by output path, and

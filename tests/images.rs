@@ -24,14 +24,16 @@ fn site_with_images(tmp: &Tmp) -> std::path::PathBuf {
     std::fs::write(
         s.join("seeds/day2/images.txt"),
         "# 图片测试会议总结\n\n## 会议概述\n\n\
-         本场介绍 Amazon S3 的架构。\n![架构总览](slides/第%201%20页.png)\n\n\
+         本场介绍 Amazon S3 的架构[^1]。\n![架构总览](slides/第%201%20页.png)\n\n\
          ## 详细时间线\n\n\
          00:00 - 开场 ![封面](<slides/第 1 页.png>)\n\
          - 远程图片 ![Amazon S3 标志](https://example.com/logo.png)\n\
          - ![缺失的图](missing.png)\n\
          - ![外面的图](../../secret.png)\n\
          - ![矢量图](logo.svg)\n\
-         05:00 - 结束\n",
+         05:00 - 结束\n\n\
+         [^1]: 见幻灯片 ![脚注图](slides/第%201%20页.png)\n\n\
+         ━━━━━━\n注：![文末图](slides/第%201%20页.png)\n",
     )
     .unwrap();
     s
@@ -88,6 +90,13 @@ fn images_beside_a_recap_are_copied_and_shown_and_the_rest_is_named() {
         "{page}"
     );
     assert!(page.contains(&format!("<img {src} alt=\"封面\"")), "{page}");
+    // In a footnote and in the footer's note too.
+    for alt in ["脚注图", "文末图"] {
+        assert!(
+            page.contains(&format!("<img {src} alt=\"{alt}\"")),
+            "{alt}: {page}"
+        );
+    }
     assert!(page.contains("<img src=\"https://example.com/logo.png\" alt=\"Amazon S3 标志\""));
     // A name in an image's alt text is a mention; its excerpt reads the
     // image as that text.
