@@ -471,6 +471,17 @@ fn in_title_case(text: &str) -> bool {
     words >= 3 && capitalised * 5 >= words * 4
 }
 
+/// `Q12` in `Q12: 价格？` or `A3` in `A3：…` at the start of a line: the
+/// number of a question or an answer, not a name (`A100` elsewhere is).
+fn exchange_label(text: &str, s: usize, e: usize) -> bool {
+    let label = &text.as_bytes()[s..e];
+    (s == 0 || text[..s].ends_with('\n'))
+        && text[e..].starts_with([':', '：'])
+        && label.len() >= 2
+        && matches!(label[0], b'Q' | b'A')
+        && label[1..].iter().all(u8::is_ascii_digit)
+}
+
 /// Heads of lists of organisations: `合作伙伴：Gartner、Airbnb`.
 const LIST_HEADS: &[&str] = &[
     "合作伙伴：",
@@ -596,6 +607,9 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
         let (Some(&(s, _)), Some(&(_, mut e))) = (run.first(), run.last()) else {
             continue;
         };
+        if exchange_label(text, s, e) {
+            continue;
+        }
         let mut company_hint = false;
         let mut name = text[s..e].to_string();
         for suffix in ["'s", "’s"] {

@@ -127,6 +127,19 @@ fn a_maker_and_up_to_three_words_are_one_product() {
     );
 }
 
+/// The numbers of questions and answers are not names; `A100` said as a
+/// name is one.
+#[test]
+fn numbered_questions_and_answers_are_not_names() {
+    let units = [
+        ("Q12: 价格？", 1),
+        ("A12：按量计费", 2),
+        ("训练用 A100: 八卡", 3),
+    ];
+    let got: Vec<String> = scan(&units, &[], &[]).into_iter().map(|s| s.name).collect();
+    assert_eq!(got, ["A100"]);
+}
+
 /// In English prose a name at the start of a sentence may be any
 /// capitalised word; one after its maker starts where the maker does.
 #[test]
