@@ -17,7 +17,7 @@ pub enum Heading {
 /// What a `##` heading opens, by the words in it (`## 详细时间线`,
 /// `## 会议概述`, `## Key takeaways`).
 pub fn classify_h2(h: &str) -> Heading {
-    let lower = h.to_lowercase();
+    let lower = simplified(h).to_lowercase();
     // `## 🎯 核心主题`: a symbol before the name is decoration.
     let name = lower
         .trim_matches(['*', ' '])
@@ -115,7 +115,7 @@ pub fn part_label(t: &str) -> Option<Heading> {
             c.is_ascii_digit() || "一二三四五六七八九十、.． ".contains(c)
         })
         .trim();
-    let lower = name.to_lowercase();
+    let lower = simplified(name).to_lowercase();
     if name.is_empty() || name.chars().count() > 8 {
         return None;
     }
@@ -279,11 +279,60 @@ pub fn is_rule(t: &str) -> bool {
     }
 }
 
+/// Traditional characters of the names of parts, labels and session
+/// kinds, and their simplified forms. Each pair is the same number of
+/// bytes in UTF-8, so offsets into one are offsets into the other.
+const TRADITIONAL: [(char, char); 28] = [
+    ('會', '会'),
+    ('議', '议'),
+    ('時', '时'),
+    ('間', '间'),
+    ('線', '线'),
+    ('軸', '轴'),
+    ('詳', '详'),
+    ('細', '细'),
+    ('題', '题'),
+    ('註', '注'),
+    ('關', '关'),
+    ('鍵', '键'),
+    ('詞', '词'),
+    ('籤', '签'),
+    ('結', '结'),
+    ('總', '总'),
+    ('場', '场'),
+    ('講', '讲'),
+    ('備', '备'),
+    ('覽', '览'),
+    ('資', '资'),
+    ('訊', '讯'),
+    ('內', '内'),
+    ('顧', '顾'),
+    ('紀', '纪'),
+    ('壇', '坛'),
+    ('發', '发'),
+    ('釋', '释'),
+];
+
+/// `text` with the traditional characters of [`TRADITIONAL`] in their
+/// simplified forms, for recognising a part's name or a label written in
+/// traditional Chinese (`## 詳細時間線`, `核心主題：`, `註：`); the text
+/// itself is kept as written.
+pub fn simplified(text: &str) -> std::borrow::Cow<'_, str> {
+    let fold = |c: char| TRADITIONAL.iter().find(|&&(t, _)| t == c).map(|&(_, s)| s);
+    if !text.chars().any(|c| fold(c).is_some()) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars().map(|c| fold(c).unwrap_or(c)).collect()
+}
+
 /// `核心主题：A、B` → `A、B` for any of the labels, with either colon.
 pub fn strip_label<'t>(t: &'t str, labels: &[&str]) -> Option<&'t str> {
     let t = t.trim_start_matches(['*', ' ']);
     for l in labels {
-        let head = t.get(..l.len()).filter(|h| h.eq_ignore_ascii_case(l));
+        // Byte for byte: a traditional form is as long as its simplified one.
+        let head = t
+            .get(..l.len())
+            .filter(|h| simplified(h).eq_ignore_ascii_case(l));
         if let Some(rest) = head.map(|h| &t[h.len()..]) {
             let rest = rest.trim_start_matches(['*', ' ']);
             if let Some(r) = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':')) {
@@ -297,6 +346,23 @@ pub fn strip_label<'t>(t: &'t str, labels: &[&str]) -> Option<&'t str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parts_and_labels_read_in_traditional_chinese() {
+        for (t, s) in TRADITIONAL {
+            assert_eq!(t.len_utf8(), s.len_utf8(), "{t}");
+        }
+        assert_eq!(classify_h2("詳細時間線"), Heading::Timeline);
+        assert_eq!(classify_h2("會議概述"), Heading::Overview);
+        assert_eq!(classify_h2("核心主題"), Heading::Themes);
+        assert_eq!(part_label("**時間軸**"), Some(Heading::Timeline));
+        assert_eq!(
+            strip_label("核心主題：生成式AI、代理", &THEME_LABELS),
+            Some("生成式AI、代理")
+        );
+        assert_eq!(strip_label("註：現場筆記", &NOTE_LABELS), Some("現場筆記"));
+        assert_eq!(simplified("时间线"), "时间线");
+    }
 
     /// The rule test as it was first written, collecting the marks.
     fn is_rule_by_collecting(t: &str) -> bool {

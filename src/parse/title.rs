@@ -1,6 +1,7 @@
 //! Recap titles: `AWS re:Invent 2025 分会场总结：通过合作伙伴…` → conference,
 //! session kind and topic.
 
+use super::lines::simplified;
 use crate::model::Title;
 use crate::pattern::Regex;
 use std::sync::LazyLock;
@@ -49,10 +50,18 @@ pub fn split_title(full: &str) -> Title {
         None => (rest, ""),
     };
     let head_core = strip_suffixes(head);
-    title.kind = KINDS
-        .iter()
-        .find(|k| head_core.starts_with(*k) || head_core.ends_with(*k))
-        .map(|k| k.to_string());
+    // Kinds written in traditional Chinese (`分會場`) are found by their
+    // simplified form and kept as written (the two are as long).
+    let simple = simplified(head_core);
+    title.kind = KINDS.iter().find_map(|k| {
+        if simple.starts_with(*k) {
+            Some(head_core[..k.len()].to_string())
+        } else if simple.ends_with(*k) {
+            Some(head_core[head_core.len() - k.len()..].to_string())
+        } else {
+            None
+        }
+    });
     title.topic = if !topic.is_empty() {
         topic.to_string()
     } else if let Some(k) = &title.kind {
@@ -95,9 +104,11 @@ fn strip_suffixes(s: &str) -> &str {
         "Summary",
         "summary",
     ] {
-        // `…之后的总结`: the word is the title's own noun.
-        if let Some(r) = s
+        // `…之后的总结`: the word is the title's own noun. `會議總結` is
+        // as long as `会议总结`.
+        if let Some(r) = simplified(s)
             .strip_suffix(suf)
+            .map(|r| &s[..r.len()])
             .filter(|r| !r.trim_end().ends_with(['的', '之']))
         {
             s = r.trim();
@@ -125,6 +136,12 @@ mod tests {
         assert_eq!(t.kind.as_deref(), Some("主题演讲"));
         let t = split_title("AWS re:Invent 2025 中小企业AI转型指南会议总结");
         assert_eq!(t.topic, "中小企业AI转型指南");
+        // In traditional Chinese, kept as written.
+        let t = split_title("AWS re:Invent 2025 分會場總結：生成式 AI 的擴展");
+        assert_eq!(t.kind.as_deref(), Some("分會場"));
+        assert_eq!(t.topic, "生成式 AI 的擴展");
+        let t = split_title("AWS re:Invent 2025 企業轉型指南會議總結");
+        assert_eq!(t.topic, "企業轉型指南");
     }
 
     #[test]

@@ -753,6 +753,28 @@ fn parts_may_be_underlined_headings() {
     assert_eq!(r.session.key_themes, ["A", "B"]);
 }
 
+/// A recap written in traditional Chinese: its parts, footer labels and
+/// session kind are read as in simplified, and kept as written.
+#[test]
+fn a_recap_in_traditional_chinese_reads_its_parts() {
+    let r = parse_recap(
+        "a.txt",
+        "# AWS re:Invent 2025 分會場總結：生成式 AI 的擴展\n\n## 會議概述\n概述。\n\n\
+         ## 詳細時間線\n00:00 - 開場介紹\n\n---\n核心主題：生成式AI、代理\n註：現場筆記\n",
+    );
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    let s = &r.session;
+    assert_eq!(s.title.kind.as_deref(), Some("分會場"));
+    assert_eq!(s.title.topic, "生成式 AI 的擴展");
+    assert!(s.extra.is_empty(), "{:?}", s.extra);
+    assert_eq!(s.key_themes, ["生成式AI", "代理"]);
+    assert_eq!(s.note.as_ref().map(|n| n.text.as_str()), Some("現場筆記"));
+    assert_eq!(
+        s.entries().next().map(|e| e.text.as_str()),
+        Some("開場介紹")
+    );
+}
+
 /// Two talks written into one file: the second title opens a section of
 /// the first's timeline (not a point of its last entry), and the
 /// note-taker is told which line and why.
