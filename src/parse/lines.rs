@@ -279,50 +279,61 @@ pub fn is_rule(t: &str) -> bool {
     }
 }
 
-/// Traditional characters of the names of parts, labels and session
-/// kinds, and their simplified forms. Each pair is the same number of
-/// bytes in UTF-8, so offsets into one are offsets into the other.
-const TRADITIONAL: [(char, char); 28] = [
-    ('會', '会'),
-    ('議', '议'),
-    ('時', '时'),
-    ('間', '间'),
-    ('線', '线'),
-    ('軸', '轴'),
-    ('詳', '详'),
-    ('細', '细'),
-    ('題', '题'),
-    ('註', '注'),
-    ('關', '关'),
-    ('鍵', '键'),
-    ('詞', '词'),
-    ('籤', '签'),
-    ('結', '结'),
-    ('總', '总'),
-    ('場', '场'),
-    ('講', '讲'),
-    ('備', '备'),
-    ('覽', '览'),
-    ('資', '资'),
-    ('訊', '讯'),
-    ('內', '内'),
-    ('顧', '顾'),
-    ('紀', '纪'),
-    ('壇', '坛'),
-    ('發', '发'),
-    ('釋', '释'),
-];
+/// A traditional character of the names of parts, labels and session
+/// kinds in its simplified form; any other character as it is. Each pair
+/// is the same number of bytes in UTF-8, so offsets into one spelling are
+/// offsets into the other.
+fn simple_char(c: char) -> char {
+    match c {
+        '會' => '会',
+        '議' => '议',
+        '時' => '时',
+        '間' => '间',
+        '線' => '线',
+        '軸' => '轴',
+        '詳' => '详',
+        '細' => '细',
+        '題' => '题',
+        '註' => '注',
+        '關' => '关',
+        '鍵' => '键',
+        '詞' => '词',
+        '籤' => '签',
+        '結' => '结',
+        '總' => '总',
+        '場' => '场',
+        '講' => '讲',
+        '備' => '备',
+        '覽' => '览',
+        '資' => '资',
+        '訊' => '讯',
+        '內' => '内',
+        '顧' => '顾',
+        '紀' => '纪',
+        '壇' => '坛',
+        '發' => '发',
+        '釋' => '释',
+        c => c,
+    }
+}
 
-/// `text` with the traditional characters of [`TRADITIONAL`] in their
+/// `text` with the traditional characters [`simple_char`] knows in their
 /// simplified forms, for recognising a part's name or a label written in
 /// traditional Chinese (`## 詳細時間線`, `核心主題：`, `註：`); the text
 /// itself is kept as written.
 pub fn simplified(text: &str) -> std::borrow::Cow<'_, str> {
-    let fold = |c: char| TRADITIONAL.iter().find(|&&(t, _)| t == c).map(|&(_, s)| s);
-    if !text.chars().any(|c| fold(c).is_some()) {
+    if text.is_ascii() || text.chars().all(|c| simple_char(c) == c) {
         return std::borrow::Cow::Borrowed(text);
     }
-    text.chars().map(|c| fold(c).unwrap_or(c)).collect()
+    text.chars().map(simple_char).collect()
+}
+
+/// Whether `written` is `label`, ASCII case aside, in either script.
+fn same_label(written: &str, label: &str) -> bool {
+    written
+        .chars()
+        .map(|c| simple_char(c).to_ascii_lowercase())
+        .eq(label.chars().map(|c| c.to_ascii_lowercase()))
 }
 
 /// `核心主题：A、B` → `A、B` for any of the labels, with either colon.
@@ -330,9 +341,7 @@ pub fn strip_label<'t>(t: &'t str, labels: &[&str]) -> Option<&'t str> {
     let t = t.trim_start_matches(['*', ' ']);
     for l in labels {
         // Byte for byte: a traditional form is as long as its simplified one.
-        let head = t
-            .get(..l.len())
-            .filter(|h| simplified(h).eq_ignore_ascii_case(l));
+        let head = t.get(..l.len()).filter(|h| same_label(h, l));
         if let Some(rest) = head.map(|h| &t[h.len()..]) {
             let rest = rest.trim_start_matches(['*', ' ']);
             if let Some(r) = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':')) {
@@ -349,8 +358,8 @@ mod tests {
 
     #[test]
     fn parts_and_labels_read_in_traditional_chinese() {
-        for (t, s) in TRADITIONAL {
-            assert_eq!(t.len_utf8(), s.len_utf8(), "{t}");
+        for c in '\u{3400}'..='\u{9FFF}' {
+            assert_eq!(c.len_utf8(), simple_char(c).len_utf8(), "{c}");
         }
         assert_eq!(classify_h2("詳細時間線"), Heading::Timeline);
         assert_eq!(classify_h2("會議概述"), Heading::Overview);
