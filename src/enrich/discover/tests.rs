@@ -90,6 +90,19 @@ fn a_name_right_after_a_catalog_product_is_a_part_of_it() {
     );
 }
 
+/// The names `text` is seen to say, each with its maker.
+fn names_and_makers(text: &str, known: Vec<Known>) -> Vec<(String, Option<String>)> {
+    scan(&[(text, 1)], &[known], &[])
+        .into_iter()
+        .map(|s| (s.name, s.maker))
+        .collect()
+}
+
+/// A name and its maker, as [`names_and_makers`] gives them.
+fn made(name: &str, by: &str) -> (String, Option<String>) {
+    (name.to_string(), Some(by.to_string()))
+}
+
 /// Each place one of the catalog companies `names` is written in `text`.
 fn companies_in<'t>(text: &str, names: &[&str]) -> Vec<Known<'t>> {
     names
@@ -109,11 +122,7 @@ fn a_maker_and_up_to_three_words_are_one_product() {
     let text = "Amazon Aurora Serverless 与 AWS Lambda SnapStart，Amazon Web Services，\
                 Amazon Aurora DSQL 2，AWS Summit Tokyo Osaka Kyoto";
     let known = companies_in(text, &["Amazon", "AWS"]);
-    let got: Vec<(String, Option<String>)> = scan(&[(text, 1)], &[known], &[])
-        .into_iter()
-        .map(|s| (s.name, s.maker))
-        .collect();
-    let made = |name: &str, by: &str| (name.to_string(), Some(by.to_string()));
+    let got = names_and_makers(text, known);
     assert_eq!(
         got,
         [
@@ -170,11 +179,7 @@ fn a_name_right_after_a_catalog_company_is_made_by_it() {
             product: Some("Kiro"),
         }))
         .collect();
-    let got: Vec<(String, Option<String>)> = scan(&[(text, 1)], &[known], &[])
-        .into_iter()
-        .map(|s| (s.name, s.maker))
-        .collect();
-    let made = |name: &str, by: &str| (name.to_string(), Some(by.to_string()));
+    let got = names_and_makers(text, known);
     assert_eq!(
         got,
         [
