@@ -260,11 +260,6 @@ fn markdown_link(text: &str, at: Range<usize>, href: String) -> WebLink {
 /// the last `[` of `head`, with nothing but text after it, or footnote
 /// references (`[官方博客[^1]](https://…)`).
 fn label_open(head: &str) -> Option<usize> {
-    if !crate::footnotes::may_have_references(head) {
-        let open = head.rfind('[')?;
-        let label = &head[open + 1..];
-        return (!label.is_empty() && !label.contains([']', '\n'])).then_some(open);
-    }
     let refs = crate::footnotes::references(head);
     let in_ref = |at: usize| refs.iter().any(|r| r.whole.contains(&at));
     let open = head

@@ -122,6 +122,19 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// A line of a question-and-answer exchange, `Q12: 价格？`, `A：…`,
+/// `问：…`, `回答：…`: who speaks (`Q12`) and what is said after the
+/// colon. Under a timeline entry it is a point; its `Q12` is no name.
+pub fn exchange(line: &str) -> Option<(&str, &str)> {
+    const WHO: [&str; 6] = ["Q", "A", "问", "答", "提问", "回答"];
+    WHO.iter().find_map(|who| {
+        let rest = line.strip_prefix(who)?;
+        let number = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let said = rest[number..].strip_prefix([':', '：'])?;
+        Some((&line[..who.len() + number], said))
+    })
+}
+
 /// A bullet line, as [`BULLET`] splits it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Bullet<'a> {
@@ -331,6 +344,16 @@ fn clock_after_prefix(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exchanges_say_who_speaks_and_what() {
+        assert_eq!(exchange("Q12: 价格？"), Some(("Q12", " 价格？")));
+        assert_eq!(exchange("回答：按量"), Some(("回答", "按量")));
+        assert_eq!(exchange("A:"), Some(("A", "")));
+        assert_eq!(exchange("A100: 八卡"), Some(("A100", " 八卡")));
+        assert_eq!(exchange("AWS: 云"), None);
+        assert_eq!(exchange("Q 12: 空格"), None);
+    }
 
     /// Lines in the shapes recaps come in, and near misses.
     const LINES: &[&str] = &[

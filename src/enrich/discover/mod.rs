@@ -471,15 +471,11 @@ fn in_title_case(text: &str) -> bool {
     words >= 3 && capitalised * 5 >= words * 4
 }
 
-/// `Q12` in `Q12: 价格？` or `A3` in `A3：…` at the start of a line: the
-/// number of a question or an answer, not a name (`A100` elsewhere is).
+/// `Q12` in `Q12: 价格？` at the start of a line: who speaks in a
+/// question-and-answer exchange, not a name (`A100` elsewhere is).
 fn exchange_label(text: &str, s: usize, e: usize) -> bool {
-    let label = &text.as_bytes()[s..e];
     (s == 0 || text[..s].ends_with('\n'))
-        && text[e..].starts_with([':', '：'])
-        && label.len() >= 2
-        && matches!(label[0], b'Q' | b'A')
-        && label[1..].iter().all(u8::is_ascii_digit)
+        && crate::parse::shapes::exchange(&text[s..]).is_some_and(|(who, _)| who.len() == e - s)
 }
 
 /// Heads of lists of organisations: `合作伙伴：Gartner、Airbnb`.
@@ -619,12 +615,13 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
                 company_hint = true;
             }
         }
+        let before_at = |at: usize| text[..at].trim_end_matches([' ', '"', '“', '*', '(']);
         let opens_sentence = |at: usize| {
-            let before = text[..at].trim_end_matches([' ', '"', '“', '*', '(']);
+            let before = before_at(at);
             !cjk && (before.is_empty()
                 || before.ends_with(['.', '!', '?', ':', '-', '—', '–', '|', '·']))
         };
-        let before = text[..s].trim_end_matches([' ', '"', '“', '*', '(']);
+        let before = before_at(s);
         let sentence_start = opens_sentence(s);
         let after = &text[e..];
         company_hint |= before.ends_with("来自")

@@ -527,8 +527,10 @@ impl Parser<'_> {
         let prose = !quote && self.under_heading && !starts_like_a_time(trimmed);
         // `✅ 完成了演示`, `💡 关键点`: a point, bulleted with an emoji;
         // `Q: …` and `A: …`, a question from the floor and its answer.
-        let point =
-            !prose && self.open_entry() && (starts_with_emoji(trimmed) || is_exchange(trimmed));
+        let point = !prose
+            && self.open_entry()
+            && (starts_with_emoji(trimmed)
+                || shapes::exchange(trimmed).is_some_and(|(_, said)| !said.trim().is_empty()));
         if !prose && !point && !quote {
             self.warn(
                 n,
@@ -604,19 +606,6 @@ fn starts_with_emoji(line: &str) -> bool {
         .as_str()
         .trim_start_matches(['\u{FE0F}', ' ', '\u{3000}']);
     emoji && !rest.is_empty() && !rest.starts_with(|c: char| c.is_ascii_digit())
-}
-
-/// A line of a question-and-answer exchange: `Q: …`, `A2：…`, `问：…`,
-/// `回答：…`, with text after the colon.
-fn is_exchange(line: &str) -> bool {
-    const WHO: &[&str] = &["Q", "A", "问", "答", "提问", "回答"];
-    WHO.iter().any(|who| {
-        line.strip_prefix(who).is_some_and(|rest| {
-            let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
-            rest.strip_prefix([':', '：'])
-                .is_some_and(|text| !text.trim().is_empty())
-        })
-    })
 }
 
 /// A table cell's lines: `甲<br>乙` → `甲`, `乙`.
