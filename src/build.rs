@@ -91,6 +91,7 @@ impl BuildOptions {
         }
         c.seeds_dir = Some(self.seeds_dir());
         c.content_dir = Some(content);
+        c.output_dir = Some(self.out_dir(&c));
         let languages = crate::render::strings::languages(&self.theme_dir(&c));
         Ok(c.with_languages(languages))
     }

@@ -54,6 +54,10 @@ pub struct SiteConfig {
     /// The content folder, for the images pages show.
     #[serde(skip)]
     pub content_dir: Option<PathBuf>,
+    /// The output folder, where the previous site's copies of photos are
+    /// taken from ([`crate::media::scaled`]).
+    #[serde(skip)]
+    pub output_dir: Option<PathBuf>,
 }
 
 /// The keys of `site.toml`, for suggestions when one is misspelt.
@@ -89,6 +93,7 @@ impl Default for SiteConfig {
             unknown_keys: Vec::new(),
             seeds_dir: None,
             content_dir: None,
+            output_dir: None,
         }
     }
 }

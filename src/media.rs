@@ -318,11 +318,30 @@ impl Shown {
     /// file read 401064146 × 2460339984, which would have the page keep
     /// room for a picture a mile high).
     pub fn size(&self) -> Option<(usize, usize)> {
-        const MOST: usize = 50_000;
-        let d = imagesize::size(self.file.as_ref()?).ok()?;
-        let sane = |n: usize| (1..=MOST).contains(&n);
-        (sane(d.width) && sane(d.height)).then_some((d.width, d.height))
+        size_of(self.file.as_ref()?)
     }
+
+    /// The `srcset` listing the smaller copies of a photo `width` pixels
+    /// wide ([`scaled`]), or `None` when it has none (a web image has
+    /// none: recap never has its bytes).
+    pub fn srcset(&self, width: usize) -> Option<String> {
+        self.file.as_ref()?;
+        scaled::srcset(&self.src, width)
+    }
+}
+
+/// Width and height of the image `file` from its header, when sane.
+fn size_of(file: &Path) -> Option<(usize, usize)> {
+    const MOST: usize = 50_000;
+    let d = imagesize::size(file).ok()?;
+    let sane = |n: usize| (1..=MOST).contains(&n);
+    (sane(d.width) && sane(d.height)).then_some((d.width, d.height))
+}
+
+/// The widths of the copies ([`scaled`]) made of the image at output path
+/// `path`, copied from `file`.
+fn copy_widths(path: &str, file: &Path) -> Vec<u32> {
+    size_of(file).map_or_else(Vec::new, |(w, _)| scaled::widths(path, w))
 }
 
 impl Images {
@@ -550,21 +569,66 @@ pub fn page_image(site: &Site, p: &Page, dest: &str) -> Option<Shown> {
     }
 }
 
-/// The image `file`, read, as the output at `path`.
-pub fn read(path: &str, file: &Path) -> anyhow::Result<Output> {
+/// The image `file`, read, as the output at `path`, and its smaller
+/// copies ([`scaled`]), those the previous site in `previous` has of the
+/// same bytes taken from there.
+pub fn read(path: &str, file: &Path, previous: Option<&Path>) -> anyhow::Result<Vec<Output>> {
     use anyhow::Context;
     let bytes =
         std::fs::read(file).with_context(|| format!("cannot read the image {}", file.display()))?;
-    Ok(Output::new(path.to_string(), bytes))
+    let widths = copy_widths(path, file);
+    let mut out = if widths.is_empty() {
+        Vec::new()
+    } else {
+        scaled::copies(path, &bytes, &widths, previous)
+    };
+    out.insert(0, Output::new(path.to_string(), bytes));
+    Ok(out)
 }
 
-/// The image file at output path `path` (`media/recaps/slides/1.png`),
-/// read, for `recap serve`; `None` when no recap or page shows one there.
+/// The output paths of the smaller copies of the images in `files`.
+pub fn copy_paths(files: &BTreeMap<String, PathBuf>) -> Vec<String> {
+    use rayon::prelude::*;
+    files
+        .par_iter()
+        .flat_map_iter(|(path, file)| {
+            copy_widths(path, file)
+                .into_iter()
+                .map(|w| scaled::copy_path(path, w))
+        })
+        .collect()
+}
+
+/// The previous site in the output folder, whose copies of photos a
+/// build may keep ([`scaled`]): only a folder recap wrote.
+pub fn previous_site(site: &Site) -> Option<&Path> {
+    let out = site.config.output_dir.as_deref()?;
+    out.join(crate::write::MARKER).is_file().then_some(out)
+}
+
+/// The image file, or the copy of one, at output path `path`
+/// (`media/recaps/slides/1.png`, `…/1.640w.png`), read, for `recap
+/// serve`; `None` when no recap or page shows one there.
 pub fn output_at(site: &Site, path: &str) -> Option<anyhow::Result<Output>> {
     path.strip_prefix(DIR)?.strip_prefix('/')?;
     let (files, _) = files(site);
-    Some(read(path, files.get(path)?))
+    let original = match files.get_key_value(path) {
+        Some(found) => found,
+        None => files.iter().find(|(p, f)| {
+            copy_widths(p, f)
+                .into_iter()
+                .any(|w| scaled::copy_path(p, w) == path)
+        })?,
+    };
+    let made = read(original.0, original.1, previous_site(site));
+    Some(made.and_then(|all| {
+        all.into_iter()
+            .find(|o| o.path == path)
+            .ok_or_else(|| anyhow::anyhow!("no image at {path}"))
+    }))
 }
+
+pub mod scaled;
 
 #[cfg(test)]
 mod tests;

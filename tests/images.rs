@@ -4,7 +4,7 @@
 //! and the rest of the site builds.
 
 mod sites;
-use sites::{exported_session, recap, site, stderr, Tmp};
+use sites::{exported_session, recap, session_dirs, site, stderr, Tmp};
 use std::path::Path;
 
 /// The head of a 640 × 360 PNG: enough for its size to be read.
@@ -192,4 +192,89 @@ fn images_beside_a_page_are_copied_too_with_their_size_and_theme_paths_left_alon
         !err.contains("map.png") && !err.contains("favicon"),
         "{err}"
     );
+}
+
+/// A PNG photo `w` × `h`, with a gradient in it.
+fn photo(w: u32, h: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([x as u8, y as u8, 90]));
+    let mut out = Vec::new();
+    img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
+}
+
+fn width_of(file: &Path) -> usize {
+    imagesize::size(file).unwrap().width
+}
+
+#[test]
+fn large_photos_get_smaller_copies_the_page_offers_and_a_rebuild_keeps() {
+    let tmp = Tmp::new("image-copies");
+    let s = site(&tmp);
+    std::fs::create_dir_all(s.join("seeds/slides")).unwrap();
+    std::fs::write(s.join("seeds/slides/arch.png"), photo(1600, 900)).unwrap();
+    std::fs::write(s.join("seeds/slides/icon.png"), photo(300, 300)).unwrap();
+    std::fs::write(
+        s.join("seeds/photos.txt"),
+        "# 幻灯片照片会议总结\n\n## 会议概述\n\n架构 ![架构](slides/arch.png) 图标 ![图标](slides/icon.png)\n\n\
+         ## 详细时间线\n\n00:00 - 开场\n05:00 - 结束\n",
+    )
+    .unwrap();
+    let o = recap(&s, &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = s.join("public");
+    let copy = |w: u32, name: &str| out.join(format!("media/{w}w/recaps/slides/{name}"));
+    assert_eq!(width_of(&copy(640, "arch.png")), 640);
+    assert_eq!(width_of(&copy(1280, "arch.png")), 1280);
+    assert_eq!(imagesize::size(copy(640, "arch.png")).unwrap().height, 360);
+    assert!(
+        !copy(640, "icon.png").exists(),
+        "a small image has no copies"
+    );
+
+    let dir = session_dirs(&out)
+        .into_iter()
+        .find(|d| {
+            std::fs::read_to_string(out.join("sessions").join(d).join("index.html"))
+                .is_ok_and(|h| h.contains("alt=\"图标\""))
+        })
+        .unwrap();
+    let page_of = |out: &Path| {
+        std::fs::read_to_string(out.join("sessions").join(&dir).join("index.html")).unwrap()
+    };
+    let page = page_of(&out);
+    assert!(
+        page.contains(
+            "srcset=\"/media/640w/recaps/slides/arch.png 640w, /media/1280w/recaps/slides/arch.png 1280w, \
+             /media/recaps/slides/arch.png 1600w\" sizes=\"(min-width: 760px) 680px, 100vw\" \
+             width=\"1600\" height=\"900\""
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains("<img src=\"/media/recaps/slides/icon.png\" alt=\"图标\" width=\"300\""),
+        "{page}"
+    );
+
+    // A changed photo gets new copies; the check finds every copy the page
+    // offers.
+    std::fs::write(s.join("seeds/slides/arch.png"), photo(1000, 1000)).unwrap();
+    let o = recap(&s, &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(imagesize::size(copy(640, "arch.png")).unwrap().height, 640);
+    assert!(!copy(1280, "arch.png").exists());
+    assert!(page_of(&out).contains("/media/recaps/slides/arch.png 1000w"));
+    let o = recap(&s, &["check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("arch"), "{}", stderr(&o));
+
+    // The offline bundle carries the copies, and its pages point at them.
+    let o = recap(&s, &["bundle", "--out", "offline"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let offline = s.join("offline");
+    assert_eq!(
+        width_of(&offline.join("media/640w/recaps/slides/arch.png")),
+        640
+    );
+    assert!(page_of(&offline).contains("srcset=\"../../media/640w/recaps/slides/arch.png 640w"));
 }

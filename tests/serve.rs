@@ -196,12 +196,28 @@ fn images_a_recap_shows_are_served_and_no_other_file() {
         .text()
         .contains("![幻灯片](slides/later.png)"));
     std::fs::write(server.dir.join("seeds/slides/later.png"), b"LATER").unwrap();
-    events.next_generation("the new image", generation);
+    let generation = events.next_generation("the new image", generation);
     assert!(server
         .get(&url)
         .text()
         .contains("<img src=\"/media/recaps/slides/later.png\""));
     assert_eq!(server.get("/media/recaps/slides/later.png").body, b"LATER");
+    // A photo's smaller copy is served too, made from the photo as it is.
+    let photo = image::RgbImage::from_fn(1000, 500, |x, y| image::Rgb([x as u8, y as u8, 9]));
+    photo
+        .save_with_format(
+            server.dir.join("seeds/slides/later.png"),
+            image::ImageFormat::Png,
+        )
+        .unwrap();
+    events.next_generation("the photo", generation);
+    assert!(server
+        .get(&url)
+        .text()
+        .contains("/media/640w/recaps/slides/later.png 640w"));
+    let copy = server.get("/media/640w/recaps/slides/later.png");
+    assert_eq!(copy.status, 200);
+    assert_eq!(imagesize::blob_size(&copy.body).unwrap().width, 640);
     for path in [
         "/media/recaps/slides/unshown.png",
         "/media/../Cargo.toml",

@@ -97,7 +97,7 @@ impl<'a> Iterator for Transform<'a, '_> {
             return Some(e);
         }
         let mut event = self.parser.next()?;
-        let mut size = None;
+        let mut shown_as = None;
         match &mut event {
             Event::Start(Tag::Link { dest_url, .. }) => {
                 if let Some(to) = (self.link)(dest_url) {
@@ -105,9 +105,9 @@ impl<'a> Iterator for Transform<'a, '_> {
                 }
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
-                if let Some(shown) = (self.image)(dest_url) {
-                    *dest_url = shown.src.into();
-                    size = shown.size;
+                if let Some(mut shown) = (self.image)(dest_url) {
+                    *dest_url = std::mem::take(&mut shown.src).into();
+                    shown_as = Some(shown);
                 }
             }
             _ => {}
@@ -177,7 +177,7 @@ impl<'a> Iterator for Transform<'a, '_> {
                     &dest_url,
                     &alt_text(&inner),
                     &title,
-                    size,
+                    shown_as.as_ref(),
                 ))))
             }
             Event::Start(Tag::Table(_)) => {
@@ -233,11 +233,13 @@ pub struct Targets<'t> {
 pub struct ImageTarget {
     pub src: String,
     pub size: Option<(usize, usize)>,
+    /// Smaller copies of a photo, for the browser to pick from.
+    pub srcset: Option<String>,
 }
 
 /// `<img>` as pulldown-cmark writes it (the same escaping), with the
 /// image's size when known, loaded lazily.
-fn image_tag(src: &str, alt: &str, title: &str, size: Option<(usize, usize)>) -> String {
+fn image_tag(src: &str, alt: &str, title: &str, shown: Option<&ImageTarget>) -> String {
     use pulldown_cmark_escape::{escape_href, escape_html};
     let mut out = String::with_capacity(src.len() + alt.len() + 80);
     out.push_str("<img src=\"");
@@ -250,7 +252,14 @@ fn image_tag(src: &str, alt: &str, title: &str, size: Option<(usize, usize)>) ->
         let _ = escape_html(&mut out, title);
         out.push('"');
     }
-    if let Some((w, h)) = size {
+    if let Some(set) = shown.and_then(|s| s.srcset.as_ref()) {
+        out.push_str(" srcset=\"");
+        let _ = escape_html(&mut out, set);
+        out.push_str("\" sizes=\"");
+        out.push_str(crate::media::scaled::SIZES);
+        out.push('"');
+    }
+    if let Some((w, h)) = shown.and_then(|s| s.size) {
         out.push_str(&format!(" width=\"{w}\" height=\"{h}\""));
     }
     out.push_str(" loading=\"lazy\" decoding=\"async\">");
@@ -329,6 +338,7 @@ mod tests {
                     (dest == "a.png").then(|| ImageTarget {
                         src: dest.to_string(),
                         size: Some((640, 360)),
+                        srcset: None,
                     })
                 },
             },

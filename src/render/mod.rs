@@ -159,7 +159,9 @@ pub fn page_paths(site: &Site, theme: &Theme) -> anyhow::Result<Vec<String>> {
             .into_iter()
             .map(|o| o.path),
     );
-    paths.extend(crate::media::files(site).0.into_keys());
+    let images = crate::media::files(site).0;
+    paths.extend(crate::media::copy_paths(&images));
+    paths.extend(images.into_keys());
     Ok(paths)
 }
 
@@ -296,11 +298,13 @@ fn own_pages(
             Job::Assets => assets::assets(theme.static_dir()),
             Job::Image(k) => {
                 let (path, file) = &images[k];
-                let mut out = crate::media::read(path, file)?;
+                let mut out = crate::media::read(path, file, crate::media::previous_site(site))?;
                 if let SessionPages::Sink(sink) = sessions {
-                    hand_over(sink, &mut out)?;
+                    for o in &mut out {
+                        hand_over(sink, o)?;
+                    }
                 }
-                Ok(vec![out])
+                Ok(out)
             }
         })
         .collect::<anyhow::Result<_>>()?;
@@ -375,10 +379,18 @@ fn markdown_output(
     let link =
         |dest: &str| made(dest).or_else(|| Some(crate::media::page_image(site, p, dest)?.src));
     let image = |dest: &str| match made(dest) {
-        Some(src) => Some(markdown::ImageTarget { src, size: None }),
-        None => crate::media::page_image(site, p, dest).map(|i| markdown::ImageTarget {
-            size: i.size(),
-            src: i.src,
+        Some(src) => Some(markdown::ImageTarget {
+            src,
+            size: None,
+            srcset: None,
+        }),
+        None => crate::media::page_image(site, p, dest).map(|i| {
+            let size = i.size();
+            markdown::ImageTarget {
+                srcset: size.and_then(|(w, _)| i.srcset(w)),
+                size,
+                src: i.src,
+            }
         }),
     };
     let targets = markdown::Targets {

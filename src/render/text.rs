@@ -525,6 +525,14 @@ pub fn linked_text_with(text: &str, links: &[Link], shows: &Shows) -> String {
                     escape(alt)
                 );
                 if let Some((w, h)) = shown.size() {
+                    if let Some(set) = shown.srcset(w) {
+                        let _ = write!(
+                            out,
+                            " srcset=\"{}\" sizes=\"{}\"",
+                            escape(&set),
+                            crate::media::scaled::SIZES
+                        );
+                    }
                     let _ = write!(out, " width=\"{w}\" height=\"{h}\"");
                 }
                 out.push_str(" loading=\"lazy\" decoding=\"async\" class=\"recap-image\">");
