@@ -401,7 +401,7 @@ fn build_and_crawl(
         crawl.add(o);
         Ok(())
     };
-    let rest = crate::render::render_streaming(site, theme, Some(&sink))?;
+    let rest = crate::render::render_links(site, theme, &sink)?;
     rest.par_iter().for_each(|o| crawl.add(o));
     crawl.add_path(crate::render::data::DATA_PATH);
     let warnings = crate::render::page_warnings(site, theme);

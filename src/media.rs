@@ -586,6 +586,19 @@ pub fn read(path: &str, file: &Path, previous: Option<&Path>) -> anyhow::Result<
     Ok(out)
 }
 
+/// [`read`] without reading: the image at `path` and its copies, each
+/// with no bytes, for a link check.
+pub fn unread(path: &str, file: &Path) -> Vec<Output> {
+    std::iter::once(path.to_string())
+        .chain(
+            copy_widths(path, file)
+                .into_iter()
+                .map(|w| scaled::copy_path(path, w)),
+        )
+        .map(|p| Output::new(p, Vec::new()))
+        .collect()
+}
+
 /// The output paths of the smaller copies of the images in `files`.
 pub fn copy_paths(files: &BTreeMap<String, PathBuf>) -> Vec<String> {
     use rayon::prelude::*;

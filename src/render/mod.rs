@@ -97,8 +97,19 @@ enum SessionPages<'a> {
     /// Render them and keep them in the result.
     Keep,
     /// Render each (and then each entity page), finish it (head
-    /// metadata) and hand it to the sink.
-    Sink(Sink<'a>),
+    /// metadata) and hand it to the sink. With [`Images::Paths`], images
+    /// and their copies go to it by path, with no bytes.
+    Sink(Sink<'a>, Images),
+}
+
+/// Whether a streaming render reads the images it hands over.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Images {
+    /// Read them, and make the copies of photos: what a build writes.
+    Read,
+    /// Their paths are enough: what a link check crawls. A site with
+    /// hundreds of photos would otherwise have each scaled to be checked.
+    Paths,
 }
 
 /// [`render_pages`], except that with a `sink` each session page (and
@@ -114,8 +125,16 @@ pub fn render_streaming(
     render_with(
         site,
         theme,
-        sink.map_or(SessionPages::Keep, SessionPages::Sink),
+        sink.map_or(SessionPages::Keep, |sink| {
+            SessionPages::Sink(sink, Images::Read)
+        }),
     )
+}
+
+/// [`render_streaming`] for a link check: images and the copies of photos
+/// are handed to the sink by path, neither read nor made.
+pub fn render_links(site: &Site, theme: &Theme, sink: Sink) -> anyhow::Result<Vec<Output>> {
+    render_with(site, theme, SessionPages::Sink(sink, Images::Paths))
 }
 
 /// The whole-site files ([`is_site_wide`]) but `data/site.json`: search
@@ -184,7 +203,7 @@ fn render_with(site: &Site, theme: &Theme, sessions: SessionPages) -> anyhow::Re
     let features = Features::detect(site, theme);
     let common = Common::new(site, theme, features)?;
     let sink = match sessions {
-        SessionPages::Sink(sink) => Some(sink),
+        SessionPages::Sink(sink, _) => Some(sink),
         SessionPages::Keep => None,
     };
     // Entity pages are the next biggest part: with a sink, each is
@@ -286,7 +305,7 @@ fn own_pages(
             Job::NotFound => not_found_page(theme, common).map(|o| vec![o]),
             Job::Session(i) => match sessions {
                 SessionPages::Keep => session_page(site, theme, common, i).map(|o| vec![o]),
-                SessionPages::Sink(sink) => {
+                SessionPages::Sink(sink, _) => {
                     let mut out = finished_session_page(site, theme, common, i)?;
                     hand_over(sink, &mut out)?;
                     Ok(vec![out])
@@ -298,8 +317,11 @@ fn own_pages(
             Job::Assets => assets::assets(theme.static_dir()),
             Job::Image(k) => {
                 let (path, file) = &images[k];
-                let mut out = crate::media::read(path, file, crate::media::previous_site(site))?;
-                if let SessionPages::Sink(sink) = sessions {
+                let mut out = match sessions {
+                    SessionPages::Sink(_, Images::Paths) => crate::media::unread(path, file),
+                    _ => crate::media::read(path, file, crate::media::previous_site(site))?,
+                };
+                if let SessionPages::Sink(sink, _) = sessions {
                     for o in &mut out {
                         hand_over(sink, o)?;
                     }
@@ -310,7 +332,7 @@ fn own_pages(
         .collect::<anyhow::Result<_>>()?;
     let streamed = match sessions {
         SessionPages::Keep => Vec::new(),
-        SessionPages::Sink(_) => jobs
+        SessionPages::Sink(..) => jobs
             .iter()
             .zip(&made)
             .filter(|(job, _)| matches!(job, Job::Session(_) | Job::Image(_)))
