@@ -13,7 +13,6 @@
 use crate::diagnostics::Diagnostic;
 use crate::enrich::Site;
 use crate::model::{Page, Session};
-use crate::write::Output;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -331,17 +330,11 @@ impl Shown {
 }
 
 /// Width and height of the image `file` from its header, when sane.
-fn size_of(file: &Path) -> Option<(usize, usize)> {
+pub(crate) fn size_of(file: &Path) -> Option<(usize, usize)> {
     const MOST: usize = 50_000;
     let d = imagesize::size(file).ok()?;
     let sane = |n: usize| (1..=MOST).contains(&n);
     (sane(d.width) && sane(d.height)).then_some((d.width, d.height))
-}
-
-/// The widths of the copies ([`scaled`]) made of the image at output path
-/// `path`, copied from `file`.
-fn copy_widths(path: &str, file: &Path) -> Vec<u32> {
-    size_of(file).map_or_else(Vec::new, |(w, _)| scaled::widths(path, w))
 }
 
 impl Images {
@@ -569,79 +562,9 @@ pub fn page_image(site: &Site, p: &Page, dest: &str) -> Option<Shown> {
     }
 }
 
-/// The image `file`, read, as the output at `path`, and its smaller
-/// copies ([`scaled`]), those the previous site in `previous` has of the
-/// same bytes taken from there.
-pub fn read(path: &str, file: &Path, previous: Option<&Path>) -> anyhow::Result<Vec<Output>> {
-    use anyhow::Context;
-    let bytes =
-        std::fs::read(file).with_context(|| format!("cannot read the image {}", file.display()))?;
-    let widths = copy_widths(path, file);
-    let mut out = if widths.is_empty() {
-        Vec::new()
-    } else {
-        scaled::copies(path, &bytes, &widths, previous)
-    };
-    out.insert(0, Output::new(path.to_string(), bytes));
-    Ok(out)
-}
-
-/// [`read`] without reading: the image at `path` and its copies, each
-/// with no bytes, for a link check.
-pub fn unread(path: &str, file: &Path) -> Vec<Output> {
-    std::iter::once(path.to_string())
-        .chain(
-            copy_widths(path, file)
-                .into_iter()
-                .map(|w| scaled::copy_path(path, w)),
-        )
-        .map(|p| Output::new(p, Vec::new()))
-        .collect()
-}
-
-/// The output paths of the smaller copies of the images in `files`.
-pub fn copy_paths(files: &BTreeMap<String, PathBuf>) -> Vec<String> {
-    use rayon::prelude::*;
-    files
-        .par_iter()
-        .flat_map_iter(|(path, file)| {
-            copy_widths(path, file)
-                .into_iter()
-                .map(|w| scaled::copy_path(path, w))
-        })
-        .collect()
-}
-
-/// The previous site in the output folder, whose copies of photos a
-/// build may keep ([`scaled`]): only a folder recap wrote.
-pub fn previous_site(site: &Site) -> Option<&Path> {
-    let out = site.config.output_dir.as_deref()?;
-    out.join(crate::write::MARKER).is_file().then_some(out)
-}
-
-/// The image file, or the copy of one, at output path `path`
-/// (`media/recaps/slides/1.png`, `…/1.640w.png`), read, for `recap
-/// serve`; `None` when no recap or page shows one there.
-pub fn output_at(site: &Site, path: &str) -> Option<anyhow::Result<Output>> {
-    path.strip_prefix(DIR)?.strip_prefix('/')?;
-    let (files, _) = files(site);
-    let original = match files.get_key_value(path) {
-        Some(found) => found,
-        None => files.iter().find(|(p, f)| {
-            copy_widths(p, f)
-                .into_iter()
-                .any(|w| scaled::copy_path(p, w) == path)
-        })?,
-    };
-    let made = read(original.0, original.1, previous_site(site));
-    Some(made.and_then(|all| {
-        all.into_iter()
-            .find(|o| o.path == path)
-            .ok_or_else(|| anyhow::anyhow!("no image at {path}"))
-    }))
-}
-
+mod output;
 pub mod scaled;
+pub use output::{copy_paths, output_at, previous_site, read, unread};
 
 #[cfg(test)]
 mod tests;
