@@ -1,6 +1,9 @@
 //! What a line of a recap is, apart from timeline lines (`shapes`):
 //! titles, the headings of its parts, rules, labels.
 
+mod traditional;
+pub(crate) use traditional::{simple_char, simplified};
+
 /// A part of a recap that a heading opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Heading {
@@ -279,55 +282,6 @@ pub fn is_rule(t: &str) -> bool {
     }
 }
 
-/// A traditional character of the names of parts, labels and session
-/// kinds in its simplified form; any other character as it is. Each pair
-/// is the same number of bytes in UTF-8, so offsets into one spelling are
-/// offsets into the other.
-fn simple_char(c: char) -> char {
-    match c {
-        '會' => '会',
-        '議' => '议',
-        '時' => '时',
-        '間' => '间',
-        '線' => '线',
-        '軸' => '轴',
-        '詳' => '详',
-        '細' => '细',
-        '題' => '题',
-        '註' => '注',
-        '關' => '关',
-        '鍵' => '键',
-        '詞' => '词',
-        '籤' => '签',
-        '結' => '结',
-        '總' => '总',
-        '場' => '场',
-        '講' => '讲',
-        '備' => '备',
-        '覽' => '览',
-        '資' => '资',
-        '訊' => '讯',
-        '內' => '内',
-        '顧' => '顾',
-        '紀' => '纪',
-        '壇' => '坛',
-        '發' => '发',
-        '釋' => '释',
-        c => c,
-    }
-}
-
-/// `text` with the traditional characters [`simple_char`] knows in their
-/// simplified forms, for recognising a part's name or a label written in
-/// traditional Chinese (`## 詳細時間線`, `核心主題：`, `註：`); the text
-/// itself is kept as written.
-pub fn simplified(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.is_ascii() || text.chars().all(|c| simple_char(c) == c) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    text.chars().map(simple_char).collect()
-}
-
 /// Whether `written` is `label`, ASCII case aside, in either script.
 fn same_label(written: &str, label: &str) -> bool {
     written
@@ -358,9 +312,6 @@ mod tests {
 
     #[test]
     fn parts_and_labels_read_in_traditional_chinese() {
-        for c in '\u{3400}'..='\u{9FFF}' {
-            assert_eq!(c.len_utf8(), simple_char(c).len_utf8(), "{c}");
-        }
         assert_eq!(classify_h2("詳細時間線"), Heading::Timeline);
         assert_eq!(classify_h2("會議概述"), Heading::Overview);
         assert_eq!(classify_h2("核心主題"), Heading::Themes);
