@@ -365,3 +365,42 @@ fn names_in_notes_and_the_footer_are_linked_and_listed() {
         .any(|o| String::from_utf8_lossy(&o.bytes).contains("\"现场\""));
     assert!(indexed, "the footer's note is searched");
 }
+
+/// A recap written in traditional Chinese gets what a simplified one does:
+/// its launches (`發佈`, `宣佈`), key figures (`5 萬名`, `3 億美元`),
+/// speakers (`講者：`) and topics (`遊戲化`), each shown as written.
+#[test]
+fn a_recap_in_traditional_chinese_is_read_as_a_simplified_one() {
+    let recap = "# 分會場總結：生成式 AI\n\n## 會議概述\n講者：王小明，首席架構師\n\n\
+                 本場吸引了 5 萬名參會者，AWS 發佈了 Amazon Nova 2。\n\n## 詳細時間線\n00:00 - 開場\n\
+                 - 客戶累計投入 3 億美元，用遊戲化的方式學習\n- 宣佈 Amazon Bedrock 新功能\n";
+    let outputs = build_recaps("traditional", &[("a.md", recap.to_string())]);
+    let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
+    assert_eq!(each(&data["announcements"], "verb"), ["發佈", "宣佈"]);
+    assert_eq!(
+        each(&data["announcements"], "product_name"),
+        ["Amazon Nova 2", "Amazon Bedrock"]
+    );
+    assert_eq!(
+        key_figures(&data),
+        [
+            ("5 萬名", 5e4, "count", None),
+            ("3 億美元", 3e8, "money", None)
+        ]
+    );
+    let speaker = &data["sessions"][0]["speakers"][0];
+    assert_eq!(
+        (&speaker["name"], &speaker["role"]),
+        (&"王小明".into(), &"首席架構師".into())
+    );
+    let topic = entity(&data, "topics", "gamification");
+    assert_eq!(
+        each(&topic["mentions"], "excerpt"),
+        ["客戶累計投入 3 億美元，用遊戲化的方式學習"]
+    );
+    let numbers = file(&outputs, "numbers/index.html");
+    assert!(
+        numbers.contains("吸引了 <mark>5 萬名</mark>參會者"),
+        "{numbers}"
+    );
+}

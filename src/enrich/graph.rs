@@ -6,6 +6,7 @@ use super::discover::Discovered;
 use super::matcher::{normalize, Matcher, Pattern};
 use super::types::{Entity, EntityKind};
 use crate::model::SpeakerRef;
+use crate::parse::simplified;
 use arcstr::ArcStr;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -276,7 +277,7 @@ impl Table {
         let mut seen: BTreeMap<String, &str> = BTreeMap::new();
         for t in themes {
             let key = normalize(t.trim());
-            if !key.is_empty() && topic_matcher.find_all(t).is_empty() {
+            if !key.is_empty() && topic_matcher.find_all(&simplified(t)).is_empty() {
                 seen.entry(key).or_insert(t.trim());
             }
         }

@@ -13,6 +13,9 @@
 //!
 //! A launch that ends its text with a colon (`发布**Amazon Nova 2**模型家族：`)
 //! is "open": bullets under it that start with a product inherit it.
+//!
+//! Texts come in simplified characters (a traditional `發佈` as `发布`, see
+//! [`super::units`]); the caller shows the launch word as written.
 
 use super::types::MentionRole;
 use crate::pattern::Regex;

@@ -5,7 +5,8 @@
 //! *normalised* copy of the text (full-width letters folded to ASCII, letters
 //! lower-cased, runs of white space collapsed); a byte-offset map turns every
 //! match back into a range of the original text, which is what links and
-//! excerpts need.
+//! excerpts need. Names are matched in simplified characters, and so are
+//! the texts given (a recap's text units are, see [`super::units`]).
 //!
 //! Rules on top of the automaton:
 //! * leftmost-longest: `Nova 2 Sonic` is one match, never also `Nova 2`;
@@ -22,6 +23,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use std::collections::HashMap;
 
 use super::words;
+use crate::parse::simple_char;
 
 /// One name to look for.
 #[derive(Debug, Clone, PartialEq)]
@@ -320,7 +322,8 @@ pub fn fold_width(s: &str) -> String {
 }
 
 /// The matching form of a name: width-folded, lower-cased, white space
-/// collapsed.
+/// collapsed, in simplified characters (`發佈會` and `发布会` are one
+/// name).
 pub fn normalize(s: &str) -> String {
     Normalized::new(s, true).text
 }
@@ -404,13 +407,14 @@ pub struct Normalized {
 }
 
 impl Normalized {
-    /// Fold widths and collapse white space; lower-case when `lower`.
+    /// Fold widths, collapse white space and write traditional characters
+    /// in their simplified forms; lower-case when `lower`.
     pub fn new(original: &str, lower: bool) -> Normalized {
         let mut text = String::with_capacity(original.len());
         let mut map = Vec::with_capacity(original.len() + 1);
         let mut last_space = false;
         for (i, c) in original.char_indices() {
-            let c = fold_char(c);
+            let c = simple_char(fold_char(c));
             if c.is_whitespace() {
                 if last_space {
                     continue;

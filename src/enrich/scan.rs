@@ -12,6 +12,7 @@ use super::types::{Announcement, EntityKind, Mention, MentionRole};
 use super::units::{units, Place, Unit};
 use super::{numbers, KeyNumber, Link, TextKey};
 use crate::model::{Session, SpeakerRef};
+use crate::parse::simplified;
 use aho_corasick::AhoCorasick;
 use arcstr::ArcStr;
 use rustc_hash::FxHashSet;
@@ -57,7 +58,11 @@ pub fn prepass(index: usize, s: &Session, table: &Table, matcher: &Matcher) -> P
     let found: Vec<speakers::FoundSpeaker> = us
         .iter()
         .filter(|u| !matches!(u.place, Place::Title | Place::Footer | Place::Footnote))
-        .flat_map(|u| speakers::find(&u.text, u.line, &org))
+        .flat_map(|u| {
+            speakers::find(&u.text, u.line, &org)
+                .into_iter()
+                .map(|f| u.written_speaker(f))
+        })
         .collect();
     let found = speakers::merge(found);
     let speakers: Vec<SpeakerRef> = if s.speakers.is_empty() {
@@ -68,13 +73,10 @@ pub fn prepass(index: usize, s: &Session, table: &Table, matcher: &Matcher) -> P
     // Names and roles of people are not product names.
     let mut exclude: Vec<String> = Vec::new();
     for sp in speakers.iter().chain(found.iter().map(|f| &f.speaker)) {
-        exclude.push(sp.name.clone());
-        exclude.extend(
-            sp.name
-                .split(' ')
-                .filter(|w| w.len() >= 3)
-                .map(String::from),
-        );
+        // Looked for in the text as matchers read it.
+        let name = simplified(&sp.name);
+        exclude.push(name.to_string());
+        exclude.extend(name.split(' ').filter(|w| w.len() >= 3).map(String::from));
         exclude.extend(sp.role.iter().filter(|r| r.is_ascii()).cloned());
     }
     exclude.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
@@ -101,7 +103,7 @@ pub fn prepass(index: usize, s: &Session, table: &Table, matcher: &Matcher) -> P
     // Organisations of speakers that the catalog does not know are companies.
     for f in &found {
         if let Some(o) = &f.speaker.org {
-            if org(o).is_none() {
+            if org(&simplified(o)).is_none() {
                 sightings.push(Sighting::speaker_org(o, f.line));
             }
         }
@@ -237,8 +239,15 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
                 .filter(|f| !taken_back(f))
             {
                 let (ex, _) = excerpt(u.shown, f.start, f.end);
+                // The figure before a change is said inside the figure.
+                let from = f.from.map(|from| {
+                    let at = u.text[f.start..f.end]
+                        .find(&from)
+                        .map_or(f.start, |i| f.start + i);
+                    u.written(from, at)
+                });
                 out.numbers.push(KeyNumber {
-                    text: f.text,
+                    text: u.written(f.text, f.start),
                     value: f.value,
                     unit: f.unit,
                     magnitude: f.magnitude,
@@ -246,7 +255,7 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
                     anchor: u.anchor.clone(),
                     kind: f.kind,
                     scaled: f.scaled,
-                    from: f.from,
+                    from,
                     line: u.line,
                 });
             }
@@ -346,7 +355,7 @@ fn find_in_unit<'a>(
     }
     if let Some((role, verb)) = &launched.open {
         if matches!(u.place, Place::Entry | Place::Point(_)) {
-            *open = Some((depth, *role, verb.clone()));
+            *open = Some((depth, *role, u.written_anywhere(verb.clone())));
         }
     }
     let mut out = Vec::new();
@@ -359,7 +368,7 @@ fn find_in_unit<'a>(
             .ok()
             .map(|at| &launched.launches[at]);
         let (role, verb) = if let Some(l) = launch {
-            (l.role, l.verb.clone())
+            (l.role, u.written_anywhere(l.verb.clone()))
         } else if let Some((_, r, v)) = inherited.as_ref().filter(|(j, _, _)| *j == i) {
             (*r, v.clone())
         } else if e.kind == EntityKind::Company {
@@ -522,7 +531,7 @@ struct LabelWords {
 impl<'a> SectionWords<'a> {
     fn of(&mut self, label: &'a str) -> &LabelWords {
         if !matches!(&self.0, Some((last, _)) if std::ptr::eq(*last, label)) {
-            let lower = label.to_lowercase();
+            let lower = simplified(label).to_lowercase();
             let cut = lower.len().saturating_sub(JOIN_BYTES);
             let cut = (cut..=lower.len())
                 .find(|&i| lower.is_char_boundary(i))

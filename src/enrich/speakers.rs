@@ -8,7 +8,9 @@
 //! `joined on stage by Ravi Patel, Staff SRE at Northwind Health`.
 //! Each pattern yields a name, and where the text gives them a role and an
 //! organisation. The first sighting of a name wins; later ones only fill in
-//! a missing role or organisation.
+//! a missing role or organisation. Texts come in simplified characters
+//! (`講者：` as `讲者：`, see [`super::units`]); the caller names each
+//! speaker as written.
 
 use crate::model::SpeakerRef;
 use crate::pattern::{Captures, Match, Regex};

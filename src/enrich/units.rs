@@ -6,8 +6,10 @@
 //! section, each entry of a flat (headless) timeline, the footer, and
 //! each footnote.
 
+use super::speakers::FoundSpeaker;
 use super::TextKey;
 use crate::model::{is_code_block, Session};
+use crate::parse::{as_written, simplified};
 use arcstr::ArcStr;
 use std::borrow::Cow;
 
@@ -20,7 +22,9 @@ pub const EXTRA_ANCHOR: &str = "more";
 #[derive(Debug, Clone)]
 pub struct Unit<'a> {
     /// The text as matchers read it: web addresses blanked out (see
-    /// [`crate::urls::mask`]), offsets the same as in `shown`.
+    /// [`crate::urls::mask`]) and traditional characters in their
+    /// simplified forms (as the parser reads its labels), offsets the
+    /// same as in `shown`.
     pub text: Cow<'a, str>,
     /// The text as written, for excerpts.
     pub shown: &'a str,
@@ -77,10 +81,57 @@ fn masked(text: &str) -> Cow<'_, str> {
     Cow::Owned(String::from_utf8(bytes).expect("whole characters replaced keep UTF-8 valid"))
 }
 
+/// The text as matchers read it: [`masked`], in simplified characters.
+fn matched(text: &str) -> Cow<'_, str> {
+    match masked(text) {
+        Cow::Borrowed(t) => simplified(t),
+        Cow::Owned(t) => {
+            let simple = match simplified(&t) {
+                Cow::Owned(s) => Some(s),
+                Cow::Borrowed(_) => None,
+            };
+            Cow::Owned(simple.unwrap_or(t))
+        }
+    }
+}
+
+impl Unit<'_> {
+    /// `part`, found at byte `at` of `text`, with the traditional
+    /// characters written there: what matchers found, as readers see it.
+    pub fn written(&self, part: String, at: usize) -> String {
+        match as_written(&part, at, self.shown) {
+            Cow::Owned(restored) => restored,
+            Cow::Borrowed(_) => part,
+        }
+    }
+
+    /// [`Unit::written`] of a part whose place is not known, as written
+    /// where `text` first has it.
+    pub fn written_anywhere(&self, part: String) -> String {
+        // Borrowed: the text is the one shown, character for character.
+        if matches!(self.text, Cow::Borrowed(_)) {
+            return part;
+        }
+        match self.text.find(&part) {
+            Some(at) => self.written(part, at),
+            None => part,
+        }
+    }
+
+    /// A speaker found in `text`, named as written.
+    pub fn written_speaker(&self, mut found: FoundSpeaker) -> FoundSpeaker {
+        let s = &mut found.speaker;
+        s.name = self.written_anywhere(std::mem::take(&mut s.name));
+        s.role = s.role.take().map(|r| self.written_anywhere(r));
+        s.org = s.org.take().map(|o| self.written_anywhere(o));
+        found
+    }
+}
+
 pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
     let mut out = Vec::new();
     out.push(Unit {
-        text: masked(&s.title.full),
+        text: matched(&s.title.full),
         shown: &s.title.full,
         line: 1,
         place: Place::Title,
@@ -95,7 +146,7 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
             continue;
         }
         out.push(Unit {
-            text: masked(&para.text),
+            text: matched(&para.text),
             shown: &para.text,
             line: para.line,
             place: Place::Overview,
@@ -119,7 +170,7 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
             sec.entries.first().map(|e| ArcStr::from(e.anchor.as_str()));
         if let Some(h) = &sec.heading {
             out.push(Unit {
-                text: masked(h),
+                text: matched(h),
                 shown: h,
                 line: sec.line,
                 place: Place::Heading,
@@ -139,7 +190,7 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
             // says nothing the heading did not: one mention, not two.
             let repeats_heading = sec.heading.as_deref() == Some(e.text.as_str());
             out.extend((!repeats_heading).then(|| Unit {
-                text: masked(&e.text),
+                text: matched(&e.text),
                 shown: &e.text,
                 line: e.line,
                 place: Place::Entry,
@@ -156,7 +207,7 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
                     continue;
                 }
                 out.push(Unit {
-                    text: masked(&p.text),
+                    text: matched(&p.text),
                     shown: &p.text,
                     line: p.line,
                     place: Place::Point(p.depth),
@@ -225,7 +276,7 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
 
 fn footer(text: &str, line: usize, story: usize) -> Unit<'_> {
     Unit {
-        text: masked(text),
+        text: matched(text),
         shown: text,
         line,
         place: Place::Footer,

@@ -11,6 +11,8 @@ pub(crate) mod shapes;
 pub mod time;
 pub mod title;
 
+pub(crate) use lines::{as_written, simple_char, simplified};
+
 use crate::diagnostics::Diagnostic;
 use crate::load::{Source, Sources};
 use crate::model::{Page, Session};

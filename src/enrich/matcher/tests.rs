@@ -210,3 +210,14 @@ fn too_many_names_for_a_dfa_are_searched_without_one() {
     let targets: Vec<usize> = hits.iter().map(|h| h.target).collect();
     assert_eq!(targets, [7, 8191]);
 }
+
+#[test]
+fn a_name_is_one_name_in_either_script() {
+    assert_eq!(normalize("發佈會"), normalize("发布会"));
+    // A catalog name written in traditional Chinese, found in a text that
+    // is, like every unit's, given in simplified characters.
+    let m = Matcher::for_text(&[Pattern::auto(0, "桑坦德銀行")], 0);
+    let text = crate::parse::simplified("由桑坦德銀行介紹");
+    let hits = m.find_all(&text);
+    assert_eq!((hits.len(), hits[0].start), (1, "由".len()));
+}

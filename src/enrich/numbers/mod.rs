@@ -4,7 +4,9 @@
 //! `2.5 billion`, `85 ms`. Bare numbers (years, dates, version numbers,
 //! ordinals, `P5`, `Qwen3`) are not figures and are skipped. Figures in
 //! Chinese numerals (`三成`, `两倍`, `一千万用户`) are read in [`chinese`],
-//! figures typed in full width (`３０％`) in [`width`].
+//! figures typed in full width (`３０％`) in [`width`]. Texts come in
+//! simplified characters (`5 萬` as `5 万`, see [`super::units`]); the
+//! caller shows each figure as written.
 
 use crate::pattern::Regex;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};

@@ -135,6 +135,30 @@ fn has_traditional(text: &str) -> bool {
     false
 }
 
+/// `part`, found at byte `at` of the [`simplified`] form of `written`, with
+/// the traditional characters `written` has there. Other differences
+/// between the two texts (a web address blanked out for matching) are kept
+/// as `part` has them.
+pub(crate) fn as_written<'p>(part: &'p str, at: usize, written: &str) -> Cow<'p, str> {
+    let traditional_at = |i: usize| {
+        let w = written.get(at + i..)?.chars().next()?;
+        (w as u32 >= FIRST && simple_char(w) != w).then_some(w)
+    };
+    if !part
+        .char_indices()
+        .any(|(i, _)| traditional_at(i).is_some())
+    {
+        return Cow::Borrowed(part);
+    }
+    part.char_indices()
+        .map(|(i, c)| {
+            traditional_at(i)
+                .filter(|&w| simple_char(w) == c)
+                .unwrap_or(c)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,5 +193,16 @@ mod tests {
         for text in ["发布了 Amazon Nova", "Amazon Nova", "后来于是，关于系统"] {
             assert!(matches!(simplified(text), Cow::Borrowed(_)), "{text}");
         }
+    }
+
+    #[test]
+    fn found_parts_are_given_back_as_written() {
+        let written = "講者：王小明，首席架構師";
+        let plain = simplified(written);
+        let at = plain.find("首席架构师").unwrap();
+        assert_eq!(as_written(&plain[at..], at, written), "首席架構師");
+        assert_eq!(as_written("王小明", "講者：".len(), written), "王小明");
+        // Blanked for matching, left blank.
+        assert_eq!(as_written("||", 0, "發布"), "||");
     }
 }
