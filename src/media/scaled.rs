@@ -135,6 +135,11 @@ fn scaled(bytes: &[u8], format: image::ImageFormat, widths: &[u32]) -> Option<Ve
     limits.max_alloc = Some(MOST_PIXEL_BYTES);
     reader.limits(limits);
     let mut decoder = reader.into_decoder().ok()?;
+    // The limit above is checked by `decode`, not by `into_decoder`: a
+    // 1 KB PNG that says it is 64 × 16 million pixels asked for 3 GB.
+    if image::ImageDecoder::total_bytes(&decoder) > MOST_PIXEL_BYTES {
+        return None;
+    }
     // A phone stores a portrait photo on its side and says so; browsers
     // turn the original, and a copy has no such note to turn it by.
     let orientation = image::ImageDecoder::orientation(&mut decoder).ok();
