@@ -270,6 +270,16 @@ SHAPES = {
     )
     + "".join(f"时间线\n---\n{clock(i)} 要点\n" for i in range(20_000))
     + "\n[^t]: 合集说明。\n",
+    # A recap in traditional Chinese: 20,000 entries, each with a speaker
+    # label, a launch, figures in 萬 and 億 and a traditional catalog name;
+    # then one line of 100,000 traditional characters no table lists.
+    "traditional": lambda: "# 某大會 2025 分會場總結：繁體\n\n## 會議概述\n\n概述。\n\n## 詳細時間線\n"
+    + "".join(
+        f"{clock(i)} - 講者：王小明{i}，首席架構師。發佈了 Amazon Nova {i}，"
+        f"用戶增長 {i % 90 + 1} 萬名，營收 3 億美元，雲端遊戲化\n"
+        for i in range(20_000)
+    )
+    + "- " + "鬱龘齉" * 33_334 + "\n",
     # 20,000 levels of quotes, 5,000 of lists, 10,000 open brackets.
     "nesting": lambda: HEAD.format("嵌套")
     + "00:00 - 开场\n"
