@@ -17,7 +17,7 @@ pub struct SiteConfig {
     /// the feed and the sitemap. Pages themselves link with root-relative
     /// paths, so a wrong base URL never breaks navigation.
     pub base_url: String,
-    /// `zh-CN` or `en`: interface strings, `lang` attribute, date format.
+    /// `zh-CN`, `zh-TW` or `en`: interface strings, `lang` attribute, date format.
     pub language: String,
     /// Theme folder, relative to the site root.
     pub theme: PathBuf,

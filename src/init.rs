@@ -39,7 +39,7 @@ description = "My Conference 2026 各场会议的时间线、产品、公司与�
 # and the sitemap; page-to-page links are root-relative and do not depend on it.
 base_url = "https://example.org"
 
-# Interface language: "zh-CN" or "en".
+# Interface language: "zh-CN", "zh-TW" (traditional characters) or "en".
 language = "zh-CN"
 
 # Theme folder and output folder, relative to the site root.

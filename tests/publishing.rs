@@ -186,6 +186,13 @@ fn search_page_reads_its_strings_from_the_theme() {
     );
     assert!(page.contains("<html lang=\"en\">"));
 
+    // A site in Hong Kong reads its labels in traditional characters.
+    let hk = build(Some("title = \"Recap\"\nlanguage = \"zh-HK\"\n"));
+    let page = file(&hk, "search/index.html");
+    assert!(page.contains("data-none=\"沒有找到結果"), "{page}");
+    assert!(page.contains("<html lang=\"zh-HK\">"));
+    assert!(file(&hk, "index.html").contains(">會議速覽<"));
+
     // The script itself holds no interface language.
     let js = std::fs::read_to_string(repo().join("themes/default/static/search.js")).unwrap();
     assert!(

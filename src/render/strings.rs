@@ -140,16 +140,34 @@ pub fn has_language(languages: &[String], language: &str) -> bool {
 }
 
 /// Of the table names `names`, the one for `language`: its exact tag, else
-/// the first with the same primary subtag (`zh` for `zh-TW` finds `zh-CN`).
+/// the table of the same script (`zh-HK` and `zh-Hant` find `zh-TW`,
+/// `zh-SG` finds `zh-CN`), else the first with the same primary subtag
+/// (`zh` finds `zh-CN`).
 fn own_table<'n>(
     mut names: impl Iterator<Item = &'n String> + Clone,
     language: &str,
 ) -> Option<&'n String> {
     let primary = language.split('-').next().unwrap_or(language);
+    let same_script = same_script_as(language);
     names
         .clone()
         .find(|n| *n == language)
+        .or_else(|| names.clone().find(|n| Some(n.as_str()) == same_script))
         .or_else(|| names.find(|n| n.split('-').next() == Some(primary)))
+}
+
+/// The table of Chinese written in the same script as `language`.
+fn same_script_as(language: &str) -> Option<&'static str> {
+    let tag = language.to_ascii_lowercase();
+    let mut subtags = tag.split('-');
+    if subtags.next() != Some("zh") {
+        return None;
+    }
+    subtags.find_map(|s| match s {
+        "hant" | "tw" | "hk" | "mo" => Some("zh-TW"),
+        "hans" | "cn" | "sg" | "my" => Some("zh-CN"),
+        _ => None,
+    })
 }
 
 type Tables = BTreeMap<String, BTreeMap<String, Value>>;
@@ -179,8 +197,7 @@ fn parse_file(text: &str, path: &Path) -> anyhow::Result<Tables> {
     Ok(tables)
 }
 
-/// The table for `language`: exact match, else its primary subtag (`zh`
-/// for `zh-TW` finds `zh-CN`), else English.
+/// The table for `language` ([`own_table`]), else English.
 fn pick(tables: &Tables, language: &str) -> BTreeMap<String, Value> {
     own_table(tables.keys(), language)
         .and_then(|name| tables.get(name))
@@ -196,7 +213,7 @@ mod tests {
     #[test]
     fn a_language_is_had_by_its_tag_or_its_primary_subtag() {
         let langs = languages(Path::new("/nonexistent"));
-        assert_eq!(langs, ["en", "zh-CN"]);
+        assert_eq!(langs, ["en", "zh-CN", "zh-TW"]);
         assert!(has_language(&langs, "zh-CN"));
         assert!(has_language(&langs, "zh-TW"));
         assert!(has_language(&langs, "en-GB"));
@@ -235,7 +252,11 @@ mod tests {
 
     #[test]
     fn language_falls_back_by_subtag_then_english() {
-        assert_eq!(Strings::builtin("zh-TW").get("search"), "搜索");
+        assert_eq!(Strings::builtin("zh-TW").get("search"), "搜尋");
+        assert_eq!(Strings::builtin("zh-HK").get("search"), "搜尋");
+        assert_eq!(Strings::builtin("zh-Hant").get("search"), "搜尋");
+        assert_eq!(Strings::builtin("zh-SG").get("search"), "搜索");
+        assert_eq!(Strings::builtin("zh").get("search"), "搜索");
         assert_eq!(Strings::builtin("fr").get("search"), "Search");
         assert_eq!(Strings::builtin("en").get("no_such_key"), "no_such_key");
     }
