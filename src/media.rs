@@ -331,8 +331,16 @@ impl Shown {
 
 /// Width and height of the image `file` from its header, when sane.
 pub(crate) fn size_of(file: &Path) -> Option<(usize, usize)> {
+    sane_size(imagesize::size(file).ok()?)
+}
+
+/// [`size_of`] the image `bytes`, already read.
+pub(crate) fn size_in(bytes: &[u8]) -> Option<(usize, usize)> {
+    sane_size(imagesize::blob_size(bytes).ok()?)
+}
+
+fn sane_size(d: imagesize::ImageSize) -> Option<(usize, usize)> {
     const MOST: usize = 50_000;
-    let d = imagesize::size(file).ok()?;
     let sane = |n: usize| (1..=MOST).contains(&n);
     (sane(d.width) && sane(d.height)).then_some((d.width, d.height))
 }

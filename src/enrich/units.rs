@@ -99,6 +99,11 @@ impl Unit<'_> {
     /// `part`, found at byte `at` of `text`, with the traditional
     /// characters written there: what matchers found, as readers see it.
     pub fn written(&self, part: String, at: usize) -> String {
+        // Borrowed: the text is the one shown, character for character
+        // (every unit of a simplified recap; this runs for each figure).
+        if matches!(self.text, Cow::Borrowed(_)) {
+            return part;
+        }
         match as_written(&part, at, self.shown) {
             Cow::Owned(restored) => restored,
             Cow::Borrowed(_) => part,
@@ -108,7 +113,6 @@ impl Unit<'_> {
     /// [`Unit::written`] of a part whose place is not known, as written
     /// where `text` first has it.
     pub fn written_anywhere(&self, part: String) -> String {
-        // Borrowed: the text is the one shown, character for character.
         if matches!(self.text, Cow::Borrowed(_)) {
             return part;
         }

@@ -1,7 +1,7 @@
 //! The files an image becomes: its own copy in the site and, for a photo,
 //! the smaller copies of [`scaled`].
 
-use super::{scaled, size_of, DIR};
+use super::{scaled, size_in, size_of, DIR};
 use crate::enrich::Site;
 use crate::write::Output;
 use std::collections::BTreeMap;
@@ -20,7 +20,8 @@ pub fn read(path: &str, file: &Path, previous: Option<&Path>) -> anyhow::Result<
     use anyhow::Context;
     let bytes =
         std::fs::read(file).with_context(|| format!("cannot read the image {}", file.display()))?;
-    let widths = copy_widths(path, file);
+    // The header is in the bytes read: the file is not opened again.
+    let widths = size_in(&bytes).map_or_else(Vec::new, |(w, _)| scaled::widths(path, w));
     let mut out = if widths.is_empty() {
         Vec::new()
     } else {
