@@ -403,4 +403,16 @@ fn a_recap_in_traditional_chinese_is_read_as_a_simplified_one() {
         numbers.contains("吸引了 <mark>5 萬名</mark>參會者"),
         "{numbers}"
     );
+    // Searched in either script: the index holds the simplified forms, as
+    // the browser folds a query before looking them up.
+    let indexed = |token: &str| {
+        outputs
+            .iter()
+            .filter(|o| o.path.starts_with("search/p/"))
+            .any(|o| String::from_utf8_lossy(&o.bytes).contains(&format!("\"{token}\"")))
+    };
+    assert!(indexed("发布") && indexed("参会") && indexed("游戏"));
+    assert!(!indexed("發佈") && !indexed("參會"));
+    let meta = file(&outputs, "search/search-index.js");
+    assert!(meta.contains("佈布"), "{meta}");
 }

@@ -2,7 +2,7 @@
 //! titles, the headings of its parts, rules, labels.
 
 mod traditional;
-pub(crate) use traditional::{as_written, simple_char, simplified};
+pub(crate) use traditional::{as_written, pairs as traditional_pairs, simple_char, simplified};
 
 /// A part of a recap that a heading opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,7 +11,7 @@ pub(crate) mod shapes;
 pub mod time;
 pub mod title;
 
-pub(crate) use lines::{as_written, simple_char, simplified};
+pub(crate) use lines::{as_written, simple_char, simplified, traditional_pairs};
 
 use crate::diagnostics::Diagnostic;
 use crate::load::{Source, Sources};

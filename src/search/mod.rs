@@ -22,6 +22,7 @@ pub mod documents;
 pub mod encode;
 pub mod index;
 
+use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
 pub use documents::{entity_tag, Documents, SearchDoc, SearchField};
@@ -46,25 +47,42 @@ fn is_word(c: char) -> bool {
     !is_cjk(c) && (c.is_alphabetic() || c.is_numeric())
 }
 
-/// NFKC and lowercase: the form both the index and the query are cut from.
+/// NFKC, lowercase, and traditional Chinese characters in their
+/// simplified forms: the form both the index and the query are cut from,
+/// so that `發佈` finds `发布` and the other way round. The browser folds
+/// a query with the same table, which `search-index.js` carries
+/// ([`fold_pairs`]).
 pub fn normalize(text: &str) -> String {
     use unicode_normalization::{is_nfkc_quick, IsNormalized};
     if let Some(done) = normalize_common(text) {
         return done;
     }
     // Most text is already NFKC; checking is much cheaper than rebuilding.
-    if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+    let lower = if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
         lowercase(text)
     } else {
         lowercase(&text.nfkc().collect::<String>())
+    };
+    match crate::parse::simplified(&lower) {
+        Cow::Borrowed(_) => lower,
+        Cow::Owned(folded) => folded,
     }
+}
+
+/// The table [`normalize`] folds traditional characters with: each
+/// traditional character followed by its simplified form. Every character
+/// of it is in the Basic Multilingual Plane, so folding leaves a
+/// JavaScript string as long as it was and highlights line up.
+pub fn fold_pairs() -> String {
+    crate::parse::traditional_pairs()
 }
 
 /// [`normalize`] of text made only of ASCII, CJK ideographs, full-width
 /// ASCII and the punctuation Chinese prose uses, which is nearly every
 /// recap; `None` for any other text. NFKC leaves these characters as they
 /// are, except full-width ASCII (`，`, `：`, `Ｂ`), which it maps to ASCII,
-/// and the ideographic space; and none of them combines with another. The
+/// and the ideographic space; and none of them combines with another.
+/// Ideographs are folded to their simplified forms as they are copied. The
 /// general path checks and rebuilds the text with table lookups, and was a
 /// quarter of the time a big site's search index took.
 fn normalize_common(text: &str) -> Option<String> {
@@ -75,8 +93,8 @@ fn normalize_common(text: &str) -> Option<String> {
             0..=0x7F => c.to_ascii_lowercase(),
             0xFF01..=0xFF5E => char::from_u32(u - 0xFEE0)?.to_ascii_lowercase(),
             0x3000 => ' ',
+            0x4E00..=0x9FFF => crate::parse::simple_char(c),
             0x3400..=0x4DBF
-            | 0x4E00..=0x9FFF
             | 0x3001..=0x3002
             | 0x3008..=0x3011
             | 0x2010
@@ -244,10 +262,14 @@ pub fn token_hash(token: &str) -> u32 {
 mod tests {
     use super::*;
 
+    fn folded(text: String) -> String {
+        crate::parse::simplified(&text).into_owned()
+    }
+
     #[test]
     fn common_text_normalises_as_the_general_path_does() {
         use unicode_normalization::UnicodeNormalization;
-        let general = |t: &str| t.nfkc().collect::<String>().to_lowercase();
+        let general = |t: &str| folded(t.nfkc().collect::<String>().to_lowercase());
         let mut seen = 0;
         for u in 0..=0x10FFFF {
             let Some(c) = char::from_u32(u) else { continue };
@@ -279,7 +301,7 @@ mod tests {
             .chain([
                 0x3000, 0x3001, 0x3002, 0x300A, 0x3011, 0x2014, 0x201C, 0x2192, 0x2501,
             ])
-            .chain([0xB7, 0x3400, 0x4E00, 0x4E2D, 0x6587, 0x9FFF])
+            .chain([0xB7, 0x3400, 0x4E00, 0x4E2D, 0x6587, 0x9FFF, 0x767C, 0x4F48])
             .filter_map(char::from_u32)
             .collect();
         let mut next = crate::test_random(0x2545_f491_4f6c_dd1d);
@@ -288,7 +310,7 @@ mod tests {
             let text: String = (0..len)
                 .map(|_| pool[(next() % pool.len() as u64) as usize])
                 .collect();
-            let general = text.nfkc().collect::<String>().to_lowercase();
+            let general = folded(text.nfkc().collect::<String>().to_lowercase());
             assert_eq!(normalize_common(&text), Some(general), "{text:?}");
         }
     }
@@ -353,6 +375,37 @@ mod tests {
             for t in query_tokens(q) {
                 assert!(indexed.contains(&t), "{q}: {t} not indexed");
             }
+        }
+    }
+
+    /// A reader finds a recap in either script with a query in either.
+    #[test]
+    fn traditional_and_simplified_characters_are_one_token() {
+        assert_eq!(query_tokens("發佈會"), query_tokens("发布会"));
+        assert_eq!(query_tokens("發佈會"), ["发布", "布会"]);
+        let indexed = index_tokens("亞馬遜發佈了新模型，Ｂｅｄｒｏｃｋ 費用降低 30%");
+        for q in ["发布", "亚马逊", "费用", "bedrock"] {
+            for t in query_tokens(q) {
+                assert!(indexed.contains(&t), "{q}: {t} not indexed");
+            }
+        }
+        // The general path folds too (`ﬁ` is not common text).
+        assert_eq!(normalize("ﬁ 發佈"), "fi 发布");
+    }
+
+    /// The browser folds a query with this table, character by character in
+    /// a JavaScript string: both sides of each pair must be one UTF-16 unit.
+    #[test]
+    fn the_fold_table_is_pairs_of_one_unit_characters() {
+        let pairs: Vec<char> = fold_pairs().chars().collect();
+        assert!(
+            pairs.len() > 1000 && pairs.len().is_multiple_of(2),
+            "{}",
+            pairs.len()
+        );
+        for pair in pairs.chunks(2) {
+            assert!(pair.iter().all(|c| c.len_utf16() == 1), "{pair:?}");
+            assert_eq!(normalize(&pair[0].to_string()), pair[1].to_string());
         }
     }
 

@@ -138,6 +138,7 @@ async function searchTests(browser, rootUrl, site, label, queries) {
       ["云", ["云"]],
       ["AI代理", ["ai", "代理"]],
       ["1320亿美元", ["1320", "亿美", "美元"]],
+      ["發佈會", ["发布", "布会"]],
     ].filter(([q, want]) => JSON.stringify(window.RECAP_SEARCH_TOKENS(q)) !== JSON.stringify(want))
       .map(([q, want]) => `${q}: got ${JSON.stringify(window.RECAP_SEARCH_TOKENS(q))}, want ${JSON.stringify(want)}`),
   );
@@ -194,6 +195,18 @@ async function searchTests(browser, rootUrl, site, label, queries) {
     check(landed.exists, `${label} "${q}": ${landed.href}: no element with id ${landed.hash}`);
     check(landed.inView, `${label} "${q}": ${landed.href}: the anchored entry is not scrolled into view`);
     check(norm(landed.text).includes(norm(q)), `${label} "${q}": the entry at ${landed.href} does not mention the query`);
+  }
+
+  // A reader who writes traditional characters finds the same pages in a
+  // site written in simplified ones, the words they matched highlighted.
+  {
+    const simplified = await runSearch(page, searchUrl, "发布");
+    const traditional = await runSearch(page, searchUrl, "發佈");
+    const pages = (r) => r.groups.map((g) => pagePath(g.href, rootUrl));
+    check(simplified.groups.length > 0, `${label}: "发布" finds nothing on the sample site`);
+    check(JSON.stringify(pages(traditional)) === JSON.stringify(pages(simplified)),
+      `${label}: "發佈" found ${JSON.stringify(pages(traditional))}, "发布" ${JSON.stringify(pages(simplified))}`);
+    check(traditional.groups.some((g) => g.marks > 0), `${label}: "發佈" highlights nothing in the simplified text it found`);
   }
 
   // An entity page's "every mention" link (?of=kind:slug): the pages found

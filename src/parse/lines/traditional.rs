@@ -99,6 +99,13 @@ pub(crate) fn simple_char(c: char) -> char {
     }
 }
 
+/// Every pair of the table, each traditional character followed by its
+/// simplified form, with nothing between: the browser's search folds a
+/// query with it as the index was folded (see [`crate::search::normalize`]).
+pub(crate) fn pairs() -> String {
+    PAIRS.split_whitespace().collect()
+}
+
 /// `text` with its traditional characters in their simplified forms, for
 /// matching only: what is shown is the text as written. Borrowed, without a
 /// copy, when there is nothing to change, as in every simplified text.

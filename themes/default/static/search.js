@@ -9,8 +9,9 @@
  *
  * Interface strings come from data-* attributes of #search (the theme's
  * strings.toml), never from this file. Tokenisation must stay identical to
- * src/search/mod.rs: NFKC + lowercase; Latin words of letters and digits;
- * CJK bigrams (a lone CJK character is a unigram).
+ * src/search/mod.rs: NFKC + lowercase + traditional characters folded to
+ * simplified; Latin words of letters and digits; CJK bigrams (a lone CJK
+ * character is a unigram).
  *
  * `?of=product:amazon-bedrock` (an entity's kind and slug, the link at the
  * end of a long entity page) finds every passage that mentions the entity,
@@ -52,8 +53,20 @@
       (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x2fa1f);
   }
 
+  // Traditional characters and their simplified forms, pair by pair
+  // (search-index.js carries the table src/search/mod.rs folds with): a
+  // query in either script finds text in the other. Each character is one
+  // UTF-16 unit, so a folded string is as long as the text it came from.
+  var FOLD = {};
+  var foldPairs = (meta && meta.fold) || "";
+  for (var f = 0; f + 1 < foldPairs.length; f += 2) FOLD[foldPairs[f]] = foldPairs[f + 1];
+
+  function fold(text) {
+    return foldPairs ? text.replace(/[\u4e00-\u9fff]/g, function (c) { return FOLD[c] || c; }) : text;
+  }
+
   function normalize(text) {
-    return text.normalize("NFKC").toLowerCase();
+    return fold(text.normalize("NFKC").toLowerCase());
   }
 
   /** Runs of one kind: {word: ["n", "o", "v", "a"]} or {cjk: [three Han characters]}. */
@@ -308,7 +321,7 @@
 
   /** Sorted, merged [start, end) spans of `text` that match a needle. */
   function matches(text, ns) {
-    var lower = text.toLowerCase();
+    var lower = fold(text.toLowerCase());
     var spans = [];
     if (lower.length !== text.length) return spans;
     ns.forEach(function (n) {
