@@ -329,14 +329,24 @@ impl Shown {
     }
 }
 
-/// Width and height of the image `file` from its header, when sane.
+/// Width and height of the image `file` as it is shown (a photo stored on
+/// its side is shown upright: [`orientation`]), from its header, when sane.
 pub(crate) fn size_of(file: &Path) -> Option<(usize, usize)> {
-    sane_size(imagesize::size(file).ok()?)
+    let stored = sane_size(imagesize::size(file).ok()?)?;
+    let is_jpeg = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jpg") || e.eq_ignore_ascii_case("jpeg"));
+    Some(if is_jpeg {
+        orientation::as_shown(stored, orientation::of_file(file))
+    } else {
+        stored
+    })
 }
 
 /// [`size_of`] the image `bytes`, already read.
 pub(crate) fn size_in(bytes: &[u8]) -> Option<(usize, usize)> {
-    sane_size(imagesize::blob_size(bytes).ok()?)
+    let stored = sane_size(imagesize::blob_size(bytes).ok()?)?;
+    Some(orientation::as_shown(stored, orientation::of_jpeg(bytes)))
 }
 
 fn sane_size(d: imagesize::ImageSize) -> Option<(usize, usize)> {
@@ -570,6 +580,7 @@ pub fn page_image(site: &Site, p: &Page, dest: &str) -> Option<Shown> {
     }
 }
 
+mod orientation;
 mod output;
 pub mod scaled;
 pub use output::{copy_paths, output_at, previous_site, read, unread};

@@ -278,3 +278,49 @@ fn large_photos_get_smaller_copies_the_page_offers_and_a_rebuild_keeps() {
     );
     assert!(page_of(&offline).contains("srcset=\"../../media/640w/recaps/slides/arch.png 640w"));
 }
+
+/// An EXIF segment (APP1) saying "turn by 90 degrees to show", as a phone
+/// writes for a portrait photo it stores on its side: big-endian TIFF,
+/// one entry in IFD0, Orientation (0x0112) = 6.
+const EXIF_TURN_90: &[u8] =
+    b"\xFF\xE1\x00\x22Exif\0\0MM\0\x2a\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01\0\x06\0\0\0\0\0\0";
+
+#[test]
+fn a_portrait_photo_stored_on_its_side_is_given_room_and_copies_upright() {
+    let tmp = Tmp::new("image-portrait");
+    let s = site(&tmp);
+    std::fs::create_dir_all(s.join("seeds/slides")).unwrap();
+    let img = image::RgbImage::from_fn(1600, 900, |x, y| image::Rgb([x as u8, y as u8, 90]));
+    let mut stored = Vec::new();
+    img.write_to(
+        &mut std::io::Cursor::new(&mut stored),
+        image::ImageFormat::Jpeg,
+    )
+    .unwrap();
+    stored.splice(2..2, EXIF_TURN_90.iter().copied());
+    std::fs::write(s.join("seeds/slides/side.jpg"), stored).unwrap();
+    std::fs::write(
+        s.join("seeds/portrait.txt"),
+        "# 竖拍照片会议总结\n\n## 会议概述\n\n白板 ![白板](slides/side.jpg)\n\n\
+         ## 详细时间线\n\n00:00 - 开场\n05:00 - 结束\n",
+    )
+    .unwrap();
+    let o = recap(&s, &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = s.join("public");
+    let page = session_dirs(&out)
+        .into_iter()
+        .map(|d| std::fs::read_to_string(out.join("sessions").join(d).join("index.html")).unwrap())
+        .find(|h| h.contains("alt=\"白板\""))
+        .unwrap();
+    // Shown 900 wide and 1600 high, as the browser turns it.
+    assert!(
+        page.contains(
+            "srcset=\"/media/640w/recaps/slides/side.jpg 640w, /media/recaps/slides/side.jpg 900w\" \
+             sizes=\"(min-width: 760px) 680px, 100vw\" width=\"900\" height=\"1600\""
+        ),
+        "{page}"
+    );
+    let copy = imagesize::size(out.join("media/640w/recaps/slides/side.jpg")).unwrap();
+    assert_eq!((copy.width, copy.height), (640, 1137));
+}
