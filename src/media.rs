@@ -344,7 +344,7 @@ pub(crate) fn size_of(file: &Path) -> Option<(usize, usize)> {
 }
 
 /// [`size_of`] the image `bytes`, already read.
-pub(crate) fn size_in(bytes: &[u8]) -> Option<(usize, usize)> {
+pub fn size_in(bytes: &[u8]) -> Option<(usize, usize)> {
     let stored = sane_size(imagesize::blob_size(bytes).ok()?)?;
     Some(orientation::as_shown(stored, orientation::of_jpeg(bytes)))
 }
