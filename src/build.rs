@@ -80,6 +80,7 @@ impl BuildOptions {
             );
         }
         let mut c = SiteConfig::load(&self.config_path())?;
+        let configured_out = self.out_dir(&c);
         if let Some(t) = &self.theme {
             c.theme = t.clone();
         }
@@ -91,7 +92,10 @@ impl BuildOptions {
         }
         c.seeds_dir = Some(self.seeds_dir());
         c.content_dir = Some(content);
-        c.output_dir = Some(self.out_dir(&c));
+        c.previous_dirs = vec![self.out_dir(&c)];
+        if c.previous_dirs[0] != configured_out {
+            c.previous_dirs.push(configured_out);
+        }
         let languages = crate::render::strings::languages(&self.theme_dir(&c));
         Ok(c.with_languages(languages))
     }

@@ -54,10 +54,12 @@ pub struct SiteConfig {
     /// The content folder, for the images pages show.
     #[serde(skip)]
     pub content_dir: Option<PathBuf>,
-    /// The output folder, where the previous site's copies of photos are
-    /// taken from ([`crate::media::scaled`]).
+    /// Where a previous site may be, whose copies of photos a build keeps
+    /// ([`crate::media::scaled`]): the output folder, then the one the
+    /// config names when the command writes elsewhere (`recap bundle --out
+    /// offline` takes them from the `public/` a build wrote).
     #[serde(skip)]
-    pub output_dir: Option<PathBuf>,
+    pub previous_dirs: Vec<PathBuf>,
 }
 
 /// The keys of `site.toml`, for suggestions when one is misspelt.
@@ -93,7 +95,7 @@ impl Default for SiteConfig {
             unknown_keys: Vec::new(),
             seeds_dir: None,
             content_dir: None,
-            output_dir: None,
+            previous_dirs: Vec::new(),
         }
     }
 }

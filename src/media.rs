@@ -583,7 +583,7 @@ pub fn page_image(site: &Site, p: &Page, dest: &str) -> Option<Shown> {
 mod orientation;
 mod output;
 pub mod scaled;
-pub use output::{copy_paths, output_at, previous_site, read, unread};
+pub use output::{copy_paths, output_at, previous_sites, read, unread};
 
 #[cfg(test)]
 mod tests;

@@ -14,9 +14,9 @@ fn copy_widths(path: &str, file: &Path) -> Vec<u32> {
 }
 
 /// The image `file`, read, as the output at `path`, and its smaller
-/// copies ([`scaled`]), those the previous site in `previous` has of the
+/// copies ([`scaled`]), those a previous site in `previous` has of the
 /// same bytes taken from there.
-pub fn read(path: &str, file: &Path, previous: Option<&Path>) -> anyhow::Result<Vec<Output>> {
+pub fn read(path: &str, file: &Path, previous: &[&Path]) -> anyhow::Result<Vec<Output>> {
     use anyhow::Context;
     let bytes =
         std::fs::read(file).with_context(|| format!("cannot read the image {}", file.display()))?;
@@ -56,11 +56,15 @@ fn copies_of<'p>(path: &'p str, file: &Path) -> impl Iterator<Item = String> + '
         .map(move |w| scaled::copy_path(path, w))
 }
 
-/// The previous site in the output folder, whose copies of photos a
-/// build may keep ([`scaled`]): only a folder recap wrote.
-pub fn previous_site(site: &Site) -> Option<&Path> {
-    let out = site.config.output_dir.as_deref()?;
-    out.join(crate::write::MARKER).is_file().then_some(out)
+/// The previous sites whose copies of photos a build may keep
+/// ([`scaled`]), in the order to look in: only folders recap wrote.
+pub fn previous_sites(site: &Site) -> Vec<&Path> {
+    site.config
+        .previous_dirs
+        .iter()
+        .map(PathBuf::as_path)
+        .filter(|dir| dir.join(crate::write::MARKER).is_file())
+        .collect()
 }
 
 /// The image file, or the copy of one, at output path `path`
@@ -75,7 +79,7 @@ pub fn output_at(site: &Site, path: &str) -> Option<anyhow::Result<Output>> {
             .iter()
             .find(|(p, f)| copies_of(p, f).any(|c| c == path))?,
     };
-    let made = read(original.0, original.1, previous_site(site));
+    let made = read(original.0, original.1, &previous_sites(site));
     Some(made.and_then(|all| {
         all.into_iter()
             .find(|o| o.path == path)

@@ -88,13 +88,16 @@ pub fn srcset(src: &str, width: usize) -> Option<String> {
 }
 
 /// The copies of the image `bytes`, whose output path is `path`, each as an
-/// output. A copy the previous site holds is taken from there when the
-/// original there is `bytes`. An image that cannot be decoded gets its own
+/// output. A copy a previous site in `previous` holds is taken from the
+/// first that has it all, and whose original is `bytes`. An image that cannot be decoded gets its own
 /// bytes under each copy's name: the browser shows it as it would the
 /// original, and the page's `srcset` points at no missing file.
-pub fn copies(path: &str, bytes: &[u8], widths: &[u32], previous: Option<&Path>) -> Vec<Output> {
+pub fn copies(path: &str, bytes: &[u8], widths: &[u32], previous: &[&Path]) -> Vec<Output> {
     let paths: Vec<String> = widths.iter().map(|&w| copy_path(path, w)).collect();
-    if let Some(kept) = previous.and_then(|prev| kept_copies(prev, path, bytes, &paths)) {
+    if let Some(kept) = previous
+        .iter()
+        .find_map(|prev| kept_copies(prev, path, bytes, &paths))
+    {
         return kept;
     }
     let made = format_of(path).and_then(|format| scaled(bytes, format, widths));
@@ -224,7 +227,7 @@ mod tests {
     #[test]
     fn copies_keep_the_proportions_and_are_smaller() {
         let original = png(1600, 900);
-        let made = copies("media/a.png", &original, &[640, 1280], None);
+        let made = copies("media/a.png", &original, &[640, 1280], &[]);
         assert_eq!(made[0].path, "media/640w/a.png");
         assert_eq!(size(&made[0].bytes), (640, 360));
         assert_eq!(size(&made[1].bytes), (1280, 720));
@@ -240,7 +243,7 @@ mod tests {
             .unwrap();
             out
         };
-        let made = copies("media/b.jpg", &jpeg, &[640], None);
+        let made = copies("media/b.jpg", &jpeg, &[640], &[]);
         assert_eq!(size(&made[0].bytes), (640, 426));
         assert!(made[0].bytes.starts_with(&[0xFF, 0xD8]), "still a JPEG");
     }
@@ -258,7 +261,7 @@ mod tests {
             image::ImageFormat::Png,
         )
         .unwrap();
-        let made = copies("media/a.png", &original, &[640, 1280], None);
+        let made = copies("media/a.png", &original, &[640, 1280], &[]);
         for copy in made {
             assert!(copy.bytes.len() <= original.len(), "{}", copy.path);
         }
@@ -268,7 +271,7 @@ mod tests {
     fn a_damaged_photo_gets_its_own_bytes_as_copies() {
         let mut damaged = png(1600, 900);
         damaged.truncate(100);
-        let made = copies("media/a.png", &damaged, &[640], None);
+        let made = copies("media/a.png", &damaged, &[640], &[]);
         assert_eq!(made[0].bytes, damaged);
     }
 
@@ -279,11 +282,11 @@ mod tests {
         let original = png(1000, 500);
         std::fs::write(dir.join("media/a.png"), &original).unwrap();
         std::fs::write(dir.join("media/640w/a.png"), b"kept").unwrap();
-        let made = copies("media/a.png", &original, &[640], Some(&dir));
+        let made = copies("media/a.png", &original, &[640], &[&dir]);
         assert_eq!(made[0].bytes, b"kept");
         // A changed original is scaled anew.
         let changed = png(1000, 600);
-        let made = copies("media/a.png", &changed, &[640], Some(&dir));
+        let made = copies("media/a.png", &changed, &[640], &[&dir]);
         assert_eq!(size(&made[0].bytes), (640, 384));
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -319,7 +319,7 @@ fn own_pages(
                 let (path, file) = &images[k];
                 let mut out = match sessions {
                     SessionPages::Sink(_, Images::Paths) => crate::media::unread(path, file),
-                    _ => crate::media::read(path, file, crate::media::previous_site(site))?,
+                    _ => crate::media::read(path, file, &crate::media::previous_sites(site))?,
                 };
                 if let SessionPages::Sink(sink, _) = sessions {
                     for o in &mut out {
