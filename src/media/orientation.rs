@@ -66,12 +66,12 @@ pub(super) fn of_jpeg(head: &[u8]) -> Option<Orientation> {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
 
     /// A JPEG `w` × `h` as stored, with an EXIF segment saying it is to be
     /// shown turned by `exif` (1–8) when one is given.
-    pub(crate) fn jpeg(w: u32, h: u32, exif: Option<u8>) -> Vec<u8> {
+    fn jpeg(w: u32, h: u32, exif: Option<u8>) -> Vec<u8> {
         let img = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([x as u8, y as u8, 90]));
         let mut plain = Vec::new();
         img.write_to(

@@ -88,10 +88,11 @@ pub fn srcset(src: &str, width: usize) -> Option<String> {
 }
 
 /// The copies of the image `bytes`, whose output path is `path`, each as an
-/// output. A copy a previous site in `previous` holds is taken from the
-/// first that has it all, and whose original is `bytes`. An image that cannot be decoded gets its own
-/// bytes under each copy's name: the browser shows it as it would the
-/// original, and the page's `srcset` points at no missing file.
+/// output. The copies are taken from the first previous site in
+/// `previous` that has them all and whose original is `bytes`. An image
+/// that cannot be decoded gets its own bytes under each copy's name: the
+/// browser shows it as it would the original, and the page's `srcset`
+/// points at no missing file.
 pub fn copies(path: &str, bytes: &[u8], widths: &[u32], previous: &[&Path]) -> Vec<Output> {
     let paths: Vec<String> = widths.iter().map(|&w| copy_path(path, w)).collect();
     if let Some(kept) = previous
