@@ -415,4 +415,6 @@ fn a_recap_in_traditional_chinese_is_read_as_a_simplified_one() {
     assert!(!indexed("發佈") && !indexed("參會"));
     let meta = file(&outputs, "search/search-index.js");
     assert!(meta.contains("佈布"), "{meta}");
+    // And the words each side writes, for the browser to run a query in both.
+    assert!(meta.contains(r#"["软体","软件"]"#), "{meta}");
 }

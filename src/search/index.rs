@@ -200,6 +200,7 @@ pub fn write_index<D: Documents + ?Sized>(
         "h": format!("{:08x}", out.version()),
         "lang": language,
         "fold": super::fold_pairs(),
+        "words": super::word_pairs(),
     });
     // The base URL of the shards is where this script itself was loaded
     // from, so the index works from `/search/` and from a relative bundle.

@@ -21,12 +21,14 @@
 pub mod documents;
 pub mod encode;
 pub mod index;
+mod words;
 
 use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
 pub use documents::{entity_tag, Documents, SearchDoc, SearchField};
 pub use index::{build_index, write_index, IndexStats};
+pub use words::word_pairs;
 
 /// Longest Latin token kept, in characters; longer runs (hashes, URLs) are cut.
 pub const MAX_WORD: usize = 40;

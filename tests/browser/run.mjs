@@ -143,6 +143,18 @@ async function searchTests(browser, rootUrl, site, label, queries) {
       .map(([q, want]) => `${q}: got ${JSON.stringify(window.RECAP_SEARCH_TOKENS(q))}, want ${JSON.stringify(want)}`),
   );
   for (const p of parity) fail(`${label}: tokeniser differs from Rust: ${p}`);
+  // A query is also run in the words the other side of the strait writes.
+  const variants = await page.evaluate(() =>
+    [
+      ["晶片", ["晶片", "芯片"]],
+      ["芯片", ["芯片", "晶片"]],
+      ["軟體開發", ["软体开发", "软件开发"]],
+      ["尽快取消", ["尽快取消", "尽缓存消"]],
+      ["Bedrock", ["bedrock"]],
+    ].filter(([q, want]) => JSON.stringify(window.RECAP_SEARCH_VARIANTS(q)) !== JSON.stringify(want))
+      .map(([q, want]) => `${q}: got ${JSON.stringify(window.RECAP_SEARCH_VARIANTS(q))}, want ${JSON.stringify(want)}`),
+  );
+  for (const v of variants) fail(`${label}: query variants: ${v}`);
 
   for (const q of queries) {
     const expected = sessions.filter((s) => sessionText(s).includes(norm(q))).map((s) => s.url);
@@ -207,6 +219,13 @@ async function searchTests(browser, rootUrl, site, label, queries) {
     check(JSON.stringify(pages(traditional)) === JSON.stringify(pages(simplified)),
       `${label}: "發佈" found ${JSON.stringify(pages(traditional))}, "发布" ${JSON.stringify(pages(simplified))}`);
     check(traditional.groups.some((g) => g.marks > 0), `${label}: "發佈" highlights nothing in the simplified text it found`);
+    // Taiwan's word for what the sample recaps call 芯片.
+    const mainland = await runSearch(page, searchUrl, "芯片");
+    const taiwan = await runSearch(page, searchUrl, "晶片");
+    check(mainland.groups.length > 0, `${label}: "芯片" finds nothing on the sample site`);
+    check(JSON.stringify(pages(taiwan)) === JSON.stringify(pages(mainland)),
+      `${label}: "晶片" found ${JSON.stringify(pages(taiwan))}, "芯片" ${JSON.stringify(pages(mainland))}`);
+    check(taiwan.groups.some((g) => g.marks > 0), `${label}: "晶片" highlights nothing in the text it found`);
   }
 
   // An entity page's "every mention" link (?of=kind:slug): the pages found

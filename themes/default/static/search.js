@@ -69,6 +69,43 @@
     return fold(text.normalize("NFKC").toLowerCase());
   }
 
+  // Words Taiwan and the mainland write differently, as pairs of
+  // normalised words (src/search/words.rs): a query is also run in each
+  // side's words, and what any of them finds is shown.
+  var WORDS = (meta && meta.words) || [];
+
+  /** `q`, normalised, with each word of side `from` (0: Taiwan, 1: the
+   * mainland) in the other side's, the longest word first. */
+  function inWordsOf(q, from) {
+    var out = "";
+    var i = 0;
+    while (i < q.length) {
+      var best = null;
+      for (var k = 0; k < WORDS.length; k++) {
+        var w = WORDS[k][from];
+        if ((!best || w.length > best[from].length) && q.startsWith(w, i)) best = WORDS[k];
+      }
+      if (best) {
+        out += best[1 - from];
+        i += best[from].length;
+      } else {
+        out += q[i];
+        i += 1;
+      }
+    }
+    return out;
+  }
+
+  /** The query as written, in the mainland's words and in Taiwan's. */
+  function variants(query) {
+    var out = [normalize(query)];
+    [0, 1].forEach(function (from) {
+      var v = inWordsOf(out[0], from);
+      if (out.indexOf(v) < 0) out.push(v);
+    });
+    return out;
+  }
+
   /** Runs of one kind: {word: ["n", "o", "v", "a"]} or {cjk: [three Han characters]}. */
   function runs(normalized) {
     var out = [];
@@ -247,6 +284,21 @@
       var partial = all.length === 0;
       return { hits: partial ? some : all, partial: partial };
     });
+  }
+
+  /** The hits of a query's variants together, each document at its best
+   * score; the partial matches only when no variant matches fully. */
+  function merged(rs) {
+    var full = rs.filter(function (r) { return !r.partial; });
+    var best = new Map();
+    (full.length ? full : rs).forEach(function (r) {
+      r.hits.forEach(function (h) {
+        if (!(best.get(h[0]) >= h[1])) best.set(h[0], h[1]);
+      });
+    });
+    var hits = [];
+    best.forEach(function (s, d) { hits.push([d, s]); });
+    return { hits: hits, partial: full.length === 0 };
   }
 
   /** Hits grouped by page, best page first: a page scores its best hit
@@ -442,7 +494,7 @@
     return li;
   }
 
-  var current = { groups: [], shown: 0, ns: [], query: "", generation: 0 };
+  var current = { groups: [], shown: 0, ns: [], queries: [], generation: 0 };
   var generation = 0;
 
   /** Load the documents of the next PAGE groups and show them. */
@@ -458,7 +510,7 @@
       batch.forEach(function (g) {
         g.docs = g.hits.slice(0, HITS_PER_GROUP).map(function (h) {
           var d = docs.get(h[0]);
-          d.score = h[1] * boost(d, current.query);
+          d.score = h[1] * Math.max.apply(null, current.queries.map(function (q) { return boost(d, q); }));
           return d;
         });
         g.docs.sort(function (x, y) { return y.score - x.score || x.id - y.id; });
@@ -478,6 +530,7 @@
     var started = performance.now();
     list.textContent = "";
     if (moreButton) moreButton.hidden = true;
+    var queries = of ? [query] : variants(query);
     var tokens = of ? [of] : queryTokens(query);
     var done = function (text) {
       status.textContent = text;
@@ -491,10 +544,14 @@
     }
     status.textContent = str.loading || "";
     root.setAttribute("aria-busy", "true");
-    return rank(tokens).then(function (r) {
+    var ranked = of ? [rank(tokens)] : queries.map(function (q) { return rank(queryTokens(q)); });
+    return Promise.all(ranked).then(function (rs) {
       if (mine !== generation) return;
+      var r = merged(rs);
       var groups = group(r.hits);
-      current = { groups: groups, shown: 0, ns: needles(query), query: query, generation: mine };
+      var ns = [];
+      queries.forEach(function (q) { ns = ns.concat(needles(q)); });
+      current = { groups: groups, shown: 0, ns: ns, queries: queries, generation: mine };
       return showMore().then(function () {
         if (mine !== generation) return;
         if (!groups.length) done(str.none || "");
@@ -584,4 +641,5 @@
 
   // For tests and tools: the tokeniser as the page runs it.
   window.RECAP_SEARCH_TOKENS = queryTokens;
+  window.RECAP_SEARCH_VARIANTS = variants;
 })();
