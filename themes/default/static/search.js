@@ -287,18 +287,22 @@
   }
 
   /** The hits of a query's variants together, each document at its best
-   * score; the partial matches only when no variant matches fully. */
+   * score; the partial matches only when no variant matches fully.
+   * `used[i]`: whether variant `i` gave any of them (only those are
+   * highlighted). */
   function merged(rs) {
     var full = rs.filter(function (r) { return !r.partial; });
+    var taken = full.length ? full : rs;
     var best = new Map();
-    (full.length ? full : rs).forEach(function (r) {
+    taken.forEach(function (r) {
       r.hits.forEach(function (h) {
         if (!(best.get(h[0]) >= h[1])) best.set(h[0], h[1]);
       });
     });
     var hits = [];
     best.forEach(function (s, d) { hits.push([d, s]); });
-    return { hits: hits, partial: full.length === 0 };
+    var used = rs.map(function (r) { return taken.indexOf(r) >= 0 && r.hits.length > 0; });
+    return { hits: hits, partial: full.length === 0, used: used };
   }
 
   /** Hits grouped by page, best page first: a page scores its best hit
@@ -549,9 +553,11 @@
       if (mine !== generation) return;
       var r = merged(rs);
       var groups = group(r.hits);
+      var finding = queries.filter(function (q, i) { return r.used[i]; });
+      if (!finding.length) finding = [queries[0]];
       var ns = [];
-      queries.forEach(function (q) { ns = ns.concat(needles(q)); });
-      current = { groups: groups, shown: 0, ns: ns, queries: queries, generation: mine };
+      finding.forEach(function (q) { ns = ns.concat(needles(q)); });
+      current = { groups: groups, shown: 0, ns: ns, queries: finding, generation: mine };
       return showMore().then(function () {
         if (mine !== generation) return;
         if (!groups.length) done(str.none || "");
