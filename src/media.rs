@@ -333,9 +333,7 @@ impl Shown {
 /// its side is shown upright: [`orientation`]), from its header, when sane.
 pub(crate) fn size_of(file: &Path) -> Option<(usize, usize)> {
     let stored = sane_size(imagesize::size(file).ok()?)?;
-    let is_jpeg = file
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("jpg") || e.eq_ignore_ascii_case("jpeg"));
+    let is_jpeg = file.to_str().and_then(scaled::format_of) == Some(image::ImageFormat::Jpeg);
     Some(if is_jpeg {
         orientation::as_shown(stored, orientation::of_file(file))
     } else {

@@ -535,21 +535,20 @@
     list.textContent = "";
     if (moreButton) moreButton.hidden = true;
     var queries = of ? [query] : variants(query);
-    var tokens = of ? [of] : queryTokens(query);
+    var tokenLists = of ? [[of]] : queries.map(queryTokens);
     var done = function (text) {
       status.textContent = text;
       root.dataset.searchMs = (performance.now() - started).toFixed(1);
       root.dataset.searchQuery = query;
       root.setAttribute("aria-busy", "false");
     };
-    if (!tokens.length) {
+    if (!tokenLists[0].length) {
       done(query.trim() ? str.none || "" : "");
       return Promise.resolve();
     }
     status.textContent = str.loading || "";
     root.setAttribute("aria-busy", "true");
-    var ranked = of ? [rank(tokens)] : queries.map(function (q) { return rank(queryTokens(q)); });
-    return Promise.all(ranked).then(function (rs) {
+    return Promise.all(tokenLists.map(rank)).then(function (rs) {
       if (mine !== generation) return;
       var r = merged(rs);
       var groups = group(r.hits);
