@@ -7,8 +7,9 @@
 //! (`https://…`) is shown from where it is. Anything else stays the text it was, with a warning that
 //! names the recap and line: a missing file, a file outside the seeds
 //! folder (never copied: the site would publish whatever it points at), a
-//! file that is not an image, and SVG (it can carry scripts, which run when
-//! a reader opens the file itself).
+//! file that is not an image (by its bytes, whatever its name), and SVG (it
+//! can carry scripts, which run when a reader opens the file itself). An
+//! image file that is damaged is shown, with a warning ([`damage`]).
 
 use crate::diagnostics::Diagnostic;
 use crate::enrich::Site;
@@ -264,6 +265,9 @@ pub fn resolve(target: &str, from: &str, root: &Path, origin: Origin) -> Result<
     if !file.is_file() {
         return Err(format!("image `{target}` is not a file"));
     }
+    if let Some(why) = damage::not_an_image(&file) {
+        return Err(format!("image `{target}` {why}"));
+    }
     let rel = inside
         .to_str()
         .map(|s| s.replace(std::path::MAIN_SEPARATOR, "/"))
@@ -333,18 +337,13 @@ impl Shown {
 /// its side is shown upright: [`orientation`]), from its header, when sane.
 pub(crate) fn size_of(file: &Path) -> Option<(usize, usize)> {
     let stored = sane_size(imagesize::size(file).ok()?)?;
-    let is_jpeg = file.to_str().and_then(scaled::format_of) == Some(image::ImageFormat::Jpeg);
-    Some(if is_jpeg {
-        orientation::as_shown(stored, orientation::of_file(file))
-    } else {
-        stored
-    })
+    Some(orientation::as_shown(stored, orientation::of_file(file)))
 }
 
 /// [`size_of`] the image `bytes`, already read.
 pub fn size_in(bytes: &[u8]) -> Option<(usize, usize)> {
     let stored = sane_size(imagesize::blob_size(bytes).ok()?)?;
-    Some(orientation::as_shown(stored, orientation::of_jpeg(bytes)))
+    Some(orientation::as_shown(stored, orientation::of_image(bytes)))
 }
 
 fn sane_size(d: imagesize::ImageSize) -> Option<(usize, usize)> {
@@ -450,17 +449,70 @@ fn texts(s: &Session) -> impl Iterator<Item = (&str, usize)> {
         .chain(footnotes)
 }
 
-/// Every image file the site's recaps and pages show, by output path, and
-/// a warning for each image that cannot be shown. Empty for a config
-/// without the folders (unit tests).
-pub fn files(site: &Site) -> (BTreeMap<String, PathBuf>, Vec<Diagnostic>) {
+/// Every image file the site's recaps and pages show, by output path.
+/// Empty for a config without the folders (unit tests).
+pub fn files(site: &Site) -> BTreeMap<String, PathBuf> {
+    let mut files = BTreeMap::new();
+    for (_, _, found) in found(site) {
+        for (_, resolved) in found {
+            if let Ok(Resolved::File { output, file, .. }) = resolved {
+                files.insert(output, file);
+            }
+        }
+    }
+    files
+}
+
+/// A warning for each image that cannot be shown, and one for each image
+/// file that is damaged ([`damage`]), at the first place that shows it.
+pub fn warnings(site: &Site) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    let mut checked = std::collections::HashSet::new();
+    let mut damaged = Vec::new();
+    for (source, outcome, found) in found(site) {
+        for (line, resolved) in found {
+            match resolved {
+                Ok(Resolved::File { file, .. }) => {
+                    if checked.insert(file.clone()) {
+                        damaged.push((source, line, file));
+                    }
+                }
+                Ok(Resolved::Web(_)) => {}
+                Err(why) => warnings.push(Diagnostic::warning(
+                    source,
+                    Some(line),
+                    format!("{why}; {outcome}"),
+                )),
+            }
+        }
+    }
     use rayon::prelude::*;
-    // Each file, what becomes of an image that cannot be shown, its images.
-    type Found<'s> = (
-        &'s str,
-        &'static str,
-        Vec<(usize, Result<Resolved, String>)>,
-    );
+    let damaged: Vec<Diagnostic> = damaged
+        .par_iter()
+        .filter_map(|(source, line, file)| {
+            let why = damage::damage(file)?;
+            Some(Diagnostic::warning(
+                source,
+                Some(*line),
+                format!("image file {} {why}", file.display()),
+            ))
+        })
+        .collect();
+    warnings.extend(damaged);
+    warnings
+}
+
+/// Each file that may show images, what becomes of an image it cannot
+/// show, and its images, each with its line and where it is shown from.
+type Found<'s> = (
+    &'s str,
+    &'static str,
+    Vec<(usize, Result<Resolved, String>)>,
+);
+
+/// The images of every recap and page, resolved.
+fn found(site: &Site) -> Vec<Found<'_>> {
+    use rayon::prelude::*;
     let mut found: Vec<Found> = Vec::new();
     if let Some(root) = site.config.seeds_dir.as_deref() {
         let root = seeds_root(root);
@@ -485,24 +537,7 @@ pub fn files(site: &Site) -> (BTreeMap<String, PathBuf>, Vec<Diagnostic>) {
             )
         }));
     }
-    let mut files = BTreeMap::new();
-    let mut warnings = Vec::new();
-    for (source, outcome, found) in found {
-        for (line, resolved) in found {
-            match resolved {
-                Ok(Resolved::File { output, file, .. }) => {
-                    files.insert(output, file);
-                }
-                Ok(Resolved::Web(_)) => {}
-                Err(why) => warnings.push(Diagnostic::warning(
-                    source,
-                    Some(line),
-                    format!("{why}; {outcome}"),
-                )),
-            }
-        }
-    }
-    (files, warnings)
+    found
 }
 
 /// The images a recap shows, in order, each with its line and where it
@@ -578,6 +613,7 @@ pub fn page_image(site: &Site, p: &Page, dest: &str) -> Option<Shown> {
     }
 }
 
+mod damage;
 mod orientation;
 mod output;
 pub mod scaled;

@@ -7,8 +7,10 @@ mod sites;
 use sites::{exported_session, recap, session_dirs, site, stderr, Tmp};
 use std::path::Path;
 
-/// The head of a 640 × 360 PNG: enough for its size to be read.
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x02\x80\0\0\x01\x68\x08\x02\0\0\0\0\0\0\0";
+/// The head of a 640 × 360 PNG, enough for its size to be read, and the
+/// chunk that ends every PNG.
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x02\x80\0\0\x01\x68\x08\x02\0\0\0\0\0\0\0\
+    \0\0\0\0IEND\xAE\x42\x60\x82";
 
 /// The sample site with a recap that shows images of every kind.
 fn site_with_images(tmp: &Tmp) -> std::path::PathBuf {
@@ -324,4 +326,53 @@ fn a_portrait_photo_stored_on_its_side_is_given_room_and_copies_upright() {
     );
     let copy = imagesize::size(out.join("media/640w/recaps/slides/side.jpg")).unwrap();
     assert_eq!((copy.width, copy.height), (640, 1137));
+}
+
+#[test]
+fn a_photo_cut_short_is_named_and_a_page_named_as_a_photo_is_not_published() {
+    let tmp = Tmp::new("image-damaged");
+    let s = site(&tmp);
+    std::fs::create_dir_all(s.join("seeds/slides")).unwrap();
+    let whole = photo(800, 600);
+    std::fs::write(s.join("seeds/slides/cut.png"), &whole[..whole.len() / 2]).unwrap();
+    std::fs::write(
+        s.join("seeds/slides/saved.jpg"),
+        "<!DOCTYPE html><title>登录</title>",
+    )
+    .unwrap();
+    std::fs::write(s.join("seeds/slides/whole.png"), &whole).unwrap();
+    std::fs::write(
+        s.join("seeds/damaged.txt"),
+        "# 照片损坏会议总结\n\n## 会议概述\n\n完整 ![完整](slides/whole.png)\n\
+         截断 ![截断](slides/cut.png)\n网页 ![网页](slides/saved.jpg)\n\n\
+         ## 详细时间线\n\n00:00 - 开场 ![截断](slides/cut.png)\n05:00 - 结束\n",
+    )
+    .unwrap();
+    let o = recap(&s, &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    let on = |line: usize, what: &str| {
+        err.lines()
+            .filter(|l| l.contains(&format!("damaged.txt:{line}")) && l.contains(what))
+            .count()
+    };
+    assert_eq!(on(6, "cut.png is cut short"), 1, "{err}");
+    assert_eq!(on(7, "`slides/saved.jpg` is not an image"), 1, "{err}");
+    // Named once, where it is first shown; the whole one not at all.
+    assert_eq!(err.matches("cut short").count(), 1, "{err}");
+    assert!(!err.contains("whole.png"), "{err}");
+
+    let out = s.join("public");
+    let page = session_dirs(&out)
+        .into_iter()
+        .map(|d| std::fs::read_to_string(out.join("sessions").join(d).join("index.html")).unwrap())
+        .find(|h| h.contains("alt=\"完整\""))
+        .unwrap();
+    // The cut photo is still shown (its top is there), the page stays text
+    // and is not published.
+    assert!(page.contains("alt=\"截断\""), "{page}");
+    assert!(page.contains("![网页](slides/saved.jpg)"), "{page}");
+    assert!(out.join("media/recaps/slides/cut.png").exists());
+    assert!(!out.join("media/recaps/slides/saved.jpg").exists());
+    assert!(out.join("sessions").read_dir().unwrap().count() >= 6);
 }

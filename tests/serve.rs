@@ -156,11 +156,19 @@ fn never_serves_a_file_outside_the_site() {
     let _ = std::fs::remove_file(&secret);
 }
 
+/// The head of a 640 × 360 PNG: enough for recap to take it for one.
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x02\x80\0\0\x01\x68\x08\x02\0\0\0\0\0\0\0";
+
+/// [`PNG`] and then `tag`, to tell one image from another.
+fn png_tagged(tag: &str) -> Vec<u8> {
+    [PNG, tag.as_bytes()].concat()
+}
+
 #[test]
 fn images_a_recap_shows_are_served_and_no_other_file() {
     let dir = site_copy("images");
     std::fs::create_dir_all(dir.join("seeds/slides")).unwrap();
-    std::fs::write(dir.join("seeds/slides/a.png"), b"PNG-BYTES").unwrap();
+    std::fs::write(dir.join("seeds/slides/a.png"), png_tagged("A")).unwrap();
     std::fs::write(dir.join("seeds/slides/unshown.png"), b"UNSHOWN").unwrap();
     let server = Server::start(dir);
     let (url, source) = server.first_session();
@@ -184,7 +192,7 @@ fn images_a_recap_shows_are_served_and_no_other_file() {
         .contains("<img src=\"/media/recaps/slides/a.png\" alt=\"幻灯片\""));
     let image = server.get("/media/recaps/slides/a.png");
     assert_eq!(image.status, 200);
-    assert_eq!(image.body, b"PNG-BYTES");
+    assert_eq!(image.body, png_tagged("A"));
     assert_eq!(image.header("content-type"), Some("image/png"));
     // An image referred to before it is there shows once it is.
     server.edit(&format!("seeds/{source}"), |t| {
@@ -195,13 +203,20 @@ fn images_a_recap_shows_are_served_and_no_other_file() {
         .get(&url)
         .text()
         .contains("![幻灯片](slides/later.png)"));
-    std::fs::write(server.dir.join("seeds/slides/later.png"), b"LATER").unwrap();
+    std::fs::write(
+        server.dir.join("seeds/slides/later.png"),
+        png_tagged("LATER"),
+    )
+    .unwrap();
     let generation = events.next_generation("the new image", generation);
     assert!(server
         .get(&url)
         .text()
         .contains("<img src=\"/media/recaps/slides/later.png\""));
-    assert_eq!(server.get("/media/recaps/slides/later.png").body, b"LATER");
+    assert_eq!(
+        server.get("/media/recaps/slides/later.png").body,
+        png_tagged("LATER")
+    );
     // A photo's smaller copy is served too, made from the photo as it is.
     let photo = image::RgbImage::from_fn(1000, 500, |x, y| image::Rgb([x as u8, y as u8, 9]));
     photo
@@ -300,8 +315,6 @@ fn a_linked_folder_of_recaps_is_watched_and_quiet_until_edited() {
     std::fs::write(elsewhere.join("linked.txt"), text).unwrap();
     std::fs::remove_file(&first).unwrap();
     std::fs::create_dir_all(elsewhere.join("slides")).unwrap();
-    const PNG: &[u8] =
-        b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x02\x80\0\0\x01\x68\x08\x02\0\0\0\0\0\0\0";
     std::fs::write(elsewhere.join("slides/arch.png"), PNG).unwrap();
     std::os::unix::fs::symlink("../elsewhere", dir.join("seeds/more")).unwrap();
     let server = Server::start(dir);

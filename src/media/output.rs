@@ -72,7 +72,7 @@ pub fn previous_sites(site: &Site) -> Vec<&Path> {
 /// for `recap serve`; `None` when no recap or page shows one there.
 pub fn output_at(site: &Site, path: &str) -> Option<anyhow::Result<Output>> {
     path.strip_prefix(DIR)?.strip_prefix('/')?;
-    let (files, _) = super::files(site);
+    let files = super::files(site);
     let original = match files.get_key_value(path) {
         Some(found) => found,
         None => files

@@ -44,6 +44,14 @@ pub(super) fn format_of(path: &str) -> Option<image::ImageFormat> {
     }
 }
 
+/// The format, of those copies are made of, that `bytes` are in.
+fn format_in(bytes: &[u8]) -> Option<image::ImageFormat> {
+    match image::guess_format(bytes).ok()? {
+        f @ (image::ImageFormat::Jpeg | image::ImageFormat::Png) => Some(f),
+        _ => None,
+    }
+}
+
 /// The copies an image at `path`, `width` pixels wide, has: every width of
 /// [`WIDTHS`] below its own, none for other formats.
 pub fn widths(path: &str, width: usize) -> Vec<u32> {
@@ -101,7 +109,9 @@ pub fn copies(path: &str, bytes: &[u8], widths: &[u32], previous: &[&Path]) -> V
     {
         return kept;
     }
-    let made = format_of(path).and_then(|format| scaled(bytes, format, widths));
+    // Decoded as what its bytes are: a JPEG named `.png` (a phone's
+    // screenshot renamed) is shown by browsers all the same.
+    let made = format_in(bytes).and_then(|format| scaled(bytes, format, widths));
     paths
         .into_iter()
         .enumerate()
@@ -247,6 +257,10 @@ mod tests {
         let made = copies("media/b.jpg", &jpeg, &[640], &[]);
         assert_eq!(size(&made[0].bytes), (640, 426));
         assert!(made[0].bytes.starts_with(&[0xFF, 0xD8]), "still a JPEG");
+        // A JPEG named as a PNG is scaled as the JPEG it is.
+        let made = copies("media/renamed.png", &jpeg, &[640], &[]);
+        assert_eq!(size(&made[0].bytes), (640, 426));
+        assert!(made[0].bytes.starts_with(&[0xFF, 0xD8]), "a JPEG still");
     }
 
     #[test]

@@ -52,13 +52,16 @@ fn a_long_line_of_openers_is_read_in_linear_time() {
     assert!(t.elapsed().as_secs() < 5);
 }
 
+/// The first bytes of a PNG, enough to be told from other files.
+const PNG_HEAD: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR";
+
 fn folder(name: &str) -> PathBuf {
     let d = crate::empty_test_dir("media", name);
     std::fs::create_dir_all(d.join("seeds/day1/slides")).unwrap();
-    std::fs::write(d.join("seeds/day1/slides/arch 1.png"), b"\x89PNG").unwrap();
+    std::fs::write(d.join("seeds/day1/slides/arch 1.png"), PNG_HEAD).unwrap();
     std::fs::write(d.join("seeds/day1/logo.svg"), b"<svg/>").unwrap();
     std::fs::write(d.join("seeds/day1/notes.pdf"), b"%PDF").unwrap();
-    std::fs::write(d.join("secret.png"), b"\x89PNG").unwrap();
+    std::fs::write(d.join("secret.png"), PNG_HEAD).unwrap();
     d
 }
 
@@ -88,6 +91,13 @@ fn files_beside_the_recap_are_copied_and_nothing_else() {
     assert!(why(&format!("{}/secret.png", d.display())).contains("relative to this file"));
     assert!(why("logo.svg").contains("SVG"));
     assert!(why("notes.pdf").contains("not an image"));
+    // Named as an image, but a page the browser saved.
+    std::fs::write(
+        root.join("day1/saved.png"),
+        b"<!DOCTYPE html><title>404</title>",
+    )
+    .unwrap();
+    assert!(why("saved.png").contains("is not an image: its first bytes"));
     assert!(why("missing.png").contains("not found"));
     assert!(why("javascript:alert(1).png").contains("relative to this file"));
     assert!(why("data:image/png;base64,AAAA").contains("relative to this file"));
@@ -115,7 +125,7 @@ fn a_link_out_of_the_seeds_folder_is_not_followed() {
 fn a_recap_in_a_linked_folder_shows_the_images_beside_it() {
     let d = folder("linked");
     std::fs::create_dir_all(d.join("elsewhere/slides")).unwrap();
-    std::fs::write(d.join("elsewhere/slides/a.png"), b"\x89PNG").unwrap();
+    std::fs::write(d.join("elsewhere/slides/a.png"), PNG_HEAD).unwrap();
     std::os::unix::fs::symlink(d.join("elsewhere"), d.join("seeds/more")).unwrap();
     let root = d.join("seeds");
     match resolve("slides/a.png", "more/talk.txt", &root, Origin::Recaps).unwrap() {

@@ -178,7 +178,7 @@ pub fn page_paths(site: &Site, theme: &Theme) -> anyhow::Result<Vec<String>> {
             .into_iter()
             .map(|o| o.path),
     );
-    let images = crate::media::files(site).0;
+    let images = crate::media::files(site);
     paths.extend(crate::media::copy_paths(&images));
     paths.extend(images.into_keys());
     Ok(paths)
@@ -287,8 +287,7 @@ fn own_pages(
     }
     // Read one at a time and, with a sink, handed over as they are read:
     // a big site's photos of slides do not fit in memory together.
-    let images: Vec<(String, std::path::PathBuf)> =
-        crate::media::files(site).0.into_iter().collect();
+    let images: Vec<(String, std::path::PathBuf)> = crate::media::files(site).into_iter().collect();
     let jobs: Vec<Job> = (1..=home::page_count(site))
         .map(Job::Home)
         .chain([Job::NotFound])
@@ -462,7 +461,7 @@ pub fn page_warnings(site: &Site, theme: &Theme) -> Vec<crate::diagnostics::Diag
         })
         .collect();
     out.extend(source_links::missing_page_warnings(site));
-    out.extend(crate::media::files(site).1);
+    out.extend(crate::media::warnings(site));
     out
 }
 
