@@ -617,7 +617,7 @@ mod damage;
 mod orientation;
 mod output;
 pub mod scaled;
-pub use output::{copy_paths, output_at, previous_sites, read, unread};
+pub use output::{copy_paths, output_at, previous_sites, read, unread, MadeCopies};
 
 #[cfg(test)]
 mod tests;

@@ -4,8 +4,10 @@
 use super::{scaled, size_in, size_of, DIR};
 use crate::enrich::Site;
 use crate::write::Output;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// The widths of the copies ([`scaled`]) made of the image at output path
 /// `path`, copied from `file`.
@@ -69,20 +71,127 @@ pub fn previous_sites(site: &Site) -> Vec<&Path> {
 
 /// The image file, or the copy of one, at output path `path`
 /// (`media/recaps/slides/1.png`, `media/640w/recaps/slides/1.png`), read,
-/// for `recap serve`; `None` when no recap or page shows one there.
-pub fn output_at(site: &Site, path: &str) -> Option<anyhow::Result<Output>> {
+/// for `recap serve`, the copies taken from `made`; `None` when no recap or
+/// page shows one there. An original is only read: its copies are made
+/// when one is asked for.
+pub fn output_at(site: &Site, path: &str, made: &MadeCopies) -> Option<anyhow::Result<Output>> {
+    use anyhow::Context;
     path.strip_prefix(DIR)?.strip_prefix('/')?;
     let files = super::files(site);
-    let original = match files.get_key_value(path) {
-        Some(found) => found,
-        None => files
+    if let Some(file) = files.get(path) {
+        let read = std::fs::read(file)
+            .with_context(|| format!("cannot read the image {}", file.display()));
+        return Some(read.map(|bytes| Output::new(path, bytes)));
+    }
+    let (original, file) = files
+        .iter()
+        .find(|(p, f)| copies_of(p, f).any(|c| c == path))?;
+    Some(made.copy(original, file, path, &previous_sites(site)))
+}
+
+/// The copies of photos `recap serve` has made, kept from one rebuild to
+/// the next: making those of one photo takes a fifth of a second, a page
+/// may show twenty, and an edit to a recap leaves its photos as they were.
+/// Known by the original's output path and a hash of its bytes: a photo
+/// replaced gets new copies.
+#[derive(Default)]
+pub struct MadeCopies {
+    /// By the original's output path: the hash of its bytes, and its
+    /// copies once made.
+    made: Mutex<HashMap<String, (u64, Arc<Copies>)>>,
+    /// Photos scaled so far.
+    scaled: AtomicUsize,
+}
+
+/// The copies of one photo, made by the first request that needs them.
+type Copies = OnceLock<Vec<Output>>;
+
+impl MadeCopies {
+    /// The copy at output path `path` of the photo at output path
+    /// `original`, read from `file`. Requests for two copies of one photo
+    /// at once share one making of them.
+    fn copy(
+        &self,
+        original: &str,
+        file: &Path,
+        path: &str,
+        previous: &[&Path],
+    ) -> anyhow::Result<Output> {
+        use anyhow::Context;
+        use std::hash::Hasher;
+        let bytes = std::fs::read(file)
+            .with_context(|| format!("cannot read the image {}", file.display()))?;
+        let mut hasher = rustc_hash::FxHasher::default();
+        hasher.write(&bytes);
+        let hash = hasher.finish();
+        let cell = {
+            let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
+            let entry = made
+                .entry(original.to_string())
+                .or_insert_with(|| (hash, Arc::default()));
+            if entry.0 != hash {
+                *entry = (hash, Arc::default());
+            }
+            Arc::clone(&entry.1)
+        };
+        let copies = cell.get_or_init(|| {
+            self.scaled.fetch_add(1, Ordering::Relaxed);
+            let widths =
+                size_in(&bytes).map_or_else(Vec::new, |(w, _)| scaled::widths(original, w));
+            scaled::copies(original, &bytes, &widths, previous)
+        });
+        copies
             .iter()
-            .find(|(p, f)| copies_of(p, f).any(|c| c == path))?,
-    };
-    let made = read(original.0, original.1, &previous_sites(site));
-    Some(made.and_then(|all| {
-        all.into_iter()
             .find(|o| o.path == path)
+            .cloned()
             .ok_or_else(|| anyhow::anyhow!("no image at {path}"))
-    }))
+    }
+
+    /// How many photos have been scaled (each once per content).
+    pub fn scaled(&self) -> usize {
+        self.scaled.load(Ordering::Relaxed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn photo(w: u32, h: u32, blue: u8) -> Vec<u8> {
+        let img = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([x as u8, y as u8, blue]));
+        let mut out = Vec::new();
+        img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn a_photo_is_scaled_once_until_its_bytes_change() {
+        let d = crate::empty_test_dir("media-output", "made");
+        let file = d.join("arch.png");
+        std::fs::write(&file, photo(1600, 900, 1)).unwrap();
+        let made = MadeCopies::default();
+        let (original, small, large) = (
+            "media/recaps/arch.png",
+            "media/640w/recaps/arch.png",
+            "media/1280w/recaps/arch.png",
+        );
+        let first = made.copy(original, &file, small, &[]).unwrap();
+        assert_eq!(super::size_in(&first.bytes), Some((640, 360)));
+        let again = made.copy(original, &file, small, &[]).unwrap();
+        let other = made.copy(original, &file, large, &[]).unwrap();
+        assert_eq!(again.bytes, first.bytes);
+        assert_eq!(super::size_in(&other.bytes), Some((1280, 720)));
+        assert_eq!(made.scaled(), 1, "both widths from one scaling");
+        // A new photo under the same name gets new copies.
+        std::fs::write(&file, photo(1000, 1000, 2)).unwrap();
+        let square = made.copy(original, &file, small, &[]).unwrap();
+        assert_eq!(super::size_in(&square.bytes), Some((640, 640)));
+        assert_eq!(made.scaled(), 2);
+        assert!(
+            made.copy(original, &file, large, &[]).is_err(),
+            "no 1280 copy now"
+        );
+        std::fs::remove_dir_all(&d).unwrap();
+    }
 }

@@ -487,7 +487,9 @@ pub fn render_path(site: &Site, theme: &Theme, path: &str) -> Option<anyhow::Res
     if is_site_wide(path) {
         return None;
     }
-    if let Some(image) = crate::media::output_at(site, path) {
+    // `recap serve` asks `media::output_at` itself, keeping the copies of
+    // photos from one rebuild to the next.
+    if let Some(image) = crate::media::output_at(site, path, &crate::media::MadeCopies::default()) {
         return Some(image);
     }
     let common = match Common::new(site, theme, Features::detect(site, theme)) {

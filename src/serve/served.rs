@@ -17,12 +17,23 @@
 //! cells the files go in) and makes them after letting go. A rebuild never
 //! waits for one; if it patches the model meanwhile, the enricher is
 //! copied first and the files made from the old model are dropped with it.
+//! Images are read off the lock the same way, and the smaller copies of
+//! photos, a fifth of a second each to make, are kept from one rebuild to
+//! the next ([`MadeCopies`]).
 
 use super::incremental::{Model, ModelHolder, Rebuild};
+use crate::media::MadeCopies;
 use crate::render;
 use axum::body::Bytes;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
+
+/// Whether `key` is where an image, or a photo's copy, would be: read or
+/// scaled off the lock, since scaling takes a fifth of a second.
+fn is_image(key: &str) -> bool {
+    key.strip_prefix(crate::media::DIR)
+        .is_some_and(|rest| rest.starts_with('/'))
+}
 
 /// A page, or why it could not be made.
 pub type Rendered = Result<Bytes, String>;
@@ -49,6 +60,7 @@ pub struct Later {
     model: Model,
     wholes: Arc<Wholes>,
     key: String,
+    copies: Arc<MadeCopies>,
 }
 
 impl Later {
@@ -73,6 +85,14 @@ impl Later {
     /// shard that is not there).
     pub fn make(&self) -> Option<Rendered> {
         let (site, theme) = (self.model.site()?, self.model.theme()?);
+        if is_image(&self.key) {
+            let image = crate::media::output_at(site, &self.key, &self.copies)?;
+            return Some(
+                image
+                    .map(|o| Bytes::from(o.bytes))
+                    .map_err(|e| format!("{e:#}")),
+            );
+        }
         if self.is_export() {
             let mut bytes = Vec::new();
             let made = self.write_export(&mut bytes);
@@ -108,6 +128,8 @@ pub struct Served {
     assets: HashMap<String, Bytes>,
     /// Made from this model when first asked for.
     wholes: Arc<Wholes>,
+    /// The copies of photos made so far, whatever the model.
+    copies: Arc<MadeCopies>,
 }
 
 impl Served {
@@ -119,6 +141,7 @@ impl Served {
             pages: Mutex::new(HashMap::new()),
             assets: HashMap::new(),
             wholes: Arc::default(),
+            copies: Arc::default(),
         }
     }
 
@@ -183,11 +206,12 @@ impl Served {
             return Some(Fetched::Ready(Ok(b.clone())));
         }
         let (site, theme) = (self.model.site()?, self.model.theme()?);
-        if render::is_site_wide(key) {
+        if render::is_site_wide(key) || is_image(key) {
             return Some(Fetched::Later(Later {
                 model: self.model.clone(),
                 wholes: Arc::clone(&self.wholes),
                 key: key.to_string(),
+                copies: Arc::clone(&self.copies),
             }));
         }
         if let Some(r) = self.pages.lock().ok()?.get(key) {
