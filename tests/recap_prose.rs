@@ -388,6 +388,13 @@ fn a_recap_in_traditional_chinese_is_read_as_a_simplified_one() {
             ("3 億美元", 3e8, "money", None)
         ]
     );
+    // Unit and magnitude as the recap writes them.
+    let figure = &data["numbers"][1];
+    assert_eq!(
+        (&figure["magnitude"], &figure["unit"]),
+        (&"億".into(), &"美元".into())
+    );
+    assert_eq!(data["numbers"][0]["magnitude"], "萬");
     let speaker = &data["sessions"][0]["speakers"][0];
     assert_eq!(
         (&speaker["name"], &speaker["role"]),

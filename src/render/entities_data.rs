@@ -127,6 +127,19 @@ pub fn announcement_data<'a>(site: &'a Site, a: &'a Announcement) -> Announcemen
     }
 }
 
+/// `known`, a figure's unit or magnitude as recap knows it (in simplified
+/// characters: `亿`), as the figure's `text` writes it (`億` in `3 億美元`).
+fn as_in<'a>(known: &'a str, text: &'a str) -> &'a str {
+    if known.is_ascii() || text.contains(known) {
+        return known;
+    }
+    // A character and its simplified form are as long in UTF-8.
+    crate::parse::simplified(text)
+        .find(known)
+        .and_then(|at| text.get(at..at + known.len()))
+        .unwrap_or(known)
+}
+
 /// The key figures of session `i`, in the order they were said.
 pub fn numbers_data(site: &Site, i: usize) -> impl Iterator<Item = NumberData<'_>> {
     let s = &site.sessions[i];
@@ -134,8 +147,8 @@ pub fn numbers_data(site: &Site, i: usize) -> impl Iterator<Item = NumberData<'_
         session: &s.slug,
         text: &n.text,
         value: n.value,
-        unit: n.unit,
-        magnitude: n.magnitude,
+        unit: as_in(n.unit, &n.text),
+        magnitude: as_in(n.magnitude, &n.text),
         scaled: n.scaled,
         kind: n.kind,
         from: n.from.as_deref(),
