@@ -30,10 +30,12 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from reload import ROOT, Events, copy_site, edit, fetch  # noqa: E402
 
 
-def cpu_seconds(pid: int) -> float:
+def cpu_seconds(pid: int) -> tuple[float, float]:
+    """User and system CPU seconds of process `pid` so far."""
     with open(f"/proc/{pid}/stat") as f:
         fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    tick = os.sysconf("SC_CLK_TCK")
+    return int(fields[11]) / tick, int(fields[12]) / tick
 
 
 def main(argv=None) -> int:
@@ -69,25 +71,25 @@ def main(argv=None) -> int:
         generation = events.next()["generation"]
         copies = [f"/media/640w/recaps/slides/{i:03}.jpg" for i in range(args.n)]
 
-        def ask_all() -> tuple[float, float]:
-            cpu = cpu_seconds(proc.pid)
+        def ask_all() -> str:
+            user, system = cpu_seconds(proc.pid)
             t0 = time.perf_counter()
             # Six at a time, as a browser asks one server.
             with concurrent.futures.ThreadPoolExecutor(6) as pool:
                 sizes = list(pool.map(lambda u: len(fetch(addr, u, args.timeout)), copies))
             if min(sizes) == 0:
                 raise RuntimeError("an empty copy")
-            return time.perf_counter() - t0, cpu_seconds(proc.pid) - cpu
+            wall = time.perf_counter() - t0
+            user2, system2 = cpu_seconds(proc.pid)
+            return f"{wall:6.2f} s wall; server {user2 - user:5.2f} s user, {system2 - system:5.2f} s sys"
 
-        wall, cpu = ask_all()
-        print(f"{args.n} copies, first asked for:   {wall:6.2f} s wall, server CPU {cpu:6.2f} s")
+        print(f"{args.n} copies, first asked for: {ask_all()}", flush=True)
         for i in range(args.edits):
             edit(os.path.join(site, "seeds", f"{i % args.n:03}.txt"), i)
             while events.next()["generation"] <= generation:
                 pass
             generation += 1
-            wall, cpu = ask_all()
-            print(f"{args.n} copies, after edit {i + 1}:        {wall:6.2f} s wall, server CPU {cpu:6.2f} s")
+            print(f"{args.n} copies, after edit {i + 1}:      {ask_all()}", flush=True)
     finally:
         proc.terminate()
         proc.wait()

@@ -7,7 +7,7 @@ use crate::write::Output;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 
 /// The widths of the copies ([`scaled`]) made of the image at output path
 /// `path`, copied from `file`.
@@ -101,6 +101,9 @@ pub struct MadeCopies {
     made: Mutex<HashMap<String, (u64, Arc<Copies>)>>,
     /// Photos scaled so far.
     scaled: AtomicUsize,
+    /// Photos being scaled now: no more than there are cores, since a
+    /// browser asks for six at once and each takes 36 MB to decode.
+    scaling: (Mutex<usize>, Condvar),
 }
 
 /// The copies of one photo, made by the first request that needs them.
@@ -135,6 +138,7 @@ impl MadeCopies {
             Arc::clone(&entry.1)
         };
         let copies = cell.get_or_init(|| {
+            let _turn = self.turn();
             self.scaled.fetch_add(1, Ordering::Relaxed);
             let widths =
                 size_in(&bytes).map_or_else(Vec::new, |(w, _)| scaled::widths(original, w));
@@ -147,9 +151,33 @@ impl MadeCopies {
             .ok_or_else(|| anyhow::anyhow!("no image at {path}"))
     }
 
+    /// Wait until fewer photos than there are cores are being scaled;
+    /// this one is, until the turn is dropped.
+    fn turn(&self) -> Turn<'_> {
+        let most = std::thread::available_parallelism().map_or(2, usize::from);
+        let (count, freed) = &self.scaling;
+        let mut now = count.lock().unwrap_or_else(|e| e.into_inner());
+        while *now >= most {
+            now = freed.wait(now).unwrap_or_else(|e| e.into_inner());
+        }
+        *now += 1;
+        Turn(self)
+    }
+
     /// How many photos have been scaled (each once per content).
     pub fn scaled(&self) -> usize {
         self.scaled.load(Ordering::Relaxed)
+    }
+}
+
+/// A photo being scaled ([`MadeCopies::turn`]).
+struct Turn<'a>(&'a MadeCopies);
+
+impl Drop for Turn<'_> {
+    fn drop(&mut self) {
+        let (count, freed) = &self.0.scaling;
+        *count.lock().unwrap_or_else(|e| e.into_inner()) -= 1;
+        freed.notify_one();
     }
 }
 
