@@ -94,6 +94,15 @@ def fetch(addr: str, path: str, timeout: float) -> bytes:
     return body
 
 
+def serving_address(proc: subprocess.Popen) -> str | None:
+    """`host:port` from the line `recap serve` prints once it serves, read
+    from its standard output; `None` if it stopped first."""
+    for line in proc.stdout:
+        if line.startswith("serving at http://"):
+            return line.strip()[len("serving at http://"):].rstrip("/")
+    return None
+
+
 def copy_site(seeds: str, content: str, themes: str) -> str:
     tmp = tempfile.mkdtemp(prefix="recap-reload-")
     for src, name in ((seeds, "seeds"), (content, "content"), (themes, "themes")):
@@ -232,11 +241,7 @@ def main(argv=None) -> int:
     )
     latencies = []
     try:
-        addr = None
-        for line in proc.stdout:
-            if line.startswith("serving at http://"):
-                addr = line.strip()[len("serving at http://"):].rstrip("/")
-                break
+        addr = serving_address(proc)
         if not addr:
             print("recap serve did not start; see " + log_path, file=sys.stderr)
             return 1

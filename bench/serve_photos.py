@@ -27,7 +27,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from reload import ROOT, Events, copy_site, edit, fetch  # noqa: E402
+from reload import ROOT, Events, copy_site, edit, fetch, serving_address  # noqa: E402
 
 
 def cpu_seconds(pid: int) -> tuple[float, float]:
@@ -59,11 +59,7 @@ def main(argv=None) -> int:
         text=True,
     )
     try:
-        addr = None
-        for line in proc.stdout:
-            if line.startswith("serving at http://"):
-                addr = line.strip()[len("serving at http://"):].rstrip("/")
-                break
+        addr = serving_address(proc)
         if not addr:
             print("recap serve did not start", file=sys.stderr)
             return 1

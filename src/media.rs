@@ -614,6 +614,7 @@ pub fn page_image(site: &Site, p: &Page, dest: &str) -> Option<Shown> {
 }
 
 mod damage;
+mod jpeg;
 mod orientation;
 mod output;
 pub mod scaled;

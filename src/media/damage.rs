@@ -112,26 +112,17 @@ fn png_has_end(bytes: &[u8]) -> bool {
 /// the first 0xFF 0xD9 there is its end; one before it may end the small
 /// picture an EXIF segment carries, which is why the segments are skipped.
 fn jpeg_has_end(bytes: &[u8]) -> bool {
-    let mut i = 2;
-    while i + 4 <= bytes.len() {
-        if bytes[i] != 0xFF {
-            return false;
-        }
-        match bytes[i + 1] {
-            0xFF => i += 1,
-            0x01 | 0xD0..=0xD8 => i += 2,
+    for segment in super::jpeg::segments(bytes) {
+        match segment.marker {
             0xD9 => return true,
-            marker => {
-                let len = usize::from(u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]));
-                i += 2 + len.max(2);
-                if marker == 0xDA {
-                    break;
-                }
+            0xDA => {
+                let data = bytes.get(segment.body.end..).unwrap_or_default();
+                return memchr::memmem::find(data, &[0xFF, 0xD9]).is_some();
             }
+            _ => {}
         }
     }
-    let data = bytes.get(i..).unwrap_or_default();
-    memchr::memmem::find(data, &[0xFF, 0xD9]).is_some()
+    false
 }
 
 #[cfg(test)]

@@ -86,30 +86,17 @@ fn png_exif(mut bytes: impl FnMut(usize, usize) -> Option<Vec<u8>>) -> Option<Or
 /// segments are walked up to the picture's data; the EXIF is read by
 /// `image`.
 fn of_jpeg(head: &[u8]) -> Option<Orientation> {
-    if !head.starts_with(&[0xFF, 0xD8]) {
-        return None;
-    }
-    let mut i = 2;
-    while i + 4 <= head.len() {
-        if head[i] != 0xFF {
-            return None;
-        }
-        match head[i + 1] {
-            // Fill bytes, and markers that stand alone.
-            0xFF => i += 1,
-            0x01 | 0xD0..=0xD8 => i += 2,
+    for segment in super::jpeg::segments(head) {
+        match segment.marker {
             // The picture's data, or the end: no EXIF comes after.
             0xDA | 0xD9 => return None,
-            marker => {
-                let len = usize::from(u16::from_be_bytes([head[i + 2], head[i + 3]]));
-                let body = head.get(i + 4..(i + 2 + len).max(i + 4))?;
-                if marker == 0xE1 {
-                    if let Some(tiff) = body.strip_prefix(b"Exif\0\0".as_slice()) {
-                        return Orientation::from_exif_chunk(tiff);
-                    }
+            0xE1 => {
+                let body = head.get(segment.body)?;
+                if let Some(tiff) = body.strip_prefix(b"Exif\0\0".as_slice()) {
+                    return Orientation::from_exif_chunk(tiff);
                 }
-                i += 2 + len.max(2);
             }
+            _ => {}
         }
     }
     None
