@@ -42,14 +42,16 @@ fn site_with_images(tmp: &Tmp) -> std::path::PathBuf {
 }
 
 fn session_page(out: &Path) -> String {
-    let dir = std::fs::read_dir(out.join("sessions"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| {
-            std::fs::read_to_string(p.join("index.html")).is_ok_and(|h| h.contains("缺失的图"))
-        })
-        .expect("the session page");
-    std::fs::read_to_string(dir.join("index.html")).unwrap()
+    session_page_with(out, "缺失的图")
+}
+
+/// The session page in `out` that has `needle` in it.
+fn session_page_with(out: &Path, needle: &str) -> String {
+    session_dirs(out)
+        .into_iter()
+        .map(|d| std::fs::read_to_string(out.join("sessions").join(d).join("index.html")).unwrap())
+        .find(|h| h.contains(needle))
+        .unwrap_or_else(|| panic!("no session page has {needle}"))
 }
 
 #[test]
@@ -311,11 +313,7 @@ fn a_portrait_photo_stored_on_its_side_is_given_room_and_copies_upright() {
     let o = recap(&s, &["build"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = s.join("public");
-    let page = session_dirs(&out)
-        .into_iter()
-        .map(|d| std::fs::read_to_string(out.join("sessions").join(d).join("index.html")).unwrap())
-        .find(|h| h.contains("alt=\"白板\""))
-        .unwrap();
+    let page = session_page_with(&out, "alt=\"白板\"");
     // Shown 900 wide and 1600 high, as the browser turns it.
     assert!(
         page.contains(
@@ -363,11 +361,7 @@ fn a_photo_cut_short_is_named_and_a_page_named_as_a_photo_is_not_published() {
     assert!(!err.contains("whole.png"), "{err}");
 
     let out = s.join("public");
-    let page = session_dirs(&out)
-        .into_iter()
-        .map(|d| std::fs::read_to_string(out.join("sessions").join(d).join("index.html")).unwrap())
-        .find(|h| h.contains("alt=\"完整\""))
-        .unwrap();
+    let page = session_page_with(&out, "alt=\"完整\"");
     // The cut photo is still shown (its top is there), the page stays text
     // and is not published.
     assert!(page.contains("alt=\"截断\""), "{page}");

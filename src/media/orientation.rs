@@ -106,16 +106,19 @@ fn of_jpeg(head: &[u8]) -> Option<Orientation> {
 mod tests {
     use super::*;
 
+    /// A picture `w` × `h` with a gradient in it, in `format`.
+    fn encoded(w: u32, h: u32, format: image::ImageFormat) -> Vec<u8> {
+        let img = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([x as u8, y as u8, 90]));
+        let mut out = Vec::new();
+        img.write_to(&mut std::io::Cursor::new(&mut out), format)
+            .unwrap();
+        out
+    }
+
     /// A JPEG `w` × `h` as stored, with an EXIF segment saying it is to be
     /// shown turned by `exif` (1–8) when one is given.
     fn jpeg(w: u32, h: u32, exif: Option<u8>) -> Vec<u8> {
-        let img = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([x as u8, y as u8, 90]));
-        let mut plain = Vec::new();
-        img.write_to(
-            &mut std::io::Cursor::new(&mut plain),
-            image::ImageFormat::Jpeg,
-        )
-        .unwrap();
+        let plain = encoded(w, h, image::ImageFormat::Jpeg);
         let Some(exif) = exif else { return plain };
         // Big-endian TIFF: one entry in IFD0, Orientation (0x0112), a SHORT.
         let mut tiff = b"MM\0\x2a\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01".to_vec();
@@ -146,13 +149,7 @@ mod tests {
     /// A PNG `w` × `h` as stored, with an `eXIf` chunk saying it is to be
     /// shown turned by `exif` (1–8) after its header.
     fn png(w: u32, h: u32, exif: u8) -> Vec<u8> {
-        let img = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([x as u8, y as u8, 90]));
-        let mut plain = Vec::new();
-        img.write_to(
-            &mut std::io::Cursor::new(&mut plain),
-            image::ImageFormat::Png,
-        )
-        .unwrap();
+        let plain = encoded(w, h, image::ImageFormat::Png);
         let mut chunk = b"eXIfMM\0\x2a\0\0\0\x08\0\x01\x01\x12\0\x03\0\0\0\x01".to_vec();
         chunk.extend_from_slice(&[0, exif, 0, 0, 0, 0, 0, 0]);
         let crc = crc32(&chunk);
