@@ -9,8 +9,7 @@ use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
 /// How much of a JPEG is read for its EXIF: the segment that holds it is
-/// at most 64 KB and comes before the picture, after at most a few others
-/// (a PNG's `eXIf` chunk comes before its picture too).
+/// at most 64 KB and comes before the picture, after at most a few others.
 const HEAD_BYTES: u64 = 256 * 1024;
 
 /// Width and height of an image `stored` that way, as it is shown.
