@@ -5,8 +5,8 @@
 //! browser shows its top and a grey band below. Nothing else would tell
 //! the site's owner: the page is built, the file is copied. These checks
 //! read a few bytes at each end of the file, and the whole file only when
-//! something follows a photo's end (a phone's motion photo carries its
-//! video there).
+//! something follows a picture's end (a phone's motion photo carries its
+//! video there): JPEG, PNG, GIF and WebP are checked.
 
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
@@ -71,6 +71,8 @@ pub(super) fn damage(file: &Path) -> Option<String> {
         ends(&mut f, &[0xFF, 0xD9])? || jpeg_has_end(&std::fs::read(file).ok()?)
     } else if head.starts_with(b"\x89PNG\r\n\x1a\n") {
         ends(&mut f, PNG_END)? || png_has_end(&std::fs::read(file).ok()?)
+    } else if head.starts_with(b"GIF8") {
+        ends(&mut f, &[GIF_TRAILER])? || gif_has_end(&std::fs::read(file).ok()?)
     } else if head.starts_with(b"RIFF") && &head[8..12] == b"WEBP" {
         let riff = u32::from_le_bytes([head[4], head[5], head[6], head[7]]);
         len >= 8 + u64::from(riff)
@@ -80,7 +82,7 @@ pub(super) fn damage(file: &Path) -> Option<String> {
     (!complete).then(|| {
         format!(
             "is cut short: the file ends before its {w} × {h} picture does \
-             (a copy or download that did not finish?), and only its top part shows; \
+             (a copy or download that did not finish?), and a browser shows only part of it; \
              copy it again from where it came"
         )
     })
@@ -104,6 +106,54 @@ fn png_has_end(bytes: &[u8]) -> bool {
         };
     }
     false
+}
+
+/// The byte that ends every GIF.
+const GIF_TRAILER: u8 = 0x3B;
+
+/// Whether a GIF's blocks, walked from the start, reach its trailer within
+/// `bytes` (something may follow it): a moving picture cut short ends in
+/// the middle of a frame.
+fn gif_has_end(bytes: &[u8]) -> bool {
+    // A colour table's size, from the flags byte that says it has one.
+    let table = |flags: u8| {
+        if flags & 0x80 != 0 {
+            3 << ((flags & 7) + 1)
+        } else {
+            0
+        }
+    };
+    // Sub-blocks, each its length then its bytes, up to an empty one.
+    let sub_blocks = |mut i: usize| -> Option<usize> {
+        loop {
+            let len = usize::from(*bytes.get(i)?);
+            i += 1 + len;
+            if len == 0 {
+                return Some(i);
+            }
+        }
+    };
+    let Some(&flags) = bytes.get(10) else {
+        return false;
+    };
+    let mut i = 13 + table(flags);
+    loop {
+        let next = match bytes.get(i) {
+            Some(&GIF_TRAILER) => return true,
+            // An extension: its label, then its sub-blocks.
+            Some(0x21) => sub_blocks(i + 2),
+            // A frame: its descriptor, colour table, code size, data.
+            Some(0x2C) => match bytes.get(i + 9) {
+                Some(&flags) => sub_blocks(i + 10 + table(flags) + 1),
+                None => None,
+            },
+            _ => None,
+        };
+        match next {
+            Some(n) => i = n,
+            None => return false,
+        }
+    }
 }
 
 /// Whether a JPEG's picture, after its segments, reaches the end marker
@@ -166,6 +216,27 @@ mod tests {
     }
 
     #[test]
+    fn a_moving_gif_cut_short_is_named() {
+        let d = crate::empty_test_dir("media-damage", "gif");
+        // 32 × 24, two colours; three frames, each after its timing.
+        let mut gif = b"GIF89a\x20\0\x18\0\x80\0\0\0\0\0\xff\xff\xff".to_vec();
+        for _ in 0..3 {
+            gif.extend_from_slice(b"\x21\xf9\x04\0\x0a\0\0\0");
+            gif.extend_from_slice(b"\x2c\0\0\0\0\x20\0\x18\0\0\x02\x03\x4c\x01\x05\0");
+        }
+        gif.push(GIF_TRAILER);
+        assert_eq!(damage(&written(&d, "a.gif", &gif)), None);
+        let mut longer = gif.clone();
+        longer.extend_from_slice(b"padding");
+        assert_eq!(damage(&written(&d, "a.gif", &longer)), None);
+        assert!(gif_has_end(&longer));
+        for cut in [gif.len() / 3, gif.len() * 2 / 3, gif.len() - 1] {
+            let why = damage(&written(&d, "a.gif", &gif[..cut])).expect("cut short");
+            assert!(why.contains("32 × 24"), "{why}");
+        }
+    }
+
+    #[test]
     fn a_webp_shorter_than_it_says_is_cut_short() {
         let d = crate::empty_test_dir("media-damage", "webp");
         // A lossless WebP, 1 × 1, whose RIFF header gives its length.
@@ -200,6 +271,10 @@ mod tests {
 
     #[test]
     fn chunks_and_segments_that_lie_about_their_length_end_the_walk() {
+        let gif = b"GIF89a\x20\0\x18\0\xff\0\0\x21\xf9\xff\x2c\x3b";
+        for cut in 0..=gif.len() {
+            assert!(!gif_has_end(&gif[..cut]), "{cut}");
+        }
         assert!(!png_has_end(b"\x89PNG\r\n\x1a\n\xff\xff\xff\xffIHDR"));
         assert!(!png_has_end(b"\x89PNG"));
         assert!(!jpeg_has_end(&[0xFF, 0xD8, 0xFF, 0xE1, 0xFF, 0xFF]));
