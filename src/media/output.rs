@@ -83,6 +83,7 @@ pub fn output_at(site: &Site, path: &str, made: &MadeCopies) -> Option<anyhow::R
             .with_context(|| format!("cannot read the image {}", file.display()));
         return Some(read.map(|bytes| Output::new(path, bytes)));
     }
+    made.forget_all_but(&files);
     let (original, file) = files
         .iter()
         .find(|(p, f)| copies_of(p, f).any(|c| c == path))?;
@@ -93,7 +94,7 @@ pub fn output_at(site: &Site, path: &str, made: &MadeCopies) -> Option<anyhow::R
 /// the next: making those of one photo takes a fifth of a second, a page
 /// may show twenty, and an edit to a recap leaves its photos as they were.
 /// Known by the original's output path and a hash of its bytes: a photo
-/// replaced gets new copies.
+/// replaced gets new copies, and one no longer shown is forgotten.
 #[derive(Default)]
 pub struct MadeCopies {
     /// By the original's output path: the hash of its bytes, and its
@@ -164,6 +165,12 @@ impl MadeCopies {
         Turn(self)
     }
 
+    /// Forget the copies of photos no recap or page shows any more.
+    fn forget_all_but(&self, shown: &BTreeMap<String, PathBuf>) {
+        let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
+        made.retain(|original, _| shown.contains_key(original));
+    }
+
     /// How many photos have been scaled (each once per content).
     pub fn scaled(&self) -> usize {
         self.scaled.load(Ordering::Relaxed)
@@ -220,6 +227,11 @@ mod tests {
             made.copy(original, &file, large, &[]).is_err(),
             "no 1280 copy now"
         );
+        // A photo no longer shown is forgotten, and made again if it is
+        // shown again.
+        made.forget_all_but(&BTreeMap::new());
+        made.copy(original, &file, small, &[]).unwrap();
+        assert_eq!(made.scaled(), 3);
         std::fs::remove_dir_all(&d).unwrap();
     }
 }
