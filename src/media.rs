@@ -49,6 +49,12 @@ impl Origin {
 /// File types copied and shown, by extension (any case).
 pub const EXTENSIONS: [&str; 7] = ["png", "jpg", "jpeg", "gif", "webp", "avif", "bmp"];
 
+/// Whether `path`, an output path, is in the folder images are copied to.
+pub fn is_media_path(path: &str) -> bool {
+    path.strip_prefix(DIR)
+        .is_some_and(|rest| rest.starts_with('/'))
+}
+
 /// The longest alt text and target looked for, in bytes: a `![` with no
 /// `](` in reach is text.
 const MOST_ALT: usize = 1024;

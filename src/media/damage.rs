@@ -48,7 +48,10 @@ pub(super) fn not_an_image(file: &Path) -> Option<String> {
 /// has, or the file ends before its picture does. `None` when neither is
 /// found (the picture itself is not decoded).
 pub(super) fn damage(file: &Path) -> Option<String> {
-    let Some((w, h)) = super::size_of(file) else {
+    // The size as stored: reading a JPEG's EXIF for the size it is shown
+    // at would read 256 KB of it for a message.
+    let stored = imagesize::size(file).ok().and_then(super::sane_size);
+    let Some((w, h)) = stored else {
         return Some(
             "has a damaged header: no sane width and height can be read from it".to_string(),
         );

@@ -1,7 +1,7 @@
 //! The files an image becomes: its own copy in the site and, for a photo,
 //! the smaller copies of [`scaled`].
 
-use super::{scaled, size_in, size_of, DIR};
+use super::{scaled, size_in, size_of};
 use crate::enrich::Site;
 use crate::write::Output;
 use std::collections::{BTreeMap, HashMap};
@@ -22,15 +22,20 @@ pub fn read(path: &str, file: &Path, previous: &[&Path]) -> anyhow::Result<Vec<O
     use anyhow::Context;
     let bytes =
         std::fs::read(file).with_context(|| format!("cannot read the image {}", file.display()))?;
-    // The header is in the bytes read: the file is not opened again.
-    let widths = size_in(&bytes).map_or_else(Vec::new, |(w, _)| scaled::widths(path, w));
-    let mut out = if widths.is_empty() {
-        Vec::new()
-    } else {
-        scaled::copies(path, &bytes, &widths, previous)
-    };
+    let mut out = copies_in(path, &bytes, previous);
     out.insert(0, Output::new(path.to_string(), bytes));
     Ok(out)
+}
+
+/// The smaller copies ([`scaled`]) of the image `bytes`, whose output path
+/// is `path`; none when it is too small or not a photo. Its header is in
+/// the bytes: the file is not opened again.
+fn copies_in(path: &str, bytes: &[u8], previous: &[&Path]) -> Vec<Output> {
+    let widths = size_in(bytes).map_or_else(Vec::new, |(w, _)| scaled::widths(path, w));
+    if widths.is_empty() {
+        return Vec::new();
+    }
+    scaled::copies(path, bytes, &widths, previous)
 }
 
 /// [`read`] without reading: the image at `path` and its copies, each
@@ -76,7 +81,9 @@ pub fn previous_sites(site: &Site) -> Vec<&Path> {
 /// when one is asked for.
 pub fn output_at(site: &Site, path: &str, made: &MadeCopies) -> Option<anyhow::Result<Output>> {
     use anyhow::Context;
-    path.strip_prefix(DIR)?.strip_prefix('/')?;
+    if !super::is_media_path(path) {
+        return None;
+    }
     let files = super::files(site);
     if let Some(file) = files.get(path) {
         let read = std::fs::read(file)
@@ -141,9 +148,7 @@ impl MadeCopies {
         let copies = cell.get_or_init(|| {
             let _turn = self.turn();
             self.scaled.fetch_add(1, Ordering::Relaxed);
-            let widths =
-                size_in(&bytes).map_or_else(Vec::new, |(w, _)| scaled::widths(original, w));
-            scaled::copies(original, &bytes, &widths, previous)
+            copies_in(original, &bytes, previous)
         });
         copies
             .iter()

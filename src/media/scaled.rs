@@ -35,7 +35,7 @@ const JPEG_QUALITY: u8 = 82;
 
 /// The formats copies are made of: photos and screenshots. GIF may move,
 /// and the rest are rare enough to be shown as they are.
-pub(super) fn format_of(path: &str) -> Option<image::ImageFormat> {
+fn format_of(path: &str) -> Option<image::ImageFormat> {
     let ext = path.rsplit_once('.')?.1.to_ascii_lowercase();
     match ext.as_str() {
         "jpg" | "jpeg" => Some(image::ImageFormat::Jpeg),

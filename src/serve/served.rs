@@ -28,13 +28,6 @@ use axum::body::Bytes;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
-/// Whether `key` is where an image, or a photo's copy, would be: read or
-/// scaled off the lock, since scaling takes a fifth of a second.
-fn is_image(key: &str) -> bool {
-    key.strip_prefix(crate::media::DIR)
-        .is_some_and(|rest| rest.starts_with('/'))
-}
-
 /// A page, or why it could not be made.
 pub type Rendered = Result<Bytes, String>;
 
@@ -85,7 +78,8 @@ impl Later {
     /// shard that is not there).
     pub fn make(&self) -> Option<Rendered> {
         let (site, theme) = (self.model.site()?, self.model.theme()?);
-        if is_image(&self.key) {
+        // Read or scaled off the lock: scaling takes a fifth of a second.
+        if crate::media::is_media_path(&self.key) {
             let image = crate::media::output_at(site, &self.key, &self.copies)?;
             return Some(
                 image
@@ -206,7 +200,7 @@ impl Served {
             return Some(Fetched::Ready(Ok(b.clone())));
         }
         let (site, theme) = (self.model.site()?, self.model.theme()?);
-        if render::is_site_wide(key) || is_image(key) {
+        if render::is_site_wide(key) || crate::media::is_media_path(key) {
             return Some(Fetched::Later(Later {
                 model: self.model.clone(),
                 wholes: Arc::clone(&self.wholes),
