@@ -212,6 +212,7 @@ fn trim_around(text: String, hs: usize, he: usize) -> (String, (usize, usize)) {
         from = from.saturating_sub(MAX_CHARS - (to - from));
     }
     to = to.max(ce);
+    let (from, to) = off_word_cuts(&chars, from, to, (cs, ce));
     let byte = |c: usize| chars.get(c).map_or(text.len(), |&(i, _)| i);
     let (bf, bt) = (byte(from), byte(to));
     let mut out = String::new();
@@ -224,6 +225,45 @@ fn trim_around(text: String, hs: usize, he: usize) -> (String, (usize, usize)) {
         out.push('…');
     }
     (out, (hs - bf + shift, he - bf + shift))
+}
+
+/// A character of a Latin word or figure: a cut between two of them would
+/// show a reader half a name (`…a 作为` for `Centrica 作为`).
+fn in_word(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ',' | '\'')
+}
+
+/// Character cuts `from..to` moved off the middle of Latin words, the
+/// partial word and the spaces at the cut dropped; never into the match at
+/// `cs..ce`.
+fn off_word_cuts(
+    chars: &[(usize, char)],
+    mut from: usize,
+    mut to: usize,
+    (cs, ce): (usize, usize),
+) -> (usize, usize) {
+    let c = |i: usize| chars[i].1;
+    if from > 0 {
+        if in_word(c(from - 1)) {
+            while from < cs && in_word(c(from)) {
+                from += 1;
+            }
+        }
+        while from < cs && c(from) == ' ' {
+            from += 1;
+        }
+    }
+    if to < chars.len() {
+        if in_word(c(to)) {
+            while to > ce && in_word(c(to - 1)) {
+                to -= 1;
+            }
+        }
+        while to > ce && c(to - 1) == ' ' {
+            to -= 1;
+        }
+    }
+    (from, to)
 }
 
 #[cfg(test)]
@@ -283,6 +323,45 @@ mod tests {
         assert_eq!(h, "Kiro");
         assert!(e.starts_with('…') && e.ends_with('…'));
         assert!(e.chars().count() <= MAX_CHARS + 2, "{}", e.chars().count());
+    }
+
+    #[test]
+    fn a_trimmed_excerpt_shows_no_half_word() {
+        let before = format!("{}Centrica 作为客户案例", "前".repeat(80));
+        let after = format!("平台，整合 Amazon Connect{}", "后".repeat(80));
+        let t = format!("{before}{}Kiro{after}", "中".repeat(30));
+        let (e, h) = ex(&t, "Kiro");
+        assert_eq!(h, "Kiro");
+        assert!(e.starts_with('…') && e.ends_with('…'), "{e}");
+        for cut in e.split(['前', '中', '后', '…']) {
+            assert!(
+                cut.is_empty() || !cut.starts_with(|c: char| c.is_ascii_lowercase()),
+                "half a word after a cut in {e}"
+            );
+        }
+        assert!(!e.contains("…a") && !e.contains("Centric…"), "{e}");
+        // Each cut lands where it was or at the word's edge, so the excerpt
+        // keeps its length within a word of the limit.
+        assert!(e.chars().count() >= MAX_CHARS - 12, "{}", e.chars().count());
+    }
+
+    #[test]
+    fn a_cut_between_latin_words_keeps_whole_words_on_either_side() {
+        let words = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot"];
+        for shift in 0..12 {
+            let t = format!(
+                "{}{} 用 Kiro 和 {}",
+                "中".repeat(shift),
+                "Alpha Bravo Charlie ".repeat(12),
+                "Delta Echo Foxtrot ".repeat(12),
+            );
+            let (e, h) = ex(&t, "Kiro");
+            assert_eq!(h, "Kiro");
+            for word in e.split([' ', '…', '中', '用', '和']).filter(|w| !w.is_empty()) {
+                assert!(word == "Kiro" || words.contains(&word), "{word:?} in {e}");
+            }
+            assert!(!e.contains(" …") && !e.contains("… "), "{e}");
+        }
     }
 
     #[test]
