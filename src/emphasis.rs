@@ -6,8 +6,10 @@
 //! wherever it stands (the recaps' long-standing rule). A single `*`, `~~`
 //! and `==` follow CommonMark's flanking rule, which reads Chinese well
 //! (`这是*重点*内容` is emphasis) and leaves `2 * 3`, `*注：`, `3~5 天` and
-//! `a == b` alone; they pair within a line. `_` is not emphasis here: note-takers
-//! write it in identifiers (`max_tokens`) far more often than for italics.
+//! `a == b` alone; they pair within a line. `_` is emphasis only around
+//! Chinese (`这是_斜体_内容`), never inside or around a Latin word: note-takers
+//! write it in identifiers (`max_tokens`, `__init__`) far more often than
+//! for italics.
 
 use std::borrow::Cow;
 
@@ -33,7 +35,7 @@ pub struct Marker {
 pub fn markers(text: &str) -> Vec<Marker> {
     let b = text.as_bytes();
     let Some(first) = memchr::memchr3(b'*', b'~', b'=', b) else {
-        return Vec::new();
+        return underscore_pairs(text);
     };
     let strong = strong_markers(text);
     let mut found: Vec<Marker> = strong
@@ -44,10 +46,7 @@ pub fn markers(text: &str) -> Vec<Marker> {
             style: Style::Strong,
         })
         .collect();
-    let has_star = memchr::memchr(b'*', &b[first..]).is_some();
-    if has_star {
-        found.extend(flanked_pairs(text, Style::Emphasis, &strong));
-    }
+    found.extend(emphasis_pairs(text, &strong));
     if crate::bytescan::find_pair(&b[first..], *b"~~").is_some() {
         found.extend(flanked_pairs(text, Style::Strike, &[]));
     }
@@ -87,13 +86,14 @@ pub fn struck_out(text: &str) -> Vec<std::ops::Range<usize>> {
 
 /// Whether `text` has a byte a mark other than `**` is made of.
 pub fn may_have_marks(text: &str) -> bool {
-    memchr::memchr3(b'*', b'~', b'=', text.as_bytes()).is_some()
+    let b = text.as_bytes();
+    memchr::memchr3(b'*', b'~', b'=', b).is_some() || memchr::memchr(b'_', b).is_some()
 }
 
 /// The paired single `*`, `~~` and `==` markers of `text` (with no `**`
 /// left in it) as parts that show nothing, for [`crate::shown`].
 pub fn removals(text: &str) -> Vec<crate::shown::Part> {
-    let mut found = flanked_pairs(text, Style::Emphasis, &[]);
+    let mut found = emphasis_pairs(text, &[]);
     found.extend(flanked_pairs(text, Style::Strike, &[]));
     found.extend(flanked_pairs(text, Style::Highlight, &[]));
     found.sort_unstable_by_key(|m| m.at);
@@ -176,6 +176,76 @@ fn flanked_pairs(text: &str, style: Style, strong: &[usize]) -> Vec<Marker> {
         }
     }
     pairs
+}
+
+/// The pairs of `*` and of `_` that make emphasis. A `_` pair within a
+/// `*` pair is left as text, the text being emphasis already: a pair
+/// toggles its style.
+fn emphasis_pairs(text: &str, strong: &[usize]) -> Vec<Marker> {
+    let stars = if text.as_bytes().contains(&b'*') {
+        flanked_pairs(text, Style::Emphasis, strong)
+    } else {
+        Vec::new()
+    };
+    let mut found = underscore_pairs(text);
+    if !stars.is_empty() {
+        let within = |at: usize| stars.chunks(2).any(|p| (p[0].at..p[1].at).contains(&at));
+        found = found
+            .chunks(2)
+            .filter(|p| !within(p[0].at) && !within(p[1].at))
+            .flatten()
+            .copied()
+            .collect();
+    }
+    found.extend(stars);
+    found
+}
+
+/// Pairs of single `_` around text with a Chinese character in it, within
+/// a line: an opening `_` not after a Latin letter or digit, a closing one
+/// not before one, neither beside another `_` (`这是_斜体_内容`,
+/// `用 _Amazon S3 存储_`), so `max_tokens`, `__init__`, `_id_` and
+/// `snake_case_名称` stay as written.
+fn underscore_pairs(text: &str) -> Vec<Marker> {
+    let b = text.as_bytes();
+    let mut pairs = Vec::new();
+    let mut open: Option<usize> = None;
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    for at in memchr::memchr_iter(b'_', b) {
+        let before = text[..at].chars().next_back();
+        let after = text[at + 1..].chars().next();
+        if before == Some('_') || after == Some('_') {
+            continue;
+        }
+        let closes = !latin(after) && !is_space(before);
+        match open {
+            Some(o)
+                if closes
+                    && !text[o + 1..at].contains('\n')
+                    && text[o + 1..at].chars().any(is_han) =>
+            {
+                pairs.push(Marker {
+                    at: o,
+                    len: 1,
+                    style: Style::Emphasis,
+                });
+                pairs.push(Marker {
+                    at,
+                    len: 1,
+                    style: Style::Emphasis,
+                });
+                open = None;
+            }
+            _ if !latin(before) && !is_space(after) => open = Some(at),
+            _ => {}
+        }
+    }
+    pairs
+}
+
+/// A Chinese character (the CJK ideographs and their extension A).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
 fn is_space(c: Option<char>) -> bool {
@@ -270,6 +340,89 @@ mod tests {
                 "{text:?}: {:?}",
                 markers(text)
             );
+        }
+    }
+
+    #[test]
+    fn underscores_around_chinese_are_emphasis() {
+        use Style::*;
+        assert_eq!(styled("这是_斜体_内容"), [(Emphasis, "斜体")]);
+        assert_eq!(styled("_重点_。"), [(Emphasis, "重点")]);
+        assert_eq!(
+            styled("用 _Amazon S3 存储_ 数据"),
+            [(Emphasis, "Amazon S3 存储")]
+        );
+        assert_eq!(
+            styled("**加粗**和_斜体_"),
+            [(Strong, "加粗"), (Emphasis, "斜体")]
+        );
+        assert_eq!(without_marks("这是_斜体_，旧价"), "这是斜体，旧价");
+    }
+
+    #[test]
+    fn underscores_in_identifiers_stay_text() {
+        for text in [
+            "设置 max_tokens 参数",
+            "__init__ 方法",
+            "_id_ 字段",
+            "snake_case_名称_",
+            "_a_",
+            "_ 空格 _",
+            "_跨\n行_",
+            "下划线_",
+            "my_变量_name",
+            "_前_后_",
+            "*这是_斜体_内容*",
+        ] {
+            let m = markers(text);
+            let shown: Vec<&str> = m.chunks(2).map(|p| &text[p[0].at + 1..p[1].at]).collect();
+            assert!(
+                m.iter().all(|m| text.as_bytes()[m.at] == b'*')
+                    || text == "_前_后_" && shown == ["前"],
+                "{text:?}: {shown:?}"
+            );
+        }
+    }
+
+    /// Every text of up to six of these characters: markers in order,
+    /// each style's in pairs, each `_` pair around Chinese text.
+    #[test]
+    fn markers_pair_up_in_order_in_every_short_text() {
+        let alphabet = ['_', '*', '中', 'a', ' ', '\n', '~'];
+        let mut text = String::new();
+        let mut word = vec![0usize; 6];
+        for len in 1..=6 {
+            word.iter_mut().for_each(|d| *d = 0);
+            loop {
+                text.clear();
+                text.extend(word[..len].iter().map(|&d| alphabet[d]));
+                let m = markers(&text);
+                assert!(
+                    m.windows(2).all(|w| w[0].at + w[0].len <= w[1].at),
+                    "{text:?}: {m:?}"
+                );
+                for style in [Style::Strong, Style::Emphasis, Style::Strike] {
+                    assert_eq!(
+                        m.iter().filter(|m| m.style == style).count() % 2,
+                        0,
+                        "{text:?}"
+                    );
+                }
+                let underscores: Vec<&Marker> =
+                    m.iter().filter(|m| text.as_bytes()[m.at] == b'_').collect();
+                for pair in underscores.chunks(2) {
+                    assert!(
+                        text[pair[0].at..pair[1].at].contains('中'),
+                        "{text:?}: {m:?}"
+                    );
+                }
+                let _ = without_marks(&text);
+                let Some(d) = word[..len].iter().position(|&d| d + 1 < alphabet.len()) else {
+                    break;
+                };
+                word[d] += 1;
+                word[..d].iter_mut().for_each(|x| *x = 0);
+            }
         }
     }
 

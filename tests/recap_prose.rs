@@ -71,14 +71,14 @@ fn inline_code_is_code_and_a_command_is_no_name() {
     );
 }
 
-/// `*强调*` and `~~删除~~` are shown as emphasis and struck-out text, and
-/// read without their marks in excerpts and descriptions; a lone star or
-/// tilde (`2 * 3`, `3~5 天`) stays as written. A struck-out figure is no
-/// key figure.
+/// `*强调*`, `_强调_` and `~~删除~~` are shown as emphasis and struck-out
+/// text, and read without their marks in excerpts and descriptions; a lone
+/// star or tilde (`2 * 3`, `3~5 天`) and an identifier's underscores
+/// (`max_tokens`) stay as written. A struck-out figure is no key figure.
 #[test]
 fn italics_and_strikethrough_show_without_their_marks() {
     let recap = "# 强调演示\n\n## 会议概述\n这是*重点*：*Amazon S3* 的价格~~每 GB 0.03 元~~降到 0.02 元，2 * 3 倍，3~5 天上线。\n\n\
-                 ## 时间线\n00:00 开场\n- ~~旧方案~~改用 **新方案**\n";
+                 ## 时间线\n00:00 开场\n- ~~旧方案~~改用 **新方案**\n- 把 max_tokens 调到_合适的值_\n";
     let outputs = build_recaps("emphasis", &[("a.md", recap.to_string())]);
     let page = file(&outputs, "sessions/qiang-diao-yan-shi/index.html");
     assert!(page.contains("这是<em>重点</em>"), "{page}");
@@ -86,6 +86,10 @@ fn italics_and_strikethrough_show_without_their_marks() {
     assert!(page.contains("<del>每 GB 0.03 元</del>"));
     assert!(page.contains("<del>旧方案</del>改用 <strong>新方案</strong>"));
     assert!(page.contains("2 * 3 倍，3~5 天上线"));
+    assert!(
+        page.contains("把 max_tokens 调到<em>合适的值</em>"),
+        "{page}"
+    );
     assert!(!page.contains("*重点") && !page.contains("~~"));
     let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
     let excerpt = data["products"][0]["mentions"][0]["excerpt"]
