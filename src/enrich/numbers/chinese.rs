@@ -18,6 +18,10 @@ const TRIGGERS: [&str; 5] = ["成", "倍", "百分之", "万", "亿"];
 /// make `一成不变` an idiom: not a share.
 const NOT_SHARE: &str = "本功员果熟长型立就绩品交都为不";
 
+/// Before `一成`, these make a word of `一` (`统一成一个平台`, `唯一成功`):
+/// not a tenth.
+const ENDS_WITH_ONE: &str = "统唯单同万之第专划合归逐均如周初";
+
 fn digit(c: char) -> Option<u32> {
     Some(match c {
         '零' | '〇' => 0,
@@ -124,9 +128,17 @@ fn share(text: &str, at: usize, end: usize) -> Option<Figure> {
     let start = numeral_before(text, at)?;
     let mut numeral = text[start..at].chars();
     let tenths = match (numeral.next(), numeral.next()) {
-        (Some(c), None) => digit(c).filter(|&d| d >= 2)?,
+        (Some(c), None) => digit(c).filter(|&d| d >= 1)?,
         _ => return None,
     };
+    if tenths == 1
+        && text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| ENDS_WITH_ONE.contains(c))
+    {
+        return None;
+    }
     if tenths == 8 && probably(&text[..start], &text[end..]) {
         return None;
     }
@@ -325,6 +337,26 @@ mod tests {
                 ("两万多名".to_string(), 2e4, "名", "万", "count"),
             ]
         );
+    }
+
+    #[test]
+    fn one_tenth_is_a_share_unless_one_belongs_to_a_word() {
+        for text in ["不到一成的企业", "仅有一成客户", "约一成左右"] {
+            assert_eq!(
+                figures(text),
+                [("一成".to_string(), 10.0, "%", "", "percent")],
+                "{text}"
+            );
+        }
+        for text in [
+            "统一成一个平台",
+            "唯一成功的路径",
+            "一成为默认就好",
+            "单一成果",
+            "第一成员",
+        ] {
+            assert!(find(text).is_empty(), "{text}: {:?}", find(text));
+        }
     }
 
     #[test]
