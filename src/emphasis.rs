@@ -390,7 +390,7 @@ mod tests {
     fn markers_pair_up_in_order_in_every_short_text() {
         let alphabet = ['_', '*', '中', 'a', ' ', '\n', '~'];
         let mut text = String::new();
-        let mut word = vec![0usize; 6];
+        let mut word = [0usize; 6];
         for len in 1..=6 {
             word.iter_mut().for_each(|d| *d = 0);
             loop {
