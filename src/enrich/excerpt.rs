@@ -357,7 +357,10 @@ mod tests {
             );
             let (e, h) = ex(&t, "Kiro");
             assert_eq!(h, "Kiro");
-            for word in e.split([' ', '…', '中', '用', '和']).filter(|w| !w.is_empty()) {
+            for word in e
+                .split([' ', '…', '中', '用', '和'])
+                .filter(|w| !w.is_empty())
+            {
                 assert!(word == "Kiro" || words.contains(&word), "{word:?} in {e}");
             }
             assert!(!e.contains(" …") && !e.contains("… "), "{e}");
