@@ -32,7 +32,7 @@ static TITLE_CONF: LazyLock<Regex> = LazyLock::new(|| {
 /// it (`用**Kiro**重塑…`) is how the note-taker marked a name, not part of
 /// the title a reader sees in headings, tabs and feeds.
 pub fn split_title(full: &str) -> Title {
-    let full = &without_emphasis(full);
+    let full = &without_emphasis(&as_read(full));
     let mut title = Title {
         full: full.to_string(),
         ..Default::default()
@@ -45,8 +45,12 @@ pub fn split_title(full: &str) -> Title {
         None => full.to_string(),
     };
     let rest = rest.trim();
-    let (head, topic) = match rest.split_once(['：', ':', '｜', '|']) {
-        Some((h, t)) => (h.trim(), t.trim()),
+    // The `:` of `https://` separates nothing.
+    let separator = rest
+        .match_indices(['：', ':', '｜', '|'])
+        .find(|&(i, m)| !(m == ":" && rest[i + 1..].starts_with("//")));
+    let (head, topic) = match separator {
+        Some((i, m)) => (rest[..i].trim(), rest[i + m.len()..].trim()),
         None => (rest, ""),
     };
     let head_core = strip_suffixes(head);
@@ -77,6 +81,38 @@ pub fn split_title(full: &str) -> Title {
         head_core.to_string()
     };
     title
+}
+
+/// The title as a reader sees it: a link as its label, code and pasted
+/// text as themselves (as [`crate::shown::READINGS`] read them), an image left out
+/// (`![logo](logo.png) 主题演讲` is the talk's title, not the logo's),
+/// unless the title is nothing but images: then their alt text.
+fn as_read(full: &str) -> String {
+    let images = crate::media::find(full);
+    let without_images = crate::shown::shown_text(
+        full,
+        images
+            .iter()
+            .map(|i| (i.whole.clone(), i.whole.start..i.whole.start)),
+    );
+    let text = if without_images.trim().is_empty() {
+        full
+    } else {
+        &without_images
+    };
+    // The title's own notes are taken out before; `[^无]`, a reference
+    // to no note, stays as written.
+    let readings: [fn(&str) -> Vec<crate::shown::Part>; 4] = [
+        crate::media::alt_parts,
+        crate::inline_code::code_parts,
+        crate::urls::label_parts,
+        crate::pasted::parts,
+    ];
+    let read = readings.iter().fold(text.to_string(), |text, parts_of| {
+        let parts = parts_of(&text);
+        crate::shown::shown_text(&text, parts).into_owned()
+    });
+    read.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `full` without `**` and backtick markers, when each kind pairs up (an
@@ -120,6 +156,26 @@ fn strip_suffixes(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_reads_as_shown() {
+        let t = split_title("[AWS](https://aws.amazon.com) 主题演讲总结");
+        assert_eq!(t.full, "AWS 主题演讲总结");
+        assert_eq!(t.kind.as_deref(), Some("主题演讲"));
+        let t = split_title("![logo](img/logo.png) Amazon Connect 会议总结");
+        assert_eq!(
+            (t.full.as_str(), t.topic.as_str()),
+            ("Amazon Connect 会议总结", "Amazon Connect")
+        );
+        assert_eq!(split_title("![Kiro 发布会](kiro.png)").full, "Kiro 发布会");
+        let t = split_title("<https://kiro.dev> 深度解析");
+        assert_eq!(
+            (t.full.as_str(), t.topic.as_str()),
+            ("https://kiro.dev 深度解析", "https://kiro.dev 深度解析")
+        );
+        let t = split_title("Kiro 深度解析：https://kiro.dev 上手");
+        assert_eq!(t.topic, "https://kiro.dev 上手");
+    }
 
     #[test]
     fn titles_split_into_parts() {
