@@ -288,6 +288,62 @@ fn a_title_and_a_link_label_may_refer_to_notes() {
     assert_eq!(each(&session["footnotes"], "label"), ["src", "2"]);
 }
 
+/// A title is read as a reader sees it: a link as its label, a logo left
+/// out; its page, address and export show no Markdown, and the `:` of a
+/// link's `https://` does not split it into a kind and a topic.
+#[test]
+fn a_title_with_a_link_or_a_logo_shows_no_markdown() {
+    let linked = "# [Kiro](https://kiro.dev) 深度解析\n\n## 会议概述\n介绍 Kiro。\n";
+    let logo =
+        "# ![logo](logo.png) Amazon Connect 会议总结\n\n## 会议概述\n介绍 Amazon Connect。\n";
+    let outputs = build_recaps(
+        "title-markdown",
+        &[("a.md", linked.to_string()), ("b.md", logo.to_string())],
+    );
+    let kiro = file(&outputs, "sessions/kiro-shen-du-jie-xi/index.html");
+    assert!(
+        kiro.contains("<h1 class=\"session-title\">Kiro 深度解析</h1>"),
+        "{kiro}"
+    );
+    let connect = file(&outputs, "sessions/amazon-connect/index.html");
+    assert!(
+        connect.contains("<h1 class=\"session-title\">Amazon Connect</h1>"),
+        "{connect}"
+    );
+    let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
+    assert_eq!(
+        each(&data["sessions"], "title"),
+        ["Kiro 深度解析", "Amazon Connect 会议总结"]
+    );
+}
+
+/// A speaker whose name links to a profile (`讲者：[Jane Doe](…)（AT&T
+/// 首席架构师）`) is found as one written without the link: name, role and
+/// organisation, the organisation a company.
+#[test]
+fn a_speaker_linked_to_a_profile_is_a_speaker() {
+    let recap = "# 分会场：Amazon Bedrock 实践\n\n**讲者**：[Jane Doe](https://example.com/jane)（AT&T 首席架构师）\n\n\
+                 ## 会议概述\nAT&T 使用 Amazon Bedrock。\n";
+    let outputs = build_recaps("linked-speaker", &[("a.md", recap.to_string())]);
+    let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
+    let speaker = &data["sessions"][0]["speakers"][0];
+    assert_eq!(
+        (&speaker["name"], &speaker["role"], &speaker["org"]),
+        (
+            &Value::from("Jane Doe"),
+            &Value::from("首席架构师"),
+            &Value::from("AT&T")
+        )
+    );
+    assert!(each(&data["companies"], "name").contains(&"AT&T"), "{data}");
+    assert!(!each(&data["products"], "name").contains(&"AT&T"), "{data}");
+    let page = file(&outputs, "sessions/amazon-bedrock-shi-jian/index.html");
+    assert!(
+        page.contains("<a href=\"https://example.com/jane\">Jane Doe</a>"),
+        "{page}"
+    );
+}
+
 /// Names said in a footnote, the footer's note or a part the parser has
 /// no slot for are linked where they are said and listed on their pages,
 /// a footnote's mentions and figures linking to the note; the footer's

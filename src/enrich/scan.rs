@@ -16,6 +16,7 @@ use crate::parse::simplified;
 use aho_corasick::AhoCorasick;
 use arcstr::ArcStr;
 use rustc_hash::FxHashSet;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -52,6 +53,26 @@ pub fn org_of(table: &Table, matcher: &Matcher, s: &str) -> Option<(String, bool
     }
 }
 
+/// The text of `u` as matchers read it, with the syntax around each
+/// Markdown link's label blanked with spaces (not the `|` of
+/// [`crate::urls::mask`], which separates names): `讲者：[Jane Doe](…)（AWS
+/// 架构师）` names Jane Doe. Offsets stay those of `u.text`.
+fn with_link_labels<'u>(u: &'u Unit) -> Cow<'u, str> {
+    if !u.shown.contains("](") {
+        return Cow::Borrowed(&u.text);
+    }
+    let mut bytes = u.text.as_bytes().to_vec();
+    for link in crate::urls::find(u.shown) {
+        for r in link.syntax() {
+            bytes[r].fill(b' ');
+        }
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Cow::Owned(text),
+        Err(_) => Cow::Borrowed(&u.text),
+    }
+}
+
 pub fn prepass(index: usize, s: &Session, table: &Table, matcher: &Matcher) -> Prepass {
     let us = units(index, s);
     let org = |o: &str| org_of(table, matcher, o);
@@ -59,7 +80,7 @@ pub fn prepass(index: usize, s: &Session, table: &Table, matcher: &Matcher) -> P
         .iter()
         .filter(|u| !matches!(u.place, Place::Title | Place::Footer | Place::Footnote))
         .flat_map(|u| {
-            speakers::find(&u.text, u.line, &org)
+            speakers::find(&with_link_labels(u), u.line, &org)
                 .into_iter()
                 .map(|f| u.written_speaker(f))
         })
