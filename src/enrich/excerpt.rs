@@ -227,10 +227,21 @@ fn trim_around(text: String, hs: usize, he: usize) -> (String, (usize, usize)) {
     (out, (hs - bf + shift, he - bf + shift))
 }
 
-/// A character of a Latin word or figure: a cut between two of them would
-/// show a reader half a name (`…a 作为` for `Centrica 作为`).
-fn in_word(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ',' | '\'')
+/// Whether character `i` is part of a Latin word or figure: a cut beside
+/// it would show a reader half a name (`…a 作为` for `Centrica 作为`). A
+/// `.` or `,` is, between two letters or digits (`2.5`, `11,000`).
+fn in_word(chars: &[(usize, char)], i: usize) -> bool {
+    let alnum = |i: usize| {
+        chars
+            .get(i)
+            .is_some_and(|&(_, c)| c.is_ascii_alphanumeric())
+    };
+    match chars[i].1 {
+        c if c.is_ascii_alphanumeric() => true,
+        '_' | '-' | '\'' => true,
+        '.' | ',' => i > 0 && alnum(i - 1) && alnum(i + 1),
+        _ => false,
+    }
 }
 
 /// Character cuts `from..to` moved off the middle of Latin words, the
@@ -242,24 +253,24 @@ fn off_word_cuts(
     mut to: usize,
     (cs, ce): (usize, usize),
 ) -> (usize, usize) {
-    let c = |i: usize| chars[i].1;
+    let word = |i: usize| in_word(chars, i);
     if from > 0 {
-        if in_word(c(from - 1)) {
-            while from < cs && in_word(c(from)) {
+        if word(from - 1) {
+            while from < cs && word(from) {
                 from += 1;
             }
         }
-        while from < cs && c(from) == ' ' {
+        while from < cs && chars[from].1 == ' ' {
             from += 1;
         }
     }
     if to < chars.len() {
-        if in_word(c(to)) {
-            while to > ce && in_word(c(to - 1)) {
+        if word(to) {
+            while to > ce && word(to - 1) {
                 to -= 1;
             }
         }
-        while to > ce && c(to - 1) == ' ' {
+        while to > ce && chars[to - 1].1 == ' ' {
             to -= 1;
         }
     }
@@ -347,13 +358,15 @@ mod tests {
 
     #[test]
     fn a_cut_between_latin_words_keeps_whole_words_on_either_side() {
-        let words = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot"];
+        let words = [
+            "Alpha", "Bravo", "Charlie", "Charlie.", "Delta", "2.5", "Echo", "11,000",
+        ];
         for shift in 0..12 {
             let t = format!(
                 "{}{} 用 Kiro 和 {}",
                 "中".repeat(shift),
-                "Alpha Bravo Charlie ".repeat(12),
-                "Delta Echo Foxtrot ".repeat(12),
+                "Alpha Bravo Charlie. ".repeat(12),
+                "Delta 2.5 Echo 11,000 ".repeat(12),
             );
             let (e, h) = ex(&t, "Kiro");
             assert_eq!(h, "Kiro");
