@@ -84,8 +84,8 @@ pub fn split_title(full: &str) -> Title {
 }
 
 /// The title as a reader sees it: a link as its label, code and pasted
-/// text as themselves (as [`crate::shown::READINGS`] read them), an image left out
-/// (`![logo](logo.png) 主题演讲` is the talk's title, not the logo's),
+/// markup as [`crate::shown::READINGS`] read them, an image left out
+/// (`![logo](logo.png) 主题演讲` is the talk's title, not the logo's)
 /// unless the title is nothing but images: then their alt text.
 fn as_read(full: &str) -> String {
     let images = crate::media::find(full);
@@ -95,10 +95,14 @@ fn as_read(full: &str) -> String {
             .iter()
             .map(|i| (i.whole.clone(), i.whole.start..i.whole.start)),
     );
-    let text = if without_images.trim().is_empty() {
-        full
+    let text = if images.is_empty() || without_images.trim().is_empty() {
+        full.to_string()
     } else {
-        &without_images
+        // Where an image stood between words, one space.
+        without_images
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     // The title's own notes are taken out before; `[^无]`, a reference
     // to no note, stays as written.
@@ -108,11 +112,10 @@ fn as_read(full: &str) -> String {
         crate::urls::label_parts,
         crate::pasted::parts,
     ];
-    let read = readings.iter().fold(text.to_string(), |text, parts_of| {
+    readings.iter().fold(text, |text, parts_of| {
         let parts = parts_of(&text);
         crate::shown::shown_text(&text, parts).into_owned()
-    });
-    read.split_whitespace().collect::<Vec<_>>().join(" ")
+    })
 }
 
 /// `full` without `**` and backtick markers, when each kind pairs up (an
