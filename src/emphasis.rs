@@ -90,8 +90,8 @@ pub fn may_have_marks(text: &str) -> bool {
     memchr::memchr3(b'*', b'~', b'=', b).is_some() || memchr::memchr(b'_', b).is_some()
 }
 
-/// The paired single `*`, `~~` and `==` markers of `text` (with no `**`
-/// left in it) as parts that show nothing, for [`crate::shown`].
+/// The paired single `*`, `_`, `~~` and `==` markers of `text` (with no
+/// `**` left in it) as parts that show nothing, for [`crate::shown`].
 pub fn removals(text: &str) -> Vec<crate::shown::Part> {
     let mut found = emphasis_pairs(text, &[]);
     found.extend(flanked_pairs(text, Style::Strike, &[]));
