@@ -211,10 +211,11 @@ fn underscore_pairs(text: &str) -> Vec<Marker> {
     let mut pairs = Vec::new();
     let mut open: Option<usize> = None;
     let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let mut addresses = Addresses::default();
     for at in memchr::memchr_iter(b'_', b) {
         let before = text[..at].chars().next_back();
         let after = text[at + 1..].chars().next();
-        if before == Some('_') || after == Some('_') {
+        if addresses.at(text, at) || before == Some('_') || after == Some('_') {
             continue;
         }
         let closes = !latin(after) && !is_space(before);
@@ -241,6 +242,47 @@ fn underscore_pairs(text: &str) -> Vec<Marker> {
         }
     }
     pairs
+}
+
+/// Whether an `_` is in a web address: in a run without spaces or
+/// Chinese punctuation that has `://` before it
+/// (`https://zh.wikipedia.org/wiki/文档_说明_页`, whose Chinese part the
+/// address finder leaves out). Asked of positions left to right, each
+/// byte looked at once.
+#[derive(Default)]
+struct Addresses {
+    /// Where the run without spaces that the last position is in starts.
+    run: usize,
+    /// The last position asked of.
+    seen: usize,
+    /// Whether that run has `://` before that position.
+    address: bool,
+}
+
+impl Addresses {
+    fn at(&mut self, text: &str, at: usize) -> bool {
+        let gap = &text[self.seen..at];
+        match gap.rfind(ends_address) {
+            Some(i) => {
+                let space = gap[i..].chars().next().map_or(1, char::len_utf8);
+                self.run = self.seen + i + space;
+                self.address =
+                    memchr::memmem::find(&text.as_bytes()[self.run..at], b"://").is_some();
+            }
+            None => {
+                let from = self.seen.saturating_sub(2).max(self.run);
+                self.address |= memchr::memmem::find(&text.as_bytes()[from..at], b"://").is_some();
+            }
+        }
+        self.seen = at;
+        self.address
+    }
+}
+
+/// A space, or punctuation of Chinese text (`，。（`): no address goes on
+/// past it.
+fn ends_address(c: char) -> bool {
+    c.is_whitespace() || !c.is_ascii() && is_punctuation(Some(c))
 }
 
 /// A Chinese character (the CJK ideographs and their extension A).
@@ -357,6 +399,10 @@ mod tests {
             [(Strong, "加粗"), (Emphasis, "斜体")]
         );
         assert_eq!(without_marks("这是_斜体_，旧价"), "这是斜体，旧价");
+        assert_eq!(
+            styled("见[链接](https://x.org/a_b)，这是_斜体_"),
+            [(Emphasis, "斜体")]
+        );
     }
 
     #[test]
@@ -373,6 +419,8 @@ mod tests {
             "my_变量_name",
             "_前_后_",
             "*这是_斜体_内容*",
+            "见 https://zh.wikipedia.org/wiki/文档_说明_页 一文",
+            "见https://zh.wikipedia.org/wiki/文档_说明_页一文",
         ] {
             let m = markers(text);
             let shown: Vec<&str> = m.chunks(2).map(|p| &text[p[0].at + 1..p[1].at]).collect();
@@ -424,6 +472,15 @@ mod tests {
                 word[..d].iter_mut().for_each(|x| *x = 0);
             }
         }
+    }
+
+    /// A line of a million underscores between Chinese characters, with
+    /// no space, is read in linear time: each byte looked at once for `://`.
+    #[test]
+    fn a_long_line_of_underscores_takes_linear_time() {
+        let line = "中_".repeat(1_000_000);
+        let m = markers(&line);
+        assert_eq!(m.len(), 1_000_000);
     }
 
     #[test]
