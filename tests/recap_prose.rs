@@ -344,6 +344,34 @@ fn a_speaker_linked_to_a_profile_is_a_speaker() {
     );
 }
 
+/// Character references pasted from web editors (`AT&amp;T`, `&nbsp;`,
+/// `&lt;script&gt;`) read as their characters, shown as text and never
+/// run; in code they stay as written.
+#[test]
+fn pasted_character_references_read_as_characters() {
+    let recap = "# AT&amp;T 分会场\n\n## 会议概述\nAT&amp;T 使用 Amazon Bedrock&nbsp;降本，\
+                 &lt;script&gt;alert(1)&lt;/script&gt; 与 `&amp;` 原样。\n";
+    let outputs = build_recaps("references", &[("a.md", recap.to_string())]);
+    let page = file(&outputs, "sessions/at-t/index.html");
+    assert!(
+        page.contains("<h1 class=\"session-title\">AT&amp;T</h1>"),
+        "{page}"
+    );
+    assert!(
+        page.contains(
+            "使用 <a href=\"/products/amazon-bedrock/\">Amazon Bedrock</a> 降本，\
+             &lt;script&gt;alert(1)&lt;/script&gt; 与 <code>&amp;amp;</code> 原样。"
+        ),
+        "{page}"
+    );
+    assert!(
+        !page.contains("<script>alert") && !page.contains("nbsp"),
+        "{page}"
+    );
+    let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
+    assert_eq!(data["sessions"][0]["title"], "AT&T 分会场");
+}
+
 /// Names said in a footnote, the footer's note or a part the parser has
 /// no slot for are linked where they are said and listed on their pages,
 /// a footnote's mentions and figures linking to the note; the footer's

@@ -1,6 +1,7 @@
 //! Stage 2: sources → [`Corpus`]. Recaps become [`Session`]s, Markdown files
 //! become [`Page`]s; each file is parsed on its own, in parallel.
 
+mod entities;
 pub mod frontmatter;
 mod lines;
 mod marks;

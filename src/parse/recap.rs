@@ -65,6 +65,8 @@ pub fn parse_recap(source: &str, text: &str) -> ParsedRecap {
     } else {
         text
     };
+    let decoded = super::entities::decoded(text);
+    let text = decoded.as_ref();
 
     let (front, body, first_line) = match frontmatter::split(text) {
         Ok(mut s) => {
