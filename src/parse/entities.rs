@@ -76,49 +76,57 @@ fn fence_of(line: &str) -> Option<(char, usize)> {
     let t = t.strip_prefix(['-', '*', '+']).map_or(t, str::trim_start);
     let c = t.chars().next().filter(|&c| c == '`' || c == '~')?;
     let n = t.chars().take_while(|&x| x == c).count();
-    (n >= 3).then_some((c, n))
+    // Backticks closed on the same line make a span, not a fence.
+    let span = c == '`' && t[n..].contains('`');
+    (n >= 3 && !span).then_some((c, n))
 }
 
-/// `line` into `out`, references outside backtick spans decoded.
+/// `line` into `out`, references outside backtick spans decoded. A span
+/// runs from a run of backticks to the next run as long; a run with none
+/// after it is text.
 fn decode_line(line: &str, out: &mut String) {
-    let mut rest = line;
-    while !rest.is_empty() {
-        let Some(tick) = rest.find('`') else {
-            decode_prose(rest, out);
-            return;
-        };
-        decode_prose(&rest[..tick], out);
-        let run = rest[tick..].bytes().take_while(|&b| b == b'`').count();
-        let after = &rest[tick + run..];
-        // The span ends at the next run of as many backticks; without one,
-        // the backticks are text.
-        let close = closing_run(after, run);
-        match close {
-            Some(i) => {
-                out.push_str(&rest[tick..tick + run + i + run]);
-                rest = &after[i + run..];
+    if !line.contains('&') {
+        out.push_str(line);
+        return;
+    }
+    let runs = backtick_runs(line);
+    // For each run, the next one as long: found once, right to left, so a
+    // line of many runs of different lengths is read in linear time.
+    let mut next_as_long = vec![None; runs.len()];
+    let mut last_of_len: std::collections::HashMap<usize, usize> = Default::default();
+    for (i, &(_, len)) in runs.iter().enumerate().rev() {
+        next_as_long[i] = last_of_len.insert(len, i);
+    }
+    let mut prose_from = 0;
+    let mut i = 0;
+    while i < runs.len() {
+        match next_as_long[i] {
+            Some(j) => {
+                let (start, _) = runs[i];
+                let (close, len) = runs[j];
+                decode_prose(&line[prose_from..start], out);
+                out.push_str(&line[start..close + len]);
+                prose_from = close + len;
+                i = j + 1;
             }
-            None => {
-                out.push_str(&rest[tick..tick + run]);
-                rest = after;
-            }
+            None => i += 1,
         }
     }
+    decode_prose(&line[prose_from..], out);
 }
 
-/// Where in `text` the first run of exactly `len` backticks starts.
-fn closing_run(text: &str, len: usize) -> Option<usize> {
-    let b = text.as_bytes();
+/// Each run of backticks in `line`: where it starts and how long it is.
+fn backtick_runs(line: &str) -> Vec<(usize, usize)> {
+    let b = line.as_bytes();
+    let mut runs = Vec::new();
     let mut at = 0;
     while let Some(p) = memchr::memchr(b'`', &b[at..]) {
         let start = at + p;
-        let n = b[start..].iter().take_while(|&&c| c == b'`').count();
-        if n == len {
-            return Some(start);
-        }
-        at = start + n;
+        let len = b[start..].iter().take_while(|&&c| c == b'`').count();
+        runs.push((start, len));
+        at = start + len;
     }
-    None
+    runs
 }
 
 /// `text`, outside code, into `out` with its references decoded.
@@ -209,6 +217,17 @@ mod tests {
         );
         assert_eq!(decoded("``a`&amp;`b`` &amp;"), "``a`&amp;`b`` &");
         assert_eq!(decoded("` 不成对 &amp;"), "` 不成对 &");
+        assert_eq!(decoded("```a```&amp;\n&amp;"), "```a```&\n&");
+    }
+
+    /// A line of runs of one, two, three… backticks, none closed, and a
+    /// reference after them: read in linear time, the reference decoded.
+    #[test]
+    fn many_unclosed_backtick_runs_take_linear_time() {
+        let mut line: String = (1..3000).map(|n| "`".repeat(n) + " ").collect();
+        line.push_str("&amp;");
+        let read = decoded(&line);
+        assert!(read.ends_with(" &") && read.len() == line.len() - 4);
     }
 
     #[test]
