@@ -212,6 +212,9 @@ fn underscore_pairs(text: &str) -> Vec<Marker> {
     let mut open: Option<usize> = None;
     let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     let mut addresses = Addresses::default();
+    // What the text since the open `_` holds, read up to `read`: each
+    // byte once, however many `_` fail to close it.
+    let (mut read, mut han, mut line_break) = (0, false, false);
     for at in memchr::memchr_iter(b'_', b) {
         let before = text[..at].chars().next_back();
         let after = text[at + 1..].chars().next();
@@ -219,12 +222,14 @@ fn underscore_pairs(text: &str) -> Vec<Marker> {
             continue;
         }
         let closes = !latin(after) && !is_space(before);
+        if open.is_some() && closes {
+            let since = &text[read..at];
+            han |= since.chars().any(is_han);
+            line_break |= since.contains('\n');
+            read = at;
+        }
         match open {
-            Some(o)
-                if closes
-                    && !text[o + 1..at].contains('\n')
-                    && text[o + 1..at].chars().any(is_han) =>
-            {
+            Some(o) if closes && han && !line_break => {
                 pairs.push(Marker {
                     at: o,
                     len: 1,
@@ -237,7 +242,10 @@ fn underscore_pairs(text: &str) -> Vec<Marker> {
                 });
                 open = None;
             }
-            _ if !latin(before) && !is_space(after) => open = Some(at),
+            _ if !latin(before) && !is_space(after) => {
+                open = Some(at);
+                (read, han, line_break) = (at + 1, false, false);
+            }
             _ => {}
         }
     }
@@ -481,6 +489,16 @@ mod tests {
         let line = "中_".repeat(1_000_000);
         let m = markers(&line);
         assert_eq!(m.len(), 1_000_000);
+    }
+
+    /// An `_` that opens, then a million that could close but for the
+    /// Chinese text missing between: each byte is read once.
+    #[test]
+    fn many_underscores_that_fail_to_close_take_linear_time() {
+        let line = format!("_x{}", "a_ ".repeat(1_000_000));
+        assert!(markers(&line).is_empty());
+        let line = format!("_中{}", "a_ ".repeat(1_000_000));
+        assert_eq!(markers(&line).len(), 2);
     }
 
     #[test]
