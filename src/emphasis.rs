@@ -224,7 +224,7 @@ fn underscore_pairs(text: &str) -> Vec<Marker> {
         let closes = !latin(after) && !is_space(before);
         if open.is_some() && closes {
             let since = &text[read..at];
-            han |= since.chars().any(is_han);
+            han |= since.chars().any(crate::search::is_cjk);
             line_break |= since.contains('\n');
             read = at;
         }
@@ -291,11 +291,6 @@ impl Addresses {
 /// past it.
 fn ends_address(c: char) -> bool {
     c.is_whitespace() || !c.is_ascii() && is_punctuation(Some(c))
-}
-
-/// A Chinese character (the CJK ideographs and their extension A).
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
 fn is_space(c: Option<char>) -> bool {

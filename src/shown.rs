@@ -23,6 +23,17 @@ pub const READINGS: [fn(&str) -> Vec<Part>; 5] = [
     crate::footnotes::parts,
 ];
 
+/// `text` read through each of `readings` in turn (a slice of
+/// [`READINGS`], or all of it), copied only where one changes something.
+pub fn read_through<'t>(text: Cow<'t, str>, readings: &[fn(&str) -> Vec<Part>]) -> Cow<'t, str> {
+    readings.iter().fold(text, |text, parts_of| {
+        match shown_text(&text, parts_of(&text)) {
+            Cow::Borrowed(_) => text,
+            Cow::Owned(t) => Cow::Owned(t),
+        }
+    })
+}
+
 /// `text` with each of `parts` (left to right, without overlaps) replaced
 /// by the part of it that shows.
 pub fn shown_text(text: &str, parts: impl IntoIterator<Item = Part>) -> Cow<'_, str> {

@@ -96,26 +96,21 @@ fn as_read(full: &str) -> String {
             .map(|i| (i.whole.clone(), i.whole.start..i.whole.start)),
     );
     let text = if images.is_empty() || without_images.trim().is_empty() {
-        full.to_string()
+        std::borrow::Cow::Borrowed(full)
     } else {
         // Where an image stood between words, one space.
-        without_images
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        std::borrow::Cow::Owned(
+            without_images
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
     };
-    // The title's own notes are taken out before; `[^无]`, a reference
-    // to no note, stays as written.
-    let readings: [fn(&str) -> Vec<crate::shown::Part>; 4] = [
-        crate::media::alt_parts,
-        crate::inline_code::code_parts,
-        crate::urls::label_parts,
-        crate::pasted::parts,
-    ];
-    readings.iter().fold(text, |text, parts_of| {
-        let parts = parts_of(&text);
-        crate::shown::shown_text(&text, parts).into_owned()
-    })
+    // All readings but the last, footnote references: the title's own
+    // notes are taken out before, and `[^无]`, a reference to no note,
+    // stays as written.
+    let readings = &crate::shown::READINGS[..crate::shown::READINGS.len() - 1];
+    crate::shown::read_through(text, readings).into_owned()
 }
 
 /// `full` without `**` and backtick markers, when each kind pairs up (an

@@ -17,14 +17,8 @@ use std::fmt::Write;
 /// no task list box, a wiki link as its name and no `<br>`.
 pub fn as_read(text: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
-    // Each reading copies the text only when it changes something.
     let text = crate::task_list::without_task_box(text);
-    let text = crate::shown::READINGS.iter().fold(text, |text, parts_of| {
-        match crate::shown::shown_text(&text, parts_of(&text)) {
-            Cow::Borrowed(_) => text,
-            Cow::Owned(t) => Cow::Owned(t),
-        }
-    });
+    let text = crate::shown::read_through(text, &crate::shown::READINGS);
     match crate::emphasis::without_marks(&text) {
         Cow::Borrowed(_) => text,
         Cow::Owned(t) => Cow::Owned(t),
