@@ -84,8 +84,8 @@ fn start_end_and_close() {
     assert_eq!(e[0].text, "开场");
     assert_eq!(e[1].end, Some(End::Close));
     assert_eq!(e[1].text, "回顾");
-    // A range to the end with no text; the end said as what happened.
-    assert_eq!((e[2].end, e[2].text.as_str()), (Some(End::Close), ""));
+    // The end word alone says what happened then: the talk ended.
+    assert_eq!((e[2].end, e[2].text.as_str()), (None, "结束"));
     assert_eq!((e[3].end, e[3].text.as_str()), (None, "结束"));
 }
 
@@ -95,6 +95,23 @@ fn end_word_glued_to_text_is_text() {
     let e: Vec<_> = r.session.entries().collect();
     assert_eq!(e[0].end, None);
     assert_eq!(e[0].text, "结束语");
+}
+
+#[test]
+fn an_end_word_alone_after_other_entries_names_the_entry() {
+    // `00:28:00 - 结尾` closes a timeline of entries: it names the closing
+    // part, as `00:00:00 - 开场` names the first (and the table of
+    // contents has a label for it).
+    let r = parse_recap(
+        "a.txt",
+        "## 时间线\n00:00:00 - 开场\n- 问候\n00:28:00 - 结尾\n- 感谢听众参与\n[00:30:00 - End]\n",
+    );
+    let e: Vec<_> = r.session.entries().collect();
+    assert_eq!(e.len(), 3, "{e:#?}");
+    assert_eq!(e[1].start, Some(1680));
+    assert_eq!((e[1].end, e[1].text.as_str()), (None, "结尾"));
+    assert_eq!(e[1].points.len(), 1);
+    assert_eq!(e[2].text, "End");
 }
 
 #[test]

@@ -165,6 +165,16 @@ impl Parser<'_> {
                     }
                 }
             }
+            // `00:28:00 - 结尾` among `00:00:00 - 开场` entries names the
+            // closing part, as `55:00 结束` does: the word is the entry's
+            // text, not a range with nothing in it.
+            let mut e = e;
+            if bare_range && e.end == Some(End::Close) {
+                if let Some(word) = shapes::timed(trimmed).and_then(|c| c.end) {
+                    e.text = word.as_str().to_string();
+                    e.end = None;
+                }
+            }
             self.push_entry(e, false);
             return true;
         }

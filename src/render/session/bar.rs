@@ -3,7 +3,7 @@
 
 use super::super::clock::Clock;
 use super::super::strings::Strings;
-use crate::model::{End, Seconds, Session};
+use crate::model::{End, Seconds, Session, TimelineEntry};
 use serde::Serialize;
 
 /// One part of the proportional bar, positioned in percent of the session.
@@ -51,7 +51,7 @@ pub(super) fn bar_and_toc(
                 continue;
             };
             let end = sec.end.or_else(|| sec.entries.last().and_then(|e| e.end));
-            let label = sec.heading.clone().unwrap_or_else(|| first.text.clone());
+            let label = sec.heading.clone().unwrap_or_else(|| label_of(first));
             parts.push(Part {
                 start,
                 end,
@@ -65,7 +65,7 @@ pub(super) fn bar_and_toc(
                 parts.push(Part {
                     start,
                     end: e.end,
-                    label: e.text.clone(),
+                    label: label_of(e),
                     href: ["#", &e.anchor].concat(),
                 });
             }
@@ -128,9 +128,14 @@ pub(super) fn bar_and_toc(
                 _ => clock.format(b.min(duration.max(a))),
             };
             let label = plain(&p.label);
+            let times = format!("{} – {end_label}", clock.format(a));
             Segment {
                 href: p.href.clone(),
-                title: format!("{label} · {} – {end_label}", clock.format(a)),
+                title: if label.is_empty() {
+                    times
+                } else {
+                    format!("{label} · {times}")
+                },
                 label,
                 left: format!("{:.3}", a as f64 / total * 100.0),
                 width: format!("{:.3}", (b - a) as f64 / total * 100.0),
@@ -144,6 +149,20 @@ pub(super) fn bar_and_toc(
     };
     (bar, Some(bar_end), toc)
 }
+
+/// What an entry is called in the bar and the table of contents: its text,
+/// else the start of its first point (`- **28:00**` with bullets under it).
+fn label_of(e: &TimelineEntry) -> String {
+    if !e.text.is_empty() {
+        return e.text.clone();
+    }
+    let first = e.points.first().map_or("", |p| p.text.as_str());
+    super::super::text::clip(first, POINT_LABEL_CHARS)
+}
+
+/// How much of a first point stands in for a missing heading: about one
+/// line of the table of contents.
+const POINT_LABEL_CHARS: usize = 16;
 
 /// Text for tooltips and lists, as a reader reads it
 /// ([`super::text::as_read`]).

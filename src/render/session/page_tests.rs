@@ -37,6 +37,19 @@ fn bar_covers_sections_in_proportion() {
 }
 
 #[test]
+fn an_entry_without_text_is_named_by_its_first_point() {
+    let site = site(
+        "# T\n\n## 时间线\n\n00:00 开场\n- 问候\n\n05:00\n- 感谢听众参与和提问环节的所有朋友们\n",
+    );
+    let page = page(&site, 0, &Strings::builtin("zh-CN"), true);
+    let toc = &page.session.toc;
+    assert_eq!(toc.len(), 2);
+    assert_eq!(toc[1].label, "感谢听众参与和提问环节的所有朋…");
+    let bar = &page.session.bar;
+    assert!(bar[1].title.starts_with("感谢听众参与"), "{}", bar[1].title);
+}
+
+#[test]
 fn entry_text_gets_its_links_and_sections_their_ids() {
     let mut site = site(
             "# T\n\n## 时间线\n\n### 开场\n[00:00 - 01:00]\n- 开场白\n\n### 第二节\n[01:00 - 02:00]\n- 用 Amazon Bedrock <b>\n",
