@@ -3,8 +3,8 @@
 //! a few ways.
 
 use super::{
-    captures_fitting, make, paren_fits, paren_speaker, patterns, role_word, split_org_role,
-    HAN_NAME, LATIN_NAME,
+    captures_fitting, family_names, is_han_name, make, paren_fits, paren_speaker, patterns,
+    role_word, split_org_role, HAN_NAME, LATIN_NAME,
 };
 use crate::model::SpeakerRef;
 use crate::pattern::Regex;
@@ -105,12 +105,14 @@ pub(super) fn labelled(
 
 /// [`labelled`] for text glued to its label (`讲者张伟，AWS 首席架构师`):
 /// the name must come first, as `讲者解释了参数的含义` is a sentence, not
-/// 含义 of 解释了参数.
+/// 含义 of 解释了参数, and a Chinese one must start with a family name, as
+/// `主持人介绍` and `主讲人简介` are headings.
 pub(super) fn glued_to_label(
     rest: &str,
     org_of: &dyn Fn(&str) -> Option<(String, bool)>,
 ) -> Option<SpeakerRef> {
     labelled_as(rest, org_of, false)
+        .filter(|s| !is_han_name(&s.name) || family_names::may_be_person(&s.name))
 }
 
 fn labelled_as(

@@ -292,3 +292,29 @@ fn lines_turned_away_before_the_label_pattern_never_match_it() {
     }
     assert!(labels > 0);
 }
+
+/// A label word glued to a word that is no name heads a part of the recap
+/// (`主持人介绍`, `主讲人简介`, `嘉宾致辞`): nobody is named `介绍`. A
+/// name glued to the label still counts, surname first.
+#[test]
+fn a_label_glued_to_a_heading_word_names_nobody() {
+    for line in [
+        "- 主持人介绍",
+        "主讲人简介",
+        "### 主讲人简介：张伟是 AWS 首席架构师",
+        "嘉宾致辞",
+        "讲者背景",
+        "演讲者信息",
+        "- 嘉宾问答",
+        "主持人开场",
+    ] {
+        let found = names(line);
+        assert!(
+            found.iter().all(|(n, _, _)| n == "张伟"),
+            "{line}: {found:?}"
+        );
+    }
+    assert_eq!(names("-主持人李雷"), vec![s("李雷", "", "")]);
+    assert_eq!(names("主持人欧阳娜娜"), vec![s("欧阳娜娜", "", "")]);
+    assert_eq!(names("嘉宾简宁"), vec![s("简宁", "", "")]);
+}
