@@ -137,10 +137,10 @@ impl Enricher {
             .into_iter()
             .map(|l| Arc::new(SessionLinks::new(l)))
             .collect();
+        // The speakers the recap names, or those its front matter names,
+        // as read there (`Andy Jassy (CEO, Amazon)`).
         for (s, found) in sessions.iter_mut().zip(&speakers) {
-            if s.speakers.is_empty() {
-                s.speakers = found.clone();
-            }
+            s.speakers.clone_from(found);
         }
         let sessions: Vec<Arc<Session>> = sessions.into_iter().map(Arc::new).collect();
         let entities: Vec<Arc<Entity>> = assembled.entities.into_iter().map(Arc::new).collect();
@@ -293,9 +293,7 @@ impl Enricher {
             let applied = patch::apply(&mut self.site, &self.table, &mut self.memory, i, input);
             related.extend(applied.related);
             mentioned.extend(applied.mentioned);
-            if s.speakers.is_empty() {
-                s.speakers = p.speakers.clone();
-            }
+            s.speakers.clone_from(&p.speakers);
             self.site.sessions[i] = Arc::new(s);
             self.sightings[i].1 = p.sightings;
             edited.push(i);

@@ -465,6 +465,28 @@ mod tests {
         assert_eq!(names, vec!["Front Matter"]);
     }
 
+    /// `speakers: ["Andy Jassy (CEO, Amazon)"]` names Andy Jassy, as the
+    /// same words in a recap's prose do.
+    #[test]
+    fn a_front_matter_speaker_with_role_and_company_in_brackets_is_read() {
+        let text = "---\nspeakers: [\"Andy Jassy (CEO, Amazon)\", \"张伟（AWS 首席架构师）\", \"Ann Lee (Acme)\"]\n---\n# 题目\n\n## 时间线\n00:00 - Andy Jassy 开场\n";
+        let site = with_catalog(text);
+        let speakers: Vec<(&str, Option<&str>, Option<&str>)> = site.sessions[0]
+            .speakers
+            .iter()
+            .map(|s| (s.name.as_str(), s.role.as_deref(), s.org.as_deref()))
+            .collect();
+        assert_eq!(
+            speakers,
+            vec![
+                ("Andy Jassy", Some("CEO"), Some("Amazon")),
+                ("张伟", Some("首席架构师"), Some("AWS")),
+                ("Ann Lee", None, Some("Acme")),
+            ]
+        );
+        assert_eq!(site.info[0].speakers[0].url, "/speakers/andy-jassy/");
+    }
+
     #[test]
     fn a_broken_catalog_is_a_diagnostic_and_the_site_still_builds() {
         let catalog = Catalog::parse("[[product]\nname = 1", "content/catalog.toml");

@@ -89,7 +89,10 @@ pub fn prepass(index: usize, s: &Session, table: &Table, matcher: &Matcher) -> P
     let speakers: Vec<SpeakerRef> = if s.speakers.is_empty() {
         found.iter().map(|f| f.speaker.clone()).collect()
     } else {
-        s.speakers.clone()
+        s.speakers
+            .iter()
+            .map(|sp| speakers::as_written(sp, &org))
+            .collect()
     };
     // Names and roles of people are not product names.
     let mut exclude: Vec<String> = Vec::new();

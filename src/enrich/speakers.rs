@@ -472,6 +472,18 @@ fn paren_speaker(
     make(name, role.as_deref(), org.as_deref(), org_of)
 }
 
+/// A speaker of a front matter as a label would read it: `Andy Jassy (CEO,
+/// Amazon)`, written as one name, is Andy Jassy, CEO of Amazon. Names
+/// without brackets, and speakers given with a role or organisation, stay
+/// as written.
+pub fn as_written(sp: &SpeakerRef, org_of: &dyn Fn(&str) -> Option<(String, bool)>) -> SpeakerRef {
+    let bracketed = sp.name.trim_end().ends_with([')', '）']);
+    if sp.role.is_some() || sp.org.is_some() || !bracketed {
+        return sp.clone();
+    }
+    labelled(&sp.name, org_of).unwrap_or_else(|| sp.clone())
+}
+
 fn paren_fits(c: &Captures) -> bool {
     chars_at_most(c.name("inner"), MAX_PAREN)
 }
@@ -602,6 +614,7 @@ fn plausible_name(name: &str, org_of: &dyn Fn(&str) -> Option<(String, bool)>) -
     !super::words::is_function_word(first) && name.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+mod family_names;
 mod labelled;
 use labelled::{glued_to_label, labelled, labelled_patterns, speaker_list};
 

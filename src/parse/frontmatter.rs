@@ -115,14 +115,27 @@ fn speakers<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<SpeakerField>>
     }
     Ok(Option::<Speakers>::deserialize(d)?.map(|s| match s {
         Speakers::Many(all) => all,
-        Speakers::One(SpeakerField::Name(line)) => line
-            .split([',', '，', '、', ';', '；'])
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
+        Speakers::One(SpeakerField::Name(line)) => names_in_line(&line)
             .map(|n| SpeakerField::Name(n.to_string()))
             .collect(),
         Speakers::One(full) => vec![full],
     }))
+}
+
+/// The names of one line, split at commas, `、` and semicolons outside
+/// brackets: `Andy Jassy (CEO, Amazon), 李娜` is two people.
+fn names_in_line(line: &str) -> impl Iterator<Item = &str> {
+    let mut depth = 0usize;
+    line.split(move |c: char| {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        depth == 0 && matches!(c, ',' | '，' | '、' | ';' | '；')
+    })
+    .map(str::trim)
+    .filter(|n| !n.is_empty())
 }
 
 /// Key themes: a list, or one line (`智能体, 生成式AI`).
@@ -440,6 +453,26 @@ mod tests {
             e.message.contains("`heavy` is not a whole number"),
             "{}",
             e.message
+        );
+    }
+
+    #[test]
+    fn one_line_of_speakers_splits_outside_brackets() {
+        let f = split(
+            "---\nspeakers: Andy Jassy (CEO, Amazon), 张伟（AWS，首席架构师）、李娜\n---\nbody",
+        )
+        .unwrap()
+        .front
+        .unwrap();
+        let names: Vec<SpeakerField> = f.speakers.unwrap();
+        assert_eq!(
+            names,
+            [
+                "Andy Jassy (CEO, Amazon)",
+                "张伟（AWS，首席架构师）",
+                "李娜"
+            ]
+            .map(|n| SpeakerField::Name(n.into()))
         );
     }
 
