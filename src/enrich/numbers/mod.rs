@@ -166,6 +166,11 @@ fn rules() -> &'static Rules {
                 format!(r"(?P<v>{NUM}) (?P<unit>{EN_COUNT})\b"),
             ),
             (
+                "duration",
+                "秒|小时",
+                format!(r"(?:{NUM})\s?小时\s?(?:{NUM})\s?分钟?(?:\s?(?:{NUM})\s?秒)?|(?:{NUM})\s?分钟?\s?(?:{NUM})\s?秒"),
+            ),
+            (
                 "measure",
                 EN_UNIT,
                 format!(r"{range}(?P<v>{NUM})\s?(?P<unit>{EN_UNIT})"),
@@ -284,12 +289,13 @@ fn in_digits(text: &str) -> Vec<Figure> {
         let rule = &rules.list[i];
         // Only a change needs the pattern's groups; the others are one
         // figure, read from the text the pattern matched.
-        out.extend(if rule.kind == "change" {
-            rule.regex()
+        out.extend(match rule.kind {
+            "change" => rule
+                .regex()
                 .captures_of(text, start..matched_end)
-                .and_then(|c| change(&c, text, start, end))
-        } else {
-            simple(rule.kind, text, start, end)
+                .and_then(|c| change(&c, text, start, end)),
+            "duration" => duration(text, start, end),
+            kind => simple(kind, text, start, end),
         });
     }
     out
@@ -324,6 +330,49 @@ fn standalone(text: &str, start: usize, end: usize, matched: &str) -> bool {
         }
     }
     true
+}
+
+/// `3 分 12 秒`, `1小时20分钟`: one length of time, counted in the
+/// smallest unit written (192 秒, 80 分钟), a `measure` like `12 秒`.
+fn duration(text: &str, start: usize, end: usize) -> Option<Figure> {
+    let written = &text[start..end];
+    let (mut total, mut unit, mut number) = (0.0, "", String::new());
+    for (i, c) in written.char_indices() {
+        if c.is_ascii_digit() || c == '.' || c == ',' {
+            number.push(c);
+            continue;
+        }
+        let (seconds, name) = match c {
+            '时' => (3600.0, "小时"),
+            '分' => (60.0, "分钟"),
+            '秒' => (1.0, "秒"),
+            _ => continue,
+        };
+        // `小` and `钟` are the halves of `小时` and `分钟`.
+        if c == '时' && !written[..i].ends_with('小') {
+            return None;
+        }
+        total += parse_num(&number)? * seconds;
+        number.clear();
+        unit = name;
+    }
+    let per_unit = match unit {
+        "秒" => 1.0,
+        "分钟" => 60.0,
+        _ => return None,
+    };
+    let value = total / per_unit;
+    Some(Figure {
+        start,
+        end,
+        text: written.to_string(),
+        value,
+        unit: known(unit),
+        magnitude: "",
+        scaled: value,
+        from: None,
+        kind: "measure",
+    })
 }
 
 fn simple(kind: &'static str, text: &str, start: usize, end: usize) -> Option<Figure> {
@@ -409,6 +458,28 @@ mod tests {
         let f = find(t);
         assert_eq!(f.len(), 1, "{f:?}");
         f.into_iter().next().unwrap()
+    }
+
+    /// `3 分 12 秒` is one length of time: shown as `12 秒` alone, the
+    /// figure said something else.
+    #[test]
+    fn minutes_and_seconds_are_one_figure() {
+        let f = find("用时 3 分 12 秒，成功率 94.5%");
+        let texts: Vec<&str> = f.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(texts, ["3 分 12 秒", "94.5%"]);
+        assert_eq!((f[0].value, f[0].unit, f[0].kind), (192.0, "秒", "measure"));
+        for (text, value, unit) in [
+            ("部署耗时1小时20分钟", 80.0, "分钟"),
+            ("冷启动 2分钟30秒", 150.0, "秒"),
+            ("全程 1 小时 5 分 10 秒", 3910.0, "秒"),
+            ("平均 4分钟 完成", 4.0, "分钟"),
+        ] {
+            let f = one(text);
+            assert_eq!((f.value, f.unit), (value, unit), "{text}: {f:?}");
+            assert_eq!(f.scaled, value, "{text}");
+        }
+        // A score is no time: `3 分` alone is not a figure.
+        assert!(find("满分 5 分，平均 4 分").is_empty());
     }
 
     #[test]
