@@ -478,6 +478,35 @@ fn exchange_label(text: &str, s: usize, e: usize) -> bool {
         && crate::parse::shapes::exchange(&text[s..]).is_some_and(|(who, _)| who.len() == e - s)
 }
 
+/// Labels of where a talk was held: what follows them is a place.
+const PLACE_LABELS: &[&str] = &[
+    "地点",
+    "会场",
+    "场地",
+    "地址",
+    "会议室",
+    "Venue",
+    "Location",
+    "Room",
+];
+
+/// Whether the name at `s` is in the value of a place label on its line
+/// (`**地点**：Venetian 会议厅 B`), before the end of its sentence: a hall
+/// or a hotel, not a product.
+fn after_place_label(text: &str, s: usize) -> bool {
+    let line = &text[text[..s].rfind('\n').map_or(0, |i| i + 1)..s];
+    let Some(colon) = line.rfind(['：', ':']) else {
+        return false;
+    };
+    // A sentence's end, or the two spaces between fields, ends the place.
+    let value = &line[colon..];
+    if value.contains(['。', '；', ';', '！', '？', '!', '?']) || value.contains("  ") {
+        return false;
+    }
+    let label = line[..colon].trim_end().trim_end_matches('*').trim_end();
+    PLACE_LABELS.iter().any(|l| label.ends_with(l))
+}
+
 /// Heads of lists of organisations: `合作伙伴：Gartner、Airbnb`.
 const LIST_HEADS: &[&str] = &[
     "合作伙伴：",
@@ -603,7 +632,7 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
         let (Some(&(s, _)), Some(&(_, mut e))) = (run.first(), run.last()) else {
             continue;
         };
-        if exchange_label(text, s, e) {
+        if exchange_label(text, s, e) || after_place_label(text, s) {
             continue;
         }
         let mut company_hint = false;

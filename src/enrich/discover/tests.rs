@@ -339,3 +339,25 @@ fn the_compound_patterns_run_wherever_they_may_match() {
     assert!(model_number("昇腾 910B 芯片".as_bytes()));
     assert!(!model_number("增长 150% 与 2025年".as_bytes()));
 }
+
+#[test]
+fn a_place_is_no_name() {
+    let names = |text: &str| -> Vec<String> {
+        scan(&[(text, 1)], &[], &[])
+            .into_iter()
+            .map(|s| s.name)
+            .collect()
+    };
+    assert_eq!(
+        names("**日期**：12月3日  **地点**：Venetian 会议厅 B\n**讲者**：介绍 Nova Act"),
+        ["Nova Act"]
+    );
+    let venue = names("Location: Mandalay Bay, Room 3A");
+    assert!(
+        !venue
+            .iter()
+            .any(|n| n.contains("Mandalay") || n.contains("Room")),
+        "{venue:?}"
+    );
+    assert_eq!(names("地点：拉斯维加斯。会上发布了 Nova Act"), ["Nova Act"]);
+}
