@@ -3,6 +3,7 @@
 
 mod entities;
 pub mod frontmatter;
+mod labels;
 mod lines;
 mod marks;
 pub mod page;

@@ -5,6 +5,7 @@
 //! not understand is kept as text and reported, never dropped.
 
 use super::frontmatter::{self, FrontMatter, SpeakerField};
+use super::labels;
 use super::lines::{self, classify_h2, is_rule, strip_label, Heading};
 use super::shapes;
 use super::title::split_title;
@@ -651,6 +652,13 @@ impl<'a> Parser<'a> {
             notes: title_notes,
             ..split_title(&full)
         };
+        let date = front
+            .date
+            .or_else(|| told(&self.overview, &self.extra, labels::date));
+        let video_url = front
+            .video_url
+            .or(self.linked_video)
+            .or_else(|| told(&self.overview, &self.extra, labels::video));
         let mut parsed = ParsedRecap {
             session: Session {
                 slug: front.slug.unwrap_or_default(),
@@ -662,9 +670,9 @@ impl<'a> Parser<'a> {
                 key_themes: front.key_themes.unwrap_or(self.key_themes),
                 note: self.note,
                 extra: self.extra,
-                date: front.date,
+                date,
                 track: front.track,
-                video_url: front.video_url.or(self.linked_video),
+                video_url,
                 clock_start,
                 footnotes: Vec::new(),
                 may_show_images: false,
@@ -675,6 +683,16 @@ impl<'a> Parser<'a> {
             notes.number(&parsed.session, self.title_line, &mut parsed.diagnostics);
         parsed
     }
+}
+
+/// What the first paragraph that says it (see [`labels`]) says: the
+/// overview's first, then the rest's.
+fn told(
+    overview: &[Paragraph],
+    extra: &[Paragraph],
+    read: fn(&str) -> Option<String>,
+) -> Option<String> {
+    overview.iter().chain(extra).find_map(|p| read(&p.text))
 }
 
 /// Whether `line`, right after a rule that ended `part`, goes on with

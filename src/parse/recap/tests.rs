@@ -933,3 +933,19 @@ fn a_plain_first_line_alone_is_the_title() {
     assert_eq!(r.session.title.full, "前言标题");
     assert_eq!(r.session.overview[0].text, "存储的未来");
 }
+
+#[test]
+fn a_date_and_a_video_said_in_the_recap_are_the_sessions() {
+    let text = "# 标题\n\n**日期**：2025年12月3日  **地点**：Venetian\n\n## 时间线\n00:00 - 开场\n\n## 相关资源\n- 视频：https://www.youtube.com/watch?v=abc123\n";
+    let r = parse_recap("a.txt", text);
+    assert_eq!(r.session.date.as_deref(), Some("2025-12-03"));
+    assert_eq!(
+        r.session.video_url.as_deref(),
+        Some("https://www.youtube.com/watch?v=abc123")
+    );
+    // The lines stay where they were written.
+    assert!(r.session.overview[0].text.contains("2025年12月3日"));
+    // Front matter wins.
+    let r = parse_recap("a.txt", &format!("---\ndate: 2025-12-01\n---\n{text}"));
+    assert_eq!(r.session.date.as_deref(), Some("2025-12-01"));
+}

@@ -1,0 +1,178 @@
+//! What a recap's own lines say of the session, for recaps without front
+//! matter: its date (`**日期**：2025年12月3日`, `Date: December 3, 2025`)
+//! and its video (`视频：https://…`). The lines stay in the recap as
+//! written.
+
+/// Labels a date follows, as note-takers write them.
+const DATE_LABELS: &[&str] = &["会议日期", "日期", "时间", "Date", "date"];
+
+/// Labels a video's address follows.
+const VIDEO_LABELS: &[&str] = &[
+    "视频回放",
+    "视频链接",
+    "视频地址",
+    "视频",
+    "回放",
+    "录像",
+    "Video",
+    "video",
+    "Recording",
+    "YouTube",
+];
+
+/// The first date given after a date label at the start of a line of
+/// `text`, as `2025-12-03`.
+pub fn date(text: &str) -> Option<String> {
+    text.lines()
+        .find_map(|line| first_date(value_of(line, DATE_LABELS)?))
+}
+
+/// The first web address given after a video label at the start of a line
+/// of `text`, bare, in `<…>` or as a Markdown link's target.
+pub fn video(text: &str) -> Option<String> {
+    text.lines().find_map(|line| {
+        let value = value_of(line, VIDEO_LABELS)?;
+        let at = value.find("https://").or_else(|| value.find("http://"))?;
+        let url: String = value[at..]
+            .chars()
+            .take_while(|c| !c.is_whitespace() && !matches!(c, ')' | '>' | '）' | '，' | '。'))
+            .collect();
+        (url.len() > "https://".len()).then_some(url)
+    })
+}
+
+/// What follows `label：` at the start of `line`, after list marks and
+/// bold: `- **日期**：2025-12-03` gives `2025-12-03`.
+fn value_of<'a>(line: &'a str, labels: &[&str]) -> Option<&'a str> {
+    let line = line.trim_start_matches(['-', '*', '•', ' ', '\u{3000}']);
+    let rest = labels.iter().find_map(|l| line.strip_prefix(l))?;
+    let value = rest
+        .trim_start_matches(['*', ' '])
+        .strip_prefix(['：', ':'])?;
+    Some(value.trim_start_matches(['*', ' ']))
+}
+
+/// `2025-12-03`, `2025/12/3`, `2025.12.3`, `2025年12月3日`, `Dec 3, 2025`,
+/// `December 3, 2025`, `3 December 2025` at the start of `s`.
+fn first_date(s: &str) -> Option<String> {
+    let (y, m, d) = numeric(s).or_else(|| english(s))?;
+    let valid = (1000..=2999).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d);
+    valid.then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// The number at the start of `s`, and the rest.
+fn number(s: &str) -> Option<(u32, &str)> {
+    let n = s.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 4 {
+        return None;
+    }
+    Some((s[..n].parse().ok()?, &s[n..]))
+}
+
+fn numeric(s: &str) -> Option<(u32, u32, u32)> {
+    let (y, rest) = number(s)?;
+    let rest = rest.trim_start();
+    let (sep, rest) = match rest.chars().next()? {
+        c @ ('-' | '/' | '.' | '年') => (c, &rest[c.len_utf8()..]),
+        _ => return None,
+    };
+    let (m, rest) = number(rest.trim_start())?;
+    let rest = match sep {
+        '年' => rest.trim_start().strip_prefix('月')?,
+        _ => rest.strip_prefix(sep)?,
+    };
+    let (d, _) = number(rest.trim_start())?;
+    Some((y, m, d))
+}
+
+fn english(s: &str) -> Option<(u32, u32, u32)> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    // `Dec`, `Dec.`, `Sept` or the whole name.
+    let month = |word: &str| {
+        let w = word.trim_end_matches('.').to_ascii_lowercase();
+        let n = MONTHS
+            .iter()
+            .position(|m| *m == w || w.len() >= 3 && m.starts_with(&w) && w.len() <= 4)?;
+        Some(n as u32 + 1)
+    };
+    let mut words = s.split([' ', ',']).filter(|w| !w.is_empty());
+    let (a, b, c) = (words.next()?, words.next()?, words.next()?);
+    let year = |w: &str| number(w).filter(|(_, r)| r.is_empty()).map(|(y, _)| y);
+    let day = |w: &str| {
+        number(w)
+            .filter(|(_, r)| ["", "st", "nd", "rd", "th"].contains(r))
+            .map(|(d, _)| d)
+    };
+    match (month(a), month(b)) {
+        (Some(m), _) => Some((year(c)?, m, day(b)?)),
+        (None, Some(m)) => Some((year(c)?, m, day(a)?)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_after_a_label() {
+        for (text, date) in [
+            ("**日期**：2025年12月3日  **地点**：Venetian", "2025-12-03"),
+            ("- 日期: 2025-12-02", "2025-12-02"),
+            ("会议日期：2025/12/1（周一）", "2025-12-01"),
+            ("时间：2025.12.4 14:00-15:00", "2025-12-04"),
+            ("Date: December 3, 2025", "2025-12-03"),
+            ("Date: Dec 3rd, 2025", "2025-12-03"),
+            ("Date: 3 December 2025", "2025-12-03"),
+            ("开场白\n**日期**：2025 年 12 月 3 日", "2025-12-03"),
+        ] {
+            assert_eq!(super::date(text).as_deref(), Some(date), "{text}");
+        }
+        for text in [
+            "时间：14:00-15:00",
+            "日期：12月3日",
+            "日期：2025-13-01",
+            "会议在 2025年12月3日 举行",
+            "更新日期 2025-12-03",
+            "Date: Decent 3, 2025",
+        ] {
+            assert_eq!(super::date(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn videos_after_a_label() {
+        for text in [
+            "视频：https://www.youtube.com/watch?v=abc123",
+            "- **视频回放**：<https://www.youtube.com/watch?v=abc123>",
+            "Video: [YouTube](https://www.youtube.com/watch?v=abc123)",
+            "博客：https://aws.amazon.com/blogs/x\n视频: https://www.youtube.com/watch?v=abc123。",
+        ] {
+            assert_eq!(
+                video(text).as_deref(),
+                Some("https://www.youtube.com/watch?v=abc123"),
+                "{text}"
+            );
+        }
+        for text in [
+            "视频：待补充",
+            "观看视频 https://youtu.be/x",
+            "视频：https://",
+        ] {
+            assert_eq!(video(text), None, "{text}");
+        }
+    }
+}
