@@ -481,10 +481,11 @@ mod tests {
     fn ordinary_words_generic_terms_and_events_are_rejected() {
         let got = accepted(&[
             "在 Kubernetes 上跑推理，GPU 利用率提升，Serverless 推理，P99 延迟，Q3 发布，KubeCon China 2025 现场，HNSW 索引",
+            "Kiro 是一个 AI IDE，取代传统 RPA 与 CRM 里的 OCR 流程",
             "Show of hands. Dual writes caused drift. Schema change managed with Terraform.",
         ]);
         let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, vec!["Kubernetes", "Terraform"]);
+        assert_eq!(names, vec!["Kiro", "Kubernetes", "Terraform"]);
     }
 
     #[test]
