@@ -151,10 +151,20 @@ async function searchTests(browser, rootUrl, site, label, queries) {
       ["軟體開發", ["软体开发", "软件开发"]],
       ["尽快取消", ["尽快取消", "尽缓存消"]],
       ["Bedrock", ["bedrock"]],
+      ["Nova2", ["nova2", "nova 2"]],
+      ["Trainium 3", ["trainium 3", "trainium3"]],
+      ["S3 与 EC2", ["s3 与 ec2"]],
     ].filter(([q, want]) => JSON.stringify(window.RECAP_SEARCH_VARIANTS(q)) !== JSON.stringify(want))
       .map(([q, want]) => `${q}: got ${JSON.stringify(window.RECAP_SEARCH_VARIANTS(q))}, want ${JSON.stringify(want)}`),
   );
   for (const v of variants) fail(`${label}: query variants: ${v}`);
+  // A name typed with its number glued on finds the name written apart.
+  {
+    const apart = (await runSearch(page, searchUrl, "Nova 2")).groups.map((g) => g.href);
+    const glued = (await runSearch(page, searchUrl, "nova2")).groups.map((g) => g.href);
+    check(apart.length > 0 && JSON.stringify(glued) === JSON.stringify(apart),
+      `${label}: "nova2" finds ${glued.length} pages, "Nova 2" ${apart.length}`);
+  }
 
   for (const q of queries) {
     const expected = sessions.filter((s) => sessionText(s).includes(norm(q))).map((s) => s.url);

@@ -96,13 +96,26 @@
     return out;
   }
 
-  /** The query as written, in the mainland's words and in Taiwan's. */
+  /** A name and its number written apart or together: `nova2` as
+   * `nova 2`, `trainium 3` as `trainium3` (the index keeps them as
+   * written). Words of one or two letters stay as they are: `s3` is no
+   * `s 3`. */
+  function numberedApart(q) {
+    return q.replace(/([a-z]{3,})([0-9]+)(?![a-z0-9])/g, "$1 $2");
+  }
+
+  function numberedTogether(q) {
+    return q.replace(/(^|[^a-z0-9])([a-z]{3,}) ([0-9]+)(?![0-9.,])/g, "$1$2$3");
+  }
+
+  /** The query as written, in the mainland's words and in Taiwan's, and
+   * with names and their numbers apart and together. */
   function variants(query) {
     var out = [normalize(query)];
-    [0, 1].forEach(function (from) {
-      var v = inWordsOf(out[0], from);
-      if (out.indexOf(v) < 0) out.push(v);
-    });
+    function add(v) { if (out.indexOf(v) < 0) out.push(v); }
+    [0, 1].forEach(function (from) { add(inWordsOf(out[0], from)); });
+    add(numberedApart(out[0]));
+    add(numberedTogether(out[0]));
     return out;
   }
 
