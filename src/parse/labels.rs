@@ -20,6 +20,33 @@ const VIDEO_LABELS: &[&str] = &[
     "YouTube",
 ];
 
+/// Labels of who spoke and where, besides the date's and the video's.
+const OTHER_LABELS: &[&str] = &[
+    "演讲者",
+    "讲者",
+    "主讲人",
+    "主讲嘉宾",
+    "嘉宾",
+    "分享人",
+    "主持人",
+    "Speakers",
+    "Speaker",
+    "地点",
+    "会场",
+    "Venue",
+    "Location",
+];
+
+/// Whether `line`, not a bullet, is `label：value` for one of the labels
+/// of this module: a fact about the session, not a moment of it.
+pub fn says_of_session(line: &str) -> bool {
+    let plain = !line.starts_with(['-', '*', '•', ' ', '\t', '\u{3000}']) || line.starts_with("**");
+    plain
+        && [DATE_LABELS, VIDEO_LABELS, OTHER_LABELS]
+            .iter()
+            .any(|labels| value_of(line, labels).is_some_and(|v| !v.trim().is_empty()))
+}
+
 /// The first date given after a date label at the start of a line of
 /// `text`, as `2025-12-03`.
 pub fn date(text: &str) -> Option<String> {

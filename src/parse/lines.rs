@@ -107,6 +107,9 @@ pub fn part_label(t: &str) -> Option<Heading> {
         h
     } else if let Some(h) = t.strip_prefix('【').and_then(|h| h.strip_suffix('】')) {
         h
+    } else if t.ends_with(['：', ':']) && !t.starts_with(['-', '*', '•']) {
+        // `时间线：` alone on its line, as a label of what follows.
+        t
     } else {
         bold_line(t)?
     };
@@ -416,6 +419,8 @@ mod tests {
             "#### Overview",
             "**会议摘要**",
             "### 内容概要",
+            "会议概述：",
+            "Overview:",
         ] {
             assert_eq!(part_label(t), Some(Heading::Overview), "{t}");
         }
@@ -424,6 +429,8 @@ mod tests {
             "**时间线**",
             "**2. Timeline:**",
             "【议程】",
+            "时间线：",
+            "详细时间线:",
         ] {
             assert_eq!(part_label(t), Some(Heading::Timeline), "{t}");
         }
@@ -436,6 +443,9 @@ mod tests {
             "### 第4步：自动摘要",
             "### 产品概述",
             "### 智能议程",
+            "重点：",
+            "- 时间线：",
+            "时间线：见下",
         ] {
             assert_eq!(part_label(t), None, "{t}");
         }

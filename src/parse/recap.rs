@@ -85,6 +85,7 @@ pub fn parse_recap(source: &str, text: &str) -> ParsedRecap {
     p.front_title = front.as_ref().is_some_and(|f| f.title.is_some());
     p.seen_text = p.front_title;
     let comments = lines::comment_lines(body);
+    p.body = (body, first_line);
     for (i, raw) in body.lines().enumerate() {
         if !comments.get(i).is_some_and(|&hidden| hidden) {
             p.line(first_line + i, raw.trim_end());
@@ -157,6 +158,12 @@ struct Parser<'a> {
     front_title: bool,
     /// How the timeline's times were written: `14:00` may be a time of day.
     time_forms: clock::TimeForms,
+    /// The recap's text after its front matter, and the number of its
+    /// first line.
+    body: (&'a str, usize),
+    /// The number of the last line that opens a timeline entry or section,
+    /// found when first asked ([`Self::after_the_timeline`]).
+    last_timed: Option<usize>,
     /// The video the first time written as a link points to, without its
     /// moment (see [`super::rewrite::unlinked_time`]).
     linked_video: Option<String>,
@@ -198,6 +205,8 @@ impl<'a> Parser<'a> {
             in_h3_section: false,
             before_rule: None,
             time_forms: clock::TimeForms::default(),
+            body: ("", 1),
+            last_timed: None,
             linked_video: None,
             fence: None,
             notes: notes::Notes::default(),
@@ -412,10 +421,32 @@ impl<'a> Parser<'a> {
                 if trimmed.len() <= 6 && trimmed.bytes().all(|b| b.is_ascii_digit()) {
                     self.cue_number = Some((n, trimmed.to_string()));
                 } else if !self.try_timeline(n, line) && !self.try_retyped_times(n, trimmed) {
-                    self.unknown_timeline_line(n, trimmed);
+                    let indented = line.starts_with(char::is_whitespace);
+                    if !indented && labels::says_of_session(trimmed) && self.after_the_timeline(n) {
+                        // `演讲者：…` after the last entry: text after the
+                        // timeline. (Before an entry, `主持人：欢迎大家` is
+                        // what was said then.)
+                        self.part = Part::Other;
+                        self.gather(n, trimmed);
+                    } else {
+                        self.unknown_timeline_line(n, trimmed);
+                    }
                 }
             }
         }
+    }
+
+    /// Whether no line after line `n` opens a timeline entry or section.
+    fn after_the_timeline(&mut self, n: usize) -> bool {
+        let (body, first) = self.body;
+        let last = *self.last_timed.get_or_insert_with(|| {
+            body.lines()
+                .enumerate()
+                .filter(|(_, l)| resumes(Part::Timeline, l.trim()))
+                .last()
+                .map_or(0, |(i, _)| first + i)
+        });
+        n > last
     }
 
     fn has_entries(&self) -> bool {
