@@ -488,6 +488,18 @@ mod tests {
         assert_eq!(names, vec!["Kiro", "Kubernetes", "Terraform"]);
     }
 
+    /// An English recap's own headings and AWS's hyphenated words:
+    /// `## Key Takeaways`, `multi-Region`, `cross-Region` name nothing.
+    #[test]
+    fn headings_and_hyphenated_words_are_no_names() {
+        let got = accepted(&[
+            "## Key Takeaways\n- 99.999% multi-Region availability with Aurora DSQL, cross-Region reads",
+            "## Key Takeaways\nStripe moved to Aurora DSQL. Aurora DSQL scales.",
+        ]);
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, vec!["Aurora DSQL"]);
+    }
+
     #[test]
     fn variants_fold_and_makers_are_companies() {
         let got = accepted(&[

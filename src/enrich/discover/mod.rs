@@ -241,8 +241,12 @@ fn is_han(c: char) -> bool {
 fn strong_shape(token: &str) -> bool {
     let letters = token.chars().filter(|c| c.is_alphabetic()).count();
     let digits = token.chars().any(|c| c.is_ascii_digit());
-    let inner_upper =
-        token.chars().skip(1).any(|c| c.is_uppercase()) && token.chars().any(|c| c.is_lowercase());
+    // A capital inside a part (`AgentCore`, `vLLM`), not one opening the
+    // part after a hyphen (`multi-Region`).
+    let inner_upper = token
+        .split('-')
+        .any(|part| part.chars().skip(1).any(|c| c.is_uppercase()))
+        && token.chars().any(|c| c.is_lowercase());
     letters > 0 && (inner_upper || digits && token.starts_with(|c: char| c.is_alphabetic()))
 }
 
@@ -660,6 +664,10 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
                 .any(|w| after.starts_with(w))
             || said_as_company(before, after, &lists);
         let mut found = sighting(name, sentence_start, company_hint);
+        // `## Key Takeaways`: a heading of the recap's own, whatever its
+        // length, where capitals say nothing of a name.
+        let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
+        found.headline |= text[line_start..].starts_with('#');
         // The catalog name before it is masked (`|||`, which ends a table
         // cell): whether the whole name opens a sentence is decided before it.
         if let Some(p) = part_of(before_it.products, text, s, &found.name) {
