@@ -66,8 +66,19 @@ pub fn split_title(full: &str) -> Title {
             None
         }
     });
+    // `技术讲座总结：…`: before `总结` and a `:`, the kind of talk.
+    let summary_of = head_core.len() < head.len() && !head_core.is_empty();
+    if title.kind.is_none() && !topic.is_empty() && summary_of && head_core.chars().count() <= 8 {
+        title.kind = Some(head_core.to_string());
+    }
     title.topic = if !topic.is_empty() {
-        topic.to_string()
+        // `Deep Dive: …`, `Amazon Bedrock：…`: a head that is no kind of
+        // talk is the topic's own first words, not to be lost.
+        if title.kind.is_some() || head_core.is_empty() {
+            topic.to_string()
+        } else {
+            rest.to_string()
+        }
     } else if let Some(k) = &title.kind {
         let t = head_core.replace(k.as_str(), "");
         if t.trim().is_empty() {
@@ -171,7 +182,7 @@ mod tests {
             (t.full.as_str(), t.topic.as_str()),
             ("https://kiro.dev 深度解析", "https://kiro.dev 深度解析")
         );
-        let t = split_title("Kiro 深度解析：https://kiro.dev 上手");
+        let t = split_title("主题演讲：https://kiro.dev 上手");
         assert_eq!(t.topic, "https://kiro.dev 上手");
     }
 
@@ -196,6 +207,29 @@ mod tests {
         assert_eq!(t.topic, "生成式 AI 的擴展");
         let t = split_title("AWS re:Invent 2025 企業轉型指南會議總結");
         assert_eq!(t.topic, "企業轉型指南");
+    }
+
+    /// What stands before a `:` and is no kind of talk stays in the topic,
+    /// where the page's heading shows it.
+    #[test]
+    fn a_head_that_is_no_kind_stays_in_the_topic() {
+        for (full, topic) in [
+            (
+                "Deep Dive: Building Resilient Systems with Amazon Aurora DSQL",
+                "Deep Dive: Building Resilient Systems with Amazon Aurora DSQL",
+            ),
+            (
+                "AWS re:Invent 2025 - Amazon Bedrock：构建 AI 代理",
+                "Amazon Bedrock：构建 AI 代理",
+            ),
+            ("Workshop: Kiro 上手", "Kiro 上手"),
+            ("会议总结：Kiro 上手", "Kiro 上手"),
+            ("AWS re:Invent 2025 技术讲座总结：Kiro 上手", "Kiro 上手"),
+        ] {
+            assert_eq!(split_title(full).topic, topic, "{full}");
+        }
+        let t = split_title("AWS re:Invent 2025 技术讲座总结：Kiro 上手");
+        assert_eq!(t.kind.as_deref(), Some("技术讲座"));
     }
 
     #[test]
