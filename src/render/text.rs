@@ -113,7 +113,8 @@ pub fn prose_blocks_with(text: &str, links: &[Link], shows: &Shows) -> String {
     if let Some(html) = code_block(text) {
         return html;
     }
-    if !text.contains('\n') && !text.starts_with(['|', '#', '>']) {
+    if !text.contains('\n') && !text.starts_with(['|', '#', '>']) && shapes::bullet(text).is_none()
+    {
         return format!("<p>{}</p>", linked_text_with(text, links, shows));
     }
     #[derive(PartialEq, Clone, Copy)]

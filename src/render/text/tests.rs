@@ -27,6 +27,12 @@ fn link(text: &str, word: &str, url: &str) -> Link {
 fn prose_lines_become_paragraphs_and_lists() {
     assert_eq!(prose_blocks("一行 <b>", &[]), "<p>一行 &lt;b&gt;</p>");
     assert_eq!(prose_blocks("## 总结", &[]), "<h3>总结</h3>");
+    // A list of one is a list.
+    assert_eq!(
+        prose_blocks("- 99.999% 可用性", &[]),
+        "<ul><li>99.999% 可用性</li></ul>"
+    );
+    assert_eq!(prose_blocks("1. 评估", &[]), "<ol><li>评估</li></ol>");
     assert_eq!(
         prose_blocks("## 关键要点\n- 甲\n- 乙", &[]),
         "<h3>关键要点</h3><ul><li>甲</li><li>乙</li></ul>"
