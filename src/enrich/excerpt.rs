@@ -106,6 +106,37 @@ pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize))
     (out, (hs, he))
 }
 
+/// [`excerpt`] of `text` at `start..end`, going on with `then` when the
+/// excerpt ends with the colon that introduces it (`发布 Amazon Ledger
+/// Hub：` and the point under it): up to [`MAX_CHARS`] in all.
+pub fn excerpt_then(
+    text: &str,
+    then: Option<&str>,
+    start: usize,
+    end: usize,
+) -> (String, (usize, usize)) {
+    let (mut out, at) = excerpt(text, start, end);
+    let Some(then) = then.filter(|_| out.ends_with(['：', ':'])) else {
+        return (out, at);
+    };
+    let room = MAX_CHARS.saturating_sub(out.chars().count());
+    // Less than a few words of it would say nothing.
+    if room < 8 {
+        return (out, at);
+    }
+    let (next, _) = excerpt(then, 0, 0);
+    let chars: Vec<(usize, char)> = next.char_indices().collect();
+    if chars.len() <= room {
+        out.push_str(&next);
+    } else {
+        // Off the middle of a word, as any cut of an excerpt.
+        let (_, to) = off_word_cuts(&chars, 0, room - 1, (0, 0));
+        out.push_str(next[..chars[to].0].trim_end_matches('…'));
+        out.push('…');
+    }
+    (out, at)
+}
+
 /// Whether byte `at` is where [`sentence_start`] or [`sentence_end`] stop
 /// at a sentence's or a line's bound, rather than at their reach.
 fn is_sentence_bound(text: &str, at: usize) -> bool {
@@ -279,6 +310,28 @@ fn off_word_cuts(
 
 #[cfg(test)]
 mod tests {
+    /// `发布 **X**：` and the point under it read as one excerpt.
+    #[test]
+    fn a_colon_goes_on_with_the_point_under_it() {
+        let line = "发布**Amazon Ledger Hub**：";
+        let at = line.find("Amazon").unwrap();
+        let (ex, (hs, he)) =
+            super::excerpt_then(line, Some("内置护栏，提升客户满意度"), at, at + 17);
+        assert_eq!(ex, "发布Amazon Ledger Hub：内置护栏，提升客户满意度");
+        assert_eq!(&ex[hs..he], "Amazon Ledger Hub");
+        let (ex, _) = super::excerpt_then(line, None, at, at + 17);
+        assert_eq!(ex, "发布Amazon Ledger Hub：");
+        // No colon, nothing added.
+        let (ex, _) = super::excerpt_then("发布 Kiro。", Some("下一点"), 7, 11);
+        assert_eq!(ex, "发布 Kiro。");
+        // Too long a point is cut at a word's edge, within the limit.
+        let long = "Amazon Bedrock AgentCore ".repeat(10);
+        let (ex, _) = super::excerpt_then(line, Some(&long), at, at + 17);
+        assert!(ex.chars().count() <= super::MAX_CHARS, "{ex}");
+        let last = ex.trim_end_matches('…').rsplit(' ').next().unwrap();
+        assert!(["Amazon", "Bedrock", "AgentCore"].contains(&last), "{ex}");
+    }
+
     use super::*;
 
     fn ex(text: &str, name: &str) -> (String, String) {

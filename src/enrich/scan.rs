@@ -3,7 +3,7 @@
 //! pass (mentions, roles, launches, cross-links, numbers) after.
 
 use super::discover::{self, Known, Sighting};
-use super::excerpt::excerpt;
+use super::excerpt::excerpt_then;
 use super::graph::Table;
 use super::launches::{self, Named};
 use super::matcher::{normalize, Hit, Matcher, Pattern, View};
@@ -209,7 +209,7 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
                 out.mentions.push((f.hit.target, m));
             }
             if f.role.is_launch() && e.kind == EntityKind::Product {
-                let (ex, _) = excerpt(u.shown, f.hit.start, f.hit.end);
+                let (ex, _) = excerpt_then(u.shown, u.then, f.hit.start, f.hit.end);
                 out.announcements.push(Announcement {
                     session: index,
                     entity: f.hit.target,
@@ -262,7 +262,7 @@ pub fn scan(index: usize, s: &Session, speakers: &[SpeakerRef], cx: &Context) ->
                 .into_iter()
                 .filter(|f| !taken_back(f))
             {
-                let (ex, _) = excerpt(u.shown, f.start, f.end);
+                let (ex, _) = excerpt_then(u.shown, u.then, f.start, f.end);
                 // The figure before a change is said inside the figure.
                 let from = f.from.map(|from| {
                     let at = u.text[f.start..f.end]
@@ -580,7 +580,7 @@ fn mention(
     session: usize,
     strings: &mut Interner,
 ) -> Mention {
-    let (ex, (from, to)) = excerpt(u.shown, start, end);
+    let (ex, (from, to)) = excerpt_then(u.shown, u.then, start, end);
     // 32-bit: a recap is at most a few megabytes, a site far fewer than
     // 4 billion sessions.
     Mention {

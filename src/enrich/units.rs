@@ -38,6 +38,9 @@ pub struct Unit<'a> {
     pub anchor: Option<ArcStr>,
     /// The section label for mentions: heading, or entry text when flat.
     pub section: Option<&'a str>,
+    /// What a text that ends with a colon goes on with: the first point
+    /// under it (`发布 Amazon Ledger Hub：`, then `- 内置护栏…`).
+    pub then: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,6 +146,7 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
         story: 0,
         anchor: None,
         section: None,
+        then: None,
     });
     for (p, para) in s.overview.iter().enumerate() {
         // Code is shown as written; names and figures in it are not read.
@@ -161,6 +165,7 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
             story: 0,
             anchor: None,
             section: None,
+            then: None,
         });
     }
     let mut story = 0;
@@ -182,6 +187,7 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
                 story,
                 anchor: first_anchor.clone(),
                 section: Some(h),
+                then: None,
             });
         }
         for e in &sec.entries {
@@ -193,18 +199,23 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
             // An entry named after its heading (`### 标题` + `[00:00 - 05:30]`)
             // says nothing the heading did not: one mention, not two.
             let repeats_heading = sec.heading.as_deref() == Some(e.text.as_str());
-            out.extend((!repeats_heading).then(|| Unit {
-                text: matched(&e.text),
-                shown: &e.text,
-                line: e.line,
-                place: Place::Entry,
-                key: Some(TextKey::Entry {
-                    session: index,
-                    entry,
-                }),
-                story,
-                anchor: Some(anchor.clone()),
-                section,
+            out.extend((!repeats_heading).then(|| {
+                Unit {
+                    text: matched(&e.text),
+                    shown: &e.text,
+                    line: e.line,
+                    place: Place::Entry,
+                    key: Some(TextKey::Entry {
+                        session: index,
+                        entry,
+                    }),
+                    story,
+                    anchor: Some(anchor.clone()),
+                    section,
+                    then: ends_with_colon(&e.text)
+                        .then(|| e.points.first().map(|p| p.text.as_str()))
+                        .flatten(),
+                }
             }));
             for (j, p) in e.points.iter().enumerate() {
                 if is_code_block(&p.text) {
@@ -223,6 +234,11 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
                     story,
                     anchor: Some(anchor.clone()),
                     section,
+                    then: e
+                        .points
+                        .get(j + 1)
+                        .filter(|next| next.depth > p.depth && ends_with_colon(&p.text))
+                        .map(|next| next.text.as_str()),
                 });
             }
             entry += 1;
@@ -288,5 +304,11 @@ fn footer(text: &str, line: usize, story: usize) -> Unit<'_> {
         story,
         anchor: None,
         section: None,
+        then: None,
     }
+}
+
+/// `发布 **Amazon Ledger Hub**：`: a text that introduces what follows.
+fn ends_with_colon(text: &str) -> bool {
+    text.trim_end().ends_with(['：', ':'])
 }

@@ -10,6 +10,7 @@ fn role(section: Option<&str>, text: &str) -> MentionRole {
         story: 0,
         anchor: None,
         section,
+        then: None,
     };
     story_role_of(&u, &mut SectionWords::default())
 }
@@ -60,6 +61,7 @@ fn one_label_serves_every_unit_under_it() {
             story: 0,
             anchor: None,
             section: Some(&label),
+            then: None,
         };
         assert_eq!(story_role_of(&u, &mut words), MentionRole::CustomerStory);
     }
