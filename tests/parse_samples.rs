@@ -247,7 +247,8 @@ fn unknown_timeline_shape_is_kept_and_reported() {
 fn front_matter_overrides_the_prose() {
     let r = parse_recap("front_override.txt", &fixture("front_override.txt"));
     let s = r.session;
-    assert_eq!(s.title.topic, "前置元数据优先");
+    // The front matter's title, whole: `覆盖后的标题` is no kind of talk.
+    assert_eq!(s.title.topic, "覆盖后的标题：前置元数据优先");
     assert_eq!(s.slug, "front-matter-wins");
     assert_eq!(s.speakers[0].name, "Ada Lovelace");
     assert_eq!(s.speakers[0].org.as_deref(), Some("Analytical Engines"));
