@@ -15,6 +15,7 @@ use super::types::{Candidate, EntityKind};
 use super::words;
 use crate::pattern::Regex;
 use memchr::memmem;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// One place a possible name was seen.
@@ -494,21 +495,74 @@ const PLACE_LABELS: &[&str] = &[
     "Room",
 ];
 
-/// Whether the name at `s` is in the value of a place label on its line
-/// (`**地点**：Venetian 会议厅 B`), before the end of its sentence: a hall
-/// or a hotel, not a product.
-fn after_place_label(text: &str, s: usize) -> bool {
-    let line = &text[text[..s].rfind('\n').map_or(0, |i| i + 1)..s];
-    let Some(colon) = line.rfind(['：', ':']) else {
-        return false;
-    };
-    // A sentence's end, or the two spaces between fields, ends the place.
-    let value = &line[colon..];
-    if value.contains(['。', '；', ';', '！', '？', '!', '?']) || value.contains("  ") {
-        return false;
+/// Where the values of place labels lie in `line` (`**地点**：Venetian
+/// 会议厅 B`): from the label's colon to the end of its sentence, the next
+/// label or two spaces. A name there is a hall or a hotel, not a product.
+fn place_values(line: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for (at, colon) in line.match_indices(['：', ':']) {
+        let label = line[..at].trim_end().trim_end_matches('*').trim_end();
+        if !PLACE_LABELS.iter().any(|l| label.ends_with(l)) {
+            continue;
+        }
+        let from = at + colon.len();
+        let rest = &line[from..];
+        let stop = rest
+            .find(['。', '；', ';', '！', '？', '!', '?', '：', ':'])
+            .unwrap_or(rest.len());
+        let stop = rest[..stop].find("  ").unwrap_or(stop);
+        out.push(from..from + stop);
     }
-    let label = line[..colon].trim_end().trim_end_matches('*').trim_end();
-    PLACE_LABELS.iter().any(|l| label.ends_with(l))
+    out
+}
+
+/// The line of a unit a name is on. Names are met left to right and each
+/// line is read once, however many names it holds: asked again for each
+/// name, a line of 40,000 names was read 40,000 times.
+struct LineOf<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+    places: Vec<Range<usize>>,
+}
+
+impl<'t> LineOf<'t> {
+    fn new(text: &'t str) -> Self {
+        let mut line = LineOf {
+            text,
+            start: 0,
+            end: 0,
+            places: Vec::new(),
+        };
+        line.enter(0);
+        line
+    }
+
+    fn enter(&mut self, start: usize) {
+        let rest = &self.text.as_bytes()[start..];
+        self.start = start;
+        self.end = memchr::memchr(b'\n', rest).map_or(self.text.len(), |i| start + i);
+        self.places = place_values(&self.text[start..self.end])
+            .into_iter()
+            .map(|r| start + r.start..start + r.end)
+            .collect();
+    }
+
+    /// Move on to the line that holds byte `at` (on this line or later).
+    fn reach(&mut self, at: usize) {
+        while at > self.end {
+            self.enter(self.end + 1);
+        }
+    }
+
+    /// A Markdown heading of the recap's own (`## Key Takeaways`).
+    fn is_heading(&self) -> bool {
+        self.text[self.start..].starts_with('#')
+    }
+
+    fn in_place(&self, at: usize) -> bool {
+        self.places.iter().any(|r| r.contains(&at))
+    }
 }
 
 /// Heads of lists of organisations: `合作伙伴：Gartner、Airbnb`.
@@ -588,6 +642,7 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
     // Runs of name-like tokens separated by single spaces.
     let tokens = tokens(text);
     let lists = list_starts(text);
+    let mut line_of = LineOf::new(text);
     let mut i = 0;
     while i < tokens.len() {
         let mut j = i;
@@ -636,7 +691,8 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
         let (Some(&(s, _)), Some(&(_, mut e))) = (run.first(), run.last()) else {
             continue;
         };
-        if exchange_label(text, s, e) || after_place_label(text, s) {
+        line_of.reach(s);
+        if exchange_label(text, s, e) || line_of.in_place(s) {
             continue;
         }
         let mut company_hint = false;
@@ -666,8 +722,7 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
         let mut found = sighting(name, sentence_start, company_hint);
         // `## Key Takeaways`: a heading of the recap's own, whatever its
         // length, where capitals say nothing of a name.
-        let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
-        found.headline |= text[line_start..].starts_with('#');
+        found.headline |= line_of.is_heading();
         // The catalog name before it is masked (`|||`, which ends a table
         // cell): whether the whole name opens a sentence is decided before it.
         if let Some(p) = part_of(before_it.products, text, s, &found.name) {
