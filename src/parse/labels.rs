@@ -60,6 +60,13 @@ pub fn video(text: &str) -> Option<String> {
     text.lines().find_map(|line| {
         let value = value_of(line, VIDEO_LABELS)?;
         let at = value.find("https://").or_else(|| value.find("http://"))?;
+        // The value is the address (`<…>`, `[…](…)` around it at most):
+        // `视频：暂无，见 https://…/blog` names no video.
+        let before = &value[..at];
+        let linked = before.starts_with('[') && before.ends_with("](");
+        if !(before.is_empty() || before == "<" || linked) {
+            return None;
+        }
         let url: String = value[at..]
             .chars()
             .take_while(|c| !c.is_whitespace() && !matches!(c, ')' | '>' | '）' | '，' | '。'))
@@ -198,6 +205,7 @@ mod tests {
             "视频：待补充",
             "观看视频 https://youtu.be/x",
             "视频：https://",
+            "视频：暂无，见博客 https://aws.amazon.com/blogs/x",
         ] {
             assert_eq!(video(text), None, "{text}");
         }

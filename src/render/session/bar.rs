@@ -156,8 +156,9 @@ fn label_of(e: &TimelineEntry) -> String {
     if !e.text.is_empty() {
         return e.text.clone();
     }
+    // Read first, then cut: a cut inside `**…**` would leave its marks.
     let first = e.points.first().map_or("", |p| p.text.as_str());
-    super::super::text::clip(first, POINT_LABEL_CHARS)
+    super::super::text::clip(&plain(first), POINT_LABEL_CHARS)
 }
 
 /// How much of a first point stands in for a missing heading: about one

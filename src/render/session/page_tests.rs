@@ -39,7 +39,7 @@ fn bar_covers_sections_in_proportion() {
 #[test]
 fn an_entry_without_text_is_named_by_its_first_point() {
     let site = site(
-        "# T\n\n## 时间线\n\n00:00 开场\n- 问候\n\n05:00\n- 感谢听众参与和提问环节的所有朋友们\n",
+        "# T\n\n## 时间线\n\n00:00 开场\n- 问候\n\n05:00\n- **感谢听众参与和提问环节的所有朋友们**\n",
     );
     let page = page(&site, 0, &Strings::builtin("zh-CN"), true);
     let toc = &page.session.toc;
