@@ -8,7 +8,7 @@
 
 use super::speakers::FoundSpeaker;
 use super::TextKey;
-use crate::model::{is_code_block, Session};
+use crate::model::{is_code_block, Point, Session};
 use crate::parse::{as_written, simplified};
 use arcstr::ArcStr;
 use std::borrow::Cow;
@@ -137,35 +137,18 @@ impl Unit<'_> {
 
 pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
     let mut out = Vec::new();
-    out.push(Unit {
-        text: matched(&s.title.full),
-        shown: &s.title.full,
-        line: 1,
-        place: Place::Title,
-        key: None,
-        story: 0,
-        anchor: None,
-        section: None,
-        then: None,
-    });
+    out.push(unit(&s.title.full, 1, Place::Title, 0));
     for (p, para) in s.overview.iter().enumerate() {
         // Code is shown as written; names and figures in it are not read.
         if is_code_block(&para.text) {
             continue;
         }
         out.push(Unit {
-            text: matched(&para.text),
-            shown: &para.text,
-            line: para.line,
-            place: Place::Overview,
             key: Some(TextKey::Overview {
                 session: index,
                 paragraph: p,
             }),
-            story: 0,
-            anchor: None,
-            section: None,
-            then: None,
+            ..unit(&para.text, para.line, Place::Overview, 0)
         });
     }
     let mut story = 0;
@@ -179,15 +162,9 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
             sec.entries.first().map(|e| ArcStr::from(e.anchor.as_str()));
         if let Some(h) = &sec.heading {
             out.push(Unit {
-                text: matched(h),
-                shown: h,
-                line: sec.line,
-                place: Place::Heading,
-                key: None,
-                story,
                 anchor: first_anchor.clone(),
                 section: Some(h),
-                then: None,
+                ..unit(h, sec.line, Place::Heading, story)
             });
         }
         for e in &sec.entries {
@@ -199,46 +176,31 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
             // An entry named after its heading (`### 标题` + `[00:00 - 05:30]`)
             // says nothing the heading did not: one mention, not two.
             let repeats_heading = sec.heading.as_deref() == Some(e.text.as_str());
-            out.extend((!repeats_heading).then(|| {
-                Unit {
-                    text: matched(&e.text),
-                    shown: &e.text,
-                    line: e.line,
-                    place: Place::Entry,
-                    key: Some(TextKey::Entry {
-                        session: index,
-                        entry,
-                    }),
-                    story,
-                    anchor: Some(anchor.clone()),
-                    section,
-                    then: ends_with_colon(&e.text)
-                        .then(|| e.points.first().map(|p| p.text.as_str()))
-                        .flatten(),
-                }
+            out.extend((!repeats_heading).then(|| Unit {
+                key: Some(TextKey::Entry {
+                    session: index,
+                    entry,
+                }),
+                anchor: Some(anchor.clone()),
+                section,
+                then: goes_on(&e.text, e.points.first()),
+                ..unit(&e.text, e.line, Place::Entry, story)
             }));
             for (j, p) in e.points.iter().enumerate() {
                 if is_code_block(&p.text) {
                     continue;
                 }
+                let under = e.points.get(j + 1).filter(|next| next.depth > p.depth);
                 out.push(Unit {
-                    text: matched(&p.text),
-                    shown: &p.text,
-                    line: p.line,
-                    place: Place::Point(p.depth),
                     key: Some(TextKey::Point {
                         session: index,
                         entry,
                         point: j,
                     }),
-                    story,
                     anchor: Some(anchor.clone()),
                     section,
-                    then: e
-                        .points
-                        .get(j + 1)
-                        .filter(|next| next.depth > p.depth && ends_with_colon(&p.text))
-                        .map(|next| next.text.as_str()),
+                    then: goes_on(&p.text, under),
+                    ..unit(&p.text, p.line, Place::Point(p.depth), story)
                 });
             }
             entry += 1;
@@ -253,7 +215,7 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
         .max()
         .unwrap_or(1);
     for t in &s.key_themes {
-        out.push(footer(t, footer_line, story));
+        out.push(unit(t, footer_line, Place::Footer, story));
     }
     // In the order the page shows them.
     let extra_anchor = ArcStr::from(EXTRA_ANCHOR);
@@ -262,44 +224,43 @@ pub fn units(index: usize, s: &Session) -> Vec<Unit<'_>> {
             continue;
         }
         out.push(Unit {
-            place: Place::Extra,
             key: Some(TextKey::Extra {
                 session: index,
                 paragraph: p,
             }),
             anchor: Some(extra_anchor.clone()),
-            ..footer(&x.text, x.line, story)
+            ..unit(&x.text, x.line, Place::Extra, story)
         });
     }
     if let Some(n) = &s.note {
         out.push(Unit {
             key: Some(TextKey::Note { session: index }),
             anchor: Some(ArcStr::from(NOTE_ANCHOR)),
-            ..footer(&n.text, n.line, story)
+            ..unit(&n.text, n.line, Place::Footer, story)
         });
     }
     // Each note is a place of its own, which its mentions link to.
     for (k, n) in s.footnotes.iter().enumerate() {
         story += 1;
         out.push(Unit {
-            place: Place::Footnote,
             key: Some(TextKey::Footnote {
                 session: index,
                 note: k,
             }),
             anchor: Some(ArcStr::from(crate::footnotes::anchor(n.number))),
-            ..footer(&n.text, n.line, story)
+            ..unit(&n.text, n.line, Place::Footnote, story)
         });
     }
     out
 }
 
-fn footer(text: &str, line: usize, story: usize) -> Unit<'_> {
+/// A unit of `text` with no link key, anchor, section or text after it.
+fn unit(text: &str, line: usize, place: Place, story: usize) -> Unit<'_> {
     Unit {
         text: matched(text),
         shown: text,
         line,
-        place: Place::Footer,
+        place,
         key: None,
         story,
         anchor: None,
@@ -308,7 +269,9 @@ fn footer(text: &str, line: usize, story: usize) -> Unit<'_> {
     }
 }
 
-/// `发布 **Amazon Ledger Hub**：`: a text that introduces what follows.
-fn ends_with_colon(text: &str) -> bool {
-    text.trim_end().ends_with(['：', ':'])
+/// The point `next` under `text` when `text` ends with the colon that
+/// introduces it (`发布 **Amazon Ledger Hub**：`, then `- 内置护栏…`).
+fn goes_on<'a>(text: &str, next: Option<&'a Point>) -> Option<&'a str> {
+    next.filter(|_| text.trim_end().ends_with(['：', ':']))
+        .map(|p| p.text.as_str())
 }

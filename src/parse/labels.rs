@@ -3,8 +3,10 @@
 //! and its video (`视频：https://…`). The lines stay in the recap as
 //! written.
 
+use super::lines;
+
 /// Labels a date follows, as note-takers write them.
-const DATE_LABELS: &[&str] = &["会议日期", "日期", "时间", "Date", "date"];
+const DATE_LABELS: &[&str] = &["会议日期", "日期", "时间", "Date"];
 
 /// Labels a video's address follows.
 const VIDEO_LABELS: &[&str] = &[
@@ -15,7 +17,6 @@ const VIDEO_LABELS: &[&str] = &[
     "回放",
     "录像",
     "Video",
-    "video",
     "Recording",
     "YouTube",
 ];
@@ -76,14 +77,10 @@ pub fn video(text: &str) -> Option<String> {
 }
 
 /// What follows `label：` at the start of `line`, after list marks and
-/// bold: `- **日期**：2025-12-03` gives `2025-12-03`.
+/// bold, as [`lines::strip_label`] reads a label (in either script, ASCII
+/// case aside): `- **日期**：2025-12-03` gives `2025-12-03`.
 fn value_of<'a>(line: &'a str, labels: &[&str]) -> Option<&'a str> {
-    let line = line.trim_start_matches(['-', '*', '•', ' ', '\u{3000}']);
-    let rest = labels.iter().find_map(|l| line.strip_prefix(l))?;
-    let value = rest
-        .trim_start_matches(['*', ' '])
-        .strip_prefix(['：', ':'])?;
-    Some(value.trim_start_matches(['*', ' ']))
+    lines::strip_label(line.trim_start_matches(['-', '•', ' ', '\u{3000}']), labels)
 }
 
 /// `2025-12-03`, `2025/12/3`, `2025.12.3`, `2025年12月3日`, `Dec 3, 2025`,

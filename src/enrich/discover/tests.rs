@@ -2,12 +2,6 @@ use super::*;
 
 #[test]
 fn a_long_run_of_capitalised_words_is_not_a_name() {
-    let names = |text: &str| -> Vec<String> {
-        scan(&[(text, 1)], &[], &[])
-            .into_iter()
-            .map(|s| s.name)
-            .collect()
-    };
     let words = |n: usize| {
         (0..n)
             .map(|i| format!("Word{i}"))
@@ -342,12 +336,6 @@ fn the_compound_patterns_run_wherever_they_may_match() {
 
 #[test]
 fn a_place_is_no_name() {
-    let names = |text: &str| -> Vec<String> {
-        scan(&[(text, 1)], &[], &[])
-            .into_iter()
-            .map(|s| s.name)
-            .collect()
-    };
     assert_eq!(
         names("**日期**：12月3日  **地点**：Venetian 会议厅 B\n**讲者**：介绍 Nova Act"),
         ["Nova Act"]
