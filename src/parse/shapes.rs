@@ -9,7 +9,7 @@
 //! the two), and the other patterns run only on lines that pass a cheap
 //! test they imply.
 
-use crate::pattern::{Captures, Match, Regex};
+use crate::pattern::{Match, Regex};
 use std::sync::LazyLock;
 
 /// A timed line: `00:00 - text`, `0:00-1:30 - text`, `42:00 - 结束 - text`,
@@ -101,12 +101,13 @@ fn needs_all_shapes(s: &str) -> bool {
 /// around them, but digits and spaces.
 const TIME_MARKS: &str = ":：.,，、/▶►)(（）[]【】*-–—~～>=→⇒|｜·至到toEend结束尾分小时钟秒hms";
 
-/// A trailing range on a heading: `开场介绍 (00:00 - 03:30)`.
-/// Groups: heading, start, end.
+/// A range in brackets on a heading: `开场介绍 (00:00 - 03:30)`, or within
+/// it, `第一部分（00:00–10:00）背景`, maybe left open, `问答（40:00–）`.
+/// Groups: the text before, start, end, the text after.
 fn heading_range_pattern(shapes: Shapes) -> Regex {
     let t = time_pattern(shapes);
     Regex::new_anchored(&format!(
-        r"^(.*?)\s*[\[【(（]\s*({t})\s*(?:-->|->|→|-|–|—|~|～|至|到|to)\s*({t}|结束|结尾|[Ee]nd)\s*[\]】)）]\s*$"
+        r"^(.*?)\s*[\[【(（]\s*({t})\s*(?:-->|->|→|-|–|—|~|～|至|到|to)\s*({t}|结束|结尾|[Ee]nd)?\s*[\]】)）]\s*(.*)$"
     ))
     .unwrap()
 }
@@ -254,17 +255,50 @@ pub fn is_timed(s: &str) -> bool {
     timed(s).is_some()
 }
 
-/// `h` matched against [`heading_range_pattern`]: groups heading, start, end.
-pub fn heading_range(h: &str) -> Option<Captures<'_>> {
-    let closed = h.trim_end().ends_with([']', '】', ')', '）']);
-    if !closed || !h.contains([':', '：', '分', 'm']) {
+/// A range in brackets on a heading (see [`heading_range_pattern`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeadingRange<'h> {
+    pub before: &'h str,
+    pub start: &'h str,
+    /// `None` for a range left open: `（40:00–）`.
+    pub end: Option<&'h str>,
+    pub after: &'h str,
+}
+
+impl HeadingRange<'_> {
+    /// The heading without its range: `第一部分 背景`.
+    pub fn text(&self) -> String {
+        match (self.before.trim(), self.after.trim()) {
+            (before, "") => before.to_string(),
+            ("", after) => after.to_string(),
+            (before, after) => format!("{before} {after}"),
+        }
+    }
+}
+
+/// A range closing a line, `开场介绍 (00:00 - 03:30)`: the shape a
+/// timeline's line may take, where a range within it or left open would
+/// take prose (`会议 (9:00-10:00) 在 A 厅`) for an entry.
+pub fn heading_range(h: &str) -> Option<HeadingRange<'_>> {
+    range_in_heading(h).filter(|r| r.end.is_some() && r.after.is_empty())
+}
+
+/// A range in brackets anywhere on a heading, maybe left open.
+pub fn range_in_heading(h: &str) -> Option<HeadingRange<'_>> {
+    if !h.contains([']', '】', ')', '）']) || !h.contains([':', '：', '分', 'm']) {
         return None;
     }
-    if needs_all_shapes(h) {
+    let c = if needs_all_shapes(h) {
         HEADING_RANGE_ALL.captures(h)
     } else {
         HEADING_RANGE.captures(h)
-    }
+    }?;
+    Some(HeadingRange {
+        before: c.get(1)?.as_str(),
+        start: c.get(2)?.as_str(),
+        end: c.get(3).map(|m| m.as_str()),
+        after: c.get(4)?.as_str(),
+    })
 }
 
 /// A time in brackets at the end of a line, `开场介绍 (00:00)`:
@@ -468,11 +502,21 @@ mod tests {
 
     #[test]
     fn heading_ranges_are_found_behind_the_check() {
-        let c = heading_range("开场介绍 (00:00 - 03:30)").unwrap();
-        assert_eq!(c[1].trim(), "开场介绍");
-        assert_eq!(&c[2], "00:00");
+        let r = heading_range("开场介绍 (00:00 - 03:30)").unwrap();
+        assert_eq!(r.text(), "开场介绍");
+        assert_eq!((r.start, r.end), ("00:00", Some("03:30")));
         assert!(heading_range("开场介绍").is_none());
         assert!(heading_range("比例 (3:1)").is_none());
+        let within = range_in_heading("第一部分（00:00–10:00）背景").unwrap();
+        assert_eq!(within.text(), "第一部分 背景");
+        assert_eq!((within.start, within.end), ("00:00", Some("10:00")));
+        assert!(heading_range("第一部分（00:00–10:00）背景").is_none());
+        let open = range_in_heading("第四部分（40:00–）Q&A").unwrap();
+        assert_eq!(
+            (open.start, open.end, open.text().as_str()),
+            ("40:00", None, "第四部分 Q&A")
+        );
+        assert!(heading_range("问答（40:00–）").is_none());
     }
 
     /// Random lines over the characters the shapes are made of: the hand
@@ -546,7 +590,7 @@ mod tests {
             assert_eq!(bullet(&line), bullet_by_pattern(&line), "{line:?}");
             assert_eq!(timed(&line), timed_by_pattern(&line), "{line:?}");
             assert_eq!(
-                heading_range(&line).is_some(),
+                range_in_heading(&line).is_some(),
                 HEADING_RANGE_ALL.is_match(&line),
                 "{line:?}"
             );

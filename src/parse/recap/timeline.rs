@@ -188,10 +188,9 @@ impl Parser<'_> {
     /// `开场介绍 (00:00)`, `开场介绍 (00:00 - 05:30)`: an entry whose time
     /// closes its line.
     fn time_at_end(&mut self, n: usize, text: &str) -> Option<TimelineEntry> {
-        let (text, start, end) = if let Some(c) = shapes::heading_range(text) {
-            let (start, end) = (c[2].to_string(), c[3].to_string());
-            let end = self.end_field(n, &end);
-            (c[1].trim().to_string(), self.time_field(n, &start), end)
+        let (text, start, end) = if let Some(r) = shapes::heading_range(text) {
+            let end = r.end.and_then(|e| self.end_field(n, e));
+            (r.text(), self.time_field(n, r.start), end)
         } else {
             let (text, time) = shapes::trailing_time(text)?;
             (text.to_string(), self.time_field(n, time), None)
@@ -242,11 +241,11 @@ impl Parser<'_> {
     }
 
     fn timed_heading_as_read(&mut self, n: usize, h: &str) -> Option<TimedHeading> {
-        if let Some(c) = shapes::heading_range(h) {
-            let start = self.time_field(n, &c[2]);
-            let end = self.end_field(n, &c[3]);
+        if let Some(r) = shapes::range_in_heading(h) {
+            let start = self.time_field(n, r.start);
+            let end = r.end.and_then(|e| self.end_field(n, e));
             return Some(TimedHeading {
-                heading: Some(c[1].trim().to_string()),
+                heading: Some(r.text()),
                 start,
                 end,
             });
