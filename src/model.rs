@@ -185,7 +185,9 @@ impl Session {
     /// The overview's first paragraph of prose (not code), which
     /// summaries, feeds and page descriptions quote.
     pub fn lead_paragraph(&self) -> Option<&Paragraph> {
-        self.overview.iter().find(|p| !is_code_block(&p.text))
+        self.overview
+            .iter()
+            .find(|p| !is_code_block(&p.text) && !is_heading_line(&p.text))
     }
 
     pub fn speaker_names(&self) -> Vec<&str> {
@@ -206,6 +208,12 @@ pub struct Page {
     /// Line in the source file where the body starts (after front matter).
     pub body_line: usize,
     pub template: Option<String>,
+}
+
+/// Whether a paragraph is only the `## …` heading that opens a part of no
+/// known kind (kept as a paragraph of the part it opens).
+pub fn is_heading_line(text: &str) -> bool {
+    text.starts_with('#') && !text.contains('\n')
 }
 
 /// Whether a paragraph's or a point's text is a fenced code block, which

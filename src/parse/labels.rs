@@ -38,12 +38,44 @@ const OTHER_LABELS: &[&str] = &[
     "Location",
 ];
 
+/// Labels of the note-taker's word on the whole session, which closes a
+/// recap (`总结：…`, `个人感受：…`).
+const CLOSING_LABELS: &[&str] = &[
+    "总结",
+    "小结",
+    "个人总结",
+    "总体感受",
+    "个人感受",
+    "感受",
+    "感想",
+    "个人感想",
+    "心得",
+    "个人心得",
+    "点评",
+    "个人点评",
+    "结语",
+    "写在最后",
+    "后记",
+    "我的思考",
+    "个人思考",
+    "思考",
+    "收获",
+    "Summary",
+    "Conclusion",
+    "Takeaways",
+    "Takeaway",
+    "Key takeaways",
+    "Final thoughts",
+    "My take",
+];
+
 /// Whether `line`, not a bullet, is `label：value` for one of the labels
-/// of this module: a fact about the session, not a moment of it.
+/// of this module: a fact about the session, or the note-taker's word on
+/// all of it, not a moment of it.
 pub fn says_of_session(line: &str) -> bool {
     let plain = !line.starts_with(['-', '*', '•', ' ', '\t', '\u{3000}']) || line.starts_with("**");
     plain
-        && [DATE_LABELS, VIDEO_LABELS, OTHER_LABELS]
+        && [DATE_LABELS, VIDEO_LABELS, OTHER_LABELS, CLOSING_LABELS]
             .iter()
             .any(|labels| value_of(line, labels).is_some_and(|v| !v.trim().is_empty()))
 }

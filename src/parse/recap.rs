@@ -349,10 +349,11 @@ impl<'a> Parser<'a> {
             }
             self.part = Part::of(classify_h2(h.trim()));
             if self.part == Part::Other {
-                self.extra.push(Paragraph {
+                let heading = Paragraph {
                     text: trimmed.to_string(),
                     line: n,
-                });
+                };
+                self.shown_with_overview().push(heading);
             }
             return;
         }
@@ -397,8 +398,19 @@ impl<'a> Parser<'a> {
                 self.gather(n, trimmed)
             }
             Part::Other => {
+                let bare_heading = self.para.is_empty()
+                    && self.timeline.is_empty()
+                    && self
+                        .overview
+                        .last()
+                        .is_some_and(|p| p.line < n && crate::model::is_heading_line(&p.text));
                 if self.try_timeline(n, line) {
                     self.part = Part::Timeline;
+                    // `## 内容` with the timeline's sections under it: the
+                    // timeline's label, not a part of its own.
+                    if bare_heading {
+                        self.overview.pop();
+                    }
                 } else {
                     self.gather(n, trimmed)
                 }
@@ -516,7 +528,19 @@ impl<'a> Parser<'a> {
         self.para.clear();
         match self.part {
             Part::Preamble | Part::Overview => self.overview.push(p),
+            Part::Other => self.shown_with_overview().push(p),
             _ => self.extra.push(p),
+        }
+    }
+
+    /// Where a part of no known kind goes: before the timeline, with the
+    /// overview, so that the page shows it where it was written; after
+    /// it, with the text after it.
+    fn shown_with_overview(&mut self) -> &mut Vec<Paragraph> {
+        if self.timeline.is_empty() {
+            &mut self.overview
+        } else {
+            &mut self.extra
         }
     }
 
@@ -802,5 +826,7 @@ pub mod code;
 mod notes;
 mod timeline;
 
+#[cfg(test)]
+mod parts_tests;
 #[cfg(test)]
 mod tests;
