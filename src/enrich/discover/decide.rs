@@ -123,6 +123,15 @@ pub fn decide(
             (false, format!("said once, after the catalog's `{parent}`"))
         } else if let Some(full) = person_in(&person, &name) {
             (false, format!("the name of the speaker `{full}`"))
+        } else if p.maker.is_none()
+            && p.parent.is_none()
+            && p.han_aliases.is_empty()
+            && person_shaped(&name)
+        {
+            (
+                false,
+                "a person's name (a given name, then a family name)".to_string(),
+            )
         } else if !p.in_prose
             && company == 0
             && p.maker.is_none()
@@ -194,6 +203,23 @@ fn person_in<'a>(person: &HashMap<&str, &'a str>, name: &str) -> Option<&'a str>
             _ => return None,
         }
     }
+}
+
+/// `Matt Garman`, `Sarah Chen`, `Mary Ann Smith`: a given name, then a
+/// family name that is no common English word (`Ray Serve` is a product).
+/// Said in prose, whether or not they spoke, such a name is a person's.
+fn person_shaped(name: &str) -> bool {
+    let words_of: Vec<&str> = name.split(' ').collect();
+    let capitalised = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_uppercase())
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+            && w.chars().any(|c| c.is_lowercase())
+    };
+    (2..=3).contains(&words_of.len())
+        && super::given_names::is_given_name(words_of[0])
+        && words_of.iter().all(|w| capitalised(w))
+        && words_of.last().is_some_and(|w| !words::is_common(w))
 }
 
 /// Shape and word checks for a name that no rule settled.
@@ -531,6 +557,18 @@ mod tests {
         let got = accepted(&["代理CTO Uma Moreau 分享，CEO Uma 补充，CEO Kiro 发布会"]);
         let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, vec!["CEO Kiro"]);
+    }
+
+    /// `Matt Garman 主题演讲` names a person, whether or not they spoke;
+    /// `Grace`, also a chip's name, is not among the given names.
+    #[test]
+    fn people_said_in_prose_are_not_products() {
+        let got = accepted(&[
+            "Keynote 回顾 — Matt Garman 主题演讲；Sarah Chen 和 Mary Ann Tsai 补充。用 Grace Blackwell 部署。",
+            "Matt Garman 发布了 Graviton5。",
+        ]);
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, vec!["Grace Blackwell", "Graviton5"]);
     }
 
     #[test]

@@ -618,6 +618,78 @@ fn said_as_company(before: &str, after: &str, lists: &[usize]) -> bool {
             .any(|w| after.starts_with(w) && !after[w.len()..].starts_with('级'))
 }
 
+/// Titles of a company's officers, said after its name.
+const OFFICERS: &[&str] = &[
+    "CEO",
+    "CTO",
+    "CFO",
+    "COO",
+    "CIO",
+    "CDO",
+    "CMO",
+    "CISO",
+    "CPO",
+    "SVP",
+    "EVP",
+    "VP",
+    "Founder",
+    "Co-founder",
+    "Cofounder",
+    "President",
+    "Chairman",
+];
+
+/// A conference's code for a session, `SVC301`, `DAT405-R`: three capitals
+/// and three digits, no name. (Two capitals are a chip's: `GB200`.)
+fn session_code(token: &str) -> bool {
+    let b = token.as_bytes();
+    let code = b.len() >= 6
+        && b[..3].iter().all(u8::is_ascii_uppercase)
+        && b[3..6].iter().all(u8::is_ascii_digit);
+    code && match &token[6..] {
+        "" => true,
+        rest => rest.strip_prefix('-').is_some_and(|r| {
+            r.len() <= 2
+                && r.bytes()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        }),
+    }
+}
+
+/// `Scaling`, `Building`, `Running`: an English verb's `-ing` form,
+/// capitalised. (`Spring` and `String` are words of their own.)
+fn gerund(token: &str) -> bool {
+    let Some(stem) = token.strip_suffix("ing") else {
+        return false;
+    };
+    let lower = stem.to_ascii_lowercase();
+    let undoubled = lower
+        .len()
+        .checked_sub(1)
+        .filter(|&n| n >= 2 && lower.as_bytes()[n] == lower.as_bytes()[n - 1])
+        .map(|n| &lower[..n]);
+    token.starts_with(|c: char| c.is_ascii_uppercase())
+        && stem[1..].bytes().all(|c| c.is_ascii_lowercase())
+        && lower.len() >= 3
+        && [
+            Some(lower.clone()),
+            Some(format!("{lower}e")),
+            undoubled.map(String::from),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|w| words::is_common(&w))
+}
+
+/// Whether only marks stand before `at` on its line: the start of a title
+/// or a heading.
+fn opens_line(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..at]
+        .chars()
+        .all(|c| !c.is_alphanumeric() || c.is_whitespace())
+}
+
 /// The most words a name found in prose may have (`AWS Certified Machine
 /// Learning Engineer – Associate` has seven).
 const MAX_NAME_WORDS: usize = 8;
@@ -651,10 +723,11 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
             let (s, e) = tokens[j];
             let tok = &text[s..e];
             let glued = run.last().is_some_and(|&(_, pe)| &text[pe..s] == " ");
-            let name_like = tok.starts_with(|c: char| c.is_uppercase())
+            let name_like = (tok.starts_with(|c: char| c.is_uppercase())
                 || strong_shape(tok)
                 || odd_lowercase(tok)
-                || (glued && is_version(tok));
+                || (glued && is_version(tok)))
+                && !session_code(tok);
             if !name_like
                 || (!run.is_empty() && !glued)
                 || words::is_function_word(tok) && !run.is_empty()
@@ -682,6 +755,21 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
         {
             run.pop();
         }
+        // `Twelve Labs CTO`: the company, and its officer's title.
+        let mut officer = false;
+        while run.len() > 1
+            && run
+                .last()
+                .is_some_and(|&(s, e)| OFFICERS.contains(&&text[s..e]))
+        {
+            run.pop();
+            officer = true;
+        }
+        // `Scaling PostgreSQL with …` opening a title: what is done, then
+        // the name.
+        if run.len() > 1 && gerund(&text[run[0].0..run[0].1]) && opens_line(text, run[0].0) {
+            run.remove(0);
+        }
         // Names are a few words; a longer run of capitalised words is a
         // title or a list. Kept, a run of 20,000 words made the choice of
         // names take minutes, each of its words looked up with the rest.
@@ -695,7 +783,7 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
         if exchange_label(text, s, e) || line_of.in_place(s) {
             continue;
         }
-        let mut company_hint = false;
+        let mut company_hint = officer;
         let mut name = text[s..e].to_string();
         for suffix in ["'s", "’s"] {
             if let Some(n) = name.strip_suffix(suffix) {
@@ -748,7 +836,13 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
     for c in paren.captures_iter(if has_paren { text } else { "" }) {
         let latin_name = c["latin"].trim().to_string();
         let alias = han_trim(&c["han"]).to_string();
-        if alias.chars().count() >= 2 {
+        // `向量桶（vector bucket）`: the English for the term, no name.
+        let translation = !latin_name
+            .contains(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && latin_name
+                .split(' ')
+                .all(|w| words::rank_inflected(w).is_some());
+        if alias.chars().count() >= 2 && !translation {
             let mut s = sighting(latin_name, false, false);
             s.han_alias = Some(alias);
             out.push(s);
@@ -778,6 +872,7 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
 }
 
 mod decide;
+mod given_names;
 mod stop;
 pub use decide::{all_generic, decide};
 

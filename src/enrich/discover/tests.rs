@@ -349,3 +349,54 @@ fn a_place_is_no_name() {
     );
     assert_eq!(names("地点：拉斯维加斯。会上发布了 Nova Act"), ["Nova Act"]);
 }
+
+/// `SVC301` is the conference's code for a session, no product, and the
+/// name after it stands alone; `GB200` is a chip.
+#[test]
+fn session_codes_are_no_names() {
+    assert_eq!(names("DAT405 DynamoDB 深度解析"), ["DynamoDB"]);
+    assert!(names("- 场次：STG201").is_empty());
+    assert!(names("【re:Invent 2025】AIM301-R 实战")
+        .iter()
+        .all(|n| !n.contains("AIM301")));
+    assert_eq!(names("NVIDIA 的 GB200 芯片"), ["NVIDIA", "GB200"]);
+}
+
+/// `Twelve Labs CTO`: Twelve Labs, a company, and its officer's title.
+#[test]
+fn an_officers_title_after_a_name_makes_it_a_company() {
+    let got: Vec<(String, bool)> = scan(&[("—— Twelve Labs CTO", 1)], &[], &[])
+        .into_iter()
+        .map(|s| (s.name, s.company_hint))
+        .collect();
+    assert_eq!(got, [("Twelve Labs".to_string(), true)]);
+}
+
+/// A title that opens with what is done (`Scaling PostgreSQL with …`)
+/// names what it is done to; a gerund elsewhere, or a name like `Spring
+/// Boot`, is left as it is.
+#[test]
+fn a_gerund_opening_a_title_is_no_part_of_the_name() {
+    assert_eq!(
+        names("Scaling PostgreSQL with Aurora DSQL / 用 Aurora DSQL 扩展 PostgreSQL"),
+        ["PostgreSQL", "Aurora DSQL", "Aurora DSQL", "PostgreSQL"]
+    );
+    assert_eq!(names("Spring Boot 应用"), ["Spring Boot"]);
+    assert_eq!(names("Running Kubernetes at scale"), ["Kubernetes"]);
+}
+
+/// `向量桶（vector bucket）` gives the English for a term, not a name;
+/// `火山引擎（Volcano Engine）` and `向量插件（pgvector）` name things.
+#[test]
+fn an_english_term_in_brackets_is_a_translation() {
+    let aliased = |text: &str| -> Vec<String> {
+        scan(&[(text, 1)], &[], &[])
+            .into_iter()
+            .filter(|s| s.han_alias.is_some())
+            .map(|s| s.name)
+            .collect()
+    };
+    assert!(aliased("向量桶（vector bucket）和向量索引").is_empty());
+    assert_eq!(aliased("火山引擎（Volcano Engine）"), ["Volcano Engine"]);
+    assert_eq!(aliased("向量插件（pgvector）"), ["pgvector"]);
+}
