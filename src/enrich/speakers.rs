@@ -135,7 +135,7 @@ fn role_word() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(&format!(
-            r"{ZH_ROLE_END}|(?:^|[^A-Za-z]){EN_ROLE}(?:[^A-Za-z]|$)|(?i:(?:^|[^a-z])(?:engineer|engineering|architect|director|manager|head|lead|chair|founder|president|officer|professor|developer|scientist|analyst|advocate|principal|staff|senior|chief|sre|evangelist|researcher|partner|consultant|representative)(?:[^a-z]|$))"
+            r"{ZH_ROLE_END}|(?:^|[^A-Za-z]){EN_ROLE}(?:[^A-Za-z]|$)|(?i:(?:^|[^a-z])(?:engineer|engineering|architect|director|manager|head|lead|chair|founder|president|officer|professor|developer|scientist|analyst|advocate|principal|staff|senior|chief|sre|evangelist|researcher|partner|consultant|representative|hero|ambassador|community builder)(?:[^a-z]|$))"
         ))
         .unwrap()
     })
@@ -367,7 +367,10 @@ fn split_org_role(
     for cut in cuts {
         let head = prefix[..cut].trim();
         let tail = prefix[cut..].trim();
-        if head.is_empty() || tail.is_empty() && cut != prefix.len() {
+        // Never inside a Latin word: `AWS H` + `ero`.
+        let in_word = prefix[..cut].ends_with(|c: char| c.is_ascii_alphanumeric())
+            && prefix[cut..].starts_with(|c: char| c.is_ascii_alphanumeric());
+        if head.is_empty() || tail.is_empty() && cut != prefix.len() || in_word {
             continue;
         }
         if let Some((org, is_product)) = org_of(head) {

@@ -1,7 +1,14 @@
 use super::*;
 
 fn org_of(s: &str) -> Option<(String, bool)> {
-    match s.trim() {
+    // As the enricher's: a known name, then maybe a generic word (a
+    // letter: `AWS H`).
+    let s = s.trim();
+    let s = s
+        .rsplit_once(' ')
+        .filter(|(_, t)| t.len() == 1)
+        .map_or(s, |(h, _)| h);
+    match s {
         "AWS" | "Sony" | "Adobe" | "Writer" | "Centrica" => Some((s.trim().to_string(), false)),
         "桑坦德银行" => Some(("桑坦德银行".into(), false)),
         "Amazon Connect" => Some(("AWS".into(), true)),
@@ -317,4 +324,14 @@ fn a_label_glued_to_a_heading_word_names_nobody() {
     assert_eq!(names("-主持人李雷"), vec![s("李雷", "", "")]);
     assert_eq!(names("主持人欧阳娜娜"), vec![s("欧阳娜娜", "", "")]);
     assert_eq!(names("嘉宾简宁"), vec![s("简宁", "", "")]);
+}
+
+/// `Alex DeBrie，AWS Hero`: a title the organisation gives, kept whole as
+/// the role, never cut inside a word.
+#[test]
+fn a_title_after_the_organisation_is_the_role() {
+    assert_eq!(
+        names("主讲人 Alex DeBrie，AWS Hero"),
+        [s("Alex DeBrie", "Hero", "AWS")]
+    );
 }
