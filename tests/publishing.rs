@@ -484,22 +484,30 @@ fn the_addresses_kept_from_content_pages_are_the_ones_recap_makes() {
 }
 
 /// The export holds all a recap says: a part the parser has no slot for
-/// (`## 背景`, `## 总结`) is there with its heading, as on the page.
+/// (`## 背景`, `## 总结`) is there with its heading, where the page shows
+/// it: with the overview before the timeline, after it after it.
 #[test]
 fn the_export_keeps_the_parts_without_a_slot() {
     let recap = "# 导出\n\n## 背景\n\n背景文字。\n\n## 时间线\n\n00:00 开场\n\n## 总结\n\n- 第一条\n- 第二条\n";
     let outputs = build_recaps("extra", &[("a.md", recap.to_string())]);
     let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
-    let extra: Vec<&str> = data["sessions"][0]["extra"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p.as_str().unwrap())
-        .collect();
-    let joined = extra.join("\n");
-    for said in ["背景", "背景文字。", "总结", "第一条", "第二条"] {
-        assert!(joined.contains(said), "{said} missing from {extra:?}");
+    let part = |key: &str| -> String {
+        data["sessions"][0][key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p.as_str().unwrap())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let (overview, extra) = (part("overview"), part("extra"));
+    for said in ["背景", "背景文字。"] {
+        assert!(overview.contains(said), "{said} missing from {overview:?}");
+    }
+    for said in ["总结", "第一条", "第二条"] {
+        assert!(extra.contains(said), "{said} missing from {extra:?}");
     }
     let page = file(&outputs, "sessions/dao-chu/index.html");
-    assert!(page.contains("背景文字。") && page.contains("第二条"));
+    let at = |said: &str| page.find(said).unwrap_or_else(|| panic!("{said} missing"));
+    assert!(at("背景文字。") < at("开场") && at("开场") < at("第二条"));
 }

@@ -78,16 +78,23 @@ pub fn excerpt(text: &str, start: usize, end: usize) -> (String, (usize, usize))
     let (cut_before, cut_after) = (!is_sentence_bound(text, s), !is_sentence_bound(text, e));
     let (out, hs, he) = without_bold(text, s..e, start, end);
     let (out, hs, he) = without_emphasis(out, hs, he);
-    let (mut out, hs, he) =
+    let (out, hs, he) =
         crate::shown::READINGS
             .iter()
             .fold((out, hs, he), |(out, hs, he), parts_of| {
                 let parts = parts_of(&out);
                 shown_with_bounds(out, hs, he, &parts)
             });
-    // Drop list markers, a task's box and surrounding space, keeping the
-    // highlight.
-    let unmarked = out.trim_start_matches(['-', '*', ' ', '\t', '•', '·']);
+    let (mut out, hs, he) = table_row_cells(out, hs, he);
+    // Drop list markers, quote marks, a task's box and surrounding space,
+    // keeping the highlight.
+    let mut unmarked = out.trim_start_matches(['-', '*', ' ', '\t', '•', '·']);
+    while let Some(rest) = unmarked
+        .strip_prefix('>')
+        .filter(|r| r.is_empty() || r.starts_with([' ', '>']))
+    {
+        unmarked = rest.trim_start_matches([' ', '\t']);
+    }
     let lead = out.len() - crate::task_list::without_task_box(unmarked).len();
     let trail = out.len() - out.trim_end().len();
     out.truncate(out.len() - trail);
@@ -135,6 +142,46 @@ pub fn excerpt_then(
         out.push('…');
     }
     (out, at)
+}
+
+/// A Markdown table's row, `| 读延迟 | 单区域 < 10 ms |`, as its cells
+/// read: `读延迟 · 单区域 < 10 ms`, with the bounds `hs..he` moved with
+/// their text (a bound between cells to the nearer cell). Other text is
+/// returned as it is.
+fn table_row_cells(text: String, hs: usize, he: usize) -> (String, usize, usize) {
+    let row = text.trim();
+    if !(row.starts_with('|') && row.ends_with('|') && row.len() > 1) {
+        return (text, hs, he);
+    }
+    let base = text.len() - text.trim_start().len();
+    let mut cells = Vec::new();
+    let mut at = base + 1;
+    for cell in row[1..row.len() - 1].split('|') {
+        let lead = cell.len() - cell.trim_start().len();
+        let start = at + lead;
+        let end = start + cell.trim().len();
+        if end > start {
+            cells.push(start..end);
+        }
+        at += cell.len() + 1;
+    }
+    let mut out = String::with_capacity(text.len());
+    let (mut nhs, mut nhe) = (None, None);
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push_str(" · ");
+        }
+        if nhs.is_none() && hs < cell.end {
+            nhs = Some(out.len() + hs.saturating_sub(cell.start));
+        }
+        if he >= cell.start {
+            nhe = Some(out.len() + he.min(cell.end) - cell.start);
+        }
+        out.push_str(&text[cell.clone()]);
+    }
+    let nhs = nhs.unwrap_or(out.len());
+    let nhe = nhe.unwrap_or(nhs).max(nhs);
+    (out, nhs, nhe)
 }
 
 /// Whether byte `at` is where [`sentence_start`] or [`sentence_end`] stop
@@ -333,6 +380,31 @@ mod tests {
     }
 
     use super::*;
+
+    /// A figure in a table's row reads as the row's cells; one in a
+    /// quoted line without its `>`.
+    #[test]
+    fn table_pipes_and_quote_marks_are_no_part_of_an_excerpt() {
+        assert_eq!(
+            ex(
+                "| 指标 | 数值 |\n|---|---|\n| 读延迟 | 单区域 < 10 ms |\n",
+                "10 ms"
+            ),
+            ("读延迟 · 单区域 < 10 ms".to_string(), "10 ms".to_string())
+        );
+        assert_eq!(
+            ex("| 读延迟 | 单区域 < 10 ms |", "读延迟"),
+            ("读延迟 · 单区域 < 10 ms".to_string(), "读延迟".to_string())
+        );
+        assert_eq!(
+            ex("> 讲者：王海峰\n> 时长：约 55 分钟 | 难度：300", "55 分钟"),
+            (
+                "时长：约 55 分钟 | 难度：300".to_string(),
+                "55 分钟".to_string()
+            )
+        );
+        assert_eq!(ex("延迟 > 10 ms 时告警", "10 ms").0, "延迟 > 10 ms 时告警");
+    }
 
     fn ex(text: &str, name: &str) -> (String, String) {
         let s = text.find(name).unwrap();
