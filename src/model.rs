@@ -36,6 +36,9 @@ pub struct Session {
     /// midnight, when the note-taker wrote times of day (`14:00 - 14:10`).
     /// The timeline's times are then offsets from it, as in every session.
     pub clock_start: Option<Seconds>,
+    /// The length the recap states, `时长：约 55 分钟`: longer than its
+    /// timeline's last time when the last part runs on after it.
+    pub stated_length: Option<Seconds>,
     /// `[^1]: …` lines, numbered in the order the text first refers to
     /// them (notes never referred to come last).
     pub footnotes: Vec<Footnote>,
@@ -146,7 +149,7 @@ pub struct Point {
 
 impl Session {
     /// The session's length as the timeline tells it: the last explicit end,
-    /// else the last start.
+    /// else the last start; or as the recap states it, if longer.
     pub fn duration(&self) -> Option<Seconds> {
         let mut last = None;
         for e in self.entries() {
@@ -162,6 +165,9 @@ impl Session {
             if let Some(End::At(t)) = s.end {
                 last = Some(last.map_or(t, |l: Seconds| l.max(t)));
             }
+        }
+        if let Some(t) = self.stated_length {
+            last = Some(last.map_or(t, |l: Seconds| l.max(t)));
         }
         // Only `00:00` written: the length is not known, not zero.
         last.filter(|&t| t > 0)

@@ -1,9 +1,10 @@
 //! What a recap's own lines say of the session, for recaps without front
-//! matter: its date (`**日期**：2025年12月3日`, `Date: December 3, 2025`)
-//! and its video (`视频：https://…`). The lines stay in the recap as
-//! written.
+//! matter: its date (`**日期**：2025年12月3日`, `Date: December 3, 2025`),
+//! its video (`视频：https://…`) and its length (`时长：约 55 分钟`). The
+//! lines stay in the recap as written.
 
 use super::lines;
+use crate::model::Seconds;
 
 /// Labels a date follows, as note-takers write them.
 const DATE_LABELS: &[&str] = &["会议日期", "日期", "时间", "Date"];
@@ -19,6 +20,16 @@ const VIDEO_LABELS: &[&str] = &[
     "Video",
     "Recording",
     "YouTube",
+];
+
+/// Labels the session's length follows.
+const LENGTH_LABELS: &[&str] = &[
+    "会议时长",
+    "演讲时长",
+    "视频时长",
+    "时长",
+    "Duration",
+    "Length",
 ];
 
 /// Labels of who spoke and where, besides the date's and the video's.
@@ -75,9 +86,15 @@ const CLOSING_LABELS: &[&str] = &[
 pub fn says_of_session(line: &str) -> bool {
     let plain = !line.starts_with(['-', '*', '•', ' ', '\t', '\u{3000}']) || line.starts_with("**");
     plain
-        && [DATE_LABELS, VIDEO_LABELS, OTHER_LABELS, CLOSING_LABELS]
-            .iter()
-            .any(|labels| value_of(line, labels).is_some_and(|v| !v.trim().is_empty()))
+        && [
+            DATE_LABELS,
+            VIDEO_LABELS,
+            LENGTH_LABELS,
+            OTHER_LABELS,
+            CLOSING_LABELS,
+        ]
+        .iter()
+        .any(|labels| value_of(line, labels).is_some_and(|v| !v.trim().is_empty()))
 }
 
 /// The first date given after a date label at the start of a line of
@@ -108,10 +125,51 @@ pub fn video(text: &str) -> Option<String> {
     })
 }
 
+/// The length given after a length label at the start of a line of
+/// `text`, in seconds: `时长：约 55 分钟`, `Duration: 1h 20m`,
+/// `时长：1小时20分钟`, `时长：55:00`.
+pub fn length(text: &str) -> Option<Seconds> {
+    text.lines().find_map(|line| {
+        let value = value_of(line, LENGTH_LABELS)?;
+        let value = [
+            "约", "大约", "~", "～", "about ", "About ", "approx. ", "Approx. ", "ca. ",
+        ]
+        .iter()
+        .fold(value, |v, about| v.strip_prefix(about).unwrap_or(v))
+        .trim_start();
+        let clock = value
+            .split(|c: char| c.is_whitespace() || c == '|')
+            .next()?;
+        if let Some(Ok(t)) = super::time::parse_time(clock).filter(|_| clock.contains(':')) {
+            return Some(t).filter(|&t| t > 0);
+        }
+        let mut total = 0;
+        let mut rest = value;
+        for (units, scale) in [(HOURS, 3600), (MINUTES, 60)] {
+            let Some((n, after)) = number(rest) else {
+                break;
+            };
+            let after = after.trim_start();
+            let Some(unit) = units.iter().find(|u| after.starts_with(*u)) else {
+                continue;
+            };
+            total += n * scale;
+            rest = after[unit.len()..].trim_start();
+        }
+        (total > 0).then_some(total)
+    })
+}
+
+/// Units of a length, longest first: `小时` before `h`.
+const HOURS: &[&str] = &["小时", "hours", "hour", "hrs", "hr", "h"];
+const MINUTES: &[&str] = &["分钟", "分", "minutes", "minute", "mins", "min", "m"];
+
 /// What follows `label：` at the start of `line`, after list marks and
 /// bold, as [`lines::strip_label`] reads a label (in either script, ASCII
 /// case aside): `- **日期**：2025-12-03` gives `2025-12-03`.
 fn value_of<'a>(line: &'a str, labels: &[&str]) -> Option<&'a str> {
+    // `> 时长：…`: a header quoted whole.
+    let line = line.trim_start_matches(['>', ' ']);
     lines::strip_label(line.trim_start_matches(['-', '•', ' ', '\u{3000}']), labels)
 }
 
@@ -213,6 +271,28 @@ mod tests {
             "Date: Decent 3, 2025",
         ] {
             assert_eq!(super::date(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn lengths_after_a_label() {
+        for (text, length) in [
+            ("> 讲者：王海峰\n> 时长：约 55 分钟 | 难度：300", 55 * 60),
+            ("**时长**：1小时20分钟", 80 * 60),
+            ("Duration: 1h 20m", 80 * 60),
+            ("Length: about 45 minutes", 45 * 60),
+            ("时长：2 小时", 7200),
+            ("视频时长：55:30", 55 * 60 + 30),
+        ] {
+            assert_eq!(super::length(text), Some(length), "{text}");
+        }
+        for text in [
+            "时长：待定",
+            "时长：0 分钟",
+            "会议时长很长，55 分钟",
+            "- 时长",
+        ] {
+            assert_eq!(super::length(text), None, "{text}");
         }
     }
 

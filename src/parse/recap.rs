@@ -714,6 +714,7 @@ impl<'a> Parser<'a> {
             .video_url
             .or(self.linked_video)
             .or_else(|| told(&self.overview, &self.extra, labels::video));
+        let stated_length = told(&self.overview, &self.extra, labels::length);
         let mut parsed = ParsedRecap {
             session: Session {
                 slug: front.slug.unwrap_or_default(),
@@ -729,6 +730,7 @@ impl<'a> Parser<'a> {
                 track: front.track,
                 video_url,
                 clock_start,
+                stated_length,
                 footnotes: Vec::new(),
                 may_show_images: false,
             },
@@ -742,11 +744,7 @@ impl<'a> Parser<'a> {
 
 /// What the first paragraph that says it (see [`labels`]) says: the
 /// overview's first, then the rest's.
-fn told(
-    overview: &[Paragraph],
-    extra: &[Paragraph],
-    read: fn(&str) -> Option<String>,
-) -> Option<String> {
+fn told<T>(overview: &[Paragraph], extra: &[Paragraph], read: fn(&str) -> Option<T>) -> Option<T> {
     overview.iter().chain(extra).find_map(|p| read(&p.text))
 }
 

@@ -927,3 +927,16 @@ fn a_date_and_a_video_said_in_the_recap_are_the_sessions() {
     let r = parse_recap("a.txt", &format!("---\ndate: 2025-12-01\n---\n{text}"));
     assert_eq!(r.session.date.as_deref(), Some("2025-12-01"));
 }
+
+/// `时长：约 55 分钟` in a header quoted whole: the session is 55 minutes
+/// long, though its last entry starts at 41:00; a timeline that runs
+/// longer than the stated length keeps its own.
+#[test]
+fn a_stated_length_is_the_sessions_length() {
+    let text = "# T\n\n> 讲者：王海峰\n> 时长：约 55 分钟 | 难度：300\n\n## 时间线\n**00:00** 开场\n**41:00** Q&A\n";
+    let r = parse_recap("a.md", text);
+    assert_eq!(r.session.duration(), Some(55 * 60));
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    let r = parse_recap("a.md", &text.replace("41:00", "58:00"));
+    assert_eq!(r.session.duration(), Some(58 * 60));
+}
