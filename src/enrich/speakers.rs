@@ -50,6 +50,9 @@ fn has_org_role_verb(line: &str) -> bool {
 const LABEL_WORDS: &[&str] = &[
     "主讲人",
     "主讲嘉宾",
+    "演讲嘉宾",
+    "分享嘉宾",
+    "演讲人",
     "特邀嘉宾",
     "嘉宾",
     "主持人",
@@ -121,7 +124,7 @@ fn patterns() -> &'static Patterns {
             r"(?P<org>[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*)\s?(?P<role>{EN_ROLE}|[\p{{Han}}]{{0,6}}{ZH_ROLE_END})\s?(?P<name>{LATIN_NAME})\s?(?:分享|表示|介绍|指出|演讲|发言|主讲|主持|谈到|强调|讲述)"
         ))
         .unwrap(),
-        label: Regex::new_anchored(r"^(?:[-*·•]\s*)?(?:\*\*)?(?:主讲人|主讲嘉宾|特邀嘉宾|嘉宾|主持人|演讲者|讲者|分享人|Speakers?|Presenters?|Host|Moderator)(?:\*\*)?\s*[：:]?(?:\*\*)?\s*(?P<rest>.+)$").unwrap(),
+        label: Regex::new_anchored(r"^(?:[-*·•]\s*)?(?:\*\*)?(?:主讲人|主讲嘉宾|演讲嘉宾|分享嘉宾|演讲人|特邀嘉宾|嘉宾|主持人|演讲者|讲者|分享人|Speakers?|Presenters?|Host|Moderator)(?:\*\*)?\s*[：:]?(?:\*\*)?\s*(?P<rest>.+)$").unwrap(),
         en_by: Regex::new(&format!(
             r"(?:[Pp]resented|[Hh]osted|[Mm]oderated|[Dd]elivered|[Gg]iven|[Ll]ed|[Jj]oined on stage|[Jj]oined|[Ii]ntroduced|[Cc]o-presented) by (?P<name>{LATIN_NAME})(?:\s*\((?P<paren>[^)]{{2,}})\)|, (?P<role>[^,.;()]{{2,}}?) (?:at|of|from) (?P<org>[A-Z][^,.;()]*))?"
         ))
@@ -380,6 +383,23 @@ fn split_org_role(
                 join_role(left_after(head, &org), tail)
             };
             return (Some(org), role);
+        }
+    }
+    // `埃森哲（Accenture）大中华区技术总监`: an organisation written in both
+    // scripts, then the role; the name in Latin is the one the rest of a
+    // recap writes.
+    if let Some((head, rest)) = prefix.split_once(['（', '(']) {
+        if let Some((latin, role)) = rest.split_once(['）', ')']) {
+            let latin = latin.trim();
+            let named = head.chars().all(is_han)
+                && latin.starts_with(|c: char| c.is_ascii_uppercase())
+                && latin
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || " .&-".contains(c));
+            if named && !head.is_empty() && role_word().is_match(role) {
+                let org = org_of(latin).map_or_else(|| latin.to_string(), |(org, _)| org);
+                return (Some(org), Some(role.trim().to_string()));
+            }
         }
     }
     // Unknown organisation: `Org Role` separated by a space, the longest

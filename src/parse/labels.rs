@@ -38,6 +38,9 @@ const OTHER_LABELS: &[&str] = &[
     "讲者",
     "主讲人",
     "主讲嘉宾",
+    "演讲嘉宾",
+    "分享嘉宾",
+    "演讲人",
     "嘉宾",
     "分享人",
     "主持人",
@@ -49,8 +52,8 @@ const OTHER_LABELS: &[&str] = &[
     "Location",
 ];
 
-/// Labels of the note-taker's word on the whole session, which closes a
-/// recap (`总结：…`, `个人感受：…`).
+/// Labels of the note-taker's word on the whole session, or of who they
+/// are, which close a recap (`总结：…`, `个人感受：…`, `整理：小王`).
 const CLOSING_LABELS: &[&str] = &[
     "总结",
     "小结",
@@ -78,6 +81,16 @@ const CLOSING_LABELS: &[&str] = &[
     "Key takeaways",
     "Final thoughts",
     "My take",
+    // Who wrote the recap down.
+    "笔记整理",
+    "整理人",
+    "整理",
+    "记录人",
+    "记录",
+    "笔记",
+    "作者",
+    "Notes by",
+    "Author",
 ];
 
 /// Whether `line`, not a bullet, is `label：value` for one of the labels

@@ -115,6 +115,20 @@ pub(super) fn glued_to_label(
         .filter(|s| !is_han_name(&s.name) || family_names::may_be_person(&s.name))
 }
 
+/// `AWS 技术总监 陈立`, `埃森哲（Accenture）大中华区技术总监 陈立`: the
+/// organisation and the role, then a Chinese name after the role's last
+/// word.
+fn org_role_name(
+    rest: &str,
+    org_of: &dyn Fn(&str) -> Option<(String, bool)>,
+) -> Option<SpeakerRef> {
+    let c = patterns().han_after_role.captures(rest)?;
+    let name = c.name("name")?;
+    let before = rest[..name.start()].trim();
+    let (org, role) = split_org_role(before, org_of);
+    make(name.as_str(), role.as_deref(), org.as_deref(), org_of)
+}
+
 fn labelled_as(
     rest: &str,
     org_of: &dyn Fn(&str) -> Option<(String, bool)>,
@@ -123,6 +137,14 @@ fn labelled_as(
     let [from, of, plain] = labelled_patterns();
     if let Some(c) = captures_fitting(&patterns().paren, rest, paren_fits).next() {
         if c.get(0).unwrap().start() == 0 {
+            // `埃森哲（Accenture）大中华区技术总监 陈立`: the brackets were
+            // the organisation's other name.
+            let after = rest[c.get(0).unwrap().end()..].trim();
+            if !after.is_empty() {
+                if let Some(s) = org_role_name(rest, org_of) {
+                    return Some(s);
+                }
+            }
             let name = c.name("name").unwrap().as_str();
             let inner = c.name("inner").unwrap().as_str();
             // After a label, `Name (Org)` with no role is a speaker too.
@@ -141,7 +163,9 @@ fn labelled_as(
             );
         }
     }
-    let c = plain.captures(rest)?;
+    let Some(c) = plain.captures(rest) else {
+        return org_role_name(rest, org_of);
+    };
     let name = c.name("name").unwrap().as_str();
     // `Jane Doe, VP Engineering at Acme` or `Jane Doe, VP Engineering, Acme`;
     // three clauses without a role word in the middle are prose.

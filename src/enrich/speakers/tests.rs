@@ -335,3 +335,21 @@ fn a_title_after_the_organisation_is_the_role() {
         [s("Alex DeBrie", "Hero", "AWS")]
     );
 }
+
+/// `演讲嘉宾：` labels speakers too, and after a label the organisation
+/// and the role may come before the name.
+#[test]
+fn organisation_and_role_before_a_chinese_name() {
+    assert_eq!(
+        names("演讲嘉宾：埃森哲（Accenture）大中华区技术总监 陈立"),
+        [s("陈立", "大中华区技术总监", "Accenture")]
+    );
+    assert_eq!(
+        names("嘉宾：AWS 技术总监 陈立"),
+        [s("陈立", "技术总监", "AWS")]
+    );
+    assert_eq!(
+        names("演讲嘉宾：陈立（埃森哲 技术总监）"),
+        [s("陈立", "技术总监", "埃森哲")]
+    );
+}

@@ -130,6 +130,7 @@ fn a_closing_remark_after_the_last_entry_is_no_point() {
         "总结：关键词是 Agentic。",
         "个人感受：推荐看回放。",
         "Final thoughts: worth it.",
+        "整理：小王 | 2025-12-04",
     ] {
         let r = parse_recap(
             "a.txt",
