@@ -639,6 +639,31 @@ const OFFICERS: &[&str] = &[
     "Chairman",
 ];
 
+/// What a talk about a name is, said after it: `Graviton4 Deep Dive`,
+/// `Kiro Workshop`.
+const TALK_WORDS: &[&str] = &[
+    "Overview",
+    "Workshop",
+    "Demo",
+    "Keynote",
+    "Session",
+    "Roadmap",
+    "Update",
+    "Updates",
+    "Essentials",
+    "Fundamentals",
+    "Introduction",
+    "Recap",
+    "Masterclass",
+];
+const TALK_PAIRS: &[(&str, &str)] = &[
+    ("Deep", "Dive"),
+    ("Best", "Practices"),
+    ("Chalk", "Talk"),
+    ("Lightning", "Talk"),
+    ("Builders", "Session"),
+];
+
 /// A conference's code for a session, `SVC301`, `DAT405-R`: three capitals
 /// and three digits, no name. (Two capitals are a chip's: `GB200`.)
 fn session_code(token: &str) -> bool {
@@ -765,6 +790,23 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
             run.pop();
             officer = true;
         }
+        // `Graviton4 Deep Dive`: the name, and the kind of talk about it.
+        while run.len() > 1 {
+            let words: Vec<&str> = run
+                .iter()
+                .rev()
+                .take(2)
+                .map(|&(s, e)| &text[s..e])
+                .collect();
+            let cut = if TALK_WORDS.contains(&words[0]) {
+                1
+            } else if run.len() > 2 && TALK_PAIRS.contains(&(words[1], words[0])) {
+                2
+            } else {
+                break;
+            };
+            run.truncate(run.len() - cut);
+        }
         // `Scaling PostgreSQL with …` opening a title: what is done, then
         // the name.
         if run.len() > 1 && gerund(&text[run[0].0..run[0].1]) && opens_line(text, run[0].0) {
@@ -875,6 +917,7 @@ mod decide;
 mod given_names;
 mod stop;
 pub use decide::{all_generic, decide};
+pub use given_names::person_shaped;
 
 #[cfg(test)]
 mod tests;

@@ -400,3 +400,17 @@ fn an_english_term_in_brackets_is_a_translation() {
     assert_eq!(aliased("火山引擎（Volcano Engine）"), ["Volcano Engine"]);
     assert_eq!(aliased("向量插件（pgvector）"), ["pgvector"]);
 }
+
+/// `Graviton4 Deep Dive`, `Kiro Workshop`: the name, then the kind of talk.
+#[test]
+fn the_kind_of_talk_after_a_name_is_no_part_of_it() {
+    assert_eq!(
+        names("Session: CMP320 — Graviton4 Deep Dive"),
+        ["Session", "Graviton4"]
+    );
+    assert_eq!(names("Kiro Workshop 报名"), ["Kiro"]);
+    assert_eq!(
+        names("AWS Workshop Studio 上的实验"),
+        ["AWS Workshop Studio"]
+    );
+}
