@@ -487,6 +487,25 @@ mod tests {
         assert_eq!(site.info[0].speakers[0].url, "/speakers/andy-jassy/");
     }
 
+    /// `Keynote 回顾 — Matt Garman 主题演讲`: Matt Garman gave the talk,
+    /// first among its speakers, with the guest the text introduces; his
+    /// name is no product.
+    #[test]
+    fn the_person_a_title_names_gave_the_talk() {
+        let text = "# Keynote 回顾 — Matt Garman 主题演讲\n\n## 时间线\n00:00 - 开场\n- Adobe 首席技术官 Ely Greenfield 分享 Firefly\n";
+        let site = with_catalog(text);
+        let names: Vec<&str> = site.sessions[0]
+            .speakers
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
+        assert_eq!(names, ["Matt Garman", "Ely Greenfield"]);
+        assert!(!site.info[0]
+            .products
+            .iter()
+            .any(|p| p.name.contains("Garman")));
+    }
+
     #[test]
     fn a_broken_catalog_is_a_diagnostic_and_the_site_still_builds() {
         let catalog = Catalog::parse("[[product]\nname = 1", "content/catalog.toml");

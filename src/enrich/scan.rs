@@ -86,12 +86,19 @@ pub fn prepass(index: usize, s: &Session, table: &Table, matcher: &Matcher) -> P
         })
         .collect();
     let found = speakers::merge(found);
-    let speakers: Vec<SpeakerRef> = if s.speakers.is_empty() {
-        found.iter().map(|f| f.speaker.clone()).collect()
-    } else {
+    let speakers: Vec<SpeakerRef> = if !s.speakers.is_empty() {
         s.speakers
             .iter()
             .map(|sp| speakers::as_written(sp, &org))
+            .collect()
+    } else {
+        // The person whose talk the title says it is, first, unless the
+        // text introduces them.
+        let titled = speakers::of_title(&s.title.full)
+            .filter(|t| !found.iter().any(|f| f.speaker.name == t.name));
+        titled
+            .into_iter()
+            .chain(found.iter().map(|f| f.speaker.clone()))
             .collect()
     };
     // Names and roles of people are not product names.

@@ -126,7 +126,7 @@ pub fn decide(
         } else if p.maker.is_none()
             && p.parent.is_none()
             && p.han_aliases.is_empty()
-            && person_shaped(&name)
+            && super::person_shaped(&name)
         {
             (
                 false,
@@ -203,23 +203,6 @@ fn person_in<'a>(person: &HashMap<&str, &'a str>, name: &str) -> Option<&'a str>
             _ => return None,
         }
     }
-}
-
-/// `Matt Garman`, `Sarah Chen`, `Mary Ann Smith`: a given name, then a
-/// family name that is no common English word (`Ray Serve` is a product).
-/// Said in prose, whether or not they spoke, such a name is a person's.
-fn person_shaped(name: &str) -> bool {
-    let words_of: Vec<&str> = name.split(' ').collect();
-    let capitalised = |w: &str| {
-        w.starts_with(|c: char| c.is_ascii_uppercase())
-            && w.chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
-            && w.chars().any(|c| c.is_lowercase())
-    };
-    (2..=3).contains(&words_of.len())
-        && super::given_names::is_given_name(words_of[0])
-        && words_of.iter().all(|w| capitalised(w))
-        && words_of.last().is_some_and(|w| !words::is_common(w))
 }
 
 /// Shape and word checks for a name that no rule settled.

@@ -336,6 +336,25 @@ pub fn is_given_name(word: &str) -> bool {
     GIVEN_NAMES.binary_search(&word).is_ok()
 }
 
+/// `Matt Garman`, `Sarah Chen`, `Mary Ann Smith`: a given name, then a
+/// family name that is no common English word (`Ray Serve` is a product).
+/// Said in prose, whether or not they spoke, such a name is a person's.
+pub fn person_shaped(name: &str) -> bool {
+    let words_of: Vec<&str> = name.split(' ').collect();
+    let capitalised = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_uppercase())
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+            && w.chars().any(|c| c.is_lowercase())
+    };
+    (2..=3).contains(&words_of.len())
+        && is_given_name(words_of[0])
+        && words_of.iter().all(|w| capitalised(w))
+        && words_of
+            .last()
+            .is_some_and(|w| !crate::enrich::words::is_common(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -353,3 +353,26 @@ fn organisation_and_role_before_a_chinese_name() {
         [s("陈立", "技术总监", "埃森哲")]
     );
 }
+
+/// A recap that names no speaker but in its title: the person whose talk
+/// the title says it is.
+#[test]
+fn a_talk_named_after_its_speaker() {
+    let name = |t: &str| of_title(t).map(|s| s.name);
+    assert_eq!(
+        name("Werner Vogels 主题演讲回顾").as_deref(),
+        Some("Werner Vogels")
+    );
+    assert_eq!(
+        name("Keynote 回顾 — Matt Garman 主题演讲").as_deref(),
+        Some("Matt Garman")
+    );
+    assert_eq!(
+        name("Andy Jassy 谈 AI 的未来").as_deref(),
+        Some("Andy Jassy")
+    );
+    // A product in a title, or a person not said to speak, is no speaker.
+    assert_eq!(name("Amazon Nova 2 主题演讲"), None);
+    assert_eq!(name("Grace Blackwell 演讲"), None);
+    assert_eq!(name("与 Sarah Chen 共进午餐"), None);
+}
