@@ -125,6 +125,12 @@ fn org_role_name(
     let c = patterns().han_after_role.captures(rest)?;
     let name = c.name("name")?;
     let before = rest[..name.start()].trim();
+    // One clause, and a name that starts like one: `说明其作为 AWS 专家的
+    // 职责` is a sentence, and `的职责` nobody.
+    let clause = !before.contains(['，', ',', '。', '；', ';']) && before.chars().count() <= 40;
+    if !clause || !family_names::may_be_person(name.as_str()) {
+        return None;
+    }
     let (org, role) = split_org_role(before, org_of);
     make(name.as_str(), role.as_deref(), org.as_deref(), org_of)
 }

@@ -352,6 +352,10 @@ fn organisation_and_role_before_a_chinese_name() {
         names("演讲嘉宾：陈立（埃森哲 技术总监）"),
         [s("陈立", "技术总监", "埃森哲")]
     );
+    // A sentence after the label that ends with no name names nobody.
+    assert!(
+        names("- 演讲者 Bianca Bianchi 自我介绍，说明其作为 AWS 全球合作伙伴专家的职责").is_empty()
+    );
 }
 
 /// A recap that names no speaker but in its title: the person whose talk
