@@ -331,13 +331,149 @@ const GIVEN_NAMES: &[&str] = &[
     "Zachary",
 ];
 
+/// Common family names that the English word list also holds (`Park`,
+/// `Smith`, `Chen`), sorted (byte order).
+const FAMILY_NAMES: &[&str] = &[
+    "Adams",
+    "Ahmed",
+    "Ali",
+    "Allen",
+    "Anderson",
+    "Bailey",
+    "Baker",
+    "Bell",
+    "Bennett",
+    "Brooks",
+    "Brown",
+    "Butler",
+    "Campbell",
+    "Carter",
+    "Chan",
+    "Chang",
+    "Chen",
+    "Cheng",
+    "Cho",
+    "Choi",
+    "Clark",
+    "Collins",
+    "Cook",
+    "Cooper",
+    "Cox",
+    "Cruz",
+    "Davis",
+    "Diaz",
+    "Edwards",
+    "Evans",
+    "Fisher",
+    "Flores",
+    "Foster",
+    "Garcia",
+    "Gomez",
+    "Gonzalez",
+    "Gray",
+    "Green",
+    "Gupta",
+    "Hall",
+    "Harris",
+    "Hill",
+    "Ho",
+    "Howard",
+    "Huang",
+    "Hughes",
+    "Hunter",
+    "Jackson",
+    "James",
+    "Jang",
+    "Jenkins",
+    "Johnson",
+    "Jones",
+    "Kelly",
+    "Khan",
+    "Kim",
+    "King",
+    "Kumar",
+    "Lam",
+    "Lee",
+    "Lewis",
+    "Li",
+    "Lin",
+    "Liu",
+    "Long",
+    "Lopez",
+    "Ma",
+    "Martin",
+    "Martinez",
+    "Miller",
+    "Mitchell",
+    "Moore",
+    "Morgan",
+    "Morris",
+    "Murphy",
+    "Nelson",
+    "Ng",
+    "Nguyen",
+    "Park",
+    "Parker",
+    "Patel",
+    "Perez",
+    "Peterson",
+    "Phillips",
+    "Price",
+    "Reed",
+    "Reyes",
+    "Richardson",
+    "Rivera",
+    "Roberts",
+    "Robinson",
+    "Rodriguez",
+    "Rogers",
+    "Ross",
+    "Russell",
+    "Sanchez",
+    "Sanders",
+    "Scott",
+    "Shah",
+    "Sharma",
+    "Singh",
+    "Smith",
+    "Stewart",
+    "Sullivan",
+    "Sun",
+    "Tan",
+    "Tang",
+    "Taylor",
+    "Thomas",
+    "Thompson",
+    "Torres",
+    "Tran",
+    "Turner",
+    "Walker",
+    "Wang",
+    "Ward",
+    "Watson",
+    "White",
+    "Williams",
+    "Wilson",
+    "Wong",
+    "Wood",
+    "Wright",
+    "Wu",
+    "Xu",
+    "Yang",
+    "Young",
+    "Zhang",
+    "Zhao",
+    "Zhou",
+];
+
 /// Whether `word` is a common English given name, as written (capitalised).
 pub fn is_given_name(word: &str) -> bool {
     GIVEN_NAMES.binary_search(&word).is_ok()
 }
 
-/// `Matt Garman`, `Sarah Chen`, `Mary Ann Smith`: a given name, then a
-/// family name that is no common English word (`Ray Serve` is a product).
+/// `Matt Garman`, `Sarah Chen`, `Linda Park`: a given name, then a family
+/// name: a common one, or a word that is no common English word (`Ray
+/// Serve` is a product).
 /// Said in prose, whether or not they spoke, such a name is a person's.
 pub fn person_shaped(name: &str) -> bool {
     let words_of: Vec<&str> = name.split(' ').collect();
@@ -350,9 +486,9 @@ pub fn person_shaped(name: &str) -> bool {
     (2..=3).contains(&words_of.len())
         && is_given_name(words_of[0])
         && words_of.iter().all(|w| capitalised(w))
-        && words_of
-            .last()
-            .is_some_and(|w| !crate::enrich::words::is_common(w))
+        && words_of.last().is_some_and(|w| {
+            FAMILY_NAMES.binary_search(w).is_ok() || !crate::enrich::words::is_common(w)
+        })
 }
 
 #[cfg(test)]
@@ -362,7 +498,31 @@ mod tests {
     #[test]
     fn the_list_is_sorted_for_its_search() {
         assert!(GIVEN_NAMES.windows(2).all(|w| w[0] < w[1]));
+        assert!(FAMILY_NAMES.windows(2).all(|w| w[0] < w[1]));
         assert!(is_given_name("Matt") && is_given_name("Sarah") && is_given_name("Zachary"));
         assert!(!is_given_name("Claude") && !is_given_name("matt") && !is_given_name("Amazon"));
+    }
+
+    #[test]
+    fn people_by_their_names() {
+        for person in [
+            "Matt Garman",
+            "Sarah Chen",
+            "Linda Park",
+            "John Smith",
+            "Mary Ann Tsai",
+        ] {
+            assert!(person_shaped(person), "{person}");
+        }
+        for thing in [
+            "Ray Serve",
+            "Amazon Nova",
+            "Claude Code",
+            "Grace Blackwell",
+            "Matt",
+            "Jack Henry Associates Inc",
+        ] {
+            assert!(!person_shaped(thing), "{thing}");
+        }
     }
 }
