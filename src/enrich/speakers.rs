@@ -158,6 +158,8 @@ pub fn find(
     // After a label with nothing behind it (`讲者：`), the list items that
     // follow are the speakers.
     let mut listing = false;
+    // Under a table's header row `| 讲者 | 职位 |`, each row is a speaker.
+    let mut table_of_speakers = false;
     for (i, l) in text.lines().enumerate() {
         let at = line + i;
         let mut push = |pos: usize, s: Option<SpeakerRef>| {
@@ -165,6 +167,39 @@ pub fn find(
                 out.push((at * 100_000 + pos, s));
             }
         };
+        if let Some(cells) = crate::parse::shapes::table_row(l.trim()) {
+            if table_of_speakers {
+                if !crate::parse::shapes::is_table_rule(&cells) {
+                    // `| 张伟 | AWS 首席架构师 |`, read as `张伟，AWS 首席架构师`.
+                    let row = cells
+                        .iter()
+                        .filter(|c| !c.is_empty())
+                        .copied()
+                        .collect::<Vec<_>>();
+                    let (first, rest) = row.split_first().map_or(("", &[][..]), |(f, r)| (*f, r));
+                    let written = if rest.is_empty() {
+                        first.to_string()
+                    } else {
+                        format!("{first}，{}", rest.join(" "))
+                    };
+                    push(0, labelled(&written, org_of));
+                }
+                continue;
+            }
+            let header = cells.first().is_some_and(|c| {
+                let c = c.trim_matches('*');
+                LABEL_WORDS
+                    .iter()
+                    .any(|w| c.eq_ignore_ascii_case(w) || c.eq_ignore_ascii_case(&format!("{w}s")))
+                    || ["姓名", "Name"].contains(&c)
+            });
+            table_of_speakers = header;
+            if header {
+                continue;
+            }
+        } else {
+            table_of_speakers = false;
+        }
         if listing {
             // `- 张伟，AWS 首席架构师`, read as the parser reads list lines.
             if let Some(item) = crate::parse::shapes::bullet(l).map(|b| b.text.trim_end()) {

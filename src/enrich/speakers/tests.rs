@@ -380,3 +380,17 @@ fn a_talk_named_after_its_speaker() {
     assert_eq!(name("Grace Blackwell 演讲"), None);
     assert_eq!(name("与 Sarah Chen 共进午餐"), None);
 }
+
+/// A table whose first column is headed `讲者` lists the speakers, one a
+/// row, each with the rest of its row as role and organisation.
+#[test]
+fn a_table_of_speakers() {
+    let text = "| 讲者 | 职位 |\n|---|---|\n| 张伟 | AWS 金融行业首席架构师 |\n| Linda Park | Sony 工程副总裁 |\n\n| 指标 | 数值 |\n|---|---|\n| 李娜 | 35% |";
+    assert_eq!(
+        names(text),
+        [
+            s("张伟", "金融行业首席架构师", "AWS"),
+            s("Linda Park", "工程副总裁", "Sony")
+        ]
+    );
+}
