@@ -31,6 +31,24 @@ static TITLE_CONF: LazyLock<Regex> = LazyLock::new(|| {
 /// Split a title into conference, kind and topic. Markdown emphasis in
 /// it (`用**Kiro**重塑…`) is how the note-taker marked a name, not part of
 /// the title a reader sees in headings, tabs and feeds.
+/// `Session: …`, `议题：…`: a head that says the topic follows, and is
+/// none of it.
+fn names_the_topic(head: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "session",
+        "talk",
+        "title",
+        "topic",
+        "session title",
+        "议题",
+        "题目",
+        "主题",
+        "标题",
+        "场次",
+    ];
+    LABELS.iter().any(|l| head.eq_ignore_ascii_case(l))
+}
+
 pub fn split_title(full: &str) -> Title {
     let full = &without_emphasis(&as_read(full));
     let mut title = Title {
@@ -74,7 +92,7 @@ pub fn split_title(full: &str) -> Title {
     title.topic = if !topic.is_empty() {
         // `Deep Dive: …`, `Amazon Bedrock：…`: a head that is no kind of
         // talk is the topic's own first words, not to be lost.
-        if title.kind.is_some() || head_core.is_empty() {
+        if title.kind.is_some() || head_core.is_empty() || names_the_topic(head) {
             topic.to_string()
         } else {
             rest.to_string()
@@ -225,6 +243,11 @@ mod tests {
             ("Workshop: Kiro 上手", "Kiro 上手"),
             ("会议总结：Kiro 上手", "Kiro 上手"),
             ("AWS re:Invent 2025 技术讲座总结：Kiro 上手", "Kiro 上手"),
+            (
+                "Session: CMP320 — Graviton4 Deep Dive",
+                "CMP320 — Graviton4 Deep Dive",
+            ),
+            ("议题：金融行业的 AI 实践", "金融行业的 AI 实践"),
         ] {
             assert_eq!(split_title(full).topic, topic, "{full}");
         }
