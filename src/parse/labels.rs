@@ -50,6 +50,13 @@ const OTHER_LABELS: &[&str] = &[
     "会场",
     "Venue",
     "Location",
+    "场次",
+    "难度",
+    "级别",
+    "标签",
+    "Level",
+    "Track",
+    "Tags",
 ];
 
 /// Labels of the note-taker's word on the whole session, or of who they
@@ -98,16 +105,20 @@ const CLOSING_LABELS: &[&str] = &[
 /// all of it, not a moment of it.
 pub fn says_of_session(line: &str) -> bool {
     let plain = !line.starts_with(['-', '*', '•', ' ', '\t', '\u{3000}']) || line.starts_with("**");
-    plain
-        && [
-            DATE_LABELS,
-            VIDEO_LABELS,
-            LENGTH_LABELS,
-            OTHER_LABELS,
-            CLOSING_LABELS,
-        ]
+    plain && (is_fact(line) || labelled(line, CLOSING_LABELS))
+}
+
+/// Whether `line` is `label：value` stating a fact of the session (its
+/// date, video, length, speakers or venue), in a list or a quote or not:
+/// a paragraph of such lines is a header, no summary of the talk.
+pub fn is_fact(line: &str) -> bool {
+    [DATE_LABELS, VIDEO_LABELS, LENGTH_LABELS, OTHER_LABELS]
         .iter()
-        .any(|labels| value_of(line, labels).is_some_and(|v| !v.trim().is_empty()))
+        .any(|labels| labelled(line, labels))
+}
+
+fn labelled(line: &str, labels: &[&str]) -> bool {
+    value_of(line, labels).is_some_and(|v| !v.trim().is_empty())
 }
 
 /// The first date given after a date label at the start of a line of

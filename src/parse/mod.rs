@@ -3,7 +3,7 @@
 
 mod entities;
 pub mod frontmatter;
-mod labels;
+pub mod labels;
 mod lines;
 mod marks;
 pub mod page;

@@ -10,6 +10,18 @@ use serde::Serialize;
 /// (then cut with `…`), as a reader sees it ([`super::text::as_read`]).
 pub fn first_sentence(text: &str, max: usize) -> String {
     let text = super::text::as_read(text);
+    // `> …`: a paragraph quoted whole reads without its marks.
+    let unquoted;
+    let text = if text.trim_start().starts_with('>') {
+        unquoted = text
+            .lines()
+            .map(|l| l.trim_start().trim_start_matches(['>', ' ']))
+            .collect::<Vec<_>>()
+            .join("\n");
+        unquoted.as_str()
+    } else {
+        &text
+    };
     let end = text
         .char_indices()
         .find(|&(i, c)| {
@@ -90,6 +102,11 @@ mod tests {
             "Version 2.5 is out."
         );
         assert_eq!(first_sentence("一二三四五六", 3), "一二三…");
+        // A quoted paragraph without its marks.
+        assert_eq!(
+            first_sentence("> AgentCore 打包成托管服务。\n> 第二句。", 90),
+            "AgentCore 打包成托管服务。"
+        );
         // Links and images as a reader sees them.
         assert_eq!(
             first_sentence(
