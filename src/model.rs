@@ -188,14 +188,15 @@ impl Session {
                 .any(|p| is_code_block(&p.text))
     }
 
-    /// The overview's first paragraph of prose (not code, not a header of
-    /// `日期：…`, `讲者：…` lines), which summaries, feeds and page
+    /// The overview's first paragraph of prose (not code, not a table, not
+    /// a header of `日期：…`, `讲者：…` lines), which summaries, feeds and page
     /// descriptions quote.
     pub fn lead_paragraph(&self) -> Option<&Paragraph> {
         self.overview.iter().find(|p| {
             !is_code_block(&p.text)
                 && !is_heading_line(&p.text)
                 && !p.text.lines().all(crate::parse::labels::is_fact)
+                && !p.text.lines().all(|l| l.trim_start().starts_with('|'))
         })
     }
 

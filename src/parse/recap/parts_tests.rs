@@ -157,6 +157,14 @@ fn a_header_of_facts_is_no_lead_paragraph() {
     );
     let r = parse_recap(
         "a.md",
+        "# T\n\n| 讲者 | 职位 |\n|---|---|\n| 张伟 | 架构师 |\n\n本场分享三个案例。\n",
+    );
+    assert_eq!(
+        r.session.lead_paragraph().unwrap().text,
+        "本场分享三个案例。"
+    );
+    let r = parse_recap(
+        "a.md",
         "# T\n\n日期：2025-12-02\n地点：Venetian\n\n## 时间线\n00:00 开场\n",
     );
     assert!(r.session.lead_paragraph().is_none());
