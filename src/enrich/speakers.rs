@@ -170,31 +170,12 @@ pub fn find(
         if let Some(cells) = crate::parse::shapes::table_row(l.trim()) {
             if table_of_speakers {
                 if !crate::parse::shapes::is_table_rule(&cells) {
-                    // `| 张伟 | AWS 首席架构师 |`, read as `张伟，AWS 首席架构师`.
-                    let row = cells
-                        .iter()
-                        .filter(|c| !c.is_empty())
-                        .copied()
-                        .collect::<Vec<_>>();
-                    let (first, rest) = row.split_first().map_or(("", &[][..]), |(f, r)| (*f, r));
-                    let written = if rest.is_empty() {
-                        first.to_string()
-                    } else {
-                        format!("{first}，{}", rest.join(" "))
-                    };
-                    push(0, labelled(&written, org_of));
+                    push(0, labelled::table_row(&cells, org_of));
                 }
                 continue;
             }
-            let header = cells.first().is_some_and(|c| {
-                let c = c.trim_matches('*');
-                LABEL_WORDS
-                    .iter()
-                    .any(|w| c.eq_ignore_ascii_case(w) || c.eq_ignore_ascii_case(&format!("{w}s")))
-                    || ["姓名", "Name"].contains(&c)
-            });
-            table_of_speakers = header;
-            if header {
+            table_of_speakers = labelled::heads_a_table(&cells);
+            if table_of_speakers {
                 continue;
             }
         } else {
@@ -319,35 +300,6 @@ pub fn find(
             })
             .collect(),
     )
-}
-
-/// The person a title names as giving the talk, for a recap that names
-/// no speaker otherwise: `Werner Vogels 主题演讲回顾`, `Keynote 回顾 — Matt
-/// Garman 主题演讲`, `Andy Jassy 谈 AI`. Only a name with a given name
-/// first (see [`super::discover::person_shaped`]) in a title that says it
-/// is a talk: a product named in a title is no speaker.
-pub fn of_title(title: &str) -> Option<SpeakerRef> {
-    const TALKS: &[&str] = &[
-        "主题演讲",
-        "演讲",
-        "分享",
-        "专访",
-        "对话",
-        "访谈",
-        "Keynote",
-        "keynote",
-        "Fireside",
-    ];
-    let talk = TALKS.iter().any(|t| title.contains(t));
-    static LATIN: OnceLock<Regex> = OnceLock::new();
-    let latin = LATIN.get_or_init(|| Regex::new(LATIN_NAME).unwrap());
-    latin.find_iter(title).find_map(|m| {
-        let says = talk || title[m.end()..].trim_start().starts_with('谈');
-        (says && super::discover::person_shaped(m.as_str())).then(|| SpeakerRef {
-            name: m.as_str().to_string(),
-            ..Default::default()
-        })
-    })
 }
 
 /// Fold sightings of the same person: equal names, or a name that is the
@@ -703,7 +655,9 @@ fn plausible_name(name: &str, org_of: &dyn Fn(&str) -> Option<(String, bool)>) -
 
 mod family_names;
 mod labelled;
+mod titled;
 use labelled::{glued_to_label, labelled, labelled_patterns, speaker_list};
+pub use titled::of_title;
 
 #[cfg(test)]
 mod tests;

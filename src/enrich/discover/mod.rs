@@ -618,103 +618,6 @@ fn said_as_company(before: &str, after: &str, lists: &[usize]) -> bool {
             .any(|w| after.starts_with(w) && !after[w.len()..].starts_with('级'))
 }
 
-/// Titles of a company's officers, said after its name.
-const OFFICERS: &[&str] = &[
-    "CEO",
-    "CTO",
-    "CFO",
-    "COO",
-    "CIO",
-    "CDO",
-    "CMO",
-    "CISO",
-    "CPO",
-    "SVP",
-    "EVP",
-    "VP",
-    "Founder",
-    "Co-founder",
-    "Cofounder",
-    "President",
-    "Chairman",
-];
-
-/// What a talk about a name is, said after it: `Graviton4 Deep Dive`,
-/// `Kiro Workshop`.
-const TALK_WORDS: &[&str] = &[
-    "Overview",
-    "Workshop",
-    "Demo",
-    "Keynote",
-    "Session",
-    "Roadmap",
-    "Update",
-    "Updates",
-    "Essentials",
-    "Fundamentals",
-    "Introduction",
-    "Recap",
-    "Masterclass",
-];
-const TALK_PAIRS: &[(&str, &str)] = &[
-    ("Deep", "Dive"),
-    ("Best", "Practices"),
-    ("Chalk", "Talk"),
-    ("Lightning", "Talk"),
-    ("Builders", "Session"),
-];
-
-/// A conference's code for a session, `SVC301`, `DAT405-R`: three capitals
-/// and three digits, no name. (Two capitals are a chip's: `GB200`.)
-fn session_code(token: &str) -> bool {
-    let b = token.as_bytes();
-    let code = b.len() >= 6
-        && b[..3].iter().all(u8::is_ascii_uppercase)
-        && b[3..6].iter().all(u8::is_ascii_digit);
-    code && match &token[6..] {
-        "" => true,
-        rest => rest.strip_prefix('-').is_some_and(|r| {
-            r.len() <= 2
-                && r.bytes()
-                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        }),
-    }
-}
-
-/// `Scaling`, `Building`, `Running`: an English verb's `-ing` form,
-/// capitalised. (`Spring` and `String` are words of their own.)
-fn gerund(token: &str) -> bool {
-    let Some(stem) = token.strip_suffix("ing") else {
-        return false;
-    };
-    let lower = stem.to_ascii_lowercase();
-    let undoubled = lower
-        .len()
-        .checked_sub(1)
-        .filter(|&n| n >= 2 && lower.as_bytes()[n] == lower.as_bytes()[n - 1])
-        .map(|n| &lower[..n]);
-    token.starts_with(|c: char| c.is_ascii_uppercase())
-        && stem[1..].bytes().all(|c| c.is_ascii_lowercase())
-        && lower.len() >= 3
-        && [
-            Some(lower.clone()),
-            Some(format!("{lower}e")),
-            undoubled.map(String::from),
-        ]
-        .into_iter()
-        .flatten()
-        .any(|w| words::is_common(&w))
-}
-
-/// Whether only marks stand before `at` on its line: the start of a title
-/// or a heading.
-fn opens_line(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    text[line_start..at]
-        .chars()
-        .all(|c| !c.is_alphanumeric() || c.is_whitespace())
-}
-
 /// The most words a name found in prose may have (`AWS Certified Machine
 /// Learning Engineer – Associate` has seven).
 const MAX_NAME_WORDS: usize = 8;
@@ -752,7 +655,7 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
                 || strong_shape(tok)
                 || odd_lowercase(tok)
                 || (glued && is_version(tok)))
-                && !session_code(tok);
+                && !edges::session_code(tok);
             if !name_like
                 || (!run.is_empty() && !glued)
                 || words::is_function_word(tok) && !run.is_empty()
@@ -767,51 +670,7 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
             continue;
         }
         i = j;
-        // Trim function words at both ends (`The Acme`, `Postgres Without`).
-        while run
-            .first()
-            .is_some_and(|&(s, e)| words::is_function_word(&text[s..e]))
-        {
-            run.remove(0);
-        }
-        while run
-            .last()
-            .is_some_and(|&(s, e)| words::is_function_word(&text[s..e]))
-        {
-            run.pop();
-        }
-        // `Twelve Labs CTO`: the company, and its officer's title.
-        let mut officer = false;
-        while run.len() > 1
-            && run
-                .last()
-                .is_some_and(|&(s, e)| OFFICERS.contains(&&text[s..e]))
-        {
-            run.pop();
-            officer = true;
-        }
-        // `Graviton4 Deep Dive`: the name, and the kind of talk about it.
-        while run.len() > 1 {
-            let words: Vec<&str> = run
-                .iter()
-                .rev()
-                .take(2)
-                .map(|&(s, e)| &text[s..e])
-                .collect();
-            let cut = if TALK_WORDS.contains(&words[0]) {
-                1
-            } else if run.len() > 2 && TALK_PAIRS.contains(&(words[1], words[0])) {
-                2
-            } else {
-                break;
-            };
-            run.truncate(run.len() - cut);
-        }
-        // `Scaling PostgreSQL with …` opening a title: what is done, then
-        // the name.
-        if run.len() > 1 && gerund(&text[run[0].0..run[0].1]) && opens_line(text, run[0].0) {
-            run.remove(0);
-        }
+        let officer = edges::trim(text, &mut run);
         // Names are a few words; a longer run of capitalised words is a
         // title or a list. Kept, a run of 20,000 words made the choice of
         // names take minutes, each of its words looked up with the rest.
@@ -914,6 +773,7 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
 }
 
 mod decide;
+mod edges;
 mod given_names;
 mod stop;
 pub use decide::{all_generic, decide};

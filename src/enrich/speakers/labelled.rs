@@ -4,7 +4,7 @@
 
 use super::{
     captures_fitting, family_names, is_han_name, make, paren_fits, paren_speaker, patterns,
-    role_word, split_org_role, HAN_NAME, LATIN_NAME,
+    role_word, split_org_role, HAN_NAME, LABEL_WORDS, LATIN_NAME,
 };
 use crate::model::SpeakerRef;
 use crate::pattern::Regex;
@@ -199,5 +199,34 @@ fn labelled_as(
             org.map(|m| m.as_str()),
             org_of,
         ),
+    }
+}
+
+/// Whether a table's header row (`| 讲者 | 职位 |`, `| Speaker | Title |`)
+/// says its rows are speakers: its first cell is a label of speakers.
+pub(super) fn heads_a_table(cells: &[&str]) -> bool {
+    cells.first().is_some_and(|c| {
+        let c = c.trim_matches('*');
+        let plural = c.strip_suffix('s').unwrap_or(c);
+        LABEL_WORDS
+            .iter()
+            .any(|w| c.eq_ignore_ascii_case(w) || plural.eq_ignore_ascii_case(w))
+            || ["姓名", "Name"].contains(&c)
+    })
+}
+
+/// A row of a table of speakers, `| 张伟 | AWS 首席架构师 |`, read as its
+/// cells would be written after a label: `张伟，AWS 首席架构师`.
+pub(super) fn table_row(
+    cells: &[&str],
+    org_of: &dyn Fn(&str) -> Option<(String, bool)>,
+) -> Option<SpeakerRef> {
+    let mut filled = cells.iter().filter(|c| !c.is_empty());
+    let first = filled.next()?;
+    let rest: Vec<&str> = filled.copied().collect();
+    if rest.is_empty() {
+        labelled(first, org_of)
+    } else {
+        labelled(&format!("{first}，{}", rest.join(" ")), org_of)
     }
 }

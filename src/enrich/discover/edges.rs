@@ -1,0 +1,138 @@
+//! What stands at the edges of a run of name-like words and is no part of
+//! the name: function words (`The Acme`), an officer's title after a
+//! company (`Twelve Labs CTO`), the kind of talk after a product
+//! (`Graviton4 Deep Dive`), what is done to it at the start of a title
+//! (`Scaling PostgreSQL`); and a session's code (`SVC301`), no name at all.
+
+use super::words;
+
+/// Cut from `run` (spans of `text`, one per word) the words at its edges
+/// that are no part of the name. Whether an officer's title was cut: what
+/// is left is then a company.
+pub(super) fn trim(text: &str, run: &mut Vec<(usize, usize)>) -> bool {
+    let word = |&(s, e): &(usize, usize)| &text[s..e];
+    let leading = run
+        .iter()
+        .take_while(|w| words::is_function_word(word(w)))
+        .count();
+    run.drain(..leading);
+    while run.last().is_some_and(|w| words::is_function_word(word(w))) {
+        run.pop();
+    }
+    let mut officer = false;
+    while run.len() > 1 && run.last().is_some_and(|w| OFFICERS.contains(&word(w))) {
+        run.pop();
+        officer = true;
+    }
+    while let [.., before, last] = run.as_slice() {
+        let cut = if TALK_WORDS.contains(&word(last)) {
+            1
+        } else if run.len() > 2 && TALK_PAIRS.contains(&(word(before), word(last))) {
+            2
+        } else {
+            break;
+        };
+        run.truncate(run.len() - cut);
+    }
+    if run.len() > 1 && gerund(word(&run[0])) && opens_line(text, run[0].0) {
+        run.remove(0);
+    }
+    officer
+}
+
+/// Titles of a company's officers, said after its name.
+const OFFICERS: &[&str] = &[
+    "CEO",
+    "CTO",
+    "CFO",
+    "COO",
+    "CIO",
+    "CDO",
+    "CMO",
+    "CISO",
+    "CPO",
+    "SVP",
+    "EVP",
+    "VP",
+    "Founder",
+    "Co-founder",
+    "Cofounder",
+    "President",
+    "Chairman",
+];
+
+/// What a talk about a name is, said after it: `Graviton4 Deep Dive`,
+/// `Kiro Workshop`.
+const TALK_WORDS: &[&str] = &[
+    "Overview",
+    "Workshop",
+    "Demo",
+    "Keynote",
+    "Session",
+    "Roadmap",
+    "Update",
+    "Updates",
+    "Essentials",
+    "Fundamentals",
+    "Introduction",
+    "Recap",
+    "Masterclass",
+];
+const TALK_PAIRS: &[(&str, &str)] = &[
+    ("Deep", "Dive"),
+    ("Best", "Practices"),
+    ("Chalk", "Talk"),
+    ("Lightning", "Talk"),
+    ("Builders", "Session"),
+];
+
+/// A conference's code for a session, `SVC301`, `DAT405-R`: three capitals
+/// and three digits, no name. (Two capitals are a chip's: `GB200`.)
+pub(super) fn session_code(token: &str) -> bool {
+    let b = token.as_bytes();
+    let code = b.len() >= 6
+        && b[..3].iter().all(u8::is_ascii_uppercase)
+        && b[3..6].iter().all(u8::is_ascii_digit);
+    code && match &token[6..] {
+        "" => true,
+        rest => rest.strip_prefix('-').is_some_and(|r| {
+            r.len() <= 2
+                && r.bytes()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        }),
+    }
+}
+
+/// `Scaling`, `Building`, `Running`: an English verb's `-ing` form,
+/// capitalised. (`Spring` and `String` are words of their own.)
+fn gerund(token: &str) -> bool {
+    let Some(stem) = token.strip_suffix("ing") else {
+        return false;
+    };
+    let lower = stem.to_ascii_lowercase();
+    let undoubled = lower
+        .len()
+        .checked_sub(1)
+        .filter(|&n| n >= 2 && lower.as_bytes()[n] == lower.as_bytes()[n - 1])
+        .map(|n| &lower[..n]);
+    token.starts_with(|c: char| c.is_ascii_uppercase())
+        && stem[1..].bytes().all(|c| c.is_ascii_lowercase())
+        && lower.len() >= 3
+        && [
+            Some(lower.clone()),
+            Some(format!("{lower}e")),
+            undoubled.map(String::from),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|w| words::is_common(&w))
+}
+
+/// Whether only marks stand before `at` on its line: the start of a title
+/// or a heading.
+fn opens_line(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..at]
+        .chars()
+        .all(|c| !c.is_alphanumeric() || c.is_whitespace())
+}

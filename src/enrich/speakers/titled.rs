@@ -1,0 +1,35 @@
+//! The speaker a talk's title names: `Werner Vogels 主题演讲回顾` is
+//! Werner Vogels's talk, whoever else the recap introduces.
+
+use super::LATIN_NAME;
+use crate::model::SpeakerRef;
+use crate::pattern::Regex;
+use std::sync::OnceLock;
+
+/// The person a title names as giving the talk: `Werner Vogels 主题演讲回顾`, `Keynote 回顾 — Matt
+/// Garman 主题演讲`, `Andy Jassy 谈 AI`. Only a name with a given name
+/// first (see [`crate::enrich::discover::person_shaped`]) in a title that says it
+/// is a talk: a product named in a title is no speaker.
+pub fn of_title(title: &str) -> Option<SpeakerRef> {
+    const TALKS: &[&str] = &[
+        "主题演讲",
+        "演讲",
+        "分享",
+        "专访",
+        "对话",
+        "访谈",
+        "Keynote",
+        "keynote",
+        "Fireside",
+    ];
+    let talk = TALKS.iter().any(|t| title.contains(t));
+    static LATIN: OnceLock<Regex> = OnceLock::new();
+    let latin = LATIN.get_or_init(|| Regex::new(LATIN_NAME).unwrap());
+    latin.find_iter(title).find_map(|m| {
+        let says = talk || title[m.end()..].trim_start().starts_with('谈');
+        (says && crate::enrich::discover::person_shaped(m.as_str())).then(|| SpeakerRef {
+            name: m.as_str().to_string(),
+            ..Default::default()
+        })
+    })
+}
