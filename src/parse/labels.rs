@@ -32,7 +32,8 @@ const LENGTH_LABELS: &[&str] = &[
     "Length",
 ];
 
-/// Labels of who spoke and where, besides the date's and the video's.
+/// Labels of who spoke, where, and what session it was (its code, level,
+/// tags), besides the date's, the video's and the length's.
 const OTHER_LABELS: &[&str] = &[
     "演讲者",
     "讲者",
@@ -109,7 +110,8 @@ pub fn says_of_session(line: &str) -> bool {
 }
 
 /// Whether `line` is `label：value` stating a fact of the session (its
-/// date, video, length, speakers or venue), in a list or a quote or not:
+/// date, video, length, speakers, venue, code, level or tags), in a list
+/// or a quote or not:
 /// a paragraph of such lines is a header, no summary of the talk.
 pub fn is_fact(line: &str) -> bool {
     [DATE_LABELS, VIDEO_LABELS, LENGTH_LABELS, OTHER_LABELS]
