@@ -28,9 +28,6 @@ static TITLE_CONF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new_anchored(r"^(.*?(?:19|20)[0-9]{2})(?:\s*[-–—|:：]\s*|\s+|$)(.*)$").unwrap()
 });
 
-/// Split a title into conference, kind and topic. Markdown emphasis in
-/// it (`用**Kiro**重塑…`) is how the note-taker marked a name, not part of
-/// the title a reader sees in headings, tabs and feeds.
 /// `Session: …`, `议题：…`: a head that says the topic follows, and is
 /// none of it.
 fn names_the_topic(head: &str) -> bool {
@@ -49,6 +46,9 @@ fn names_the_topic(head: &str) -> bool {
     LABELS.iter().any(|l| head.eq_ignore_ascii_case(l))
 }
 
+/// Split a title into conference, kind and topic. Markdown emphasis in
+/// it (`用**Kiro**重塑…`) is how the note-taker marked a name, not part of
+/// the title a reader sees in headings, tabs and feeds.
 pub fn split_title(full: &str) -> Title {
     let full = &without_emphasis(&as_read(full));
     let mut title = Title {

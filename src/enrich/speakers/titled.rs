@@ -6,10 +6,11 @@ use crate::model::SpeakerRef;
 use crate::pattern::Regex;
 use std::sync::OnceLock;
 
-/// The person a title names as giving the talk: `Werner Vogels 主题演讲回顾`, `Keynote 回顾 — Matt
-/// Garman 主题演讲`, `Andy Jassy 谈 AI`. Only a name with a given name
-/// first (see [`crate::enrich::discover::person_shaped`]) in a title that says it
-/// is a talk: a product named in a title is no speaker.
+/// The person a title names as giving the talk: `Werner Vogels
+/// 主题演讲回顾`, `Keynote 回顾 — Matt Garman 主题演讲`, `Andy Jassy 谈
+/// AI`. Only a name with a given name first (see
+/// [`crate::enrich::discover::person_shaped`]) in a title that says it is
+/// a talk: a product named in a title is no speaker.
 pub fn of_title(title: &str) -> Option<SpeakerRef> {
     const TALKS: &[&str] = &[
         "主题演讲",
