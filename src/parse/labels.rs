@@ -1,7 +1,7 @@
 //! What a recap's own lines say of the session, for recaps without front
 //! matter: its date (`**日期**：2025年12月3日`, `Date: December 3, 2025`),
-//! its video (`视频：https://…`) and its length (`时长：约 55 分钟`). The
-//! lines stay in the recap as written.
+//! its video (`视频：https://…`), its length (`时长：约 55 分钟`) and its
+//! track (`Track: AI/ML`). The lines stay in the recap as written.
 
 use super::lines;
 use crate::model::Seconds;
@@ -56,9 +56,11 @@ const OTHER_LABELS: &[&str] = &[
     "级别",
     "标签",
     "Level",
-    "Track",
     "Tags",
 ];
+
+/// Labels of the track or forum a session belongs to.
+const TRACK_LABELS: &[&str] = &["分论坛", "专场", "Track"];
 
 /// Labels of the note-taker's word on the whole session, or of who they
 /// are, which close a recap (`总结：…`, `个人感受：…`, `整理：小王`).
@@ -110,13 +112,19 @@ pub fn says_of_session(line: &str) -> bool {
 }
 
 /// Whether `line` is `label：value` stating a fact of the session (its
-/// date, video, length, speakers, venue, code, level or tags), in a list
-/// or a quote or not:
-/// a paragraph of such lines is a header, no summary of the talk.
+/// date, video, length, track, speakers, venue, code, level or tags), in
+/// a list or a quote or not: a paragraph of such lines is a header, no
+/// summary of the talk.
 pub fn is_fact(line: &str) -> bool {
-    [DATE_LABELS, VIDEO_LABELS, LENGTH_LABELS, OTHER_LABELS]
-        .iter()
-        .any(|labels| labelled(line, labels))
+    [
+        DATE_LABELS,
+        VIDEO_LABELS,
+        LENGTH_LABELS,
+        TRACK_LABELS,
+        OTHER_LABELS,
+    ]
+    .iter()
+    .any(|labels| labelled(line, labels))
 }
 
 fn labelled(line: &str, labels: &[&str]) -> bool {
@@ -148,6 +156,20 @@ pub fn video(text: &str) -> Option<String> {
             .take_while(|c| !c.is_whitespace() && !matches!(c, ')' | '>' | '）' | '，' | '。'))
             .collect();
         (url.len() > "https://".len()).then_some(url)
+    })
+}
+
+/// The track given after a track label at the start of a line of
+/// `text`, up to the next fact on the line: `Track: AI/ML | Level: 300`
+/// gives `AI/ML`.
+pub fn track(text: &str) -> Option<String> {
+    text.lines().find_map(|line| {
+        let value = value_of(line, TRACK_LABELS)?;
+        let end = value
+            .find(['|', '｜', '；', ';', '。', '，', ','])
+            .unwrap_or(value.len());
+        let track = value[..end].trim().trim_matches('*').trim();
+        (!track.is_empty() && track.chars().count() <= 40).then(|| track.to_string())
     })
 }
 
@@ -297,6 +319,20 @@ mod tests {
             "Date: Decent 3, 2025",
         ] {
             assert_eq!(super::date(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn tracks_after_a_label() {
+        for (text, track) in [
+            ("Track: AI/ML | Level: 300", "AI/ML"),
+            ("- **分论坛**：金融科技", "金融科技"),
+            ("> 讲者：王海峰\n> 专场：生成式 AI；难度：300", "生成式 AI"),
+        ] {
+            assert_eq!(super::track(text).as_deref(), Some(track), "{text}");
+        }
+        for text in ["Track:", "本场属于 Track 2", "- 专场", "Tracking: on"] {
+            assert_eq!(super::track(text), None, "{text}");
         }
     }
 

@@ -715,6 +715,9 @@ impl<'a> Parser<'a> {
             .or(self.linked_video)
             .or_else(|| told(&self.overview, &self.extra, labels::video));
         let stated_length = told(&self.overview, &self.extra, labels::length);
+        let track = front
+            .track
+            .or_else(|| told(&self.overview, &self.extra, labels::track));
         let mut parsed = ParsedRecap {
             session: Session {
                 slug: front.slug.unwrap_or_default(),
@@ -727,7 +730,7 @@ impl<'a> Parser<'a> {
                 note: self.note,
                 extra: self.extra,
                 date,
-                track: front.track,
+                track,
                 video_url,
                 clock_start,
                 stated_length,

@@ -940,3 +940,15 @@ fn a_stated_length_is_the_sessions_length() {
     let r = parse_recap("a.md", &text.replace("41:00", "58:00"));
     assert_eq!(r.session.duration(), Some(58 * 60));
 }
+
+/// `Track: AI/ML` in a header: the session's track, shown among its
+/// facts; front matter's `track` wins.
+#[test]
+fn a_stated_track_is_the_sessions_track() {
+    let text =
+        "# T\n\n- **场次**：AIM301\n- **Track**：AI/ML | Level 300\n\n## 时间线\n00:00 开场\n";
+    let r = parse_recap("a.md", text);
+    assert_eq!(r.session.track.as_deref(), Some("AI/ML"));
+    let r = parse_recap("a.md", &format!("---\ntrack: 生成式 AI\n---\n{text}"));
+    assert_eq!(r.session.track.as_deref(), Some("生成式 AI"));
+}
