@@ -1,7 +1,7 @@
 //! The `recap` command line.
 
 use clap::{Args, Parser, Subcommand};
-use recap::progress::Printer;
+use recap::progress::{count, Printer};
 use recap::BuildOptions;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -194,14 +194,14 @@ fn run_build(cli: &Cli, args: &SiteArgs) -> anyhow::Result<ExitCode> {
     printer.timings(&report.timings);
     if !cli.quiet {
         eprintln!(
-            "built {} sessions into {} ({} files, {} unchanged) in {:.0} ms; {} errors, {} warnings",
-            report.sessions,
+            "built {} into {} ({}, {} unchanged) in {:.0} ms; {}, {}",
+            count(report.sessions, "session"),
             report.out.display(),
-            report.files,
+            count(report.files, "file"),
             report.unchanged,
             start.elapsed().as_secs_f64() * 1000.0,
-            report.errors(),
-            report.diagnostics.len() - report.errors()
+            count(report.errors(), "error"),
+            count(report.diagnostics.len() - report.errors(), "warning")
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -236,6 +236,16 @@ impl Progress {
     }
 }
 
+/// `1 session`, `2 sessions`, `0 errors`: a count and its noun, as a
+/// status line says it.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 impl Drop for Progress {
     fn drop(&mut self) {
         self.finish();
@@ -263,6 +273,13 @@ mod tests {
         let s = p.format(&Diagnostic::error("a.txt", None, "bad"));
         assert!(s.starts_with("\x1b[1;31merror\x1b[0m"));
         assert!(s.contains("\x1b[1ma.txt\x1b[0m"));
+    }
+
+    #[test]
+    fn counts_say_one_and_many() {
+        assert_eq!(count(1, "session"), "1 session");
+        assert_eq!(count(0, "error"), "0 errors");
+        assert_eq!(count(10_000, "session"), "10000 sessions");
     }
 
     #[test]

@@ -20,7 +20,7 @@ mod archive;
 pub use archive::{write_zip, write_zip_with, Open};
 
 use crate::build::BuildOptions;
-use crate::progress::Printer;
+use crate::progress::{count, Printer};
 use crate::render;
 use crate::serve::incremental::{Incremental, STAGES};
 use crate::write::{self, Output};
@@ -364,11 +364,11 @@ pub fn run(
         printer.warning(&format!("{w}; it will not load offline"));
     }
     printer.info(&format!(
-        "bundled {} sessions into {} ({} files, {} links made relative) in {:.0} ms; open {}",
-        site.sessions.len(),
+        "bundled {} into {} ({}, {} made relative) in {:.0} ms; open {}",
+        count(site.sessions.len(), "session"),
         out.display(),
-        paths.len(),
-        report.rewritten,
+        count(paths.len(), "file"),
+        count(report.rewritten, "link"),
         t.elapsed().as_secs_f64() * 1000.0,
         out.join("index.html").display()
     ));

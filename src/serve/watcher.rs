@@ -52,8 +52,8 @@ pub fn first_build(inc: &mut Incremental, shared: &Shared, printer: Printer) -> 
             printer.diagnostics(&diagnostics);
             printer.timings(&timings);
             printer.info(&format!(
-                "built {} sessions in {:.0} ms (pages render when first asked for)",
-                site.sessions.len(),
+                "built {} in {:.0} ms (pages render when first asked for)",
+                crate::progress::count(site.sessions.len(), "session"),
                 ms(t.elapsed())
             ));
             let status = Status {
