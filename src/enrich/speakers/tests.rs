@@ -375,6 +375,10 @@ fn a_talk_named_after_its_speaker() {
         name("Andy Jassy 谈 AI 的未来").as_deref(),
         Some("Andy Jassy")
     );
+    assert_eq!(
+        name("Swami Sivasubramanian 主题演讲：Agentic AI").as_deref(),
+        Some("Swami Sivasubramanian")
+    );
     // A product in a title, or a person not said to speak, is no speaker.
     assert_eq!(name("Amazon Nova 2 主题演讲"), None);
     assert_eq!(name("Grace Blackwell 演讲"), None);
