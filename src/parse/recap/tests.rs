@@ -952,3 +952,31 @@ fn a_stated_track_is_the_sessions_track() {
     let r = parse_recap("a.md", &format!("---\ntrack: 生成式 AI\n---\n{text}"));
     assert_eq!(r.session.track.as_deref(), Some("生成式 AI"));
 }
+
+/// `### 二、编译器选项（6:20）`: a clock time closing a heading is the
+/// section's start, and a section with nothing under it is the entry at
+/// that time; `（5分钟）` says how long, not when.
+#[test]
+fn a_time_closing_a_heading_starts_its_section() {
+    let r = parse_recap(
+        "a.md",
+        "# T\n\n## 时间线\n\n### 一、开场（0:00）\nGraviton4 更快。\n\n### 二、编译器选项（6:20）\n- GCC 13 以上\n\n### 四、问答（35:00）\n",
+    );
+    let entries: Vec<_> = r
+        .session
+        .entries()
+        .map(|e| (e.start, e.text.as_str()))
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            (Some(0), "一、开场"),
+            (Some(380), "二、编译器选项"),
+            (Some(2100), "四、问答")
+        ]
+    );
+    assert_eq!(r.session.duration(), Some(2100));
+    let r = parse_recap("a.md", "# T\n\n## 开场（5分钟）\n欢迎。\n");
+    assert_eq!(r.session.entries().count(), 0);
+    assert_eq!(r.session.overview[0].text, "## 开场（5分钟）");
+}

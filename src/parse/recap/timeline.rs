@@ -235,7 +235,7 @@ impl Parser<'_> {
     }
 
     /// A heading with a time: `开场 (00:00 - 03:30)`, `00:00 开场`,
-    /// `[00:00] 开场`, `00:00 - 05:30 开场`.
+    /// `[00:00] 开场`, `00:00 - 05:30 开场`, `开场（0:00）`.
     pub(super) fn timed_heading(&mut self, n: usize, h: &str) -> Option<TimedHeading> {
         self.read_respelled(h, |p, h| p.timed_heading_as_read(n, h))
     }
@@ -250,11 +250,20 @@ impl Parser<'_> {
                 end,
             });
         }
-        let e = self.timed(n, h)?;
+        if let Some(e) = self.timed(n, h) {
+            return Some(TimedHeading {
+                heading: (!e.text.is_empty()).then_some(e.text),
+                start: e.start,
+                end: e.end,
+            });
+        }
+        // `### 二、编译器选项（6:20）`: a clock time closing the heading.
+        // (`开场（5分钟）` says how long, not when.)
+        let (text, time) = shapes::trailing_time(h).filter(|(_, t)| t.contains([':', '：']))?;
         Some(TimedHeading {
-            heading: (!e.text.is_empty()).then_some(e.text),
-            start: e.start,
-            end: e.end,
+            heading: Some(text.to_string()),
+            start: self.time_field(n, time),
+            end: None,
         })
     }
 
