@@ -305,6 +305,9 @@ SHAPES = {
     "capitals": lambda: one_entry(
         "大写", " ".join(f"Word{i % 97}" for i in range(150_000))
     ),
+    # One command-line option of 300,000 capitalised names: each name
+    # looks back along the option for its dashes.
+    "options": lambda: one_entry("选项", "-m" + "Nova," * 300_000),
 }
 
 # Markdown pages of the site's own (content/<shape>.md), beside a one-line recap.

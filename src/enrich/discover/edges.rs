@@ -2,7 +2,8 @@
 //! the name: function words (`The Acme`), an officer's title after a
 //! company (`Twelve Labs CTO`), the kind of talk after a product
 //! (`Graviton4 Deep Dive`), what is done to it at the start of a title
-//! (`Scaling PostgreSQL`); and a session's code (`SVC301`), no name at all.
+//! (`Scaling PostgreSQL`); and a session's code (`SVC301`) or a command
+//! line's option (`-mcpu=neoverse-v2`), no name at all.
 
 use super::words;
 
@@ -102,6 +103,27 @@ pub(super) fn session_code(token: &str) -> bool {
         }),
     }
 }
+
+/// Whether the token at byte `at` is part of a command line's option,
+/// `-mcpu=neoverse-v2`, `--no-cache`: the word it is in (ASCII, up to a
+/// space or other script) opens with `-` or `--` and a letter.
+pub(super) fn in_option(text: &str, at: usize) -> bool {
+    let b = text.as_bytes();
+    // An option is short: looking back a few dozen bytes at most keeps a
+    // line of a million `A,B,C` linear.
+    let from = at.saturating_sub(MAX_OPTION);
+    let boundary = |b: &u8| b.is_ascii_whitespace() || !b.is_ascii() || *b == b'`';
+    let word_start = match b[from..at].iter().rposition(boundary) {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
+    let word = &b[word_start..];
+    let dashes = word.iter().take_while(|&&b| b == b'-').count();
+    (1..=2).contains(&dashes) && word.get(dashes).is_some_and(u8::is_ascii_alphabetic)
+}
+
+const MAX_OPTION: usize = 48;
 
 /// `Scaling`, `Building`, `Running`: an English verb's `-ing` form,
 /// capitalised. (`Spring` and `String` are words of their own.)

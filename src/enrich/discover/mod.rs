@@ -655,7 +655,8 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
                 || strong_shape(tok)
                 || odd_lowercase(tok)
                 || (glued && is_version(tok)))
-                && !edges::session_code(tok);
+                && !edges::session_code(tok)
+                && !edges::in_option(text, s);
             if !name_like
                 || (!run.is_empty() && !glued)
                 || words::is_function_word(tok) && !run.is_empty()

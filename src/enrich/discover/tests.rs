@@ -414,3 +414,18 @@ fn the_kind_of_talk_after_a_name_is_no_part_of_it() {
         ["AWS Workshop Studio"]
     );
 }
+
+/// `-mcpu=neoverse-v2`, `--enable-lto`: a command line's options and their
+/// values, no names; `GPT-4` and `Graviton3-Graviton4` are left as they are.
+#[test]
+fn a_command_lines_options_are_no_names() {
+    assert_eq!(
+        names("使用 -mcpu=neoverse-v2 编译 Graviton4"),
+        ["Graviton4"]
+    );
+    assert!(names("加上 --enable-lto 和 `-march=armv9-a`").is_empty());
+    assert_eq!(
+        names("- GPT-4 与 Graviton3-Graviton4 对比"),
+        ["GPT-4", "Graviton3-Graviton4"]
+    );
+}
