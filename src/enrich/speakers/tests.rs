@@ -379,6 +379,10 @@ fn a_talk_named_after_its_speaker() {
         name("Swami Sivasubramanian 主题演讲：Agentic AI").as_deref(),
         Some("Swami Sivasubramanian")
     );
+    assert_eq!(
+        name("Werner Vogels Keynote").as_deref(),
+        Some("Werner Vogels")
+    );
     // A product in a title, or a person not said to speak, is no speaker.
     assert_eq!(name("Amazon Nova 2 主题演讲"), None);
     assert_eq!(name("Grace Blackwell 演讲"), None);

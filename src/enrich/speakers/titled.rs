@@ -28,9 +28,16 @@ pub fn of_title(title: &str) -> Option<SpeakerRef> {
     let latin = LATIN.get_or_init(|| Regex::new(LATIN_NAME).unwrap());
     latin.find_iter(title).find_map(|m| {
         let says = talk || title[m.end()..].trim_start().starts_with('谈');
-        (says && crate::enrich::discover::person_shaped(m.as_str())).then(|| SpeakerRef {
-            name: m.as_str().to_string(),
+        // `Werner Vogels Keynote`: the name is the run's first words.
+        let name = prefixes(m.as_str()).find(|p| crate::enrich::discover::person_shaped(p))?;
+        says.then(|| SpeakerRef {
+            name: name.to_string(),
             ..Default::default()
         })
     })
+}
+
+/// `A B C`, `A B`, `A`: a run of words and its shorter heads.
+fn prefixes(run: &str) -> impl Iterator<Item = &str> {
+    std::iter::once(run).chain(run.rmatch_indices(' ').map(move |(i, _)| &run[..i]))
 }
