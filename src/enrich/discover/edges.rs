@@ -62,6 +62,36 @@ const OFFICERS: &[&str] = &[
     "Chairman",
 ];
 
+/// Whether `before`, the text before a name, ends with an officer's title
+/// and `of` (`CTO of Acme`), or `name` ends with a company's legal form
+/// (`Acme Corp`, `Globex Inc.`): the name is a company's.
+pub(super) fn said_as_company(before: &str, name: &str) -> bool {
+    const LEGAL_FORMS: &[&str] = &[
+        "Inc",
+        "Inc.",
+        "Corp",
+        "Corp.",
+        "Corporation",
+        "Ltd",
+        "Ltd.",
+        "Limited",
+        "LLC",
+        "GmbH",
+        "AG",
+        "plc",
+        "PLC",
+        "S.A.",
+    ];
+    let officer_of = before.strip_suffix(" of").is_some_and(|b| {
+        let title = b.rsplit(' ').next().unwrap_or(b);
+        OFFICERS.contains(&title)
+    });
+    let legal = name
+        .rsplit_once(' ')
+        .is_some_and(|(_, last)| LEGAL_FORMS.contains(&last));
+    officer_of || legal
+}
+
 /// What a talk about a name is, said after it: `Graviton4 Deep Dive`,
 /// `Kiro Workshop`.
 const TALK_WORDS: &[&str] = &[

@@ -429,3 +429,19 @@ fn a_command_lines_options_are_no_names() {
         ["GPT-4", "Graviton3-Graviton4"]
     );
 }
+
+/// `CTO of Acme`, `Globex Corp`: companies, by the officer before them or
+/// the legal form that ends them.
+#[test]
+fn an_officer_of_or_a_legal_form_makes_a_company() {
+    let got: Vec<(String, bool)> = scan(
+        &[("Jane Doe, CTO of Initech, and Globex Corp agree.", 1)],
+        &[],
+        &[],
+    )
+    .into_iter()
+    .map(|s| (s.name, s.company_hint))
+    .collect();
+    assert!(got.contains(&("Initech".to_string(), true)), "{got:?}");
+    assert!(got.contains(&("Globex Corp".to_string(), true)), "{got:?}");
+}
