@@ -56,6 +56,7 @@ const LABEL_WORDS: &[&str] = &[
     "特邀嘉宾",
     "嘉宾",
     "主持人",
+    "主持",
     "演讲者",
     "讲者",
     "分享人",
@@ -124,7 +125,7 @@ fn patterns() -> &'static Patterns {
             r"(?P<org>[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*)\s?(?P<role>{EN_ROLE}|[\p{{Han}}]{{0,6}}{ZH_ROLE_END})\s?(?P<name>{LATIN_NAME})\s?(?:分享|表示|介绍|指出|演讲|发言|主讲|主持|谈到|强调|讲述)"
         ))
         .unwrap(),
-        label: Regex::new_anchored(r"^(?:[-*·•]\s*)?(?:\*\*)?(?:主讲人|主讲嘉宾|演讲嘉宾|分享嘉宾|演讲人|特邀嘉宾|嘉宾|主持人|演讲者|讲者|分享人|Speakers?|Presenters?|Host|Moderator)(?:\*\*)?\s*[：:]?(?:\*\*)?\s*(?P<rest>.+)$").unwrap(),
+        label: Regex::new_anchored(r"^(?:[-*·•]\s*)?(?:\*\*)?(?:主讲人|主讲嘉宾|演讲嘉宾|分享嘉宾|演讲人|特邀嘉宾|嘉宾|主持人|主持|演讲者|讲者|分享人|Speakers?|Presenters?|Host|Moderator)(?:\*\*)?\s*[：:]?(?:\*\*)?\s*(?P<rest>.+)$").unwrap(),
         en_by: Regex::new(&format!(
             r"(?:[Pp]resented|[Hh]osted|[Mm]oderated|[Dd]elivered|[Gg]iven|[Ll]ed|[Jj]oined on stage|[Jj]oined|[Ii]ntroduced|[Cc]o-presented) by (?P<name>{LATIN_NAME})(?:\s*\((?P<paren>[^)]{{2,}})\)|, (?P<role>[^,.;()]{{2,}}?) (?:at|of|from) (?P<org>[A-Z][^,.;()]*))?"
         ))

@@ -45,6 +45,7 @@ const OTHER_LABELS: &[&str] = &[
     "嘉宾",
     "分享人",
     "主持人",
+    "主持",
     "Speakers",
     "Speaker",
     "地点",

@@ -402,3 +402,14 @@ fn a_table_of_speakers() {
         ]
     );
 }
+
+/// `**主持**：Matt Garman，AWS CEO`: the host is among the speakers; a
+/// line that opens with `主持` in prose names nobody.
+#[test]
+fn a_host_labelled_without_its_suffix() {
+    assert_eq!(
+        names("**主持**：Matt Garman，AWS CEO"),
+        [s("Matt Garman", "CEO", "AWS")]
+    );
+    assert!(names("主持环节结束后进入问答").is_empty());
+}
