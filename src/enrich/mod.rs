@@ -487,6 +487,26 @@ mod tests {
         assert_eq!(site.info[0].speakers[0].url, "/speakers/andy-jassy/");
     }
 
+    /// Speakers in front matter as objects, `title:` and `company:`: the
+    /// title is the role, and a company the catalog does not know is a
+    /// company of the site, as when the text introduces the speaker.
+    #[test]
+    fn a_front_matter_speakers_title_and_company_are_read() {
+        let text = "---\nspeakers:\n  - name: 王芳\n    title: 平台负责人\n    company: 携程\n---\n# 题目\n\n## 时间线\n00:00 - 开场\n18:00 - 携程案例\n";
+        let site = with_catalog(text);
+        let sp = &site.sessions[0].speakers[0];
+        assert_eq!(
+            (sp.name.as_str(), sp.role.as_deref(), sp.org.as_deref()),
+            ("王芳", Some("平台负责人"), Some("携程"))
+        );
+        let companies: Vec<&str> = site.info[0]
+            .companies
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
+        assert_eq!(companies, ["携程"]);
+    }
+
     /// `Keynote 回顾 — Matt Garman 主题演讲`: Matt Garman gave the talk,
     /// first among its speakers, with the guest the text introduces; his
     /// name is no product.

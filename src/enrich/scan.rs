@@ -131,11 +131,18 @@ pub fn prepass(index: usize, s: &Session, table: &Table, matcher: &Matcher) -> P
         })
         .collect();
     let mut sightings = discover::scan(&texts, &known, &exclude);
-    // Organisations of speakers that the catalog does not know are companies.
-    for f in &found {
-        if let Some(o) = &f.speaker.org {
+    // Organisations of speakers that the catalog does not know are
+    // companies, whether the text or the front matter introduces them (the
+    // front matter at the recap's first line).
+    let front_matter = (!s.speakers.is_empty()).then_some(&speakers);
+    let orgs = found
+        .iter()
+        .map(|f| (&f.speaker, f.line))
+        .chain(front_matter.into_iter().flatten().map(|sp| (sp, 1)));
+    for (speaker, line) in orgs {
+        if let Some(o) = &speaker.org {
             if org(&simplified(o)).is_none() {
-                sightings.push(Sighting::speaker_org(o, f.line));
+                sightings.push(Sighting::speaker_org(o, line));
             }
         }
     }

@@ -167,8 +167,10 @@ pub enum SpeakerField {
     Name(String),
     Full {
         name: String,
+        /// `title: 首席产品经理`, `position: …`: the person's title.
+        #[serde(alias = "title", alias = "position", alias = "job_title")]
         role: Option<String>,
-        #[serde(alias = "organization", alias = "company")]
+        #[serde(alias = "organization", alias = "company", alias = "affiliation")]
         org: Option<String>,
     },
 }
