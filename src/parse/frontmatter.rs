@@ -168,9 +168,21 @@ pub enum SpeakerField {
     Full {
         name: String,
         /// `title: 首席产品经理`, `position: …`: the person's title.
-        #[serde(alias = "title", alias = "position", alias = "job_title")]
+        #[serde(
+            default,
+            alias = "title",
+            alias = "position",
+            alias = "job_title",
+            deserialize_with = "text"
+        )]
         role: Option<String>,
-        #[serde(alias = "organization", alias = "company", alias = "affiliation")]
+        #[serde(
+            default,
+            alias = "organization",
+            alias = "company",
+            alias = "affiliation",
+            deserialize_with = "text"
+        )]
         org: Option<String>,
     },
 }
@@ -487,6 +499,28 @@ mod tests {
         assert!(matches!(&sp[1], SpeakerField::Full { org: Some(o), .. } if o == "Acme"));
         assert_eq!(f.video_url.as_deref(), Some("https://v/x"));
         assert_eq!(s.body, "body");
+    }
+
+    /// `title:` and `company:` as a speaker's fields; a number is read as
+    /// the text it is written as, not a reason to drop the whole block.
+    #[test]
+    fn a_speakers_title_and_company() {
+        let f = split("---\nspeakers:\n  - name: 王芳\n    title: 平台负责人\n    company: 携程\n  - {name: Bob, position: 300, affiliation: Acme}\n---\nbody")
+            .unwrap()
+            .front
+            .unwrap();
+        let full = |name: &str, role: &str, org: &str| SpeakerField::Full {
+            name: name.into(),
+            role: Some(role.into()),
+            org: Some(org.into()),
+        };
+        assert_eq!(
+            f.speakers.unwrap(),
+            [
+                full("王芳", "平台负责人", "携程"),
+                full("Bob", "300", "Acme")
+            ]
+        );
     }
 
     #[test]

@@ -700,6 +700,8 @@ impl<'a> Parser<'a> {
                 },
                 SpeakerField::Full { name, role, org } => SpeakerRef { name, role, org },
             })
+            // `- name: ""`: nobody, not a speaker without a name.
+            .filter(|s| !s.name.trim().is_empty())
             .collect();
         let notes = std::mem::take(&mut self.notes);
         let (full, title_notes) = notes.take_references(&full);

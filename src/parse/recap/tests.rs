@@ -980,3 +980,15 @@ fn a_time_closing_a_heading_starts_its_section() {
     assert_eq!(r.session.entries().count(), 0);
     assert_eq!(r.session.overview[0].text, "## 开场（5分钟）");
 }
+
+/// A front-matter speaker with an empty name is nobody: no speaker page
+/// without a name.
+#[test]
+fn a_front_matter_speaker_without_a_name_is_nobody() {
+    let r = parse_recap(
+        "a.md",
+        "---\nspeakers:\n  - name: \"\"\n    company: Acme\n  - \" \"\n  - 张三\n---\n# T\n",
+    );
+    let names: Vec<&str> = r.session.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["张三"]);
+}
