@@ -513,3 +513,23 @@ fn a_recap_in_traditional_chinese_is_read_as_a_simplified_one() {
     // And the words each side writes, for the browser to run a query in both.
     assert!(meta.contains(r#"["软体","软件"]"#), "{meta}");
 }
+
+/// A product named in a session's title is listed on its page as said in
+/// the title, and one named in the overview as said there: both link to
+/// the session, and neither is labelled as the other.
+#[test]
+fn a_mention_in_the_title_is_labelled_as_the_title() {
+    let recap =
+        "# Kiro 深度解析\n\n## 会议概述\n\n本场也讲 Amazon Bedrock。\n\n## 时间线\n\n00:00 开场\n";
+    let outputs = build_recaps("title-place", &[("a.md", recap.to_string())]);
+    let kiro = file(&outputs, "products/kiro/index.html");
+    assert!(
+        kiro.contains("href=\"/sessions/kiro-shen-du-jie-xi/\">标题</a>"),
+        "{kiro}"
+    );
+    let bedrock = file(&outputs, "products/amazon-bedrock/index.html");
+    assert!(
+        bedrock.contains("href=\"/sessions/kiro-shen-du-jie-xi/\">会议概述</a>"),
+        "{bedrock}"
+    );
+}

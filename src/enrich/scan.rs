@@ -605,6 +605,7 @@ fn mention(
         highlight: (from as u32, to as u32),
         role,
         line: u.line as u32,
+        in_title: u.place == Place::Title,
     }
 }
 

@@ -79,7 +79,7 @@ pub struct Mention {
     /// site has more than a million mentions.
     pub session: u32,
     /// The timeline entry's anchor (`t-1m15s`); `None` in the title and
-    /// overview.
+    /// overview (see `in_title`).
     pub anchor: Option<ArcStr>,
     /// Where in the session: the section heading, the entry's text for flat
     /// timelines, or `None` for the overview.
@@ -91,6 +91,9 @@ pub struct Mention {
     pub role: MentionRole,
     /// Line in the recap file.
     pub line: u32,
+    /// Said in the session's title: no anchor, as in the overview, but
+    /// labelled as the title on entity pages.
+    pub in_title: bool,
 }
 
 /// A product, company, speaker or topic with its own page.

@@ -428,7 +428,11 @@ fn mention_view(site: &Site, index: &EntityIndex, m: &Mention, strings: &Strings
         href: deep_link(s, m.anchor.as_deref()),
         time: start.map(|t| clock.format(t)),
         datetime: start.map(|t| clock.datetime(t)),
-        place: m.anchor.as_deref().and_then(|a| place_label(a, strings)),
+        place: if m.in_title {
+            Some(strings.get("place_title").to_string())
+        } else {
+            m.anchor.as_deref().and_then(|a| place_label(a, strings))
+        },
         section: m.section.as_deref().map(|s| clip(s, SECTION_CHARS)),
         excerpt: highlighted(&m.excerpt, (m.highlight.0 as usize, m.highlight.1 as usize)),
         role: m.role,
