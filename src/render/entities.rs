@@ -70,9 +70,9 @@ struct MentionView {
     time: Option<String>,
     /// The same as an ISO 8601 duration (`PT1M15S`), for `<time datetime>`.
     datetime: Option<String>,
-    /// Where the mention is, when not in the timeline or the overview: `注释
-    /// 2` (a footnote), `文末注` (the footer's note), `其他` (a part the
-    /// parser has no slot for).
+    /// Where the mention is, when not in the timeline or the overview:
+    /// `标题` (the title), `注释 2` (a footnote), `文末注` (the footer's
+    /// note), `其他` (a part the parser has no slot for).
     place: Option<String>,
     section: Option<String>,
     /// HTML: the sentence, escaped, the name in `<mark>`.
