@@ -45,8 +45,9 @@ fn has_org_role_verb(line: &str) -> bool {
         .is_match(line)
 }
 
-/// The words a speaker label starts with (`主讲人：`, `Speakers:`), as in
-/// the `label` pattern.
+/// The words a speaker label starts with (`主讲人：`, `Speakers:`), in the
+/// order the `label` pattern tries them (a longer word before its head:
+/// `主持人` before `主持`).
 const LABEL_WORDS: &[&str] = &[
     "主讲人",
     "主讲嘉宾",
@@ -60,7 +61,9 @@ const LABEL_WORDS: &[&str] = &[
     "演讲者",
     "讲者",
     "分享人",
+    "Speakers",
     "Speaker",
+    "Presenters",
     "Presenter",
     "Host",
     "Moderator",
@@ -125,7 +128,11 @@ fn patterns() -> &'static Patterns {
             r"(?P<org>[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*)\s?(?P<role>{EN_ROLE}|[\p{{Han}}]{{0,6}}{ZH_ROLE_END})\s?(?P<name>{LATIN_NAME})\s?(?:分享|表示|介绍|指出|演讲|发言|主讲|主持|谈到|强调|讲述)"
         ))
         .unwrap(),
-        label: Regex::new_anchored(r"^(?:[-*·•]\s*)?(?:\*\*)?(?:主讲人|主讲嘉宾|演讲嘉宾|分享嘉宾|演讲人|特邀嘉宾|嘉宾|主持人|主持|演讲者|讲者|分享人|Speakers?|Presenters?|Host|Moderator)(?:\*\*)?\s*[：:]?(?:\*\*)?\s*(?P<rest>.+)$").unwrap(),
+        label: Regex::new_anchored(&format!(
+            r"^(?:[-*·•]\s*)?(?:\*\*)?(?:{})(?:\*\*)?\s*[：:]?(?:\*\*)?\s*(?P<rest>.+)$",
+            LABEL_WORDS.join("|")
+        ))
+        .unwrap(),
         en_by: Regex::new(&format!(
             r"(?:[Pp]resented|[Hh]osted|[Mm]oderated|[Dd]elivered|[Gg]iven|[Ll]ed|[Jj]oined on stage|[Jj]oined|[Ii]ntroduced|[Cc]o-presented) by (?P<name>{LATIN_NAME})(?:\s*\((?P<paren>[^)]{{2,}})\)|, (?P<role>[^,.;()]{{2,}}?) (?:at|of|from) (?P<org>[A-Z][^,.;()]*))?"
         ))

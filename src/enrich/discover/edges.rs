@@ -65,7 +65,7 @@ const OFFICERS: &[&str] = &[
 /// Whether `before`, the text before a name, ends with an officer's title
 /// and `of` (`CTO of Acme`), or `name` ends with a company's legal form
 /// (`Acme Corp`, `Globex Inc.`): the name is a company's.
-pub(super) fn said_as_company(before: &str, name: &str) -> bool {
+pub(super) fn names_a_company(before: &str, name: &str) -> bool {
     const LEGAL_FORMS: &[&str] = &[
         "Inc",
         "Inc.",

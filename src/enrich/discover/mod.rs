@@ -709,7 +709,7 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
                 .iter()
                 .any(|w| after.starts_with(w))
             || said_as_company(before, after, &lists)
-            || edges::said_as_company(before, &name);
+            || edges::names_a_company(before, &name);
         let mut found = sighting(name, sentence_start, company_hint);
         // `## Key Takeaways`: a heading of the recap's own, whatever its
         // length, where capitals say nothing of a name.

@@ -27,10 +27,12 @@ pub fn of_title(title: &str) -> Option<SpeakerRef> {
     static LATIN: OnceLock<Regex> = OnceLock::new();
     let latin = LATIN.get_or_init(|| Regex::new(LATIN_NAME).unwrap());
     latin.find_iter(title).find_map(|m| {
-        let says = talk || title[m.end()..].trim_start().starts_with('谈');
+        if !talk && !title[m.end()..].trim_start().starts_with('谈') {
+            return None;
+        }
         // `Werner Vogels Keynote`: the name is the run's first words.
         let name = prefixes(m.as_str()).find(|p| crate::enrich::discover::person_shaped(p))?;
-        says.then(|| SpeakerRef {
+        Some(SpeakerRef {
             name: name.to_string(),
             ..Default::default()
         })
