@@ -134,7 +134,7 @@ fn patterns() -> &'static Patterns {
         ))
         .unwrap(),
         en_by: Regex::new(&format!(
-            r"(?:[Pp]resented|[Hh]osted|[Mm]oderated|[Dd]elivered|[Gg]iven|[Ll]ed|[Jj]oined on stage|[Jj]oined|[Ii]ntroduced|[Cc]o-presented) by (?P<name>{LATIN_NAME})(?:\s*\((?P<paren>[^)]{{2,}})\)|, (?P<role>[^,.;()]{{2,}}?) (?:at|of|from) (?P<org>[A-Z][^,.;()]*))?"
+            r"(?:[Pp]resented|[Hh]osted|[Mm]oderated|[Dd]elivered|[Gg]iven|[Ll]ed|[Jj]oined on stage|[Jj]oined|[Ii]ntroduced|[Cc]o-presented) by (?P<name>{LATIN_NAME})(?:\s*\((?P<paren>[^)]{{2,}})\)|, (?P<role>[^,.;()]{{2,}}?) (?P<sep>at|of|from) (?P<org>[A-Z][^,.;()]*))?"
         ))
         .unwrap(),
         latin_name_end: Regex::new(&format!(r"(?P<name>{LATIN_NAME})\s*$")).unwrap(),
@@ -289,12 +289,12 @@ pub fn find(
             };
             let s = match c.name("paren").filter(|_| tail) {
                 Some(inner) => paren_speaker(name.as_str(), inner.as_str(), org_of),
-                None => make(
-                    name.as_str(),
-                    c.name("role").filter(|_| tail).map(|m| m.as_str()),
-                    org,
-                    org_of,
-                ),
+                None => {
+                    let role = c.name("role").filter(|_| tail).map(|m| m.as_str());
+                    let sep = c.name("sep").map_or("", |m| m.as_str());
+                    let (role, org) = role_of_unit(role, sep, org);
+                    make(name.as_str(), role.as_deref(), org, org_of)
+                }
             };
             push(c.get(0).unwrap().start(), s);
         }
@@ -579,6 +579,38 @@ fn is_han_name(s: &str) -> bool {
 }
 
 /// Build a speaker after checking the name looks like a person's.
+/// `VP of Developer Agents at AWS`: a role read up to its first `of` took
+/// the unit it heads for the organisation; the organisation is what follows
+/// the unit's last `at` or `from` (`VP`, `Developer Agents at AWS` becomes
+/// `VP of Developer Agents`, `AWS`).
+fn role_of_unit<'a>(
+    role: Option<&str>,
+    sep: &str,
+    org: Option<&'a str>,
+) -> (Option<String>, Option<&'a str>) {
+    let split = (sep == "of")
+        .then_some(org)
+        .flatten()
+        .and_then(|o| {
+            [" at ", " from "]
+                .iter()
+                .filter_map(|w| o.rfind(w).map(|i| (i, w.len())))
+                .max()
+        })
+        .filter(|_| role.is_some());
+    match split {
+        Some((i, len)) => {
+            let org = org.unwrap();
+            let unit = &org[..i];
+            (
+                role.map(|r| format!("{r} of {unit}")),
+                Some(&org[i + len..]),
+            )
+        }
+        None => (role.map(str::to_string), org),
+    }
+}
+
 fn make(
     name: &str,
     role: Option<&str>,

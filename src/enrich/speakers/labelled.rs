@@ -4,7 +4,7 @@
 
 use super::{
     captures_fitting, family_names, is_han_name, make, paren_fits, paren_speaker, patterns,
-    role_word, split_org_role, HAN_NAME, LABEL_WORDS, LATIN_NAME,
+    role_of_unit, role_word, split_org_role, HAN_NAME, LABEL_WORDS, LATIN_NAME,
 };
 use crate::model::SpeakerRef;
 use crate::pattern::Regex;
@@ -86,7 +86,7 @@ pub(super) fn labelled_patterns() -> &'static [Regex; 3] {
             ))
             .unwrap(),
             Regex::new_anchored(&format!(
-                r"^(?P<name>{LATIN_NAME}|{HAN_NAME})\s*(?:[，,]\s*(?P<role>[^，,。；;]+?)(?:\s+(?:at|of)\s+(?P<org>[^，,。；;]+)|\s*[，,]\s*(?P<org2>[^，,。；;]+))?)?\s*(?:[。；;]|$)"
+                r"^(?P<name>{LATIN_NAME}|{HAN_NAME})\s*(?:[，,]\s*(?P<role>[^，,。；;]+?)(?:\s+(?P<sep>at|of)\s+(?P<org>[^，,。；;]+)|\s*[，,]\s*(?P<org2>[^，,。；;]+))?)?\s*(?:[。；;]|$)"
             ))
             .unwrap(),
         ]
@@ -193,12 +193,11 @@ fn labelled_as(
             let (org, role) = split_org_role(role.as_str().trim(), org_of);
             make(name, role.as_deref(), org.as_deref(), org_of)
         }
-        (role, org) => make(
-            name,
-            role.map(|m| m.as_str()),
-            org.map(|m| m.as_str()),
-            org_of,
-        ),
+        (role, org) => {
+            let sep = c.name("sep").map_or("", |m| m.as_str());
+            let (role, org) = role_of_unit(role.map(|m| m.as_str()), sep, org.map(|m| m.as_str()));
+            make(name, role.as_deref(), org, org_of)
+        }
     }
 }
 

@@ -413,3 +413,24 @@ fn a_host_labelled_without_its_suffix() {
     );
     assert!(names("主持环节结束后进入问答").is_empty());
 }
+
+#[test]
+fn a_role_heading_a_unit_keeps_the_unit() {
+    assert_eq!(
+        names("Presented by Deepak Singh, VP of Developer Agents at AWS."),
+        vec![s("Deepak Singh", "VP of Developer Agents", "AWS")]
+    );
+    assert_eq!(
+        names("Speaker: Jane Doe, Head of Platform Engineering from Acme Robotics"),
+        vec![s(
+            "Jane Doe",
+            "Head of Platform Engineering",
+            "Acme Robotics"
+        )]
+    );
+    // Without `at` after it, `of` names the organisation.
+    assert_eq!(
+        names("Presented by Matt Garman, CEO of AWS."),
+        vec![s("Matt Garman", "CEO", "AWS")]
+    );
+}
