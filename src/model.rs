@@ -103,6 +103,9 @@ pub struct SpeakerRef {
 /// for flat timelines.
 #[derive(Debug, Clone, Serialize)]
 pub struct TimelineSection {
+    /// The part of the talk the section is in: a `###` heading with
+    /// nothing under it but `####` sections (`### 第一部分：新功能`).
+    pub part: Option<String>,
     pub heading: Option<String>,
     pub start: Option<Seconds>,
     pub end: Option<End>,

@@ -151,6 +151,12 @@ struct Parser<'a> {
     inner_heading: Option<(usize, String)>,
     /// The open section was opened by a `###` heading.
     in_h3_section: bool,
+    /// The level of the heading the next section is opened by (3 for
+    /// `###`, 4 for `####`; 0 for any other kind of section).
+    heading_level: u8,
+    /// Each section's [`Self::heading_level`], for
+    /// [`Self::parts_of_bare_headings`].
+    section_levels: Vec<u8>,
     /// A line other than the title has been read (or the front matter
     /// gave the title): no later line is guessed to be the title.
     seen_text: bool,
@@ -203,6 +209,8 @@ impl<'a> Parser<'a> {
             cue_number: None,
             inner_heading: None,
             in_h3_section: false,
+            heading_level: 0,
+            section_levels: Vec::new(),
             before_rule: None,
             time_forms: clock::TimeForms::default(),
             body: ("", 1),
@@ -660,6 +668,7 @@ impl<'a> Parser<'a> {
             self.close_fence();
         }
         self.flush_para();
+        self.parts_of_bare_headings();
         self.entries_of_bare_headings();
         if !self.has_entries() {
             self.timeline_in_overview();

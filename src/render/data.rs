@@ -105,6 +105,10 @@ impl<'a> From<&'a Title> for TitleParts<'a> {
 /// One timeline entry, flattened out of its section.
 #[derive(Serialize)]
 pub struct TimelineEntryData<'a> {
+    /// The part of the talk the entry is in (`第一部分：新功能`), if the
+    /// recap groups its sections in parts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<&'a str>,
     /// The heading of the section the entry is in, if it has one.
     pub section: Option<&'a str>,
     pub start_s: Option<Seconds>,
@@ -396,6 +400,7 @@ fn session_data<'a>(site: &'a Site, i: usize, s: &'a Session) -> SessionData<'a>
             let end_s = end_seconds(e.end, duration);
             let end = matches!(e.end, Some(End::Close)).then_some("close");
             TimelineEntryData {
+                part: sec.part.as_deref(),
                 section: sec.heading.as_deref(),
                 start_s: e.start,
                 end_s,
@@ -503,6 +508,21 @@ mod tests {
         assert_eq!(tl[1]["end_s"], 2520);
         assert_eq!(tl[1]["end"], "close");
         assert!(s["products"].as_array().is_some());
+    }
+
+    #[test]
+    fn an_entry_in_a_part_says_which() {
+        let recap = "# T\n\n## 时间线\n\n### 第一部分\n\n#### 00:00 开场\n- 欢迎\n\n### 10:00 问答\n- 提问\n";
+        let corpus = Corpus {
+            sessions: vec![parse_recap("a.txt", recap).session],
+            ..Default::default()
+        };
+        let site = enrich(corpus, Catalog::default(), SiteConfig::default());
+        let json: serde_json::Value = serde_json::from_slice(&site_json(&site).unwrap()).unwrap();
+        let tl = json["sessions"][0]["timeline"].as_array().unwrap();
+        assert_eq!(tl[0]["part"], "第一部分");
+        assert_eq!(tl[0]["section"], "开场");
+        assert!(tl[1].get("part").is_none());
     }
 
     #[test]

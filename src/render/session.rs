@@ -125,6 +125,12 @@ pub struct SpeakerView<'a> {
 pub struct SectionView<'a> {
     /// `sec-1`, `sec-2`…
     pub id: String,
+    /// The part of the talk the section is in (`第一部分：新功能`), if the
+    /// recap groups its sections in parts.
+    pub part: Option<&'a str>,
+    /// The part's heading as HTML, on the first section of each part only:
+    /// where the part's heading goes.
+    pub part_html: Option<String>,
     pub heading: Option<&'a str>,
     /// The heading as HTML: its emphasis, code, addresses and footnote
     /// references shown.
@@ -355,8 +361,16 @@ pub fn page<'a>(
                     }
                 })
                 .collect();
+            let opens_part = sec.part.is_some()
+                && (si == 0 || s.timeline[si - 1].part != sec.part);
             SectionView {
                 id: format!("sec-{}", si + 1),
+                part: sec.part.as_deref(),
+                part_html: sec
+                    .part
+                    .as_deref()
+                    .filter(|_| opens_part)
+                    .map(|h| linked_text_with(h, &[], &shows)),
                 heading: sec.heading.as_deref(),
                 heading_html: sec
                     .heading

@@ -54,6 +54,15 @@ fn given(value: Option<&str>) -> Option<&str> {
 fn section(out: &mut String, sec: &SectionView, watch_at: &str) {
     let heading = given(sec.heading);
     let tag = if heading.is_some() { "section" } else { "div" };
+    if let Some(part) = given(sec.part_html.as_deref()) {
+        out.push_str("\n<h3 class=\"tl-part-title\" id=\"");
+        escape_into(out, &sec.id);
+        out.push_str("-part\">");
+        out.push_str(part);
+        out.push_str("</h3>");
+    }
+    // A section in a part is headed one level below the part.
+    let level = if given(sec.part).is_some() { "h4" } else { "h3" };
     out.push_str("\n<");
     out.push_str(tag);
     out.push_str(" class=\"tl-section\" id=\"");
@@ -67,7 +76,9 @@ fn section(out: &mut String, sec: &SectionView, watch_at: &str) {
     out.push('>');
     let time_id = given(sec.time_id.as_deref());
     if heading.is_some() {
-        out.push_str("\n<h3 class=\"tl-section-title\" id=\"");
+        out.push_str("\n<");
+        out.push_str(level);
+        out.push_str(" class=\"tl-section-title\" id=\"");
         escape_into(out, &sec.id);
         out.push_str("-h\"><span");
         if let Some(id) = time_id {
@@ -85,7 +96,9 @@ fn section(out: &mut String, sec: &SectionView, watch_at: &str) {
             }
             out.push_str("</span>");
         }
-        out.push_str("</h3>");
+        out.push_str("</");
+        out.push_str(level);
+        out.push('>');
     } else if let Some(id) = time_id {
         out.push_str("\n<span");
         attribute(out, "id", id);

@@ -165,3 +165,43 @@ fn a_header_of_facts_is_no_lead_paragraph() {
         None
     );
 }
+
+/// `### 第一部分` with only `####` sections under it names their part: it
+/// is no section of its own with nothing in it.
+#[test]
+fn a_bare_h3_over_h4_sections_names_their_part() {
+    let r = parse_recap(
+        "a.txt",
+        "# T\n## 时间线\n### 第一部分：新功能\n#### 00:00 开场\n- 甲\n#### 03:20 演示\n- 乙\n\
+         ### 第二部分：案例\n#### 15:00 案例\n- 丙\n### 20:00 问答\n- 丁\n",
+    );
+    let secs: Vec<_> = r
+        .session
+        .timeline
+        .iter()
+        .map(|s| (s.part.as_deref(), s.heading.as_deref(), s.start))
+        .collect();
+    assert_eq!(
+        secs,
+        [
+            (Some("第一部分：新功能"), Some("开场"), Some(0)),
+            (Some("第一部分：新功能"), Some("演示"), Some(200)),
+            (Some("第二部分：案例"), Some("案例"), Some(900)),
+            (None, Some("问答"), Some(1200)),
+        ]
+    );
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+}
+
+/// An empty `###` section followed by one of its own level is no part
+/// (the note-taker left it empty), nor is a `###` with text under it.
+#[test]
+fn only_a_bare_h3_right_over_h4_is_a_part() {
+    let r = parse_recap(
+        "a.txt",
+        "# T\n## 时间线\n### 开场\n### 00:10 发布\n- 甲\n### 案例\n介绍案例。\n#### 15:00 细节\n- 乙\n",
+    );
+    let parts: Vec<_> = r.session.timeline.iter().map(|s| s.part.as_deref()).collect();
+    assert_eq!(parts, [None, None, None, None]);
+    assert_eq!(r.session.timeline[0].heading.as_deref(), Some("开场"));
+}

@@ -22,6 +22,9 @@ pub struct TocEntry {
     pub href: String,
     pub label: String,
     pub time: String,
+    /// On the first entry of each part of the talk, the part's heading,
+    /// which the list shows above it.
+    pub part: Option<String>,
 }
 
 /// The parts the bar shows: the sections when the timeline has at least two
@@ -36,6 +39,8 @@ pub(super) fn bar_and_toc(
         end: Option<End>,
         label: String,
         href: String,
+        /// The part of the talk it opens (`第一部分：新功能`).
+        opens: Option<String>,
     }
     let headed = s
         .timeline
@@ -44,6 +49,7 @@ pub(super) fn bar_and_toc(
         .count();
     let mut parts: Vec<Part> = Vec::new();
     if headed >= 2 {
+        let mut in_part: Option<&str> = None;
         for sec in &s.timeline {
             let first = sec.entries.first();
             let start = sec.start.or_else(|| first.and_then(|e| e.start));
@@ -52,11 +58,14 @@ pub(super) fn bar_and_toc(
             };
             let end = sec.end.or_else(|| sec.entries.last().and_then(|e| e.end));
             let label = sec.heading.clone().unwrap_or_else(|| label_of(first));
+            let opens = sec.part.as_deref().filter(|&p| in_part != Some(p));
+            in_part = sec.part.as_deref();
             parts.push(Part {
                 start,
                 end,
                 label,
                 href: ["#", &first.anchor].concat(),
+                opens: opens.map(plain),
             });
         }
     } else {
@@ -67,6 +76,7 @@ pub(super) fn bar_and_toc(
                     end: e.end,
                     label: label_of(e),
                     href: ["#", &e.anchor].concat(),
+                    opens: None,
                 });
             }
         }
@@ -77,6 +87,7 @@ pub(super) fn bar_and_toc(
             href: p.href.clone(),
             label: plain(&p.label),
             time: clock.format(p.start),
+            part: p.opens.clone(),
         })
         .collect();
     let Some(duration) = s.duration().filter(|&d| d > 0) else {

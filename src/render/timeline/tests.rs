@@ -11,10 +11,14 @@ use crate::render::strings::Strings;
 const LOOP: &str = r##"{% import "macros.html" as m %}
           {%- for sec in session.sections %}
           {%- set sec_tag = "div" %}{% if sec.heading %}{% set sec_tag = "section" %}{% endif %}
+          {%- set level = "h3" %}{% if sec.part %}{% set level = "h4" %}{% endif %}
+          {%- if sec.part_html %}
+          <h3 class="tl-part-title" id="{{ sec.id }}-part">{{ sec.part_html | safe }}</h3>
+          {%- endif %}
           <{{ sec_tag }} class="tl-section" id="{{ sec.id }}"{% if sec.heading %} aria-labelledby="{{ sec.id }}-h"{% endif %}>
             {%- if sec.heading %}
-            <h3 class="tl-section-title" id="{{ sec.id }}-h"><span{% if sec.time_id %} id="{{ sec.time_id }}"{% endif %}>{{ sec.heading }}</span>
-              {%- if sec.start %} <span class="tl-range">{{ sec.start }}{% if sec.end %} – {{ sec.end }}{% endif %}</span>{% endif %}</h3>
+            <{{ level }} class="tl-section-title" id="{{ sec.id }}-h"><span{% if sec.time_id %} id="{{ sec.time_id }}"{% endif %}>{{ sec.heading }}</span>
+              {%- if sec.start %} <span class="tl-range">{{ sec.start }}{% if sec.end %} – {{ sec.end }}{% endif %}</span>{% endif %}</{{ level }}>
             {%- elif sec.time_id %}
             <span id="{{ sec.time_id }}"></span>
             {%- endif %}
@@ -93,9 +97,13 @@ const SHAPES: &str = "+++\ntitle = \"测试：时间线\"\n\
 const FLAT: &str = "# 平铺的时间线\n\n## 时间线\n\n00:00 - 开场 \"引号\"\n- 要点\n01:10 - 第二段\n\
     1. 第一条\n2、第二条\n   a) 其下一条\n> “引用的原话”\n02:00 - 提问\n03:00 - 结束\n";
 
+/// Sections in two parts, and one after them in none.
+const PARTS: &str = "# 分部分的时间线\n\n## 时间线\n\n### 第一部分：新功能\n\n#### 00:00 开场\n- 介绍\n\n\
+    #### 03:20 新功能\n- 演示\n\n### 第二部分：案例\n\n#### 15:00 客户案例\n- 分享\n\n### 20:00 问答\n- 提问\n";
+
 #[test]
 fn same_as_the_template_loop() {
-    let made = both(&site_of(&[SHAPES, FLAT]));
+    let made = both(&site_of(&[SHAPES, FLAT, PARTS]));
     let all: String = made.iter().map(|(ours, _)| ours.as_str()).collect();
     // The fixtures reach every branch of the markup.
     for part in [
@@ -116,6 +124,10 @@ fn same_as_the_template_loop() {
         "<li class=\"tl-quote\">“引用的原话”</li>",
         // `03:00 - 结束`: nothing to say beside the time.
         "<div class=\"tl-body\">\n</div>",
+        "<h3 class=\"tl-part-title\" id=\"sec-1-part\">第一部分：新功能</h3>\n<section",
+        "<h4 class=\"tl-section-title\" id=\"sec-1-h\">",
+        "<h3 class=\"tl-part-title\" id=\"sec-3-part\">第二部分：案例</h3>",
+        "<h3 class=\"tl-section-title\" id=\"sec-4-h\">",
     ] {
         assert!(all.contains(part), "no `{part}` in\n{all}");
     }
