@@ -55,6 +55,8 @@ const LABEL_WORDS: &[&str] = &[
     "分享嘉宾",
     "演讲人",
     "特邀嘉宾",
+    "嘉宾分享",
+    "嘉宾演讲",
     "嘉宾",
     "主持人",
     "主持",
@@ -105,8 +107,14 @@ struct Patterns {
     label: Regex,
     /// `presented by …`, `moderated by …`
     en_by: Regex,
+    /// `and John Roe`, `, John Roe (CTO, Acme)` after a name of `en_by`
+    en_and: Regex,
+    /// ` from AWS` after the names of `en_by`
+    en_from: Regex,
     latin_name_end: Regex,
     han_after_role: Regex,
+    /// `Adobe CTO Ely Greenfield`, `Writer 联合创始人 May Habib`
+    latin_after_role: Regex,
 }
 
 /// Compile this module's patterns now (see [`super::warm_up_first_pass`]).
@@ -133,12 +141,21 @@ fn patterns() -> &'static Patterns {
             LABEL_WORDS.join("|")
         ))
         .unwrap(),
+        en_and: Regex::new_anchored(&format!(
+            r"^(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+)(?P<name>{LATIN_NAME})(?:\s*\((?P<paren>[^)]{{2,}})\))?"
+        ))
+        .unwrap(),
+        en_from: Regex::new_anchored(r"^\s+(?:from|of)\s+(?P<org>[A-Z][^,.;()]*)").unwrap(),
         en_by: Regex::new(&format!(
             r"(?:[Pp]resented|[Hh]osted|[Mm]oderated|[Dd]elivered|[Gg]iven|[Ll]ed|[Jj]oined on stage|[Jj]oined|[Ii]ntroduced|[Cc]o-presented) by (?P<name>{LATIN_NAME})(?:\s*\((?P<paren>[^)]{{2,}})\)|, (?P<role>[^,.;()]{{2,}}?) (?P<sep>at|of|from) (?P<org>[A-Z][^,.;()]*))?"
         ))
         .unwrap(),
         latin_name_end: Regex::new(&format!(r"(?P<name>{LATIN_NAME})\s*$")).unwrap(),
         han_after_role: Regex::new(&format!(r"{ZH_ROLE_END}\s*(?P<name>{HAN_NAME})\s*$")).unwrap(),
+        latin_after_role: Regex::new(&format!(
+            r"(?:{ZH_ROLE_END}|\b{EN_ROLE})\s*(?P<name>{LATIN_NAME})\s*$"
+        ))
+        .unwrap(),
     })
 }
 
@@ -287,12 +304,23 @@ pub fn find(
                 (true, Some(o)) => c.name("org").unwrap().start() + o.len(),
                 (true, None) => c.get(0).unwrap().end(),
             };
+            if tail && c.name("paren").is_none() && c.name("role").is_none() {
+                if let Some((group, end)) =
+                    english::joined_names(p, l, (name.start(), from), org_of)
+                {
+                    from = end;
+                    for (pos, s) in group {
+                        push(pos, s);
+                    }
+                    continue;
+                }
+            }
             let s = match c.name("paren").filter(|_| tail) {
                 Some(inner) => paren_speaker(name.as_str(), inner.as_str(), org_of),
                 None => {
                     let role = c.name("role").filter(|_| tail).map(|m| m.as_str());
                     let sep = c.name("sep").map_or("", |m| m.as_str());
-                    let (role, org) = role_of_unit(role, sep, org);
+                    let (role, org) = english::role_of_unit(role, sep, org);
                     make(name.as_str(), role.as_deref(), org, org_of)
                 }
             };
@@ -579,38 +607,6 @@ fn is_han_name(s: &str) -> bool {
 }
 
 /// Build a speaker after checking the name looks like a person's.
-/// `VP of Developer Agents at AWS`: a role read up to its first `of` took
-/// the unit it heads for the organisation; the organisation is what follows
-/// the unit's last `at` or `from` (`VP`, `Developer Agents at AWS` becomes
-/// `VP of Developer Agents`, `AWS`).
-fn role_of_unit<'a>(
-    role: Option<&str>,
-    sep: &str,
-    org: Option<&'a str>,
-) -> (Option<String>, Option<&'a str>) {
-    let split = (sep == "of")
-        .then_some(org)
-        .flatten()
-        .and_then(|o| {
-            [" at ", " from "]
-                .iter()
-                .filter_map(|w| o.rfind(w).map(|i| (i, w.len())))
-                .max()
-        })
-        .filter(|_| role.is_some());
-    match split {
-        Some((i, len)) => {
-            let org = org.unwrap();
-            let unit = &org[..i];
-            (
-                role.map(|r| format!("{r} of {unit}")),
-                Some(&org[i + len..]),
-            )
-        }
-        None => (role.map(str::to_string), org),
-    }
-}
-
 fn make(
     name: &str,
     role: Option<&str>,
@@ -693,6 +689,7 @@ fn plausible_name(name: &str, org_of: &dyn Fn(&str) -> Option<(String, bool)>) -
     !super::words::is_function_word(first) && name.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+mod english;
 mod family_names;
 mod labelled;
 mod titled;

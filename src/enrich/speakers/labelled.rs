@@ -4,7 +4,7 @@
 
 use super::{
     captures_fitting, family_names, is_han_name, make, paren_fits, paren_speaker, patterns,
-    role_of_unit, role_word, split_org_role, HAN_NAME, LABEL_WORDS, LATIN_NAME,
+    role_word, split_org_role, HAN_NAME, LABEL_WORDS, LATIN_NAME,
 };
 use crate::model::SpeakerRef;
 use crate::pattern::Regex;
@@ -115,20 +115,23 @@ pub(super) fn glued_to_label(
         .filter(|s| !is_han_name(&s.name) || family_names::may_be_person(&s.name))
 }
 
-/// `AWS 技术总监 陈立`, `埃森哲（Accenture）大中华区技术总监 陈立`: the
-/// organisation and the role, then a Chinese name after the role's last
-/// word.
+/// `AWS 技术总监 陈立`, `埃森哲（Accenture）大中华区技术总监 陈立`,
+/// `Adobe CTO Ely Greenfield`: the organisation and the role, then a name
+/// after the role's last word.
 fn org_role_name(
     rest: &str,
     org_of: &dyn Fn(&str) -> Option<(String, bool)>,
 ) -> Option<SpeakerRef> {
-    let c = patterns().han_after_role.captures(rest)?;
-    let name = c.name("name")?;
+    let p = patterns();
+    let (name, han) = match p.han_after_role.captures(rest) {
+        Some(c) => (c.name("name")?, true),
+        None => (p.latin_after_role.captures(rest)?.name("name")?, false),
+    };
     let before = rest[..name.start()].trim();
     // One clause, and a name that starts like one: `说明其作为 AWS 专家的
     // 职责` is a sentence, and `的职责` nobody.
     let clause = !before.contains(['，', ',', '。', '；', ';']) && before.chars().count() <= 40;
-    if !clause || !family_names::may_be_person(name.as_str()) {
+    if !clause || (han && !family_names::may_be_person(name.as_str())) {
         return None;
     }
     let (org, role) = split_org_role(before, org_of);
@@ -195,7 +198,11 @@ fn labelled_as(
         }
         (role, org) => {
             let sep = c.name("sep").map_or("", |m| m.as_str());
-            let (role, org) = role_of_unit(role.map(|m| m.as_str()), sep, org.map(|m| m.as_str()));
+            let (role, org) = super::english::role_of_unit(
+                role.map(|m| m.as_str()),
+                sep,
+                org.map(|m| m.as_str()),
+            );
             make(name, role.as_deref(), org, org_of)
         }
     }

@@ -434,3 +434,38 @@ fn a_role_heading_a_unit_keeps_the_unit() {
         vec![s("Matt Garman", "CEO", "AWS")]
     );
 }
+
+#[test]
+fn names_joined_after_by_share_the_organisation_after_them() {
+    assert_eq!(
+        names("Presented by Jane Doe and John Roe from AWS."),
+        vec![s("Jane Doe", "", "AWS"), s("John Roe", "", "AWS")]
+    );
+    assert_eq!(
+        names("Co-presented by Jane Doe, Ravi Patel and Tomás Álvarez (Program Chair, Open Source Summit)"),
+        vec![
+            s("Jane Doe", "", ""),
+            s("Ravi Patel", "", ""),
+            s("Tomás Álvarez", "Program Chair", "Open Source Summit")
+        ]
+    );
+    // `at` after one name is where, not whose.
+    assert_eq!(
+        names("Presented by Jane Doe at AWS re:Invent."),
+        vec![s("Jane Doe", "", "")]
+    );
+}
+
+#[test]
+fn a_guests_talk_names_the_guest() {
+    assert_eq!(
+        names("嘉宾分享：Adobe CTO Ely Greenfield"),
+        vec![s("Ely Greenfield", "CTO", "Adobe")]
+    );
+    assert_eq!(
+        names("嘉宾分享：Writer 联合创始人 May Habib"),
+        vec![s("May Habib", "联合创始人", "Writer")]
+    );
+    // What a guest said is no guest.
+    assert!(names("嘉宾分享了 Amazon Bedrock 的经验").is_empty());
+}
