@@ -164,6 +164,13 @@ pub fn atx_text(h: &str) -> &str {
 
 /// The text of a `###` or `####` heading: a section of the timeline, or
 /// (when it is a part's name) a part.
+/// The text of a `## heading` line (`## 第二部分`, `##第二部分`).
+pub fn h2_text(t: &str) -> Option<&str> {
+    t.strip_prefix("## ")
+        .map(|h| atx_text(h).trim())
+        .or_else(|| tight_h2(t))
+}
+
 pub fn section_heading(t: &str) -> Option<&str> {
     t.strip_prefix("### ").or_else(|| t.strip_prefix("#### "))
 }

@@ -154,6 +154,12 @@ struct Parser<'a> {
     /// The level of the heading the next section is opened by (3 for
     /// `###`, 4 for `####`; 0 for any other kind of section).
     heading_level: u8,
+    /// The `##` heading taken as the timeline's label (`## 内容`), which a
+    /// second such heading further on shows to name the first part.
+    timeline_label: Option<String>,
+    /// The part of the talk new sections are in: the `##` heading over
+    /// them, in a timeline written in parts (`## 第一部分：…`).
+    h2_part: Option<String>,
     /// Each section's [`Self::heading_level`], for
     /// [`Self::parts_of_bare_headings`].
     section_levels: Vec<u8>,
@@ -210,6 +216,8 @@ impl<'a> Parser<'a> {
             inner_heading: None,
             in_h3_section: false,
             heading_level: 0,
+            timeline_label: None,
+            h2_part: None,
             section_levels: Vec::new(),
             before_rule: None,
             time_forms: clock::TimeForms::default(),
@@ -348,6 +356,7 @@ impl<'a> Parser<'a> {
             .or_else(|| lines::tight_h2(trimmed))
         {
             self.flush_para();
+            self.h2_part = None;
             // `## 00:00 开场`, `## 开场 (00:00 - 05:30)`: a recap whose
             // timeline sections are second-level headings.
             if let Some(timed) = self.timed_heading(n, h.trim()) {
@@ -412,12 +421,28 @@ impl<'a> Parser<'a> {
                         .overview
                         .last()
                         .is_some_and(|p| p.line < n && crate::model::is_heading_line(&p.text));
+                // `## 第二部分：开发工具` right over more of the timeline.
+                let part_heading = (self.para.is_empty() && !self.timeline.is_empty())
+                    .then(|| self.extra.last())
+                    .flatten()
+                    .filter(|p| p.line < n)
+                    .and_then(|p| lines::h2_text(&p.text))
+                    .map(str::to_string);
+                let sections = self.timeline.len();
+                let entries = self.timeline.last().map_or(0, |s| s.entries.len());
                 if self.try_timeline(n, line) {
                     self.part = Part::Timeline;
                     // `## 内容` with the timeline's sections under it: the
-                    // timeline's label, not a part of its own.
+                    // timeline's label, not a part of its own; unless a
+                    // second such heading shows it named the first part.
                     if bare_heading {
-                        self.overview.pop();
+                        self.timeline_label = self
+                            .overview
+                            .pop()
+                            .and_then(|p| lines::h2_text(&p.text).map(str::to_string));
+                    } else if let Some(heading) = part_heading {
+                        self.extra.pop();
+                        self.open_h2_part(n, heading, sections, entries);
                     }
                 } else {
                     self.gather(n, trimmed)
@@ -836,6 +861,7 @@ fn truncate(s: &str, n: usize) -> String {
 mod clock;
 pub mod code;
 mod notes;
+mod parts;
 mod timeline;
 
 #[cfg(test)]

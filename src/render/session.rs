@@ -361,8 +361,7 @@ pub fn page<'a>(
                     }
                 })
                 .collect();
-            let opens_part = sec.part.is_some()
-                && (si == 0 || s.timeline[si - 1].part != sec.part);
+            let opens_part = sec.part.is_some() && (si == 0 || s.timeline[si - 1].part != sec.part);
             SectionView {
                 id: format!("sec-{}", si + 1),
                 part: sec.part.as_deref(),

@@ -62,7 +62,11 @@ fn section(out: &mut String, sec: &SectionView, watch_at: &str) {
         out.push_str("</h3>");
     }
     // A section in a part is headed one level below the part.
-    let level = if given(sec.part).is_some() { "h4" } else { "h3" };
+    let level = if given(sec.part).is_some() {
+        "h4"
+    } else {
+        "h3"
+    };
     out.push_str("\n<");
     out.push_str(tag);
     out.push_str(" class=\"tl-section\" id=\"");

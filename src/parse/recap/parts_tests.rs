@@ -201,7 +201,46 @@ fn only_a_bare_h3_right_over_h4_is_a_part() {
         "a.txt",
         "# T\n## 时间线\n### 开场\n### 00:10 发布\n- 甲\n### 案例\n介绍案例。\n#### 15:00 细节\n- 乙\n",
     );
-    let parts: Vec<_> = r.session.timeline.iter().map(|s| s.part.as_deref()).collect();
+    let parts: Vec<_> = r
+        .session
+        .timeline
+        .iter()
+        .map(|s| s.part.as_deref())
+        .collect();
     assert_eq!(parts, [None, None, None, None]);
     assert_eq!(r.session.timeline[0].heading.as_deref(), Some("开场"));
+}
+
+/// `## 第一部分：…`, `## 第二部分：…` each over timeline lines: the
+/// timeline is written in parts, the first heading included (alone, it
+/// would be the timeline's label, as `## 内容` is).
+#[test]
+fn second_level_headings_over_the_timeline_name_its_parts() {
+    for recap in [
+        "# T\n## 会议概述\n概述。\n## 第一部分：基础设施\n### 00:00 开场\n- 甲\n### 05:30 芯片\n- 乙\n\
+         ## 第二部分：开发工具\n### 30:00 Kiro\n- 丙\n## 总结\n很好。\n",
+        "# T\n## 会议概述\n概述。\n## 第一部分：基础设施\n00:00 - 开场\n- 甲\n05:30 - 芯片\n- 乙\n\n\
+         ## 第二部分：开发工具\n\n30:00 - Kiro\n- 丙\n## 总结\n很好。\n",
+    ] {
+        let r = parse_recap("a.txt", recap);
+        let entries: Vec<_> = r
+            .session
+            .timeline
+            .iter()
+            .flat_map(|s| s.entries.iter().map(move |e| (s.part.as_deref(), e.start)))
+            .collect();
+        assert_eq!(
+            entries,
+            [
+                (Some("第一部分：基础设施"), Some(0)),
+                (Some("第一部分：基础设施"), Some(330)),
+                (Some("第二部分：开发工具"), Some(1800)),
+            ],
+            "{recap}"
+        );
+        let extra: Vec<&str> = r.session.extra.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(extra, ["## 总结", "很好。"]);
+        assert_eq!(r.session.entries().nth(2).unwrap().points.len(), 1);
+        assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+    }
 }

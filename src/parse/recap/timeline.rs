@@ -268,37 +268,6 @@ impl Parser<'_> {
         })
     }
 
-    /// A `###` heading with nothing under it but `####` sections
-    /// (`### 第一部分：新功能`, then `#### 00:00 开场`, …) names the part of
-    /// the talk they are in, rather than being a section of its own with no
-    /// entries. Its sections are those up to the next heading that is not a
-    /// `####` one.
-    pub(super) fn parts_of_bare_headings(&mut self) {
-        let levels = std::mem::take(&mut self.section_levels);
-        let opens_part = |i: usize, sec: &TimelineSection| {
-            levels.get(i) == Some(&3)
-                && levels.get(i + 1) == Some(&4)
-                && sec.entries.is_empty()
-                && sec.start.is_none()
-                && sec.end.is_none()
-                && sec.heading.is_some()
-        };
-        let mut part: Option<String> = None;
-        let mut kept = Vec::with_capacity(self.timeline.len());
-        for (i, mut sec) in std::mem::take(&mut self.timeline).into_iter().enumerate() {
-            if opens_part(i, &sec) {
-                part = sec.heading.take();
-                continue;
-            }
-            if levels.get(i) != Some(&4) {
-                part = None;
-            }
-            sec.part = part.clone();
-            kept.push(sec);
-        }
-        self.timeline = kept;
-    }
-
     /// A timed heading with nothing under it (`### 05:00 演示`, then the
     /// next heading) is an entry of its own, as a heading with bullets
     /// under it is: the heading, at its time.
@@ -314,9 +283,10 @@ impl Parser<'_> {
     }
 
     pub(super) fn push_section(&mut self, n: usize, h: TimedHeading) {
-        self.section_levels.push(std::mem::take(&mut self.heading_level));
+        self.section_levels
+            .push(std::mem::take(&mut self.heading_level));
         self.timeline.push(TimelineSection {
-            part: None,
+            part: self.h2_part.clone(),
             heading: h.heading,
             start: h.start,
             end: h.end,
@@ -502,7 +472,7 @@ impl Parser<'_> {
         if self.timeline.is_empty() {
             self.section_levels.push(0);
             self.timeline.push(TimelineSection {
-                part: None,
+                part: self.h2_part.clone(),
                 heading: None,
                 start: None,
                 end: None,
