@@ -607,12 +607,29 @@ fn said_as_company(before: &str, after: &str, lists: &[usize]) -> bool {
         "合作案例",
         "的客户案例",
         "的转型之路",
+        // What only people do: `Twilio 分享了使用经验`, `Pinterest 的工程团队`.
+        "分享了",
+        "的团队",
+        "的工程团队",
+        "的工程师",
+        "的员工",
     ];
+    // `客户 Pinterest`, `客户案例：Hertz`, `customers like Snap`.
+    const BEFORE: &[&str] = &[
+        "客户",
+        "客户案例：",
+        "客户案例:",
+        "customers like",
+        "customers such as",
+        "customers including",
+    ];
+    let after = after.trim_start();
     let listed = match lists.partition_point(|&at| at <= before.len()) {
         0 => false,
         n => !before[lists[n - 1]..].contains(|c: char| is_han(c) || c == '，'),
     };
     listed
+        || BEFORE.iter().any(|w| before.ends_with(w))
         || AFTER
             .iter()
             .any(|w| after.starts_with(w) && !after[w.len()..].starts_with('级'))

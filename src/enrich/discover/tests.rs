@@ -39,6 +39,24 @@ fn chinese_prose_says_which_names_are_companies() {
         kinds("Datadog作为客户案例分享了其转型经验"),
         [company("Datadog")]
     );
+    // Who shares and who has a team is a company; so are customers.
+    assert_eq!(
+        kinds("Twilio 分享了使用经验，Pinterest 的工程团队用 Karpenter 扩容"),
+        [
+            company("Twilio"),
+            company("Pinterest"),
+            product("Karpenter")
+        ]
+    );
+    assert_eq!(
+        kinds("客户 Hertz 用 Kiro 提速，customers like Snap rely on Karpenter"),
+        [
+            company("Hertz"),
+            product("Kiro"),
+            company("Snap"),
+            product("Karpenter")
+        ]
+    );
 }
 
 #[test]
