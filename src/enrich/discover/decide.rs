@@ -221,6 +221,14 @@ fn judge(
     if words_of.iter().any(|w| strong_shape(w) || odd_lowercase(w)) {
         return (true, "name-shaped (inner capitals or digits)".into());
     }
+    // `Q Business`, `Amazon Q Business`: a capital letter (not the word
+    // `A` or `I`) before more words. (Last, `Plan B`, it is a label.)
+    let letter = |w: &&str| {
+        w.len() == 1 && *w != "A" && *w != "I" && w.bytes().all(|b| b.is_ascii_uppercase())
+    };
+    if words_of.len() >= 2 && words_of[..words_of.len() - 1].iter().any(letter) {
+        return (true, "name-shaped (a letter before more words)".into());
+    }
     let acronym = words_of.len() == 1
         && name.len() <= 6
         && name
@@ -507,6 +515,18 @@ mod tests {
         ]);
         let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, vec!["Aurora DSQL"]);
+    }
+
+    /// A capital letter leading more words names something (`Q Business`
+    /// is words a dictionary has); after them it labels (`Plan B`).
+    #[test]
+    fn a_letter_leading_words_is_a_name() {
+        let got = accepted(&[
+            "介绍 Q Business 的新功能。Q Business 支持 50 多个连接器，Plan B 是备用方案。",
+            "Q Business 的索引。Plan B 也讨论了。",
+        ]);
+        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, vec!["Q Business"]);
     }
 
     #[test]

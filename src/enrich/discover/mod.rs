@@ -441,21 +441,29 @@ fn made_by<'p>(
     let c = companies.iter().find(|c| c.end + 1 == start)?;
     let mut words = name.split(' ');
     let first = words.next().unwrap_or_default().as_bytes();
+    // `Aurora`, `DataZone`: capitalised, with small letters (not `AI`).
     let title_case = first.len() >= 3
         && first[0].is_ascii_uppercase()
-        && first[1..].iter().all(u8::is_ascii_lowercase);
+        && first[1].is_ascii_lowercase()
+        && first[1..].iter().all(u8::is_ascii_alphabetic);
     let rest_named = words.enumerate().all(|(k, w)| {
         k + 2 <= MOST_WORDS
             && (is_version(w)
                 || w.starts_with(|c: char| c.is_ascii_uppercase())
                     && w.bytes().all(|b| b.is_ascii_alphanumeric()))
     });
+    // `Amazon Q Business`: a letter leading words, as `Q Business` alone is
+    // a name (see `decide::judge`).
+    let letter_led = first.len() == 1
+        && first[0].is_ascii_uppercase()
+        && !matches!(first[0], b'A' | b'I')
+        && name.contains(' ');
     let plain_words = name.contains(' ') && name.split(' ').all(|w| ordinary(w, true));
     (text.as_bytes()[c.end] == b' '
-        && title_case
+        && (title_case || letter_led)
         && rest_named
         && !all_generic(name)
-        && !plain_words)
+        && (letter_led || !plain_words))
         .then_some(c)
 }
 

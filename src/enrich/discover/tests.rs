@@ -182,7 +182,7 @@ fn a_name_after_its_maker_opens_a_sentence_where_the_maker_does() {
 
 #[test]
 fn a_name_right_after_a_catalog_company_is_made_by_it() {
-    let text = "Amazon Aurora 与 AWS Calex，AWS AI基础设施，Amazon 和 Kiro，Amazon Kiro";
+    let text = "Amazon Aurora 与 AWS Calex，AWS AI基础设施，Amazon 和 Kiro，Amazon Kiro，Amazon Q Business，Amazon DataZone";
     let known: Vec<Known> = companies_in(text, &["Amazon", "AWS"])
         .into_iter()
         .chain(text.match_indices("Kiro").map(|(at, n)| Known {
@@ -197,7 +197,9 @@ fn a_name_right_after_a_catalog_company_is_made_by_it() {
         [
             made("Amazon Aurora", "Amazon"),
             made("AWS Calex", "AWS"),
-            ("AI".to_string(), None)
+            ("AI".to_string(), None),
+            made("Amazon Q Business", "Amazon"),
+            made("Amazon DataZone", "Amazon"),
         ],
         "not before capitals, nor before a catalog name"
     );
