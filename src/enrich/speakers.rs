@@ -236,6 +236,10 @@ pub fn find(
                 push(rest.start(), glued_to_label(rest.as_str(), org_of));
             }
         }
+        // `[Matt Wood] 开场`: who speaks, in brackets opening an entry.
+        if let Some((inner, _)) = l.strip_prefix('[').and_then(|r| r.split_once(']')) {
+            push(1, labelled::bracketed(inner, org_of));
+        }
         let has_by = l.contains('由');
         let has_paren = l.contains(['（', '(']);
         let has_verb = has_org_role_verb(l);

@@ -115,6 +115,27 @@ pub(super) fn glued_to_label(
         .filter(|s| !is_han_name(&s.name) || family_names::may_be_person(&s.name))
 }
 
+/// The inside of `[…]` opening a timeline entry (`[Matt Wood] 开场`,
+/// `[Jane Doe，Acme Retail CTO] 客户实践`): a speaker when it reads as a
+/// label's list item does and the name is surely one: two words or more,
+/// or a Chinese name that starts with a family name (`[Demo]`, `[演示]`
+/// and `[00:05]` are no one).
+pub(super) fn bracketed(
+    inner: &str,
+    org_of: &dyn Fn(&str) -> Option<(String, bool)>,
+) -> Option<SpeakerRef> {
+    if inner.chars().count() > super::MAX_PAREN {
+        return None;
+    }
+    labelled(inner, org_of).filter(|s| {
+        if is_han_name(&s.name) {
+            family_names::may_be_person(&s.name)
+        } else {
+            s.name.contains(' ')
+        }
+    })
+}
+
 /// `AWS 技术总监 陈立`, `埃森哲（Accenture）大中华区技术总监 陈立`,
 /// `Adobe CTO Ely Greenfield`: the organisation and the role, then a name
 /// after the role's last word.

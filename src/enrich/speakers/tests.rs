@@ -469,3 +469,22 @@ fn a_guests_talk_names_the_guest() {
     // What a guest said is no guest.
     assert!(names("嘉宾分享了 Amazon Bedrock 的经验").is_empty());
 }
+
+#[test]
+fn a_name_in_brackets_opening_an_entry_speaks_it() {
+    assert_eq!(names("[Matt Wood] 开场"), vec![s("Matt Wood", "", "")]);
+    assert_eq!(
+        names("[Jane Doe，Acme Retail CTO] 客户实践"),
+        vec![s("Jane Doe", "CTO", "Acme Retail")]
+    );
+    assert_eq!(names("[张伟] 架构演进"), vec![s("张伟", "", "")]);
+    for text in [
+        "[Demo] 现场演示",
+        "[演示] 现场",
+        "[00:05] 开场",
+        "[视频] Kiro",
+        "[Kiro] 发布",
+    ] {
+        assert!(names(text).is_empty(), "{text}");
+    }
+}
