@@ -415,14 +415,17 @@ impl<'a> Parser<'a> {
                 self.gather(n, trimmed)
             }
             Part::Other => {
-                let bare_heading = self.para.is_empty()
+                // Nothing between the heading and this line but, when it is
+                // a table's first row, the table's header and rule.
+                let right_under = self.para.is_empty() || self.only_a_table_head();
+                let bare_heading = right_under
                     && self.timeline.is_empty()
                     && self
                         .overview
                         .last()
                         .is_some_and(|p| p.line < n && crate::model::is_heading_line(&p.text));
                 // `## 第二部分：开发工具` right over more of the timeline.
-                let part_heading = (self.para.is_empty() && !self.timeline.is_empty())
+                let part_heading = (right_under && !self.timeline.is_empty())
                     .then(|| self.extra.last())
                     .flatten()
                     .filter(|p| p.line < n)

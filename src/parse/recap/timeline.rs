@@ -301,6 +301,13 @@ impl Parser<'_> {
 
     /// The header and rule of a table whose first row opens the timeline,
     /// gathered as text before it was known to be one.
+    /// Whether the text gathered so far is a table's header and rule, and
+    /// nothing else.
+    pub(super) fn only_a_table_head(&self) -> bool {
+        let is_rule = |l: &String| shapes::table_row(l).is_some_and(|c| shapes::is_table_rule(&c));
+        matches!(&self.para[..], [head, rule] if shapes::table_row(head).is_some() && is_rule(rule))
+    }
+
     fn drop_table_head(&mut self) {
         let is_rule = |l: &String| shapes::table_row(l).is_some_and(|c| shapes::is_table_rule(&c));
         let n = self.para.len();
