@@ -686,6 +686,12 @@ fn plausible_name(name: &str, org_of: &dyn Fn(&str) -> Option<(String, bool)>) -
             "听众",
             "现场",
             "用户",
+            // A table's speaker cell for a part no one person gives.
+            "全体",
+            "所有人",
+            "多位",
+            "待定",
+            "未知",
         ];
         return !NOT_NAMES.iter().any(|w| name.contains(w));
     }

@@ -32,9 +32,8 @@ const LENGTH_LABELS: &[&str] = &[
     "Length",
 ];
 
-/// Labels of who spoke, where, and what session it was (its code, level,
-/// tags), besides the date's, the video's and the length's.
-const OTHER_LABELS: &[&str] = &[
+/// Labels of who spoke.
+const SPEAKER_LABELS: &[&str] = &[
     "演讲者",
     "讲者",
     "主讲人",
@@ -48,16 +47,19 @@ const OTHER_LABELS: &[&str] = &[
     "主持",
     "Speakers",
     "Speaker",
-    "地点",
-    "会场",
-    "Venue",
-    "Location",
-    "场次",
-    "难度",
-    "级别",
-    "标签",
-    "Level",
-    "Tags",
+];
+
+/// Whether a table's header cell (`讲者`, `**Speaker**`) says its column
+/// holds who spoke.
+pub fn heads_speakers(cell: &str) -> bool {
+    let c = cell.trim_matches('*').trim();
+    SPEAKER_LABELS.iter().any(|l| l.eq_ignore_ascii_case(c))
+}
+
+/// Labels of where, and what session it was (its code, level, tags),
+/// besides who spoke and the date's, the video's and the length's.
+const OTHER_LABELS: &[&str] = &[
+    "地点", "会场", "Venue", "Location", "场次", "难度", "级别", "标签", "Level", "Tags",
 ];
 
 /// Labels of the track or forum a session belongs to.
@@ -122,6 +124,7 @@ pub fn is_fact(line: &str) -> bool {
         VIDEO_LABELS,
         LENGTH_LABELS,
         TRACK_LABELS,
+        SPEAKER_LABELS,
         OTHER_LABELS,
     ]
     .iter()

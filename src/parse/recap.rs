@@ -160,6 +160,9 @@ struct Parser<'a> {
     /// The part of the talk new sections are in: the `##` heading over
     /// them, in a timeline written in parts (`## 第一部分：…`).
     h2_part: Option<String>,
+    /// The cells of the last table header read whose first cell labels
+    /// times (`| 时间 | 环节 | 讲者 |`).
+    table_header: Vec<String>,
     /// Each section's [`Self::heading_level`], for
     /// [`Self::parts_of_bare_headings`].
     section_levels: Vec<u8>,
@@ -217,6 +220,7 @@ impl<'a> Parser<'a> {
             in_h3_section: false,
             heading_level: 0,
             timeline_label: None,
+            table_header: Vec::new(),
             h2_part: None,
             section_levels: Vec::new(),
             before_rule: None,

@@ -488,3 +488,9 @@ fn a_name_in_brackets_opening_an_entry_speaks_it() {
         assert!(names(text).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn everyone_is_no_speaker() {
+    assert!(names("讲者：全体").is_empty());
+    assert_eq!(names("讲者：Jane Doe"), vec![s("Jane Doe", "", "")]);
+}

@@ -247,3 +247,26 @@ fn second_level_headings_over_the_timeline_name_its_parts() {
         assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
     }
 }
+
+/// A timeline table's column of speakers keeps its header as the label of
+/// each cell: `讲者：Jane Doe`, which says what the name is.
+#[test]
+fn a_table_column_of_speakers_keeps_its_label() {
+    let r = parse_recap(
+        "a.txt",
+        "# T\n## 议程\n| 时间 | 环节 | 讲者 |\n|---|---|---|\n| 00:00-05:00 | 开场 | Jane Doe |\n\
+         | 05:00-30:00 | 深入 | Marc Brooker<br>张伟 |\n",
+    );
+    let points: Vec<Vec<&str>> = r
+        .session
+        .entries()
+        .map(|e| e.points.iter().map(|p| p.text.as_str()).collect())
+        .collect();
+    assert_eq!(
+        points,
+        [
+            vec!["讲者：Jane Doe"],
+            vec!["讲者：Marc Brooker", "讲者：张伟"]
+        ]
+    );
+}

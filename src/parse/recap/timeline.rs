@@ -3,6 +3,7 @@
 
 use super::{truncate, Parser, Part, MAX_DEPTH};
 use crate::model::*;
+use crate::parse::labels;
 use crate::parse::lines::{self, bracket_heading};
 use crate::parse::rewrite;
 use crate::parse::shapes;
@@ -325,7 +326,11 @@ impl Parser<'_> {
         // Outside the timeline, a header and its rule may belong to a table
         // of something else (`| 时间 | 2025-12-02 |`): they are kept as text
         // until a timed row shows whose they are.
-        if shapes::is_table_rule(cells) || cells.first().is_some_and(|c| shapes::is_time_label(c)) {
+        if cells.first().is_some_and(|c| shapes::is_time_label(c)) {
+            self.table_header = cells.iter().map(|c| c.to_string()).collect();
+            return self.part == Part::Timeline;
+        }
+        if shapes::is_table_rule(cells) {
             return self.part == Part::Timeline;
         }
         // The time cell in any spelling a timeline line's time may have.
@@ -338,18 +343,26 @@ impl Parser<'_> {
         if self.part != Part::Timeline {
             self.drop_table_head();
         }
-        let mut pieces = cells[1..]
-            .iter()
-            .flat_map(|c| split_br(c))
-            .filter(|p| !p.is_empty());
+        // A column the header says holds who spoke (`| 时间 | 环节 | 讲者 |`)
+        // keeps its label: `讲者：Jane Doe`, not a bare name among the points.
+        let header = &self.table_header;
+        let mut pieces = cells.iter().enumerate().skip(1).flat_map(|(k, c)| {
+            let label = header.get(k).filter(|h| labels::heads_speakers(h));
+            split_br(c)
+                .filter(|p| !p.is_empty())
+                .map(move |p| match label {
+                    Some(l) => format!("{}：{p}", l.trim_matches('*').trim()),
+                    None => p.to_string(),
+                })
+        });
         if e.text.is_empty() {
-            e.text = pieces.next().unwrap_or_default().to_string();
+            e.text = pieces.next().unwrap_or_default();
         }
         e.points = pieces
-            .map(|p| Point {
+            .map(|text| Point {
                 time: None,
                 end: None,
-                text: p.to_string(),
+                text,
                 depth: 0,
                 prose: false,
                 quote: false,
