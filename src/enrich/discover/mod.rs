@@ -804,7 +804,7 @@ mod edges;
 mod given_names;
 mod stop;
 pub use decide::{all_generic, decide};
-pub use given_names::person_shaped;
+pub use given_names::{is_given_name, person_shaped};
 
 #[cfg(test)]
 mod tests;

@@ -21,6 +21,10 @@ pub(super) fn joined_names(
     let mut at = end;
     while let Some(c) = p.en_and.captures(&l[at..]) {
         let name = c.name("name").unwrap();
+        // `, Senior Engineer, Acme`: a role and an organisation, no names.
+        if make(name.as_str(), None, None, org_of).is_none() {
+            break;
+        }
         let paren = c.name("paren").map(|m| m.as_str());
         names.push((at + name.start(), name.as_str(), paren));
         at += c.get(0).unwrap().end();

@@ -117,9 +117,9 @@ pub(super) fn glued_to_label(
 
 /// The inside of `[…]` opening a timeline entry (`[Matt Wood] 开场`,
 /// `[Jane Doe，Acme Retail CTO] 客户实践`): a speaker when it reads as a
-/// label's list item does and the name is surely one: two words or more,
-/// or a Chinese name that starts with a family name (`[Demo]`, `[演示]`
-/// and `[00:05]` are no one).
+/// label's list item does and the name is surely one: a given name and
+/// more, or a Chinese name that starts with a family name (`[Demo]`,
+/// `[Acme Widget]`, `[演示]` and `[00:05]` are no one).
 pub(super) fn bracketed(
     inner: &str,
     org_of: &dyn Fn(&str) -> Option<(String, bool)>,
@@ -131,7 +131,9 @@ pub(super) fn bracketed(
         if is_han_name(&s.name) {
             family_names::may_be_person(&s.name)
         } else {
-            s.name.contains(' ')
+            s.name
+                .split_once(' ')
+                .is_some_and(|(given, _)| crate::enrich::discover::is_given_name(given))
         }
     })
 }

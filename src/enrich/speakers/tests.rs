@@ -449,6 +449,11 @@ fn names_joined_after_by_share_the_organisation_after_them() {
             s("Tomás Álvarez", "Program Chair", "Open Source Summit")
         ]
     );
+    // A role after the comma ends the list.
+    assert_eq!(
+        names("Presented by Jane Doe, Senior Engineer, Acme."),
+        vec![s("Jane Doe", "", "")]
+    );
     // `at` after one name is where, not whose.
     assert_eq!(
         names("Presented by Jane Doe at AWS re:Invent."),
@@ -484,6 +489,7 @@ fn a_name_in_brackets_opening_an_entry_speaks_it() {
         "[00:05] 开场",
         "[视频] Kiro",
         "[Kiro] 发布",
+        "[Acme Widget] 发布新功能",
     ] {
         assert!(names(text).is_empty(), "{text}");
     }
