@@ -270,3 +270,34 @@ fn a_table_column_of_speakers_keeps_its_label() {
         ]
     );
 }
+
+/// `##### 深层` under an entry labels its bullets, as `#### 细节` under a
+/// `###` section's entry does: no point with its hashes shown.
+#[test]
+fn a_fifth_level_heading_labels_the_bullets_under_it() {
+    let r = parse_recap(
+        "a.txt",
+        "# T\n## 时间线\n### 00:00 开场\n- 甲\n##### 深层\n- 乙\n##### 10:00 演示\n- 丙\n\
+         ### 第二部分\n#### 20:00 问答\n##### 提问\n- 丁\n",
+    );
+    let entries: Vec<(Option<u32>, Vec<&str>)> = r
+        .session
+        .entries()
+        .map(|e| (e.start, e.points.iter().map(|p| p.text.as_str()).collect()))
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            (Some(0), vec!["甲", "**深层**", "乙"]),
+            (Some(600), vec!["丙"]),
+            (Some(1200), vec!["**提问**", "丁"]),
+        ]
+    );
+    let parts: Vec<_> = r
+        .session
+        .timeline
+        .iter()
+        .map(|s| s.part.as_deref())
+        .collect();
+    assert_eq!(parts, [None, None, Some("第二部分")]);
+}

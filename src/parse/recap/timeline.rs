@@ -80,6 +80,28 @@ impl Parser<'_> {
             self.in_h3_section = h3;
             return true;
         }
+        // `##### 细节` deeper than sections go, in the timeline: a label
+        // of the bullets under it in the open section, as `#### 细节`
+        // under a `###` section's entry is; with a time, or before any
+        // section, a section (in the part the open one is in).
+        if let Some(h) = deep_heading(trimmed).filter(|_| self.part == Part::Timeline) {
+            if !self.timeline.is_empty() && self.timed_heading(n, h).is_none() {
+                self.push_point(Point {
+                    time: None,
+                    end: None,
+                    text: format!("**{h}**"),
+                    depth: 0,
+                    prose: true,
+                    quote: false,
+                    line: n,
+                });
+                self.base_indent = None;
+            } else {
+                self.heading_level = 4;
+                self.section_heading(n, h);
+            }
+            return true;
+        }
         if let Some(h) = bracket_heading(trimmed) {
             self.section_heading(n, h);
             return true;
@@ -625,6 +647,14 @@ pub(super) struct TimedHeading {
 
 /// `9:99 开场`, `[0:60] 问答`: a line that was meant to be timed, reported
 /// even where prose is expected.
+/// The text of a `#####` or `######` heading.
+fn deep_heading(line: &str) -> Option<&str> {
+    let h = line
+        .strip_prefix("##### ")
+        .or_else(|| line.strip_prefix("###### "))?;
+    Some(lines::atx_text(h).trim()).filter(|h| !h.is_empty())
+}
+
 fn starts_like_a_time(line: &str) -> bool {
     let head: String = line
         .trim_start_matches(['[', '(', '（', '【', '*'])
