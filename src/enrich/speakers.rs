@@ -294,15 +294,10 @@ pub fn find(
             // Past a bound, the note or the role is not part of the match.
             let tail = chars_at_most(c.name("paren"), MAX_EN_PAREN)
                 && chars_at_most(c.name("role"), MAX_EN_ROLE);
-            let org = c.name("org").filter(|_| tail).map(|m| {
-                // A capital letter, then at most `MAX_EN_ORG` more.
-                let end = m
-                    .as_str()
-                    .char_indices()
-                    .nth(1 + MAX_EN_ORG)
-                    .map_or(m.len(), |(i, _)| i);
-                &m.as_str()[..end]
-            });
+            let org = c
+                .name("org")
+                .filter(|_| tail)
+                .map(|m| english::org_within_bound(m.as_str()));
             from = match (tail, org) {
                 (false, _) => name.end(),
                 (true, Some(o)) => c.name("org").unwrap().start() + o.len(),

@@ -354,21 +354,17 @@ impl<'a> Parser<'a> {
             }
         }
         self.seen_text = true;
-        if let Some(h) = trimmed
-            .strip_prefix("## ")
-            .map(lines::atx_text)
-            .or_else(|| lines::tight_h2(trimmed))
-        {
+        if let Some(h) = lines::h2_text(trimmed) {
             self.flush_para();
             self.h2_part = None;
             // `## 00:00 开场`, `## 开场 (00:00 - 05:30)`: a recap whose
             // timeline sections are second-level headings.
-            if let Some(timed) = self.timed_heading(n, h.trim()) {
+            if let Some(timed) = self.timed_heading(n, h) {
                 self.part = Part::Timeline;
                 self.push_section(n, timed);
                 return;
             }
-            self.part = Part::of(classify_h2(h.trim()));
+            self.part = Part::of(classify_h2(h));
             if self.part == Part::Other {
                 let heading = Paragraph {
                     text: trimmed.to_string(),

@@ -31,12 +31,8 @@ pub(super) fn joined_names(
     }
     let org = p.en_from.captures(&l[at..]).map(|c| {
         let m = c.name("org").unwrap();
-        let end = m
-            .as_str()
-            .char_indices()
-            .nth(1 + MAX_EN_ORG)
-            .map_or(m.len(), |(i, _)| i);
-        (&m.as_str()[..end], at + m.start() + end)
+        let org = org_within_bound(m.as_str());
+        (org, at + m.start() + org.len())
     });
     if names.len() == 1 && org.is_none() {
         return None;
@@ -52,6 +48,16 @@ pub(super) fn joined_names(
         })
         .collect();
     Some((group, org.map_or(at, |(_, end)| end)))
+}
+
+/// An organisation read after `at`, `of` or `from`, which the pattern
+/// leaves unbounded: its capital letter, then at most `MAX_EN_ORG` more.
+pub(super) fn org_within_bound(org: &str) -> &str {
+    let end = org
+        .char_indices()
+        .nth(1 + MAX_EN_ORG)
+        .map_or(org.len(), |(i, _)| i);
+    &org[..end]
 }
 
 /// `VP of Developer Agents at AWS`: a role read up to its first `of` took

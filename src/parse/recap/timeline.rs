@@ -86,16 +86,7 @@ impl Parser<'_> {
         // section, a section (in the part the open one is in).
         if let Some(h) = deep_heading(trimmed).filter(|_| self.part == Part::Timeline) {
             if !self.timeline.is_empty() && self.timed_heading(n, h).is_none() {
-                self.push_point(Point {
-                    time: None,
-                    end: None,
-                    text: format!("**{h}**"),
-                    depth: 0,
-                    prose: true,
-                    quote: false,
-                    line: n,
-                });
-                self.base_indent = None;
+                self.label_of_bullets(n, h);
             } else {
                 self.heading_level = 4;
                 self.section_heading(n, h);
@@ -234,19 +225,25 @@ impl Parser<'_> {
     pub(super) fn place_inner_heading(&mut self, at: usize, heading: String, next: &str) {
         let bullets = shapes::bullet(next).is_some_and(|b| shapes::timed(b.text.trim()).is_none());
         if bullets && self.part == Part::Timeline {
-            self.push_point(Point {
-                time: None,
-                end: None,
-                text: format!("**{heading}**"),
-                depth: 0,
-                prose: true,
-                quote: false,
-                line: at,
-            });
-            self.base_indent = None;
+            self.label_of_bullets(at, &heading);
         } else {
             self.section_heading(at, &heading);
         }
+    }
+
+    /// A heading (line `at`) shown as a bold label among the open entry's
+    /// points, over the bullets that follow it.
+    fn label_of_bullets(&mut self, at: usize, heading: &str) {
+        self.push_point(Point {
+            time: None,
+            end: None,
+            text: format!("**{heading}**"),
+            depth: 0,
+            prose: true,
+            quote: false,
+            line: at,
+        });
+        self.base_indent = None;
     }
 
     pub(super) fn section_heading(&mut self, n: usize, h: &str) {
@@ -327,15 +324,18 @@ impl Parser<'_> {
     /// Whether the text gathered so far is a table's header and rule, and
     /// nothing else.
     pub(super) fn only_a_table_head(&self) -> bool {
+        self.para.len() == 2 && self.ends_with_a_table_head()
+    }
+
+    /// Whether the text gathered so far ends with a table's header and rule.
+    fn ends_with_a_table_head(&self) -> bool {
         let is_rule = |l: &String| shapes::table_row(l).is_some_and(|c| shapes::is_table_rule(&c));
-        matches!(&self.para[..], [head, rule] if shapes::table_row(head).is_some() && is_rule(rule))
+        matches!(&self.para[..], [.., head, rule] if shapes::table_row(head).is_some() && is_rule(rule))
     }
 
     fn drop_table_head(&mut self) {
-        let is_rule = |l: &String| shapes::table_row(l).is_some_and(|c| shapes::is_table_rule(&c));
-        let n = self.para.len();
-        if n >= 2 && is_rule(&self.para[n - 1]) && shapes::table_row(&self.para[n - 2]).is_some() {
-            self.para.truncate(n - 2);
+        if self.ends_with_a_table_head() {
+            self.para.truncate(self.para.len() - 2);
         }
         self.flush_para();
     }
