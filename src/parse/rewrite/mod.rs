@@ -9,7 +9,7 @@
 //! | `下午2:00 开场`, `2:00 PM - 2:30 PM 开场` | `14:00 开场`, `14:00 - 14:30 开场` ([`in_24_hours`]) |
 //! | `１２：３０ 开场`, `第５分钟 开场` | `12：30 开场`, `5:00 开场` ([`half_width_times`]) |
 //! | `00 : 00 开场` | `00:00 开场` |
-//! | `第5分钟 开场` | `5:00 开场` |
+//! | `第5分钟 开场`, `【第 8 分钟】演示` | `5:00 开场`, `8:00 演示` |
 //! | `开场（0-5分钟）`, `0~5 min：开场` | `开场（0:00-5:00）`, `0:00-5:00：开场` |
 //! | `T+05:00 开场` | `05:00 开场` |
 //! | `` `00:00` 开场 ``, `*00:00* 开场`, `_00:00_ 开场` | `00:00 开场` |
@@ -399,9 +399,14 @@ fn numbered_part(line: &str) -> Option<String> {
     Some(format!("{} {text}", time.as_str()))
 }
 
-/// `第5分钟 开场`, `- 第 12 分钟：演示` → `5:00 开场`, `- 12:00：演示`.
+/// `第5分钟 开场`, `- 第 12 分钟：演示`, `【第 8 分钟】演示` → `5:00 开场`,
+/// `- 12:00：演示`, `8:00 演示`.
 fn minutes_in_words(line: &str) -> Option<String> {
+    const BRACKETS: [(char, char); 5] =
+        [('【', '】'), ('[', ']'), ('（', '）'), ('(', ')'), ('「', '」')];
     let (lead, body) = lead(line);
+    let close = BRACKETS.iter().find(|(open, _)| body.starts_with(*open));
+    let body = close.map_or(body, |(open, _)| body[open.len_utf8()..].trim_start());
     let rest = body.strip_prefix('第')?.trim_start();
     let digits = leading_digits(rest);
     if !(1..=3).contains(&digits) {
@@ -409,6 +414,11 @@ fn minutes_in_words(line: &str) -> Option<String> {
     }
     let after = rest[digits..].trim_start().strip_prefix('分')?;
     let after = after.strip_prefix('钟').unwrap_or(after);
+    let after = match close {
+        // The text after a bracketed mark stands apart from it.
+        Some((_, close)) => format!(" {}", after.trim_start().strip_prefix(*close)?.trim_start()),
+        None => after.to_string(),
+    };
     Some(format!("{lead}{}:00{after}", &rest[..digits]))
 }
 
