@@ -184,27 +184,32 @@ pub fn find(
     // follow are the speakers.
     let mut listing = false;
     // Under a table's header row `| 讲者 | 职位 |`, each row is a speaker.
-    let mut table_of_speakers = false;
+    let mut table_of_speakers: Option<labelled::SpeakerColumns> = None;
     for (i, l) in text.lines().enumerate() {
         let at = line + i;
+        // `> 讲者：…`: a quoted line introduces as the line would.
+        let l = match l.trim_start().strip_prefix('>') {
+            Some(quoted) => quoted.trim_start_matches(['>', ' ']),
+            None => l,
+        };
         let mut push = |pos: usize, s: Option<SpeakerRef>| {
             if let Some(s) = s {
                 out.push((at * 100_000 + pos, s));
             }
         };
         if let Some(cells) = crate::parse::shapes::table_row(l.trim()) {
-            if table_of_speakers {
+            if let Some(columns) = table_of_speakers {
                 if !crate::parse::shapes::is_table_rule(&cells) {
-                    push(0, labelled::table_row(&cells, org_of));
+                    push(0, labelled::table_row(&cells, columns, org_of));
                 }
                 continue;
             }
             table_of_speakers = labelled::heads_a_table(&cells);
-            if table_of_speakers {
+            if table_of_speakers.is_some() {
                 continue;
             }
         } else {
-            table_of_speakers = false;
+            table_of_speakers = None;
         }
         if listing {
             // `- 张伟，AWS 首席架构师`, read as the parser reads list lines.
@@ -431,7 +436,14 @@ fn split_org_role(
             let role = if is_product {
                 Some(format!("{head} {tail}").trim().to_string())
             } else {
-                join_role(left_after(head, &org), tail)
+                // What follows the organisation, spaced as written: `AWS
+                // AGI 副总裁` → `AGI 副总裁`.
+                match prefix.trim().strip_prefix(org.as_str()) {
+                    Some(rest) if !left_after(head, &org).is_empty() => {
+                        Some(rest.trim().to_string()).filter(|r| !r.is_empty())
+                    }
+                    _ => join_role(left_after(head, &org), tail),
+                }
             };
             return (Some(org), role);
         }
@@ -622,7 +634,11 @@ fn make(
             .trim_matches(|c: char| c == '，' || c == ',' || c == '：' || c == ':');
         Some(s.trim().to_string()).filter(|s| !s.is_empty())
     };
-    let mut role = role.and_then(clean);
+    // `AWS Lambda 团队的 Julian Wood`: the `的` ("of") joins the role to
+    // the name and is no part of either.
+    let mut role = role
+        .map(|r| r.trim().trim_end_matches('的'))
+        .and_then(clean);
     let mut org = org.and_then(clean);
     if let Some(o) = &org {
         match org_of(o) {

@@ -231,25 +231,73 @@ fn labelled_as(
     }
 }
 
-/// Whether a table's header row (`| 讲者 | 职位 |`, `| Speaker | Title |`)
-/// says its rows are speakers: its first cell is a label of speakers.
-pub(super) fn heads_a_table(cells: &[&str]) -> bool {
-    cells.first().is_some_and(|c| {
-        let c = c.trim_matches('*');
-        let plural = c.strip_suffix('s').unwrap_or(c);
-        LABEL_WORDS
+/// The columns of a table of speakers, from its header row (`| 讲者 |
+/// 职位 |`, `| 姓名 | 职位 | 公司 |`, `| Speaker | Title | Company |`): the
+/// name is the first; a role and an organisation column, where the header
+/// names them, are read as such rather than as one note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct SpeakerColumns {
+    role: Option<usize>,
+    org: Option<usize>,
+}
+
+/// The columns of the table `cells` heads, if its rows are speakers: its
+/// first cell is a label of speakers.
+pub(super) fn heads_a_table(cells: &[&str]) -> Option<SpeakerColumns> {
+    const ROLES: [&str; 8] = [
+        "职位", "职务", "头衔", "角色", "title", "role", "position", "job title",
+    ];
+    const ORGS: [&str; 10] = [
+        "公司",
+        "机构",
+        "单位",
+        "组织",
+        "所属公司",
+        "company",
+        "organization",
+        "organisation",
+        "org",
+        "affiliation",
+    ];
+    let head = |c: &str| c.trim().trim_matches('*').trim().to_lowercase();
+    let first = head(cells.first()?);
+    let plural = first.strip_suffix('s').unwrap_or(&first);
+    let speakers = LABEL_WORDS
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w) || plural.eq_ignore_ascii_case(w))
+        || ["姓名", "name"].contains(&first.as_str());
+    if !speakers {
+        return None;
+    }
+    let column = |names: &[&str]| {
+        cells
             .iter()
-            .any(|w| c.eq_ignore_ascii_case(w) || plural.eq_ignore_ascii_case(w))
-            || ["姓名", "Name"].contains(&c)
+            .skip(1)
+            .position(|c| names.contains(&head(c).as_str()))
+            .map(|i| i + 1)
+    };
+    Some(SpeakerColumns {
+        role: column(&ROLES),
+        org: column(&ORGS),
     })
 }
 
-/// A row of a table of speakers, `| 张伟 | AWS 首席架构师 |`, read as its
-/// cells would be written after a label: `张伟，AWS 首席架构师`.
+/// A row of a table of speakers: `| 张伟 | 首席架构师 | AWS |` under named
+/// columns, otherwise read as its cells would be written after a label:
+/// `| 张伟 | AWS 首席架构师 |` as `张伟，AWS 首席架构师`.
 pub(super) fn table_row(
     cells: &[&str],
+    columns: SpeakerColumns,
     org_of: &dyn Fn(&str) -> Option<(String, bool)>,
 ) -> Option<SpeakerRef> {
+    if columns.org.is_some() {
+        let cell = |i: Option<usize>| {
+            i.and_then(|i| cells.get(i))
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty())
+        };
+        return make(cells.first()?, cell(columns.role), cell(columns.org), org_of);
+    }
     let mut filled = cells.iter().filter(|c| !c.is_empty());
     let first = filled.next()?;
     let rest: Vec<&str> = filled.copied().collect();

@@ -2,11 +2,11 @@ use super::*;
 
 fn org_of(s: &str) -> Option<(String, bool)> {
     // As the enricher's: a known name, then maybe a generic word (a
-    // letter: `AWS H`).
+    // letter or an abbreviation: `AWS H`, `AWS AGI`).
     let s = s.trim();
     let s = s
         .rsplit_once(' ')
-        .filter(|(_, t)| t.len() == 1)
+        .filter(|(_, t)| t.len() <= 3 && t.chars().all(|c| c.is_ascii_uppercase()))
         .map_or(s, |(h, _)| h);
     match s {
         "AWS" | "Sony" | "Adobe" | "Writer" | "Centrica" => Some((s.trim().to_string(), false)),
@@ -84,6 +84,18 @@ fn seed_004_product_as_org_and_representative() {
 }
 
 #[test]
+fn a_role_after_a_known_organisation_keeps_its_spaces() {
+    assert_eq!(
+        names("由 AWS AGI 副总裁 Rohit Prasad 主讲。"),
+        vec![s("Rohit Prasad", "AGI 副总裁", "AWS")]
+    );
+    assert_eq!(
+        names("讲者：Bratin Saha（AWS AI 与机器学习副总裁）"),
+        vec![s("Bratin Saha", "AI 与机器学习副总裁", "AWS")]
+    );
+}
+
+#[test]
 fn an_unknown_organisation_of_several_words_stays_whole() {
     assert_eq!(
         names("本次会议由 Anchor Runtime 总经理 Julia Novak 主讲，重点"),
@@ -92,6 +104,10 @@ fn an_unknown_organisation_of_several_words_stays_whole() {
     assert_eq!(
         names("本次会议由 Acme Labs 首席 架构师 Jane Doe 主讲，重点"),
         vec![s("Jane Doe", "首席 架构师", "Acme Labs")]
+    );
+    assert_eq!(
+        names("本场由 AWS Lambda 团队的 Julian Wood 主讲。"),
+        vec![s("Julian Wood", "Lambda 团队", "AWS")]
     );
     assert_eq!(
         names("本次会议由Nova 5 Ultra总经理Ben Reyes主讲，重点"),
@@ -116,6 +132,18 @@ fn labels_in_chinese() {
             s("张伟", "资深工程师", "字节跳动"),
             s("Li Na", "负责 ACK 的 GPU 调度", "Alibaba Cloud"),
             s("王磊", "TiDB 云服务架构师", "PingCAP")
+        ]
+    );
+}
+
+#[test]
+fn labels_in_a_quote() {
+    let text = "> 讲者：Rahul Pathak，AWS 分析服务副总裁\n>> **主持人**：张伟";
+    assert_eq!(
+        names(text),
+        vec![
+            s("Rahul Pathak", "分析服务副总裁", "AWS"),
+            s("张伟", "", "")
         ]
     );
 }
@@ -401,6 +429,24 @@ fn a_table_of_speakers() {
             s("Linda Park", "工程副总裁", "Sony")
         ]
     );
+}
+
+/// Under a header that names a column of organisations, each cell is
+/// read as what its column says (it was one note: role `首席技术官
+/// 招商银行`, no organisation).
+#[test]
+fn a_table_of_speakers_with_named_columns() {
+    let text = "| 姓名 | 职位 | 公司 |\n|---|---|---|\n| 王芳 | 首席技术官 | 招商银行 |\n| John Smith | Principal Solutions Architect | AWS |\n| 李娜 | | Acme |";
+    assert_eq!(
+        names(text),
+        [
+            s("王芳", "首席技术官", "招商银行"),
+            s("John Smith", "Principal Solutions Architect", "AWS"),
+            s("李娜", "", "Acme")
+        ]
+    );
+    let english = "| **Speaker** | Company | Title |\n|---|---|---|\n| Jane Doe | Acme | CTO |";
+    assert_eq!(names(english), [s("Jane Doe", "CTO", "Acme")]);
 }
 
 /// `**主持**：Matt Garman，AWS CEO`: the host is among the speakers; a
