@@ -111,6 +111,8 @@ struct Patterns {
     en_and: Regex,
     /// ` from AWS` after the names of `en_by`
     en_from: Regex,
+    /// `Peter DeSantis, SVP of AWS Utility Computing, …` opening a sentence
+    en_appositive: Regex,
     latin_name_end: Regex,
     han_after_role: Regex,
     /// `Adobe CTO Ely Greenfield`, `Writer 联合创始人 May Habib`
@@ -148,6 +150,10 @@ fn patterns() -> &'static Patterns {
         en_from: Regex::new_anchored(r"^\s+(?:from|of)\s+(?P<org>[A-Z][^,.;()]*)").unwrap(),
         en_by: Regex::new(&format!(
             r"(?:[Pp]resented|[Hh]osted|[Mm]oderated|[Dd]elivered|[Gg]iven|[Ll]ed|[Jj]oined on stage|[Jj]oined|[Ii]ntroduced|[Cc]o-presented) by (?P<name>{LATIN_NAME})(?:\s*\((?P<paren>[^)]{{2,}})\)|, (?P<role>[^,.;()]{{2,}}?) (?P<sep>at|of|from) (?P<org>[A-Z][^,.;()]*))?"
+        ))
+        .unwrap(),
+        en_appositive: Regex::new(&format!(
+            r"(?:^(?:[-*•·]\s+)?|[.!?:]\s+)(?P<name>{LATIN_NAME}), (?P<role>[^,.;()]{{2,}}?) (?P<sep>at|of|from) (?P<org>[A-Z][^,.;()]*)"
         ))
         .unwrap(),
         latin_name_end: Regex::new(&format!(r"(?P<name>{LATIN_NAME})\s*$")).unwrap(),
@@ -241,6 +247,9 @@ pub fn find(
                 push(rest.start(), glued_to_label(rest.as_str(), org_of));
             }
         }
+        for (pos, s) in transliterated::find(l, org_of) {
+            push(pos, Some(s));
+        }
         // `[Matt Wood] 开场`: who speaks, in brackets opening an entry.
         if let Some((inner, _)) = l.strip_prefix('[').and_then(|r| r.split_once(']')) {
             push(1, labelled::bracketed(inner, org_of));
@@ -292,6 +301,11 @@ pub fn find(
                 c.get(0).unwrap().start(),
                 make(name, Some(role), Some(org), org_of),
             );
+        }
+        if l.contains(", ") {
+            for (pos, s) in english::appositive(p, l, org_of) {
+                push(pos, s);
+            }
         }
         let mut from = 0;
         while let Some(c) = has_en_by.then(|| p.en_by.captures_at(l, from)).flatten() {
@@ -361,7 +375,10 @@ pub fn merge(found: Vec<FoundSpeaker>) -> Vec<FoundSpeaker> {
                 if f.speaker.name.len() > m.speaker.name.len() {
                     m.speaker.name = f.speaker.name;
                 }
-                if m.speaker.role.is_none() {
+                // A role goes with its organisation: `Jane Doe (AWS)`, then
+                // `Jane Doe, CTO of Acme`, is not AWS's CTO.
+                let (a, b) = (&m.speaker.org, &f.speaker.org);
+                if m.speaker.role.is_none() && (a.is_none() || b.is_none() || a == b) {
                     m.speaker.role = f.speaker.role;
                 }
                 if m.speaker.org.is_none() {
@@ -714,6 +731,7 @@ mod english;
 mod family_names;
 mod labelled;
 mod titled;
+mod transliterated;
 use labelled::{glued_to_label, labelled, labelled_patterns, speaker_list};
 pub use titled::of_title;
 

@@ -1,7 +1,7 @@
 //! English introductions of speakers that the patterns read in pieces:
 //! several names sharing one organisation, and a role that heads a unit.
 
-use super::{make, paren_speaker, Patterns, MAX_EN_ORG, MAX_EN_PAREN};
+use super::{make, paren_speaker, role_word, Patterns, MAX_EN_ORG, MAX_EN_PAREN, MAX_EN_ROLE};
 use crate::model::SpeakerRef;
 
 /// A speaker (if the name is one) and where in its line it starts.
@@ -89,5 +89,53 @@ pub(super) fn role_of_unit<'a>(
             )
         }
         None => (role.map(str::to_string), org),
+    }
+}
+
+/// `Peter DeSantis, SVP of AWS Utility Computing, walked through …`: a
+/// name opening a sentence, then its role and organisation between commas.
+/// Only a role with a role word in it (`Jane, a friend of Acme` is none).
+/// An organisation that starts with a known company and goes on
+/// (`AWS Utility Computing`) is a unit of that company: the unit joins the
+/// role.
+pub(super) fn appositive(
+    p: &Patterns,
+    l: &str,
+    org_of: &dyn Fn(&str) -> Option<(String, bool)>,
+) -> Vec<Placed> {
+    p.en_appositive
+        .captures_iter(l)
+        .filter_map(|c| {
+            let name = c.name("name").unwrap();
+            let role = c.name("role").unwrap().as_str();
+            if role.chars().count() > MAX_EN_ROLE || !role_word().is_match(role) {
+                return None;
+            }
+            let sep = c.name("sep").unwrap().as_str();
+            let org = org_within_bound(c.name("org").unwrap().as_str()).trim_end();
+            let (role, org) = role_of_unit(Some(role), sep, Some(org));
+            let (role, org) = match org.map(|o| (o, company_heading(o, org_of))) {
+                Some((o, Some(company))) => (role.map(|r| format!("{r} {sep} {o}")), Some(company)),
+                Some((o, None)) => (role, Some(o.to_string())),
+                None => (role, None),
+            };
+            Some((
+                name.start(),
+                make(name.as_str(), role.as_deref(), org.as_deref(), org_of),
+            ))
+        })
+        .collect()
+}
+
+/// The known company an organisation's name starts with, when the name
+/// goes on past it: `AWS` of `AWS Utility Computing`.
+fn company_heading(org: &str, org_of: &dyn Fn(&str) -> Option<(String, bool)>) -> Option<String> {
+    if org_of(org).is_some() {
+        return None;
+    }
+    let (first, _) = org.split_once(' ')?;
+    match org_of(first) {
+        Some((company, false)) => Some(company),
+        _ => None,
     }
 }

@@ -83,6 +83,46 @@ fn seed_004_product_as_org_and_representative() {
     );
 }
 
+/// A name opening a sentence with its role and organisation between
+/// commas introduces a speaker (was nobody, and the unit a product).
+#[test]
+fn an_english_name_with_its_role_between_commas() {
+    assert_eq!(
+        names("Peter DeSantis, SVP of AWS Utility Computing, walked through Graviton5."),
+        vec![s("Peter DeSantis", "SVP of AWS Utility Computing", "AWS")]
+    );
+    assert_eq!(
+        names("Overview: Jane Doe, Principal Engineer at Acme Robotics, showed the demo."),
+        vec![s("Jane Doe", "Principal Engineer", "Acme Robotics")]
+    );
+    assert!(names("Graviton5, a chip of AWS, is faster.").is_empty());
+    assert!(names("We met Jane, a friend of Acme, there.").is_empty());
+}
+
+/// Sightings of one person are merged; a role is taken only with its
+/// organisation.
+#[test]
+fn a_role_is_merged_only_with_its_organisation() {
+    assert_eq!(
+        names("Speakers: Jane Doe (AWS), John Roe\n- Jane Doe, CTO of Acme Corp, explains sharding\n- John Roe, CTO of Acme Corp, closes"),
+        vec![s("Jane Doe", "", "AWS"), s("John Roe", "CTO", "Acme Corp")]
+    );
+}
+
+/// A foreign name in Chinese characters with the name as written in
+/// brackets is one speaker, the bracketed name (was nobody).
+#[test]
+fn a_transliterated_name_with_the_name_in_brackets() {
+    assert_eq!(
+        names("亚马逊 CTO 沃纳·沃格斯（Werner Vogels）发表了最后一次主题演讲"),
+        vec![s("Werner Vogels", "CTO", "亚马逊")]
+    );
+    assert_eq!(
+        names("本场由 AWS 首席科学家 安娜・李（Anna Lee）主讲。"),
+        vec![s("Anna Lee", "首席科学家", "AWS")]
+    );
+}
+
 #[test]
 fn a_role_after_a_known_organisation_keeps_its_spaces() {
     assert_eq!(
