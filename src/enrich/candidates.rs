@@ -112,6 +112,7 @@ mod tests {
             company_hint: false,
             speaker_org: false,
             han_alias: None,
+            full: None,
             parent: None,
             maker: None,
             headline: false,

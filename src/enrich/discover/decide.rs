@@ -40,6 +40,8 @@ pub fn decide(
         parent: Option<String>,
         /// The catalog company the name was first seen to start with.
         maker: Option<String>,
+        /// The name in full, when it was said with its catalog part short.
+        full: Option<String>,
     }
     let mut pools: BTreeMap<String, Pool> = BTreeMap::new();
     let mut order = 0;
@@ -69,11 +71,48 @@ pub fn decide(
             if p.maker.is_none() {
                 p.maker.clone_from(&s.maker);
             }
+            if p.full.is_none() {
+                p.full.clone_from(&s.full);
+            }
             if let Some(a) = &s.han_alias {
                 if !p.han_aliases.contains(a) {
                     p.han_aliases.push(a.clone());
                 }
             }
+        }
+    }
+    // `S3 Vectors` said after the catalog's `S3` is `Amazon S3 Vectors`,
+    // when that is said too: one name, counted together.
+    let short: Vec<(String, String)> = pools
+        .iter()
+        .filter_map(|(k, p)| Some((k.clone(), normalize(p.full.as_deref()?))))
+        .filter(|(k, full)| k != full && pools.contains_key(full))
+        .collect();
+    for (from, into) in short {
+        let Some(p) = pools.remove(&from) else {
+            continue;
+        };
+        let t = pools.get_mut(&into).expect("checked above");
+        for (spelling, (n, order)) in p.spellings {
+            let sp = t.spellings.entry(spelling).or_insert((0, order));
+            sp.0 += n;
+            sp.1 = sp.1.min(order);
+        }
+        t.count += p.count;
+        for (f, n) in p.per_file {
+            *t.per_file.entry(f).or_default() += n;
+        }
+        t.locations.extend(p.locations);
+        t.locations.sort();
+        t.locations.truncate(20);
+        t.cjk |= p.cjk;
+        t.mid_sentence |= p.mid_sentence;
+        t.in_prose |= p.in_prose;
+        t.company += p.company;
+        t.speaker_org += p.speaker_org;
+        t.han_aliases.extend(p.han_aliases);
+        if t.parent.is_none() {
+            t.parent = p.parent;
         }
     }
     let suppressed = |k: &str| curation.suppress.iter().any(|s| s == k);
@@ -90,6 +129,8 @@ pub fn decide(
 
     let mut decision = Decision::default();
     let mut accepted: BTreeMap<String, Discovered> = BTreeMap::new();
+    // Companies only because a speaker was introduced with them.
+    let mut only_orgs: HashSet<String> = HashSet::new();
     for (key, p) in &pools {
         // Most used spelling; the earliest on a tie.
         let name = p
@@ -118,6 +159,9 @@ pub fn decide(
         } else if events.overlap(key) {
             (false, "event name".to_string())
         } else if org {
+            if company == 0 {
+                only_orgs.insert(key.clone());
+            }
             (true, "organisation of a speaker".to_string())
         } else if let (Some(parent), 1) = (&p.parent, p.count) {
             (false, format!("said once, after the catalog's `{parent}`"))
@@ -154,7 +198,13 @@ pub fn decide(
                 Discovered {
                     name: name.clone(),
                     kind,
-                    aliases: p.han_aliases.clone(),
+                    // With the spellings that say it short (`S3 Vectors`).
+                    aliases: p
+                        .han_aliases
+                        .iter()
+                        .chain(p.spellings.keys().filter(|w| normalize(w) != *key))
+                        .cloned()
+                        .collect(),
                     maker: p.maker.clone().filter(|_| kind == EntityKind::Product),
                     parent: p.parent.clone().filter(|_| kind == EntityKind::Product),
                 },
@@ -170,7 +220,7 @@ pub fn decide(
             merged_into: merged(key),
         });
     }
-    fold_variants(&mut accepted, &mut decision.candidates);
+    fold_variants(&mut accepted, &mut decision.candidates, &only_orgs);
     decision.accepted = accepted.into_values().collect();
     decision
 }
@@ -287,8 +337,12 @@ fn derived_word(word: &str) -> bool {
 
 /// `PostgreSQL 17` and `Postgres` are `PostgreSQL`; `Acme` is `Acme
 /// Logistics`; `Cohere Embed v3` is made by `Cohere`.
-fn fold_variants(accepted: &mut BTreeMap<String, Discovered>, candidates: &mut [Candidate]) {
-    let folds = variant_folds(accepted);
+fn fold_variants(
+    accepted: &mut BTreeMap<String, Discovered>,
+    candidates: &mut [Candidate],
+    only_orgs: &HashSet<String>,
+) {
+    let folds = variant_folds(accepted, only_orgs);
     let mut candidate_named: HashMap<String, usize> = HashMap::new();
     for (i, c) in candidates.iter().enumerate() {
         candidate_named.entry(c.name.clone()).or_insert(i);
@@ -296,7 +350,8 @@ fn fold_variants(accepted: &mut BTreeMap<String, Discovered>, candidates: &mut [
     for (from, to) in folds {
         if let Some(d) = accepted.remove(&from) {
             if let Some(t) = accepted.get_mut(&to) {
-                if d.kind == EntityKind::Company {
+                // `Kinesis 产品经理` introduces the product's manager.
+                if d.kind == EntityKind::Company && !only_orgs.contains(&from) {
                     t.kind = EntityKind::Company;
                 }
                 t.aliases.push(d.name.clone());
@@ -350,7 +405,10 @@ fn fold_variants(accepted: &mut BTreeMap<String, Discovered>, candidates: &mut [
 /// name, by key, that completes it in capitals or is a company it is the
 /// first word of. Both are looked up, never found by comparing every
 /// pair: a corpus can have tens of thousands of names.
-fn variant_folds(accepted: &BTreeMap<String, Discovered>) -> Vec<(String, String)> {
+fn variant_folds(
+    accepted: &BTreeMap<String, Discovered>,
+    only_orgs: &HashSet<String>,
+) -> Vec<(String, String)> {
     // `postgres` → (`postgresql`, 8): keys of names whose first bytes,
     // lower-cased, are that, and the rest capitals.
     let mut completions: HashMap<String, Vec<(&str, usize)>> = HashMap::new();
@@ -375,7 +433,8 @@ fn variant_folds(accepted: &BTreeMap<String, Discovered>) -> Vec<(String, String
         }
     }
     let mut folds = Vec::new();
-    // `Aurora` is `Amazon Aurora`, said without its maker.
+    // `Aurora` is `Amazon Aurora`, said without its maker, also as a
+    // speaker's organisation (`Kinesis 产品经理`).
     for (k, a) in accepted {
         let tail = a.maker.as_deref().and_then(|m| {
             let rest = a.name.strip_prefix(m)?.strip_prefix(' ')?;
@@ -385,6 +444,7 @@ fn variant_folds(accepted: &BTreeMap<String, Discovered>) -> Vec<(String, String
             accepted
                 .get(t)
                 .is_some_and(|d| d.kind == EntityKind::Product && d.maker.is_none())
+                || only_orgs.contains(t)
         }) {
             folds.push((t, k.clone()));
         }
@@ -665,6 +725,71 @@ mod tests {
             got,
             [("Amazon Aurora", &["Aurora".to_string()][..], Some("Amazon"))]
         );
+    }
+
+    /// `Kinesis 产品经理 Roy Wang`: a speaker's organisation that is a
+    /// product said without its maker is that product (it was a company).
+    #[test]
+    fn a_speakers_organisation_said_without_its_maker_is_the_product() {
+        let amazon = Known {
+            start: 0,
+            end: "Amazon".len(),
+            product: None,
+        };
+        let units = [("Amazon Kinesis 十五年", 1), ("Amazon Kinesis 的架构", 2)];
+        let mut sightings = scan(&units, &[vec![amazon], vec![amazon]], &[]);
+        sightings.push(Sighting::speaker_org("Kinesis", 3));
+        let d = decide(&[("f0".into(), sightings)], &Curation::default(), &[], &[]);
+        let got: Vec<(&str, EntityKind, &[String])> = d
+            .accepted
+            .iter()
+            .map(|a| (a.name.as_str(), a.kind, &a.aliases[..]))
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                "Amazon Kinesis",
+                EntityKind::Product,
+                &["Kinesis".to_string()][..]
+            )]
+        );
+    }
+
+    /// `S3 Vectors`, said after the catalog's `S3`, is `Amazon S3 Vectors`
+    /// said short: the two are one name said twice (each was a name said
+    /// once, and neither got a page).
+    #[test]
+    fn a_part_said_with_its_catalog_product_short_is_one_name() {
+        let s3 = |start: usize, written: &str| Known {
+            start,
+            end: start + written.len(),
+            product: Some("Amazon S3"),
+        };
+        let units = [
+            ("**Amazon S3 Vectors**：正式发布", 1),
+            ("S3 Vectors 单个索引支持 20 亿向量", 2),
+        ];
+        let known = [vec![s3(2, "Amazon S3")], vec![s3(0, "S3")]];
+        let sessions = vec![("f0".to_string(), scan(&units, &known, &[]))];
+        let d = decide(&sessions, &Curation::default(), &[], &[]);
+        let got: Vec<(&str, &[String], Option<&str>)> = d
+            .accepted
+            .iter()
+            .map(|a| (a.name.as_str(), &a.aliases[..], a.parent.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                "Amazon S3 Vectors",
+                &["S3 Vectors".to_string()][..],
+                Some("Amazon S3")
+            )]
+        );
+        // Said short alone, it keeps the words it is said with.
+        let alone = vec![("f0".to_string(), scan(&units[1..], &known[1..], &[]))];
+        let d = decide(&alone, &Curation::default(), &[], &[]);
+        assert!(d.accepted.is_empty());
+        assert_eq!(d.candidates[0].name, "S3 Vectors");
     }
 
     #[test]

@@ -92,6 +92,96 @@ pub(super) fn names_a_company(before: &str, name: &str) -> bool {
     officer_of || legal
 }
 
+/// Whether `before` ends with ` at` that says where someone works
+/// (`Engineer at Acme`, `we at Acme`), not where one looks or how
+/// something runs (`a look back at Nitro`, `priced at`, `at scale`).
+pub(super) fn works_at(before: &str) -> bool {
+    const NOT_A_PLACE_OF_WORK: &[&str] = &[
+        "look",
+        "looks",
+        "looked",
+        "looking",
+        "back",
+        "glance",
+        "glimpse",
+        "aimed",
+        "aim",
+        "targeted",
+        "priced",
+        "available",
+        "arrives",
+        "arrive",
+        "starting",
+        "starts",
+        "started",
+        "stop",
+        "stops",
+        "point",
+        "points",
+        "hint",
+        "hints",
+        "hinted",
+        "peek",
+        "launched",
+        "announced",
+        "unveiled",
+        "shown",
+        "showcased",
+        "demoed",
+        "presented",
+    ];
+    before.strip_suffix(" at").is_some_and(|b| {
+        let word = b.rsplit([' ', '\n']).next().unwrap_or(b);
+        !NOT_A_PLACE_OF_WORK.contains(&word.to_ascii_lowercase().as_str())
+    })
+}
+
+/// Whether `at` is in a Markdown table's cell whose column the table's
+/// header names as one of organisations (`| 客户 | 成果 |`, `| Company |`):
+/// the names in it are companies'.
+pub(super) fn in_column_of_organisations(text: &str, at: usize) -> bool {
+    const HEADS: &[&str] = &[
+        "客户",
+        "公司",
+        "企业",
+        "机构",
+        "合作伙伴",
+        "伙伴",
+        "客户名称",
+        "公司名称",
+        "customer",
+        "customers",
+        "company",
+        "companies",
+        "partner",
+        "partners",
+        "organization",
+        "organisation",
+    ];
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let row = text[start..].lines().next().unwrap_or("");
+    if !row.trim_start().starts_with('|') {
+        return false;
+    }
+    // The cell's place in its row: the bars before it, less the opening one.
+    let column = text[start..at].matches('|').count();
+    if column == 0 {
+        return false;
+    }
+    // The header is the first row of the table the cell is in.
+    let header = text[..start]
+        .lines()
+        .rev()
+        .take_while(|l| l.trim_start().starts_with('|'))
+        .last()
+        .unwrap_or(row);
+    let Some(cell) = header.trim().split('|').nth(column) else {
+        return false;
+    };
+    let head = cell.trim().trim_matches('*').trim().to_lowercase();
+    header != row && HEADS.contains(&head.as_str())
+}
+
 /// What a talk about a name is, said after it: `Graviton4 Deep Dive`,
 /// `Kiro Workshop`.
 const TALK_WORDS: &[&str] = &[

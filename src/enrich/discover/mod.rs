@@ -33,6 +33,10 @@ pub struct Sighting {
     pub speaker_org: bool,
     /// A Chinese name given next to it: `火山引擎（Volcano Engine）`.
     pub han_alias: Option<String>,
+    /// The name in full when it is said with its catalog part short:
+    /// `Amazon S3 Vectors` for `S3 Vectors` said after the catalog's `S3`.
+    /// Sightings are counted under it, so both spellings are one name.
+    pub full: Option<String>,
     /// The catalog product this name is a part of: `AgentCore Gateway` is
     /// said as the catalog's `AgentCore` and a name after it.
     pub parent: Option<String>,
@@ -56,6 +60,7 @@ impl Sighting {
             company_hint: true,
             speaker_org: true,
             han_alias: None,
+            full: None,
             parent: None,
             maker: None,
             headline: false,
@@ -660,6 +665,7 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
         company_hint,
         speaker_org: false,
         han_alias: None,
+        full: None,
         parent: None,
         maker: None,
         headline,
@@ -729,7 +735,8 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
         let sentence_start = opens_sentence(s);
         let after = &text[e..];
         company_hint |= before.ends_with("来自")
-            || before.ends_with(" at")
+            || edges::works_at(before)
+            || edges::in_column_of_organisations(text, s)
             || ["公司", "集团", " CEO", " CTO", "CEO", " will ", " plans "]
                 .iter()
                 .any(|w| after.starts_with(w))
@@ -742,6 +749,9 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
         // The catalog name before it is masked (`|||`, which ends a table
         // cell): whether the whole name opens a sentence is decided before it.
         if let Some(p) = part_of(before_it.products, text, s, &found.name) {
+            if p.written != p.name && p.name.ends_with(&format!(" {}", p.written)) {
+                found.full = Some(format!("{} {}", p.name, found.name));
+            }
             found.name = format!("{} {}", p.written, found.name);
             found.parent = Some(p.name.to_string());
             found.sentence_start = opens_sentence(p.start());

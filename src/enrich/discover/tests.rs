@@ -14,6 +14,48 @@ fn a_long_run_of_capitalised_words_is_not_a_name() {
 }
 
 #[test]
+fn a_table_column_of_customers_holds_companies() {
+    let kinds = |text: &str| -> Vec<(String, bool)> {
+        scan(&[(text, 1)], &[], &[])
+            .into_iter()
+            .map(|s| (s.name, s.company_hint))
+            .collect()
+    };
+    let table = "## 关键数据\n\n| 客户 | 成果 |\n|---|---|\n| Netflix | 用 Graviton 节省 1.2 亿美元 |\n| **Airbnb** | 延迟降低 60% |";
+    assert_eq!(
+        kinds(table),
+        [
+            ("Netflix".to_string(), true),
+            ("Graviton".to_string(), false),
+            ("Airbnb".to_string(), true)
+        ]
+    );
+    // A column of products, and a name in a header, say nothing.
+    let products = "| 产品 | 客户 |\n|---|---|\n| Kiro | 多家 |";
+    assert_eq!(kinds(products), [("Kiro".to_string(), false)]);
+    let header = "| Netflix | 成果 |\n|---|---|\n| 节省 | 40% |";
+    assert_eq!(kinds(header), [("Netflix".to_string(), false)]);
+}
+
+#[test]
+fn where_one_looks_is_no_employer() {
+    let kinds = |text: &str| -> Vec<(String, bool)> {
+        scan(&[(text, 1)], &[], &[])
+            .into_iter()
+            .map(|s| (s.name, s.company_hint))
+            .collect()
+    };
+    assert_eq!(
+        kinds("A look back at Nitro, then Jane, an engineer at Acme"),
+        [
+            ("Nitro".to_string(), false),
+            ("Jane".to_string(), false),
+            ("Acme".to_string(), true)
+        ]
+    );
+}
+
+#[test]
 fn chinese_prose_says_which_names_are_companies() {
     let kinds = |text: &str| -> Vec<(String, bool)> {
         scan(&[(text, 1)], &[], &[])
