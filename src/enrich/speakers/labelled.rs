@@ -245,7 +245,14 @@ pub(super) struct SpeakerColumns {
 /// first cell is a label of speakers.
 pub(super) fn heads_a_table(cells: &[&str]) -> Option<SpeakerColumns> {
     const ROLES: [&str; 8] = [
-        "职位", "职务", "头衔", "角色", "title", "role", "position", "job title",
+        "职位",
+        "职务",
+        "头衔",
+        "角色",
+        "title",
+        "role",
+        "position",
+        "job title",
     ];
     const ORGS: [&str; 10] = [
         "公司",
@@ -296,7 +303,12 @@ pub(super) fn table_row(
                 .map(|c| c.trim())
                 .filter(|c| !c.is_empty())
         };
-        return make(cells.first()?, cell(columns.role), cell(columns.org), org_of);
+        return make(
+            cells.first()?,
+            cell(columns.role),
+            cell(columns.org),
+            org_of,
+        );
     }
     let mut filled = cells.iter().filter(|c| !c.is_empty());
     let first = filled.next()?;

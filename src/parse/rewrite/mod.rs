@@ -402,8 +402,13 @@ fn numbered_part(line: &str) -> Option<String> {
 /// `第5分钟 开场`, `- 第 12 分钟：演示`, `【第 8 分钟】演示` → `5:00 开场`,
 /// `- 12:00：演示`, `8:00 演示`.
 fn minutes_in_words(line: &str) -> Option<String> {
-    const BRACKETS: [(char, char); 5] =
-        [('【', '】'), ('[', ']'), ('（', '）'), ('(', ')'), ('「', '」')];
+    const BRACKETS: [(char, char); 5] = [
+        ('【', '】'),
+        ('[', ']'),
+        ('（', '）'),
+        ('(', ')'),
+        ('「', '」'),
+    ];
     let (lead, body) = lead(line);
     let close = BRACKETS.iter().find(|(open, _)| body.starts_with(*open));
     let body = close.map_or(body, |(open, _)| body[open.len_utf8()..].trim_start());
