@@ -724,6 +724,17 @@ impl<'a> Parser<'a> {
             );
         }
         let clock_start = clock::to_offsets(&mut self.timeline, &self.time_forms);
+        if clock_start.is_none()
+            && clock::to_hours_and_minutes(&mut self.timeline, &self.time_forms)
+        {
+            let first = self.timeline.iter().flat_map(|s| &s.entries).next();
+            let line = first.map_or(1, |e| e.line);
+            self.warn(
+                line,
+                "timeline read in hours and minutes (`00:05` as 5 minutes): read as minutes \
+                 and seconds it would be over within a minute; write `00:05:00` to say so",
+            );
+        }
         check_order(&source, &self.timeline, &mut self.diagnostics);
         assign_anchors(&mut self.timeline);
         let speakers = front

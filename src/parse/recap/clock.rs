@@ -113,6 +113,31 @@ pub fn to_offsets(timeline: &mut [TimelineSection], forms: &TimeForms) -> Option
     Some(first * scale)
 }
 
+/// Rewrite `timeline` in hours and minutes when it is written `00:05`,
+/// `00:20`, `00:35`: read as minutes and seconds, a timeline of three
+/// moments or more that is over within its first minute is no talk's.
+/// Returns whether it was rewritten.
+pub fn to_hours_and_minutes(timeline: &mut [TimelineSection], forms: &TimeForms) -> bool {
+    const FEWEST_MOMENTS: usize = 3;
+    if forms.other > 0 || forms.three_fields > 0 || forms.marked > 0 {
+        return false;
+    }
+    let mut starts: Vec<Seconds> = timeline
+        .iter()
+        .flat_map(|s| &s.entries)
+        .filter_map(|e| e.start)
+        .collect();
+    starts.dedup();
+    let mut times = times_mut(timeline);
+    if starts.len() < FEWEST_MOMENTS || times.iter().any(|t| **t >= 60) {
+        return false;
+    }
+    for t in &mut times {
+        **t *= 60;
+    }
+    true
+}
+
 /// `下午2:00 开场`, then `2:30 演示`: a note-taker marks the half of the
 /// day once. A time in the morning half that goes back from the one before
 /// it, and would not in the afternoon, is taken in the afternoon (`14:30`).
@@ -218,6 +243,29 @@ mod tests {
             read("# T\n## 时间线\n14:00:00 - 14:10:00 开场\n14:10:30 - 14:35:00 演示\n");
         assert_eq!(clock, Some(14 * 3600));
         assert_eq!(starts, [Some(0), Some(630)]);
+    }
+
+    /// `00:05`, `00:20`, `00:35` are hours and minutes: as minutes and
+    /// seconds the talk would be over in 35 seconds.
+    #[test]
+    fn a_timeline_over_within_a_minute_is_in_hours_and_minutes() {
+        let text = "# T\n## 时间线\n00:00 开场\n00:05 介绍\n00:10 细节\n00:20 演示\n00:35 问答\n";
+        let recap = parse_recap("t.txt", text);
+        let starts: Vec<_> = recap.session.entries().map(|e| e.start).collect();
+        assert_eq!(
+            starts,
+            [Some(0), Some(300), Some(600), Some(1200), Some(2100)]
+        );
+        assert!(recap
+            .diagnostics
+            .iter()
+            .any(|d| d.line == Some(3) && d.message.contains("hours and minutes")));
+        // A talk that runs past its first minute, or two moments, stay as
+        // written.
+        let (_, starts) = read("# T\n## 时间线\n00:00 开场\n00:30 介绍\n01:20 演示\n");
+        assert_eq!(starts, [Some(0), Some(30), Some(80)]);
+        let (_, starts) = read("# T\n## 时间线\n00:00 开场\n00:45 问答\n");
+        assert_eq!(starts, [Some(0), Some(45)]);
     }
 
     #[test]

@@ -14,6 +14,7 @@
 //! | `T+05:00 开场` | `05:00 开场` |
 //! | `` `00:00` 开场 ``, `*00:00* 开场`, `_00:00_ 开场` | `00:00 开场` |
 //! | `约05:30 演示`, `~05:30 演示` | `05:30 演示` |
+//! | `- 在 02:10，Mehdi 介绍了…` | `- 02:10 Mehdi 介绍了…` |
 //! | `<05:30> 演示`, `「05:30」演示`, `` `[05:30]` 演示 `` | `[05:30] 演示` |
 //! | `5'30" 开场`, `5′30″ - 8′10″ 演示` | `5:30 开场`, `5:30 - 8:10 演示` |
 //! | `开场 — 05:00`, `开场 - 05:00-08:00` | `05:00 开场`, `05:00-08:00 开场` |
@@ -47,6 +48,7 @@ pub fn respelled(line: &str) -> Option<String> {
         unbold,
         without_t_plus,
         about,
+        said_at,
         unwrapped_time,
         square_brackets,
         minutes_in_primes,
@@ -186,6 +188,27 @@ fn about(line: &str) -> Option<String> {
     let digits = leading_digits(rest);
     let unit = rest[digits..].starts_with([':', '：', '分', 'h', 'm', '\'', '′']);
     ((1..=3).contains(&digits) && unit).then(|| format!("{lead}{rest}"))
+}
+
+/// `- 在 02:10，Mehdi 介绍了…` → `- 02:10 Mehdi 介绍了…`: the moment said
+/// in the sentence's opening words, up to its comma.
+fn said_at(line: &str) -> Option<String> {
+    let (lead, body) = marker(line);
+    let rest = body.strip_prefix('在')?.trim_start();
+    let digits = leading_digits(rest);
+    let colon = rest[digits..].strip_prefix([':', '：'])?;
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let time_len = digits + 1 + colon.len()
+        - colon
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == ':')
+            .len();
+    let (time, after) = rest.split_at(time_len);
+    let after = after.trim_start();
+    let after = after.strip_prefix("时").unwrap_or(after);
+    let text = after.strip_prefix(['，', ','])?.trim_start();
+    (!text.is_empty()).then(|| format!("{lead}{time} {text}"))
 }
 
 /// `` `00:00` 开场 ``, `*00:00* 开场`, `_00:00 - 05:30_ 开场`: the time in
