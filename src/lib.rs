@@ -74,11 +74,39 @@ pub(crate) fn test_texts<'p>(
     }
 }
 
-/// A fresh empty folder for a unit test, named after its module and test.
+/// A fresh empty folder for a unit test, named after its module and test,
+/// removed with everything in it when the test is done with it.
 #[cfg(test)]
-pub(crate) fn empty_test_dir(module: &str, name: &str) -> std::path::PathBuf {
+pub(crate) fn empty_test_dir(module: &str, name: &str) -> TestDir {
     let d = std::env::temp_dir().join(format!("recap-{module}-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
-    d
+    TestDir(d)
+}
+
+/// See [`empty_test_dir`].
+#[cfg(test)]
+pub(crate) struct TestDir(std::path::PathBuf);
+
+#[cfg(test)]
+impl std::ops::Deref for TestDir {
+    type Target = std::path::PathBuf;
+
+    fn deref(&self) -> &std::path::PathBuf {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+impl AsRef<std::path::Path> for TestDir {
+    fn as_ref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+impl Drop for TestDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }

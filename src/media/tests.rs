@@ -55,7 +55,7 @@ fn a_long_line_of_openers_is_read_in_linear_time() {
 /// The first bytes of a PNG, enough to be told from other files.
 const PNG_HEAD: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR";
 
-fn folder(name: &str) -> PathBuf {
+fn folder(name: &str) -> crate::TestDir {
     let d = crate::empty_test_dir("media", name);
     std::fs::create_dir_all(d.join("seeds/day1/slides")).unwrap();
     std::fs::write(d.join("seeds/day1/slides/arch 1.png"), PNG_HEAD).unwrap();

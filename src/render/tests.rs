@@ -111,7 +111,7 @@ fn a_session_template_that_loops_over_sections_gets_them() {
 }
 
 /// A fresh folder for test `name` whose `templates/` holds `file`.
-fn with_template(name: &str, file: &str, text: &str) -> std::path::PathBuf {
+fn with_template(name: &str, file: &str, text: &str) -> crate::TestDir {
     let d = crate::empty_test_dir("render", name);
     std::fs::create_dir_all(d.join("templates")).unwrap();
     std::fs::write(d.join("templates").join(file), text).unwrap();

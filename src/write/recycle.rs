@@ -132,7 +132,7 @@ pub fn keep_spare(old: &Path, spare: &Path) -> io::Result<()> {
 mod tests {
     use super::*;
 
-    fn tmp(name: &str) -> PathBuf {
+    fn tmp(name: &str) -> crate::TestDir {
         crate::empty_test_dir("recycle", name)
     }
 

@@ -212,7 +212,7 @@ mod tests {
     use super::*;
     use std::os::unix::fs::MetadataExt;
 
-    fn tmp(name: &str) -> PathBuf {
+    fn tmp(name: &str) -> crate::TestDir {
         crate::empty_test_dir("reuse", name)
     }
 
