@@ -138,7 +138,8 @@ pub(super) fn works_at(before: &str) -> bool {
 
 /// Whether `at` is in a Markdown table's cell whose column the table's
 /// header names as one of organisations (`| 客户 | 成果 |`, `| Company |`):
-/// the names in it are companies'.
+/// the names in it are companies'. `text` is masked: a catalog name is a
+/// run of `|`, one a character, so only a lone `|` separates cells.
 pub(super) fn in_column_of_organisations(text: &str, at: usize) -> bool {
     const HEADS: &[&str] = &[
         "客户",
@@ -160,26 +161,43 @@ pub(super) fn in_column_of_organisations(text: &str, at: usize) -> bool {
     ];
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let row = text[start..].lines().next().unwrap_or("");
-    if !row.trim_start().starts_with('|') {
+    if !is_table_row(row) {
         return false;
     }
-    // The cell's place in its row: the bars before it, less the opening one.
-    let column = text[start..at].matches('|').count();
-    if column == 0 {
-        return false;
-    }
+    let column = cell_bars(&text[start..at]).len();
     // The header is the first row of the table the cell is in.
-    let header = text[..start]
+    let Some(header) = text[..start]
         .lines()
         .rev()
-        .take_while(|l| l.trim_start().starts_with('|'))
+        .take_while(|l| is_table_row(l))
         .last()
-        .unwrap_or(row);
-    let Some(cell) = header.trim().split('|').nth(column) else {
+    else {
         return false;
     };
-    let head = cell.trim().trim_matches('*').trim().to_lowercase();
-    header != row && HEADS.contains(&head.as_str())
+    let bars = cell_bars(header);
+    let (Some(&from), Some(&to)) = (bars.get(column.wrapping_sub(1)), bars.get(column)) else {
+        return false;
+    };
+    let head = header[from + 1..to]
+        .trim()
+        .trim_matches('*')
+        .trim()
+        .to_lowercase();
+    HEADS.contains(&head.as_str())
+}
+
+/// A table's row: a lone `|` opens it (a masked name is several).
+fn is_table_row(line: &str) -> bool {
+    let line = line.trim_start();
+    line.starts_with('|') && !line[1..].starts_with('|')
+}
+
+/// Where the lone `|`s of `line` are: the bars between its cells.
+fn cell_bars(line: &str) -> Vec<usize> {
+    let b = line.as_bytes();
+    (0..b.len())
+        .filter(|&i| b[i] == b'|' && (i == 0 || b[i - 1] != b'|') && b.get(i + 1) != Some(&b'|'))
+        .collect()
 }
 
 /// What a talk about a name is, said after it: `Graviton4 Deep Dive`,

@@ -30,6 +30,12 @@ fn a_table_column_of_customers_holds_companies() {
             ("Airbnb".to_string(), true)
         ]
     );
+    // Catalog names are masked as runs of `|`: a lone `|` parts cells.
+    let masked = "| 产品 | 客户 |\n|---|---|\n| |||||||||| | Snap |\n||| 的客户\n| Kiro | 多家 |";
+    assert_eq!(
+        kinds(masked),
+        [("Snap".to_string(), true), ("Kiro".to_string(), false)]
+    );
     // A column of products, and a name in a header, say nothing.
     let products = "| 产品 | 客户 |\n|---|---|\n| Kiro | 多家 |";
     assert_eq!(kinds(products), [("Kiro".to_string(), false)]);

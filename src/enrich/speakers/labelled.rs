@@ -304,7 +304,7 @@ pub(super) fn table_row(
                 .filter(|c| !c.is_empty())
         };
         return make(
-            cells.first()?,
+            cells.first()?.trim().trim_matches('*'),
             cell(columns.role),
             cell(columns.org),
             org_of,

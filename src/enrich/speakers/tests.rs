@@ -476,7 +476,7 @@ fn a_table_of_speakers() {
 /// 招商银行`, no organisation).
 #[test]
 fn a_table_of_speakers_with_named_columns() {
-    let text = "| 姓名 | 职位 | 公司 |\n|---|---|---|\n| 王芳 | 首席技术官 | 招商银行 |\n| John Smith | Principal Solutions Architect | AWS |\n| 李娜 | | Acme |";
+    let text = "| 姓名 | 职位 | 公司 |\n|---|---|---|\n| 王芳 | 首席技术官 | 招商银行 |\n| John Smith | Principal Solutions Architect | AWS |\n| **李娜** | | Acme |";
     assert_eq!(
         names(text),
         [
