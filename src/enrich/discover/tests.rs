@@ -13,14 +13,17 @@ fn a_long_run_of_capitalised_words_is_not_a_name() {
     assert!(names(&words(20_000)).is_empty());
 }
 
+/// The names `text` is seen to say, each with whether it reads as a
+/// company's.
+fn kinds(text: &str) -> Vec<(String, bool)> {
+    scan(&[(text, 1)], &[], &[])
+        .into_iter()
+        .map(|s| (s.name, s.company_hint))
+        .collect()
+}
+
 #[test]
 fn a_table_column_of_customers_holds_companies() {
-    let kinds = |text: &str| -> Vec<(String, bool)> {
-        scan(&[(text, 1)], &[], &[])
-            .into_iter()
-            .map(|s| (s.name, s.company_hint))
-            .collect()
-    };
     let table = "## 关键数据\n\n| 客户 | 成果 |\n|---|---|\n| Netflix | 用 Graviton 节省 1.2 亿美元 |\n| **Airbnb** | 延迟降低 60% |";
     assert_eq!(
         kinds(table),
@@ -45,12 +48,6 @@ fn a_table_column_of_customers_holds_companies() {
 
 #[test]
 fn where_one_looks_is_no_employer() {
-    let kinds = |text: &str| -> Vec<(String, bool)> {
-        scan(&[(text, 1)], &[], &[])
-            .into_iter()
-            .map(|s| (s.name, s.company_hint))
-            .collect()
-    };
     assert_eq!(
         kinds("A look back at Nitro, then Jane, an engineer at Acme"),
         [
@@ -63,12 +60,6 @@ fn where_one_looks_is_no_employer() {
 
 #[test]
 fn chinese_prose_says_which_names_are_companies() {
-    let kinds = |text: &str| -> Vec<(String, bool)> {
-        scan(&[(text, 1)], &[], &[])
-            .into_iter()
-            .map(|s| (s.name, s.company_hint))
-            .collect()
-    };
     let company = |name: &str| (name.to_string(), true);
     let product = |name: &str| (name.to_string(), false);
     assert_eq!(
