@@ -3,6 +3,15 @@
 
 use super::*;
 
+/// The part each section of the timeline is in.
+fn parts_of(r: &ParsedRecap) -> Vec<Option<&str>> {
+    r.session
+        .timeline
+        .iter()
+        .map(|s| s.part.as_deref())
+        .collect()
+}
+
 #[test]
 fn parts_after_the_timeline_keep_their_own_lists() {
     let r = parse_recap(
@@ -201,12 +210,7 @@ fn only_a_bare_h3_right_over_h4_is_a_part() {
         "a.txt",
         "# T\n## 时间线\n### 开场\n### 00:10 发布\n- 甲\n### 案例\n介绍案例。\n#### 15:00 细节\n- 乙\n",
     );
-    let parts: Vec<_> = r
-        .session
-        .timeline
-        .iter()
-        .map(|s| s.part.as_deref())
-        .collect();
+    let parts = parts_of(&r);
     assert_eq!(parts, [None, None, None, None]);
     assert_eq!(r.session.timeline[0].heading.as_deref(), Some("开场"));
 }
@@ -293,11 +297,6 @@ fn a_fifth_level_heading_labels_the_bullets_under_it() {
             (Some(1200), vec!["**提问**", "丁"]),
         ]
     );
-    let parts: Vec<_> = r
-        .session
-        .timeline
-        .iter()
-        .map(|s| s.part.as_deref())
-        .collect();
+    let parts = parts_of(&r);
     assert_eq!(parts, [None, None, Some("第二部分")]);
 }
