@@ -140,7 +140,8 @@ pub(super) fn works_at(before: &str) -> bool {
 /// header names as one of organisations (`| 客户 | 成果 |`, `| Company |`):
 /// the names in it are companies'. `text` is masked: a catalog name is a
 /// run of `|`, one a character, so only a lone `|` separates cells.
-pub(super) fn in_column_of_organisations(text: &str, at: usize) -> bool {
+/// `start` is where the line holding `at` starts.
+pub(super) fn in_column_of_organisations(text: &str, start: usize, at: usize) -> bool {
     const HEADS: &[&str] = &[
         "客户",
         "公司",
@@ -159,9 +160,7 @@ pub(super) fn in_column_of_organisations(text: &str, at: usize) -> bool {
         "organization",
         "organisation",
     ];
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let row = text[start..].lines().next().unwrap_or("");
-    if !is_table_row(row) {
+    if !is_table_row(&text[start..]) {
         return false;
     }
     let column = cell_bars(&text[start..at]).len();

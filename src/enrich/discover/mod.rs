@@ -736,7 +736,7 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
         let after = &text[e..];
         company_hint |= before.ends_with("来自")
             || edges::works_at(before)
-            || edges::in_column_of_organisations(text, s)
+            || edges::in_column_of_organisations(text, line_of.start, s)
             || ["公司", "集团", " CEO", " CTO", "CEO", " will ", " plans "]
                 .iter()
                 .any(|w| after.starts_with(w))
