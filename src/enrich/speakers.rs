@@ -302,7 +302,7 @@ pub fn find(
                 make(name, Some(role), Some(org), org_of),
             );
         }
-        if l.contains(", ") {
+        if l.contains(", ") && [" at ", " of ", " from "].iter().any(|w| l.contains(w)) {
             for (pos, s) in english::appositive(p, l, org_of) {
                 push(pos, s);
             }
@@ -338,8 +338,8 @@ pub fn find(
                 None => {
                     let role = c.name("role").filter(|_| tail).map(|m| m.as_str());
                     let sep = c.name("sep").map_or("", |m| m.as_str());
-                    let (role, org) = english::role_of_unit(role, sep, org);
-                    make(name.as_str(), role.as_deref(), org, org_of)
+                    let (role, org) = english::role_of_unit(role, sep, org, org_of);
+                    make(name.as_str(), role.as_deref(), org.as_deref(), org_of)
                 }
             };
             push(c.get(0).unwrap().start(), s);

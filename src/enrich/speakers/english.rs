@@ -60,15 +60,20 @@ pub(super) fn org_within_bound(org: &str) -> &str {
     &org[..end]
 }
 
+/// The role and organisation of an English introduction, `role sep org`.
 /// `VP of Developer Agents at AWS`: a role read up to its first `of` took
 /// the unit it heads for the organisation; the organisation is what follows
 /// the unit's last `at` or `from` (`VP`, `Developer Agents at AWS` becomes
-/// `VP of Developer Agents`, `AWS`).
-pub(super) fn role_of_unit<'a>(
+/// `VP of Developer Agents`, `AWS`). An organisation that starts with a
+/// known company and goes on (`SVP of AWS Utility Computing`) is a unit of
+/// that company: the unit joins the role (`SVP of AWS Utility Computing`,
+/// `AWS`).
+pub(super) fn role_of_unit(
     role: Option<&str>,
     sep: &str,
-    org: Option<&'a str>,
-) -> (Option<String>, Option<&'a str>) {
+    org: Option<&str>,
+    org_of: &dyn Fn(&str) -> Option<(String, bool)>,
+) -> (Option<String>, Option<String>) {
     let split = (sep == "of")
         .then_some(org)
         .flatten()
@@ -79,7 +84,7 @@ pub(super) fn role_of_unit<'a>(
                 .max()
         })
         .filter(|_| role.is_some());
-    match split {
+    let (role, org) = match split {
         Some((i, len)) => {
             let org = org.unwrap();
             let unit = &org[..i];
@@ -89,15 +94,16 @@ pub(super) fn role_of_unit<'a>(
             )
         }
         None => (role.map(str::to_string), org),
+    };
+    match org.map(|o| (o, company_heading(o, org_of))) {
+        Some((o, Some(company))) => (role.map(|r| format!("{r} {sep} {o}")), Some(company)),
+        _ => (role, org.map(str::to_string)),
     }
 }
 
 /// `Peter DeSantis, SVP of AWS Utility Computing, walked through …`: a
 /// name opening a sentence, then its role and organisation between commas.
 /// Only a role with a role word in it (`Jane, a friend of Acme` is none).
-/// An organisation that starts with a known company and goes on
-/// (`AWS Utility Computing`) is a unit of that company: the unit joins the
-/// role.
 pub(super) fn appositive(
     p: &Patterns,
     l: &str,
@@ -113,12 +119,7 @@ pub(super) fn appositive(
             }
             let sep = c.name("sep").unwrap().as_str();
             let org = org_within_bound(c.name("org").unwrap().as_str()).trim_end();
-            let (role, org) = role_of_unit(Some(role), sep, Some(org));
-            let (role, org) = match org.map(|o| (o, company_heading(o, org_of))) {
-                Some((o, Some(company))) => (role.map(|r| format!("{r} {sep} {o}")), Some(company)),
-                Some((o, None)) => (role, Some(o.to_string())),
-                None => (role, None),
-            };
+            let (role, org) = role_of_unit(Some(role), sep, Some(org), org_of);
             Some((
                 name.start(),
                 make(name.as_str(), role.as_deref(), org.as_deref(), org_of),

@@ -225,8 +225,9 @@ fn labelled_as(
                 role.map(|m| m.as_str()),
                 sep,
                 org.map(|m| m.as_str()),
+                org_of,
             );
-            make(name, role.as_deref(), org, org_of)
+            make(name, role.as_deref(), org.as_deref(), org_of)
         }
     }
 }

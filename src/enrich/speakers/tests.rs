@@ -514,6 +514,16 @@ fn a_role_heading_a_unit_keeps_the_unit() {
             "Acme Robotics"
         )]
     );
+    // A unit named after a known company is that company's, however the
+    // speaker is introduced.
+    assert_eq!(
+        names("Presented by Peter DeSantis, SVP of AWS Utility Computing."),
+        vec![s("Peter DeSantis", "SVP of AWS Utility Computing", "AWS")]
+    );
+    assert_eq!(
+        names("Speaker: Jane Doe, Director of AWS Storage Services"),
+        vec![s("Jane Doe", "Director of AWS Storage Services", "AWS")]
+    );
     // Without `at` after it, `of` names the organisation.
     assert_eq!(
         names("Presented by Matt Garman, CEO of AWS."),
