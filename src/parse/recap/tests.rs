@@ -423,6 +423,28 @@ fn a_quoted_line_under_an_entry_is_a_quotation() {
     assert_eq!(r.diagnostics.len(), 1, "{:?}", r.diagnostics);
 }
 
+/// A sentence under an entry's line tells of it; a short line there may
+/// be an entry whose time was left out, and is reported.
+#[test]
+fn a_sentence_under_an_entry_is_its_text() {
+    let r = parse_recap(
+        "a.md",
+        "# T\n## 时间线\n(0:00:00) 开场\nSwami 登台，回顾了一年。\n(0:12:30) 发布\n问答环节\n",
+    );
+    let points: Vec<(&str, bool)> = r.session.timeline[0]
+        .entries
+        .iter()
+        .flat_map(|e| &e.points)
+        .map(|p| (p.text.as_str(), p.prose))
+        .collect();
+    assert_eq!(
+        points,
+        [("Swami 登台，回顾了一年。", true), ("问答环节", false)]
+    );
+    assert_eq!(r.diagnostics.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(r.diagnostics[0].line, Some(6), "{:?}", r.diagnostics);
+}
+
 #[test]
 fn a_deeper_heading_over_bullets_labels_them_inside_the_entry() {
     let r = parse_recap(

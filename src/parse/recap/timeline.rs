@@ -590,13 +590,16 @@ impl Parser<'_> {
         }
         // `> “…” —— 讲者原话` under an entry: a quotation of the talk.
         let quote = self.quoted && self.open_entry() && !starts_like_a_time(trimmed);
-        let prose = !quote && self.under_heading && !starts_like_a_time(trimmed);
+        // `(0:00:00) 开场` then `Swami 登台，回顾了一年。`: a sentence about the
+        // entry above it. (A short line there, `问答环节`, may be an entry
+        // whose time was left out, and is reported.)
         // `✅ 完成了演示`, `💡 关键点`: a point, bulleted with an emoji;
         // `Q: …` and `A: …`, a question from the floor and its answer.
-        let point = !prose
-            && self.open_entry()
-            && (starts_with_emoji(trimmed)
-                || shapes::exchange(trimmed).is_some_and(|(_, said)| !said.trim().is_empty()));
+        let point_shaped = starts_with_emoji(trimmed)
+            || shapes::exchange(trimmed).is_some_and(|(_, said)| !said.trim().is_empty());
+        let sentence = self.open_entry() && ends_a_sentence(trimmed) && !point_shaped;
+        let prose = !quote && (self.under_heading || sentence) && !starts_like_a_time(trimmed);
+        let point = !prose && self.open_entry() && point_shaped;
         if !prose && !point && !quote {
             self.warn(
                 n,
@@ -708,4 +711,10 @@ struct LeadingTime {
     start: Seconds,
     end: Option<End>,
     text: Option<String>,
+}
+
+/// Whether `line` ends as a sentence does: `。`, `！`, `？`, `.`, `!`, `?`.
+fn ends_a_sentence(line: &str) -> bool {
+    line.trim_end_matches(['”', '"', '）', ')'])
+        .ends_with(['。', '！', '？', '.', '!', '?', '…'])
 }

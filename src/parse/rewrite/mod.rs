@@ -190,11 +190,15 @@ fn about(line: &str) -> Option<String> {
     ((1..=3).contains(&digits) && unit).then(|| format!("{lead}{rest}"))
 }
 
-/// `- 在 02:10，Mehdi 介绍了…` → `- 02:10 Mehdi 介绍了…`: the moment said
-/// in the sentence's opening words, up to its comma.
+/// `- 在 02:10，Mehdi 介绍了…` → `- 02:10 Mehdi 介绍了…`, `At 00:03:10, Matt
+/// announced…` → `00:03:10 Matt announced…`: the moment said in the
+/// sentence's opening words, up to its comma.
 fn said_at(line: &str) -> Option<String> {
     let (lead, body) = marker(line);
-    let rest = body.strip_prefix('在')?.trim_start();
+    let rest = ["在", "At around ", "At about ", "At "]
+        .iter()
+        .find_map(|w| body.strip_prefix(w))?
+        .trim_start();
     let digits = leading_digits(rest);
     let colon = rest[digits..].strip_prefix([':', '：'])?;
     if !(1..=2).contains(&digits) {
