@@ -113,6 +113,8 @@ struct Patterns {
     en_from: Regex,
     /// `Peter DeSantis, SVP of AWS Utility Computing, …` opening a sentence
     en_appositive: Regex,
+    /// `Sony's Kenichiro Yoshida joined on stage`, `Jane Doe took the stage`
+    en_on_stage: Regex,
     latin_name_end: Regex,
     han_after_role: Regex,
     /// `Adobe CTO Ely Greenfield`, `Writer 联合创始人 May Habib`
@@ -135,7 +137,7 @@ fn patterns() -> &'static Patterns {
         ))
         .unwrap(),
         org_role_name: Regex::new(&format!(
-            r"(?P<org>[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*)\s?(?P<role>{EN_ROLE}|[\p{{Han}}]{{0,6}}{ZH_ROLE_END})\s?(?P<name>{LATIN_NAME})\s?(?:分享|表示|介绍|指出|演讲|发言|主讲|主持|谈到|强调|讲述)"
+            r"(?P<org>[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*)\s?(?P<role>{EN_ROLE}|[\p{{Han}}]{{0,6}}{ZH_ROLE_END})\s?(?P<name>{LATIN_NAME})\s?(?:上台)?(?:分享|表示|介绍|指出|演讲|发言|主讲|主持|谈到|强调|讲述)"
         ))
         .unwrap(),
         label: Regex::new_anchored(&format!(
@@ -154,6 +156,10 @@ fn patterns() -> &'static Patterns {
         .unwrap(),
         en_appositive: Regex::new(&format!(
             r"(?:^(?:[-*•·]\s+)?|[.!?:]\s+)(?P<name>{LATIN_NAME}), (?P<role>[^,.;()]{{2,}}?) (?P<sep>at|of|from) (?P<org>[A-Z][^,.;()]*)"
+        ))
+        .unwrap(),
+        en_on_stage: Regex::new(&format!(
+            r"(?:(?P<org>[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){{0,2}})(?:'s|’s) )?(?P<name>{LATIN_NAME}) (?:joined|took|came|took to)(?: us| them| him| her)? (?:on )?(?:the )?stage"
         ))
         .unwrap(),
         latin_name_end: Regex::new(&format!(r"(?P<name>{LATIN_NAME})\s*$")).unwrap(),
@@ -304,6 +310,11 @@ pub fn find(
         }
         if l.contains(", ") && [" at ", " of ", " from "].iter().any(|w| l.contains(w)) {
             for (pos, s) in english::appositive(p, l, org_of) {
+                push(pos, s);
+            }
+        }
+        if l.contains(" stage") {
+            for (pos, s) in english::on_stage(p, l, org_of) {
                 push(pos, s);
             }
         }

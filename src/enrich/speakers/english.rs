@@ -1,5 +1,6 @@
 //! English introductions of speakers that the patterns read in pieces:
-//! several names sharing one organisation, and a role that heads a unit.
+//! several names sharing one organisation, a role that heads a unit, a
+//! guest who joins on stage.
 
 use super::{make, paren_speaker, role_word, Patterns, MAX_EN_ORG, MAX_EN_PAREN, MAX_EN_ROLE};
 use crate::model::SpeakerRef;
@@ -124,6 +125,36 @@ pub(super) fn appositive(
                 name.start(),
                 make(name.as_str(), role.as_deref(), org.as_deref(), org_of),
             ))
+        })
+        .collect()
+}
+
+/// `Sony's Kenichiro Yoshida joined on stage`, `Then Jane Doe took the
+/// stage`: a guest coming on, with the company said before the name. A
+/// common word opening the name (`Then`, `Next`) is no part of it.
+pub(super) fn on_stage(
+    p: &Patterns,
+    l: &str,
+    org_of: &dyn Fn(&str) -> Option<(String, bool)>,
+) -> Vec<Placed> {
+    p.en_on_stage
+        .captures_iter(l)
+        .filter_map(|c| {
+            let m = c.name("name").unwrap();
+            let mut name = m.as_str();
+            if c.name("org").is_none() {
+                if let Some((first, rest)) = name.split_once(' ') {
+                    if crate::enrich::words::is_common(first)
+                        && !crate::enrich::discover::is_given_name(first)
+                    {
+                        name = rest;
+                    }
+                }
+            }
+            // One word is a product as often as a person (`Kiro took the stage`).
+            name.contains(' ').then_some(())?;
+            let org = c.name("org").map(|o| o.as_str());
+            Some((m.start(), make(name, None, org, org_of)))
         })
         .collect()
 }

@@ -21,6 +21,23 @@ fn joins_two_names(before: &str, after: &str) -> bool {
     before.trim().chars().count() >= 2 && next_name.count() >= 2
 }
 
+/// Whether the ` and ` between `before` and `after` is inside a role
+/// (`Ali Saidi, VP and Distinguished Engineer, AWS`): the speaker's role
+/// has begun after a comma and no given name follows.
+fn and_in_role(before: &str, after: &str) -> bool {
+    let mut depth = 0usize;
+    let role_begun = before.chars().any(|c| {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        depth == 0 && matches!(c, ',' | '，')
+    });
+    let next = after.split([' ', ',', '，']).next().unwrap_or("");
+    role_begun && !crate::enrich::discover::is_given_name(next)
+}
+
 /// The speakers of one label, each with where it starts:
 /// `张伟（AWS 架构师）、Maria Lopez（Netflix 总监）`, `A; B`, `Jane Doe
 /// (AWS), John Roe (Acme)`, `张伟和李娜`. Separators inside brackets, and
@@ -52,7 +69,7 @@ pub(super) fn speaker_list(rest: &str) -> Vec<(usize, &str)> {
                 || (c == '和' && joins_two_names(&rest[start..i], &rest[i + c.len_utf8()..]))
             {
                 c.len_utf8()
-            } else if at.starts_with(" and ") {
+            } else if at.starts_with(" and ") && !and_in_role(&rest[start..i], &at[5..]) {
                 5
             } else if at.starts_with(" & ") {
                 3

@@ -58,6 +58,10 @@ fn seed_002_host_and_guests() {
         names("Writer CEO May Habib分享：使用AWS HyperPod"),
         vec![s("May Habib", "CEO", "Writer")]
     );
+    assert_eq!(
+        names("Sony CEO Kenichiro Yoshida 上台分享"),
+        vec![s("Kenichiro Yoshida", "CEO", "Sony")]
+    );
 }
 
 #[test]
@@ -95,7 +99,23 @@ fn an_english_name_with_its_role_between_commas() {
         names("Overview: Jane Doe, Principal Engineer at Acme Robotics, showed the demo."),
         vec![s("Jane Doe", "Principal Engineer", "Acme Robotics")]
     );
+    assert_eq!(
+        names("讲者：Ali Saidi, VP and Distinguished Engineer, AWS"),
+        vec![s("Ali Saidi", "VP and Distinguished Engineer", "AWS")]
+    );
+    assert_eq!(
+        names("Speakers: Jane Doe, CTO, Acme and John Roe, CEO, Globex"),
+        vec![s("Jane Doe", "CTO", "Acme"), s("John Roe", "CEO", "Globex")]
+    );
     assert!(names("Graviton5, a chip of AWS, is faster.").is_empty());
+    assert_eq!(
+        names("At 48:00, Sony's Kenichiro Yoshida joined on stage to talk."),
+        vec![s("Kenichiro Yoshida", "", "Sony")]
+    );
+    assert_eq!(
+        names("Then Jane Doe took the stage. Kiro took the stage. Matt Garman took the stage."),
+        vec![s("Jane Doe", "", ""), s("Matt Garman", "", "")]
+    );
     assert!(names("We met Jane, a friend of Acme, there.").is_empty());
 }
 
