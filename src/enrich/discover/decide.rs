@@ -62,7 +62,7 @@ pub fn decide(
             }
             p.cjk |= s.cjk;
             p.mid_sentence |= !s.sentence_start;
-            p.in_prose |= !s.headline;
+            p.in_prose |= !s.headline || s.company_hint;
             p.company += usize::from(s.company_hint);
             p.speaker_org += usize::from(s.speaker_org);
             if p.parent.is_none() {

@@ -21,6 +21,16 @@ pub(super) fn trim(text: &str, run: &mut Vec<(usize, usize)>) -> bool {
         run.pop();
     }
     let mut officer = false;
+    // `Perplexity CEO Aravind Srinivas`: the company, its officer's title
+    // and the officer; only the company is a name here.
+    if let Some(k) = (1..run.len().saturating_sub(1)).find(|&k| {
+        OFFICERS.contains(&word(&run[k]))
+            && (2..=3).contains(&(run.len() - k - 1))
+            && run[k + 1..].iter().all(|w| personal(word(w)))
+    }) {
+        run.truncate(k);
+        officer = true;
+    }
     while run.len() > 1 && run.last().is_some_and(|w| OFFICERS.contains(&word(w))) {
         run.pop();
         officer = true;
@@ -39,6 +49,15 @@ pub(super) fn trim(text: &str, run: &mut Vec<(usize, usize)>) -> bool {
         run.remove(0);
     }
     officer
+}
+
+/// A word a person's name may be: `Aravind`, `O'Brien`, `Mai-Lan`.
+fn personal(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_uppercase())
+        && word.chars().skip(1).any(char::is_lowercase)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
 }
 
 /// Titles of a company's officers, said after its name.

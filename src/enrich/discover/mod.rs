@@ -578,14 +578,38 @@ impl<'t> LineOf<'t> {
     }
 }
 
-/// Heads of lists of organisations: `合作伙伴：Gartner、Airbnb`.
+/// Heads of lists of organisations: `合作伙伴：Gartner、Airbnb`,
+/// `Customers mentioned: Netflix, Airbnb`.
 const LIST_HEADS: &[&str] = &[
     "合作伙伴：",
     "合作伙伴:",
     "客户案例：",
     "客户案例:",
+    "客户故事：",
+    "客户故事:",
     "客户：",
+    "客户:",
+    "Customers:",
+    "Customers mentioned:",
+    "Customer story:",
+    "Customer stories:",
+    "Partners:",
 ];
+
+/// Whether the text between a list's head and a name holds only names
+/// and what separates them (`Netflix, Airbnb and `, `Gartner、`): the name
+/// is in the list, not in a sentence after it.
+fn only_names(between: &str) -> bool {
+    between.split([' ', ',', '、']).all(|w| {
+        w.is_empty()
+            || w == "and"
+            || w == "&"
+            || (w.starts_with(|c: char| c.is_uppercase() || c == '|')
+                && w.chars().all(|c| {
+                    (c.is_alphanumeric() && !is_han(c)) || matches!(c, '|' | '-' | '.' | '&')
+                }))
+    })
+}
 
 /// Where the lists of organisations in `text` begin (just after each
 /// head), in order.
@@ -620,6 +644,9 @@ fn said_as_company(before: &str, after: &str, lists: &[usize]) -> bool {
         "合作案例",
         "的客户案例",
         "的转型之路",
+        "的迁移经验",
+        "的迁移之路",
+        "的上云之路",
         // What only people do: `Twilio 分享了使用经验`, `Pinterest 的工程团队`.
         "分享了",
         "的团队",
@@ -639,7 +666,7 @@ fn said_as_company(before: &str, after: &str, lists: &[usize]) -> bool {
     let after = after.trim_start();
     let listed = match lists.partition_point(|&at| at <= before.len()) {
         0 => false,
-        n => !before[lists[n - 1]..].contains(|c: char| is_han(c) || c == '，'),
+        n => only_names(&before[lists[n - 1]..]),
     };
     listed
         || BEFORE.iter().any(|w| before.ends_with(w))
@@ -688,9 +715,17 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
                 || (glued && is_version(tok)))
                 && !edges::session_code(tok)
                 && !edges::in_option(text, s);
-            if !name_like
+            // `FSx for Lustre`: in a unit with Chinese in it an English
+            // `for` between names is part of one (English prose says it for
+            // its own sake).
+            let joins_names = han > 0
+                && tok == "for"
+                && tokens.get(j + 1).is_some_and(|&(ns, ne)| {
+                    &text[e..ns] == " " && text[ns..ne].starts_with(|c: char| c.is_uppercase())
+                });
+            if !(name_like || joins_names && glued)
                 || (!run.is_empty() && !glued)
-                || words::is_function_word(tok) && !run.is_empty()
+                || words::is_function_word(tok) && !run.is_empty() && !joins_names
             {
                 break;
             }

@@ -88,6 +88,27 @@ fn chinese_prose_says_which_names_are_companies() {
         ]
     );
     assert_eq!(
+        kinds("Customers mentioned: Netflix, Airbnb and Roche"),
+        [
+            product("Customers"),
+            company("Netflix"),
+            company("Airbnb"),
+            company("Roche")
+        ]
+    );
+    assert_eq!(
+        kinds("客户故事：Perplexity 用 Amazon Bedrock 提速"),
+        [company("Perplexity"), product("Amazon Bedrock")]
+    );
+    assert_eq!(
+        kinds("Customers: use Kinesis with Flink"),
+        [product("Customers"), product("Kinesis"), product("Flink")]
+    );
+    assert_eq!(
+        kinds("客户案例：Robinhood 的迁移经验"),
+        [company("Robinhood")]
+    );
+    assert_eq!(
         kinds("客户 Hertz 用 Kiro 提速，customers like Snap rely on Karpenter"),
         [
             company("Hertz"),
@@ -321,6 +342,19 @@ fn names(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// `FSx for Lustre` in Chinese prose is one name; English prose says
+/// `for` for its own sake.
+#[test]
+fn for_between_names_in_chinese_prose_is_part_of_one() {
+    assert_eq!(names("FSx for Lustre 吞吐提升 3 倍"), ["FSx for Lustre"]);
+    assert_eq!(
+        names("Amazon Managed Service for Apache Flink 的新功能"),
+        ["Amazon Managed Service for Apache Flink"]
+    );
+    assert_eq!(names("用 Kiro for 开发"), ["Kiro"]);
+    assert_eq!(names("We used Kiro for Spec work"), ["Kiro", "Spec"]);
+}
+
 #[test]
 fn latin_runs_in_chinese_prose() {
     assert_eq!(
@@ -429,6 +463,15 @@ fn an_officers_title_after_a_name_makes_it_a_company() {
         .map(|s| (s.name, s.company_hint))
         .collect();
     assert_eq!(got, [("Twelve Labs".to_string(), true)]);
+    // The officer named after the title is no part of the company.
+    assert_eq!(
+        kinds("Perplexity CEO Aravind Srinivas 上台分享"),
+        [("Perplexity".to_string(), true)]
+    );
+    assert_eq!(
+        kinds("Acme CEO Summit"),
+        [("Acme CEO Summit".to_string(), false)]
+    );
 }
 
 /// A title that opens with what is done (`Scaling PostgreSQL with …`)
