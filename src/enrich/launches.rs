@@ -65,7 +65,7 @@ fn verbs() -> &'static Regex {
     R.get_or_init(|| {
         Regex::new(concat!(
             r"(?P<preview>预告|预览版?|公测|即将推出|即将发布|[Bb]eta|(?i:public preview|preview))",
-            r"|(?P<launch>正式发布|首次发布|发布|新推出|推出|正式上线|上线|(?i:released|releases|launched|launches|launch|generally available|now available|introduced|introduces))",
+            r"|(?P<launch>正式发布|首次发布|发布|新推出|推出|正式上线|上线|正式可用|全面可用|GA|(?i:released|releases|launched|launches|launch|generally available|now available|introduced|introduces))",
             r"|(?P<announce>宣布|(?i:announcement|announced|announces|announce|unveiled|unveils))"
         ))
         .unwrap()
@@ -154,6 +154,27 @@ fn is_launch_noun(verb: &str, after: &str) -> bool {
         && ((publish && after.starts_with('会')) || NOUNS.iter().any(|n| after.starts_with(n)))
 }
 
+/// Whether the text before a name in its clause ends by comparing it with
+/// what is launched (`4.4x more compute than Trainium2`, `比 Graviton3
+/// 快`): what it is compared with is no launch.
+fn compared_with(before: &str) -> bool {
+    const WORDS: &[&str] = &[
+        " than",
+        " compared to",
+        " compared with",
+        " versus",
+        " vs",
+        " vs.",
+        "相比",
+        "相较于",
+        "相较",
+        "对比",
+        "比",
+    ];
+    let before = before.trim_end_matches([' ', '*']);
+    WORDS.iter().any(|w| before.ends_with(w))
+}
+
 /// Find the launches in `text`, whose names are `names` (sorted by start).
 pub fn find(text: &str, names: &[Named]) -> Found {
     let clauses = split_clauses(text);
@@ -163,6 +184,7 @@ pub fn find(text: &str, names: &[Named]) -> Found {
         (first..names.len())
             .take_while(|&i| names[i].start < c.end)
             .filter(|&i| names[i].is_product && names[i].end <= c.end)
+            .filter(|&i| !compared_with(&text[c.start..names[i].start]))
             .collect()
     };
     let mut launches: BTreeMap<usize, Launch> = BTreeMap::new();
@@ -308,6 +330,49 @@ mod tests {
                 l("Ministral 3", Launched, "首次发布")
             ]
         );
+    }
+
+    /// What a launch is compared with is not launched with it.
+    #[test]
+    fn what_a_launch_is_compared_with_is_no_launch() {
+        assert_eq!(
+            run(
+                "At 00:21:45, he introduced AWS Trainium3 UltraServers with 4.4x more compute than Trainium2.",
+                &["AWS Trainium3", "Trainium2"]
+            ),
+            vec![l("AWS Trainium3", Launched, "introduced")]
+        );
+        assert_eq!(
+            run(
+                "发布 Graviton5，比 Graviton4 快 25%",
+                &["Graviton5", "Graviton4"]
+            ),
+            vec![l("Graviton5", Launched, "发布")]
+        );
+        assert_eq!(
+            run(
+                "新发布 Graviton5 比 **Graviton4** 快 25%",
+                &["Graviton5", "Graviton4"]
+            ),
+            vec![l("Graviton5", Launched, "发布")]
+        );
+    }
+
+    /// `正式可用` and `GA` say a product is out.
+    #[test]
+    fn generally_available_is_a_launch() {
+        assert_eq!(
+            run(
+                "| Amazon S3 | 单对象上限提升到 50 TB | 正式可用 |",
+                &["Amazon S3"]
+            ),
+            vec![l("Amazon S3", Launched, "正式可用")]
+        );
+        assert_eq!(
+            run("Kiro 现已 GA", &["Kiro"]),
+            vec![l("Kiro", Launched, "GA")]
+        );
+        assert!(run("GAAP 报表里的 Kiro", &["Kiro"]).is_empty());
     }
 
     #[test]
