@@ -212,7 +212,14 @@ fn said_at(line: &str) -> Option<String> {
     let after = after.trim_start();
     let after = after.strip_prefix("时").unwrap_or(after);
     let text = after.strip_prefix(['，', ','])?.trim_start();
-    (!text.is_empty()).then(|| format!("{lead}{time} {text}"))
+    // `At 21:45, he introduced …`: the sentence now opens with `he`.
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    Some(format!(
+        "{lead}{time} {}{}",
+        first.to_ascii_uppercase(),
+        chars.as_str()
+    ))
 }
 
 /// `` `00:00` 开场 ``, `*00:00* 开场`, `_00:00 - 05:30_ 开场`: the time in

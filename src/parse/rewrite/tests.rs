@@ -47,6 +47,10 @@ fn lines_are_respelled_into_shapes_the_timeline_takes() {
             "00:03:10 Matt announced Nova Forge.",
         ),
         ("- At around 21:45, Q&A", "- 21:45 Q&A"),
+        (
+            "At 21:45, he introduced Trainium3.",
+            "21:45 He introduced Trainium3.",
+        ),
         ("- *05:30 - 08:00* 演示", "- 05:30 - 08:00 演示"),
         ("_1:05:00_ 问答", "1:05:00 问答"),
         ("- t+1:05:00 问答", "- 1:05:00 问答"),
