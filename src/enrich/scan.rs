@@ -76,11 +76,14 @@ fn with_link_labels<'u>(u: &'u Unit) -> Cow<'u, str> {
 pub fn prepass(index: usize, s: &Session, table: &Table, matcher: &Matcher) -> Prepass {
     let us = units(index, s);
     let org = |o: &str| org_of(table, matcher, o);
+    // `## 演讲嘉宾` is a unit of its own: the list after it is of speakers.
+    let mut under_label = false;
     let found: Vec<speakers::FoundSpeaker> = us
         .iter()
         .filter(|u| !matches!(u.place, Place::Title | Place::Footer | Place::Footnote))
         .flat_map(|u| {
-            speakers::find(&with_link_labels(u), u.line, &org)
+            let listed = std::mem::replace(&mut under_label, speakers::heads_a_list(&u.text));
+            speakers::find_under(&with_link_labels(u), u.line, &org, listed)
                 .into_iter()
                 .map(|f| u.written_speaker(f))
         })

@@ -13,6 +13,7 @@
 //! speaker as written.
 
 use crate::model::SpeakerRef;
+use crate::parse::labels::SPEAKER_LABELS;
 use crate::pattern::{Captures, Match, Regex};
 use aho_corasick::AhoCorasick;
 use std::sync::OnceLock;
@@ -45,32 +46,6 @@ fn has_org_role_verb(line: &str) -> bool {
         .is_match(line)
 }
 
-/// The words a speaker label starts with (`主讲人：`, `Speakers:`), in the
-/// order the `label` pattern tries them (a longer word before its head:
-/// `主持人` before `主持`).
-const LABEL_WORDS: &[&str] = &[
-    "主讲人",
-    "主讲嘉宾",
-    "演讲嘉宾",
-    "分享嘉宾",
-    "演讲人",
-    "特邀嘉宾",
-    "嘉宾分享",
-    "嘉宾演讲",
-    "嘉宾",
-    "主持人",
-    "主持",
-    "演讲者",
-    "讲者",
-    "分享人",
-    "Speakers",
-    "Speaker",
-    "Presenters",
-    "Presenter",
-    "Host",
-    "Moderator",
-];
-
 /// What every line the `label` pattern matches has: a label word first,
 /// after at most a list marker, spaces and `**`. Most lines fail this at the
 /// first character, without running the pattern.
@@ -81,7 +56,7 @@ fn may_be_label(line: &str) -> bool {
             .map_or(line, str::trim_start);
         rest.strip_prefix("**").unwrap_or(rest)
     });
-    LABEL_WORDS.iter().any(|w| rest.starts_with(w))
+    SPEAKER_LABELS.iter().any(|w| rest.starts_with(w))
 }
 
 /// The longest `由 … 主讲` body, `Name（…）` note, and `presented by Name
@@ -142,7 +117,7 @@ fn patterns() -> &'static Patterns {
         .unwrap(),
         label: Regex::new_anchored(&format!(
             r"^(?:[-*·•]\s*)?(?:\*\*)?(?:{})(?:\*\*)?\s*[：:]?(?:\*\*)?\s*(?P<rest>.+)$",
-            LABEL_WORDS.join("|")
+            SPEAKER_LABELS.join("|")
         ))
         .unwrap(),
         en_and: Regex::new_anchored(&format!(
@@ -190,14 +165,46 @@ pub fn find(
     line: usize,
     org_of: &dyn Fn(&str) -> Option<(String, bool)>,
 ) -> Vec<FoundSpeaker> {
+    find_under(text, line, org_of, false)
+}
+
+/// Whether `text` is a heading, or a bold line, that says who spoke and
+/// nothing else (`## 演讲嘉宾`, `**Speakers**`, `### 讲者介绍`): the list
+/// after it is of speakers.
+pub fn heads_a_list(text: &str) -> bool {
+    let t = text.trim();
+    let heading = t.starts_with('#') || t.starts_with("**");
+    let t = t
+        .trim_start_matches(['#', ' '])
+        .trim_matches(['*', ' ', ':', '：']);
+    let t = t
+        .strip_suffix("介绍")
+        .or_else(|| t.strip_suffix("简介"))
+        .unwrap_or(t)
+        .trim_end();
+    heading && SPEAKER_LABELS.iter().any(|l| l.eq_ignore_ascii_case(t))
+}
+
+/// [`find`], where `listed` says the text comes right after a heading that
+/// [`heads_a_list`]: its first list items are speakers.
+pub fn find_under(
+    text: &str,
+    line: usize,
+    org_of: &dyn Fn(&str) -> Option<(String, bool)>,
+    listed: bool,
+) -> Vec<FoundSpeaker> {
     let p = patterns();
     let mut out: Vec<(usize, SpeakerRef)> = Vec::new();
     // After a label with nothing behind it (`讲者：`), the list items that
     // follow are the speakers.
-    let mut listing = false;
+    let mut listing = listed;
     // Under a table's header row `| 讲者 | 职位 |`, each row is a speaker.
     let mut table_of_speakers: Option<labelled::SpeakerColumns> = None;
-    for (i, l) in text.lines().enumerate() {
+    let lines = text
+        .lines()
+        .enumerate()
+        .flat_map(|(i, l)| facts_of(l).map(move |l| (i, l)));
+    for (i, l) in lines {
         let at = line + i;
         // `> 讲者：…`: a quoted line introduces as the line would.
         let l = match l.trim_start().strip_prefix('>') {
@@ -365,6 +372,15 @@ pub fn find(
             })
             .collect(),
     )
+}
+
+/// The facts of a line that gives several, each read as a line of its
+/// own: `**Session ID**: AIM305 | **Speakers**: Jane Doe`. A table's row,
+/// or a line with one fact, is itself.
+fn facts_of(line: &str) -> std::str::Split<'_, &'static str> {
+    let several = !line.trim_start().starts_with(['|', '｜']) && line.contains(" | ");
+    // A line holds no `\n`: split at it, it is one piece.
+    line.split(if several { " | " } else { "\n" })
 }
 
 /// Fold sightings of the same person: equal names, or a name that is the

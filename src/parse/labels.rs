@@ -32,21 +32,31 @@ const LENGTH_LABELS: &[&str] = &[
     "Length",
 ];
 
-/// Labels of who spoke.
-const SPEAKER_LABELS: &[&str] = &[
-    "演讲者",
-    "讲者",
+/// Labels of who spoke (`主讲人：`, `Speakers:`), a longer word before its
+/// head (`主持人` before `主持`), as enrichment's pattern tries them in
+/// order. The parser reads a line with one as a fact of the session;
+/// enrichment reads the people after it.
+pub const SPEAKER_LABELS: &[&str] = &[
     "主讲人",
     "主讲嘉宾",
     "演讲嘉宾",
     "分享嘉宾",
     "演讲人",
+    "特邀嘉宾",
+    "嘉宾分享",
+    "嘉宾演讲",
     "嘉宾",
-    "分享人",
     "主持人",
     "主持",
+    "演讲者",
+    "讲者",
+    "分享人",
     "Speakers",
     "Speaker",
+    "Presenters",
+    "Presenter",
+    "Host",
+    "Moderator",
 ];
 
 /// Whether a table's header cell (`讲者`, `**Speaker**`) says its column

@@ -4,7 +4,7 @@
 
 use super::{
     captures_fitting, family_names, is_han_name, make, paren_fits, paren_speaker, patterns,
-    role_word, split_org_role, HAN_NAME, LABEL_WORDS, LATIN_NAME,
+    role_word, split_org_role, HAN_NAME, LATIN_NAME, SPEAKER_LABELS,
 };
 use crate::model::SpeakerRef;
 use crate::pattern::Regex;
@@ -38,6 +38,18 @@ fn and_in_role(before: &str, after: &str) -> bool {
     role_begun && !crate::enrich::discover::is_given_name(next)
 }
 
+/// Whether `after`, the text after a comma in a list of speakers, starts
+/// with a person's name that is all of its piece (`Danilo Poccia, Jane
+/// Park`), not a role (`Jane Doe, Principal Engineer, AWS`).
+fn a_person_next(after: &str) -> bool {
+    let piece = after
+        .split([',', '，', ';', '；', '(', '（', '、'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    crate::enrich::discover::person_shaped(piece)
+}
+
 /// The speakers of one label, each with where it starts:
 /// `张伟（AWS 架构师）、Maria Lopez（Netflix 总监）`, `A; B`, `Jane Doe
 /// (AWS), John Roe (Acme)`, `张伟和李娜`. Separators inside brackets, and
@@ -65,7 +77,8 @@ pub(super) fn speaker_list(rest: &str) -> Vec<(usize, &str)> {
         if depth == 0 {
             let at = &rest[i..];
             let separator = if matches!(c, '、' | '；' | ';')
-                || (matches!(c, ',' | '，') && after_close)
+                || (matches!(c, ',' | '，')
+                    && (after_close || a_person_next(&rest[i + c.len_utf8()..])))
                 || (c == '和' && joins_two_names(&rest[start..i], &rest[i + c.len_utf8()..]))
             {
                 c.len_utf8()
@@ -287,7 +300,7 @@ pub(super) fn heads_a_table(cells: &[&str]) -> Option<SpeakerColumns> {
     let head = |c: &str| c.trim().trim_matches('*').trim().to_lowercase();
     let first = head(cells.first()?);
     let plural = first.strip_suffix('s').unwrap_or(&first);
-    let speakers = LABEL_WORDS
+    let speakers = SPEAKER_LABELS
         .iter()
         .any(|w| first.eq_ignore_ascii_case(w) || plural.eq_ignore_ascii_case(w))
         || ["姓名", "name"].contains(&first.as_str());

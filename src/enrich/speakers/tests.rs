@@ -264,6 +264,44 @@ fn labels_with_several_speakers() {
     );
 }
 
+/// A line of several facts (`**Level**: 300 | **Speakers**: …`) names
+/// the speakers in its own part; names between commas are people when
+/// each is a person's name.
+#[test]
+fn speakers_among_other_facts_of_a_line() {
+    assert_eq!(
+        names("**Session ID**: AIM305 | **Level**: 300 | **Speakers**: Danilo Poccia, Jane Park"),
+        vec![s("Danilo Poccia", "", ""), s("Jane Park", "", "")]
+    );
+    assert_eq!(
+        names("Speakers: Jane Doe, Principal Engineer, AWS"),
+        vec![s("Jane Doe", "Principal Engineer", "AWS")]
+    );
+}
+
+/// A heading that says who spoke heads a list of them.
+#[test]
+fn a_heading_of_speakers_heads_their_list() {
+    for heading in [
+        "## 演讲嘉宾",
+        "### 讲者介绍",
+        "**Speakers**",
+        "## Speakers:",
+    ] {
+        assert!(heads_a_list(heading), "{heading}");
+    }
+    for text in ["## 时间线", "演讲嘉宾", "## 演讲嘉宾的观点"] {
+        assert!(!heads_a_list(text), "{text}");
+    }
+    let list = "- 张伟，AWS 首席架构师\n- Maria Lopez，Netflix 工程总监";
+    let found: Vec<String> = find_under(list, 3, &org_of, true)
+        .into_iter()
+        .map(|f| f.speaker.name)
+        .collect();
+    assert_eq!(found, ["张伟", "Maria Lopez"]);
+    assert!(find(list, 3, &org_of).is_empty());
+}
+
 #[test]
 fn a_name_with_he_in_it_is_one_name() {
     assert_eq!(
