@@ -56,6 +56,7 @@ pub fn respelled(line: &str) -> Option<String> {
         time_first,
         numbered_part,
         minutes_in_words,
+        minutes_in_latin,
         minute_ranges,
         tight_colons,
     ] {
@@ -459,6 +460,27 @@ fn minutes_in_words(line: &str) -> Option<String> {
         None => after.to_string(),
     };
     Some(format!("{lead}{}:00{after}", &rest[..digits]))
+}
+
+/// `- 5min：开场`, `12min30s: 演示`, `40 min - 问答` → `- 5:00：开场`,
+/// `12:30: 演示`, `40:00 - 问答`: a moment in minutes, then a colon or a
+/// dash (`5 min 的演示` is a length of time).
+fn minutes_in_latin(line: &str) -> Option<String> {
+    let (lead, body) = lead(line);
+    let digits = leading_digits(body);
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let rest = body[digits..].trim_start().strip_prefix("min")?;
+    let seconds_len = leading_digits(rest);
+    let (seconds, after) = match rest[seconds_len..].strip_prefix('s') {
+        Some(after) if (1..=2).contains(&seconds_len) => (&rest[..seconds_len], after),
+        _ => ("0", rest),
+    };
+    let seconds: u32 = seconds.parse().ok()?;
+    let text = after.trim_start();
+    let marked = text.starts_with(['：', ':']) || text.starts_with(['-', '–', '—']);
+    (marked && seconds < 60).then(|| format!("{lead}{}:{seconds:02}{after}", &body[..digits]))
 }
 
 /// `开场（0-5分钟）`, `（第5-20分钟）`, `0~5 min：开场`: a range of whole
