@@ -45,6 +45,7 @@ pub fn respelled(line: &str) -> Option<String> {
     let mut out = Cow::Borrowed(line);
     for rewrite in [
         half_width_times,
+        without_keycap,
         unbold,
         without_t_plus,
         about,
@@ -54,6 +55,7 @@ pub fn respelled(line: &str) -> Option<String> {
         minutes_in_primes,
         label_last,
         time_first,
+        time_said_after,
         numbered_part,
         minutes_in_words,
         minutes_in_latin,
@@ -396,6 +398,48 @@ fn time_first(line: &str) -> Option<String> {
         c.get(2)?.as_str(),
         c.get(1)?.as_str()
     ))
+}
+
+/// `- Mike 介绍了 AgentCore Runtime（03:20），强调会话隔离。` → `- 03:20 Mike
+/// 介绍了 AgentCore Runtime，强调会话隔离。`: a point whose one time, in
+/// brackets, follows what was said then, and ends the line or a clause.
+fn time_said_after(line: &str) -> Option<String> {
+    static RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"[（(]\s*({TIME})\s*[）)]")).unwrap());
+    let (lead, body) = marker(line);
+    if !body.contains(['（', '(']) || !body.contains([':', '：']) {
+        return None;
+    }
+    let mut found = RE.captures_iter(body);
+    let c = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    let whole = c.get(0)?;
+    let before = body[..whole.start()].trim_end();
+    let after = &body[whole.end()..];
+    let closes =
+        after.is_empty() || after.starts_with(['，', ',', '。', '；', ';', '.', '！', '!']);
+    let time = c.get(1)?.as_str();
+    (!before.is_empty() && closes).then(|| format!("{lead}{time} {before}{after}"))
+}
+
+/// `1️⃣ 00:00 开场` → `00:00 开场`: a number on a keycap, as a list's
+/// marker.
+fn without_keycap(line: &str) -> Option<String> {
+    let body = line.trim_start();
+    let mut chars = body.chars();
+    let first = chars.next()?;
+    let rest = chars.as_str();
+    let rest = if first == '🔟' {
+        rest
+    } else if first.is_ascii_digit() {
+        let rest = rest.strip_prefix('\u{FE0F}').unwrap_or(rest);
+        rest.strip_prefix('\u{20E3}')?
+    } else {
+        return None;
+    };
+    Some(rest.trim_start().to_string())
 }
 
 /// `二、演示 05:00`, `（三）问答 10:00-15:00`, `1.1 细节 16:00`, `第四部分

@@ -48,6 +48,13 @@ fn lines_are_respelled_into_shapes_the_timeline_takes() {
         ),
         ("- At around 21:45, Q&A", "- 21:45 Q&A"),
         ("- 0min：开场", "- 0:00：开场"),
+        ("1️⃣ 00:00 开场", "00:00 开场"),
+        ("🔟 55:00 结束", "55:00 结束"),
+        (
+            "- Mike 首先介绍了 AgentCore Runtime（03:20），强调会话隔离。",
+            "- 03:20 Mike 首先介绍了 AgentCore Runtime，强调会话隔离。",
+        ),
+        ("- 演示 Gateway (11:45)", "- 11:45 演示 Gateway"),
         ("- 12min30s：演示", "- 12:30：演示"),
         ("40 min - 问答", "40:00 - 问答"),
         (
@@ -90,6 +97,9 @@ fn lines_in_shapes_already_taken_or_prose_are_left_alone() {
         "在 10:00 之后开始",
         "At 10:00 we start",
         "5 min 的演示",
+        "1 个要点",
+        "- 比例（3:1）很高",
+        "- 在 A（03:20）和 B（05:00）之间",
         "- 5 minutes: 介绍",
         "3min90s：开场",
         "At 10:00 AM, doors open",
