@@ -83,8 +83,21 @@ pub fn prepass(index: usize, s: &Session, table: &Table, matcher: &Matcher) -> P
         .filter(|u| !matches!(u.place, Place::Title | Place::Footer | Place::Footnote))
         .flat_map(|u| {
             let listed = std::mem::replace(&mut under_label, speakers::heads_a_list(&u.text));
-            speakers::find_under(&with_link_labels(u), u.line, &org, listed)
+            let named_after = matches!(u.place, Place::Heading | Place::Entry)
+                .then(|| speakers::heading_person(&u.text))
+                .flatten()
+                .map(|speaker| speakers::FoundSpeaker {
+                    speaker,
+                    line: u.line,
+                });
+            named_after
                 .into_iter()
+                .chain(speakers::find_under(
+                    &with_link_labels(u),
+                    u.line,
+                    &org,
+                    listed,
+                ))
                 .map(|f| u.written_speaker(f))
         })
         .collect();

@@ -185,6 +185,17 @@ pub fn heads_a_list(text: &str) -> bool {
     heading && SPEAKER_LABELS.iter().any(|l| l.eq_ignore_ascii_case(t))
 }
 
+/// The person a timeline heading is named after (`## Matt Garman（00:00 -
+/// 18:30）`, the part of a fireside chat where he speaks): a name with a
+/// given name first, and nothing else.
+pub fn heading_person(heading: &str) -> Option<SpeakerRef> {
+    let name = heading.trim().trim_matches('*').trim();
+    crate::enrich::discover::person_shaped(name).then(|| SpeakerRef {
+        name: name.to_string(),
+        ..Default::default()
+    })
+}
+
 /// [`find`], where `listed` says the text comes right after a heading that
 /// [`heads_a_list`]: its first list items are speakers.
 pub fn find_under(

@@ -39,6 +39,7 @@ const LENGTH_LABELS: &[&str] = &[
 pub const SPEAKER_LABELS: &[&str] = &[
     "主讲人",
     "主讲嘉宾",
+    "主讲",
     "演讲嘉宾",
     "分享嘉宾",
     "演讲人",

@@ -124,6 +124,7 @@ pub(super) const STOP: &[&str] = &[
     "preview",
     "demo",
     "keynote",
+    "fireside",
     "session",
     "agenda",
     "fy",

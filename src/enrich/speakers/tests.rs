@@ -279,6 +279,18 @@ fn speakers_among_other_facts_of_a_line() {
     );
 }
 
+/// A timeline heading that is a person's name is theirs to speak.
+#[test]
+fn a_heading_named_after_a_person() {
+    assert_eq!(
+        heading_person("Matt Garman").map(|s| s.name).as_deref(),
+        Some("Matt Garman")
+    );
+    for heading in ["开场", "Ray Serve", "Amazon Nova", "Matt"] {
+        assert!(heading_person(heading).is_none(), "{heading}");
+    }
+}
+
 /// A heading that says who spoke heads a list of them.
 #[test]
 fn a_heading_of_speakers_heads_their_list() {
