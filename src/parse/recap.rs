@@ -457,8 +457,9 @@ impl<'a> Parser<'a> {
                 self.add_themes(list);
             }
             Part::Note => {
-                // `## Notes` over the timeline itself, in a recap with none.
-                let first = self.note.is_none() && !self.has_entries();
+                // `## Notes` over the timeline itself, in a recap with none
+                // but an agenda's list of untimed parts.
+                let first = self.note.is_none() && !self.has_timed_entries();
                 if first && self.try_timeline(n, line) {
                     self.part = Part::Timeline;
                 } else {
@@ -495,6 +496,13 @@ impl<'a> Parser<'a> {
                 .map_or(0, |(i, _)| first + i)
         });
         n > last
+    }
+
+    fn has_timed_entries(&self) -> bool {
+        self.timeline
+            .iter()
+            .flat_map(|s| &s.entries)
+            .any(|e| e.start.is_some())
     }
 
     fn has_entries(&self) -> bool {

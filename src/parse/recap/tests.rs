@@ -863,6 +863,19 @@ fn a_timeline_written_without_its_heading_is_the_timeline() {
     assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
     assert_eq!(r.session.entries().count(), 2);
     assert_eq!(r.session.note, None);
+    // After an agenda of untimed parts, the notes are the timeline still.
+    let r = parse_recap(
+        "a.txt",
+        "# 会议\n\n## Agenda\n1. Intro\n2. Demo\n\n## Notes\n\n### Intro (0:00)\n- 甲\n\n### Demo (7:40)\n- 乙\n",
+    );
+    let timed: Vec<(Option<u32>, &str)> = r
+        .session
+        .entries()
+        .filter(|e| e.start.is_some())
+        .map(|e| (e.start, e.text.as_str()))
+        .collect();
+    assert_eq!(timed, [(Some(0), "Intro"), (Some(460), "Demo")]);
+    assert_eq!(r.session.note, None);
     // A note after a timeline is a note, times and all.
     let r = parse_recap(
         "a.txt",
