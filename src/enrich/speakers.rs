@@ -386,12 +386,22 @@ pub fn find_under(
 }
 
 /// The facts of a line that gives several, each read as a line of its
-/// own: `**Session ID**: AIM305 | **Speakers**: Jane Doe`. A table's row,
-/// or a line with one fact, is itself.
-fn facts_of(line: &str) -> std::str::Split<'_, &'static str> {
-    let several = !line.trim_start().starts_with(['|', '｜']) && line.contains(" | ");
+/// own: `**Session ID**: AIM305 | **Speakers**: Jane Doe`, `**Date:** … ·
+/// **Speaker:** …`. A table's row, or a line with one fact, is itself.
+fn facts_of(line: &str) -> impl Iterator<Item = &str> {
+    let row = line.trim_start().starts_with(['|', '｜']);
     // A line holds no `\n`: split at it, it is one piece.
-    line.split(if several { " | " } else { "\n" })
+    let bar = if !row && line.contains(" | ") {
+        " | "
+    } else {
+        "\n"
+    };
+    let dot = if !row && line.contains(" · ") {
+        " · "
+    } else {
+        "\n"
+    };
+    line.split(bar).flat_map(move |part| part.split(dot))
 }
 
 /// Fold sightings of the same person: equal names, or a name that is the

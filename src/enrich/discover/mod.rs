@@ -590,6 +590,7 @@ const LIST_HEADS: &[&str] = &[
     "客户：",
     "客户:",
     "Customers:",
+    "Customer:",
     "Customers mentioned:",
     "Customer story:",
     "Customer stories:",

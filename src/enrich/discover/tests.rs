@@ -105,6 +105,10 @@ fn chinese_prose_says_which_names_are_companies() {
         [product("Customers"), product("Kinesis"), product("Flink")]
     );
     assert_eq!(
+        kinds("### Customer: Samsung (22:10)"),
+        [product("Customer"), company("Samsung")]
+    );
+    assert_eq!(
         kinds("客户案例：Robinhood 的迁移经验"),
         [company("Robinhood")]
     );

@@ -274,6 +274,12 @@ fn speakers_among_other_facts_of_a_line() {
         vec![s("Danilo Poccia", "", ""), s("Jane Park", "", "")]
     );
     assert_eq!(
+        names(
+            "**Date:** 2025-12-02 · **Speaker:** Grant McAlister, Senior Principal Engineer, AWS"
+        ),
+        vec![s("Grant McAlister", "Senior Principal Engineer", "AWS")]
+    );
+    assert_eq!(
         names("Speakers: Jane Doe, Principal Engineer, AWS"),
         vec![s("Jane Doe", "Principal Engineer", "AWS")]
     );
