@@ -117,8 +117,8 @@ fn clause_verb(s: &str) -> Option<(MentionRole, String)> {
         if is_launch_noun(m.as_str(), &s[m.end()..]) {
             continue;
         }
-        // Latin verbs must be whole words.
-        let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+        // Latin verbs must be whole words (`GA`, not `GA4` or `GAAP`).
+        let glued = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
         if m.as_str().is_ascii()
             && (glued(s[..m.start()].chars().next_back()) || glued(s[m.end()..].chars().next()))
         {
@@ -373,6 +373,7 @@ mod tests {
             vec![l("Kiro", Launched, "GA")]
         );
         assert!(run("GAAP 报表里的 Kiro", &["Kiro"]).is_empty());
+        assert!(run("GA4 数据接入 Kiro", &["Kiro"]).is_empty());
     }
 
     #[test]

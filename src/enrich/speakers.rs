@@ -389,7 +389,9 @@ pub fn find_under(
 /// own: `**Session ID**: AIM305 | **Speakers**: Jane Doe`, `**Date:** … ·
 /// **Speaker:** …`. A table's row, or a line with one fact, is itself.
 fn facts_of(line: &str) -> impl Iterator<Item = &str> {
-    let row = line.trim_start().starts_with(['|', '｜']);
+    let row = line
+        .trim_start_matches(['>', ' ', '\t'])
+        .starts_with(['|', '｜']);
     // A line holds no `\n`: split at it, it is one piece.
     let bar = if !row && line.contains(" | ") {
         " | "

@@ -196,6 +196,15 @@ fn labels_in_chinese() {
     );
 }
 
+/// A table in a quote is a table still, not a line of facts.
+#[test]
+fn a_quoted_table_of_speakers() {
+    assert_eq!(
+        names("> | 讲者 | 职位 |\n> |---|---|\n> | 张伟 | 架构师 |"),
+        vec![s("张伟", "架构师", "")]
+    );
+}
+
 #[test]
 fn labels_in_a_quote() {
     let text = "> 讲者：Rahul Pathak，AWS 分析服务副总裁\n>> **主持人**：张伟";
