@@ -126,7 +126,7 @@ fn patterns() -> &'static Patterns {
         .unwrap(),
         en_from: Regex::new_anchored(r"^\s+(?:from|of)\s+(?P<org>[A-Z][^,.;()]*)").unwrap(),
         en_by: Regex::new(&format!(
-            r"(?:[Pp]resented|[Hh]osted|[Mm]oderated|[Dd]elivered|[Gg]iven|[Ll]ed|[Jj]oined on stage|[Jj]oined|[Ii]ntroduced|[Cc]o-presented) by (?P<name>{LATIN_NAME})(?:\s*\((?P<paren>[^)]{{2,}})\)|, (?P<role>[^,.;()]{{2,}}?) (?P<sep>at|of|from) (?P<org>[A-Z][^,.;()]*))?"
+            r"(?:[Pp]resented|[Hh]osted|[Mm]oderated|[Dd]elivered|[Gg]iven|[Ll]ed|[Jj]oined on stage|[Jj]oined|[Ii]ntroduced|[Cc]o-presented) by (?P<name>{LATIN_NAME})(?:\s*\((?P<paren>[^)]{{2,}})\)|, (?P<role>[^,.;()]{{2,}}?) (?P<sep>at|of|from) (?P<org>[A-Z][^,.;()]*)|, (?P<unit>[^,.;()]{{2,}}?(?:, [A-Z][^,.;()]*)?)(?:[,.;]|$))?"
         ))
         .unwrap(),
         en_appositive: Regex::new(&format!(
@@ -346,12 +346,19 @@ pub fn find_under(
                 .name("org")
                 .filter(|_| tail)
                 .map(|m| english::org_within_bound(m.as_str()));
+            // `Hosted by Eric Johnson, AWS Principal Developer Advocate, …`:
+            // an organisation and role between commas, as in brackets. (`,
+            // John Roe` is another name, read below.)
+            let unit = c.name("unit").filter(|u| {
+                chars_at_most(Some(*u), MAX_EN_PAREN) && role_word().is_match(u.as_str())
+            });
             from = match (tail, org) {
                 (false, _) => name.end(),
                 (true, Some(o)) => c.name("org").unwrap().start() + o.len(),
+                (true, None) if unit.is_none() && c.name("unit").is_some() => name.end(),
                 (true, None) => c.get(0).unwrap().end(),
             };
-            if tail && c.name("paren").is_none() && c.name("role").is_none() {
+            if tail && c.name("paren").is_none() && c.name("role").is_none() && unit.is_none() {
                 if let Some((group, end)) =
                     english::joined_names(p, l, (name.start(), from), org_of)
                 {
@@ -362,7 +369,7 @@ pub fn find_under(
                     continue;
                 }
             }
-            let s = match c.name("paren").filter(|_| tail) {
+            let s = match c.name("paren").filter(|_| tail).or(unit) {
                 Some(inner) => paren_speaker(name.as_str(), inner.as_str(), org_of),
                 None => {
                     let role = c.name("role").filter(|_| tail).map(|m| m.as_str());
@@ -701,11 +708,10 @@ fn make(
             .trim_matches(|c: char| c == '，' || c == ',' || c == '：' || c == ':');
         Some(s.trim().to_string()).filter(|s| !s.is_empty())
     };
-    // `AWS Lambda 团队的 Julian Wood`: the `的` ("of") joins the role to
-    // the name and is no part of either.
-    let mut role = role
-        .map(|r| r.trim().trim_end_matches('的'))
-        .and_then(clean);
+    // `AWS Lambda 团队的 Julian Wood`, `来自 Netflix 的高级工程师 Jane Doe`:
+    // the `的` ("of") joins the role to the name or the organisation and is
+    // no part of any.
+    let mut role = role.map(|r| r.trim().trim_matches('的')).and_then(clean);
     let mut org = org.and_then(clean);
     if let Some(o) = &org {
         match org_of(o) {

@@ -80,6 +80,8 @@ pub(super) fn speaker_list(rest: &str) -> Vec<(usize, &str)> {
                 || (matches!(c, ',' | '，')
                     && (after_close || a_person_next(&rest[i + c.len_utf8()..])))
                 || (c == '和' && joins_two_names(&rest[start..i], &rest[i + c.len_utf8()..]))
+                // `Jane Doe（Netflix）与 John Roe`, but `计算与网络副总裁`.
+                || (c == '与' && (after_close || a_person_next(&rest[i + c.len_utf8()..])))
             {
                 c.len_utf8()
             } else if at.starts_with(" and ") && !and_in_role(&rest[start..i], &at[5..]) {

@@ -329,6 +329,41 @@ fn a_heading_of_speakers_heads_their_list() {
     assert!(find(list, 3, &org_of).is_empty());
 }
 
+/// An organisation and a role between commas after `by` are the
+/// speaker's, as in brackets; a name there is another speaker.
+#[test]
+fn an_organisation_and_role_between_commas_after_by() {
+    assert_eq!(
+        names("Hosted by Eric Johnson, AWS Principal Developer Advocate, with guest Heeki Park (AWS Hero)."),
+        vec![
+            s("Eric Johnson", "Principal Developer Advocate", "AWS"),
+            s("Heeki Park", "Hero", "AWS")
+        ]
+    );
+    assert_eq!(
+        names("Presented by Jane Doe, Senior Engineer, Acme."),
+        vec![s("Jane Doe", "Senior Engineer", "Acme")]
+    );
+}
+
+/// `与` joins two speakers as `和` does; a `的` between the organisation
+/// and the role is no part of the role.
+#[test]
+fn speakers_joined_by_yu() {
+    assert_eq!(
+        names("嘉宾：Jane Doe（Netflix）与 John Roe（Airbnb）"),
+        vec![s("Jane Doe", "", "Netflix"), s("John Roe", "", "Airbnb")]
+    );
+    assert_eq!(
+        names("**讲者**：Dave Brown，AWS 计算与网络副总裁"),
+        vec![s("Dave Brown", "计算与网络副总裁", "AWS")]
+    );
+    assert_eq!(
+        names("来自 Sony 的高级工程师 Jane Doe 分享了实时推荐"),
+        vec![s("Jane Doe", "高级工程师", "Sony")]
+    );
+}
+
 #[test]
 fn a_name_with_he_in_it_is_one_name() {
     assert_eq!(
@@ -632,8 +667,8 @@ fn names_joined_after_by_share_the_organisation_after_them() {
     );
     // A role after the comma ends the list.
     assert_eq!(
-        names("Presented by Jane Doe, Senior Engineer, Acme."),
-        vec![s("Jane Doe", "", "")]
+        names("Presented by Jane Doe, Senior Engineer, Acme, and others."),
+        vec![s("Jane Doe", "Senior Engineer", "Acme")]
     );
     // `at` after one name is where, not whose.
     assert_eq!(
