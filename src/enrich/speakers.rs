@@ -88,8 +88,6 @@ struct Patterns {
     en_from: Regex,
     /// `Peter DeSantis, SVP of AWS Utility Computing, …` opening a sentence
     en_appositive: Regex,
-    /// `Sony's Kenichiro Yoshida joined on stage`, `Jane Doe took the stage`
-    en_on_stage: Regex,
     latin_name_end: Regex,
     han_after_role: Regex,
     /// `Adobe CTO Ely Greenfield`, `Writer 联合创始人 May Habib`
@@ -131,10 +129,6 @@ fn patterns() -> &'static Patterns {
         .unwrap(),
         en_appositive: Regex::new(&format!(
             r"(?:^(?:[-*•·]\s+)?|[.!?:]\s+)(?P<name>{LATIN_NAME}), (?P<role>[^,.;()]{{2,}}?) (?P<sep>at|of|from) (?P<org>[A-Z][^,.;()]*)"
-        ))
-        .unwrap(),
-        en_on_stage: Regex::new(&format!(
-            r"(?:(?P<org>[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){{0,2}})(?:'s|’s) )?(?P<name>{LATIN_NAME}) (?:joined|took|came|took to)(?: us| them| him| her)? (?:on )?(?:the )?stage"
         ))
         .unwrap(),
         latin_name_end: Regex::new(&format!(r"(?P<name>{LATIN_NAME})\s*$")).unwrap(),
@@ -332,7 +326,7 @@ pub fn find_under(
             }
         }
         if l.contains(" stage") {
-            for (pos, s) in english::on_stage(p, l, org_of) {
+            for (pos, s) in english::on_stage(l, org_of) {
                 push(pos, s);
             }
         }

@@ -2,8 +2,12 @@
 //! several names sharing one organisation, a role that heads a unit, a
 //! guest who joins on stage.
 
-use super::{make, paren_speaker, role_word, Patterns, MAX_EN_ORG, MAX_EN_PAREN, MAX_EN_ROLE};
+use super::{
+    make, paren_speaker, role_word, Patterns, LATIN_NAME, MAX_EN_ORG, MAX_EN_PAREN, MAX_EN_ROLE,
+};
 use crate::model::SpeakerRef;
+use crate::pattern::Regex;
+use std::sync::OnceLock;
 
 /// A speaker (if the name is one) and where in its line it starts.
 type Placed = (usize, Option<SpeakerRef>);
@@ -132,12 +136,17 @@ pub(super) fn appositive(
 /// `Sony's Kenichiro Yoshida joined on stage`, `Then Jane Doe took the
 /// stage`: a guest coming on, with the company said before the name. A
 /// common word opening the name (`Then`, `Next`) is no part of it.
-pub(super) fn on_stage(
-    p: &Patterns,
-    l: &str,
-    org_of: &dyn Fn(&str) -> Option<(String, bool)>,
-) -> Vec<Placed> {
-    p.en_on_stage
+pub(super) fn on_stage(l: &str, org_of: &dyn Fn(&str) -> Option<(String, bool)>) -> Vec<Placed> {
+    // Made on first use: few recaps say it, and every build paid for
+    // compiling it.
+    static ON_STAGE: OnceLock<Regex> = OnceLock::new();
+    ON_STAGE
+        .get_or_init(|| {
+            Regex::new(&format!(
+                r"(?:(?P<org>[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*){{0,2}})(?:'s|’s) )?(?P<name>{LATIN_NAME}) (?:joined|took|came|took to)(?: us| them| him| her)? (?:on )?(?:the )?stage"
+            ))
+            .unwrap()
+        })
         .captures_iter(l)
         .filter_map(|c| {
             let m = c.name("name").unwrap();
