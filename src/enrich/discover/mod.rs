@@ -14,9 +14,11 @@
 use super::types::{Candidate, EntityKind};
 use super::words;
 use crate::pattern::Regex;
+use lines::{exchange_label, in_title_case, LineOf};
 use memchr::memmem;
-use std::ops::Range;
+use said::{list_starts, said_as_company};
 use std::sync::OnceLock;
+use tokens::tokens;
 
 /// One place a possible name was seen.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,61 +102,6 @@ pub struct Decision {
 pub fn warm_up() {
     stop::stop_pattern();
     compound_res();
-}
-
-/// The spans of name-like tokens in `text`: a letter or digit (Latin,
-/// accented Latin `À`–`ɏ`), then letters, digits and the joiners
-/// `.&+'’:-`, ending on a letter, digit or `+`. As the regex
-/// `[A-Za-z0-9À-ɏ](?:[A-Za-z0-9À-ɏ.&+'’:\-]*[A-Za-z0-9À-ɏ+])?` finds them,
-/// but read byte by byte: the regex engine cost more than the rest of
-/// discovery's reading of a unit.
-fn tokens(text: &str) -> Vec<(usize, usize)> {
-    let b = text.as_bytes();
-    // The UTF-8 width of the letter or digit at `i`, or 0. `À`–`ɏ` are
-    // U+00C0–U+024F: lead bytes C3–C8, and C9 with 80–8F after it. A
-    // continuation byte (80–BF) is never taken for either.
-    let letter = |i: usize| match b[i] {
-        b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' => 1,
-        0xC3..=0xC8 => 2,
-        0xC9 if b.get(i + 1).is_some_and(|&x| x <= 0x8F) => 2,
-        _ => 0,
-    };
-    let joiner = |i: usize| match b[i] {
-        b'.' | b'&' | b'\'' | b':' | b'-' => 1,
-        0xE2 if b[i + 1..].starts_with(&[0x80, 0x99]) => 3,
-        _ => 0,
-    };
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        let w = letter(i);
-        if w == 0 {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        i += w;
-        let mut end = i;
-        while i < b.len() {
-            let w = match letter(i) {
-                0 if b[i] == b'+' => 1,
-                w => w,
-            };
-            if w > 0 {
-                i += w;
-                end = i;
-            } else {
-                match joiner(i) {
-                    0 => break,
-                    j => i += j,
-                }
-            }
-        }
-        // Joiners after `end` start no token: going on from `i` skips
-        // only them.
-        out.push((start, end));
-    }
-    out
 }
 
 /// Leading words to cut from a Chinese name: verbs and particles that
@@ -472,210 +419,6 @@ fn made_by<'p>(
         .then_some(c)
 }
 
-/// English written in title case, as headings are (`Keynote Recap: The
-/// Agentic Era`): at least three words of four letters or more, and four
-/// in five of them capitalised. A sentence full of names is not: its
-/// verbs and nouns are lower case. (The caller asks only of text with no
-/// Chinese: Chinese prose full of names would pass.)
-fn in_title_case(text: &str) -> bool {
-    let (mut words, mut capitalised) = (0, 0);
-    for w in text
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| w.len() >= 4)
-    {
-        words += 1;
-        capitalised += usize::from(w.starts_with(|c: char| c.is_ascii_uppercase()));
-    }
-    words >= 3 && capitalised * 5 >= words * 4
-}
-
-/// `Q12` in `Q12: 价格？` at the start of a line: who speaks in a
-/// question-and-answer exchange, not a name (`A100` elsewhere is).
-fn exchange_label(text: &str, s: usize, e: usize) -> bool {
-    (s == 0 || text[..s].ends_with('\n'))
-        && crate::parse::shapes::exchange(&text[s..]).is_some_and(|(who, _)| who.len() == e - s)
-}
-
-/// Labels of where a talk was held: what follows them is a place.
-const PLACE_LABELS: &[&str] = &[
-    "地点",
-    "会场",
-    "场地",
-    "地址",
-    "会议室",
-    "Venue",
-    "Location",
-    "Room",
-];
-
-/// Where the values of place labels lie in `line` (`**地点**：Venetian
-/// 会议厅 B`): from the label's colon to the end of its sentence, the next
-/// label or two spaces. A name there is a hall or a hotel, not a product.
-fn place_values(line: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    for (at, colon) in line.match_indices(['：', ':']) {
-        let label = line[..at].trim_end().trim_end_matches('*').trim_end();
-        if !PLACE_LABELS.iter().any(|l| label.ends_with(l)) {
-            continue;
-        }
-        let from = at + colon.len();
-        let rest = &line[from..];
-        let stop = rest
-            .find(['。', '；', ';', '！', '？', '!', '?', '：', ':'])
-            .unwrap_or(rest.len());
-        let stop = rest[..stop].find("  ").unwrap_or(stop);
-        out.push(from..from + stop);
-    }
-    out
-}
-
-/// The line of a unit a name is on. Names are met left to right and each
-/// line is read once, however many names it holds: asked again for each
-/// name, a line of 40,000 names was read 40,000 times.
-struct LineOf<'t> {
-    text: &'t str,
-    start: usize,
-    end: usize,
-    places: Vec<Range<usize>>,
-}
-
-impl<'t> LineOf<'t> {
-    fn new(text: &'t str) -> Self {
-        let mut line = LineOf {
-            text,
-            start: 0,
-            end: 0,
-            places: Vec::new(),
-        };
-        line.enter(0);
-        line
-    }
-
-    fn enter(&mut self, start: usize) {
-        let rest = &self.text.as_bytes()[start..];
-        self.start = start;
-        self.end = memchr::memchr(b'\n', rest).map_or(self.text.len(), |i| start + i);
-        self.places = place_values(&self.text[start..self.end])
-            .into_iter()
-            .map(|r| start + r.start..start + r.end)
-            .collect();
-    }
-
-    /// Move on to the line that holds byte `at` (on this line or later).
-    fn reach(&mut self, at: usize) {
-        while at > self.end {
-            self.enter(self.end + 1);
-        }
-    }
-
-    /// A Markdown heading of the recap's own (`## Key Takeaways`).
-    fn is_heading(&self) -> bool {
-        self.text[self.start..].starts_with('#')
-    }
-
-    fn in_place(&self, at: usize) -> bool {
-        self.places.iter().any(|r| r.contains(&at))
-    }
-}
-
-/// Heads of lists of organisations: `合作伙伴：Gartner、Airbnb`,
-/// `Customers mentioned: Netflix, Airbnb`.
-const LIST_HEADS: &[&str] = &[
-    "合作伙伴：",
-    "合作伙伴:",
-    "客户案例：",
-    "客户案例:",
-    "客户故事：",
-    "客户故事:",
-    "客户：",
-    "客户:",
-    "Customers:",
-    "Customer:",
-    "Customers mentioned:",
-    "Customer story:",
-    "Customer stories:",
-    "Partners:",
-];
-
-/// Whether the text between a list's head and a name holds only names
-/// and what separates them (`Netflix, Airbnb and `, `Gartner、`): the name
-/// is in the list, not in a sentence after it.
-fn only_names(between: &str) -> bool {
-    between.split([' ', ',', '、']).all(|w| {
-        w.is_empty()
-            || w == "and"
-            || w == "&"
-            || (w.starts_with(|c: char| c.is_uppercase() || c == '|')
-                && w.chars().all(|c| {
-                    (c.is_alphanumeric() && !is_han(c)) || matches!(c, '|' | '-' | '.' | '&')
-                }))
-    })
-}
-
-/// Where the lists of organisations in `text` begin (just after each
-/// head), in order.
-fn list_starts(text: &str) -> Vec<usize> {
-    // Made once: a `str` search sets itself up on every call, which on
-    // every unit cost more than the search.
-    static HEADS: OnceLock<Vec<memmem::Finder<'static>>> = OnceLock::new();
-    let heads = HEADS.get_or_init(|| LIST_HEADS.iter().map(memmem::Finder::new).collect());
-    let mut at: Vec<usize> = heads
-        .iter()
-        .flat_map(|h| {
-            let n = h.needle().len();
-            h.find_iter(text.as_bytes()).map(move |i| i + n)
-        })
-        .collect();
-    at.sort_unstable();
-    at
-}
-
-/// Chinese prose that says the name between `before` and `after` is an
-/// organisation: `Airbnb作为客户案例`, `Nvidia、Accenture等企业均已…`, or a
-/// name in a list that starts at one of `lists` (only names and `、`
-/// between the list's head and this name).
-fn said_as_company(before: &str, after: &str, lists: &[usize]) -> bool {
-    const AFTER: &[&str] = &[
-        "作为客户",
-        "等企业",
-        "等公司",
-        "等合作伙伴",
-        "等伙伴",
-        "等客户",
-        "合作案例",
-        "的客户案例",
-        "的转型之路",
-        "的迁移经验",
-        "的迁移之路",
-        "的上云之路",
-        // What only people do: `Twilio 分享了使用经验`, `Pinterest 的工程团队`.
-        "分享了",
-        "的团队",
-        "的工程团队",
-        "的工程师",
-        "的员工",
-    ];
-    // `客户 Pinterest`, `客户案例：Hertz`, `customers like Snap`.
-    const BEFORE: &[&str] = &[
-        "客户",
-        "客户案例：",
-        "客户案例:",
-        "customers like",
-        "customers such as",
-        "customers including",
-    ];
-    let after = after.trim_start();
-    let listed = match lists.partition_point(|&at| at <= before.len()) {
-        0 => false,
-        n => only_names(&before[lists[n - 1]..]),
-    };
-    listed
-        || BEFORE.iter().any(|w| before.ends_with(w))
-        || AFTER
-            .iter()
-            .any(|w| after.starts_with(w) && !after[w.len()..].starts_with('级'))
-}
-
 /// The most words a name found in prose may have (`AWS Certified Machine
 /// Learning Engineer – Associate` has seven).
 const MAX_NAME_WORDS: usize = 8;
@@ -848,7 +591,10 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
 mod decide;
 mod edges;
 mod given_names;
+mod lines;
+mod said;
 mod stop;
+mod tokens;
 pub use decide::{all_generic, decide};
 pub use given_names::{is_given_name, person_shaped};
 

@@ -352,3 +352,41 @@ pub(super) fn table_row(
         labelled(&format!("{first}，{}", rest.join(" ")), org_of)
     }
 }
+
+/// Whether `text` is a heading, or a bold line, that says who spoke and
+/// nothing else (`## 演讲嘉宾`, `**Speakers**`, `### 讲者介绍`): the list
+/// after it is of speakers.
+pub fn heads_a_list(text: &str) -> bool {
+    let t = text.trim();
+    let heading = t.starts_with('#') || t.starts_with("**");
+    let t = t
+        .trim_start_matches(['#', ' '])
+        .trim_matches(['*', ' ', ':', '：']);
+    let t = t
+        .strip_suffix("介绍")
+        .or_else(|| t.strip_suffix("简介"))
+        .unwrap_or(t)
+        .trim_end();
+    heading && SPEAKER_LABELS.iter().any(|l| l.eq_ignore_ascii_case(t))
+}
+
+/// The facts of a line that gives several, each read as a line of its
+/// own: `**Session ID**: AIM305 | **Speakers**: Jane Doe`, `**Date:** … ·
+/// **Speaker:** …`. A table's row, or a line with one fact, is itself.
+pub(super) fn facts_of(line: &str) -> impl Iterator<Item = &str> {
+    let row = line
+        .trim_start_matches(['>', ' ', '\t'])
+        .starts_with(['|', '｜']);
+    // A line holds no `\n`: split at it, it is one piece.
+    let bar = if !row && line.contains(" | ") {
+        " | "
+    } else {
+        "\n"
+    };
+    let dot = if !row && line.contains(" · ") {
+        " · "
+    } else {
+        "\n"
+    };
+    line.split(bar).flat_map(move |part| part.split(dot))
+}

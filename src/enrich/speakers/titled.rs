@@ -1,5 +1,6 @@
 //! The speaker a talk's title names: `Werner Vogels 主题演讲回顾` is
-//! Werner Vogels's talk, whoever else the recap introduces.
+//! Werner Vogels's talk, whoever else the recap introduces; and the one a
+//! timeline heading is named after.
 
 use super::LATIN_NAME;
 use crate::model::SpeakerRef;
@@ -42,4 +43,15 @@ pub fn of_title(title: &str) -> Option<SpeakerRef> {
 /// `A B C`, `A B`, `A`: a run of words and its shorter heads.
 fn prefixes(run: &str) -> impl Iterator<Item = &str> {
     std::iter::once(run).chain(run.rmatch_indices(' ').map(move |(i, _)| &run[..i]))
+}
+
+/// The person a timeline heading is named after (`## Matt Garman（00:00 -
+/// 18:30）`, the part of a fireside chat where he speaks): a name with a
+/// given name first, and nothing else.
+pub fn heading_person(heading: &str) -> Option<SpeakerRef> {
+    let name = heading.trim().trim_matches('*').trim();
+    crate::enrich::discover::person_shaped(name).then(|| SpeakerRef {
+        name: name.to_string(),
+        ..Default::default()
+    })
 }
