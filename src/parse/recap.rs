@@ -884,6 +884,7 @@ mod clock;
 pub mod code;
 mod notes;
 mod parts;
+mod table;
 mod timeline;
 
 #[cfg(test)]

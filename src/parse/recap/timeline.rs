@@ -1,9 +1,9 @@
 //! The timeline's lines: timed entries, section headings, bullets under
-//! them, table rows, and the lines the parser keeps without understanding.
+//! them, and the lines the parser keeps without understanding (table rows
+//! are [`super::table`]'s).
 
 use super::{truncate, Parser, Part, MAX_DEPTH};
 use crate::model::*;
-use crate::parse::labels;
 use crate::parse::lines::{self, bracket_heading};
 use crate::parse::rewrite;
 use crate::parse::shapes;
@@ -21,7 +21,7 @@ impl Parser<'_> {
     /// (`2:00 PM 开场` would read as two minutes in), then as written, then
     /// respelled ([`rewrite`]) when it is no timeline line as written.
     /// `read` must leave no trace when it returns `None`.
-    fn read_respelled<T>(
+    pub(super) fn read_respelled<T>(
         &mut self,
         line: &str,
         mut read: impl FnMut(&mut Self, &str) -> Option<T>,
@@ -319,83 +319,7 @@ impl Parser<'_> {
         self.in_h3_section = false;
     }
 
-    /// The header and rule of a table whose first row opens the timeline,
-    /// gathered as text before it was known to be one.
-    /// Whether the text gathered so far is a table's header and rule, and
-    /// nothing else.
-    pub(super) fn only_a_table_head(&self) -> bool {
-        self.para.len() == 2 && self.ends_with_a_table_head()
-    }
-
-    /// Whether the text gathered so far ends with a table's header and rule.
-    fn ends_with_a_table_head(&self) -> bool {
-        let is_rule = |l: &String| shapes::table_row(l).is_some_and(|c| shapes::is_table_rule(&c));
-        matches!(&self.para[..], [.., head, rule] if shapes::table_row(head).is_some() && is_rule(rule))
-    }
-
-    fn drop_table_head(&mut self) {
-        if self.ends_with_a_table_head() {
-            self.para.truncate(self.para.len() - 2);
-        }
-        self.flush_para();
-    }
-
-    /// A row of a timeline written as a Markdown table: the first cell is
-    /// the time (or range), the next one the entry's text, any others its
-    /// points (`<br>` splits a cell into several). The header row and the
-    /// rule under it are dropped; rows without a time are not understood.
-    fn table_row(&mut self, n: usize, cells: &[&str]) -> bool {
-        // Outside the timeline, a header and its rule may belong to a table
-        // of something else (`| 时间 | 2025-12-02 |`): they are kept as text
-        // until a timed row shows whose they are.
-        if cells.first().is_some_and(|c| shapes::is_time_label(c)) {
-            self.table_header = cells.iter().map(|c| c.to_string()).collect();
-            return self.part == Part::Timeline;
-        }
-        if shapes::is_table_rule(cells) {
-            return self.part == Part::Timeline;
-        }
-        // The time cell in any spelling a timeline line's time may have.
-        let Some(mut e) = cells
-            .first()
-            .and_then(|c| self.read_respelled(c, |p, c| p.timed(n, c)))
-        else {
-            return false;
-        };
-        if self.part != Part::Timeline {
-            self.drop_table_head();
-        }
-        // A column the header says holds who spoke (`| 时间 | 环节 | 讲者 |`)
-        // keeps its label: `讲者：Jane Doe`, not a bare name among the points.
-        let header = &self.table_header;
-        let mut pieces = cells.iter().enumerate().skip(1).flat_map(|(k, c)| {
-            let label = header.get(k).filter(|h| labels::heads_speakers(h));
-            split_br(c)
-                .filter(|p| !p.is_empty())
-                .map(move |p| match label {
-                    Some(l) => format!("{}：{p}", l.trim_matches('*').trim()),
-                    None => p.to_string(),
-                })
-        });
-        if e.text.is_empty() {
-            e.text = pieces.next().unwrap_or_default();
-        }
-        e.points = pieces
-            .map(|text| Point {
-                time: None,
-                end: None,
-                text,
-                depth: 0,
-                prose: false,
-                quote: false,
-                line: n,
-            })
-            .collect();
-        self.push_entry(e, false);
-        true
-    }
-
-    fn timed(&mut self, n: usize, s: &str) -> Option<TimelineEntry> {
+    pub(super) fn timed(&mut self, n: usize, s: &str) -> Option<TimelineEntry> {
         let c = shapes::timed(s)?;
         let start = match self.read_time(c.start.as_str())? {
             Ok(t) => Some(t),
@@ -525,7 +449,7 @@ impl Parser<'_> {
         self.timeline.last_mut().unwrap()
     }
 
-    fn push_entry(&mut self, e: TimelineEntry, from_bullet: bool) {
+    pub(super) fn push_entry(&mut self, e: TimelineEntry, from_bullet: bool) {
         self.current_section(e.line).entries.push(e);
         if !from_bullet {
             self.base_indent = None;
@@ -683,14 +607,6 @@ fn starts_with_emoji(line: &str) -> bool {
         .as_str()
         .trim_start_matches(['\u{FE0F}', ' ', '\u{3000}']);
     emoji && !rest.is_empty() && !rest.starts_with(|c: char| c.is_ascii_digit())
-}
-
-/// A table cell's lines: `甲<br>乙` → `甲`, `乙`.
-fn split_br(cell: &str) -> impl Iterator<Item = &str> {
-    cell.split("<br>")
-        .flat_map(|p| p.split("<br/>"))
-        .flat_map(|p| p.split("<br />"))
-        .map(str::trim)
 }
 
 /// An entry with no points yet and no anchor (anchors are given at the end).
