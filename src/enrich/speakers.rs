@@ -177,10 +177,11 @@ pub fn find_under(
     let mut listing = listed;
     // Under a table's header row `| 讲者 | 职位 |`, each row is a speaker.
     let mut table_of_speakers: Option<labelled::SpeakerColumns> = None;
+    let may_hold_facts = text.contains(" | ") || text.contains(" · ");
     let lines = text
         .lines()
         .enumerate()
-        .flat_map(|(i, l)| facts_of(l).map(move |l| (i, l)));
+        .flat_map(|(i, l)| facts_of(l, may_hold_facts).map(move |l| (i, l)));
     for (i, l) in lines {
         let at = line + i;
         // `> 讲者：…`: a quoted line introduces as the line would.

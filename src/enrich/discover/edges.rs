@@ -26,7 +26,9 @@ pub(super) fn trim(text: &str, run: &mut Vec<(usize, usize)>) -> bool {
     if let Some(k) = (1..run.len().saturating_sub(1)).find(|&k| {
         OFFICERS.contains(&word(&run[k]))
             && (2..=3).contains(&(run.len() - k - 1))
-            && run[k + 1..].iter().all(|w| personal(word(w)))
+            && run[k + 1..]
+                .iter()
+                .all(|w| super::given_names::name_word(word(w)))
     }) {
         run.truncate(k);
         officer = true;
@@ -49,15 +51,6 @@ pub(super) fn trim(text: &str, run: &mut Vec<(usize, usize)>) -> bool {
         run.remove(0);
     }
     officer
-}
-
-/// A word a person's name may be: `Aravind`, `O'Brien`, `Mai-Lan`.
-fn personal(word: &str) -> bool {
-    word.starts_with(|c: char| c.is_uppercase())
-        && word.chars().skip(1).any(char::is_lowercase)
-        && word
-            .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
 }
 
 /// Titles of a company's officers, said after its name.

@@ -561,18 +561,21 @@ pub fn is_given_name(word: &str) -> bool {
 /// Said in prose, whether or not they spoke, such a name is a person's.
 pub fn person_shaped(name: &str) -> bool {
     let words_of: Vec<&str> = name.split(' ').collect();
-    let capitalised = |w: &str| {
-        w.starts_with(|c: char| c.is_ascii_uppercase())
-            && w.chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
-            && w.chars().any(|c| c.is_lowercase())
-    };
     (2..=3).contains(&words_of.len())
         && is_given_name(words_of[0])
-        && words_of.iter().all(|w| capitalised(w))
+        && words_of.iter().all(|w| name_word(w))
         && words_of.last().is_some_and(|w| {
             FAMILY_NAMES.binary_search(w).is_ok() || !crate::enrich::words::is_common(w)
         })
+}
+
+/// A word a person's name may be: capitalised letters with lower case
+/// among them, and `-` or an apostrophe (`Aravind`, `O'Brien`, `Mai-Lan`).
+pub fn name_word(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_uppercase())
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        && w.chars().any(|c| c.is_lowercase())
 }
 
 #[cfg(test)]

@@ -4,9 +4,10 @@
 
 use super::{
     captures_fitting, family_names, is_han_name, make, paren_fits, paren_speaker, patterns,
-    role_word, split_org_role, HAN_NAME, LATIN_NAME, SPEAKER_LABELS,
+    role_word, split_org_role, HAN_NAME, LATIN_NAME,
 };
 use crate::model::SpeakerRef;
+use crate::parse::labels::heads_speakers;
 use crate::pattern::Regex;
 use std::sync::OnceLock;
 
@@ -302,9 +303,8 @@ pub(super) fn heads_a_table(cells: &[&str]) -> Option<SpeakerColumns> {
     let head = |c: &str| c.trim().trim_matches('*').trim().to_lowercase();
     let first = head(cells.first()?);
     let plural = first.strip_suffix('s').unwrap_or(&first);
-    let speakers = SPEAKER_LABELS
-        .iter()
-        .any(|w| first.eq_ignore_ascii_case(w) || plural.eq_ignore_ascii_case(w))
+    let speakers = heads_speakers(&first)
+        || heads_speakers(plural)
         || ["姓名", "name"].contains(&first.as_str());
     if !speakers {
         return None;
@@ -367,23 +367,26 @@ pub fn heads_a_list(text: &str) -> bool {
         .or_else(|| t.strip_suffix("简介"))
         .unwrap_or(t)
         .trim_end();
-    heading && SPEAKER_LABELS.iter().any(|l| l.eq_ignore_ascii_case(t))
+    heading && heads_speakers(t)
 }
 
 /// The facts of a line that gives several, each read as a line of its
 /// own: `**Session ID**: AIM305 | **Speakers**: Jane Doe`, `**Date:** … ·
 /// **Speaker:** …`. A table's row, or a line with one fact, is itself.
-pub(super) fn facts_of(line: &str) -> impl Iterator<Item = &str> {
-    let row = line
-        .trim_start_matches(['>', ' ', '\t'])
-        .starts_with(['|', '｜']);
+/// `may` says whether the unit holds ` | ` or ` · ` at all: most do not,
+/// and their lines are not searched.
+pub(super) fn facts_of(line: &str, may: bool) -> impl Iterator<Item = &str> {
+    let several = may
+        && !line
+            .trim_start_matches(['>', ' ', '\t'])
+            .starts_with(['|', '｜']);
     // A line holds no `\n`: split at it, it is one piece.
-    let bar = if !row && line.contains(" | ") {
+    let bar = if several && line.contains(" | ") {
         " | "
     } else {
         "\n"
     };
-    let dot = if !row && line.contains(" · ") {
+    let dot = if several && line.contains(" · ") {
         " · "
     } else {
         "\n"
