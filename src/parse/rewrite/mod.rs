@@ -506,16 +506,31 @@ fn minutes_in_words(line: &str) -> Option<String> {
     Some(format!("{lead}{}:00{after}", &rest[..digits]))
 }
 
-/// `- 5min：开场`, `12min30s: 演示`, `40 min - 问答` → `- 5:00：开场`,
-/// `12:30: 演示`, `40:00 - 问答`: a moment in minutes, then a colon or a
-/// dash (`5 min 的演示` is a length of time).
+/// `- 5min：开场`, `12min30s: 演示`, `40 min - 问答`, `12m — 架构` →
+/// `- 5:00：开场`, `12:30: 演示`, `40:00 - 问答`, `12:00 — 架构`: a moment
+/// in minutes, then a colon or a dash (`5 min 的演示` is a length of time).
 fn minutes_in_latin(line: &str) -> Option<String> {
     let (lead, body) = lead(line);
     let digits = leading_digits(body);
     if !(1..=3).contains(&digits) {
         return None;
     }
-    let rest = body[digits..].trim_start().strip_prefix("min")?;
+    let unit = body[digits..].trim_start();
+    let rest = match unit.strip_prefix("min") {
+        Some(rest) => rest,
+        // `12m — 架构` as `05m30s — 开场` beside it is written; `5m - 10m`
+        // is a range, and `5m users` no time.
+        None => {
+            let rest = unit.strip_prefix('m')?;
+            let text = rest.trim_start_matches([' ', '：', ':', '-', '–', '—']);
+            if rest.starts_with(|c: char| c.is_ascii_alphabetic())
+                || text.starts_with(|c: char| c.is_ascii_digit())
+            {
+                return None;
+            }
+            rest
+        }
+    };
     let seconds_len = leading_digits(rest);
     let (seconds, after) = match rest[seconds_len..].strip_prefix('s') {
         Some(after) if (1..=2).contains(&seconds_len) => (&rest[..seconds_len], after),
