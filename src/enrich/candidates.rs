@@ -116,6 +116,7 @@ mod tests {
             parent: None,
             maker: None,
             headline: false,
+            launched: false,
         };
         let old = vec![sighting("Quux", 3), sighting("Zed", 4), sighting("quux", 9)];
         let new = vec![

@@ -30,6 +30,8 @@ pub fn decide(
         locations: Vec<(String, usize)>,
         cjk: bool,
         mid_sentence: bool,
+        /// Said as launched (see [`Sighting::launched`]).
+        launched: bool,
         /// Seen outside English headings in title case.
         in_prose: bool,
         company: usize,
@@ -62,6 +64,7 @@ pub fn decide(
             }
             p.cjk |= s.cjk;
             p.mid_sentence |= !s.sentence_start;
+            p.launched |= s.launched;
             p.in_prose |= !s.headline || s.company_hint;
             p.company += usize::from(s.company_hint);
             p.speaker_org += usize::from(s.speaker_org);
@@ -107,6 +110,7 @@ pub fn decide(
         t.locations.truncate(20);
         t.cjk |= p.cjk;
         t.mid_sentence |= p.mid_sentence;
+        t.launched |= p.launched;
         t.in_prose |= p.in_prose;
         t.company += p.company;
         t.speaker_org += p.speaker_org;
@@ -176,6 +180,8 @@ pub fn decide(
                 false,
                 "a person's name (a given name, then a family name)".to_string(),
             )
+        } else if p.launched && company == 0 {
+            (true, "said as launched".to_string())
         } else if !p.in_prose
             && company == 0
             && p.maker.is_none()
@@ -563,6 +569,24 @@ mod tests {
         ]);
         let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, vec!["Kiro", "Kubernetes", "Terraform"]);
+    }
+
+    /// What a launch makes available is a product, however ordinary the
+    /// words of its name; the same words said otherwise are not.
+    #[test]
+    fn what_is_launched_is_a_product() {
+        let got = accepted(&[
+            "Q: Is Nova Act generally available?\nA: Yes, Nova Act is now generally available.",
+            "The Smart Reply is a feature. Smart Reply helps.",
+            "Agent Mode 正式发布。",
+        ]);
+        assert_eq!(
+            got,
+            [
+                ("Agent Mode".to_string(), EntityKind::Product),
+                ("Nova Act".to_string(), EntityKind::Product)
+            ]
+        );
     }
 
     /// An English recap's own headings and AWS's hyphenated words:

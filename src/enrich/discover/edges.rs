@@ -104,6 +104,30 @@ pub(super) fn names_a_company(before: &str, name: &str) -> bool {
     officer_of || legal
 }
 
+/// Whether `after`, the text after a name, says it is launched: `Nova Act
+/// is now generally available`, `X 正式发布`. What a launch makes available
+/// is a product, whatever the words of its name.
+pub(super) fn launched(after: &str) -> bool {
+    const ENGLISH: [&str; 7] = [
+        "is now generally available",
+        "is generally available",
+        "is now available",
+        "is now GA",
+        "is now in preview",
+        "is available in preview",
+        "reaches general availability",
+    ];
+    const CHINESE: [&str; 5] = ["正式发布", "正式可用", "全面可用", "现已推出", "现已可用"];
+    let english = after.strip_prefix(' ').is_some_and(|a| {
+        ENGLISH.iter().any(|p| {
+            a.strip_prefix(p)
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric()))
+        })
+    });
+    let chinese = after.trim_start_matches(' ');
+    english || CHINESE.iter().any(|p| chinese.starts_with(p))
+}
+
 /// Whether `before` ends with ` at` that says where someone works
 /// (`Engineer at Acme`, `we at Acme`), not where one looks or how
 /// something runs (`a look back at Nitro`, `priced at`, `at scale`).
@@ -236,6 +260,41 @@ const TALK_PAIRS: &[(&str, &str)] = &[
     ("Builders", "Session"),
 ];
 
+/// A cloud region's code, `us-east-1`, `ap-northeast-2`, `us-gov-west-1`,
+/// `europe-west4`: where something runs, no product.
+pub(super) fn region_code(token: &str) -> bool {
+    const AREAS: [&str; 16] = [
+        "us",
+        "eu",
+        "ap",
+        "sa",
+        "ca",
+        "me",
+        "af",
+        "il",
+        "mx",
+        "cn",
+        "europe",
+        "asia",
+        "australia",
+        "northamerica",
+        "southamerica",
+        "africa",
+    ];
+    let parts: Vec<&str> = token.split('-').collect();
+    let Some((last, rest)) = parts.split_last() else {
+        return false;
+    };
+    let letters = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase());
+    let number = last.trim_start_matches(|c: char| c.is_ascii_lowercase());
+    (2..=4).contains(&parts.len())
+        && AREAS.contains(&parts[0])
+        && rest.iter().all(|p| letters(p))
+        && (1..=2).contains(&number.len())
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && (last.len() == number.len()) == (parts.len() >= 3)
+}
+
 /// A conference's code for a session, `SVC301`, `DAT405-R`: three capitals
 /// and three digits, no name. (Two capitals are a chip's: `GB200`.)
 pub(super) fn session_code(token: &str) -> bool {
@@ -303,7 +362,13 @@ fn gerund(token: &str) -> bool {
 /// or a heading.
 fn opens_line(text: &str, at: usize) -> bool {
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    text[line_start..at]
+    let before = &text[line_start..at];
+    before
         .chars()
         .all(|c| !c.is_alphanumeric() || c.is_whitespace())
+        // `Dev Chat: Building MCP`, `Session recap — Scaling Postgres`: the
+        // title after its label.
+        || before
+            .trim_end_matches([' ', '*'])
+            .ends_with([':', '：', '—', '|'])
 }

@@ -48,6 +48,8 @@ pub struct Sighting {
     /// Seen in an English heading in title case (`The Agentic Era`),
     /// where a capital says nothing of a name.
     pub headline: bool,
+    /// Said as what is launched: `Nova Act is now generally available`.
+    pub launched: bool,
 }
 
 impl Sighting {
@@ -66,6 +68,7 @@ impl Sighting {
             parent: None,
             maker: None,
             headline: false,
+            launched: false,
         }
     }
 }
@@ -440,6 +443,7 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
         parent: None,
         maker: None,
         headline,
+        launched: false,
     };
     // Runs of name-like tokens separated by single spaces.
     let tokens = tokens(text);
@@ -458,6 +462,7 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
                 || odd_lowercase(tok)
                 || (glued && is_version(tok)))
                 && !edges::session_code(tok)
+                && !edges::region_code(tok)
                 && !edges::in_option(text, s);
             // `FSx for Lustre`: in a unit with Chinese in it an English
             // `for` between names is part of one (English prose says it for
@@ -522,6 +527,7 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
             || said_as_company(before, after, &lists)
             || edges::names_a_company(before, &name);
         let mut found = sighting(name, sentence_start, company_hint);
+        found.launched = !company_hint && edges::launched(after);
         // `## Key Takeaways`: a heading of the recap's own, whatever its
         // length, where capitals say nothing of a name.
         found.headline |= line_of.is_heading();

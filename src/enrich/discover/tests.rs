@@ -459,6 +459,38 @@ fn session_codes_are_no_names() {
     assert_eq!(names("NVIDIA 的 GB200 芯片"), ["NVIDIA", "GB200"]);
 }
 
+/// `us-east-1` is where a launch is available, no product.
+#[test]
+fn region_codes_are_no_names() {
+    assert_eq!(
+        names("Nova Act is now available in us-east-1 and eu-west-2."),
+        ["Nova Act"]
+    );
+    assert!(names("部署在 ap-northeast-1 和 us-gov-west-1 区域").is_empty());
+    assert!(names("GCP 的 europe-west4 区域")
+        .iter()
+        .all(|n| n != "europe-west4"));
+    for code in [
+        "us-east-1",
+        "ap-southeast-5",
+        "us-gov-east-1",
+        "europe-west4",
+        "asia-northeast1",
+    ] {
+        assert!(super::edges::region_code(code), "{code}");
+    }
+    for name in [
+        "gpt-4o",
+        "us-east",
+        "e-commerce",
+        "ap-1",
+        "Llama-3-70b",
+        "us-east-1a-b",
+    ] {
+        assert!(!super::edges::region_code(name), "{name}");
+    }
+}
+
 /// `Twelve Labs CTO`: Twelve Labs, a company, and its officer's title.
 #[test]
 fn an_officers_title_after_a_name_makes_it_a_company() {
@@ -489,6 +521,16 @@ fn a_gerund_opening_a_title_is_no_part_of_the_name() {
     );
     assert_eq!(names("Spring Boot 应用"), ["Spring Boot"]);
     assert_eq!(names("Running Kubernetes at scale"), ["Kubernetes"]);
+    // After the title's label, the title opens.
+    assert_eq!(
+        names("Session recap: Scaling Postgres with Aurora DSQL"),
+        ["Session", "Postgres", "Aurora DSQL"]
+    );
+    assert_eq!(names("Dev Chat: Building MCP servers"), ["Dev Chat", "MCP"]);
+    assert_eq!(
+        names("We met Thinking Machines again"),
+        ["Thinking Machines"]
+    );
 }
 
 /// `向量桶（vector bucket）` gives the English for a term, not a name;
