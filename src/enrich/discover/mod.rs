@@ -160,6 +160,19 @@ fn compound_res() -> &'static [Regex; 3] {
     })
 }
 
+/// Whether `brand` then `model` (`昇腾 910B`) is a quantity said of
+/// something instead: `延迟约 100ms`, `吞吐达到 400Gbps`, `内存 512GB` — a
+/// unit after the number, or a word that leads up to one before it.
+fn measured(brand: &str, model: &str) -> bool {
+    const UNITS: [&str; 24] = [
+        "ms", "us", "ns", "s", "min", "h", "kb", "mb", "gb", "tb", "pb", "kib", "mib", "gib",
+        "tib", "fps", "qps", "tps", "rps", "hz", "khz", "mhz", "ghz", "nm",
+    ];
+    const LEAD_UP: [char; 10] = ['约', '达', '超', '近', '至', '到', '仅', '为', '是', '过'];
+    let unit = model.trim_start_matches(|c: char| c.is_ascii_digit());
+    UNITS.contains(&unit.to_ascii_lowercase().as_str()) || brand.ends_with(LEAD_UP)
+}
+
 /// Whether `text` has `（` or `(` right before a Latin letter, as the
 /// first of [`compound_res`] needs.
 fn latin_in_brackets(text: &str) -> bool {
@@ -565,7 +578,9 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
             && latin_name
                 .split(' ')
                 .all(|w| words::rank_inflected(w).is_some());
-        if alias.chars().count() >= 2 && !translation {
+        // `落地（FSI302）`: the session's code after its title.
+        let code = edges::session_code(&latin_name);
+        if alias.chars().count() >= 2 && !translation && !code {
             let mut s = sighting(latin_name, false, false);
             s.han_alias = Some(alias);
             out.push(s);
@@ -588,7 +603,7 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
     }
     for c in model.captures_iter(if has_model { text } else { "" }) {
         let brand = han_trim(&c["han"]);
-        if brand.chars().count() >= 2 {
+        if brand.chars().count() >= 2 && !measured(brand, &c["model"]) {
             out.push(sighting(format!("{brand} {}", &c["model"]), false, false));
         }
     }

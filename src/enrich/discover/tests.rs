@@ -101,6 +101,10 @@ fn chinese_prose_says_which_names_are_companies() {
         [company("Perplexity"), product("Amazon Bedrock")]
     );
     assert_eq!(
+        kinds("客户分享：Expedia 如何迁移 2000 个数据库"),
+        [company("Expedia")]
+    );
+    assert_eq!(
         kinds("Customers: use Kinesis with Flink"),
         [product("Customers"), product("Kinesis"), product("Flink")]
     );
@@ -457,6 +461,21 @@ fn session_codes_are_no_names() {
         .iter()
         .all(|n| !n.contains("AIM301")));
     assert_eq!(names("NVIDIA 的 GB200 芯片"), ["NVIDIA", "GB200"]);
+    assert!(names("生成式 AI 在金融行业的落地（FSI302）")
+        .iter()
+        .all(|n| n != "FSI302"));
+}
+
+/// `延迟约 100ms` is a quantity, not a brand and its model as `昇腾 910B` is.
+#[test]
+fn a_quantity_is_no_model() {
+    assert!(names("S3 Vectors 的查询延迟约 100ms，适合冷数据")
+        .iter()
+        .all(|n| n == "S3 Vectors"));
+    assert!(names("单机内存 512GB，带宽 400Gbps")
+        .iter()
+        .all(|n| !n.contains("512")));
+    assert_eq!(names("华为的昇腾 910B 芯片"), ["昇腾 910B"]);
 }
 
 /// `us-east-1` is where a launch is available, no product.
