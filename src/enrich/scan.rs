@@ -157,7 +157,7 @@ pub fn prepass(index: usize, s: &Session, table: &Table, matcher: &Matcher) -> P
         .chain(front_matter.into_iter().flatten().map(|sp| (sp, 1)));
     for (speaker, line) in orgs {
         if let Some(o) = &speaker.org {
-            if org(&simplified(o)).is_none() {
+            if org(&simplified(o)).is_none() && !unnamed(o) {
                 sightings.push(Sighting::speaker_org(o, line));
             }
         }
@@ -166,6 +166,12 @@ pub fn prepass(index: usize, s: &Session, table: &Table, matcher: &Matcher) -> P
         speakers,
         sightings,
     }
+}
+
+/// An organisation left unnamed, `某大型银行` (a certain large bank), `一家
+/// 头部车企`: the speaker's, as written, but no company with a page.
+fn unnamed(org: &str) -> bool {
+    org.starts_with('某') || org.starts_with("一家") || org.starts_with("某家")
 }
 
 /// Everything needed for the main pass, shared by all sessions.

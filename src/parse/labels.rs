@@ -52,6 +52,7 @@ pub const SPEAKER_LABELS: &[&str] = &[
     "演讲者",
     "讲者",
     "分享人",
+    "讲师",
     "Speakers",
     "Speaker",
     "Presenters",

@@ -194,11 +194,23 @@ fn org_role_name(
     make(name.as_str(), role.as_deref(), org.as_deref(), org_of)
 }
 
+/// `李明 / 某大型银行 首席架构师`, `Jane Doe／AWS`: a slash after the name
+/// sets off what follows as a comma does (`李明，某大型银行 首席架构师`).
+fn slash_as_comma(rest: &str) -> Option<String> {
+    let (name, after) = rest.split_once(" / ").or_else(|| rest.split_once('／'))?;
+    let name = name.trim();
+    let one_name = !name.is_empty() && !name.contains([',', '，', '/', '（', '(']);
+    one_name.then(|| format!("{name}，{}", after.trim()))
+}
+
 fn labelled_as(
     rest: &str,
     org_of: &dyn Fn(&str) -> Option<(String, bool)>,
     org_first: bool,
 ) -> Option<SpeakerRef> {
+    if let Some(commas) = slash_as_comma(rest) {
+        return labelled_as(&commas, org_of, org_first);
+    }
     let [from, of, plain] = labelled_patterns();
     if let Some(c) = captures_fitting(&patterns().paren, rest, paren_fits).next() {
         if c.get(0).unwrap().start() == 0 {

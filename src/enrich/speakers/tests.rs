@@ -716,3 +716,27 @@ fn everyone_is_no_speaker() {
     assert!(names("讲者：全体").is_empty());
     assert_eq!(names("讲者：Jane Doe"), vec![s("Jane Doe", "", "")]);
 }
+
+/// `李明 / 某大型银行 首席架构师`: a slash after the name sets off the
+/// organisation and role as a comma does; `讲师` labels speakers.
+#[test]
+fn a_slash_after_the_name_and_the_lecturer_label() {
+    assert_eq!(
+        names("分享人：李明 / 某大型银行 首席架构师；王芳 / AWS 金融行业解决方案总监"),
+        vec![
+            s("李明", "首席架构师", "某大型银行"),
+            s("王芳", "金融行业解决方案总监", "AWS")
+        ]
+    );
+    assert_eq!(
+        names("Speaker: Jane Doe / AWS 首席架构师"),
+        vec![s("Jane Doe", "首席架构师", "AWS")]
+    );
+    assert_eq!(
+        names("讲师：Colin Lazier（AWS）、Jane Doe（AWS 数据库副总裁）"),
+        vec![
+            s("Colin Lazier", "", "AWS"),
+            s("Jane Doe", "数据库副总裁", "AWS")
+        ]
+    );
+}
