@@ -533,3 +533,52 @@ fn a_mention_in_the_title_is_labelled_as_the_title() {
         "{bedrock}"
     );
 }
+
+/// A recap as some note-takers write one: speakers set off by a slash
+/// (`李明 / 某大型银行 首席架构师`), the session's code after the title, and
+/// `要点总结：` on a line of its own after the timeline. The speakers are
+/// read with their roles, an organisation left unnamed (`某大型银行`) has
+/// no company page, the code is no product, and the summary is a part of
+/// its own rather than more points of the last entry.
+#[test]
+fn slashed_speakers_a_session_code_and_a_summary_label() {
+    let recap = "标题：生成式 AI 在金融行业的落地（FSI302）\n\
+                 分享人：李明 / 某大型银行 首席架构师；王芳 / AWS 金融行业解决方案总监\n\n\
+                 【00:00】开场，王芳介绍 AWS 在金融行业的客户规模\n\
+                 【04:10】李明：基于 Amazon Bedrock 的平台架构\n\
+                 【35:45】Q&A\n\n\
+                 要点总结：\n\
+                 ① 合规先行：所有模型调用都经过 Guardrails\n\
+                 ② 数据不出域：使用 PrivateLink\n";
+    let outputs = build_recaps("slashed", &[("b.md", recap.to_string())]);
+    let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
+    let session = &data["sessions"][0];
+    let speakers: Vec<(&str, &str, &str)> = session["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let text = |k: &str| s[k].as_str().unwrap_or("");
+            (text("name"), text("role"), text("org"))
+        })
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            ("李明", "首席架构师", "某大型银行"),
+            ("王芳", "金融行业解决方案总监", "AWS")
+        ]
+    );
+    assert!(
+        !each(&data["companies"], "name").contains(&"某大型银行"),
+        "{data}"
+    );
+    assert!(
+        !each(&data["products"], "name").contains(&"FSI302"),
+        "{data}"
+    );
+    let last = session["timeline"].as_array().unwrap().last().unwrap();
+    assert_eq!(last["heading"], "Q&A");
+    assert_eq!(last["points"].as_array().unwrap().len(), 0, "{last}");
+    assert_eq!(session["extra"][0], "## 要点总结", "{session}");
+}

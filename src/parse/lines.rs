@@ -143,6 +143,46 @@ pub fn part_label(t: &str) -> Option<Heading> {
     }
 }
 
+/// The name of a part the parser has no slot for, written as a label on
+/// a line of its own: `要点总结：`, `**Key takeaways:**`, `【个人思考】`.
+/// What follows is that part, not more of the timeline's last entry.
+/// (`### 总结` is a section of the timeline: talks end with one.)
+pub fn other_part_label(t: &str) -> Option<&str> {
+    const NAMES: [&str; 17] = [
+        "要点",
+        "要点总结",
+        "关键要点",
+        "核心要点",
+        "核心观点",
+        "总结",
+        "亮点",
+        "收获",
+        "主要收获",
+        "心得",
+        "个人思考",
+        "个人感想",
+        "启示",
+        "takeaways",
+        "key takeaways",
+        "key points",
+        "highlights",
+    ];
+    let inner = if let Some(h) = t.strip_prefix('【').and_then(|h| h.strip_suffix('】')) {
+        h
+    } else if let Some(h) = bold_line(t) {
+        h
+    } else if t.ends_with(['：', ':']) && (t.starts_with("**") || !t.starts_with(['-', '*', '•']))
+    {
+        t
+    } else {
+        return None;
+    };
+    let name = inner.trim().trim_end_matches([':', '：']).trim_matches('*');
+    let name = name.trim_end_matches([':', '：']).trim();
+    let lower = simplified(name).to_lowercase();
+    NAMES.contains(&lower.as_str()).then_some(name)
+}
+
 /// A second-level heading written without its space, `##时间线`, when
 /// it names a part: `##话题` stays text.
 pub fn tight_h2(t: &str) -> Option<&str> {
@@ -319,6 +359,21 @@ pub fn strip_label<'t>(t: &'t str, labels: &[&str]) -> Option<&'t str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_of_a_part_with_no_slot_stands_alone() {
+        for (line, name) in [
+            ("要点总结：", "要点总结"),
+            ("**Key takeaways:**", "Key takeaways"),
+            ("**个人思考**：", "个人思考"),
+            ("【心得】", "心得"),
+        ] {
+            assert_eq!(other_part_label(line), Some(name), "{line}");
+        }
+        for line in ["### 总结", "- 要点：", "总结：AI 很重要", "要点", "开场："] {
+            assert_eq!(other_part_label(line), None, "{line}");
+        }
+    }
 
     #[test]
     fn parts_and_labels_read_in_traditional_chinese() {

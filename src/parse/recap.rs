@@ -385,6 +385,16 @@ impl<'a> Parser<'a> {
                 self.part = Part::of(h);
                 return;
             }
+            if let Some(name) = lines::other_part_label(trimmed) {
+                self.flush_para();
+                self.part = Part::Other;
+                let heading = Paragraph {
+                    text: format!("## {name}"),
+                    line: n,
+                };
+                self.shown_with_overview().push(heading);
+                return;
+            }
             // `核心主题：…` after the timeline with no rule before it.
             if let Some(list) = lines::themes_line(trimmed) {
                 self.flush_para();
