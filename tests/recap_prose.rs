@@ -582,3 +582,31 @@ fn slashed_speakers_a_session_code_and_a_summary_label() {
     assert_eq!(last["points"].as_array().unwrap().len(), 0, "{last}");
     assert_eq!(session["extra"][0], "## 要点总结", "{session}");
 }
+
+/// Tables written without outer pipes (`Speaker | Title`, `--- | ---`):
+/// the speakers' table gives the speaker, the timeline's gives entries,
+/// and no header cell (`Timestamp`) is taken for a product.
+#[test]
+fn tables_without_outer_pipes_are_tables() {
+    let recap = "# Graviton5 deep dive\n\nSpeaker | Title\n--- | ---\n\
+                 Ali Saidi | VP & Distinguished Engineer, AWS\n\n\
+                 Timestamp | Topic\n--- | ---\n0:00 | Intro\n\
+                 4:30 | Graviton5: 192 cores, faster than Graviton4\n";
+    let outputs = build_recaps("unpiped", &[("c.md", recap.to_string())]);
+    let data: Value = serde_json::from_str(file(&outputs, "data/site.json")).unwrap();
+    let speaker = &data["sessions"][0]["speakers"][0];
+    assert_eq!(
+        (&speaker["name"], &speaker["role"], &speaker["org"]),
+        (
+            &Value::from("Ali Saidi"),
+            &Value::from("VP & Distinguished Engineer"),
+            &Value::from("AWS")
+        ),
+        "{data}"
+    );
+    assert_eq!(data["sessions"][0]["timeline"].as_array().unwrap().len(), 2);
+    assert!(
+        !each(&data["products"], "name").contains(&"Timestamp"),
+        "{data}"
+    );
+}

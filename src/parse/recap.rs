@@ -84,6 +84,14 @@ pub fn parse_recap(source: &str, text: &str) -> ParsedRecap {
     // A title in the front matter: the first line is not guessed to be one.
     p.front_title = front.as_ref().is_some_and(|f| f.title.is_some());
     p.seen_text = p.front_title;
+    let piped;
+    let body = match table::with_outer_pipes(body) {
+        Some(b) => {
+            piped = b;
+            piped.as_str()
+        }
+        None => body,
+    };
     let comments = lines::comment_lines(body);
     p.body = (body, first_line);
     for (i, raw) in body.lines().enumerate() {
@@ -394,6 +402,17 @@ impl<'a> Parser<'a> {
                 };
                 self.shown_with_overview().push(heading);
                 return;
+            }
+            // `Notes: …` on a line of its own among the timeline's entries,
+            // with no rule before it: the session's note, not a point.
+            if self.part == Part::Timeline && shapes::bullet(line).is_none() {
+                if let Some(rest) = strip_label(trimmed, &lines::NOTE_LABELS) {
+                    if self.has_timed_entries() && !rest.is_empty() {
+                        self.flush_para();
+                        self.add_note(n, rest);
+                        return;
+                    }
+                }
             }
             // `核心主题：…` after the timeline with no rule before it.
             if let Some(list) = lines::themes_line(trimmed) {

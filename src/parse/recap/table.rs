@@ -5,6 +5,7 @@ use super::{Parser, Part};
 use crate::model::*;
 use crate::parse::labels;
 use crate::parse::shapes;
+use std::fmt::Write as _;
 
 impl Parser<'_> {
     /// Whether the text gathered so far is a table's header and rule, and
@@ -89,4 +90,88 @@ fn split_br(cell: &str) -> impl Iterator<Item = &str> {
         .flat_map(|p| p.split("<br/>"))
         .flat_map(|p| p.split("<br />"))
         .map(str::trim)
+}
+
+/// `body` with the rows of each table written without its outer pipes
+/// (`Speaker | Title`, `--- | ---`, `Ali Saidi | VP, AWS`, as Markdown
+/// allows) given them, or `None` when it has no such table. Lines stay
+/// where they are; code blocks are left as written.
+pub(super) fn with_outer_pipes(body: &str) -> Option<String> {
+    if !body.contains('|') || !body.contains('-') {
+        return None;
+    }
+    let lines: Vec<&str> = body.split('\n').collect();
+    let bare = |l: &str| {
+        let t = l.trim();
+        !t.starts_with('|') && t.contains('|') && !t.starts_with("```") && !t.starts_with("~~~")
+    };
+    let cells = |l: &str| l.trim().trim_end_matches('|').split('|').count();
+    let rule = |l: &str| {
+        let t = l.trim().trim_end_matches('|');
+        bare(l)
+            && t.split('|').all(|c| {
+                let c = c.trim().trim_start_matches(':').trim_end_matches(':');
+                !c.is_empty() && c.bytes().all(|b| b == b'-')
+            })
+    };
+    let mut piped = vec![false; lines.len()];
+    let mut fenced = false;
+    let mut i = 0;
+    while i < lines.len() {
+        let t = lines[i].trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fenced = !fenced;
+        }
+        let head = i > 0 && !fenced && rule(lines[i]) && bare(lines[i - 1]);
+        if !head || cells(lines[i - 1]) != cells(lines[i]) {
+            i += 1;
+            continue;
+        }
+        piped[i - 1] = true;
+        piped[i] = true;
+        i += 1;
+        while i < lines.len() && bare(lines[i]) {
+            piped[i] = true;
+            i += 1;
+        }
+    }
+    if !piped.contains(&true) {
+        return None;
+    }
+    let mut out = String::with_capacity(body.len() + 64);
+    for (k, (line, pipe)) in lines.iter().zip(piped).enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        if pipe {
+            let t = line.trim().trim_end_matches('|').trim_end();
+            let _ = write!(out, "| {t} |");
+        } else {
+            out.push_str(line);
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_outer_pipes;
+
+    #[test]
+    fn a_table_without_outer_pipes_is_given_them() {
+        let body = "Speaker | Title\n--- | ---\nAli Saidi | VP, AWS\n\nA | B is prose\n";
+        assert_eq!(
+            with_outer_pipes(body).as_deref(),
+            Some("| Speaker | Title |\n| --- | --- |\n| Ali Saidi | VP, AWS |\n\nA | B is prose\n")
+        );
+        for unchanged in [
+            "| a | b |\n|---|---|\n| 1 | 2 |\n",
+            "a | b\nno rule\n",
+            "```\na | b\n--- | ---\n```\n",
+            "a | b | c\n--- | ---\n",
+            "比例 3 - 1\n",
+        ] {
+            assert_eq!(with_outer_pipes(unchanged), None, "{unchanged}");
+        }
+    }
 }

@@ -1027,3 +1027,25 @@ fn a_front_matter_speaker_without_a_name_is_nobody() {
     let names: Vec<&str> = r.session.speakers.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["张三"]);
 }
+
+/// A table written without its outer pipes, as Markdown allows, is a
+/// table: its time column makes entries, and its header is no text of the
+/// timeline. `Notes: …` on a line of its own after the entries is the
+/// session's note, not a point of the last entry; `- Note: …` is a point.
+#[test]
+fn a_table_without_outer_pipes_and_a_note_after_the_entries() {
+    let r = parse_recap(
+        "a.md",
+        "# Graviton5 deep dive\n\nTimestamp | Topic\n--- | ---\n0:00 | Intro\n\
+         4:30 | Graviton5\n\n- Note: a point\n\nNotes: instances are in preview.\n",
+    );
+    let e: Vec<_> = r.session.entries().collect();
+    let got: Vec<_> = e.iter().map(|e| (e.start, e.text.as_str())).collect();
+    assert_eq!(got, [(Some(0), "Intro"), (Some(270), "Graviton5")]);
+    assert_eq!(e[1].points.len(), 1);
+    assert_eq!(
+        r.session.note.as_ref().map(|n| n.text.as_str()),
+        Some("instances are in preview.")
+    );
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+}
