@@ -285,3 +285,29 @@ fn mistyped_times_are_read_with_a_warning() {
     let html = session_page(&s, "手误的时间");
     assert!(html.contains("id=\"t-5m30s\""), "the entry has its anchor");
 }
+
+/// A recap whose agenda gives no times has no list of contents beside its
+/// page; its page then takes the whole width on a wide screen rather than
+/// the contents' narrow column (the layout's second column is only made
+/// for pages with contents).
+#[test]
+fn a_page_without_contents_is_laid_out_in_one_column() {
+    let tmp = Tmp::new("no-contents");
+    let recap_text = "# Kiro：规范驱动开发\n\n## 议程\n1. 开场（约5分钟）\n2. Spec 模式演示（15分钟）\n\n\
+                      ## 内容\nKiro 是 AWS 推出的 AI IDE。\n";
+    let (s, o) = build_with(&tmp, "seeds/kiro.md", recap_text);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = session_page(&s, "Kiro：规范驱动开发");
+    assert!(!html.contains("toc-side"), "no contents expected");
+    assert!(html.contains("<div class=\"session-layout\">"), "{html}");
+    let css = std::fs::read_to_string(s.join("public/static/style.css")).unwrap();
+    assert!(
+        css.contains(".session-layout.has-toc { grid-template-columns: 15rem"),
+        "the contents' column is only for pages with contents"
+    );
+    let timed = "# 有时间线\n\n## 时间线\n00:00 开场\n05:00 演示\n";
+    let (s, o) = build_with(&tmp, "seeds/timed.md", timed);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = session_page(&s, "有时间线");
+    assert!(html.contains("<div class=\"session-layout has-toc\">"), "{html}");
+}
