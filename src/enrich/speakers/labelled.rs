@@ -203,6 +203,16 @@ fn slash_as_comma(rest: &str) -> Option<String> {
     one_name.then(|| format!("{name}，{}", after.trim()))
 }
 
+/// `Principal Engineer @ Netflix`, `SDE @Stripe`: `@` before an
+/// organisation, written for `at` (an e-mail address has no space before
+/// it).
+fn at_sign_as_at(rest: &str) -> Option<String> {
+    let at = rest.find(" @")?;
+    let org = rest[at + 2..].trim_start();
+    org.starts_with(|c: char| c.is_alphabetic())
+        .then(|| format!("{} at {org}", &rest[..at]))
+}
+
 fn labelled_as(
     rest: &str,
     org_of: &dyn Fn(&str) -> Option<(String, bool)>,
@@ -210,6 +220,9 @@ fn labelled_as(
 ) -> Option<SpeakerRef> {
     if let Some(commas) = slash_as_comma(rest) {
         return labelled_as(&commas, org_of, org_first);
+    }
+    if let Some(spelt) = at_sign_as_at(rest) {
+        return labelled_as(&spelt, org_of, org_first);
     }
     let [from, of, plain] = labelled_patterns();
     if let Some(c) = captures_fitting(&patterns().paren, rest, paren_fits).next() {

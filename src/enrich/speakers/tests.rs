@@ -729,6 +729,17 @@ fn a_slash_after_the_name_and_the_lecturer_label() {
         ]
     );
     assert_eq!(
+        names("Speakers: Jane Doe, Principal Engineer @ Netflix; John Roe (AWS)"),
+        vec![
+            s("Jane Doe", "Principal Engineer", "Netflix"),
+            s("John Roe", "", "AWS")
+        ]
+    );
+    assert_eq!(
+        names("Speaker: Jane Doe, SDE @Stripe"),
+        vec![s("Jane Doe", "SDE", "Stripe")]
+    );
+    assert_eq!(
         names("Speaker: Jane Doe / AWS 首席架构师"),
         vec![s("Jane Doe", "首席架构师", "AWS")]
     );
