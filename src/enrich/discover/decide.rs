@@ -182,6 +182,10 @@ pub fn decide(
             )
         } else if p.launched && company == 0 {
             (true, "said as launched".to_string())
+        } else if p.maker.is_some() && company == 0 && name.contains(|c: char| c.is_ascii_digit()) {
+            // `Amazon Route 53`: a maker's name, then words with a number
+            // that `made_by` took for a name of its.
+            (true, "said after its maker, with a number".to_string())
         } else if !p.in_prose
             && company == 0
             && p.maker.is_none()
@@ -587,6 +591,28 @@ mod tests {
                 ("Nova Act".to_string(), EntityKind::Product)
             ]
         );
+    }
+
+    /// A maker, then words with a number (`Amazon Route 53`): a product,
+    /// though `Amazon` and `Route` are words a dictionary has.
+    #[test]
+    fn a_makers_name_then_a_number_is_a_product() {
+        let known = |text: &str| {
+            let at = text.find("Amazon").unwrap();
+            vec![Known {
+                start: at,
+                end: at + "Amazon".len(),
+                product: None,
+            }]
+        };
+        let text = "多区域流量切换：Zuul 与 Amazon Route 53";
+        let sessions = vec![("f0".to_string(), scan(&[(text, 1)], &[known(text)], &[]))];
+        let got: Vec<String> = decide(&sessions, &Curation::default(), &[], &[])
+            .accepted
+            .into_iter()
+            .map(|d| d.name)
+            .collect();
+        assert!(got.contains(&"Amazon Route 53".to_string()), "{got:?}");
     }
 
     /// An English recap's own headings and AWS's hyphenated words:

@@ -47,11 +47,35 @@ pub(super) fn trim(text: &str, run: &mut Vec<(usize, usize)>) -> bool {
         };
         run.truncate(run.len() - cut);
     }
-    if run.len() > 1 && gerund(word(&run[0])) && opens_line(text, run[0].0) {
+    let done_to = |w: &str| gerund(w) || IMPERATIVES.contains(&w);
+    if run.len() > 1 && done_to(word(&run[0])) && opens_line(text, run[0].0) {
         run.remove(0);
     }
     officer
 }
+
+/// Verbs that open a line of advice (`- Use JSONata to transform`,
+/// `Try Amazon Q`): what is done, not part of the name after them.
+const IMPERATIVES: &[&str] = &[
+    "Use",
+    "Try",
+    "Add",
+    "Enable",
+    "Deploy",
+    "Leverage",
+    "Adopt",
+    "Consider",
+    "Avoid",
+    "Choose",
+    "Prefer",
+    "Combine",
+    "Configure",
+    "Apply",
+    "Migrate",
+    "Monitor",
+    "Replace",
+    "Pair",
+];
 
 /// Titles of a company's officers, said after its name.
 const OFFICERS: &[&str] = &[

@@ -550,6 +550,9 @@ fn a_gerund_opening_a_title_is_no_part_of_the_name() {
         names("We met Thinking Machines again"),
         ["Thinking Machines"]
     );
+    // Advice opens with what to do.
+    assert_eq!(names("- Use JSONata to transform payloads"), ["JSONata"]);
+    assert_eq!(names("Teams that Use JSONata"), ["Teams", "Use JSONata"]);
 }
 
 /// `向量桶（vector bucket）` gives the English for a term, not a name;
