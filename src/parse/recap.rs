@@ -393,26 +393,8 @@ impl<'a> Parser<'a> {
                 self.part = Part::of(h);
                 return;
             }
-            if let Some(name) = lines::other_part_label(trimmed) {
-                self.flush_para();
-                self.part = Part::Other;
-                let heading = Paragraph {
-                    text: format!("## {name}"),
-                    line: n,
-                };
-                self.shown_with_overview().push(heading);
+            if self.label_of_a_part(n, line) {
                 return;
-            }
-            // `Notes: …` on a line of its own among the timeline's entries,
-            // with no rule before it: the session's note, not a point.
-            if self.part == Part::Timeline && shapes::bullet(line).is_none() {
-                if let Some(rest) = strip_label(trimmed, &lines::NOTE_LABELS) {
-                    if self.has_timed_entries() && !rest.is_empty() {
-                        self.flush_para();
-                        self.add_note(n, rest);
-                        return;
-                    }
-                }
             }
             // `核心主题：…` after the timeline with no rule before it.
             if let Some(list) = lines::themes_line(trimmed) {
@@ -527,7 +509,7 @@ impl<'a> Parser<'a> {
         n > last
     }
 
-    fn has_timed_entries(&self) -> bool {
+    pub(super) fn has_timed_entries(&self) -> bool {
         self.timeline
             .iter()
             .flat_map(|s| &s.entries)
@@ -577,7 +559,7 @@ impl<'a> Parser<'a> {
         self.para.push(trimmed.to_string());
     }
 
-    fn flush_para(&mut self) {
+    pub(super) fn flush_para(&mut self) {
         if self.para.is_empty() {
             return;
         }
@@ -609,7 +591,7 @@ impl<'a> Parser<'a> {
     /// Where a part of no known kind goes: before the timeline, with the
     /// overview, so that the page shows it where it was written; after
     /// it, with the text after it.
-    fn shown_with_overview(&mut self) -> &mut Vec<Paragraph> {
+    pub(super) fn shown_with_overview(&mut self) -> &mut Vec<Paragraph> {
         if self.timeline.is_empty() {
             &mut self.overview
         } else {
@@ -664,7 +646,7 @@ impl<'a> Parser<'a> {
             .extend(lines::split_themes(list).map(String::from));
     }
 
-    fn add_note(&mut self, n: usize, text: &str) {
+    pub(super) fn add_note(&mut self, n: usize, text: &str) {
         match &mut self.note {
             Some(note) => {
                 note.text.push('\n');

@@ -2,10 +2,40 @@
 //! (`### 第一部分：新功能` over `####` sections, or `## 第一部分：…` over
 //! the timeline's lines) rather than being sections of their own.
 
-use super::Parser;
-use crate::model::TimelineSection;
+use super::{Parser, Part};
+use crate::model::{Paragraph, TimelineSection};
+use crate::parse::{lines, shapes};
 
 impl Parser<'_> {
+    /// Read `line` when it labels a part with no heading of its own:
+    /// `要点总结：` alone on its line opens a part the parser has no slot
+    /// for (shown as it is headed), and `Notes: …` among the timeline's
+    /// entries is the session's note, not a point of the last one.
+    pub(super) fn label_of_a_part(&mut self, n: usize, line: &str) -> bool {
+        let trimmed = line.trim();
+        if let Some(name) = lines::other_part_label(trimmed) {
+            self.flush_para();
+            self.part = Part::Other;
+            let heading = Paragraph {
+                text: format!("## {name}"),
+                line: n,
+            };
+            self.shown_with_overview().push(heading);
+            return true;
+        }
+        if self.part != Part::Timeline || shapes::bullet(line).is_some() {
+            return false;
+        }
+        match lines::strip_label(trimmed, &lines::NOTE_LABELS) {
+            Some(rest) if self.has_timed_entries() && !rest.is_empty() => {
+                self.flush_para();
+                self.add_note(n, rest);
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// `## 第二部分：开发工具` over the timeline line `n` that went on the
     /// timeline: the sections from there on are in that part, and the
     /// heading taken for the timeline's label (`## 第一部分：…`) named the

@@ -97,10 +97,6 @@ fn split_br(cell: &str) -> impl Iterator<Item = &str> {
 /// allows) given them, or `None` when it has no such table. Lines stay
 /// where they are; code blocks are left as written.
 pub(super) fn with_outer_pipes(body: &str) -> Option<String> {
-    if !body.contains('|') || !body.contains('-') {
-        return None;
-    }
-    let lines: Vec<&str> = body.split('\n').collect();
     let bare = |l: &str| {
         let t = l.trim();
         !t.starts_with('|') && t.contains('|') && !t.starts_with("```") && !t.starts_with("~~~")
@@ -114,6 +110,12 @@ pub(super) fn with_outer_pipes(body: &str) -> Option<String> {
                 !c.is_empty() && c.bytes().all(|b| b == b'-')
             })
     };
+    // Nearly every recap has no such rule: it is looked for before the
+    // lines are gathered.
+    if !body.contains('|') || !body.split('\n').any(rule) {
+        return None;
+    }
+    let lines: Vec<&str> = body.split('\n').collect();
     let mut piped = vec![false; lines.len()];
     let mut fenced = false;
     let mut i = 0;
@@ -159,6 +161,10 @@ mod tests {
 
     #[test]
     fn a_table_without_outer_pipes_is_given_them() {
+        assert_eq!(
+            with_outer_pipes("a | b\n:---: | :---:\n").as_deref(),
+            Some("| a | b |\n| :---: | :---: |\n")
+        );
         let body = "Speaker | Title\n--- | ---\nAli Saidi | VP, AWS\n\nA | B is prose\n";
         assert_eq!(
             with_outer_pipes(body).as_deref(),
@@ -170,6 +176,7 @@ mod tests {
             "```\na | b\n--- | ---\n```\n",
             "a | b | c\n--- | ---\n",
             "比例 3 - 1\n",
+            "| a | b |\n:---: | :---:\n",
         ] {
             assert_eq!(with_outer_pipes(unchanged), None, "{unchanged}");
         }
