@@ -293,7 +293,8 @@ fn mistyped_times_are_read_with_a_warning() {
 #[test]
 fn a_page_without_contents_is_laid_out_in_one_column() {
     let tmp = Tmp::new("no-contents");
-    let recap_text = "# Kiro：规范驱动开发\n\n## 议程\n1. 开场（约5分钟）\n2. Spec 模式演示（15分钟）\n\n\
+    let recap_text =
+        "# Kiro：规范驱动开发\n\n## 议程\n1. 开场（约5分钟）\n2. Spec 模式演示（15分钟）\n\n\
                       ## 内容\nKiro 是 AWS 推出的 AI IDE。\n";
     let (s, o) = build_with(&tmp, "seeds/kiro.md", recap_text);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -309,5 +310,8 @@ fn a_page_without_contents_is_laid_out_in_one_column() {
     let (s, o) = build_with(&tmp, "seeds/timed.md", timed);
     assert!(o.status.success(), "{}", stderr(&o));
     let html = session_page(&s, "有时间线");
-    assert!(html.contains("<div class=\"session-layout has-toc\">"), "{html}");
+    assert!(
+        html.contains("<div class=\"session-layout has-toc\">"),
+        "{html}"
+    );
 }
