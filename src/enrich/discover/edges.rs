@@ -305,6 +305,10 @@ pub(super) fn region_code(token: &str) -> bool {
         "southamerica",
         "africa",
     ];
+    // Most tokens are capitalised words: no code, and no need to split.
+    if !token.starts_with(|c: char| c.is_ascii_lowercase()) || !token.contains('-') {
+        return false;
+    }
     let parts: Vec<&str> = token.split('-').collect();
     let Some((last, rest)) = parts.split_last() else {
         return false;

@@ -205,11 +205,11 @@ fn slash_as_comma(rest: &str) -> Option<String> {
 
 /// `Principal Engineer @ Netflix`, `SDE @Stripe`: `@` before an
 /// organisation, written for `at` (an e-mail address has no space before
-/// it).
+/// it, and a handle, `@jdoe`, no capital after it).
 fn at_sign_as_at(rest: &str) -> Option<String> {
     let at = rest.find(" @")?;
     let org = rest[at + 2..].trim_start();
-    org.starts_with(|c: char| c.is_alphabetic())
+    org.starts_with(|c: char| c.is_uppercase() || !c.is_ascii() && c.is_alphabetic())
         .then(|| format!("{} at {org}", &rest[..at]))
 }
 

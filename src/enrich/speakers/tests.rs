@@ -739,6 +739,9 @@ fn a_slash_after_the_name_and_the_lecturer_label() {
         names("Speaker: Jane Doe, SDE @Stripe"),
         vec![s("Jane Doe", "SDE", "Stripe")]
     );
+    assert!(names("Speaker: Jane Doe, SDE @jdoe")
+        .iter()
+        .all(|(_, _, org)| org.as_deref() != Some("jdoe")));
     assert_eq!(
         names("Speaker: Jane Doe / AWS 首席架构师"),
         vec![s("Jane Doe", "首席架构师", "AWS")]
