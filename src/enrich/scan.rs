@@ -171,7 +171,7 @@ pub fn prepass(index: usize, s: &Session, table: &Table, matcher: &Matcher) -> P
 /// An organisation left unnamed, `某大型银行` (a certain large bank), `一家
 /// 头部车企`: the speaker's, as written, but no company with a page.
 fn unnamed(org: &str) -> bool {
-    org.starts_with('某') || org.starts_with("一家") || org.starts_with("某家")
+    org.starts_with('某') || org.starts_with("一家")
 }
 
 /// Everything needed for the main pass, shared by all sessions.

@@ -103,16 +103,7 @@ const OVERVIEW_WORDS: [&str; 11] = [
 /// `**一、详细时间线：**`. Only a short heading made of a part's name
 /// counts: `### 开场与要点` is a section of the timeline.
 pub fn part_label(t: &str) -> Option<Heading> {
-    let inner = if let Some(h) = section_heading(t) {
-        h
-    } else if let Some(h) = t.strip_prefix('【').and_then(|h| h.strip_suffix('】')) {
-        h
-    } else if t.ends_with(['：', ':']) && !t.starts_with(['-', '*', '•']) {
-        // `时间线：` alone on its line, as a label of what follows.
-        t
-    } else {
-        bold_line(t)?
-    };
+    let inner = section_heading(t).or_else(|| label_text(t))?;
     let name = inner
         .trim()
         .trim_matches('*')
@@ -167,20 +158,28 @@ pub fn other_part_label(t: &str) -> Option<&str> {
         "key points",
         "highlights",
     ];
-    let inner = if let Some(h) = t.strip_prefix('【').and_then(|h| h.strip_suffix('】')) {
-        h
-    } else if let Some(h) = bold_line(t) {
-        h
-    } else if t.ends_with(['：', ':']) && (t.starts_with("**") || !t.starts_with(['-', '*', '•']))
-    {
-        t
-    } else {
-        return None;
-    };
-    let name = inner.trim().trim_end_matches([':', '：']).trim_matches('*');
+    let name = label_text(t)?
+        .trim()
+        .trim_end_matches([':', '：'])
+        .trim_matches('*');
     let name = name.trim_end_matches([':', '：']).trim();
     let lower = simplified(name).to_lowercase();
     NAMES.contains(&lower.as_str()).then_some(name)
+}
+
+/// The text of a line that labels what follows, as note-takers mark a
+/// part without a heading: `【会议概述】`, `**时间线**`, `时间线：` or
+/// `**个人思考**：` alone on its line (a bullet, `- 要点：`, is none).
+fn label_text(t: &str) -> Option<&str> {
+    if let Some(h) = t.strip_prefix('【').and_then(|h| h.strip_suffix('】')) {
+        return Some(h);
+    }
+    if let Some(h) = bold_line(t) {
+        return Some(h);
+    }
+    let colon =
+        t.ends_with(['：', ':']) && (t.starts_with("**") || !t.starts_with(['-', '*', '•']));
+    colon.then_some(t)
 }
 
 /// A second-level heading written without its space, `##时间线`, when
