@@ -720,6 +720,7 @@ impl<'a> Parser<'a> {
         if !self.has_entries() {
             self.timeline_in_overview();
         }
+        agenda::timed_by_lengths(&mut self.timeline);
         let source = self.source.to_string();
         let front = front.unwrap_or_default();
         let full = front
@@ -891,6 +892,7 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
+mod agenda;
 mod clock;
 pub mod code;
 mod notes;

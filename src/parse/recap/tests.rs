@@ -1049,3 +1049,38 @@ fn a_table_without_outer_pipes_and_a_note_after_the_entries() {
     );
     assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
 }
+
+/// An agenda of lengths is a timeline a reader can jump along: each item
+/// starts where the lengths before it add up to, its nested points go with
+/// it, and a last item with no length (`Q&A`) starts where the others end.
+#[test]
+fn an_agenda_of_lengths_gives_timed_entries() {
+    let r = parse_recap(
+        "a.md",
+        "# T\n## 议程\n1. 开场（约5分钟）\n2. 架构（20 min）\n   - 乐观并发\n\
+         3. 演示 — 半小时\n4. 问答\n",
+    );
+    let e: Vec<_> = r
+        .session
+        .entries()
+        .map(|e| (e.start, e.end, e.text.as_str(), e.points.len()))
+        .collect();
+    assert_eq!(
+        e,
+        [
+            (Some(0), Some(End::At(300)), "开场（约5分钟）", 0),
+            (Some(300), Some(End::At(1500)), "架构（20 min）", 1),
+            (Some(1500), Some(End::At(3300)), "演示 — 半小时", 0),
+            (Some(3300), None, "问答", 0),
+        ]
+    );
+    assert_eq!(r.session.entries().nth(1).unwrap().anchor, "t-5m00s");
+    assert!(r.diagnostics.is_empty(), "{:?}", r.diagnostics);
+
+    // Beside a time, lengths say nothing about where an item starts.
+    let r = parse_recap(
+        "a.md",
+        "# T\n## 议程\n- 开场（5分钟）\n- 演示（20分钟）\n## 笔记\n10:00 演示开始\n",
+    );
+    assert_eq!(r.session.entries().next().unwrap().start, None);
+}

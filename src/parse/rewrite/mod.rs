@@ -38,8 +38,12 @@ use std::sync::LazyLock;
 /// `line` as the timeline's shapes may take it, or `None` when no rewrite
 /// applies. Times of day are not rewritten here but by [`in_24_hours`].
 pub fn respelled(line: &str) -> Option<String> {
-    // Every rewrite needs a digit: most lines that reach here are prose.
-    if !line.bytes().any(|b| b.is_ascii_digit()) && !has_full_width_digit(line) {
+    // Every rewrite needs a digit (or a count in Chinese numerals, which
+    // only `第二十五分钟` takes): most lines that reach here are prose.
+    if !line.bytes().any(|b| b.is_ascii_digit())
+        && !has_full_width_digit(line)
+        && !(line.contains('第') && line.contains('分'))
+    {
         return None;
     }
     let mut out = Cow::Borrowed(line);
@@ -478,8 +482,8 @@ fn numbered_part(line: &str) -> Option<String> {
     Some(format!("{} {text}", time.as_str()))
 }
 
-/// `第5分钟 开场`, `- 第 12 分钟：演示`, `【第 8 分钟】演示` → `5:00 开场`,
-/// `- 12:00：演示`, `8:00 演示`.
+/// `第5分钟 开场`, `- 第 12 分钟：演示`, `【第 8 分钟】演示`, `第二十五分钟：Q&A`
+/// → `5:00 开场`, `- 12:00：演示`, `8:00 演示`, `25:00：Q&A`.
 fn minutes_in_words(line: &str) -> Option<String> {
     const BRACKETS: [(char, char); 5] = [
         ('【', '】'),
@@ -493,17 +497,64 @@ fn minutes_in_words(line: &str) -> Option<String> {
     let body = close.map_or(body, |(open, _)| body[open.len_utf8()..].trim_start());
     let rest = body.strip_prefix('第')?.trim_start();
     let digits = leading_digits(rest);
-    if !(1..=3).contains(&digits) {
-        return None;
-    }
-    let after = rest[digits..].trim_start().strip_prefix('分')?;
+    let (minutes, rest) = match digits {
+        1..=3 => (rest[..digits].to_string(), &rest[digits..]),
+        0 => {
+            let (n, len) = chinese_count(rest)?;
+            (n.to_string(), &rest[len..])
+        }
+        _ => return None,
+    };
+    let after = rest.trim_start().strip_prefix('分')?;
     let after = after.strip_prefix('钟').unwrap_or(after);
     let after = match close {
         // The text after a bracketed mark stands apart from it.
         Some((_, close)) => format!(" {}", after.trim_start().strip_prefix(*close)?.trim_start()),
         None => after.to_string(),
     };
-    Some(format!("{lead}{}:00{after}", &rest[..digits]))
+    Some(format!("{lead}{minutes}:00{after}"))
+}
+
+/// A count in Chinese numerals at the start of `s`, up to 999 (`五`, `十二`,
+/// `二十五`, `一百零五`), and its length in bytes.
+fn chinese_count(s: &str) -> Option<(u32, usize)> {
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|d| d as u32)
+    };
+    // The last unit counted: each must be smaller than the one before
+    // (`十十` is no number).
+    let (mut total, mut pending, mut last_unit, mut len) = (0, None::<u32>, 1000, 0);
+    for c in s.chars() {
+        let unit = match c {
+            // `一百零五`: the `零` holds the empty tens.
+            '零' if total > 0 && pending.is_none() => {
+                len += c.len_utf8();
+                continue;
+            }
+            '十' => 10,
+            '百' => 100,
+            _ => match digit(c) {
+                Some(d) if pending.is_none() => {
+                    pending = Some(d);
+                    len += c.len_utf8();
+                    continue;
+                }
+                _ => break,
+            },
+        };
+        if unit >= last_unit {
+            return None;
+        }
+        // `十二` is twelve: a bare `十` counts one ten.
+        total += pending.take().unwrap_or(1) * unit;
+        last_unit = unit;
+        len += c.len_utf8();
+    }
+    let n = total + pending.unwrap_or(0);
+    (len > 0 && (1..1000).contains(&n)).then_some((n, len))
 }
 
 /// `- 5min：开场`, `12min30s: 演示`, `40 min - 问答`, `12m — 架构` →
