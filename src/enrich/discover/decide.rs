@@ -186,6 +186,15 @@ pub fn decide(
             // `Amazon Route 53`: a maker's name, then words with a number
             // that `made_by` took for a name of its.
             (true, "said after its maker, with a number".to_string())
+        } else if p.maker.is_some()
+            && company == 0
+            && name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase()))
+        {
+            // `Amazon Q`: a maker's name, then a letter.
+            (true, "said after its maker, a letter".to_string())
         } else if !p.in_prose
             && company == 0
             && p.maker.is_none()
@@ -593,8 +602,9 @@ mod tests {
         );
     }
 
-    /// A maker, then words with a number (`Amazon Route 53`): a product,
-    /// though `Amazon` and `Route` are words a dictionary has.
+    /// A maker, then words with a number (`Amazon Route 53`) or a letter
+    /// (`Amazon Q`): a product, though `Amazon` and `Route` are words a
+    /// dictionary has.
     #[test]
     fn a_makers_name_then_a_number_is_a_product() {
         let known = |text: &str| {
@@ -605,14 +615,20 @@ mod tests {
                 product: None,
             }]
         };
-        let text = "多区域流量切换：Zuul 与 Amazon Route 53";
-        let sessions = vec![("f0".to_string(), scan(&[(text, 1)], &[known(text)], &[]))];
-        let got: Vec<String> = decide(&sessions, &Curation::default(), &[], &[])
-            .accepted
-            .into_iter()
-            .map(|d| d.name)
-            .collect();
+        let found = |text: &str| -> Vec<String> {
+            let sessions = vec![("f0".to_string(), scan(&[(text, 1)], &[known(text)], &[]))];
+            decide(&sessions, &Curation::default(), &[], &[])
+                .accepted
+                .into_iter()
+                .map(|d| d.name)
+                .collect()
+        };
+        let got = found("多区域流量切换：Zuul 与 Amazon Route 53");
         assert!(got.contains(&"Amazon Route 53".to_string()), "{got:?}");
+        // A letter after a maker is a name too (`Plan B` is not), but not
+        // the `Q` of `Q&A`.
+        assert_eq!(found("用 Amazon Q 回答问题"), ["Amazon Q"]);
+        assert_eq!(found("最后是 Amazon Q&A 环节"), Vec::<String>::new());
     }
 
     /// An English recap's own headings and AWS's hyphenated words:

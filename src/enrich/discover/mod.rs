@@ -421,16 +421,17 @@ fn made_by<'p>(
                     && w.bytes().all(|b| b.is_ascii_alphanumeric()))
     });
     // `Amazon Q Business`: a letter leading words, as `Q Business` alone is
-    // a name (see `decide::judge`).
+    // a name (see `decide::judge`); or a letter alone (`Amazon Q`), not
+    // `Q&A`.
     let letter_led = first.len() == 1
         && first[0].is_ascii_uppercase()
         && !matches!(first[0], b'A' | b'I')
-        && name.contains(' ');
+        && (name.contains(' ') || !text[start + 1..].starts_with('&'));
     let plain_words = name.contains(' ') && name.split(' ').all(|w| ordinary(w, true));
     (text.as_bytes()[c.end] == b' '
         && (title_case || letter_led)
         && rest_named
-        && !all_generic(name)
+        && (!all_generic(name) || letter_led && !name.contains(' '))
         && (letter_led || !plain_words))
         .then_some(c)
 }
