@@ -1084,3 +1084,25 @@ fn an_agenda_of_lengths_gives_timed_entries() {
     );
     assert_eq!(r.session.entries().next().unwrap().start, None);
 }
+
+/// `### 开场 | 00:00-03:00`: a heading's range after a bar, to the end
+/// (`结束`) for the last one, times the entries under it.
+#[test]
+fn a_range_after_a_bar_times_a_heading() {
+    let r = parse_recap(
+        "a.md",
+        "# T\n### 开场 | 00:00-03:00\n✅ 介绍嘉宾\n### 圆桌 ｜ 18:30-结束\n💬 问答\n",
+    );
+    let e: Vec<_> = r
+        .session
+        .entries()
+        .map(|e| (e.start, e.end, e.text.as_str()))
+        .collect();
+    assert_eq!(
+        e,
+        [
+            (Some(0), Some(End::At(180)), "开场"),
+            (Some(1110), Some(End::Close), "圆桌")
+        ]
+    );
+}

@@ -383,16 +383,21 @@ fn label_last(line: &str) -> Option<String> {
     Some(format!("{} {}", c.get(2)?.as_str(), c.get(1)?.as_str()))
 }
 
-/// `开场 — 05:00`, `开场 - 05:00-08:00`: the time last, after a dash.
+/// `开场 — 05:00`, `开场 - 05:00-08:00`, `圆桌 | 18:30-结束`: the time last,
+/// after a dash or a bar.
 fn time_first(line: &str) -> Option<String> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new_anchored(&format!(
-            r"^(.*?[^\s0-9:：])\s*[-–—]{{1,2}}\s*({TIME}(?:\s*[-–—~～至到]\s*{TIME})?)\s*$"
+            r"^([^|｜].*?[^\s0-9:：|｜])\s*(?:[-–—]{{1,2}}|[|｜·])\s*({TIME}(?:\s*[-–—~～至到]\s*(?:{TIME}|结束|结尾|[Ee]nd))?)\s*$"
         ))
         .unwrap()
     });
     let t = line.trim_end();
-    if !t.ends_with(|c: char| c.is_ascii_digit()) || !t.contains([':', '：']) {
+    let closes = t.ends_with(|c: char| c.is_ascii_digit())
+        || t.ends_with("结束")
+        || t.ends_with("结尾")
+        || t.ends_with("nd");
+    if !closes || !t.contains([':', '：']) {
         return None;
     }
     let (lead, body) = lead(t);
