@@ -239,14 +239,15 @@ pub fn first_line_title(t: &str) -> Option<&str> {
 }
 
 /// Whether a recap's first line, alone in its paragraph, is shaped like a
-/// title written plainly (`AWS re:Invent 2025 会议笔记`): short, not a
+/// title written plainly (`AWS re:Invent 2025 会议笔记`): short (as long
+/// as a video's title, with its event and code, may be), not a
 /// sentence (no closing `。`, `.`, `!`, `？`, `，`, `：`), not a list item,
 /// table row, quote, image, address or timed line, and not a label
 /// (`讲者：张伟`, `Speaker: Jane Doe`: one short word before a colon).
 pub fn is_plain_title(t: &str) -> bool {
     let t = t.trim();
     if t.is_empty()
-        || t.chars().nth(80).is_some()
+        || t.chars().nth(120).is_some()
         || t.ends_with([
             '。', '.', '!', '！', '?', '？', '，', ',', '；', ';', '：', ':', '、',
         ])

@@ -52,8 +52,8 @@ fn a_person_next(after: &str) -> bool {
 }
 
 /// The speakers of one label, each with where it starts:
-/// `张伟（AWS 架构师）、Maria Lopez（Netflix 总监）`, `A; B`, `Jane Doe
-/// (AWS), John Roe (Acme)`, `张伟和李娜`. Separators inside brackets, and
+/// `张伟（AWS 架构师）、Maria Lopez（Netflix 总监）`, `A; B`, `A | B`, `Jane
+/// Doe (AWS), John Roe (Acme)`, `张伟和李娜`. Separators inside brackets, and
 /// commas that do not follow a bracket (`王磊，TiDB 架构师` is one speaker),
 /// do not split.
 pub(super) fn speaker_list(rest: &str) -> Vec<(usize, &str)> {
@@ -77,7 +77,7 @@ pub(super) fn speaker_list(rest: &str) -> Vec<(usize, &str)> {
         }
         if depth == 0 {
             let at = &rest[i..];
-            let separator = if matches!(c, '、' | '；' | ';')
+            let separator = if matches!(c, '、' | '；' | ';' | '｜')
                 || (matches!(c, ',' | '，')
                     && (after_close || a_person_next(&rest[i + c.len_utf8()..])))
                 || (c == '和' && joins_two_names(&rest[start..i], &rest[i + c.len_utf8()..]))
@@ -87,7 +87,7 @@ pub(super) fn speaker_list(rest: &str) -> Vec<(usize, &str)> {
                 c.len_utf8()
             } else if at.starts_with(" and ") && !and_in_role(&rest[start..i], &at[5..]) {
                 5
-            } else if at.starts_with(" & ") {
+            } else if at.starts_with(" & ") || at.starts_with(" | ") {
                 3
             } else {
                 0
@@ -416,5 +416,30 @@ pub(super) fn facts_of(line: &str, may: bool) -> impl Iterator<Item = &str> {
     } else {
         "\n"
     };
-    line.split(bar).flat_map(move |part| part.split(dot))
+    split_facts(line, bar)
+        .into_iter()
+        .flat_map(move |part| split_facts(part, dot))
+}
+
+/// `line` split at `sep`, where the piece after it has a label of its own:
+/// in `Speakers: Jane Doe, AWS | Nathan Peck (AWS)` the bar lists speakers.
+fn split_facts<'a>(line: &'a str, sep: &str) -> Vec<&'a str> {
+    let labelled = |piece: &str| {
+        piece.find([':', '：']).is_some_and(|at| {
+            let label = piece[..at].trim().trim_matches('*');
+            !label.is_empty() && label.chars().count() <= 24
+        })
+    };
+    let mut pieces = Vec::new();
+    let (mut start, mut from) = (0, 0);
+    while let Some(i) = line[from..].find(sep) {
+        let at = from + i;
+        from = at + sep.len();
+        if labelled(line[from..].split(sep).next().unwrap_or("")) {
+            pieces.push(&line[start..at]);
+            start = from;
+        }
+    }
+    pieces.push(&line[start..]);
+    pieces
 }

@@ -736,6 +736,17 @@ fn a_slash_after_the_name_and_the_lecturer_label() {
         ]
     );
     assert_eq!(
+        names("Speakers: Maish Saidel-Keesing, Sr. Developer Advocate, AWS | Nathan Peck (AWS)"),
+        vec![
+            s("Maish Saidel-Keesing", "Sr. Developer Advocate", "AWS"),
+            s("Nathan Peck", "", "AWS")
+        ]
+    );
+    assert_eq!(
+        names("讲者：张伟（AWS 架构师）｜李娜（Netflix）"),
+        vec![s("张伟", "架构师", "AWS"), s("李娜", "", "Netflix")]
+    );
+    assert_eq!(
         names("Speaker: Jane Doe, SDE @Stripe"),
         vec![s("Jane Doe", "SDE", "Stripe")]
     );

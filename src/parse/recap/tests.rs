@@ -929,6 +929,16 @@ fn a_plain_first_line_alone_is_the_title() {
         title("存储的未来\n## 会议概述\n概述。\n"),
         ("存储的未来".to_string(), 1)
     );
+    // A video's title, with its event and code, runs long.
+    let video =
+        "AWS re:Invent 2025 - Build resilient apps with Amazon ECS and AWS Fargate (CON315)";
+    assert_eq!(
+        title(&format!(
+            "{video}\n\nChapters:\n0:00 Intro\n1:45 Why ECS?\n"
+        ))
+        .0,
+        video
+    );
     for not_a_title in [
         "本次会议介绍了存储的未来。\n\n00:00 开场\n",
         "讲者：张伟\n\n00:00 开场\n",
