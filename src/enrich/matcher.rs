@@ -216,9 +216,14 @@ impl Matcher {
             };
             let start = m.start();
             let longest = m.pattern().as_usize();
+            let last_end = hits.last().map(|h: &Hit| h.end);
             let accepted = std::iter::once(longest)
                 .chain(self.prefixes[longest].iter().copied())
-                .find(|&p| self.accepts(p, start, start + self.infos[p].len, norm, text));
+                .find(|&p| {
+                    self.accepts(p, start, start + self.infos[p].len, norm, text)
+                        && !(self.infos[p].exact_case
+                            && ends_a_longer_name(text, norm.original(start), last_end))
+                });
             match accepted {
                 Some(p) => {
                     let end = start + self.infos[p].len;
@@ -265,6 +270,25 @@ impl Matcher {
         }
         true
     }
+}
+
+/// Whether the word at `start` of `text` comes right after a capitalised
+/// word (`Service` in `ECS Service Connect`) that is no name found before
+/// it (`Nova` in `Nova Forge` is): the word is then the end of a longer
+/// name, not the catalog's ordinary-word alias (`Connect`).
+fn ends_a_longer_name(text: &str, start: usize, last_end: Option<usize>) -> bool {
+    let Some(before) = text[..start].strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = before
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .len();
+    let word = &before[word_start..];
+    let mut letters = word.chars();
+    letters.next().is_some_and(|c| c.is_ascii_uppercase())
+        && letters.as_str().len() >= 1
+        && letters.all(|c| c.is_ascii_lowercase())
+        && last_end != Some(before.len())
 }
 
 /// True when the word at `start..end` of `text` opens an English sentence

@@ -516,11 +516,19 @@ struct EventNames {
 impl EventNames {
     /// Each event also stands for its tails of two words or more
     /// (`re:invent 2025` of `aws re:invent 2025`): the company in front is
-    /// a catalog name, masked before discovery sees the rest.
+    /// a catalog name, masked before discovery sees the rest. And for
+    /// itself written without its marks, as a tag is (`#reInvent`).
     fn new(events: &[String]) -> EventNames {
         let mut sorted: Vec<String> = events
             .iter()
             .map(|e| normalize(e))
+            .flat_map(|e| {
+                let unmarked: String = e
+                    .chars()
+                    .filter(|c| !matches!(c, ':' | '-' | '.'))
+                    .collect();
+                std::iter::once(e).chain(Some(unmarked))
+            })
             .flat_map(|e| {
                 let tails: Vec<String> = e
                     .match_indices(' ')
@@ -765,6 +773,28 @@ mod tests {
         );
         let names: Vec<&str> = d.accepted.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, vec!["Galora Logistics", "Kiro"]);
+    }
+
+    /// The event as a tag writes it, without its colon (`#reInvent`), is
+    /// the event; and a tag in prose (`#AWSCommunity`) names nothing.
+    #[test]
+    fn the_event_without_its_marks_is_the_event() {
+        let texts = [
+            ("#reInvent #containers", 1),
+            (
+                "reInvent 上 Kiro 很火，Kiro 也开源了，#AWSCommunity 和 #AWSCommunity 也是",
+                2,
+            ),
+        ];
+        let sessions = vec![("f0".to_string(), scan(&texts, &[vec![], vec![]], &[]))];
+        let d = decide(
+            &sessions,
+            &Curation::default(),
+            &["AWS re:Invent 2025".into()],
+            &[],
+        );
+        let names: Vec<&str> = d.accepted.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, vec!["Kiro"]);
     }
 
     #[test]

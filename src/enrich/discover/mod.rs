@@ -477,6 +477,8 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
                 || (glued && is_version(tok)))
                 && !edges::session_code(tok)
                 && !edges::region_code(tok)
+                // `#AWSCommunity`: a tag, no name.
+                && !(run.is_empty() && text[..s].ends_with('#'))
                 && !edges::in_option(text, s);
             // `FSx for Lustre`: in a unit with Chinese in it an English
             // `for` between names is part of one (English prose says it for

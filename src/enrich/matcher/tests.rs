@@ -148,6 +148,25 @@ fn ordinary_words_need_exact_case_and_no_sentence_start() {
     assert_eq!(m.find_all("We partnered with Writer on this.").len(), 1);
 }
 
+/// An ordinary-word name right after a capitalised word ends a longer
+/// name (`ECS Service Connect` is no `Connect`), unless that word was a
+/// name itself (`Nova Forge`).
+#[test]
+fn ordinary_words_after_a_capitalised_word_end_a_longer_name() {
+    let names = ["Connect", "Nova", "Forge"];
+    let m = matcher(&names);
+    assert!(found(&m, &names, "Demo - ECS Service Connect").is_empty());
+    assert_eq!(
+        found(&m, &names, "用 Nova Forge 训练，再接入 Connect"),
+        vec![
+            ("Nova", "Nova".to_string()),
+            ("Forge", "Forge".to_string()),
+            ("Connect", "Connect".to_string())
+        ]
+    );
+    assert_eq!(found(&m, &names, "AWS Connect 上线").len(), 1);
+}
+
 #[test]
 fn offsets_point_into_the_original_text() {
     let names = ["Amazon Bedrock"];
