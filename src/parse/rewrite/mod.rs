@@ -504,8 +504,10 @@ fn minutes_in_words(line: &str) -> Option<String> {
     let digits = leading_digits(rest);
     let (minutes, rest) = match digits {
         1..=3 => (rest[..digits].to_string(), &rest[digits..]),
+        // In numerals, only `分钟`: `第二分会场` is the second hall.
         0 => {
             let (n, len) = chinese_count(rest)?;
+            rest[len..].trim_start().strip_prefix("分钟")?;
             (n.to_string(), &rest[len..])
         }
         _ => return None,
