@@ -167,7 +167,7 @@ pub fn decide(
                 only_orgs.insert(key.clone());
             }
             (true, "organisation of a speaker".to_string())
-        } else if let (Some(parent), 1) = (&p.parent, p.count) {
+        } else if let (Some(parent), 1, false) = (&p.parent, p.count, p.launched) {
             (false, format!("said once, after the catalog's `{parent}`"))
         } else if let Some(full) = person_in(&person, &name) {
             (false, format!("the name of the speaker `{full}`"))
@@ -180,7 +180,9 @@ pub fn decide(
                 false,
                 "a person's name (a given name, then a family name)".to_string(),
             )
-        } else if p.launched && company == 0 {
+        } else if p.launched && company == 0 && !(!name.contains(' ') && ordinary(&name, p.cjk)) {
+            // One ordinary word (`Policy` after `**AgentCore** Policy — preview`)
+            // is a word of a longer name.
             (true, "said as launched".to_string())
         } else if p.maker.is_some() && company == 0 && name.contains(|c: char| c.is_ascii_digit()) {
             // `Amazon Route 53`: a maker's name, then words with a number
@@ -600,12 +602,18 @@ mod tests {
             "Q: Is Nova Act generally available?\nA: Yes, Nova Act is now generally available.",
             "The Smart Reply is a feature. Smart Reply helps.",
             "Agent Mode 正式发布。",
+            // A list of announcements marks them; a sub-feature said once
+            // after its parent is one when launched.
+            "- **Smart Canvas** — GA in us-east-1\n- **Amazon S3 Vectors** — GA, 20 亿向量\n- **AgentCore** Policy — *preview*",
         ]);
         assert_eq!(
             got,
             [
                 ("Agent Mode".to_string(), EntityKind::Product),
-                ("Nova Act".to_string(), EntityKind::Product)
+                ("AgentCore".to_string(), EntityKind::Product),
+                ("Amazon S3 Vectors".to_string(), EntityKind::Product),
+                ("Nova Act".to_string(), EntityKind::Product),
+                ("Smart Canvas".to_string(), EntityKind::Product)
             ]
         );
     }

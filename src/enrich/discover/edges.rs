@@ -128,6 +128,8 @@ pub(super) fn names_a_company(before: &str, name: &str) -> bool {
     officer_of || legal
 }
 
+const CHINESE_LAUNCHES: [&str; 5] = ["正式发布", "正式可用", "全面可用", "现已推出", "现已可用"];
+
 /// Whether `after`, the text after a name, says it is launched: `Nova Act
 /// is now generally available`, `X 正式发布`. What a launch makes available
 /// is a product, whatever the words of its name.
@@ -141,7 +143,6 @@ pub(super) fn launched(after: &str) -> bool {
         "is available in preview",
         "reaches general availability",
     ];
-    const CHINESE: [&str; 5] = ["正式发布", "正式可用", "全面可用", "现已推出", "现已可用"];
     let english = after.strip_prefix(' ').is_some_and(|a| {
         ENGLISH.iter().any(|p| {
             a.strip_prefix(p)
@@ -149,7 +150,38 @@ pub(super) fn launched(after: &str) -> bool {
         })
     });
     let chinese = after.trim_start_matches(' ');
-    english || CHINESE.iter().any(|p| chinese.starts_with(p))
+    english || CHINESE_LAUNCHES.iter().any(|p| chinese.starts_with(p)) || marked_launched(after)
+}
+
+/// `**Amazon S3 Vectors** — GA, …`, `X: preview`, `X (GA)`, `X（预览）`: a
+/// launch said by a mark after the name, as lists of announcements write
+/// it.
+fn marked_launched(after: &str) -> bool {
+    const MARKS: [&str; 8] = [
+        "GA",
+        "generally available",
+        "Generally available",
+        "preview",
+        "Preview",
+        "public preview",
+        "Public preview",
+        "预览",
+    ];
+    let after = after.trim_start_matches(['*', ' ']);
+    let rest = if let Some(r) = after.strip_prefix(['(', '（']) {
+        r
+    } else {
+        let r = after.trim_start_matches(['—', '–', '-', ':', '：']);
+        if r.len() == after.len() {
+            return false;
+        }
+        r
+    };
+    let rest = rest.trim_start_matches([' ', '*', '_']);
+    MARKS.iter().any(|m| {
+        rest.strip_prefix(m)
+            .is_some_and(|r| !r.starts_with(|c: char| c.is_ascii_alphanumeric()))
+    }) || CHINESE_LAUNCHES.iter().any(|p| rest.starts_with(p))
 }
 
 /// Whether `before` ends with ` at` that says where someone works
