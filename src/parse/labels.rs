@@ -150,14 +150,13 @@ fn labelled(line: &str, labels: &[&str]) -> bool {
 /// The first date given after a date label at the start of a line of
 /// `text`, as `2025-12-03`.
 pub fn date(text: &str) -> Option<String> {
-    text.lines()
-        .find_map(|line| first_date(value_of(line, DATE_LABELS)?))
+    facts(text).find_map(|line| first_date(value_of(line, DATE_LABELS)?))
 }
 
 /// The first web address given after a video label at the start of a line
 /// of `text`, bare, in `<…>` or as a Markdown link's target.
 pub fn video(text: &str) -> Option<String> {
-    text.lines().find_map(|line| {
+    facts(text).find_map(|line| {
         let value = value_of(line, VIDEO_LABELS)?;
         let at = value.find("https://").or_else(|| value.find("http://"))?;
         // The value is the address (`<…>`, `[…](…)` around it at most):
@@ -179,7 +178,7 @@ pub fn video(text: &str) -> Option<String> {
 /// `text`, up to the next fact on the line: `Track: AI/ML | Level: 300`
 /// gives `AI/ML`.
 pub fn track(text: &str) -> Option<String> {
-    text.lines().find_map(|line| {
+    facts(text).find_map(|line| {
         let value = value_of(line, TRACK_LABELS)?;
         let end = value
             .find(['|', '｜', '；', ';', '。', '，', ','])
@@ -193,7 +192,7 @@ pub fn track(text: &str) -> Option<String> {
 /// `text`, in seconds: `时长：约 55 分钟`, `Duration: 1h 20m`,
 /// `时长：1小时20分钟`, `时长：55:00`.
 pub fn length(text: &str) -> Option<Seconds> {
-    text.lines().find_map(|line| {
+    facts(text).find_map(|line| {
         let value = value_of(line, LENGTH_LABELS)?;
         let value = [
             "约", "大约", "~", "～", "about ", "About ", "approx. ", "Approx. ", "ca. ",
@@ -227,6 +226,14 @@ pub fn length(text: &str) -> Option<Seconds> {
 /// Units of a length, longest first: `小时` before `h`.
 const HOURS: &[&str] = &["小时", "hours", "hour", "hrs", "hr", "h"];
 const MINUTES: &[&str] = &["分钟", "分", "minutes", "minute", "mins", "min", "m"];
+
+/// The facts of `text`: its lines, and the pieces of a line that gives
+/// several (`**Session:** KEY003 · **Date:** Dec 3, 2025 | **Length:** 1h`).
+fn facts(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .flat_map(|line| line.split(" · "))
+        .flat_map(|fact| fact.split(" | "))
+}
 
 /// What follows `label：` at the start of `line`, after list marks and
 /// bold, as [`lines::strip_label`] reads a label (in either script, ASCII
@@ -323,6 +330,12 @@ mod tests {
             ("Date: Dec 3rd, 2025", "2025-12-03"),
             ("Date: 3 December 2025", "2025-12-03"),
             ("开场白\n**日期**：2025 年 12 月 3 日", "2025-12-03"),
+            // Among other facts on its line.
+            (
+                "**Session:** KEY003 · **Date:** Dec 3, 2025 · **Length:** 1h 45m",
+                "2025-12-03",
+            ),
+            ("Track: AI/ML | Date: 2025-12-04", "2025-12-04"),
         ] {
             assert_eq!(super::date(text).as_deref(), Some(date), "{text}");
         }
@@ -361,6 +374,7 @@ mod tests {
             ("Length: about 45 minutes", 45 * 60),
             ("时长：2 小时", 7200),
             ("视频时长：55:30", 55 * 60 + 30),
+            ("**Session:** KEY003 · **Length:** 1h 45m", 105 * 60),
         ] {
             assert_eq!(super::length(text), Some(length), "{text}");
         }
