@@ -194,10 +194,13 @@ fn org_role_name(
     make(name.as_str(), role.as_deref(), org.as_deref(), org_of)
 }
 
-/// `李明 / 某大型银行 首席架构师`, `Jane Doe／AWS`: a slash after the name
-/// sets off what follows as a comma does (`李明，某大型银行 首席架构师`).
-fn slash_as_comma(rest: &str) -> Option<String> {
-    let (name, after) = rest.split_once(" / ").or_else(|| rest.split_once('／'))?;
+/// `李明 / 某大型银行 首席架构师`, `Jane Doe／AWS`, `Danilo Poccia — Chief
+/// Evangelist, AWS`: a slash or a dash after the name sets off what
+/// follows as a comma does (`李明，某大型银行 首席架构师`).
+fn set_off_by_a_mark(rest: &str) -> Option<String> {
+    let (name, after) = [" / ", "／", " — ", " – ", " —— "]
+        .iter()
+        .find_map(|mark| rest.split_once(mark))?;
     let name = name.trim();
     let one_name = !name.is_empty() && !name.contains([',', '，', '/', '（', '(']);
     one_name.then(|| format!("{name}，{}", after.trim()))
@@ -218,7 +221,7 @@ fn labelled_as(
     org_of: &dyn Fn(&str) -> Option<(String, bool)>,
     org_first: bool,
 ) -> Option<SpeakerRef> {
-    if let Some(commas) = slash_as_comma(rest) {
+    if let Some(commas) = set_off_by_a_mark(rest) {
         return labelled_as(&commas, org_of, org_first);
     }
     if let Some(spelt) = at_sign_as_at(rest) {

@@ -743,6 +743,13 @@ fn a_slash_after_the_name_and_the_lecturer_label() {
         ]
     );
     assert_eq!(
+        names("**讲者**\n- Danilo Poccia — Chief Evangelist (EMEA), AWS\n- 周磊 — 某跨境电商 CTO"),
+        vec![
+            s("Danilo Poccia", "Chief Evangelist (EMEA)", "AWS"),
+            s("周磊", "CTO", "某跨境电商")
+        ]
+    );
+    assert_eq!(
         names("讲者：张伟（AWS 架构师）｜李娜（Netflix）"),
         vec![s("张伟", "架构师", "AWS"), s("李娜", "", "Netflix")]
     );
