@@ -162,6 +162,10 @@ fn strip_suffixes(s: &str) -> &str {
         "总结",
         "回顾",
         "纪要",
+        "会议笔记",
+        "笔记",
+        "会议记录",
+        "速记",
         "Recap",
         "recap",
         "Summary",
@@ -242,6 +246,11 @@ mod tests {
             ),
             ("Workshop: Kiro 上手", "Kiro 上手"),
             ("会议总结：Kiro 上手", "Kiro 上手"),
+            (
+                "会议笔记｜AgentCore 实战（AIM401）",
+                "AgentCore 实战（AIM401）",
+            ),
+            ("Kiro 上手笔记", "Kiro 上手"),
             ("AWS re:Invent 2025 技术讲座总结：Kiro 上手", "Kiro 上手"),
             (
                 "Session: CMP320 — Graviton4 Deep Dive",
