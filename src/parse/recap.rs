@@ -720,6 +720,11 @@ impl<'a> Parser<'a> {
         if !self.has_entries() {
             self.timeline_in_overview();
         }
+        if !self.has_entries() {
+            let table = agenda::table_of_lengths(&mut self.overview)
+                .or_else(|| agenda::table_of_lengths(&mut self.extra));
+            self.timeline.extend(table);
+        }
         agenda::timed_by_lengths(&mut self.timeline);
         let source = self.source.to_string();
         let front = front.unwrap_or_default();

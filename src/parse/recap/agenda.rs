@@ -6,7 +6,7 @@
 //! list number (the lengths, `约` and all, stay: they are what the times
 //! were worked out from).
 
-use crate::model::{End, Point, Seconds, TimelineEntry, TimelineSection};
+use crate::model::{End, Paragraph, Point, Seconds, TimelineEntry, TimelineSection};
 
 /// Turn each untitled entry whose points form an agenda of lengths into
 /// one entry per item. Nothing changes unless the whole timeline is
@@ -32,6 +32,106 @@ pub(super) fn timed_by_lengths(timeline: &mut [TimelineSection]) {
         }
         sec.entries = entries;
     }
+}
+
+/// A recap with no timeline but a table of lengths (`| 环节 | 时长 |`,
+/// `| 开场 | 5 分钟 |`) among `paragraphs`: the table, taken out of them,
+/// as a timeline section, headed by the part's heading just before it
+/// (`## 时间安排`, taken out too) when there is one.
+pub(super) fn table_of_lengths(paragraphs: &mut Vec<Paragraph>) -> Option<TimelineSection> {
+    let (at, entries) = paragraphs
+        .iter()
+        .enumerate()
+        .find_map(|(i, p)| Some((i, entries_of_table(p)?)))?;
+    let line = paragraphs[at].line;
+    paragraphs.remove(at);
+    let heading = at.checked_sub(1).and_then(|h| {
+        Some((
+            h,
+            paragraphs[h].text.strip_prefix("## ")?.trim().to_string(),
+        ))
+    });
+    let heading = heading.map(|(h, text)| {
+        paragraphs.remove(h);
+        text
+    });
+    Some(TimelineSection {
+        part: None,
+        heading,
+        start: None,
+        end: None,
+        entries,
+        line,
+    })
+}
+
+/// The entries of a paragraph that is a Markdown table with a column of
+/// lengths (every row's but maybe the last's): each row an entry, its
+/// first other cell the text and the rest its points (`讲者：张伟`).
+fn entries_of_table(p: &Paragraph) -> Option<Vec<TimelineEntry>> {
+    let cells = |line: &str| -> Option<Vec<String>> {
+        let inner = line.trim().strip_prefix('|')?.strip_suffix('|')?;
+        Some(inner.split('|').map(|c| c.trim().to_string()).collect())
+    };
+    let mut lines = p.text.lines();
+    let header = cells(lines.next()?)?;
+    let rule = cells(lines.next()?)?;
+    let is_rule = |c: &String| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' '));
+    if rule.len() != header.len() || !rule.iter().all(is_rule) {
+        return None;
+    }
+    let rows: Vec<Vec<String>> = lines.map(cells).collect::<Option<_>>()?;
+    const LENGTH_HEADS: [&str; 6] = ["时长", "用时", "时间", "Duration", "Length", "Time"];
+    let column = header
+        .iter()
+        .position(|h| LENGTH_HEADS.iter().any(|l| h.eq_ignore_ascii_case(l)))?;
+    let text_column = (0..header.len()).find(|&c| c != column)?;
+    let lengths: Vec<Option<Seconds>> = rows
+        .iter()
+        .map(|r| r.get(column).and_then(|c| length(c)))
+        .collect();
+    let last_may_lack = lengths.split_last().map_or(&[][..], |(_, rest)| rest);
+    if rows.len() < 2 || last_may_lack.iter().any(Option::is_none) {
+        return None;
+    }
+    let mut clock = 0;
+    let entries = rows
+        .iter()
+        .zip(lengths)
+        .enumerate()
+        .map(|(i, (row, length))| {
+            let line = p.line + 2 + i;
+            let points = (0..row.len())
+                .filter(|&c| c != column && c != text_column && !row[c].is_empty())
+                .map(|c| Point {
+                    time: None,
+                    end: None,
+                    text: match header.get(c).filter(|h| !h.is_empty()) {
+                        Some(h) => format!("{h}：{}", row[c]),
+                        None => row[c].clone(),
+                    },
+                    depth: 0,
+                    prose: false,
+                    quote: false,
+                    line,
+                })
+                .collect();
+            let start = clock;
+            let end = length.map(|l| {
+                clock += l;
+                End::At(clock)
+            });
+            TimelineEntry {
+                start: Some(start),
+                end,
+                text: row.get(text_column).cloned().unwrap_or_default(),
+                points,
+                anchor: String::new(),
+                line,
+            }
+        })
+        .collect();
+    Some(entries)
 }
 
 /// One item of an agenda: its point, the points under it, its length.
@@ -178,6 +278,52 @@ mod tests {
             "Aurora (PostgreSQL)",
         ] {
             assert_eq!(length_at_end(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn a_table_of_lengths_is_a_timeline() {
+        let mut paragraphs = vec![
+            Paragraph {
+                text: "## 时间安排".into(),
+                line: 3,
+            },
+            Paragraph {
+                text: "| 环节 | 时长 | 讲者 |\n|---|:-:|---|\n| 开场 | 5 分钟 | |\n\
+                       | 演示 | 20 分钟 | 张伟 |\n| 问答 | | |"
+                    .into(),
+                line: 4,
+            },
+        ];
+        let sec = table_of_lengths(&mut paragraphs).unwrap();
+        assert!(paragraphs.is_empty());
+        assert_eq!(sec.heading.as_deref(), Some("时间安排"));
+        let got: Vec<_> = sec
+            .entries
+            .iter()
+            .map(|e| (e.start, e.end, e.text.as_str(), e.points.len(), e.line))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some(0), Some(End::At(300)), "开场", 0, 6),
+                (Some(300), Some(End::At(1500)), "演示", 1, 7),
+                (Some(1500), None, "问答", 0, 8)
+            ]
+        );
+        assert_eq!(sec.entries[1].points[0].text, "讲者：张伟");
+
+        // A table of times of day, or with no length column, is no agenda.
+        for text in [
+            "| 时间 | 内容 |\n|---|---|\n| 14:00 | 开场 |\n| 14:20 | 演示 |",
+            "| 产品 | 说明 |\n|---|---|\n| Kiro | IDE |\n| Q | 助手 |",
+        ] {
+            let mut paragraphs = vec![Paragraph {
+                text: text.into(),
+                line: 1,
+            }];
+            assert!(table_of_lengths(&mut paragraphs).is_none(), "{text}");
+            assert_eq!(paragraphs.len(), 1);
         }
     }
 
