@@ -29,7 +29,7 @@ pub struct FoundSpeaker {
 /// role in English.
 const ZH_ROLE_END: &str = r"(?:首席[\p{Han}]{1,4}官|官|总裁|总监|经理|架构师|工程师|专家|负责人|创始人|合伙人|主任|教授|研究员|科学家|代表|主席|院长|顾问|布道师)";
 const EN_ROLE: &str = r"(?:CEO|CTO|CFO|COO|CIO|CDO|CMO|CISO|CPO|VP|SVP|EVP|GM)";
-const LATIN_NAME: &str = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+(?:[A-Z][a-z]+)?(?: (?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+(?:[A-Z][a-z]+)?|[A-Z]\.)){0,3}";
+const LATIN_NAME: &str = r"(?:[A-Z][0-9] )?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+(?:[A-Z][a-z]+)?(?: (?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+(?:[A-Z][a-z]+)?|[A-Z]\.)){0,3}";
 const HAN_NAME: &str = r"[\p{Han}]{2,4}";
 
 /// Verbs after `Org Role Name` (kept in step with `org_role_name`).

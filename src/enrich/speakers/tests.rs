@@ -749,6 +749,11 @@ fn a_slash_after_the_name_and_the_lecturer_label() {
             s("周磊", "CTO", "某跨境电商")
         ]
     );
+    // A name going by a letter and a digit first (`G2`) keeps it.
+    assert_eq!(
+        names("讲者：G2 Krishnamoorthy，AWS 数据库服务副总裁"),
+        vec![s("G2 Krishnamoorthy", "数据库服务副总裁", "AWS")]
+    );
     assert_eq!(
         names("讲者：张伟（AWS 架构师）｜李娜（Netflix）"),
         vec![s("张伟", "架构师", "AWS"), s("李娜", "", "Netflix")]
