@@ -14,7 +14,7 @@
 //! | `T+05:00 开场` | `05:00 开场` |
 //! | `` `00:00` 开场 ``, `*00:00* 开场`, `_00:00_ 开场` | `00:00 开场` |
 //! | `约05:30 演示`, `~05:30 演示` | `05:30 演示` |
-//! | `- 在 02:10，Mehdi 介绍了…` | `- 02:10 Mehdi 介绍了…` |
+//! | `- 在 02:10，Mehdi 介绍了…`, `最后在 33:00 进行问答` | `- 02:10 Mehdi 介绍了…`, `33:00 进行问答` |
 //! | `<05:30> 演示`, `「05:30」演示`, `` `[05:30]` 演示 `` | `[05:30] 演示` |
 //! | `5'30" 开场`, `5′30″ - 8′10″ 演示` | `5:30 开场`, `5:30 - 8:10 演示` |
 //! | `开场 — 05:00`, `开场 - 05:00-08:00` | `05:00 开场`, `05:00-08:00 开场` |
@@ -198,13 +198,19 @@ fn about(line: &str) -> Option<String> {
 }
 
 /// `- 在 02:10，Mehdi 介绍了…` → `- 02:10 Mehdi 介绍了…`, `At 00:03:10, Matt
-/// announced…` → `00:03:10 Matt announced…`: the moment said in the
-/// sentence's opening words, up to its comma.
+/// announced…` → `00:03:10 Matt announced…`, `最后在 33:00 进行问答` →
+/// `33:00 进行问答`: the moment said in the sentence's opening words, up
+/// to its comma (or, after a word of sequence, `最后`, a space).
 fn said_at(line: &str) -> Option<String> {
+    const THEN: [&str; 5] = ["最后在", "随后在", "然后在", "接着在", "之后在"];
     let (lead, body) = marker(line);
-    let rest = ["在", "At around ", "At about ", "At "]
-        .iter()
-        .find_map(|w| body.strip_prefix(w))?
+    let then = THEN.iter().find_map(|w| body.strip_prefix(w));
+    let rest = then
+        .or_else(|| {
+            ["在", "At around ", "At about ", "At "]
+                .iter()
+                .find_map(|w| body.strip_prefix(w))
+        })?
         .trim_start();
     let digits = leading_digits(rest);
     let colon = rest[digits..].strip_prefix([':', '：'])?;
@@ -218,7 +224,19 @@ fn said_at(line: &str) -> Option<String> {
     let (time, after) = rest.split_at(time_len);
     let after = after.trim_start();
     let after = after.strip_prefix("时").unwrap_or(after);
-    let text = after.strip_prefix(['，', ','])?.trim_start();
+    let text = match after.strip_prefix(['，', ',']) {
+        Some(text) => text.trim_start(),
+        // `最后在 33:00 进行问答`, but not `最后在 33:00 之后…`.
+        None if then.is_some()
+            && !after.is_empty()
+            && !["之后", "以后", "之前", "以前", "前", "后", "左右"]
+                .iter()
+                .any(|w| after.starts_with(w)) =>
+        {
+            after
+        }
+        None => return None,
+    };
     // `At 21:45, he introduced …`: the sentence now opens with `he`.
     let mut chars = text.chars();
     let first = chars.next()?;
