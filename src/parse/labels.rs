@@ -147,14 +147,14 @@ fn labelled(line: &str, labels: &[&str]) -> bool {
     value_of(line, labels).is_some_and(|v| !v.trim().is_empty())
 }
 
-/// The first date given after a date label at the start of a line of
-/// `text`, as `2025-12-03`.
+/// The first date given after a date label at the start of a fact of
+/// `text` (see [`facts`]), as `2025-12-03`.
 pub fn date(text: &str) -> Option<String> {
     facts(text).find_map(|line| first_date(value_of(line, DATE_LABELS)?))
 }
 
-/// The first web address given after a video label at the start of a line
-/// of `text`, bare, in `<…>` or as a Markdown link's target.
+/// The first web address given after a video label at the start of a fact
+/// of `text` (see [`facts`]), bare, in `<…>` or as a Markdown link's target.
 pub fn video(text: &str) -> Option<String> {
     facts(text).find_map(|line| {
         let value = value_of(line, VIDEO_LABELS)?;
@@ -174,8 +174,8 @@ pub fn video(text: &str) -> Option<String> {
     })
 }
 
-/// The track given after a track label at the start of a line of
-/// `text`, up to the next fact on the line: `Track: AI/ML | Level: 300`
+/// The track given after a track label at the start of a fact of
+/// `text` (see [`facts`]), up to the next fact on the line: `Track: AI/ML | Level: 300`
 /// gives `AI/ML`.
 pub fn track(text: &str) -> Option<String> {
     facts(text).find_map(|line| {
@@ -188,8 +188,8 @@ pub fn track(text: &str) -> Option<String> {
     })
 }
 
-/// The length given after a length label at the start of a line of
-/// `text`, in seconds: `时长：约 55 分钟`, `Duration: 1h 20m`,
+/// The length given after a length label at the start of a fact of
+/// `text` (see [`facts`]), in seconds: `时长：约 55 分钟`, `Duration: 1h 20m`,
 /// `时长：1小时20分钟`, `时长：55:00`.
 pub fn length(text: &str) -> Option<Seconds> {
     facts(text).find_map(|line| {

@@ -128,6 +128,7 @@ pub(super) fn names_a_company(before: &str, name: &str) -> bool {
     officer_of || legal
 }
 
+/// What a launch is said with in Chinese, after the name.
 const CHINESE_LAUNCHES: [&str; 5] = ["正式发布", "正式可用", "全面可用", "现已推出", "现已可用"];
 
 /// Whether `after`, the text after a name, says it is launched: `Nova Act
