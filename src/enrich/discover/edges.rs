@@ -356,6 +356,24 @@ pub(super) fn region_code(token: &str) -> bool {
         && (last.len() == number.len()) == (parts.len() >= 3)
 }
 
+/// A size of a cloud instance, `db.r8g.48xlarge`, `m7i.large`,
+/// `ml.p5.48xlarge`, `t3.micro`: what something runs on, no product (the
+/// family, `R8g`, may be one) and no company.
+pub(super) fn instance_size(token: &str) -> bool {
+    const SIZES: [&str; 7] = [
+        "xlarge", "large", "medium", "small", "micro", "nano", "metal",
+    ];
+    let Some((family, size)) = token.rsplit_once('.') else {
+        return false;
+    };
+    let size = size.trim_start_matches(|c: char| c.is_ascii_digit());
+    token.starts_with(|c: char| c.is_ascii_lowercase())
+        && family.bytes().any(|b| b.is_ascii_digit())
+        && SIZES
+            .iter()
+            .any(|s| size == *s || size.strip_prefix(s).is_some_and(|r| r.starts_with('-')))
+}
+
 /// A conference's code for a session, `SVC301`, `DAT405-R`: three capitals
 /// and three digits, no name. (Two capitals are a chip's: `GB200`.)
 pub(super) fn session_code(token: &str) -> bool {

@@ -477,6 +477,7 @@ fn scan_unit(text: &str, line: usize, before_it: &Before, out: &mut Vec<Sighting
                 || (glued && is_version(tok)))
                 && !edges::session_code(tok)
                 && !edges::region_code(tok)
+                && !edges::instance_size(tok)
                 // `#AWSCommunity`: a tag, no name.
                 && !(run.is_empty() && text[..s].ends_with('#'))
                 && !edges::in_option(text, s);

@@ -510,6 +510,30 @@ fn region_codes_are_no_names() {
     }
 }
 
+/// `db.r8g.48xlarge` is what something runs on: no company (after `at`),
+/// no product; its family (`R8g`) may be one.
+#[test]
+fn instance_sizes_are_no_names() {
+    assert_eq!(
+        names("Vertical scaling ends at db.r8g.48xlarge"),
+        ["Vertical"]
+    );
+    assert!(names("迁移到 m7i.large 和 ml.p5.48xlarge，再到 t3.micro")
+        .iter()
+        .all(|n| !n.contains('.')));
+    for size in [
+        "db.r8g.48xlarge",
+        "m7i.large",
+        "c7gn.metal-48xl",
+        "t3.micro",
+    ] {
+        assert!(super::edges::instance_size(size), "{size}");
+    }
+    for name in ["Node.js", "db.large", "v1.2", "ASP.NET", "example.com"] {
+        assert!(!super::edges::instance_size(name), "{name}");
+    }
+}
+
 /// `Twelve Labs CTO`: Twelve Labs, a company, and its officer's title.
 #[test]
 fn an_officers_title_after_a_name_makes_it_a_company() {
