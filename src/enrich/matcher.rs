@@ -286,7 +286,7 @@ fn ends_a_longer_name(text: &str, start: usize, last_end: Option<usize>) -> bool
     let word = &before[word_start..];
     let mut letters = word.chars();
     letters.next().is_some_and(|c| c.is_ascii_uppercase())
-        && letters.as_str().len() >= 1
+        && !letters.as_str().is_empty()
         && letters.all(|c| c.is_ascii_lowercase())
         && last_end != Some(before.len())
 }

@@ -180,7 +180,7 @@ pub fn decide(
                 false,
                 "a person's name (a given name, then a family name)".to_string(),
             )
-        } else if p.launched && company == 0 && !(!name.contains(' ') && ordinary(&name, p.cjk)) {
+        } else if p.launched && company == 0 && (name.contains(' ') || !ordinary(&name, p.cjk)) {
             // One ordinary word (`Policy` after `**AgentCore** Policy — preview`)
             // is a word of a longer name.
             (true, "said as launched".to_string())

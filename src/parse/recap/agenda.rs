@@ -248,7 +248,9 @@ fn length(s: &str) -> Option<Seconds> {
         _ => return None,
     };
     let seconds = (number * minutes * 60.0).round();
-    (seconds >= 60.0 && seconds <= 8.0 * 3600.0).then_some(seconds as Seconds)
+    (60.0..=8.0 * 3600.0)
+        .contains(&seconds)
+        .then_some(seconds as Seconds)
 }
 
 #[cfg(test)]

@@ -40,10 +40,10 @@ use std::sync::LazyLock;
 pub fn respelled(line: &str) -> Option<String> {
     // Every rewrite needs a digit (or a count in Chinese numerals, which
     // only `第二十五分钟` takes): most lines that reach here are prose.
-    if !line.bytes().any(|b| b.is_ascii_digit())
-        && !has_full_width_digit(line)
-        && !(line.contains('第') && line.contains('分'))
-    {
+    let may_be_a_time = line.bytes().any(|b| b.is_ascii_digit())
+        || has_full_width_digit(line)
+        || line.contains('第') && line.contains('分');
+    if !may_be_a_time {
         return None;
     }
     let mut out = Cow::Borrowed(line);
