@@ -293,8 +293,7 @@ fn mistyped_times_are_read_with_a_warning() {
 #[test]
 fn a_page_without_contents_is_laid_out_in_one_column() {
     let tmp = Tmp::new("no-contents");
-    let recap_text =
-        "# Kiro：规范驱动开发\n\n## 议程\n1. 开场（约5分钟）\n2. Spec 模式演示（15分钟）\n\n\
+    let recap_text = "# Kiro：规范驱动开发\n\n## 议程\n1. 开场\n2. Spec 模式演示\n\n\
                       ## 内容\nKiro 是 AWS 推出的 AI IDE。\n";
     let (s, o) = build_with(&tmp, "seeds/kiro.md", recap_text);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -314,4 +313,11 @@ fn a_page_without_contents_is_laid_out_in_one_column() {
         html.contains("<div class=\"session-layout has-toc\">"),
         "{html}"
     );
+    // An agenda of lengths is a timeline: moments a reader can jump to.
+    let agenda = "# 议程有时长\n\n## 议程\n1. 开场（约5分钟）\n2. Spec 模式演示（15分钟）\n";
+    let (s, o) = build_with(&tmp, "seeds/agenda.md", agenda);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = session_page(&s, "议程有时长");
+    assert!(html.contains("has-toc"), "{html}");
+    assert!(html.contains("id=\"t-5m00s\""), "{html}");
 }
