@@ -224,15 +224,40 @@ pub fn length(text: &str) -> Option<Seconds> {
 }
 
 /// Units of a length, longest first: `小时` before `h`.
-const HOURS: &[&str] = &["小时", "hours", "hour", "hrs", "hr", "h"];
-const MINUTES: &[&str] = &["分钟", "分", "minutes", "minute", "mins", "min", "m"];
+/// Units of a length of time, as a length label's value or an agenda's
+/// item gives it.
+pub const HOURS: &[&str] = &["小时", "hours", "hour", "hrs", "hr", "h"];
+pub const MINUTES: &[&str] = &["分钟", "分", "minutes", "minute", "mins", "min", "m"];
 
 /// The facts of `text`: its lines, and the pieces of a line that gives
 /// several (`**Session:** KEY003 · **Date:** Dec 3, 2025 | **Length:** 1h`).
 fn facts(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
-        .flat_map(|line| line.split(" · "))
-        .flat_map(|fact| fact.split(" | "))
+        .flat_map(|line| split_facts(line, " · "))
+        .flat_map(|fact| split_facts(fact, " | "))
+}
+
+/// `line` split at `sep`, where the piece after it has a label of its own:
+/// in `Speakers: Jane Doe, AWS | Nathan Peck (AWS)` the bar lists speakers.
+pub fn split_facts<'a>(line: &'a str, sep: &str) -> Vec<&'a str> {
+    let labelled = |piece: &str| {
+        piece.find([':', '：']).is_some_and(|at| {
+            let label = piece[..at].trim().trim_matches('*');
+            !label.is_empty() && label.chars().count() <= 24
+        })
+    };
+    let mut pieces = Vec::new();
+    let (mut start, mut from) = (0, 0);
+    while let Some(i) = line[from..].find(sep) {
+        let at = from + i;
+        from = at + sep.len();
+        if labelled(line[from..].split(sep).next().unwrap_or("")) {
+            pieces.push(&line[start..at]);
+            start = from;
+        }
+    }
+    pieces.push(&line[start..]);
+    pieces
 }
 
 /// What follows `label：` at the start of `line`, after list marks and

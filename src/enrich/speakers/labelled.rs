@@ -7,7 +7,7 @@ use super::{
     role_word, split_org_role, HAN_NAME, LATIN_NAME,
 };
 use crate::model::SpeakerRef;
-use crate::parse::labels::heads_speakers;
+use crate::parse::labels::{self, heads_speakers};
 use crate::pattern::Regex;
 use std::sync::OnceLock;
 
@@ -419,30 +419,7 @@ pub(super) fn facts_of(line: &str, may: bool) -> impl Iterator<Item = &str> {
     } else {
         "\n"
     };
-    split_facts(line, bar)
+    labels::split_facts(line, bar)
         .into_iter()
-        .flat_map(move |part| split_facts(part, dot))
-}
-
-/// `line` split at `sep`, where the piece after it has a label of its own:
-/// in `Speakers: Jane Doe, AWS | Nathan Peck (AWS)` the bar lists speakers.
-fn split_facts<'a>(line: &'a str, sep: &str) -> Vec<&'a str> {
-    let labelled = |piece: &str| {
-        piece.find([':', '：']).is_some_and(|at| {
-            let label = piece[..at].trim().trim_matches('*');
-            !label.is_empty() && label.chars().count() <= 24
-        })
-    };
-    let mut pieces = Vec::new();
-    let (mut start, mut from) = (0, 0);
-    while let Some(i) = line[from..].find(sep) {
-        let at = from + i;
-        from = at + sep.len();
-        if labelled(line[from..].split(sep).next().unwrap_or("")) {
-            pieces.push(&line[start..at]);
-            start = from;
-        }
-    }
-    pieces.push(&line[start..]);
-    pieces
+        .flat_map(move |part| labels::split_facts(part, dot))
 }

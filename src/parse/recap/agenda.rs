@@ -7,6 +7,7 @@
 //! were worked out from).
 
 use crate::model::{End, Paragraph, Point, Seconds, TimelineEntry, TimelineSection};
+use crate::parse::{labels, shapes};
 
 /// Turn each untitled entry whose points form an agenda of lengths into
 /// one entry per item. Nothing changes unless the whole timeline is
@@ -69,18 +70,13 @@ pub(super) fn table_of_lengths(paragraphs: &mut Vec<Paragraph>) -> Option<Timeli
 /// lengths (every row's but maybe the last's): each row an entry, its
 /// first other cell the text and the rest its points (`讲者：张伟`).
 fn entries_of_table(p: &Paragraph) -> Option<Vec<TimelineEntry>> {
-    let cells = |line: &str| -> Option<Vec<String>> {
-        let inner = line.trim().strip_prefix('|')?.strip_suffix('|')?;
-        Some(inner.split('|').map(|c| c.trim().to_string()).collect())
-    };
     let mut lines = p.text.lines();
-    let header = cells(lines.next()?)?;
-    let rule = cells(lines.next()?)?;
-    let is_rule = |c: &String| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' '));
-    if rule.len() != header.len() || !rule.iter().all(is_rule) {
+    let header = shapes::table_row(lines.next()?)?;
+    let rule = shapes::table_row(lines.next()?)?;
+    if rule.len() != header.len() || !shapes::is_table_rule(&rule) {
         return None;
     }
-    let rows: Vec<Vec<String>> = lines.map(cells).collect::<Option<_>>()?;
+    let rows: Vec<Vec<&str>> = lines.map(shapes::table_row).collect::<Option<_>>()?;
     const LENGTH_HEADS: [&str; 6] = ["时长", "用时", "时间", "Duration", "Length", "Time"];
     let column = header
         .iter()
@@ -108,7 +104,7 @@ fn entries_of_table(p: &Paragraph) -> Option<Vec<TimelineEntry>> {
                     end: None,
                     text: match header.get(c).filter(|h| !h.is_empty()) {
                         Some(h) => format!("{h}：{}", row[c]),
-                        None => row[c].clone(),
+                        None => row[c].to_string(),
                     },
                     depth: 0,
                     prose: false,
@@ -124,7 +120,7 @@ fn entries_of_table(p: &Paragraph) -> Option<Vec<TimelineEntry>> {
             TimelineEntry {
                 start: Some(start),
                 end,
-                text: row.get(text_column).cloned().unwrap_or_default(),
+                text: row.get(text_column).unwrap_or(&"").to_string(),
                 points,
                 anchor: String::new(),
                 line,
@@ -242,10 +238,12 @@ fn length(s: &str) -> Option<Seconds> {
         .unwrap_or(s.len());
     let number: f64 = s[..number_len].parse().ok()?;
     let unit = s[number_len..].trim();
-    let minutes = match unit {
-        "分钟" | "分" | "min" | "mins" | "minute" | "minutes" | "'" => 1.0,
-        "小时" | "h" | "hr" | "hrs" | "hour" | "hours" => 60.0,
-        _ => return None,
+    let minutes = if labels::MINUTES.contains(&unit) || unit == "'" {
+        1.0
+    } else if labels::HOURS.contains(&unit) {
+        60.0
+    } else {
+        return None;
     };
     let seconds = (number * minutes * 60.0).round();
     (60.0..=8.0 * 3600.0)
